@@ -1,0 +1,52 @@
+/**
+ * Stable error codes shared by main, renderer, CLI and tests. Append; never rename:
+ * the renderer and saved CLI output depend on them.
+ */
+export const ERROR_CODES = [
+  // IPC and generic
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+  'NOT_FOUND',
+  'CANCELLED',
+  'CONFLICT',
+  // Workspace storage
+  'NO_WORKSPACE',
+  'WORKSPACE_NOT_FOUND',
+  'WORKSPACE_EXISTS',
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_FILE_CORRUPT',
+  'WORKSPACE_FILE_INVALID',
+  'WORKSPACE_TOO_NEW',
+  'NO_BACKUP',
+  'SAVE_FAILED',
+  'IDENTITY_REQUIRED',
+  // AWS
+  'PROFILE_NOT_FOUND',
+  'PROFILE_INVALID',
+  'CONFIG_FILE_INVALID',
+  'SSO_TOKEN_MISSING',
+  'SSO_TOKEN_EXPIRED',
+  'SSO_LOGIN_DENIED',
+  'SSO_LOGIN_EXPIRED',
+  'CREDENTIALS_MISSING',
+  'CREDENTIALS_EXPIRED',
+  'ACCESS_DENIED',
+  'THROTTLED',
+  'CLOCK_SKEW',
+  'NETWORK',
+  'TIMEOUT',
+  'AWS_ERROR',
+  // Evidence
+  'EVIDENCE_TAMPERED',
+  'EVIDENCE_MISSING',
+  'IMPORT_REJECTED',
+  'CAPTURE_FAILED',
+  'SIGNIN_REFUSED',
+  // Export
+  'EXPORT_FAILED',
+  'BUNDLE_INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
