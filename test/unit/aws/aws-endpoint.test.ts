@@ -133,3 +133,17 @@ describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
     expect((await poll()).accessToken).toBeTruthy();
   });
 });
+
+describe('local AWS endpoint: IAM account alias', () => {
+  it('answers ListAccountAliases from the scenario, and AccessDenied when configured', async () => {
+    const { IAMClient, ListAccountAliasesCommand } = await import('@aws-sdk/client-iam');
+    const role = endpoint.scenario.sso.users[0]!.assignments[0]!.credentials;
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: role, maxAttempts: 1 });
+    expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['example-prod']);
+    const none = new IAMClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: staticCreds, maxAttempts: 1 });
+    expect((await none.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([]);
+    endpoint.setFaults({ denyActions: ['iam:ListAccountAliases'] });
+    await expect(iam.send(new ListAccountAliasesCommand({}))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    expect(endpoint.calls.get('iam:ListAccountAliases')).toBe(3);
+  });
+});
