@@ -31,7 +31,7 @@ export const AwsSettings = z.object({
 });
 export type AwsSettings = z.infer<typeof AwsSettings>;
 
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 export const WorkspaceMeta = z.object({
   schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
@@ -43,8 +43,8 @@ export const WorkspaceMeta = z.object({
   categories: z.array(Category).min(1).refine((c) => c.includes('security'), 'Security is always in scope'),
   createdAt: IsoTimestamp,
   createdBy: Person,
-  checkSettings: CheckSettings.default(CheckSettings.parse({})),
-  aws: AwsSettings.default({ accountIds: [] }),
+  checkSettings: CheckSettings,
+  aws: AwsSettings,
 });
 export type WorkspaceMeta = z.infer<typeof WorkspaceMeta>;
 

@@ -1,0 +1,48 @@
+import { app, type BrowserWindow } from 'electron';
+import { events } from '../shared/ipc/events';
+import { pickFolder } from './adapters/dialogs';
+import { createElectronPreferences } from './adapters/electron-preferences';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc, sendEvent } from './ipc/register-electron';
+import { createRouter } from './ipc/router';
+import { isTrustedAppUrl } from './services/security/trusted-sender';
+import { installSecurityGuards, openExternal } from './security';
+import { createLogger } from './services/logger';
+import { createServices } from './services/create-services';
+import { createMainWindow } from './window';
+
+// Tests point userData at a temp folder; this must happen before 'ready'.
+if (process.env.AW_USER_DATA_DIR) app.setPath('userData', process.env.AW_USER_DATA_DIR);
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const isAppUrl = (url: string) => isTrustedAppUrl(url, devServerUrl);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!process.env.AW_ALLOW_MULTIPLE && !app.requestSingleInstanceLock()) app.quit();
+
+installSecurityGuards(isAppUrl);
+
+app.whenReady().then(() => {
+  const logger = createLogger('main');
+  const services = createServices({
+    appVersion: app.getVersion(),
+    logger,
+    adapters: {
+      preferences: createElectronPreferences(),
+      pickFolder: (purpose) => pickFolder(mainWindow, purpose),
+      openExternal,
+      emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
+    },
+  });
+  const router = createRouter({
+    handlers: createHandlers(services),
+    isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url),
+    logger,
+  });
+  registerIpc(router);
+  mainWindow = createMainWindow();
+  app.on('before-quit', () => void services.workspaces.close());
+});
+
+app.on('window-all-closed', () => app.quit());

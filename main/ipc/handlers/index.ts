@@ -1,0 +1,13 @@
+import type { Services } from '../../services/create-services';
+import type { Handlers } from '../router';
+import { controlsHandlers } from './controls';
+import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
+
+/** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
+export const createHandlers = (s: Services): Handlers => ({
+  workspace: workspaceHandlers(s),
+  identity: identityHandlers(s),
+  team: teamHandlers(s),
+  controls: controlsHandlers(s),
+  activity: activityHandlers(s),
+});

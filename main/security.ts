@@ -1,0 +1,32 @@
+import { app, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl } from './services/security/external-urls';
+
+/**
+ * Guards every web contents the app creates: no navigation away from the app, no new
+ * windows, no webviews, no permissions. Links the app wants opened go through
+ * `openExternal`, which only passes https URLs on the allow list to the system browser.
+ */
+export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
+}
+
+export async function openExternal(url: string): Promise<void> {
+  if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);
+  await shell.openExternal(url);
+}

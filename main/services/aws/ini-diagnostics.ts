@@ -1,0 +1,123 @@
+import type { ProfileProblem } from '../../../shared/domain/aws';
+
+/**
+ * A raw line pass over one shared config file that mirrors the AWS SDK's own ini parser
+ * (@smithy/core `parseIni` + `getConfigData`) closely enough to say, with line numbers,
+ * what the SDK will silently skip or merge. The values themselves come from the SDK's parser.
+ */
+export type FileKind = 'config' | 'credentials';
+
+export interface RawSection {
+  /** Profile or sso-session name as the SDK keys it; undefined when the SDK ignores the section. */
+  name?: string;
+  type: 'profile' | 'sso-session' | 'services' | 'ignored';
+  header: string;
+  line: number;
+  keys: Map<string, number[]>;
+  problems: ProfileProblem[];
+}
+
+export interface FileDiagnostics {
+  sections: RawSection[];
+  problems: ProfileProblem[];
+}
+
+/** The SDK's section-name pattern: names outside it are dropped without a word. */
+const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const SECTION_TYPES = ['profile', 'sso-session', 'services'] as const;
+const NAME_RULE = 'names may only use letters A-Z and a-z, digits and - _ @ + . % : /';
+
+function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'type'> & { problem?: string } {
+  const m = PREFIXED.exec(header);
+  if (file === 'credentials') {
+    if (m && (SECTION_TYPES as readonly string[]).includes(m[1]!)) {
+      return { type: 'ignored', problem: `In the credentials file write [${m[3]}], not [${header}]: the SDK reads this section as a profile named "${m[1]}.${m[3]}".` };
+    }
+    return { name: header, type: 'profile' };
+  }
+  if (m) {
+    const prefix = m[1]!;
+    if (prefix === 'profile') return { name: m[3]!, type: 'profile' };
+    if (prefix === 'sso-session') return { name: m[3]!, type: 'sso-session' };
+    if (prefix === 'services') return { name: m[3]!, type: 'services' };
+    return { type: 'ignored', problem: `The section [${header}] is not a profile, sso-session or services section, so the AWS SDK ignores it.` };
+  }
+  if (header === 'default') return { name: 'default', type: 'profile' };
+  const typed = /^(profile|sso-session|services)\s+(.*)$/.exec(header);
+  if (typed) {
+    return { name: typed[2]!.trim(), type: 'ignored', problem: `The AWS SDK ignores [${header}]: ${typed[1]} ${NAME_RULE}, without spaces or quotes inside. Rename it.` };
+  }
+  return { name: header, type: 'ignored', problem: `In the config file, profiles are written [profile ${header}]; the AWS SDK ignores [${header}].` };
+}
+
+export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
+  const problems: ProfileProblem[] = [];
+  const sections: RawSection[] = [];
+  const at = (line: number, message: string, severity: ProfileProblem['severity'] = 'warning'): ProfileProblem => ({ severity, message, file, line });
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push(at(1, 'The file starts with a byte-order mark, which hides its first section from the AWS SDK. Save it as UTF-8 without BOM.', 'error'));
+  }
+  let current: RawSection | undefined;
+  let subsection: string | undefined;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    const content = raw.split(/(^|\s)[;#]/)[0]!.trim();
+    if (!content) return;
+    if (content.startsWith('[')) {
+      subsection = undefined;
+      if (!content.endsWith(']')) {
+        const where = current ? `, so the lines after it are read as part of [${current.header}]` : '';
+        (current?.problems ?? problems).push(at(line, `The section header "${content}" has no closing "]"${where}. Add the "]".`, 'error'));
+        return;
+      }
+      const header = content.slice(1, -1);
+      const c = classify(header, file);
+      current = { type: c.type, header, line, keys: new Map(), problems: [], ...(c.name !== undefined ? { name: c.name } : {}) };
+      if (c.problem) current.problems.push(at(line, c.problem, 'error'));
+      sections.push(current);
+      return;
+    }
+    if (!current) {
+      problems.push(at(line, `"${content}" is outside any [section], so it is ignored.`));
+      return;
+    }
+    const eq = content.indexOf('=');
+    if (eq <= 0) {
+      current.problems.push(at(line, `"${content}" is not a "key = value" setting, so it is ignored.`));
+      return;
+    }
+    const key = content.slice(0, eq).trim();
+    const value = content.slice(eq + 1).trim();
+    if (value === '') {
+      subsection = key;
+      return;
+    }
+    if (subsection && raw.trimStart() === raw) subsection = undefined;
+    const full = subsection ? `${subsection}.${key}` : key;
+    current.keys.set(full, [...(current.keys.get(full) ?? []), line]);
+  });
+  for (const s of sections) {
+    for (const [key, lines] of s.keys) {
+      if (lines.length > 1) s.problems.push(at(lines.at(-1)!, `"${key}" is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`));
+    }
+  }
+  markDuplicates(sections, file);
+  return { sections, problems };
+}
+
+/** Two sections with one name are merged by the SDK (later values win): say so on both. */
+function markDuplicates(sections: RawSection[], file: FileKind): void {
+  const byKey = new Map<string, RawSection[]>();
+  for (const s of sections) {
+    if (s.name === undefined || s.type === 'ignored') continue;
+    const key = `${s.type}:${s.name}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+  }
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const lines = group.map((s) => s.line).join(' and ');
+    for (const s of group) {
+      s.problems.push({ severity: 'warning', file, line: s.line, message: `"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.` });
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { controlById } from '../../../shared/catalog';
+import { ControlStatus, defaultControlState, Exclusion, STATUS_LABELS, type ControlState } from '../../../shared/domain/control-state';
+import type { ControlStateView } from '../../../shared/ipc/channels/controls';
+import { AppError } from '../../../shared/ipc/result';
+import type { WorkspaceService } from '../workspace/workspace-service';
+
+/** Owner, status, notes and exclusions of the catalog's controls in the open workspace. */
+export class ControlsService {
+  constructor(private readonly workspaces: WorkspaceService) {}
+
+  states(): Record<string, ControlState> {
+    return this.workspaces.require().controls.controls;
+  }
+
+  async setOwner(controlId: string, ownerId: string | null): Promise<ControlStateView> {
+    const ws = this.workspaces.require();
+    const member = ownerId === null ? null : ws.team.members.find((m) => m.id === ownerId);
+    if (ownerId !== null && !member) throw new AppError('NOT_FOUND', 'That person is not on the team.', { hint: 'Add them under Team first.' });
+    return this.update(controlId, (s) => ({ ...s, ownerId }), {
+      action: 'control.owner-set',
+      summary: member ? `Assigned ${controlId} to ${member.name}` : `Removed the owner of ${controlId}`,
+    });
+  }
+
+  async setStatus(controlId: string, status: ControlStatus): Promise<ControlStateView> {
+    return this.update(controlId, (s) => ({ ...s, status }), {
+      action: 'control.status-set',
+      summary: `Set ${controlId} to "${STATUS_LABELS[status]}"`,
+    });
+  }
+
+  async setNotes(controlId: string, notes: string): Promise<ControlStateView> {
+    return this.update(controlId, (s) => ({ ...s, notes }), { action: 'control.notes-set', summary: `Edited the notes of ${controlId}` });
+  }
+
+  async addExclusion(input: { controlId: string; what: string; reason: string; approvedBy: string; expiresOn: string }) {
+    const ws = this.workspaces.require();
+    const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: new Date().toISOString(), createdBy: ws.actor().email });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('INVALID_INPUT', `${issue?.path.join('.')}: ${issue?.message}`, { hint: 'Every exclusion needs what, why, who approved it and until when.' });
+    }
+    await this.update(input.controlId, (s) => ({ ...s, exclusions: [...s.exclusions, parsed.data] }), {
+      action: 'control.exclusion-added',
+      summary: `Excluded "${parsed.data.what}" from ${input.controlId} until ${parsed.data.expiresOn} (approved by ${parsed.data.approvedBy})`,
+      details: { reason: parsed.data.reason },
+    });
+    return parsed.data;
+  }
+
+  async removeExclusion(controlId: string, exclusionId: string): Promise<ControlStateView> {
+    const current = this.states()[controlId] ?? defaultControlState();
+    const exclusion = current.exclusions.find((e) => e.id === exclusionId);
+    if (!exclusion) throw new AppError('NOT_FOUND', 'That exclusion no longer exists.');
+    return this.update(controlId, (s) => ({ ...s, exclusions: s.exclusions.filter((e) => e.id !== exclusionId) }), {
+      action: 'control.exclusion-removed',
+      summary: `Removed the exclusion "${exclusion.what}" from ${controlId}`,
+    });
+  }
+
+  private async update(
+    controlId: string,
+    change: (state: ControlState) => ControlState,
+    activity: { action: string; summary: string; details?: Record<string, unknown> },
+  ): Promise<ControlStateView> {
+    if (!controlById(controlId)) throw new AppError('NOT_FOUND', `There is no control "${controlId}" in the catalog.`);
+    const ws = this.workspaces.require();
+    const actor = ws.actor();
+    const doc = await ws.change(
+      'controls',
+      (d) => {
+        const next = change(d.controls[controlId] ?? defaultControlState());
+        return { ...d, controls: { ...d.controls, [controlId]: { ...next, updatedAt: new Date().toISOString(), updatedBy: actor.email } } };
+      },
+      { ...activity, target: `control:${controlId}` },
+    );
+    return { controlId, state: doc.controls[controlId]! };
+  }
+}

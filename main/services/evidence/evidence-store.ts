@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { EVIDENCE_RECORD_VERSION, EvidenceRecord, type EvidenceIntegrity } from '../../../shared/domain/evidence';
+import { AppError } from '../../../shared/ipc/result';
+import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
+
+/** What a producer supplies; the store adds the id, hash, size, time and app version. */
+export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'> & {
+  capturedAt?: string;
+};
+
+export const EVIDENCE_DIR = 'evidence';
+
+export const newEvidenceId = (now: Date) => `ev_${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`;
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * Content-addressed, immutable evidence: files under `evidence/files/<sha256>`, one record per
+ * capture under `evidence/records/<id>.json`. Identical content is stored once and may back
+ * many records; nothing here ever rewrites or deletes a file.
+ */
+export class EvidenceStore {
+  private cache: Map<string, EvidenceRecord> | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: { appVersion: string; now: () => Date },
+  ) {}
+
+  private get filesDir() {
+    return join(this.root, EVIDENCE_DIR, 'files');
+  }
+  private get recordsDir() {
+    return join(this.root, EVIDENCE_DIR, 'records');
+  }
+
+  filePath(sha256: string): string {
+    return join(this.filesDir, sha256);
+  }
+
+  async addBytes(content: Uint8Array | string, fields: NewEvidence): Promise<EvidenceRecord> {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await this.ensureDirs();
+    if (!(await exists(this.filePath(sha256)))) await writeFileAtomic(this.filePath(sha256), bytes, 0o444);
+    return this.writeRecord(fields, sha256, bytes.byteLength);
+  }
+
+  /** Streams a file in (hashing while copying) so large imports never sit in memory. */
+  async addFile(sourcePath: string, fields: NewEvidence): Promise<EvidenceRecord> {
+    await this.ensureDirs();
+    const tmp = join(this.filesDir, `.import-${randomBytes(6).toString('hex')}.tmp`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(createReadStream(sourcePath), tap, createWriteStream(tmp, { flags: 'wx', mode: 0o444 }));
+    } catch (error) {
+      await fs.rm(tmp, { force: true });
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
+        throw new AppError('IMPORT_REJECTED', `The file ${sourcePath} could not be read.`, { hint: 'Check that it exists and that you may read it.' });
+      }
+      throw saveFailure(tmp, error);
+    }
+    const sha256 = hash.digest('hex');
+    if (await exists(this.filePath(sha256))) await fs.rm(tmp, { force: true });
+    else await fs.rename(tmp, this.filePath(sha256));
+    return this.writeRecord(fields, sha256, size);
+  }
+
+  async list(): Promise<EvidenceRecord[]> {
+    return [...(await this.load()).values()].sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+  }
+
+  async get(id: string): Promise<EvidenceRecord> {
+    const record = (await this.load()).get(id);
+    if (!record) throw new AppError('NOT_FOUND', `No evidence with id ${id} in this workspace.`);
+    return record;
+  }
+
+  async read(record: EvidenceRecord): Promise<Buffer> {
+    const integrity = await this.verify(record);
+    if (integrity !== 'ok') throw integrityError(record, integrity);
+    return fs.readFile(this.filePath(record.sha256));
+  }
+
+  /** Re-hashes the stored file: a mismatch is reported, never repaired. */
+  async verify(record: EvidenceRecord): Promise<EvidenceIntegrity> {
+    try {
+      return (await sha256OfFile(this.filePath(record.sha256))) === record.sha256 ? 'ok' : 'tampered';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      throw error;
+    }
+  }
+
+  private async writeRecord(fields: NewEvidence, sha256: string, size: number): Promise<EvidenceRecord> {
+    const now = this.options.now();
+    const record = EvidenceRecord.parse({
+      ...fields,
+      schemaVersion: EVIDENCE_RECORD_VERSION,
+      id: newEvidenceId(now),
+      sha256,
+      size,
+      capturedAt: fields.capturedAt ?? now.toISOString(),
+      appVersion: this.options.appVersion,
+    });
+    await writeFileAtomic(join(this.recordsDir, `${record.id}.json`), `${JSON.stringify(record, null, 2)}\n`, 0o444);
+    (await this.load()).set(record.id, record);
+    return record;
+  }
+
+  private async ensureDirs() {
+    try {
+      await fs.mkdir(this.filesDir, { recursive: true });
+      await fs.mkdir(this.recordsDir, { recursive: true });
+    } catch (error) {
+      throw saveFailure(this.filesDir, error);
+    }
+  }
+
+  private async load(): Promise<Map<string, EvidenceRecord>> {
+    if (this.cache) return this.cache;
+    const map = new Map<string, EvidenceRecord>();
+    const names = await fs.readdir(this.recordsDir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((n) => n.endsWith('.json'))
+        .map(async (name) => {
+          const parsed = EvidenceRecord.safeParse(parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')));
+          // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
+          if (parsed.success) map.set(parsed.data.id, parsed.data);
+        }),
+    );
+    this.cache = map;
+    return map;
+  }
+}
+
+export function integrityError(record: EvidenceRecord, integrity: Exclude<EvidenceIntegrity, 'ok'>): AppError {
+  return integrity === 'missing'
+    ? new AppError('EVIDENCE_MISSING', `Evidence "${record.title}" (${record.id}) is missing: its file ${record.sha256} was deleted from the workspace.`, {
+        hint: 'Restore the file from a backup of the workspace, or capture the evidence again.',
+        details: { evidenceId: record.id, sha256: record.sha256 },
+      })
+    : new AppError('EVIDENCE_TAMPERED', `Evidence "${record.title}" (${record.id}) was changed after capture: its file no longer matches SHA-256 ${record.sha256}.`, {
+        hint: 'Restore the original file from a backup, or capture the evidence again; changed evidence is never exported.',
+        details: { evidenceId: record.id, sha256: record.sha256 },
+      });
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const exists = (path: string) =>
+  fs.access(path).then(
+    () => true,
+    () => false,
+  );

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/ipc/result';
+
+export const LOCK_FILE = '.workbench.lock';
+
+export interface LockOwner {
+  host: string;
+  pid: number;
+  user: string;
+  since: string;
+  instanceId: string;
+}
+
+export interface HostInfo {
+  host: string;
+  pid: number;
+  user: string;
+  /** Whether a process with this id runs on this host; injectable so tests stay honest. */
+  isProcessAlive(pid: number): boolean;
+}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One app instance writes a workspace at a time. A lock left by a crashed process on this
+ * host is recognised (its pid is gone) and taken over; a lock held elsewhere is explained.
+ */
+export class WorkspaceLock {
+  readonly instanceId = randomUUID();
+  private held = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly host: HostInfo,
+    private readonly now: () => Date,
+  ) {}
+
+  private get path() {
+    return join(this.root, LOCK_FILE);
+  }
+
+  async acquire(options: { takeOver?: boolean } = {}): Promise<{ tookOverFrom?: LockOwner; reason?: string }> {
+    const mine: LockOwner = { host: this.host.host, pid: this.host.pid, user: this.host.user, since: this.now().toISOString(), instanceId: this.instanceId };
+    const body = `${JSON.stringify(mine, null, 2)}\n`;
+    try {
+      await fs.writeFile(this.path, body, { flag: 'wx' });
+      this.held = true;
+      return {};
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new AppError('SAVE_FAILED', `The workspace lock could not be created in ${this.root} (${(error as NodeJS.ErrnoException).code}).`, {
+          hint: 'The workbench needs write permission on the workspace folder.',
+        });
+      }
+    }
+    const owner = await this.readOwner();
+    const stale = owner === null || (owner.host === this.host.host && !this.host.isProcessAlive(owner.pid));
+    if (!stale && !options.takeOver) {
+      const sameHost = owner.host === this.host.host;
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `This workspace is open in another Audit Workbench on ${sameHost ? 'this computer' : `"${owner.host}"`} (user ${owner.user}, since ${owner.since}).`,
+        {
+          hint: sameHost
+            ? 'Close the other window first, then open the workspace again.'
+            : `If ${owner.host} is no longer using it (for example it crashed or the folder was copied), choose "Take over" to open it here.`,
+          details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
+        },
+      );
+    }
+    await fs.writeFile(this.path, body);
+    this.held = true;
+    return {
+      tookOverFrom: owner ?? undefined,
+      reason: owner === null ? 'the lock file was unreadable' : stale ? `process ${owner.pid} on ${owner.host} is no longer running` : 'taken over on request',
+    };
+  }
+
+  async release(): Promise<void> {
+    if (!this.held) return;
+    this.held = false;
+    const owner = await this.readOwner();
+    if (owner?.instanceId === this.instanceId) await fs.rm(this.path, { force: true });
+  }
+
+  private async readOwner(): Promise<LockOwner | null> {
+    try {
+      const data = JSON.parse(await fs.readFile(this.path, 'utf8')) as Partial<LockOwner>;
+      if (typeof data.host !== 'string' || typeof data.pid !== 'number') return null;
+      return { host: data.host, pid: data.pid, user: String(data.user ?? 'unknown'), since: String(data.since ?? 'unknown'), instanceId: String(data.instanceId ?? '') };
+    } catch {
+      return null;
+    }
+  }
+}

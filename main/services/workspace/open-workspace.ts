@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import type { Person } from '../../../shared/domain/common';
+import { ControlsDoc } from '../../../shared/domain/control-state';
+import { DOCUMENT_MIGRATIONS } from '../../../shared/domain/document-migrations';
+import { TeamDoc } from '../../../shared/domain/team';
+import { WorkspaceMeta } from '../../../shared/domain/workspace';
+import { AppError } from '../../../shared/ipc/result';
+import { EvidenceStore } from '../evidence/evidence-store';
+import { JsonDocument } from '../storage/json-document';
+import { ActivityLog } from './activity-log';
+import type { WorkspaceLock } from './lock';
+
+export const workspaceDocuments = (root: string) => ({
+  meta: new JsonDocument(root, 'workspace.json', WorkspaceMeta, DOCUMENT_MIGRATIONS['workspace.json']),
+  team: new JsonDocument(root, 'team.json', TeamDoc, DOCUMENT_MIGRATIONS['team.json']),
+  controls: new JsonDocument(root, 'controls.json', ControlsDoc, DOCUMENT_MIGRATIONS['controls.json']),
+});
+export type WorkspaceDocuments = ReturnType<typeof workspaceDocuments>;
+
+export interface WorkspaceState {
+  meta: WorkspaceMeta;
+  team: TeamDoc;
+  controls: ControlsDoc;
+}
+
+type DocKey = keyof WorkspaceState;
+
+/**
+ * An open workspace: its documents in memory, the evidence store and the activity log.
+ * Every change goes through `change`, which saves first and only then updates memory, so
+ * a failed save leaves both disk and memory exactly as they were.
+ */
+export class OpenWorkspace {
+  readonly activity: ActivityLog;
+  readonly evidence: EvidenceStore;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly root: string,
+    private readonly docs: WorkspaceDocuments,
+    private state: WorkspaceState,
+    readonly lock: WorkspaceLock,
+    private readonly deps: { now: () => Date; me: () => Person | null; appVersion: string; onChange: (reason: string) => void },
+  ) {
+    this.activity = new ActivityLog(root);
+    this.evidence = new EvidenceStore(root, { appVersion: deps.appVersion, now: deps.now });
+  }
+
+  get meta() {
+    return this.state.meta;
+  }
+  get team() {
+    return this.state.team;
+  }
+  get controls() {
+    return this.state.controls;
+  }
+
+  /** The person changes are attributed to; the UI asks for it before the first change. */
+  actor(): Person {
+    const me = this.deps.me();
+    if (!me) {
+      throw new AppError('IDENTITY_REQUIRED', 'Tell the workbench who you are before making changes.', {
+        hint: 'Enter your name and email under Team; every change is attributed to you in the activity log.',
+      });
+    }
+    return me;
+  }
+
+  /**
+   * Saves a new version of one document, then records the activity. Changes are serialised so
+   * two quick edits cannot interleave their read-modify-write.
+   */
+  change<K extends DocKey>(
+    key: K,
+    update: (current: WorkspaceState[K]) => z.input<WorkspaceDocuments[K] extends JsonDocument<infer S> ? S : never>,
+    activity: { action: string; target?: string; summary: string; details?: Record<string, unknown> },
+  ): Promise<WorkspaceState[K]> {
+    const run = async () => {
+      const actor = this.actor();
+      const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(update(this.state[key]))) as WorkspaceState[K];
+      this.state = { ...this.state, [key]: next };
+      await this.activity.append({ at: this.deps.now().toISOString(), actor, ...activity });
+      this.deps.onChange(activity.action);
+      return next;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Records something that changed no document (a collection run, an export). */
+  async record(activity: { action: string; target?: string; summary: string; details?: Record<string, unknown> }): Promise<void> {
+    await this.activity.append({ at: this.deps.now().toISOString(), actor: this.actor(), ...activity });
+    this.deps.onChange(activity.action);
+  }
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Person } from '../../../shared/domain/common';
+import { CONTROLS_SCHEMA_VERSION } from '../../../shared/domain/control-state';
+import { TEAM_SCHEMA_VERSION } from '../../../shared/domain/team';
+import { CheckSettings, NewWorkspaceInput, WORKSPACE_SCHEMA_VERSION, type WorkspaceMeta } from '../../../shared/domain/workspace';
+import type { RecentWorkspace, WorkspaceSnapshot } from '../../../shared/ipc/channels/workspace';
+import { AppError } from '../../../shared/ipc/result';
+import type { Logger } from '../logger';
+import { rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
+import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
+import { BACKUP_DIR, backupPath } from '../storage/json-document';
+import { WorkspaceLock, type HostInfo } from './lock';
+import { OpenWorkspace, workspaceDocuments } from './open-workspace';
+
+export interface WorkspaceServiceDeps {
+  preferences: PreferencesStore;
+  host: HostInfo;
+  now: () => Date;
+  appVersion: string;
+  logger: Logger;
+  /** Tells the renderer to refresh; the composition root wires it to the push event. */
+  onChange: (reason: string) => void;
+}
+
+const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json']);
+
+/** Creates, opens and closes workspaces; holds the one that is open. */
+export class WorkspaceService {
+  private open_: OpenWorkspace | null = null;
+
+  constructor(private readonly deps: WorkspaceServiceDeps) {}
+
+  current(): OpenWorkspace | null {
+    return this.open_;
+  }
+
+  require(): OpenWorkspace {
+    if (!this.open_) {
+      throw new AppError('NO_WORKSPACE', 'No workspace is open.', { hint: 'Create a workspace or open an existing one first.' });
+    }
+    return this.open_;
+  }
+
+  me(): Person | null {
+    return this.deps.preferences.read().me;
+  }
+
+  recent(): RecentWorkspace[] {
+    return this.deps.preferences.read().recentWorkspaces;
+  }
+
+  async create(rawInput: NewWorkspaceInput): Promise<WorkspaceSnapshot> {
+    const input = NewWorkspaceInput.parse(rawInput);
+    const root = resolve(input.folder);
+    await fs.mkdir(root, { recursive: true }).catch((error) => {
+      throw saveFailure(join(root, 'workspace.json'), error);
+    });
+    const docs = workspaceDocuments(root);
+    if (await docs.meta.exists()) {
+      throw new AppError('WORKSPACE_EXISTS', `${root} already holds a workspace.`, { hint: 'Open it instead, or choose an empty folder.' });
+    }
+    const now = this.deps.now().toISOString();
+    const meta: WorkspaceMeta = {
+      schemaVersion: WORKSPACE_SCHEMA_VERSION,
+      id: randomUUID(),
+      companyName: input.companyName,
+      systemName: input.systemName,
+      auditType: 'SOC2_TYPE1',
+      asOfDate: input.asOfDate,
+      categories: [...new Set(['security' as const, ...input.categories])],
+      createdAt: now,
+      createdBy: input.me,
+      checkSettings: CheckSettings.parse({}),
+      aws: { accountIds: [] },
+    };
+    this.setMe(input.me);
+    // The team and controls files are written before workspace.json, so a folder only looks
+    // like a workspace once it is complete.
+    await docs.team.save({ schemaVersion: TEAM_SCHEMA_VERSION, members: [{ id: randomUUID(), name: input.me.name, email: input.me.email, role: 'Workspace creator', addedAt: now }] });
+    await docs.controls.save({ schemaVersion: CONTROLS_SCHEMA_VERSION, controls: {} });
+    await docs.meta.save(meta);
+    const snapshot = await this.open(root);
+    await this.require().record({ action: 'workspace.created', summary: `Created the workspace for ${meta.companyName} (${meta.systemName}), as of ${meta.asOfDate}` });
+    return snapshot;
+  }
+
+  async open(folder: string, options: { takeOverStaleLock?: boolean } = {}): Promise<WorkspaceSnapshot> {
+    const root = resolve(folder);
+    const docs = workspaceDocuments(root);
+    if (!(await docs.meta.exists())) {
+      throw new AppError('WORKSPACE_NOT_FOUND', `${root} does not hold an Audit Workbench workspace (no workspace.json).`, {
+        hint: 'Choose the folder you created the workspace in, or create a new workspace.',
+      });
+    }
+    if (this.open_?.root === root) return this.snapshot();
+    // Load everything before taking the lock, so a damaged workspace leaves no lock behind.
+    const state = { meta: await docs.meta.load(), team: await docs.team.load(), controls: await docs.controls.load() };
+    const lock = new WorkspaceLock(root, this.deps.host, this.deps.now);
+    const taken = await lock.acquire({ takeOver: options.takeOverStaleLock });
+    await this.close();
+    this.open_ = new OpenWorkspace(root, docs, state, lock, {
+      now: this.deps.now,
+      me: () => this.me(),
+      appVersion: this.deps.appVersion,
+      onChange: this.deps.onChange,
+    });
+    if (taken.tookOverFrom) {
+      this.deps.logger.warn('workspace: took over lock', { root, reason: taken.reason });
+      if (this.me()) {
+        await this.open_.record({ action: 'workspace.lock-taken-over', summary: `Opened after taking over a lock: ${taken.reason}`, details: { ...taken.tookOverFrom } });
+      }
+    }
+    this.deps.preferences.write(rememberWorkspace(this.deps.preferences.read(), { path: root, companyName: state.meta.companyName, openedAt: this.deps.now().toISOString() }));
+    this.deps.onChange('workspace.opened');
+    return this.snapshot();
+  }
+
+  async close(): Promise<void> {
+    const open = this.open_;
+    this.open_ = null;
+    await open?.lock.release();
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    const open = this.require();
+    const me = this.me();
+    const member = me ? open.team.members.find((m) => m.email === me.email) : undefined;
+    return { path: open.root, meta: open.meta, members: open.team.members, me, meMemberId: member?.id ?? null };
+  }
+
+  setMe(person: Person): void {
+    this.deps.preferences.write({ ...this.deps.preferences.read(), me: person });
+  }
+
+  /**
+   * Brings back the last-good copy of a damaged file. The damaged file is renamed, never
+   * overwritten, so nothing the user might still want is lost.
+   */
+  async restoreBackup(folder: string, file: string): Promise<{ restored: string; damagedCopy: string }> {
+    if (!RESTORABLE.has(file)) {
+      throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`);
+    }
+    const root = resolve(folder);
+    const backup = backupPath(root, file);
+    let content: Buffer;
+    try {
+      content = await fs.readFile(backup);
+    } catch {
+      throw new AppError('NO_BACKUP', `There is no last-good copy of ${file} in ${join(root, BACKUP_DIR)}.`, {
+        hint: 'Fix the file by hand, or restore the workspace folder from your own backup.',
+      });
+    }
+    const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
+    await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw saveFailure(join(root, file), error);
+    });
+    await writeFileAtomic(join(root, file), content);
+    this.deps.logger.warn('workspace: restored backup', { root, file, damagedCopy });
+    return { restored: file, damagedCopy };
+  }
+}

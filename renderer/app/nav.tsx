@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { Dashboard } from '../features/dashboard/Dashboard';
+import { ControlsScreen } from '../features/controls/ControlsScreen';
+import { CriteriaScreen } from '../features/criteria/CriteriaScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+
+export interface NavItem {
+  screen: string;
+  label: string;
+  component: ComponentType;
+}
+
+/** The screens of an open workspace, in sidebar order. Features register themselves here. */
+export const NAV: NavItem[] = [
+  { screen: 'dashboard', label: 'Dashboard', component: Dashboard },
+  { screen: 'controls', label: 'Controls', component: ControlsScreen },
+  { screen: 'criteria', label: 'Criteria', component: CriteriaScreen },
+  { screen: 'team', label: 'Team', component: TeamScreen },
+  { screen: 'settings', label: 'Settings', component: SettingsScreen },
+];

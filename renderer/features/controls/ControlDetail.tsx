@@ -1,0 +1,138 @@
+import { Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { controlById } from '../../../shared/catalog';
+import { criterionById } from '../../../shared/catalog/criteria';
+import { CONTROL_STATUSES, defaultControlState, STATUS_LABELS, type ControlStatus } from '../../../shared/domain/control-state';
+import { api } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { useRoute } from '../../app/route';
+import { useWorkspace } from '../../app/workspace-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ActivityFeed } from '../activity/ActivityFeed';
+import { CONTROL_DETAIL_SECTIONS } from './detail-sections';
+import { ExclusionsPanel } from './ExclusionsPanel';
+import { ExpectedEvidenceList } from './ExpectedEvidenceList';
+import { ResponsibilityBadge, StatusBadge } from './labels';
+
+export function ControlDetail({ controlId }: { controlId: string }) {
+  const { snapshot, states } = useWorkspace();
+  const { navigate } = useRoute();
+  const control = controlById(controlId);
+  const state = states[controlId] ?? defaultControlState();
+  const [notes, setNotes] = useState(state.notes);
+  const setOwner = useAction(api().controls.setOwner);
+  const setStatus = useAction(api().controls.setStatus);
+  const saveNotes = useAction(api().controls.setNotes);
+  useEffect(() => setNotes(state.notes), [state.notes]);
+
+  if (!control) return <Text>Unknown control {controlId}.</Text>;
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <Stack data-testid="control-detail">
+      <Anchor size="sm" onClick={() => navigate({ screen: 'controls' })}>
+        ← All controls
+      </Anchor>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={3}>{control.title}</Title>
+          <Text size="sm" c="dimmed">
+            {control.id} · runs {control.frequency.replace('_', ' ')}
+          </Text>
+        </div>
+        <Group>
+          <ResponsibilityBadge responsibility={control.responsibility} />
+          <StatusBadge status={state.status} />
+        </Group>
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <Card withBorder>
+              <Title order={5}>What it means</Title>
+              <Text size="sm">{control.intent}</Text>
+              <Title order={5} mt="sm">
+                Why it is {control.responsibility === 'inherited' ? "AWS's" : control.responsibility === 'owned' ? 'yours' : 'shared'}
+              </Title>
+              <Text size="sm">{control.whyResponsibility}</Text>
+              {control.split && (
+                <Grid mt="xs">
+                  <Grid.Col span={6}>
+                    <Text size="xs" fw={600}>
+                      AWS does
+                    </Text>
+                    <Text size="sm">{control.split.aws}</Text>
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <Text size="xs" fw={600}>
+                      You do
+                    </Text>
+                    <Text size="sm">{control.split.company}</Text>
+                  </Grid.Col>
+                </Grid>
+              )}
+              <Group gap={4} mt="sm">
+                {control.criteria.map((c) => (
+                  <Badge key={c} variant="light" title={criterionById(c)?.summary}>
+                    {c}
+                  </Badge>
+                ))}
+              </Group>
+            </Card>
+            <Card withBorder>
+              <Title order={5} mb="xs">
+                Evidence that proves it
+              </Title>
+              <ExpectedEvidenceList evidence={control.evidence} />
+            </Card>
+            {CONTROL_DETAIL_SECTIONS.map(({ id, component: Section }) => (
+              <Section key={id} controlId={controlId} />
+            ))}
+            <ExclusionsPanel controlId={controlId} exclusions={state.exclusions} today={today} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            <Card withBorder>
+              <Stack gap="sm">
+                <Select
+                  label="Owner"
+                  placeholder="Nobody yet"
+                  clearable
+                  value={state.ownerId}
+                  data={snapshot.members.map((m) => ({ value: m.id, label: `${m.name}${m.role ? ` (${m.role})` : ''}` }))}
+                  onChange={(ownerId) => void setOwner.run({ controlId, ownerId })}
+                  data-testid="control-owner"
+                />
+                <Select
+                  label="Status"
+                  value={state.status}
+                  allowDeselect={false}
+                  data={CONTROL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                  onChange={(status) => status && void setStatus.run({ controlId, status: status as ControlStatus })}
+                  data-testid="control-status"
+                />
+                <ErrorNotice error={setOwner.error ?? setStatus.error} title="Not saved" />
+                {state.updatedAt && (
+                  <Text size="xs" c="dimmed">
+                    Last changed {state.updatedAt.replace('T', ' ').slice(0, 16)} UTC by {state.updatedBy}
+                  </Text>
+                )}
+              </Stack>
+            </Card>
+            <Card withBorder>
+              <Textarea label="Notes" autosize minRows={4} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} data-testid="control-notes" />
+              <ErrorNotice error={saveNotes.error} title="Notes not saved" />
+              <Group justify="flex-end" mt="xs">
+                <Button size="xs" disabled={notes === state.notes} loading={saveNotes.busy} onClick={() => void saveNotes.run({ controlId, notes })} data-testid="control-notes-save">
+                  Save notes
+                </Button>
+              </Group>
+            </Card>
+            <ActivityFeed target={`control:${controlId}`} title="Activity" />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+
+export interface ControlDetailSection {
+  id: string;
+  component: ComponentType<{ controlId: string }>;
+}
+
+/**
+ * Extra sections on a control's page (findings, captures, evidence), registered by the
+ * features that own them so the detail page does not grow with every feature.
+ */
+export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [];

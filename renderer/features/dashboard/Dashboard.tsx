@@ -1,0 +1,4 @@
+import { Text } from '@mantine/core';
+export function Dashboard() {
+  return <Text>Dashboard</Text>;
+}

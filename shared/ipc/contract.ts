@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { activityChannels, identityChannels, teamChannels, workspaceChannels } from './channels/workspace';
+import { controlsChannels } from './channels/controls';
+import { events } from './events';
+
+/**
+ * The one place that names IPC channels: `domain.method` -> input schema -> output type.
+ * Main, preload, renderer and tests all derive from this object.
+ */
+export const contract = {
+  workspace: workspaceChannels,
+  identity: identityChannels,
+  team: teamChannels,
+  controls: controlsChannels,
+  activity: activityChannels,
+};
+
+export type Contract = typeof contract;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export { events };

@@ -1,0 +1,5 @@
+import { buildBridge } from './harness/bridge-bundle';
+
+export default async function globalSetup() {
+  await buildBridge();
+}

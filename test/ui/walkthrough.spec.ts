@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function createWorkspace(page: Page, folder: string) {
+  await page.getByTestId('new-workspace').click();
+  await page.getByTestId('ws-company').fill('Acme Analytics');
+  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
+  await page.getByTestId('ws-asof').fill('2026-12-31');
+  await page.getByTestId('ws-category-availability').check();
+  await page.getByTestId('ws-me-name').fill('Dana Founder');
+  await page.getByTestId('ws-me-email').fill('dana@acme.example');
+  await page.getByTestId('ws-folder').fill(folder);
+  await page.getByTestId('ws-create').click();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+}
+
+async function pickOption(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('a founder creates a workspace, builds the team, assigns and progresses a control, and finds it all after a restart', async ({ launch, workspaceDir }) => {
+  const app = await launch();
+  const { page } = app;
+  await createWorkspace(page, workspaceDir);
+  await expect(page.getByTestId('workspace-title')).toHaveText('Acme Analytics · Acme Cloud Platform');
+
+  await page.getByTestId('nav-team').click();
+  await page.getByTestId('member-name').fill('Ivan Infra');
+  await page.getByTestId('member-email').fill('ivan@acme.example');
+  await page.getByTestId('member-role').fill('Infrastructure');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('team-member')).toHaveCount(2);
+
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-iam-mfa-enforcement').click();
+  await pickOption(page, 'control-owner', 'Ivan Infra (Infrastructure)');
+  await pickOption(page, 'control-status', 'In progress');
+  await page.getByTestId('control-notes').fill('Enforce MFA through the Identity Center settings.');
+  await page.getByTestId('control-notes-save').click();
+  await expect(page.getByTestId('activity-feed')).toContainText('Assigned iam-mfa-enforcement to Ivan Infra');
+  await expect(page.getByTestId('activity-feed')).toContainText('Dana Founder');
+
+  // The activity log on disk attributes every change to the person who made it.
+  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(log.map((e) => e.action)).toEqual(
+    expect.arrayContaining(['workspace.created', 'team.member-added', 'control.owner-set', 'control.status-set', 'control.notes-set']),
+  );
+  expect(log.every((e) => e.actor.email === 'dana@acme.example')).toBe(true);
+
+  // Restart: quit, then a new page and new services over the same folders.
+  await app.quit();
+  const again = await launch({ userDataDir: app.userDataDir });
+  await expect(again.page.getByTestId('recent-workspace')).toContainText('Acme Analytics');
+  await again.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
+  await again.page.getByTestId('nav-controls').click();
+  const row = again.page.getByTestId('control-row-iam-mfa-enforcement');
+  await expect(row).toContainText('Ivan Infra');
+  await expect(row).toContainText('In progress');
+  await row.click();
+  await expect(again.page.getByTestId('control-notes')).toHaveValue('Enforce MFA through the Identity Center settings.');
+});
