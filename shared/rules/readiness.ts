@@ -1,0 +1,191 @@
+import { AWS_REPORT_REVIEW_CONTROL_ID, GROUP_LABELS, criterionById, groupsForCategories } from '../catalog';
+import type { ControlDef, CriteriaGroup, Responsibility } from '../catalog/types';
+import { defaultControlState, type ControlState, type ControlStatus } from '../domain/control-state';
+import type { TeamMember } from '../domain/team';
+import type { Category } from '../domain/workspace';
+
+/**
+ * Readiness math for the dashboard. Pure: "today" is passed in.
+ *
+ * How inherited controls count: AWS operates them and its SOC 2 report proves them, so the
+ * company's work is the review of that report, recorded on the `vendor-risk-management` control.
+ * An inherited control's effective status is the further along of its own status and that
+ * review's status: once the review is accepted, every inherited control counts as accepted.
+ * Inherited controls never raise "no owner" or "not started" blockers; the review control does,
+ * and its reasons say the inherited controls wait on it.
+ *
+ * "Ready" means accepted or ready for review; `percentAccepted` counts accepted only. Percentages
+ * round down, so 100 % means every control, not nearly every one.
+ */
+
+export interface ReadinessInput {
+  /** The controls in the workspace's scope (see `controlsInScope`). */
+  controls: readonly ControlDef[];
+  /** Keyed by control id; a missing entry is the default state. */
+  states: Readonly<Record<string, ControlState>>;
+  members: readonly Pick<TeamMember, 'id' | 'name'>[];
+  /** The current user's member id, or null when they are not on the team yet. */
+  meId: string | null;
+  /** `YYYY-MM-DD`, the day exclusions are judged against. */
+  today: string;
+  /** The workspace's categories: they decide which criteria groups are shown. */
+  categories: readonly Category[];
+}
+
+export type StatusCounts = Record<ControlStatus, number> & { total: number };
+
+export interface GroupReadiness {
+  group: CriteriaGroup;
+  label: string;
+  /** Controls supporting at least one criterion of the group. */
+  total: number;
+  accepted: number;
+  readyForReview: number;
+  inProgress: number;
+  notStarted: number;
+  percentReady: number;
+  percentAccepted: number;
+}
+
+export interface AssignedControl {
+  controlId: string;
+  title: string;
+  responsibility: Responsibility;
+  status: ControlStatus;
+}
+
+export const BLOCKER_KINDS = ['exclusion_expired', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
+export type BlockerKind = (typeof BLOCKER_KINDS)[number];
+
+export interface Blocker {
+  kind: BlockerKind;
+  controlId: string;
+  title: string;
+  /** A sentence for people: what is wrong and what to do. */
+  reason: string;
+  exclusionId?: string;
+}
+
+export interface Readiness {
+  total: number;
+  byStatus: StatusCounts;
+  byResponsibility: Record<Responsibility, StatusCounts>;
+  percentReady: number;
+  percentAccepted: number;
+  groups: GroupReadiness[];
+  assignedToMe: AssignedControl[];
+  blockers: Blocker[];
+}
+
+const RANK: Record<ControlStatus, number> = { not_started: 0, in_progress: 1, ready_for_review: 2, accepted: 3 };
+
+const stateOf = (states: ReadinessInput['states'], id: string): ControlState => states[id] ?? defaultControlState();
+
+/** The status a control counts with; differs from its own status only for inherited controls. */
+export const effectiveStatus = (control: ControlDef, states: ReadinessInput['states']): ControlStatus => {
+  const own = stateOf(states, control.id).status;
+  if (control.responsibility !== 'inherited') return own;
+  const review = stateOf(states, AWS_REPORT_REVIEW_CONTROL_ID).status;
+  return RANK[review] > RANK[own] ? review : own;
+};
+
+const percent = (part: number, total: number): number => (total === 0 ? 0 : Math.floor((100 * part) / total));
+
+const emptyCounts = (): StatusCounts => ({ total: 0, not_started: 0, in_progress: 0, ready_for_review: 0, accepted: 0 });
+
+const groupsOf = (control: ControlDef): Set<CriteriaGroup> =>
+  new Set(control.criteria.map((id) => criterionById(id)?.group).filter((g): g is CriteriaGroup => g !== undefined));
+
+export function computeReadiness(input: ReadinessInput): Readiness {
+  const { controls, states, members, meId, today, categories } = input;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Readiness needs today's date as YYYY-MM-DD, got "${today}"`);
+
+  const status = new Map(controls.map((c) => [c.id, effectiveStatus(c, states)]));
+  const statusOf = (c: ControlDef): ControlStatus => status.get(c.id) ?? 'not_started';
+
+  const byStatus = emptyCounts();
+  const byResponsibility: Record<Responsibility, StatusCounts> = { inherited: emptyCounts(), owned: emptyCounts(), shared: emptyCounts() };
+  for (const c of controls) {
+    for (const counts of [byStatus, byResponsibility[c.responsibility]]) {
+      counts.total += 1;
+      counts[statusOf(c)] += 1;
+    }
+  }
+
+  const groups = groupsForCategories(categories).map((group): GroupReadiness => {
+    const counts = emptyCounts();
+    for (const c of controls.filter((c) => groupsOf(c).has(group))) {
+      counts.total += 1;
+      counts[statusOf(c)] += 1;
+    }
+    return {
+      group,
+      label: GROUP_LABELS[group],
+      total: counts.total,
+      accepted: counts.accepted,
+      readyForReview: counts.ready_for_review,
+      inProgress: counts.in_progress,
+      notStarted: counts.not_started,
+      percentReady: percent(counts.accepted + counts.ready_for_review, counts.total),
+      percentAccepted: percent(counts.accepted, counts.total),
+    };
+  });
+
+  const assignedToMe = meId === null ? [] : controls
+    .filter((c) => stateOf(states, c.id).ownerId === meId)
+    .map((c) => ({ controlId: c.id, title: c.title, responsibility: c.responsibility, status: statusOf(c) }))
+    .sort((a, b) => RANK[a.status] - RANK[b.status]);
+
+  return {
+    total: byStatus.total,
+    byStatus,
+    byResponsibility,
+    percentReady: percent(byStatus.accepted + byStatus.ready_for_review, byStatus.total),
+    percentAccepted: percent(byStatus.accepted, byStatus.total),
+    groups,
+    assignedToMe,
+    blockers: findBlockers(controls, states, members, today),
+  };
+}
+
+function findBlockers(controls: readonly ControlDef[], states: ReadinessInput['states'], members: ReadinessInput['members'], today: string): Blocker[] {
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const inheritedCount = controls.filter((c) => c.responsibility === 'inherited').length;
+  const blockers: Blocker[] = [];
+
+  for (const c of controls) {
+    const state = stateOf(states, c.id);
+    const add = (kind: BlockerKind, reason: string, exclusionId?: string) =>
+      blockers.push({ kind, controlId: c.id, title: c.title, reason, ...(exclusionId ? { exclusionId } : {}) });
+    const dependents =
+      c.id === AWS_REPORT_REVIEW_CONTROL_ID && inheritedCount > 0
+        ? ` The ${inheritedCount} controls inherited from AWS count as done only once the AWS SOC 2 report review recorded here is.`
+        : '';
+
+    for (const x of state.exclusions) {
+      // An exclusion holds through its expiry date and lapses the day after.
+      if (x.expiresOn < today) {
+        add('exclusion_expired', `The exclusion "${x.what}" expired on ${x.expiresOn}. Renew it with a new approval, or fix what it excused.`, x.id);
+      }
+    }
+
+    if (state.status === 'ready_for_review') {
+      const by = state.ownerId ? (names.get(state.ownerId) ?? 'Its owner') : 'Someone';
+      add('awaiting_review', `${by} marked it ready for review; someone other than the owner should review the evidence and accept it.${dependents}`);
+    }
+
+    if (c.responsibility === 'inherited') continue;
+    if (state.ownerId === null) {
+      const started = state.status === 'not_started' ? ' so nobody has started it' : '';
+      add('no_owner', `Nobody owns this control${started}. Assign an owner so someone is accountable for it.${dependents}`);
+    } else if (!names.has(state.ownerId)) {
+      add('owner_not_on_team', `Its owner is no longer on the team. Assign a current teammate.${dependents}`);
+    } else if (state.status === 'not_started') {
+      add('not_started', `${names.get(state.ownerId)} owns it but work has not started.${dependents}`);
+    }
+  }
+
+  const order = new Map(controls.map((c, i) => [c.id, i]));
+  const kindRank = (k: BlockerKind) => BLOCKER_KINDS.indexOf(k);
+  return blockers.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || (order.get(a.controlId) ?? 0) - (order.get(b.controlId) ?? 0));
+}
