@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { CheckSettings } from '../../../shared/domain/workspace';
+import { attachedAwsManagedPolicies, evaluateCheck, iamCheck, resolveAdminPrincipals, type AuthorizationDetails } from '../../../shared/rules/iam';
+
+const enc = (doc: unknown) => encodeURIComponent(JSON.stringify(doc));
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const POWER = 'arn:aws:iam::aws:policy/PowerUserAccess';
+const LOCAL = 'arn:aws:iam::123456789012:policy/Everything';
+
+function details(): AuthorizationDetails {
+  return {
+    UserDetailList: [
+      { UserName: 'alice', Arn: 'arn:aws:iam::123456789012:user/alice', GroupList: ['Admins'] },
+      { UserName: 'carol', Arn: 'arn:aws:iam::123456789012:user/carol', UserPolicyList: [{ PolicyName: 'all', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }) }] },
+      { UserName: 'dave', Arn: 'arn:aws:iam::123456789012:user/dave', AttachedManagedPolicies: [{ PolicyName: 'Everything', PolicyArn: LOCAL }], PermissionsBoundary: { PermissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/Boundary' } },
+      { UserName: 'erin', Arn: 'arn:aws:iam::123456789012:user/erin', GroupList: ['Readers'] },
+    ],
+    GroupDetailList: [
+      { GroupName: 'Admins', AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: ADMIN }] },
+      { GroupName: 'Readers', GroupPolicyList: [{ PolicyName: 'iam', PolicyDocument: enc({ Statement: [{ Effect: 'Allow', Action: ['iam:*'], Resource: '*' }] }) }] },
+    ],
+    RoleDetailList: [
+      { RoleName: 'power', Arn: 'arn:aws:iam::123456789012:role/power', AttachedManagedPolicies: [{ PolicyArn: POWER }], AssumeRolePolicyDocument: enc({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root', Service: ['ec2.amazonaws.com'] }, Action: 'sts:AssumeRole' }] }) },
+      { RoleName: 'app', Arn: 'arn:aws:iam::123456789012:role/app', RolePolicyList: [{ PolicyName: 'cond', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } } }) }] },
+      { RoleName: 'reader', Arn: 'arn:aws:iam::123456789012:role/reader', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] },
+    ],
+    Policies: [
+      {
+        Arn: LOCAL,
+        PolicyVersionList: [
+          { VersionId: 'v1', IsDefaultVersion: false, Document: enc({ Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' } }) },
+          { VersionId: 'v2', IsDefaultVersion: true, Document: enc({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }) },
+        ],
+      },
+    ],
+  };
+}
+
+const awsDocs = {
+  [POWER]: enc({ Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }] }),
+  'arn:aws:iam::aws:policy/ReadOnlyAccess': enc({ Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: '*' }] }),
+};
+
+describe('resolveAdminPrincipals', () => {
+  it('finds admins through groups, inline, customer-managed (default version only) and AWS-managed policies', () => {
+    const r = resolveAdminPrincipals(details(), awsDocs);
+    expect(r.admins.map((a) => a.name)).toEqual(['alice', 'carol', 'dave', 'app', 'power']);
+    const byName = Object.fromEntries(r.admins.map((a) => [a.name, a]));
+    expect(byName.alice?.paths[0]?.via).toBe(`group Admins: managed policy ${ADMIN}`);
+    expect(byName.dave?.permissionsBoundary).toMatch(/Boundary/);
+    expect(byName.power?.assumableBy).toEqual(['AWS arn:aws:iam::444455556666:root', 'Service ec2.amazonaws.com']);
+    expect(byName.app?.paths[0]?.grants[0]?.conditional).toBe(true);
+    expect(r.serviceWildcards).toEqual([{ arn: 'arn:aws:iam::123456789012:user/erin', actions: ['iam:*'] }]);
+    expect(r.unreadablePolicies).toEqual([]);
+  });
+
+  it('recognises AdministratorAccess without its document and reports other unreadable policies', () => {
+    const r = resolveAdminPrincipals(details(), {});
+    expect(r.admins.map((a) => a.name)).toContain('alice');
+    expect(r.admins.map((a) => a.name)).not.toContain('power');
+    expect(r.unreadablePolicies).toEqual([POWER, 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
+  });
+
+  it('lists only the AWS-managed policies that are attached', () => {
+    expect(attachedAwsManagedPolicies(details())).toEqual([ADMIN, POWER, 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
+  });
+});
+
+describe('admin-access and users-direct-policies checks', () => {
+  const input = (d: AuthorizationDetails, docs: Record<string, string> = awsDocs) => ({
+    snapshot: { accountId: '123456789012', partition: 'aws', authorizationDetails: d, awsManagedPolicyDocuments: docs },
+    settings: CheckSettings.parse({}),
+    now: new Date('2026-11-26T00:00:00Z'),
+  });
+
+  it('admin-access needs review with the list, and passes only when nobody has full access', () => {
+    const f = evaluateCheck(iamCheck('iam.admin-access')!, input(details()));
+    expect(f.result).toBe('needs_review');
+    expect(f.summary).toBe('3 users and 2 roles have full administrative access. Confirm each one still needs it.');
+    expect(f.entities.every((e) => e.result === 'needs_review')).toBe(true);
+    expect(f.entities.find((e) => e.name === 'app')?.detail).toMatch(/only under conditions/);
+    expect(f.notes.join('\n')).toMatch(/user\/erin has service-wide wildcards .*iam:\*/);
+    const none = evaluateCheck(iamCheck('iam.admin-access')!, input({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [] }));
+    expect(none).toMatchObject({ result: 'pass', entities: [] });
+  });
+
+  it('users-direct-policies fails for users with inline or attached policies of their own', () => {
+    const f = evaluateCheck(iamCheck('iam.users-direct-policies')!, input(details()));
+    expect(f.result).toBe('fail');
+    expect(f.entities.map((e) => e.name)).toEqual(['carol', 'dave']);
+    const clean = details();
+    clean.UserDetailList = clean.UserDetailList.filter((u) => u.UserName === 'alice');
+    expect(evaluateCheck(iamCheck('iam.users-direct-policies')!, input(clean)).result).toBe('pass');
+    clean.UserDetailList = [];
+    expect(evaluateCheck(iamCheck('iam.users-direct-policies')!, input(clean)).result).toBe('not_applicable');
+  });
+
+  it('a malformed policy document makes the check an error instead of a wrong answer', () => {
+    const d = details();
+    d.UserDetailList[1]!.UserPolicyList![0]!.PolicyDocument = '%7Bnot json';
+    const f = evaluateCheck(iamCheck('iam.admin-access')!, input(d));
+    expect(f.result).toBe('error');
+    expect(f.error?.message).toMatch(/JSON/);
+  });
+});
