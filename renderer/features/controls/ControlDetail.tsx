@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Badge, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { controlById } from '../../../shared/catalog';
 import { criterionById } from '../../../shared/catalog/criteria';
 import { CONTROL_STATUSES, defaultControlState, STATUS_LABELS, type ControlStatus } from '../../../shared/domain/control-state';
@@ -12,6 +11,7 @@ import { ActivityFeed } from '../activity/ActivityFeed';
 import { CONTROL_DETAIL_SECTIONS } from './detail-sections';
 import { ExclusionsPanel } from './ExclusionsPanel';
 import { ExpectedEvidenceList } from './ExpectedEvidenceList';
+import { NotesEditor } from './NotesEditor';
 import { ResponsibilityBadge, StatusBadge } from './labels';
 
 export function ControlDetail({ controlId }: { controlId: string }) {
@@ -19,11 +19,8 @@ export function ControlDetail({ controlId }: { controlId: string }) {
   const { navigate } = useRoute();
   const control = controlById(controlId);
   const state = states[controlId] ?? defaultControlState();
-  const [notes, setNotes] = useState(state.notes);
   const setOwner = useAction(api().controls.setOwner);
   const setStatus = useAction(api().controls.setStatus);
-  const saveNotes = useAction(api().controls.setNotes);
-  useEffect(() => setNotes(state.notes), [state.notes]);
 
   if (!control) return <Text>Unknown control {controlId}.</Text>;
   const today = new Date().toISOString().slice(0, 10);
@@ -120,15 +117,7 @@ export function ControlDetail({ controlId }: { controlId: string }) {
                 )}
               </Stack>
             </Card>
-            <Card withBorder>
-              <Textarea label="Notes" autosize minRows={4} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} data-testid="control-notes" />
-              <ErrorNotice error={saveNotes.error} title="Notes not saved" />
-              <Group justify="flex-end" mt="xs">
-                <Button size="xs" disabled={notes === state.notes} loading={saveNotes.busy} onClick={() => void saveNotes.run({ controlId, notes })} data-testid="control-notes-save">
-                  Save notes
-                </Button>
-              </Group>
-            </Card>
+            <NotesEditor key={state.notes} controlId={controlId} saved={state.notes} />
             <ActivityFeed target={`control:${controlId}`} title="Activity" />
           </Stack>
         </Grid.Col>

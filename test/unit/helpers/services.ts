@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServices, type ServiceOptions } from '../../../main/services/create-services';
+import { silentLogger } from '../../../main/services/logger';
+import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
+
+export const tempDir = (prefix = 'aw-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+export const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
+
+/** The real services over temp folders, with recording adapters. */
+export function testServices(options: Partial<ServiceOptions> & { userDataDir?: string } = {}) {
+  const userDataDir = options.userDataDir ?? tempDir('aw-userdata-');
+  const events: { event: string; payload: unknown }[] = [];
+  const services = createServices({
+    appVersion: '0.0.0-test',
+    logger: silentLogger,
+    ...options,
+    adapters: {
+      preferences: new JsonFilePreferences(join(userDataDir, 'preferences.json')),
+      pickFolder: async () => null,
+      openExternal: async () => {},
+      emit: (event, payload) => events.push({ event, payload }),
+      ...options.adapters,
+    },
+  });
+  return { services, events, userDataDir };
+}
+
+export async function createTestWorkspace(options: Parameters<typeof testServices>[0] = {}) {
+  const ctx = testServices(options);
+  const folder = join(tempDir('aw-ws-'), 'workspace');
+  await ctx.services.workspaces.create({
+    folder,
+    companyName: 'Acme Analytics',
+    systemName: 'Acme Cloud',
+    asOfDate: '2026-12-31',
+    categories: ['security', 'availability'],
+    me: DANA,
+  });
+  return { ...ctx, folder };
+}
