@@ -1,0 +1,102 @@
+import type { AwsIdentity, LoginProgress, LoginResult, ProfileList, ProfileSummary, SsoAccount, SsoRole } from '../../../shared/domain/aws';
+import { AppError } from '../../../shared/ipc/result';
+import { AwsClientFactory, DEFAULT_CLIENT_SETTINGS, type AwsClientSettings } from './clients';
+import { whoami } from './identity';
+import { ProfileService, type SsoTarget } from './profiles';
+import { SsoAccountsService } from './sso-accounts';
+import { SsoLoginService, type SsoLoginOptions } from './sso-login';
+
+export interface AwsServiceOptions {
+  openExternal: SsoLoginOptions['openExternal'];
+  clientSettings?: Partial<AwsClientSettings>;
+  /** Scales sign-in polling waits (tests). */
+  pollScale?: number;
+  loginTimeoutMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * The AWS side of the workbench as the IPC handlers and the CLI see it: profiles, sign-in,
+ * identity and SSO accounts, by profile name. Credentials and tokens stay inside.
+ */
+export class AwsService {
+  readonly clients: AwsClientFactory;
+  private readonly profiles: ProfileService;
+  private readonly login: SsoLoginService;
+  private readonly accounts: SsoAccountsService;
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(options: AwsServiceOptions) {
+    this.clients = new AwsClientFactory({ ...DEFAULT_CLIENT_SETTINGS, ...options.clientSettings });
+    this.profiles = new ProfileService(options.now);
+    this.login = new SsoLoginService(this.clients, {
+      openExternal: options.openExternal,
+      ...(options.pollScale !== undefined ? { pollScale: options.pollScale } : {}),
+      ...(options.loginTimeoutMs !== undefined ? { timeoutMs: options.loginTimeoutMs } : {}),
+    });
+    this.accounts = new SsoAccountsService(this.clients);
+  }
+
+  listProfiles(): Promise<ProfileList> {
+    return this.profiles.list();
+  }
+
+  async profile(name: string): Promise<ProfileSummary> {
+    return (await this.profiles.get(name)).summary;
+  }
+
+  private async ssoTarget(name: string): Promise<SsoTarget> {
+    const { summary, sso } = await this.profiles.get(name);
+    if (sso) return sso;
+    const blocking = summary.problems.find((p) => p.severity === 'error');
+    if (summary.kind === 'sso' || summary.kind === 'sso-legacy') {
+      throw new AppError('PROFILE_INVALID', `Profile "${name}" cannot sign in: ${blocking?.message ?? 'its SSO settings are incomplete.'}`, {
+        hint: 'Fix the profile in your AWS config file; the AWS screen lists what is missing.', details: { profile: name },
+      });
+    }
+    throw new AppError('PROFILE_INVALID', `Profile "${name}" does not use IAM Identity Center (SSO), so there is nothing to sign in to.`, {
+      hint: 'Use "Test connection" for this profile instead.', details: { profile: name, kind: summary.kind },
+    });
+  }
+
+  /** Runs the device sign-in; resolves when the person approved it and the token is cached. */
+  async signIn(name: string, onProgress?: (p: LoginProgress) => void): Promise<LoginResult> {
+    const target = await this.ssoTarget(name);
+    if (this.running.has(name)) {
+      throw new AppError('CONFLICT', `A sign-in for profile "${name}" is already waiting for approval.`, { hint: 'Finish or cancel it first.' });
+    }
+    const controller = new AbortController();
+    this.running.set(name, controller);
+    try {
+      return await this.login.login(target, { signal: controller.signal, ...(onProgress ? { onProgress } : {}) });
+    } finally {
+      this.running.delete(name);
+    }
+  }
+
+  /** True when a sign-in was running and is now cancelled. */
+  cancelSignIn(name: string): boolean {
+    const controller = this.running.get(name);
+    controller?.abort();
+    return !!controller;
+  }
+
+  async whoami(name: string, region?: string): Promise<AwsIdentity> {
+    const { summary } = await this.profiles.get(name);
+    const blocking = summary.problems.find((p) => p.severity === 'error');
+    if (blocking) {
+      throw new AppError('PROFILE_INVALID', `Profile "${name}" cannot be used: ${blocking.message}`, {
+        hint: 'Fix the profile in your AWS config file and try again.', details: { profile: name },
+      });
+    }
+    return whoami(this.clients, summary, region);
+  }
+
+  async listAccounts(name: string): Promise<SsoAccount[]> {
+    return this.accounts.listAccounts(await this.ssoTarget(name));
+  }
+
+  async listRoles(name: string, accountId: string): Promise<SsoRole[]> {
+    return this.accounts.listRoles(await this.ssoTarget(name), accountId);
+  }
+}

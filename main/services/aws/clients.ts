@@ -1,0 +1,80 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { SSOClient } from '@aws-sdk/client-sso';
+import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+/**
+ * Builds SDK clients with timeouts and bounded retries, and holds each profile's resolved
+ * credentials in main-process memory only (re-resolved 5 minutes before they expire).
+ * Endpoints are left to the SDK's own configuration (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>,
+ * profile `endpoint_url`), which is how tests and emulators point it elsewhere.
+ */
+export interface AwsClientSettings {
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = { connectionTimeoutMs: 5_000, requestTimeoutMs: 20_000, maxAttempts: 3 };
+
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let current: AwsCredentialIdentity | undefined;
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) return current;
+    pending ??= provider()
+      .then((c) => (current = c))
+      .finally(() => (pending = undefined));
+    return pending;
+  };
+}
+
+export class AwsClientFactory {
+  private readonly credentialsByProfile = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(private readonly settings: AwsClientSettings = DEFAULT_CLIENT_SETTINGS) {}
+
+  /** Shared by every client, including the ones the credential providers create inside. */
+  private base() {
+    return {
+      maxAttempts: this.settings.maxAttempts,
+      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs },
+    };
+  }
+
+  credentials(profile: string): AwsCredentialIdentityProvider {
+    let provider = this.credentialsByProfile.get(profile);
+    if (!provider) {
+      provider = memoize(fromIni({ profile, ignoreCache: true, clientConfig: this.base() }));
+      this.credentialsByProfile.set(profile, provider);
+    }
+    return provider;
+  }
+
+  /** Drops cached credentials, e.g. after a new sign-in or when AWS says they are no longer valid. */
+  forget(profile?: string): void {
+    if (profile === undefined) this.credentialsByProfile.clear();
+    else this.credentialsByProfile.delete(profile);
+  }
+
+  sts(profile: string, region: string): STSClient {
+    return new STSClient({ ...this.base(), region, credentials: this.credentials(profile) });
+  }
+
+  iam(profile: string, region: string): IAMClient {
+    return new IAMClient({ ...this.base(), region, credentials: this.credentials(profile) });
+  }
+
+  /** The portal API authenticates with the SSO access token, not with credentials. */
+  sso(region: string): SSOClient {
+    return new SSOClient({ ...this.base(), region });
+  }
+
+  oidc(region: string): SSOOIDCClient {
+    return new SSOOIDCClient({ ...this.base(), region });
+  }
+}

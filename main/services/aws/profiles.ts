@@ -1,0 +1,205 @@
+import { readFile } from 'node:fs/promises';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { ConfigFileStatus, ProfileKind, ProfileList, ProfileProblem, ProfileSummary } from '../../../shared/domain/aws';
+import { AppError } from '../../../shared/ipc/result';
+import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
+import { configFilePath, credentialsFilePath } from './paths';
+import { tokenStatus } from './token-cache';
+
+type Section = Record<string, string | undefined>;
+
+/** What an SSO profile needs to sign in: the session (or legacy) settings, resolved. */
+export interface SsoTarget {
+  profile: string;
+  kind: 'sso' | 'sso-legacy';
+  startUrl: string;
+  region: string;
+  sessionName?: string;
+  scopes: string[];
+  /** The token cache key: the sso-session name, or the start URL for legacy profiles. */
+  cacheId: string;
+}
+
+/** The `fromIni` order: role_arn, static keys, web identity, credential_process, SSO. */
+function kindOf(p: Section): ProfileKind {
+  if (p.role_arn) return 'assume-role';
+  if (p.aws_access_key_id || p.aws_secret_access_key) return 'static';
+  if (p.web_identity_token_file) return 'web-identity';
+  if (p.credential_process) return 'credential-process';
+  if (p.sso_session) return 'sso';
+  if (p.sso_start_url || p.sso_account_id || p.sso_region || p.sso_role_name) return 'sso-legacy';
+  return 'none';
+}
+
+const error = (message: string): ProfileProblem => ({ severity: 'error', message });
+const warning = (message: string): ProfileProblem => ({ severity: 'warning', message });
+
+function missing(p: Section, keys: string[]): string[] {
+  return keys.filter((k) => !p[k]);
+}
+
+function validate(name: string, p: Section, kind: ProfileKind, sessions: Record<string, Section>, allNames: Set<string>): ProfileProblem[] {
+  const out: ProfileProblem[] = [];
+  switch (kind) {
+    case 'sso': {
+      const session = sessions[p.sso_session!];
+      if (!session) {
+        out.push(error(`sso_session = ${p.sso_session} names no [sso-session ${p.sso_session}] section. Add that section with sso_start_url and sso_region, or fix the name.`));
+        break;
+      }
+      const gaps = missing(session, ['sso_start_url', 'sso_region']);
+      if (gaps.length) out.push(error(`The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`));
+      for (const key of ['sso_start_url', 'sso_region'] as const) {
+        if (p[key] && session[key] && p[key] !== session[key]) out.push(error(`${key} in the profile (${p[key]}) conflicts with the sso-session (${session[key]}); the AWS SDK refuses this. Remove it from the profile.`));
+      }
+      const roleGaps = missing(p, ['sso_account_id', 'sso_role_name']);
+      if (roleGaps.length) out.push(warning(`No ${roleGaps.join(' or ')}: you can sign in and pick accounts, but reading AWS with this profile needs both.`));
+      break;
+    }
+    case 'sso-legacy': {
+      const gaps = missing(p, ['sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name']);
+      if (gaps.length) out.push(error(`This SSO profile has no ${gaps.join(', ')}. Add ${gaps.length > 1 ? 'them' : 'it'} (or run "aws configure sso --profile ${name}").`));
+      break;
+    }
+    case 'static':
+      if (!p.aws_access_key_id) out.push(error('aws_secret_access_key is set but aws_access_key_id is missing.'));
+      if (!p.aws_secret_access_key) out.push(error('aws_access_key_id is set but aws_secret_access_key is missing.'));
+      break;
+    case 'assume-role':
+      if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(p.role_arn!)) out.push(error(`role_arn "${p.role_arn}" is not a role ARN like arn:aws:iam::123456789012:role/Name.`));
+      if (!p.source_profile && !p.credential_source) out.push(error('role_arn needs source_profile (or credential_source) to say which credentials assume the role.'));
+      if (p.source_profile && !allNames.has(p.source_profile)) out.push(error(`source_profile = ${p.source_profile} names no profile in your config or credentials file.`));
+      if (p.source_profile === name) out.push(error('source_profile points at the profile itself.'));
+      break;
+    case 'none':
+      out.push(warning('This profile has no credential settings (no SSO, keys, role or credential_process); it can only supply defaults such as region.'));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export function ssoTargetOf(summary: ProfileSummary, sessions: Record<string, Section>): SsoTarget | undefined {
+  if (summary.kind === 'sso' && summary.ssoSession) {
+    const s = sessions[summary.ssoSession];
+    if (!s?.sso_start_url || !s.sso_region) return undefined;
+    const scopes = (s.sso_registration_scopes ?? 'sso:account:access').split(',').map((x) => x.trim()).filter(Boolean);
+    return { profile: summary.name, kind: 'sso', startUrl: s.sso_start_url, region: s.sso_region, sessionName: summary.ssoSession, scopes, cacheId: summary.ssoSession };
+  }
+  if (summary.kind === 'sso-legacy' && summary.ssoStartUrl && summary.ssoRegion) {
+    return { profile: summary.name, kind: 'sso-legacy', startUrl: summary.ssoStartUrl, region: summary.ssoRegion, scopes: [], cacheId: summary.ssoStartUrl };
+  }
+  return undefined;
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new AppError('CONFIG_FILE_INVALID', `Cannot read ${path}: ${(e as Error).message}`, { hint: 'Check the file exists and that you may read it.' });
+  }
+}
+
+function sectionProblems(d: FileDiagnostics | undefined, name: string): ProfileProblem[] {
+  return (d?.sections ?? []).filter((s: RawSection) => s.name === name && s.type !== 'sso-session' && s.type !== 'services').flatMap((s) => s.problems);
+}
+
+/** Reads the user's AWS profiles: values as the SDK parses them, problems from a raw line pass. */
+export class ProfileService {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async list(): Promise<ProfileList> {
+    const paths: Record<FileKind, string> = { config: configFilePath(), credentials: credentialsFilePath() };
+    const texts = { config: await readText(paths.config), credentials: await readText(paths.credentials) };
+    const diag = {
+      config: texts.config === undefined ? undefined : diagnoseIni(texts.config, 'config'),
+      credentials: texts.credentials === undefined ? undefined : diagnoseIni(texts.credentials, 'credentials'),
+    };
+    const { configFile, credentialsFile } = await loadSharedConfigFiles({ filepath: paths.credentials, configFilepath: paths.config, ignoreCache: true });
+    const sessions: Record<string, Section> = {};
+    const configProfiles: Record<string, Section> = {};
+    for (const [key, value] of Object.entries(configFile)) {
+      if (key.startsWith('sso-session.')) sessions[key.slice('sso-session.'.length)] = value;
+      else if (!key.startsWith('services.')) configProfiles[key] = value;
+    }
+    const credentialProfiles = Object.fromEntries(Object.entries(credentialsFile).filter(([k]) => !k.startsWith('profile.')));
+    const ignored = [...(diag.config?.sections ?? []), ...(diag.credentials?.sections ?? [])].filter((s) => s.type === 'ignored' && s.name !== undefined);
+    const names = new Set([...Object.keys(configProfiles), ...Object.keys(credentialProfiles)]);
+    const ignoredNames = ignored.map((s) => s.name!).filter((n) => !names.has(n));
+
+    const profiles: ProfileSummary[] = [];
+    for (const name of [...names].sort((a, b) => a.localeCompare(b))) {
+      profiles.push(await this.summarize(name, configProfiles[name], credentialProfiles[name], sessions, names, diag));
+    }
+    for (const name of new Set(ignoredNames)) {
+      profiles.push({ name, kind: 'none', files: [], problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name)] });
+    }
+    const files: ConfigFileStatus[] = (['config', 'credentials'] as const).map((kind) => ({
+      kind,
+      path: paths[kind],
+      exists: texts[kind] !== undefined,
+      problems: [...(diag[kind]?.problems ?? []), ...(diag[kind]?.sections ?? []).filter((s) => s.type === 'sso-session').flatMap((s) => s.problems)],
+    }));
+    return { profiles, files };
+  }
+
+  private async summarize(
+    name: string,
+    fromConfig: Section | undefined,
+    fromCredentials: Section | undefined,
+    sessions: Record<string, Section>,
+    names: Set<string>,
+    diag: Partial<Record<FileKind, FileDiagnostics>>,
+  ): Promise<ProfileSummary> {
+    // The SDK merges both files; the credentials file wins on conflicts.
+    const p: Section = { ...fromConfig, ...fromCredentials };
+    const kind = kindOf(p);
+    const session = p.sso_session ? sessions[p.sso_session] : undefined;
+    const roleAccount = p.role_arn ? /^arn:aws[\w-]*:iam::(\d{12}):role\/(.+)$/.exec(p.role_arn) : null;
+    const summary: ProfileSummary = {
+      name,
+      kind,
+      files: [...(fromConfig ? ['config' as const] : []), ...(fromCredentials ? ['credentials' as const] : [])],
+      ...(p.region ? { region: p.region } : {}),
+      ...(p.sso_account_id ? { accountId: p.sso_account_id } : roleAccount ? { accountId: roleAccount[1]! } : {}),
+      ...(p.sso_role_name ? { roleName: p.sso_role_name } : roleAccount ? { roleName: roleAccount[2]! } : {}),
+      ...(p.role_arn ? { roleArn: p.role_arn } : {}),
+      ...(p.source_profile ? { sourceProfile: p.source_profile } : {}),
+      ...(p.sso_session ? { ssoSession: p.sso_session } : {}),
+      ...(kind === 'sso' && session?.sso_start_url ? { ssoStartUrl: session.sso_start_url } : p.sso_start_url ? { ssoStartUrl: p.sso_start_url } : {}),
+      ...(kind === 'sso' && session?.sso_region ? { ssoRegion: session.sso_region } : p.sso_region ? { ssoRegion: p.sso_region } : {}),
+      problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name), ...validate(name, p, kind, sessions, names)],
+    };
+    if (p.sso_session && session) {
+      const raw = diag.config?.sections.find((s) => s.type === 'sso-session' && s.name === p.sso_session);
+      if (raw) summary.problems.push(...raw.problems);
+    }
+    const target = ssoTargetOf(summary, sessions);
+    if (target) {
+      const status = await tokenStatus(target.cacheId, this.now());
+      // Only sso-session profiles refresh; a legacy session ends when its token does.
+      summary.session = target.kind === 'sso-legacy' && status.status === 'expired' ? { ...status, refreshable: false } : status;
+      if (status.status === 'unreadable') summary.problems.push(warning('The cached SSO sign-in cannot be read; sign in again to replace it.'));
+    }
+    return summary;
+  }
+
+  /** One profile, or PROFILE_NOT_FOUND naming the ones that exist. */
+  async get(name: string): Promise<{ summary: ProfileSummary; sso?: SsoTarget }> {
+    const list = await this.list();
+    const summary = list.profiles.find((p) => p.name === name);
+    if (!summary) {
+      const known = list.profiles.map((p) => p.name);
+      throw new AppError('PROFILE_NOT_FOUND', `There is no AWS profile named "${name}".`, {
+        hint: known.length ? `Choose one of: ${known.slice(0, 10).join(', ')}.` : `Add it to ${configFilePath()} (for example with "aws configure sso").`,
+        details: { profile: name },
+      });
+    }
+    const { configFile } = await loadSharedConfigFiles({ filepath: credentialsFilePath(), configFilepath: configFilePath(), ignoreCache: true });
+    const sessions = Object.fromEntries(Object.entries(configFile).filter(([k]) => k.startsWith('sso-session.')).map(([k, v]) => [k.slice(12), v]));
+    const sso = ssoTargetOf(summary, sessions);
+    return { summary, ...(sso ? { sso } : {}) };
+  }
+}

@@ -1,0 +1,75 @@
+import { ListAccountRolesCommand, ListAccountsCommand } from '@aws-sdk/client-sso';
+import { fromSso } from '@aws-sdk/token-providers';
+import type { SsoAccount, SsoRole } from '../../../shared/domain/aws';
+import { AppError } from '../../../shared/ipc/result';
+import type { AwsClientFactory } from './clients';
+import { mapAwsError } from './errors';
+import type { SsoTarget } from './profiles';
+import { readTokenCache } from './token-cache';
+
+const MAX_PAGES = 50;
+
+/**
+ * The SSO access token for a profile, from the CLI-shared cache. sso-session tokens go
+ * through the SDK's token provider, which refreshes them (and rewrites the cache) when it can.
+ */
+async function accessToken(target: SsoTarget): Promise<string> {
+  const signIn = { hint: `Sign in: press "Sign in" on the AWS screen, or run "aws sso login --profile ${target.profile}".`, details: { profile: target.profile } };
+  if (target.kind === 'sso') {
+    try {
+      return (await fromSso({ profile: target.profile, ignoreCache: true })()).token;
+    } catch (e) {
+      throw mapAwsError(e, { profile: target.profile, sso: true });
+    }
+  }
+  let cached;
+  try {
+    cached = await readTokenCache(target.cacheId);
+  } catch {
+    throw new AppError('SSO_TOKEN_MISSING', `The saved AWS sign-in for profile "${target.profile}" cannot be read.`, signIn);
+  }
+  if (!cached) throw new AppError('SSO_TOKEN_MISSING', `You are not signed in to AWS with profile "${target.profile}".`, signIn);
+  if (new Date(cached.expiresAt).getTime() <= Date.now()) throw new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for profile "${target.profile}" has expired.`, signIn);
+  return cached.accessToken;
+}
+
+/** The accounts and roles an SSO sign-in can reach, for the account picker. */
+export class SsoAccountsService {
+  constructor(private readonly clients: AwsClientFactory) {}
+
+  async listAccounts(target: SsoTarget): Promise<SsoAccount[]> {
+    const token = await accessToken(target);
+    const client = this.clients.sso(target.region);
+    const out: SsoAccount[] = [];
+    let nextToken: string | undefined;
+    try {
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const res = await client.send(new ListAccountsCommand({ accessToken: token, nextToken, maxResults: 100 }));
+        for (const a of res.accountList ?? []) out.push({ accountId: a.accountId ?? '', accountName: a.accountName ?? '', ...(a.emailAddress ? { emailAddress: a.emailAddress } : {}) });
+        nextToken = res.nextToken;
+        if (!nextToken) break;
+      }
+    } catch (e) {
+      throw mapAwsError(e, { profile: target.profile, sso: true, action: 'sso:ListAccounts' });
+    }
+    return out.sort((a, b) => a.accountName.localeCompare(b.accountName));
+  }
+
+  async listRoles(target: SsoTarget, accountId: string): Promise<SsoRole[]> {
+    const token = await accessToken(target);
+    const client = this.clients.sso(target.region);
+    const out: SsoRole[] = [];
+    let nextToken: string | undefined;
+    try {
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const res = await client.send(new ListAccountRolesCommand({ accessToken: token, accountId, nextToken, maxResults: 100 }));
+        for (const r of res.roleList ?? []) out.push({ accountId: r.accountId ?? accountId, roleName: r.roleName ?? '' });
+        nextToken = res.nextToken;
+        if (!nextToken) break;
+      }
+    } catch (e) {
+      throw mapAwsError(e, { profile: target.profile, sso: true, action: 'sso:ListAccountRoles' });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { SsoSessionStatus } from '../../../shared/domain/aws';
+import { ssoTokenCachePath } from './paths';
+
+/**
+ * The AWS CLI's SSO token cache file, field for field (botocore `SSOTokenFetcher`), so the
+ * app and `aws sso login` share one session both ways. It holds secrets: it is only ever
+ * read and written here, in the main process, and never leaves it.
+ */
+export interface SsoTokenCacheFile {
+  startUrl: string;
+  region: string;
+  accessToken: string;
+  /** UTC, `YYYY-MM-DDTHH:MM:SSZ` */
+  expiresAt: string;
+  clientId?: string;
+  clientSecret?: string;
+  registrationExpiresAt?: string;
+  refreshToken?: string;
+}
+
+/** The CLI's timestamp format: seconds precision, literal `Z`. */
+export function cliTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export async function readTokenCache(id: string): Promise<SsoTokenCacheFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(ssoTokenCachePath(id), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const data = JSON.parse(text) as Partial<SsoTokenCacheFile>;
+  if (typeof data.accessToken !== 'string' || typeof data.expiresAt !== 'string') throw new Error('The token cache file has no accessToken or expiresAt');
+  return data as SsoTokenCacheFile;
+}
+
+/** Written through a temporary file and a rename, mode 0600, directory created as the CLI does. */
+export async function writeTokenCache(id: string, token: SsoTokenCacheFile): Promise<string> {
+  const path = ssoTokenCachePath(id);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(token), { mode: 0o600 });
+  await chmod(tmp, 0o600);
+  await rename(tmp, path);
+  return path;
+}
+
+/** What the profile list shows: valid until / expired / missing, never the token itself. */
+export async function tokenStatus(id: string, now = new Date()): Promise<SsoSessionStatus> {
+  let token: SsoTokenCacheFile | undefined;
+  try {
+    token = await readTokenCache(id);
+  } catch {
+    return { status: 'unreadable' };
+  }
+  if (!token) return { status: 'missing' };
+  const expires = new Date(token.expiresAt);
+  if (Number.isNaN(expires.getTime())) return { status: 'unreadable' };
+  const expiresAt = cliTimestamp(expires);
+  if (expires.getTime() > now.getTime()) return { status: 'valid', expiresAt };
+  const registrationValid = !token.registrationExpiresAt || new Date(token.registrationExpiresAt).getTime() > now.getTime();
+  const refreshable = !!(token.refreshToken && token.clientId && token.clientSecret && registrationValid);
+  return { status: 'expired', expiresAt, refreshable };
+}
