@@ -13,13 +13,29 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   privacy: 'Privacy',
 };
 
+const CHECK_LIMITS = {
+  passwordMinLength: z.number().int().min(6).max(128),
+  passwordReusePrevention: z.number().int().min(0).max(24),
+  accessKeyMaxAgeDays: z.number().int().min(1).max(3650),
+  unusedCredentialDays: z.number().int().min(1).max(3650),
+  rootRecentUseDays: z.number().int().min(1).max(3650),
+};
+
 /** The limits automated checks apply; they travel with the evidence so an auditor sees the rule. */
 export const CheckSettings = z.object({
-  passwordMinLength: z.number().int().min(6).max(128).default(14),
-  passwordReusePrevention: z.number().int().min(0).max(24).default(24),
-  accessKeyMaxAgeDays: z.number().int().min(1).max(3650).default(90),
-  unusedCredentialDays: z.number().int().min(1).max(3650).default(90),
-  rootRecentUseDays: z.number().int().min(1).max(3650).default(90),
+  passwordMinLength: CHECK_LIMITS.passwordMinLength.default(14),
+  passwordReusePrevention: CHECK_LIMITS.passwordReusePrevention.default(24),
+  accessKeyMaxAgeDays: CHECK_LIMITS.accessKeyMaxAgeDays.default(90),
+  unusedCredentialDays: CHECK_LIMITS.unusedCredentialDays.default(90),
+  rootRecentUseDays: CHECK_LIMITS.rootRecentUseDays.default(90),
+});
+/** A change to some limits; absent ones keep their value (no defaults filled in). */
+export const CheckSettingsPatch = z.strictObject({
+  passwordMinLength: CHECK_LIMITS.passwordMinLength.optional(),
+  passwordReusePrevention: CHECK_LIMITS.passwordReusePrevention.optional(),
+  accessKeyMaxAgeDays: CHECK_LIMITS.accessKeyMaxAgeDays.optional(),
+  unusedCredentialDays: CHECK_LIMITS.unusedCredentialDays.optional(),
+  rootRecentUseDays: CHECK_LIMITS.rootRecentUseDays.optional(),
 });
 export type CheckSettings = z.infer<typeof CheckSettings>;
 

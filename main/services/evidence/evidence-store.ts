@@ -49,13 +49,16 @@ export class EvidenceStore {
   async addBytes(content: Uint8Array | string, fields: NewEvidence): Promise<EvidenceRecord> {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const record = this.prepare(fields, sha256, bytes.byteLength);
     await this.ensureDirs();
     if (!(await exists(this.filePath(sha256)))) await writeFileAtomic(this.filePath(sha256), bytes, 0o444);
-    return this.writeRecord(fields, sha256, bytes.byteLength);
+    return this.writeRecord(record);
   }
 
   /** Streams a file in (hashing while copying) so large imports never sit in memory. */
   async addFile(sourcePath: string, fields: NewEvidence): Promise<EvidenceRecord> {
+    // Refuse a bad record before copying anything.
+    this.prepare(fields, '0'.repeat(64), 0);
     await this.ensureDirs();
     const tmp = join(this.filesDir, `.import-${randomBytes(6).toString('hex')}.tmp`);
     const hash = createHash('sha256');
@@ -79,7 +82,7 @@ export class EvidenceStore {
     const sha256 = hash.digest('hex');
     if (await exists(this.filePath(sha256))) await fs.rm(tmp, { force: true });
     else await fs.rename(tmp, this.filePath(sha256));
-    return this.writeRecord(fields, sha256, size);
+    return this.writeRecord(this.prepare(fields, sha256, size));
   }
 
   async list(): Promise<EvidenceRecord[]> {
@@ -108,9 +111,9 @@ export class EvidenceStore {
     }
   }
 
-  private async writeRecord(fields: NewEvidence, sha256: string, size: number): Promise<EvidenceRecord> {
+  private prepare(fields: NewEvidence, sha256: string, size: number): EvidenceRecord {
     const now = this.options.now();
-    const record = EvidenceRecord.parse({
+    return EvidenceRecord.parse({
       ...fields,
       schemaVersion: EVIDENCE_RECORD_VERSION,
       id: newEvidenceId(now),
@@ -119,6 +122,9 @@ export class EvidenceStore {
       capturedAt: fields.capturedAt ?? now.toISOString(),
       appVersion: this.options.appVersion,
     });
+  }
+
+  private async writeRecord(record: EvidenceRecord): Promise<EvidenceRecord> {
     await writeFileAtomic(join(this.recordsDir, `${record.id}.json`), `${JSON.stringify(record, null, 2)}\n`, 0o444);
     (await this.load()).set(record.id, record);
     return record;

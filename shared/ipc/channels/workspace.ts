@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { Category, CheckSettings, NewWorkspaceInput, type WorkspaceMeta } from '../../domain/workspace';
-import { Person } from '../../domain/common';
+import { Category, CheckSettingsPatch, NewWorkspaceInput, type WorkspaceMeta } from '../../domain/workspace';
+import { IsoDate, Person } from '../../domain/common';
 import type { TeamMember } from '../../domain/team';
 import type { ActivityEntry } from '../../domain/activity';
 
@@ -39,13 +39,15 @@ export const workspaceChannels = {
   restoreBackup: method(z.object({ folder: Folder, file: z.string().min(1).max(200) })).returns<{ restored: string; damagedCopy: string }>(),
   pickFolder: method(z.object({ purpose: z.enum(['create', 'open']) })).returns<string | null>(),
   updateSettings: method(
-    z.object({
-      companyName: z.string().trim().min(1).max(160).optional(),
-      systemName: z.string().trim().min(1).max(160).optional(),
-      asOfDate: z.string().optional(),
-      categories: z.array(Category).min(1).optional(),
-      checkSettings: CheckSettings.partial().optional(),
-    }),
+    z
+      .strictObject({
+        companyName: z.string().trim().min(1).max(160).optional(),
+        systemName: z.string().trim().min(1).max(160).optional(),
+        asOfDate: IsoDate.optional(),
+        categories: z.array(Category).min(1).optional(),
+        checkSettings: CheckSettingsPatch.optional(),
+      })
+      .refine((v) => Object.keys(v).length > 0, 'Nothing to change'),
   ).returns<WorkspaceSnapshot>(),
 };
 
