@@ -17,7 +17,7 @@ export interface AwsClientSettings {
   maxAttempts: number;
 }
 
-export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = { connectionTimeoutMs: 5_000, requestTimeoutMs: 20_000, maxAttempts: 3 };
+export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = { connectionTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxAttempts: 3 };
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -42,7 +42,8 @@ export class AwsClientFactory {
   private base() {
     return {
       maxAttempts: this.settings.maxAttempts,
-      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs },
+      // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting.
+      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs, throwOnRequestTimeout: true },
     };
   }
 

@@ -41,6 +41,14 @@ function fromCredentialsProvider(e: SdkLikeError, ctx: ErrorContext): AppError {
   if (/was not found\.?$|could not be found/i.test(msg) && /profile/i.test(msg) && !/sso session/i.test(msg)) {
     return new AppError('PROFILE_NOT_FOUND', `The AWS ${who} is not in your config files.`, { hint: 'Check the profile name, or add it with "aws configure sso".', details });
   }
+  if (/UnauthorizedException|Session token not found or invalid/i.test(msg)) {
+    return new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for ${who} is no longer valid: it expired or was signed out.`, { hint: signInHint(ctx.profile), details });
+  }
+  if (/ForbiddenException|No access/.test(msg)) {
+    return new AppError('ACCESS_DENIED', `Your SSO user may not use the account and role that ${who} names.`, {
+      hint: 'Check sso_account_id and sso_role_name in the profile, or ask your AWS administrator to assign you that permission set.', details,
+    });
+  }
   if (/expired|cannot refresh/i.test(msg)) {
     return new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for ${who} has expired.`, { hint: signInHint(ctx.profile), details });
   }

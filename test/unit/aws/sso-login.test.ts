@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LoginProgress } from '../../../shared/domain/aws';
+import { AwsService } from '../../../main/services/aws/aws-service';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from './aws-home';
+
+let endpoint: AwsEndpoint;
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: 'basic' });
+});
+afterAll(() => endpoint.close());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  endpoint.setFaults({});
+  endpoint.resetCalls();
+});
+
+const codeOf = (url: string) => new URL(url).searchParams.get('user_code')!;
+
+/** The person at the browser: what they do once the verification page opens. */
+function setup(person: (userCode: string) => void, options: { loginTimeoutMs?: number } = {}) {
+  const ctx = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+  const opened: string[] = [];
+  const progress: LoginProgress[] = [];
+  const aws = new AwsService({
+    openExternal: (url) => {
+      opened.push(url);
+      person(codeOf(url));
+    },
+    pollScale: 0.01,
+    clientSettings: { maxAttempts: 1 },
+    ...options,
+  });
+  return { ...ctx, aws, opened, progress, onProgress: (p: LoginProgress) => progress.push(p) };
+}
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+describe('SSO sign-in (device authorization)', () => {
+  it('signs in an sso-session profile and writes the token cache exactly as the AWS CLI does', async () => {
+    const t = setup((code) => endpoint.approveDevice(code));
+    const result = await t.aws.signIn('audit', t.onProgress);
+
+    expect(t.opened).toHaveLength(1);
+    expect(t.opened[0]).toMatch(new RegExp(`^${endpoint.url}/device\\?user_code=[A-Z]{4}-[A-Z]{4}$`));
+    expect(t.progress.map((p) => p.stage)).toEqual(['starting', 'waiting', 'done']);
+    const waiting = t.progress[1] as Extract<LoginProgress, { stage: 'waiting' }>;
+    expect(waiting.userCode).toBe(codeOf(t.opened[0]!));
+
+    const file = join(t.cacheDir, `${sha1('corp')}.json`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(cache).sort()).toEqual(['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl']);
+    expect(cache).toMatchObject({ startUrl: START_URL, region: 'us-east-1', expiresAt: result.expiresAt });
+    expect(cache.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(cache.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(cache.expiresAt) - Date.now()).toBeGreaterThan(7.9 * 3600_000);
+    expect(endpoint.state.tokens.get(cache.accessToken)?.userName).toBe('jane@example.com');
+
+    // The SDK's own provider chain reads what we wrote: the profile now works.
+    const who = await t.aws.whoami('audit');
+    expect(who).toMatchObject({ accountId: '111122223333', accountAlias: 'example-prod', aliasStatus: 'found', region: 'eu-west-1' });
+    expect(who.principalArn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/);
+    expect((await t.aws.profile('audit')).session).toEqual({ status: 'valid', expiresAt: result.expiresAt });
+
+    expect(await t.aws.listAccounts('audit')).toEqual([
+      { accountId: '111122223333', accountName: 'Production', emailAddress: 'aws-prod@example.com' },
+      { accountId: '444455556666', accountName: 'Sandbox', emailAddress: 'aws-sandbox@example.com' },
+    ]);
+    expect((await t.aws.listRoles('audit', '444455556666')).map((r) => r.roleName)).toEqual(['AuditRole', 'AdministratorAccess']);
+  });
+
+  it('signs in a legacy profile into the start-URL-keyed cache file, without a refresh token', async () => {
+    const t = setup((code) => endpoint.approveDevice(code));
+    await t.aws.signIn('legacy');
+    const cache = JSON.parse(readFileSync(join(t.cacheDir, `${sha1(START_URL)}.json`), 'utf8'));
+    expect(cache.refreshToken).toBeUndefined();
+    expect(cache.startUrl).toBe(START_URL);
+    expect((await t.aws.whoami('legacy')).accountId).toBe('444455556666');
+  });
+
+  it('uses a session the AWS CLI signed in (the cache file it writes), and the CLI can use ours', async () => {
+    const t = setup(() => undefined);
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(t.cacheDir, { recursive: true });
+    // Byte for byte what botocore writes: json.dumps with its default separators.
+    writeFileSync(
+      join(t.cacheDir, `${sha1('corp')}.json`),
+      `{"startUrl": "${START_URL}", "region": "us-east-1", "accessToken": "aoaEXAMPLEVALIDACCESSTOKEN", "expiresAt": "2099-01-01T00:00:00Z"}`,
+      { mode: 0o600 },
+    );
+    expect((await t.aws.whoami('audit')).accountId).toBe('111122223333');
+    expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(1);
+  });
+
+  it('reports a denied sign-in', async () => {
+    const t = setup((code) => endpoint.denyDevice(code));
+    await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', hint: expect.stringContaining('Sign in') });
+    expect(t.progress.at(-1)).toMatchObject({ stage: 'failed', code: 'SSO_LOGIN_DENIED' });
+  });
+
+  it('reports an expired device code', async () => {
+    const t = setup((code) => endpoint.expireDevice(code));
+    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'SSO_LOGIN_EXPIRED', message: 'The sign-in code expired before it was approved.' });
+  });
+
+  it('adds 5 seconds to the polling interval on slow_down', async () => {
+    endpoint.setFaults({ slowDownPolls: 2 });
+    let userCode = '';
+    const t = setup((code) => (userCode = code));
+    const started = Date.now();
+    const run = t.aws.signIn('audit');
+    await vi.waitFor(() => expect(endpoint.calls.get('sso-oidc:CreateToken')).toBe(2), { interval: 5 });
+    endpoint.approveDevice(userCode);
+    await run;
+    // Scaled by 0.01: 1 s, then 6 s, then 11 s between polls = at least 180 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(170);
+    expect(endpoint.calls.get('sso-oidc:CreateToken')).toBe(3);
+  });
+
+  it('keeps polling while authorization is pending, and can be cancelled', async () => {
+    const t = setup(() => undefined);
+    const run = t.aws.signIn('audit', t.onProgress);
+    await vi.waitFor(() => expect(endpoint.calls.get('sso-oidc:CreateToken') ?? 0).toBeGreaterThanOrEqual(2));
+    expect(t.aws.cancelSignIn('audit')).toBe(true);
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(t.progress.at(-1)).toEqual({ profile: 'audit', stage: 'cancelled' });
+    expect(t.aws.cancelSignIn('audit')).toBe(false);
+  });
+
+  it('gives up at its own timeout', async () => {
+    const t = setup(() => undefined, { loginTimeoutMs: 50 });
+    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'SSO_LOGIN_EXPIRED' });
+  });
+
+  it('refuses to sign in profiles that are not SSO or are incomplete', async () => {
+    const t = setup(() => undefined);
+    await expect(t.aws.signIn('keys')).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringContaining('does not use IAM Identity Center') });
+    await expect(t.aws.signIn('nope')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', hint: expect.stringContaining('audit') });
+  });
+});
