@@ -1,5 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { AwsService, type AwsServiceOptions } from './aws/aws-service';
+import { WorkspaceAwsSettings } from './aws/workspace-aws';
 import { ControlsService } from './controls/controls-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
@@ -23,6 +25,8 @@ export interface ServiceOptions {
   appVersion: string;
   now?: () => Date;
   host?: HostInfo;
+  /** AWS client timeouts and sign-in pacing (tests speed the polling up). */
+  aws?: Omit<AwsServiceOptions, 'openExternal'>;
 }
 
 export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });
@@ -44,7 +48,9 @@ export function createServices(options: ServiceOptions) {
   });
   const team = new TeamService(workspaces);
   const controls = new ControlsService(workspaces);
-  return { adapters, logger, appVersion, now, workspaces, team, controls };
+  const aws = new AwsService({ ...options.aws, openExternal: (url) => adapters.openExternal(url) });
+  const awsWorkspace = new WorkspaceAwsSettings(workspaces);
+  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace };
 }
 
 export type Services = ReturnType<typeof createServices>;

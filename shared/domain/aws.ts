@@ -89,12 +89,21 @@ export interface SsoRole {
 }
 
 /** Pushed while a sign-in runs; the user code and page are shown so the person can match them. */
-export type LoginProgress =
-  | { profile: string; stage: 'starting' }
-  | { profile: string; stage: 'waiting'; userCode: string; verificationUri: string; verificationUriComplete: string; expiresAt: string }
-  | { profile: string; stage: 'done'; expiresAt: string }
-  | { profile: string; stage: 'failed'; code: string; message: string; hint?: string }
-  | { profile: string; stage: 'cancelled' };
+export const LoginProgress = z.discriminatedUnion('stage', [
+  z.object({ profile: z.string(), stage: z.literal('starting') }),
+  z.object({
+    profile: z.string(),
+    stage: z.literal('waiting'),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    verificationUriComplete: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({ profile: z.string(), stage: z.literal('done'), expiresAt: z.string() }),
+  z.object({ profile: z.string(), stage: z.literal('failed'), code: z.string(), message: z.string(), hint: z.string().optional() }),
+  z.object({ profile: z.string(), stage: z.literal('cancelled') }),
+]);
+export type LoginProgress = z.infer<typeof LoginProgress>;
 
 export interface LoginResult {
   profile: string;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { activityChannels, identityChannels, teamChannels, workspaceChannels } from './channels/workspace';
 import { controlsChannels } from './channels/controls';
+import { awsChannels } from './channels/aws';
 import { events } from './events';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   team: teamChannels,
   controls: controlsChannels,
   activity: activityChannels,
+  aws: awsChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { LoginProgress } from '../domain/aws';
 
 /** Push events main sends to the renderer. Payloads are validated before they are sent. */
 export const events = {
   'workspace.changed': z.object({ reason: z.string() }),
+  /** AWS sign-in progress: the user code to match, then done, failed or cancelled. */
+  'aws.login': LoginProgress,
   progress: z.object({
     task: z.string(),
     step: z.string().optional(),

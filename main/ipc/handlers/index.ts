@@ -1,6 +1,7 @@
 import type { Services } from '../../services/create-services';
 import type { Handlers } from '../router';
 import { controlsHandlers } from './controls';
+import { awsHandlers } from './aws';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -10,4 +11,5 @@ export const createHandlers = (s: Services): Handlers => ({
   team: teamHandlers(s),
   controls: controlsHandlers(s),
   activity: activityHandlers(s),
+  aws: awsHandlers(s),
 });

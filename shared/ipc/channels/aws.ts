@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { AccountId, AwsRegion, ProfileName, type AwsIdentity, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
+import type { PermissionsAdvice } from '../../domain/aws-permissions';
+import type { AwsSettings } from '../../domain/workspace';
+
+const Profile = z.object({ profile: ProfileName });
+
+/**
+ * The AWS screen and sign-in. Everything is addressed by profile name: credentials and
+ * tokens never cross this boundary. Sign-in progress arrives as `aws.login` events.
+ */
+export const awsChannels = {
+  profiles: method(z.undefined()).returns<ProfileList>(),
+  profile: method(Profile).returns<ProfileSummary>(),
+  /** Resolves once the person approved the sign-in in the browser and the session is cached. */
+  signIn: method(Profile).returns<LoginResult>(),
+  cancelSignIn: method(Profile).returns<{ cancelled: boolean }>(),
+  testConnection: method(Profile.extend({ region: AwsRegion.optional() })).returns<AwsIdentity>(),
+  listAccounts: method(Profile).returns<SsoAccount[]>(),
+  listRoles: method(Profile.extend({ accountId: AccountId })).returns<SsoRole[]>(),
+  /** The open workspace's profile, region and accounts (null without a workspace). */
+  workspaceSettings: method(z.undefined()).returns<AwsSettings | null>(),
+  setWorkspaceProfile: method(Profile.extend({ region: AwsRegion.optional() })).returns<AwsSettings>(),
+  selectAccounts: method(z.object({ accountIds: z.array(AccountId).max(500) })).returns<AwsSettings>(),
+  permissions: method(z.undefined()).returns<PermissionsAdvice>(),
+};
