@@ -52,3 +52,66 @@ export const Finding = z.object({
   error: FindingError.nullable(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** One stored file behind a check's result; `path` is relative to the workspace folder. */
+export interface CheckEvidenceRef {
+  id: string;
+  kind: 'api_snapshot' | 'findings';
+  fileName: string;
+  sha256: string;
+  path: string;
+}
+
+export interface CheckRunItem {
+  checkId: string;
+  result: CheckResult;
+  summary: string;
+  entities: FindingEntity[];
+  notes: string[];
+  error: FindingError | null;
+  /** Empty when the run stopped or was cancelled before the check finished. */
+  evidence: CheckEvidenceRef[];
+}
+
+/** What one collection run did: shown in the result panel and printed by `collect --json`. */
+export interface CheckRun {
+  runId: string;
+  status: 'completed' | 'stopped' | 'cancelled';
+  startedAt: string;
+  finishedAt: string;
+  account: { id: string; alias?: string };
+  principalArn: string;
+  region: string;
+  profile?: string;
+  collectedBy: { name: string; email: string };
+  checks: CheckRunItem[];
+  /** Why the run stopped early (expired sign-in, network), for people. */
+  stopped?: { code: string; message: string; hint?: string };
+}
+
+/** Pushed while a run is going: one bar per check. */
+export interface CheckProgress {
+  runId: string;
+  checkId: string;
+  done: number;
+  total: number;
+  result?: CheckResult;
+}
+
+/** The most recent stored finding of one check, with who collected it and when. */
+export interface LatestFinding {
+  checkId: string;
+  runId?: string;
+  finding: Finding | null;
+  collectedAt: string;
+  collectedBy: { name: string; email: string };
+  account?: { id: string; alias?: string; principalArn: string; region: string };
+  evidence: CheckEvidenceRef[];
+  /** A changed or missing findings file is reported, never read as if it were fine. */
+  integrity: 'ok' | 'tampered' | 'missing';
+}
+
+export interface ControlFindings {
+  controlId: string;
+  checks: { checkId: string; title: string; latest: LatestFinding | null }[];
+}

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { checkById, controlById } from '../../../shared/catalog';
+import type { Person } from '../../../shared/domain/common';
+import type { AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
+import type { CheckProgress, CheckRun, CheckRunItem, ControlFindings, LatestFinding } from '../../../shared/domain/findings';
+import { AppError } from '../../../shared/ipc/result';
+import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
+import type { AwsService } from '../aws/aws-service';
+import type { WorkspaceService } from '../workspace/workspace-service';
+import { refOf, storeCheckEvidence, type FindingsDocument, type RunContext } from './check-evidence';
+import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from './iam/credential-report';
+import { collectIam } from './iam/iam-collector';
+import { abortableSleep } from './iam/limit';
+
+export interface ChecksServiceDeps {
+  workspaces: WorkspaceService;
+  aws: Pick<AwsService, 'whoami' | 'profile' | 'clients'>;
+  appVersion: string;
+  now: () => Date;
+  emitProgress: (p: CheckProgress) => void;
+  /** Credential report polling; tests shorten the waits. */
+  poll?: Partial<PollOptions>;
+  /** IAM throttles bursts; adaptive retry with more attempts rides through them. */
+  maxAttempts?: number;
+  concurrency?: number;
+}
+
+export interface RunInput {
+  checkIds?: string[];
+  /** Runs the checks the catalog lists for this control. */
+  controlId?: string;
+  /** Defaults to the workspace's profile and region (AWS screen). */
+  profile?: string;
+  region?: string;
+  /** Who collected it; defaults to the person using the app. */
+  person?: Person;
+}
+
+const SSO_KINDS = new Set(['sso', 'sso-legacy']);
+
+/** Runs the automated checks into the open workspace and answers what the latest findings are. */
+export class ChecksService {
+  private running: AbortController | null = null;
+
+  constructor(private readonly deps: ChecksServiceDeps) {}
+
+  /** The check ids a run covers: one control's, the named ones, or all. */
+  selectChecks(input: Pick<RunInput, 'checkIds' | 'controlId'>): string[] {
+    if (input.controlId !== undefined) {
+      const control = controlById(input.controlId);
+      if (!control) throw new AppError('NOT_FOUND', `There is no control ${input.controlId} in the catalog.`);
+      const ids = control.evidence.flatMap((e) => (e.type === 'check' && IAM_CHECK_IDS.includes(e.checkId) ? [e.checkId] : []));
+      if (ids.length === 0) throw new AppError('INVALID_INPUT', `Control "${control.title}" has no automated checks.`, { hint: 'Its evidence is captured as screenshots or documents.' });
+      return ids;
+    }
+    if (!input.checkIds || input.checkIds.length === 0) return [...IAM_CHECK_IDS];
+    const unknown = input.checkIds.filter((id) => !IAM_CHECK_IDS.includes(id));
+    if (unknown.length > 0) {
+      throw new AppError('INVALID_INPUT', `Unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, { hint: `Known checks: ${IAM_CHECK_IDS.join(', ')}.` });
+    }
+    return [...new Set(input.checkIds)];
+  }
+
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** True when a run was going and is now being cancelled. */
+  cancel(): boolean {
+    const r = this.running;
+    r?.abort();
+    return r !== null;
+  }
+
+  async run(input: RunInput = {}): Promise<CheckRun> {
+    const open = this.deps.workspaces.require();
+    const person = input.person ?? open.actor();
+    const checkIds = this.selectChecks(input);
+    const profile = input.profile ?? open.meta.aws.profile;
+    if (!profile) {
+      throw new AppError('PROFILE_NOT_FOUND', 'No AWS profile is chosen for this workspace.', { hint: 'Choose a profile on the AWS screen and test the connection, then run the checks.' });
+    }
+    if (this.running) throw new AppError('CONFLICT', 'Checks are already running.', { hint: 'Wait for them to finish or cancel them.' });
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      return await this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async collect(
+    open: ReturnType<WorkspaceService['require']>,
+    person: Person,
+    checkIds: string[],
+    profile: string,
+    regionOverride: string | undefined,
+    signal: AbortSignal,
+  ): Promise<CheckRun> {
+    const { now, aws } = this.deps;
+    const startedAt = now().toISOString();
+    const runId = `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+    const identity = await aws.whoami(profile, regionOverride);
+    const summary = await aws.profile(profile);
+    const awsContext: AwsContext = {
+      accountId: identity.accountId,
+      ...(identity.accountAlias ? { accountAlias: identity.accountAlias } : {}),
+      principalArn: identity.principalArn,
+      region: identity.region,
+      profile,
+    };
+    const run: RunContext = {
+      runId,
+      startedAt,
+      aws: awsContext,
+      identityCalls: [{ service: 'sts', operation: 'GetCallerIdentity', requestId: identity.requestId, at: identity.checkedAt, region: identity.region }],
+      person,
+      appVersion: this.deps.appVersion,
+      now,
+    };
+    const client = new IAMClient({
+      region: identity.region,
+      credentials: aws.clients.credentials(profile),
+      maxAttempts: this.deps.maxAttempts ?? 10,
+      retryMode: 'adaptive',
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    });
+    const stored = new Map<string, EvidenceRecord[]>();
+    try {
+      const result = await collectIam({
+        client,
+        checkIds,
+        settings: open.meta.checkSettings,
+        accountId: identity.accountId,
+        partition: identity.principalArn.split(':')[1] || 'aws',
+        region: identity.region,
+        now,
+        signal,
+        poll: { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll },
+        errorContext: { profile, sso: SSO_KINDS.has(summary.kind) },
+        ...(this.deps.concurrency ? { concurrency: this.deps.concurrency } : {}),
+        onProgress: (checkId, done, total) => this.deps.emitProgress({ runId, checkId, done, total }),
+        onCheck: async (o) => {
+          stored.set(o.checkId, await storeCheckEvidence(open.evidence, run, o.checkId, o.finding, o.sources));
+          this.deps.emitProgress({ runId, checkId: o.checkId, done: 1, total: 1, result: o.finding.result });
+        },
+      });
+      const checks: CheckRunItem[] = result.outcomes.map((o) => ({
+        checkId: o.checkId,
+        result: o.complete && !result.cancelled ? o.finding.result : 'error',
+        summary: o.complete && !result.cancelled ? o.finding.summary : result.cancelled ? 'Cancelled before it finished.' : `Stopped: ${result.stopped?.message ?? o.finding.summary}`,
+        entities: o.finding.entities,
+        notes: o.finding.notes,
+        error: o.complete && !result.cancelled ? o.finding.error : { code: result.cancelled ? 'CANCELLED' : (result.stopped?.code ?? 'CANCELLED'), message: result.stopped?.message ?? 'Cancelled.' },
+        evidence: (stored.get(o.checkId) ?? []).map(refOf),
+      }));
+      const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
+      const checkRun: CheckRun = {
+        runId,
+        status,
+        startedAt,
+        finishedAt: now().toISOString(),
+        account: { id: identity.accountId, ...(identity.accountAlias ? { alias: identity.accountAlias } : {}) },
+        principalArn: identity.principalArn,
+        region: identity.region,
+        profile,
+        collectedBy: person,
+        checks,
+        ...(result.stopped ? { stopped: result.stopped.toData() } : {}),
+      };
+      await open.activity.append({
+        at: checkRun.finishedAt,
+        actor: person,
+        action: 'checks.run',
+        summary: runSummary(checkRun),
+        details: { runId, status, account: identity.accountId, checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])) },
+      });
+      return checkRun;
+    } finally {
+      client.destroy();
+    }
+  }
+
+  /** The latest stored finding of every check that has one. */
+  async latest(): Promise<LatestFinding[]> {
+    const records = await this.deps.workspaces.require().evidence.list();
+    const ids = [...new Set(records.filter((r) => r.kind === 'findings' && r.checkId).map((r) => r.checkId!))];
+    return Promise.all(ids.map((id) => this.latestFor(id, records))).then((l) => l.filter((x): x is LatestFinding => x !== null));
+  }
+
+  async latestForControl(controlId: string): Promise<ControlFindings> {
+    const control = controlById(controlId);
+    if (!control) throw new AppError('NOT_FOUND', `There is no control ${controlId} in the catalog.`);
+    const records = await this.deps.workspaces.require().evidence.list();
+    const checkIds = control.evidence.flatMap((e) => (e.type === 'check' ? [e.checkId] : []));
+    return {
+      controlId,
+      checks: await Promise.all(checkIds.map(async (checkId) => ({ checkId, title: checkById(checkId)?.title ?? checkId, latest: await this.latestFor(checkId, records) }))),
+    };
+  }
+
+  private async latestFor(checkId: string, records: EvidenceRecord[]): Promise<LatestFinding | null> {
+    const record = records.filter((r) => r.kind === 'findings' && r.checkId === checkId).at(-1);
+    if (!record) return null;
+    const store = this.deps.workspaces.require().evidence;
+    const integrity = await store.verify(record);
+    let finding: LatestFinding['finding'] = null;
+    if (integrity === 'ok') finding = (JSON.parse((await store.read(record)).toString('utf8')) as FindingsDocument).finding;
+    const evidence = records.filter((r) => r.runId === record.runId && r.checkId === checkId).map(refOf);
+    return {
+      checkId,
+      ...(record.runId ? { runId: record.runId } : {}),
+      finding,
+      collectedAt: record.capturedAt,
+      collectedBy: record.capturedBy,
+      ...(record.aws ? { account: { id: record.aws.accountId, ...(record.aws.accountAlias ? { alias: record.aws.accountAlias } : {}), principalArn: record.aws.principalArn, region: record.aws.region } } : {}),
+      evidence,
+      integrity,
+    };
+  }
+}
+
+function runSummary(r: CheckRun): string {
+  const counts = new Map<string, number>();
+  for (const c of r.checks) counts.set(c.result, (counts.get(c.result) ?? 0) + 1);
+  const parts = [...counts].map(([k, n]) => `${n} ${k.replace('_', ' ')}`).join(', ');
+  const where = r.account.alias ? `${r.account.id} (${r.account.alias})` : r.account.id;
+  const how = r.status === 'completed' ? '' : r.status === 'stopped' ? ` — stopped: ${r.stopped?.message ?? ''}` : ' — cancelled';
+  return `Ran ${r.checks.length} IAM check${r.checks.length === 1 ? '' : 's'} on AWS account ${where}: ${parts}${how}`;
+}

@@ -1,0 +1,181 @@
+import {
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  ListVirtualMFADevicesCommand,
+  type EntityType,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import type { ApiCall } from '../../../../shared/domain/evidence';
+import { attachedAwsManagedPolicies, mergeAuthorizationPages, type AuthorizationDetails, type AuthorizationPage, type IamSnapshot, type IamSource, type PasswordPolicy, type VirtualMfaDevice } from '../../../../shared/rules/iam';
+import { fetchCredentialReport, type PollOptions } from './credential-report';
+import type { CallRecorder, RawPage } from './recorder';
+
+/** A raw file the source stores as evidence, exactly as collected. */
+export interface RawFile {
+  fileName: string;
+  title: string;
+  mediaType: string;
+  content: string | Uint8Array;
+  meta?: Record<string, unknown>;
+}
+
+export interface SourceResult<K extends IamSource> {
+  value: NonNullable<IamSnapshot[K]> | Extract<IamSnapshot[K], null>;
+  files: RawFile[];
+  calls: ApiCall[];
+}
+
+export interface SourceContext {
+  client: IAMClient;
+  signal: AbortSignal;
+  recorder: CallRecorder;
+  poll: PollOptions;
+  /** Sources this one builds on (AWS-managed documents need the authorization details). */
+  dependency: <K extends IamSource>(key: K) => Promise<SourceResult<K>>;
+}
+
+const PAGE_SIZE = 1000;
+const POLICY_FILTERS: EntityType[] = ['User', 'Role', 'Group', 'LocalManagedPolicy'];
+
+export const jsonFile = (fileName: string, title: string, body: unknown): RawFile => ({
+  fileName,
+  title,
+  mediaType: 'application/json',
+  content: `${JSON.stringify(body, null, 2)}\n`,
+});
+
+const isNoSuchEntity = (e: unknown) => (e as { name?: string }).name === 'NoSuchEntityException';
+
+type Fetcher<K extends IamSource> = (ctx: SourceContext) => Promise<SourceResult<K>>;
+
+const accountSummary: Fetcher<'accountSummary'> = async ({ client, signal, recorder }) => {
+  const { output, page } = await recorder.call('GetAccountSummary', () => client.send(new GetAccountSummaryCommand({}), { abortSignal: signal }));
+  return {
+    value: (output.SummaryMap ?? {}) as Record<string, number>,
+    files: [jsonFile('iam-GetAccountSummary.json', 'IAM GetAccountSummary', page)],
+    calls: recorder.calls,
+  };
+};
+
+const passwordPolicy: Fetcher<'passwordPolicy'> = async ({ client, signal, recorder }) => {
+  let page: RawPage;
+  let value: PasswordPolicy | null;
+  try {
+    const r = await recorder.call('GetAccountPasswordPolicy', () => client.send(new GetAccountPasswordPolicyCommand({}), { abortSignal: signal }));
+    page = r.page;
+    value = (r.output.PasswordPolicy ?? {}) as PasswordPolicy;
+  } catch (e) {
+    if (!isNoSuchEntity(e)) throw e;
+    // "No password policy" is itself the evidence: keep AWS's answer.
+    const call = recorder.calls.at(-1)!;
+    page = { operation: 'GetAccountPasswordPolicy', at: call.at, ...(call.requestId ? { requestId: call.requestId } : {}), error: { code: 'NoSuchEntity', message: (e as Error).message } };
+    value = null;
+  }
+  return { value, files: [jsonFile('iam-GetAccountPasswordPolicy.json', 'IAM GetAccountPasswordPolicy', page)], calls: recorder.calls };
+};
+
+const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
+  const report = await fetchCredentialReport(ctx);
+  return {
+    value: report.rows,
+    files: [
+      {
+        fileName: 'iam-credential-report.csv',
+        title: `IAM credential report (generated ${report.generatedAt ?? 'at an unknown time'})`,
+        mediaType: 'text/csv',
+        content: report.bytes,
+        meta: { generatedTime: report.generatedAt, requestIds: report.pages.map((p) => p.requestId) },
+      },
+    ],
+    calls: ctx.recorder.calls,
+  };
+};
+
+const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ client, signal, recorder }) => {
+  const pages: RawPage[] = [];
+  const devices: VirtualMfaDevice[] = [];
+  let marker: string | undefined;
+  do {
+    const input = { AssignmentStatus: 'Assigned' as const, MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
+    const { output, page } = await recorder.call('ListVirtualMFADevices', () => client.send(new ListVirtualMFADevicesCommand(input), { abortSignal: signal }), input);
+    pages.push(page);
+    devices.push(...((page.response as { VirtualMFADevices?: VirtualMfaDevice[] }).VirtualMFADevices ?? []));
+    marker = output.IsTruncated ? output.Marker : undefined;
+  } while (marker);
+  return { value: devices, files: [jsonFile('iam-ListVirtualMFADevices.json', 'IAM ListVirtualMFADevices (assigned)', { pages })], calls: recorder.calls };
+};
+
+/** One filter's pages; the four filters run side by side to save round trips. */
+async function authorizationPages({ client, signal, recorder }: SourceContext, filter: EntityType): Promise<RawPage[]> {
+  const pages: RawPage[] = [];
+  let marker: string | undefined;
+  do {
+    const input = { Filter: [filter], MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
+    const { output, page } = await recorder.call('GetAccountAuthorizationDetails', () => client.send(new GetAccountAuthorizationDetailsCommand(input), { abortSignal: signal }), input);
+    pages.push(page);
+    marker = output.IsTruncated ? output.Marker : undefined;
+  } while (marker);
+  return pages;
+}
+
+const authorizationDetails: Fetcher<'authorizationDetails'> = async (ctx) => {
+  const pages = (await Promise.all(POLICY_FILTERS.map((f) => authorizationPages(ctx, f)))).flat();
+  const value: AuthorizationDetails = mergeAuthorizationPages(pages.map((p) => p.response as AuthorizationPage));
+  return {
+    value,
+    files: [jsonFile('iam-GetAccountAuthorizationDetails.json', `IAM GetAccountAuthorizationDetails (${POLICY_FILTERS.join(', ')}; ${pages.length} pages)`, { pages })],
+    calls: ctx.recorder.calls,
+  };
+};
+
+/** Default-version documents of the AWS-managed policies that are attached to someone. */
+const awsManagedPolicyDocuments: Fetcher<'awsManagedPolicyDocuments'> = async (ctx) => {
+  const { client, signal, recorder } = ctx;
+  const arns = attachedAwsManagedPolicies((await ctx.dependency('authorizationDetails')).value);
+  const documents: Record<string, string> = {};
+  const pages: RawPage[] = [];
+  await Promise.all(
+    arns.map(async (arn) => {
+      try {
+        const policy = await recorder.call('GetPolicy', () => client.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal: signal }), { PolicyArn: arn });
+        const versionId = policy.output.Policy?.DefaultVersionId ?? '';
+        const input = { PolicyArn: arn, VersionId: versionId };
+        const version = await recorder.call('GetPolicyVersion', () => client.send(new GetPolicyVersionCommand(input), { abortSignal: signal }), input);
+        pages.push(policy.page, version.page);
+        const doc = version.output.PolicyVersion?.Document;
+        if (doc !== undefined) documents[arn] = doc;
+      } catch (e) {
+        // A policy AWS retired answers NoSuchEntity; the admin rule reports it as unreadable.
+        if (!isNoSuchEntity(e)) throw e;
+      }
+    }),
+  );
+  pages.sort((a, b) => String(a.input?.PolicyArn).localeCompare(String(b.input?.PolicyArn)) || a.operation.localeCompare(b.operation));
+  return {
+    value: documents,
+    files: [jsonFile('iam-aws-managed-policies.json', `IAM GetPolicy and GetPolicyVersion for ${arns.length} attached AWS-managed policies`, { pages })],
+    calls: recorder.calls,
+  };
+};
+
+export const SOURCES: { [K in IamSource]: Fetcher<K> } = {
+  accountSummary,
+  passwordPolicy,
+  credentialReport,
+  virtualMfaDevices,
+  authorizationDetails,
+  awsManagedPolicyDocuments,
+};
+
+/** The IAM actions each source needs: what the Permissions panel and error messages name. */
+export const SOURCE_ACTIONS: Record<IamSource, string[]> = {
+  accountSummary: ['iam:GetAccountSummary'],
+  passwordPolicy: ['iam:GetAccountPasswordPolicy'],
+  credentialReport: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
+  virtualMfaDevices: ['iam:ListVirtualMFADevices'],
+  authorizationDetails: ['iam:GetAccountAuthorizationDetails'],
+  awsManagedPolicyDocuments: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
+};

@@ -1,0 +1,213 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { controlsForCheck } from '../../../shared/catalog';
+import type { CheckRun } from '../../../shared/domain/findings';
+import { parseCredentialReport } from '../../../shared/rules/iam';
+import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
+
+let endpoint: AwsEndpoint;
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
+});
+afterAll(() => endpoint.close());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  endpoint.setFaults({});
+  endpoint.resetCalls();
+});
+
+const results = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.result]));
+const entityArns = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.entities.map((e) => `${e.arn}:${e.result}`).sort()]));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+const TROUBLED_RESULTS = {
+  'iam.root-mfa': 'fail',
+  'iam.root-access-keys': 'fail',
+  'iam.root-recent-use': 'fail',
+  'iam.console-users-mfa': 'fail',
+  'iam.password-policy': 'fail',
+  'iam.access-key-rotation': 'fail',
+  'iam.unused-credentials': 'fail',
+  'iam.admin-access': 'needs_review',
+  'iam.users-direct-policies': 'fail',
+};
+
+describe('collecting IAM evidence through the real SDK and the local endpoint', () => {
+  it('runs every check on a troubled account, with findings, raw evidence and provenance', async () => {
+    const h = await checksHarness(endpoint.url);
+    const run = await h.checks.run({ profile: 'audit' });
+    expect(run).toMatchObject({ status: 'completed', account: { id: TROUBLED, alias: 'example-prod' }, collectedBy: { name: 'Dana Founder' } });
+    expect(run.principalArn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_/);
+    expect(results(run)).toEqual(TROUBLED_RESULTS);
+
+    const admin = run.checks.find((c) => c.checkId === 'iam.admin-access')!;
+    expect(admin.entities.map((e) => e.name)).toEqual(['alice', 'ci-deployer', 'OrganizationAccountAccessRole', 'power-users']);
+    expect(admin.entities.find((e) => e.name === 'ci-deployer')?.detail).toMatch(/only under conditions/);
+    expect(admin.notes.join('\n')).toMatch(/user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/);
+    expect(run.checks.find((c) => c.checkId === 'iam.users-direct-policies')!.entities.map((e) => e.name)).toEqual(['ci-deployer', 'old-contractor']);
+
+    // Every API answer fetched once; short pages (pageCap 3) followed to the end.
+    expect(endpoint.calls.get('iam:GetAccountSummary')).toBe(1);
+    expect(endpoint.calls.get('iam:GetCredentialReport')).toBe(1);
+    expect(endpoint.calls.get('iam:GenerateCredentialReport')).toBe(4);
+    expect(endpoint.calls.get('iam:GetAccountAuthorizationDetails')).toBe(2 + 1 + 1 + 1); // users 4, roles 3, groups 3, policies 2
+    expect(endpoint.calls.get('iam:GetPolicy')).toBe(3); // AdministratorAccess, PowerUserAccess, ReadOnlyAccess
+    expect(endpoint.calls.get('iam:ListUsers')).toBeUndefined();
+
+    const store = h.services.workspaces.require().evidence;
+    const records = await store.list();
+    for (const check of run.checks) {
+      expect(check.evidence.length).toBeGreaterThan(1);
+      const findings = records.find((r) => r.id === check.evidence.find((e) => e.kind === 'findings')!.id)!;
+      expect(findings.controlIds).toEqual(controlsForCheck(check.checkId).map((c) => c.id));
+      expect(findings.aws).toMatchObject({ accountId: TROUBLED, accountAlias: 'example-prod', profile: 'audit' });
+      const doc = JSON.parse((await store.read(findings)).toString()) as FindingsDocument;
+      expect(doc.finding.checkId).toBe(check.checkId);
+      expect(doc.provenance).toMatchObject({ runId: run.runId, account: { id: TROUBLED, alias: 'example-prod' }, principalArn: run.principalArn, appVersion: '0.0.0-test' });
+      expect(doc.provenance.operations[0]).toMatchObject({ service: 'sts', operation: 'GetCallerIdentity' });
+      expect(doc.provenance.operations.every((op) => /^[0-9a-f-]{36}$/.test(op.requestId ?? ''))).toBe(true);
+      // The findings file names the hash of every raw file, and those hashes are what is on disk.
+      for (const f of doc.provenance.files) expect(records.find((r) => r.id === f.evidenceId)?.sha256).toBe(f.sha256);
+      expect(doc.provenance.files.map((f) => f.evidenceId).sort()).toEqual(check.evidence.filter((e) => e.kind === 'api_snapshot').map((e) => e.id).sort());
+    }
+    // The credential report is kept exactly as returned: a CSV the rules read again to the same result.
+    const csv = records.find((r) => r.fileName === 'iam-credential-report.csv')!;
+    expect(csv.mediaType).toBe('text/csv');
+    expect(parseCredentialReport((await store.read(csv)).toString()).map((r) => r.user)).toEqual(['<root_account>', 'alice', 'bob', 'ci-deployer', 'old-contractor']);
+    const pp = records.find((r) => r.fileName === 'iam-GetAccountPasswordPolicy.json')!;
+    expect(JSON.parse((await store.read(pp)).toString()).response.PasswordPolicy.MinimumPasswordLength).toBe(8);
+
+    // Progress: every check reached its end.
+    for (const id of Object.keys(TROUBLED_RESULTS)) expect(h.progress.filter((p) => p.checkId === id).at(-1)).toMatchObject({ done: expect.any(Number) });
+    expect(h.progress.filter((p) => p.result).map((p) => p.checkId).sort()).toEqual(Object.keys(TROUBLED_RESULTS).sort());
+
+    const activity = await h.services.workspaces.require().activity.read();
+    expect(activity.entries[0]).toMatchObject({ action: 'checks.run', actor: { name: 'Dana Founder' } });
+    expect(activity.entries[0]!.summary).toMatch(/Ran 9 IAM checks on AWS account 111122223333 \(example-prod\): 8 fail, 1 needs review/);
+  });
+
+  it('passes on a healthy account (static keys, no alias); admin access still lists the SSO admin role for review', async () => {
+    const h = await checksHarness(endpoint.url);
+    const run = await h.checks.run({ profile: 'keys' });
+    expect(run.account).toEqual({ id: '123456789012' });
+    expect(results(run)).toEqual({
+      'iam.root-mfa': 'pass',
+      'iam.root-access-keys': 'pass',
+      'iam.root-recent-use': 'pass',
+      'iam.console-users-mfa': 'pass',
+      'iam.password-policy': 'pass',
+      'iam.access-key-rotation': 'pass',
+      'iam.unused-credentials': 'pass',
+      'iam.admin-access': 'needs_review',
+      'iam.users-direct-policies': 'pass',
+    });
+    expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.summary).toMatch(/hardware device or security key/);
+  });
+
+  it('gets the same findings when a third of the calls are throttled', async () => {
+    const h = await checksHarness(endpoint.url);
+    const clean = await h.checks.run({ profile: 'audit' });
+    endpoint.resetCalls();
+    endpoint.setFaults({ throttleRate: 1 / 3, seed: 7 });
+    const throttled = await h.checks.run({ profile: 'audit' });
+    expect(endpoint.throttled()).toBeGreaterThan(3);
+    expect(throttled.status).toBe('completed');
+    expect(results(throttled)).toEqual(results(clean));
+    expect(entityArns(throttled)).toEqual(entityArns(clean));
+  }, 60_000);
+
+  it('reports a denied action on the checks that need it and completes the others', async () => {
+    endpoint.setFaults({ denyActions: ['iam:GenerateCredentialReport'] });
+    const h = await checksHarness(endpoint.url);
+    const run = await h.checks.run({ profile: 'audit' });
+    expect(run.status).toBe('completed');
+    for (const id of ['iam.root-recent-use', 'iam.console-users-mfa', 'iam.access-key-rotation', 'iam.unused-credentials']) {
+      const c = run.checks.find((x) => x.checkId === id)!;
+      expect(c.result).toBe('error');
+      expect(c.error).toMatchObject({ code: 'ACCESS_DENIED', missingAction: 'iam:GenerateCredentialReport' });
+      expect(c.error?.message).toMatch(/not allowed to call iam:GenerateCredentialReport/);
+    }
+    expect(results(run)).toMatchObject({ 'iam.root-mfa': 'fail', 'iam.root-access-keys': 'fail', 'iam.password-policy': 'fail', 'iam.admin-access': 'needs_review' });
+    expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.notes.join(' ')).toMatch(/Not corroborated by the credential report/);
+    // The error is itself recorded, so the control page shows what permission is missing.
+    expect(run.checks.find((c) => c.checkId === 'iam.root-recent-use')!.evidence.map((e) => e.kind)).toEqual(['findings']);
+  });
+
+  it('keeps what was collected when the SSO session expires mid-run, and stops with the sign-in hint', async () => {
+    const h = await checksHarness(endpoint.url);
+    // The password policy answers first; the session expires right after it.
+    h.onProgress((p) => {
+      if (p.result) endpoint.setFaults({ sessionCredentials: 'expired' });
+    });
+    endpoint.setFaults({ latencyMs: 20 });
+    const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy', 'iam.admin-access', 'iam.root-recent-use'] });
+    expect(run.status).toBe('stopped');
+    expect(run.stopped).toMatchObject({ code: 'SSO_TOKEN_EXPIRED', hint: expect.stringMatching(/aws sso login --profile audit/) });
+    const done = run.checks.filter((c) => c.evidence.length > 0);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    const stopped = run.checks.filter((c) => c.evidence.length === 0);
+    expect(stopped.length).toBeGreaterThanOrEqual(1);
+    for (const c of stopped) expect(c.error?.code).toBe('SSO_TOKEN_EXPIRED');
+    const records = await h.services.workspaces.require().evidence.list();
+    expect(records.filter((r) => r.kind === 'findings').map((r) => r.checkId).sort()).toEqual(done.map((c) => c.checkId).sort());
+  });
+
+  it('can be cancelled; nothing half-done is stored', async () => {
+    const h = await checksHarness(endpoint.url);
+    endpoint.setFaults({ latencyMs: 50 });
+    h.onProgress(() => h.checks.cancel());
+    const run = await h.checks.run({ profile: 'audit' });
+    expect(run.status).toBe('cancelled');
+    expect(run.checks.every((c) => c.result === 'error' && c.error?.code === 'CANCELLED')).toBe(true);
+    expect((await h.services.workspaces.require().evidence.list()).length).toBe(0);
+    expect(h.checks.isRunning()).toBe(false);
+  });
+
+  it('adds new evidence on every run and never changes earlier files; the control page shows the latest', async () => {
+    const h = await checksHarness(endpoint.url);
+    const first = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
+    const store = h.services.workspaces.require().evidence;
+    const firstFiles = Object.fromEntries((await store.list()).map((r) => [r.id, readFileSync(store.filePath(r.sha256))]));
+    const second = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
+    const records = await store.list();
+    expect(records.length).toBe(4);
+    for (const [id, bytes] of Object.entries(firstFiles)) expect(readFileSync(store.filePath(records.find((r) => r.id === id)!.sha256))).toEqual(bytes);
+    const controlId = controlsForCheck('iam.password-policy')[0]!.id;
+    const view = await h.checks.latestForControl(controlId);
+    const latest = view.checks.find((c) => c.checkId === 'iam.password-policy')!.latest!;
+    expect(latest).toMatchObject({ runId: second.runId, integrity: 'ok', collectedBy: { name: 'Dana Founder' }, account: { id: TROUBLED, alias: 'example-prod' } });
+    expect(latest.runId).not.toBe(first.runId);
+    expect(latest.finding?.summary).toMatch(/minimum length is 8/);
+  });
+
+  it('runs one control\u2019s checks', async () => {
+    const h = await checksHarness(endpoint.url);
+    const controlId = controlsForCheck('iam.root-mfa')[0]!.id;
+    const expected = h.checks.selectChecks({ controlId });
+    expect(expected).toContain('iam.root-mfa');
+    const run = await h.checks.run({ profile: 'audit', controlId });
+    expect(run.checks.map((c) => c.checkId).sort()).toEqual([...expected].sort());
+  });
+
+  it('writes no credential, key or token into the workspace', async () => {
+    const h = await checksHarness(endpoint.url);
+    await h.checks.run({ profile: 'audit' });
+    await h.checks.run({ profile: 'keys' });
+    const secrets = [...endpoint.secrets(), 'ASIAIOSFODNN7EXAMPLE', 'aoaEXAMPLEVALIDACCESSTOKEN'];
+    const files = filesUnder(h.folder);
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const text = readFileSync(f, 'latin1');
+      for (const s of secrets) expect(text.includes(s), `${s} found in ${f}`).toBe(false);
+    }
+  });
+});
