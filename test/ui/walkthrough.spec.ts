@@ -61,4 +61,21 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await expect(row).toContainText('In progress');
   await row.click();
   await expect(again.page.getByTestId('control-notes')).toHaveValue('Enforce MFA through the Identity Center settings.');
+
+  // The dashboard counts it, and the criteria view still covers every criterion in scope.
+  await again.page.getByTestId('nav-dashboard').click();
+  await expect(again.page.getByTestId('count-in_progress')).toHaveText('1');
+  await again.page.getByTestId('nav-criteria').click();
+  await expect(again.page.getByTestId('criterion-A1.2')).toContainText('Covered');
+  await expect(again.page.getByTestId('coverage-count-uncovered')).toHaveText('0 not covered');
+});
+
+test('assigned-to-me follows the person using the app', async ({ launch, workspaceDir }) => {
+  const { page } = await launch();
+  await createWorkspace(page, workspaceDir);
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-iam-root-account').click();
+  await pickOption(page, 'control-owner', 'Dana Founder (Workspace creator)');
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('assigned-to-me')).toContainText('Root account');
 });

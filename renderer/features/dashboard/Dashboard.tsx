@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Grid, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { CONTROLS, RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog';
+import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog';
+import { controlsInScope } from '../../../shared/rules/coverage';
 import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-state';
 import { computeReadiness } from '../../../shared/rules/readiness';
 import { useRoute } from '../../app/route';
@@ -16,7 +17,7 @@ export function Dashboard() {
   const readiness = useMemo(
     () =>
       computeReadiness({
-        controls: CONTROLS,
+        controls: controlsInScope(snapshot.meta.categories),
         states,
         members: snapshot.members,
         meId: snapshot.meMemberId,

@@ -1,0 +1,5 @@
+import type { ScreenshotStep } from '../context';
+import { foundationSteps } from './foundation';
+
+/** Every screenshot step, in order; features append theirs. */
+export const STEPS: ScreenshotStep[] = [...foundationSteps];

@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { seedDemoWorkspace } from '../fixtures/demo-workspace';
+
+test('a damaged controls.json is named, explained, and restored from the last good copy on request', async ({ launch, workspaceDir }) => {
+  const first = await launch();
+  await seedDemoWorkspace(first.services, workspaceDir);
+  const owner = first.services.controls.states()['iam-root-account']?.ownerId;
+  await first.quit();
+  writeFileSync(join(workspaceDir, 'controls.json'), '{"schemaVersion": 1, "controls": {"iam-root');
+
+  const app = await launch({ userDataDir: first.userDataDir });
+  await app.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
+  const notice = app.page.getByTestId('error-notice');
+  await expect(notice).toHaveAttribute('data-error-code', 'WORKSPACE_FILE_CORRUPT');
+  await expect(notice).toContainText('controls.json is empty or cut short');
+  // Nothing was overwritten behind the user's back.
+  expect(readFileSync(join(workspaceDir, 'controls.json'), 'utf8')).toBe('{"schemaVersion": 1, "controls": {"iam-root');
+
+  await app.page.getByTestId('restore-backup').click();
+  await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
+  expect(app.services.controls.states()['iam-root-account']?.ownerId).toBe(owner);
+});
+
+test('a workspace open elsewhere says where and since when, and can be taken over', async ({ launch, workspaceDir }) => {
+  const first = await launch();
+  await seedDemoWorkspace(first.services, workspaceDir);
+  await first.quit();
+  writeFileSync(join(workspaceDir, '.workbench.lock'), JSON.stringify({ host: 'ivan-desktop', pid: 77, user: 'ivan', since: '2026-11-25T08:30:00.000Z', instanceId: 'other' }));
+
+  const app = await launch({ userDataDir: first.userDataDir });
+  await app.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
+  const notice = app.page.getByTestId('error-notice');
+  await expect(notice).toHaveAttribute('data-error-code', 'WORKSPACE_LOCKED');
+  await expect(notice).toContainText('"ivan-desktop"');
+  await expect(notice).toContainText('2026-11-25T08:30:00.000Z');
+  await app.page.getByTestId('take-over').click();
+  await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
+});
+
+test('invalid input in a form gets a message naming the field, and changes nothing', async ({ launch, workspaceDir }) => {
+  const first = await launch();
+  await seedDemoWorkspace(first.services, workspaceDir);
+  await first.page.reload();
+  const { page } = first;
+  await page.getByTestId('nav-team').click();
+  await page.getByTestId('member-name').fill('Nobody');
+  await page.getByTestId('member-email').fill('not-an-email');
+  await page.getByTestId('member-add').click();
+  await expect(page.getByTestId('error-notice')).toContainText('email');
+  await expect(page.getByTestId('team-member')).toHaveCount(4);
+});
