@@ -1,0 +1,59 @@
+import { pathToFileURL } from 'node:url';
+import { loginCommand } from './cli/login';
+import { type CliIo, UsageError, processIo } from './cli/output';
+import { profilesCommand } from './cli/profiles';
+import { whoamiCommand } from './cli/whoami';
+
+/**
+ * The workbench without a window: `npm run cli -- <command> [options]`. Each command lives in
+ * main/cli/<command>.ts and returns its exit code; add new ones to this table.
+ */
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  profiles: { usage: 'profiles [--json]', summary: 'List AWS profiles with their kind, account, role and SSO session', run: profilesCommand },
+  login: { usage: 'login --profile NAME [--no-browser]', summary: 'Sign in to IAM Identity Center (shared with "aws sso login")', run: loginCommand },
+  whoami: { usage: 'whoami --profile NAME [--region R] [--json]', summary: 'Show the AWS account, alias and principal a profile reaches', run: whoamiCommand },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(46)} ${c.summary}`);
+  return `Usage: npm run cli -- <command> [options]\n\nCommands:\n${lines.join('\n')}`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    // parseArgs rejects unknown or malformed options with a TypeError carrying a code.
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(e as Error).message}\nUsage: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

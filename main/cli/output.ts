@@ -1,0 +1,32 @@
+import { AppError, isAppError } from '../../shared/ipc/result';
+
+/** Where a command writes: the real process streams, or buffers in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** Thrown for wrong arguments: the dispatcher prints the usage and exits with 2. */
+export class UsageError extends Error {}
+
+/**
+ * A failure as people read it (message, then what to do), or as JSON with the stable code.
+ * Never a stack trace: unexpected errors are named, not dumped.
+ */
+export function reportError(e: unknown, io: CliIo, json: boolean): number {
+  const err = isAppError(e) ? e : new AppError('INTERNAL', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+  if (json) io.out(JSON.stringify({ error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } }, null, 2));
+  else io.err(`Error: ${err.message}${err.hint ? `\n${err.hint}` : ''}  [${err.code}]`);
+  return 1;
+}
+
+/** Left-aligned columns, for terminal tables. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n');
+}

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTokenCache } from '../../../main/services/aws/token-cache';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from './aws-home';
+
+const ROOT = join(__dirname, '..', '..', '..');
+let endpoint: AwsEndpoint;
+let home: string;
+let env: NodeJS.ProcessEnv;
+
+/** The files live outside HOME on purpose: the CLI must follow AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE. */
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: 'basic' });
+  home = mkdtempSync(join(tmpdir(), 'aw-cli-home-'));
+  const files = mkdtempSync(join(tmpdir(), 'aw-cli-files-'));
+  writeFileSync(join(files, 'config'), ALL_KINDS_CONFIG);
+  writeFileSync(join(files, 'credentials'), ALL_KINDS_CREDENTIALS);
+  mkdirSync(join(home, '.aws'));
+  env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_CONFIG_FILE: join(files, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(files, 'credentials'),
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_MAX_ATTEMPTS: '1',
+  };
+});
+afterAll(() => endpoint.close());
+
+function cli(args: string[], onStdout?: (text: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'main/cli.ts', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      onStdout?.(stdout);
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function withHome<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.HOME;
+  process.env.HOME = home;
+  try {
+    return await fn();
+  } finally {
+    process.env.HOME = saved;
+  }
+}
+
+describe('npm run cli', () => {
+  it('profiles --json prints every kind with its status', async () => {
+    await withHome(() => writeTokenCache('corp', { startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }));
+    const r = await cli(['profiles', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout);
+    const summary = Object.fromEntries(list.profiles.map((p: { name: string; kind: string; session?: { status: string } }) => [p.name, [p.kind, p.session?.status ?? null]]));
+    expect(summary).toEqual({
+      audit: ['sso', 'valid'],
+      default: ['none', null],
+      keys: ['static', null],
+      legacy: ['sso-legacy', 'missing'],
+      proc: ['credential-process', null],
+      role: ['assume-role', null],
+    });
+    expect(list.files[0]).toMatchObject({ kind: 'config', path: env.AWS_CONFIG_FILE, exists: true });
+  });
+
+  it('profiles prints a readable table', async () => {
+    const r = await cli(['profiles']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^audit\s+SSO \(sso-session\)\s+111122223333\s+AuditRole\s+eu-west-1\s+valid until 2099-01-01T00:00:00Z$/m);
+    expect(r.stdout).toMatch(/^legacy\s+SSO \(legacy\)\s+444455556666\s+AuditRole\s+-\s+missing$/m);
+  });
+
+  it('login signs in through the device flow, then whoami --json reaches the account', async () => {
+    let approved = false;
+    const login = await cli(['login', '--profile', 'legacy'], (out) => {
+      const code = /^\s+([A-Z]{4}-[A-Z]{4})$/m.exec(out)?.[1];
+      if (code && !approved) {
+        approved = true;
+        endpoint.approveDevice(code);
+      }
+    });
+    expect(login.stderr).toBe('');
+    expect(login.code).toBe(0);
+    expect(login.stdout).toContain(`${endpoint.url}/device?user_code=`);
+    expect(login.stdout).toMatch(/Signed in with profile "legacy"\. The session is valid until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+
+    const who = await cli(['whoami', '--profile', 'legacy', '--json']);
+    expect(who.code).toBe(0);
+    expect(JSON.parse(who.stdout)).toMatchObject({ profile: 'legacy', accountId: '444455556666', aliasStatus: 'none', region: 'us-east-1' });
+  });
+
+  it('whoami fails with a message, a hint and a code, not a stack trace', async () => {
+    const r = await cli(['whoami', '--profile', 'nope']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Error: There is no AWS profile named "nope"\.\nChoose one of: .*\[PROFILE_NOT_FOUND\]\n$/);
+    const j = await cli(['whoami', '--profile', 'nope', '--json']);
+    expect(JSON.parse(j.stdout)).toMatchObject({ error: { code: 'PROFILE_NOT_FOUND' } });
+    const usage = await cli(['whoami']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('whoami needs --profile NAME');
+  });
+});
