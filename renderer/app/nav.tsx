@@ -4,6 +4,7 @@ import { ControlsScreen } from '../features/controls/ControlsScreen';
 import { CriteriaScreen } from '../features/criteria/CriteriaScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AwsScreen } from '../features/aws/AwsScreen';
 
 export interface NavItem {
   screen: string;
@@ -16,6 +17,7 @@ export const NAV: NavItem[] = [
   { screen: 'dashboard', label: 'Dashboard', component: Dashboard },
   { screen: 'controls', label: 'Controls', component: ControlsScreen },
   { screen: 'criteria', label: 'Criteria', component: CriteriaScreen },
+  { screen: 'aws', label: 'AWS', component: AwsScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },
 ];

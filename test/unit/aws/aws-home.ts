@@ -21,40 +21,4 @@ export function awsHome(files: { config?: string; credentials?: string; endpoint
   return { home, cacheDir: join(home, '.aws', 'sso', 'cache') };
 }
 
-export const START_URL = 'https://d-9067example.awsapps.com/start';
-
-/** One profile of each kind, valid, as a person would write them. */
-export const ALL_KINDS_CONFIG = `# AWS config for the audit
-[default]
-region = eu-west-1
-
-[profile audit]
-sso_session = corp
-sso_account_id = 111122223333
-sso_role_name = AuditRole
-region = eu-west-1   ; the workbench region
-
-[sso-session corp]
-sso_start_url = ${START_URL}
-sso_region = us-east-1
-sso_registration_scopes = sso:account:access
-
-[profile legacy]
-sso_start_url = ${START_URL}
-sso_region = us-east-1
-sso_account_id = 444455556666
-sso_role_name = AuditRole
-
-[profile role]
-role_arn = arn:aws:iam::123456789012:role/AuditReadOnly
-source_profile = keys
-region = us-east-1
-
-[profile proc]
-credential_process = /usr/local/bin/print-creds --account 123456789012
-`;
-
-export const ALL_KINDS_CREDENTIALS = `[keys]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-`;
+export { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../../fixtures/aws-endpoint/scenarios/basic-profiles';

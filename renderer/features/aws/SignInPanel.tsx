@@ -1,0 +1,66 @@
+import { Anchor, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { LoginProgress, ProfileSummary } from '../../../shared/domain/aws';
+import type { AppErrorData } from '../../../shared/ipc/result';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+/** Device sign-in: the browser opens AWS's page; the person checks the code shown here matches. */
+export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; onSignedIn(): void }) {
+  const [progress, setProgress] = useState<LoginProgress | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const running = progress?.stage === 'starting' || progress?.stage === 'waiting';
+
+  useEffect(() => {
+    setProgress(null);
+    setError(null);
+    return api().on('aws.login', (p) => {
+      if (p.profile === profile.name) setProgress(p);
+    });
+  }, [profile.name]);
+
+  const start = async () => {
+    setError(null);
+    setProgress({ profile: profile.name, stage: 'starting' });
+    const r = await api().aws.signIn({ profile: profile.name });
+    if (r.ok) onSignedIn();
+    else if (r.error.code !== 'CANCELLED') setError(r.error);
+  };
+
+  return (
+    <Stack gap="xs" data-testid="aws-signin">
+      <Group>
+        <Button onClick={() => void start()} loading={progress?.stage === 'starting'} disabled={running} data-testid="aws-signin-start">
+          {profile.session?.status === 'valid' ? 'Sign in again' : 'Sign in'}
+        </Button>
+        {running && (
+          <Button variant="default" onClick={() => void api().aws.cancelSignIn({ profile: profile.name })} data-testid="aws-signin-cancel">
+            Cancel
+          </Button>
+        )}
+      </Group>
+      {progress?.stage === 'waiting' && (
+        <Stack gap={4} data-testid="aws-signin-waiting">
+          <Text size="sm">Your browser opened the AWS sign-in page. Check that it shows this code, then choose Allow:</Text>
+          <Code fz="xl" fw={700} w="fit-content" data-testid="aws-user-code">
+            {progress.userCode}
+          </Code>
+          <Text size="xs" c="dimmed">
+            Browser did not open? Go to{' '}
+            <Anchor size="xs" href={progress.verificationUriComplete} target="_blank" rel="noreferrer">
+              {progress.verificationUri}
+            </Anchor>{' '}
+            and enter the code. It expires at {progress.expiresAt.replace('T', ' ').replace('Z', ' UTC')}.
+          </Text>
+        </Stack>
+      )}
+      {progress?.stage === 'done' && (
+        <Text size="sm" c="green" data-testid="aws-signin-done">
+          Signed in. The session is shared with the AWS CLI and lasts until {progress.expiresAt.replace('T', ' ').replace('Z', ' UTC')}.
+        </Text>
+      )}
+      {progress?.stage === 'cancelled' && <Text size="sm" c="dimmed">Sign-in cancelled.</Text>}
+      <ErrorNotice error={error} title="Sign-in did not complete" />
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../fixtures/aws-endpoint/scenarios/basic-profiles';
+import { expect, test } from './fixtures';
+
+/** The services run in this process, so the AWS SDK reads this process's environment. */
+const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_PROFILE'] as const;
+let saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};
+let endpoint: AwsEndpoint;
+
+test.beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: 'basic' });
+  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
+  mkdirSync(join(home, '.aws'));
+  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
+  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
+  process.env.HOME = home;
+  process.env.AWS_ENDPOINT_URL = endpoint.url;
+  for (const k of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const) delete process.env[k];
+});
+
+test.afterAll(async () => {
+  for (const k of ENV_KEYS) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+  await endpoint.close();
+});
+
+async function createWorkspace(page: Page, folder: string) {
+  await page.getByTestId('new-workspace').click();
+  await page.getByTestId('ws-company').fill('Acme Analytics');
+  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
+  await page.getByTestId('ws-asof').fill('2026-12-31');
+  await page.getByTestId('ws-me-name').fill('Dana Founder');
+  await page.getByTestId('ws-me-email').fill('dana@acme.example');
+  await page.getByTestId('ws-folder').fill(folder);
+  await page.getByTestId('ws-create').click();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+
+test('signs in with the device flow, approves on the verification page, and shows the identity', async ({ launch, workspaceDir }) => {
+  const app = await launch({ services: { aws: { pollScale: 0.05 } } });
+  const { page } = app;
+  await createWorkspace(page, workspaceDir);
+  await page.getByTestId('nav-aws').click();
+
+  const row = page.getByTestId('aws-profile-audit');
+  await expect(row).toContainText('SSO (sso-session)');
+  await expect(row).toContainText('111122223333');
+  await expect(row.getByTestId('aws-session')).toHaveText('Not signed in');
+  await expect(page.getByTestId('aws-profile-keys')).toContainText('Access keys');
+  await row.click();
+
+  // Not signed in yet: the connection test says what to do.
+  await page.getByTestId('aws-test-connection').click();
+  await expect(page.getByTestId('error-notice')).toHaveAttribute('data-error-code', 'SSO_TOKEN_MISSING');
+  await expect(page.getByTestId('error-notice')).toContainText('Sign in again');
+
+  await page.getByTestId('aws-signin-start').click();
+  const code = (await page.getByTestId('aws-user-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+  await expect.poll(() => app.openedUrls.length).toBe(1);
+
+  // The person's browser: the local stand-in for AWS's verification page.
+  const browserTab = await page.context().newPage();
+  await browserTab.goto(app.openedUrls[0]!);
+  await expect(browserTab.locator('#user-code')).toHaveText(code);
+  await browserTab.getByRole('button', { name: 'Allow' }).click();
+  await expect(browserTab.locator('h1')).toHaveText('Request approved');
+  await browserTab.close();
+
+  await expect(page.getByTestId('aws-signin-done')).toBeVisible();
+  await expect(row.getByTestId('aws-session')).toContainText('Signed in until');
+
+  await page.getByTestId('aws-region').fill('eu-west-1');
+  await page.getByTestId('aws-test-connection').click();
+  await expect(page.getByTestId('aws-identity-account')).toHaveText('111122223333');
+  await expect(page.getByTestId('aws-identity-alias')).toHaveText('example-prod');
+  await expect(page.getByTestId('aws-identity-principal')).toHaveText(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/);
+  await expect(page.getByTestId('aws-identity-region')).toHaveText('eu-west-1');
+
+  await page.getByTestId('aws-use-profile').click();
+  await expect(page.getByTestId('aws-workspace-profile')).toBeVisible();
+  await page.getByTestId('aws-list-accounts').click();
+  await expect(page.getByTestId('aws-account-444455556666')).toContainText('Roles: AuditRole, AdministratorAccess');
+  await page.getByTestId('aws-account-111122223333').getByRole('checkbox').check();
+  await page.getByTestId('aws-save-accounts').click();
+  await expect(page.getByTestId('aws-selected-accounts')).toHaveText('In scope for this workspace: 111122223333');
+  await expect(page.getByTestId('aws-policy-json')).toContainText('"iam:GenerateCredentialReport"');
+
+  // A second sign-in that the person abandons: Cancel stops the polling.
+  await page.getByTestId('aws-signin-start').click();
+  await expect(page.getByTestId('aws-user-code')).toBeVisible();
+  await page.getByTestId('aws-signin-cancel').click();
+  await expect(page.getByText('Sign-in cancelled.')).toBeVisible();
+
+  // The workspace remembers the profile, region and accounts; nothing secret reached the page or the disk.
+  const meta = JSON.parse(readFileSync(join(workspaceDir, 'workspace.json'), 'utf8'));
+  expect(JSON.stringify(meta)).toContain('"profile":"audit"');
+  const haystack = [JSON.stringify(app.ipc), JSON.stringify(app.pushed), ...filesUnder(workspaceDir).map((f) => readFileSync(f, 'latin1'))].join('\n');
+  for (const secret of endpoint.secrets()) expect(haystack.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
+});
