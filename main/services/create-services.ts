@@ -2,6 +2,12 @@ import { hostname, userInfo } from 'node:os';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AwsService, type AwsServiceOptions } from './aws/aws-service';
 import { WorkspaceAwsSettings } from './aws/workspace-aws';
+import { mapAwsError } from './aws/errors';
+import type { CaptureAdapter } from './capture/capture-adapter';
+import { CaptureService } from './capture/capture-service';
+import type { Partition, PartitionEndpoints } from './capture/partitions';
+import { EvidenceService } from './evidence/evidence-service';
+import { ImportService } from './evidence/import';
 import { ControlsService } from './controls/controls-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
@@ -17,6 +23,10 @@ export interface Adapters {
   /** Opens an https URL in the system browser. */
   openExternal(url: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Capture windows (Electron, or Playwright pages in UI tests); absent in the CLI. */
+  capture?: CaptureAdapter;
+  /** File picker for evidence imports; null when the user cancels. */
+  pickFiles?(): Promise<string[] | null>;
 }
 
 export interface ServiceOptions {
@@ -27,6 +37,8 @@ export interface ServiceOptions {
   host?: HostInfo;
   /** AWS client timeouts and sign-in pacing (tests speed the polling up). */
   aws?: Omit<AwsServiceOptions, 'openExternal'>;
+  /** Evidence import size limit (default 200 MB); tests only: stand-in sign-in/console hosts and http web origins. */
+  evidence?: { importMaxBytes?: number; captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>; insecureWebOrigins?: string[] };
 }
 
 export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });
@@ -46,11 +58,30 @@ export function createServices(options: ServiceOptions) {
     logger,
     onChange: (reason) => adapters.emit('workspace.changed', { reason }),
   });
-  const team = new TeamService(workspaces);
-  const controls = new ControlsService(workspaces);
+  const team = new TeamService(workspaces, now);
+  const controls = new ControlsService(workspaces, now);
   const aws = new AwsService({ ...options.aws, openExternal: (url) => adapters.openExternal(url) });
   const awsWorkspace = new WorkspaceAwsSettings(workspaces);
-  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace };
+  const evidence = new EvidenceService(workspaces, now);
+  const imports = new ImportService({
+    workspaces,
+    pickFiles: async () => (adapters.pickFiles ? adapters.pickFiles() : null),
+    ...(options.evidence?.importMaxBytes ? { maxBytes: options.evidence.importMaxBytes } : {}),
+  });
+  const capture = new CaptureService({
+    workspaces,
+    ...(adapters.capture ? { adapter: adapters.capture } : {}),
+    aws: {
+      whoami: (profile, region) => aws.whoami(profile, region),
+      credentials: (profile) => aws.clients.credentials(profile)().catch((e) => Promise.reject(mapAwsError(e, { profile }))),
+    },
+    logger,
+    now,
+    onWindowsChanged: () => adapters.emit('workspace.changed', { reason: 'capture.windows' }),
+    ...(options.evidence?.captureEndpoints ? { endpoints: options.evidence.captureEndpoints } : {}),
+    ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
+  });
+  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture };
 }
 
 export type Services = ReturnType<typeof createServices>;

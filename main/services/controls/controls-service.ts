@@ -7,7 +7,10 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** Owner, status, notes and exclusions of the catalog's controls in the open workspace. */
 export class ControlsService {
-  constructor(private readonly workspaces: WorkspaceService) {}
+  constructor(
+    private readonly workspaces: WorkspaceService,
+    private readonly now: () => Date,
+  ) {}
 
   states(): Record<string, ControlState> {
     return this.workspaces.require().controls.controls;
@@ -36,7 +39,7 @@ export class ControlsService {
 
   async addExclusion(input: { controlId: string; what: string; reason: string; approvedBy: string; expiresOn: string }) {
     const ws = this.workspaces.require();
-    const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: new Date().toISOString(), createdBy: ws.actor().email });
+    const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: this.now().toISOString(), createdBy: ws.actor().email });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('INVALID_INPUT', `${issue?.path.join('.')}: ${issue?.message}`, { hint: 'Every exclusion needs what, why, who approved it and until when.' });
@@ -71,7 +74,7 @@ export class ControlsService {
       'controls',
       (d) => {
         const next = change(d.controls[controlId] ?? defaultControlState());
-        return { ...d, controls: { ...d.controls, [controlId]: { ...next, updatedAt: new Date().toISOString(), updatedBy: actor.email } } };
+        return { ...d, controls: { ...d.controls, [controlId]: { ...next, updatedAt: this.now().toISOString(), updatedBy: actor.email } } };
       },
       { ...activity, target: `control:${controlId}` },
     );

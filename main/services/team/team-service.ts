@@ -18,7 +18,10 @@ function parseMember(input: unknown) {
 
 /** Teammates who own controls. Removing someone keeps their history in the activity log. */
 export class TeamService {
-  constructor(private readonly workspaces: WorkspaceService) {}
+  constructor(
+    private readonly workspaces: WorkspaceService,
+    private readonly now: () => Date,
+  ) {}
 
   list(): TeamMember[] {
     return this.workspaces.require().team.members;
@@ -30,7 +33,7 @@ export class TeamService {
     if (ws.team.members.some((m) => m.email === fields.email)) {
       throw new AppError('CONFLICT', `${fields.email} is already on the team.`, { hint: 'Edit the existing member instead.' });
     }
-    const member: TeamMember = { id: randomUUID(), ...fields, addedAt: new Date().toISOString() };
+    const member: TeamMember = { id: randomUUID(), ...fields, addedAt: this.now().toISOString() };
     await ws.change('team', (team) => ({ ...team, members: [...team.members, member] }), {
       action: 'team.member-added',
       target: `member:${member.id}`,
