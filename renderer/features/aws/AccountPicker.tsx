@@ -42,14 +42,14 @@ export function AccountPicker({ profile, selected }: { profile: string; selected
       </Group>
       {accounts?.length === 0 && <Text size="sm">This sign-in reaches no accounts.</Text>}
       {accounts?.map((a) => (
-        <Checkbox
-          key={a.accountId}
-          checked={checked.includes(a.accountId)}
-          onChange={() => toggle(a.accountId)}
-          label={`${a.accountName} (${a.accountId})`}
-          description={roles[a.accountId]?.length ? `Roles: ${roles[a.accountId]!.map((r) => r.roleName).join(', ')}` : a.emailAddress}
-          data-testid={`aws-account-${a.accountId}`}
-        />
+        <div key={a.accountId} data-testid={`aws-account-${a.accountId}`}>
+          <Checkbox
+            checked={checked.includes(a.accountId)}
+            onChange={() => toggle(a.accountId)}
+            label={`${a.accountName} (${a.accountId})`}
+            description={roles[a.accountId]?.length ? `Roles: ${roles[a.accountId]!.map((r) => r.roleName).join(', ')}` : a.emailAddress}
+          />
+        </div>
       ))}
       {selected.length > 0 && (
         <Text size="xs" c="dimmed" data-testid="aws-selected-accounts">

@@ -1,4 +1,4 @@
-import { Badge, Card, List, Table, Text, Title } from '@mantine/core';
+import { Card, List, Table, Text, Title } from '@mantine/core';
 import { PROFILE_KIND_LABELS, type ProfileList } from '../../../shared/domain/aws';
 import { sessionLabel } from './session-label';
 
@@ -51,9 +51,9 @@ export function ProfilesTable({ list, selected, onSelect }: { list: ProfileList;
                   <Table.Td>{p.accountId ?? '—'}</Table.Td>
                   <Table.Td>{p.roleName ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={s.color} variant="light" data-testid="aws-session">
+                    <Text size="sm" c={s.color === 'gray' ? 'dimmed' : s.color} data-testid="aws-session">
                       {s.text}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               );

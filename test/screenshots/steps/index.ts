@@ -1,5 +1,6 @@
 import type { ScreenshotStep } from '../context';
 import { foundationSteps } from './foundation';
+import { awsSteps } from './aws';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps];
+export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps];
