@@ -120,17 +120,18 @@ export class ChecksService {
       appVersion: this.deps.appVersion,
       now,
     };
-    const client = new IAMClient({
+    const clientConfig = {
       region: identity.region,
       credentials: aws.clients.credentials(profile),
-      maxAttempts: this.deps.maxAttempts ?? 10,
-      retryMode: 'adaptive',
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-    });
+    };
+    const client = new IAMClient({ ...clientConfig, maxAttempts: this.deps.maxAttempts ?? 10, retryMode: 'adaptive' });
+    const pollClient = new IAMClient({ ...clientConfig, maxAttempts: 1 });
     const stored = new Map<string, EvidenceRecord[]>();
     try {
       const result = await collectIam({
         client,
+        pollClient,
         checkIds,
         settings: open.meta.checkSettings,
         accountId: identity.accountId,
@@ -180,6 +181,7 @@ export class ChecksService {
       return checkRun;
     } finally {
       client.destroy();
+      pollClient.destroy();
     }
   }
 

@@ -123,7 +123,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(throttled.status).toBe('completed');
     expect(results(throttled)).toEqual(results(clean));
     expect(entityArns(throttled)).toEqual(entityArns(clean));
-  }, 60_000);
+  }, 120_000);
 
   it('reports a denied action on the checks that need it and completes the others', async () => {
     endpoint.setFaults({ denyActions: ['iam:GenerateCredentialReport'] });

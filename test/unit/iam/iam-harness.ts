@@ -4,21 +4,15 @@ import { join } from 'node:path';
 import { AwsService } from '../../../main/services/aws/aws-service';
 import { ChecksService } from '../../../main/services/collectors/checks-service';
 import type { CheckProgress } from '../../../shared/domain/findings';
-import { basicScenario, type Scenario } from '../../fixtures/aws-endpoint';
-import type { IamAccountModel } from '../../fixtures/aws-endpoint/scenarios/iam-account';
-import { healthyIamAccount, troubledIamAccount } from '../../fixtures/aws-endpoint/scenarios/iam-builder';
+import { HEALTHY_ACCOUNT, TROUBLED_ACCOUNT } from '../../fixtures/aws-endpoint/scenarios/iam';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { createTestWorkspace } from '../helpers/services';
 
-/** Account 111122223333 (SSO profile `audit`, alias example-prod) has every problem; 123456789012 (profile `keys`) is healthy. */
-export const TROUBLED = '111122223333';
-export const HEALTHY = '123456789012';
+export { iamScenario } from '../../fixtures/aws-endpoint/scenarios/iam';
 
-export function iamScenario(now: Date, override: (accounts: Record<string, IamAccountModel>) => void = () => {}): Scenario {
-  const accounts = { [TROUBLED]: troubledIamAccount(TROUBLED, now), [HEALTHY]: healthyIamAccount(HEALTHY, now) };
-  override(accounts);
-  return { ...basicScenario, name: 'iam', iam: { accounts } };
-}
+/** Profile `audit` (SSO) reads the troubled account; profile `keys` (static keys) the healthy one. */
+export const TROUBLED = TROUBLED_ACCOUNT;
+export const HEALTHY = HEALTHY_ACCOUNT;
 
 /** A workspace, the real AWS service on a throwaway ~/.aws pointed at the endpoint, and the checks service. */
 export async function checksHarness(endpointUrl: string, options: { maxAttempts?: number } = {}) {

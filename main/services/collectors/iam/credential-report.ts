@@ -15,6 +15,8 @@ export interface PollOptions {
 export const DEFAULT_POLL_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
 const errorName = (e: unknown) => (e as { name?: string }).name ?? '';
+/** Answers to GenerateCredentialReport that mean "ask again later"; this loop owns their backoff. */
+const TRY_LATER = new Set(['LimitExceededException', 'Throttling', 'ThrottlingException']);
 /** The report aged out or vanished between Generate and Get: generating again fixes it. */
 const REGENERATE = new Set(['CredentialReportExpiredException', 'CredentialReportNotPresentException', 'CredentialReportNotReadyException']);
 const MAX_REGENERATIONS = 3;
@@ -32,7 +34,7 @@ export interface FetchedReport {
  * GenerateCredentialReport until COMPLETE (with backoff, also through LimitExceeded), then
  * GetCredentialReport. A report AWS says is expired, missing or not ready is generated again.
  */
-export async function fetchCredentialReport({ client, signal, recorder, poll }: SourceContext): Promise<FetchedReport> {
+export async function fetchCredentialReport({ client, pollClient, signal, recorder, poll }: SourceContext): Promise<FetchedReport> {
   const pages: RawPage[] = [];
   let waited = 0;
   const wait = async (step: number) => {
@@ -49,12 +51,12 @@ export async function fetchCredentialReport({ client, signal, recorder, poll }: 
   for (let regenerations = 0; ; regenerations++) {
     for (let step = 0; ; step++) {
       try {
-        const { output, page } = await recorder.call('GenerateCredentialReport', () => client.send(new GenerateCredentialReportCommand({}), { abortSignal: signal }));
+        const { output, page } = await recorder.call('GenerateCredentialReport', () => pollClient.send(new GenerateCredentialReportCommand({}), { abortSignal: signal }));
         pages.push(page);
         if (output.State === 'COMPLETE') break;
       } catch (e) {
-        if (errorName(e) !== 'LimitExceededException') throw e;
-        if (waited >= poll.maxWaitMs / 2) {
+        if (!TRY_LATER.has(errorName(e))) throw e;
+        if (errorName(e) === 'LimitExceededException' && waited >= poll.maxWaitMs / 2) {
           throw new AppError('THROTTLED', 'AWS refused to generate a new IAM credential report (LimitExceeded): reports can only be generated so often.', {
             hint: 'Wait a few minutes and run the checks again.',
             details: { awsError: 'LimitExceeded' },

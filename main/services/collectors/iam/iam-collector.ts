@@ -28,6 +28,7 @@ export interface CheckOutcome {
 
 export interface IamCollectOptions {
   client: IAMClient;
+  pollClient: IAMClient;
   checkIds: string[];
   settings: CheckSettings;
   accountId: string;
@@ -75,6 +76,7 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
       const recorder = new CallRecorder('iam', o.region, o.now, limit);
       p = (SOURCES[key] as (ctx: Parameters<(typeof SOURCES)[K]>[0]) => Promise<SourceResult<IamSource>>)({
         client: o.client,
+        pollClient: o.pollClient,
         signal,
         recorder,
         poll: o.poll,

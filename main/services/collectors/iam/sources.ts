@@ -30,6 +30,8 @@ export interface SourceResult<K extends IamSource> {
 
 export interface SourceContext {
   client: IAMClient;
+  /** Without SDK retries: the credential report loop backs off itself, within its time limit. */
+  pollClient: IAMClient;
   signal: AbortSignal;
   recorder: CallRecorder;
   poll: PollOptions;
