@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { activityChannels, identityChannels, teamChannels, workspaceChannels } from './channels/workspace';
 import { controlsChannels } from './channels/controls';
 import { awsChannels } from './channels/aws';
+import { evidenceChannels } from './channels/evidence';
+import { captureChannels } from './channels/capture';
 import { events } from './events';
 
 /**
@@ -15,6 +17,8 @@ export const contract = {
   controls: controlsChannels,
   activity: activityChannels,
   aws: awsChannels,
+  evidence: evidenceChannels,
+  capture: captureChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import type { Services } from '../../services/create-services';
 import type { Handlers } from '../router';
 import { controlsHandlers } from './controls';
 import { awsHandlers } from './aws';
+import { captureHandlers } from './capture';
+import { evidenceHandlers } from './evidence';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -12,4 +14,6 @@ export const createHandlers = (s: Services): Handlers => ({
   controls: controlsHandlers(s),
   activity: activityHandlers(s),
   aws: awsHandlers(s),
+  evidence: evidenceHandlers(s),
+  capture: captureHandlers(s),
 });

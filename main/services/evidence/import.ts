@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { controlById } from '../../../shared/catalog';
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import type { ImportDetails, PickedFile } from '../../../shared/ipc/channels/evidence';
+import { AppError } from '../../../shared/ipc/result';
+import type { WorkspaceService } from '../workspace/workspace-service';
+import { DEFAULT_IMPORT_MAX_BYTES, inspectImport } from './import-validation';
+
+export interface ImportServiceDeps {
+  workspaces: WorkspaceService;
+  /** The host's file picker; null when the person cancels. */
+  pickFiles: () => Promise<string[] | null>;
+  maxBytes?: number;
+  tmpDir?: string;
+}
+
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'evidence';
+
+export function checkControlIds(controlIds: string[]): void {
+  const unknown = controlIds.filter((id) => !controlById(id));
+  if (unknown.length) throw new AppError('INVALID_INPUT', `Unknown control(s): ${unknown.join(', ')}.`, { hint: 'Choose controls from the catalog.' });
+}
+
+/**
+ * Files people made elsewhere: validated by content first, then streamed into the evidence
+ * store (which writes to a temp name and renames), so a refused or failed import leaves
+ * nothing behind. Picked paths stay in main; the renderer holds only tokens.
+ */
+export class ImportService {
+  private readonly picked = new Map<string, { path: string; name: string }>();
+
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  get maxBytes() {
+    return this.deps.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES;
+  }
+
+  async pickFiles(): Promise<PickedFile[]> {
+    const paths = (await this.deps.pickFiles()) ?? [];
+    const out: PickedFile[] = [];
+    for (const path of paths) {
+      const size = await fs.stat(path).then(
+        (s) => s.size,
+        () => 0,
+      );
+      const token = randomBytes(12).toString('hex');
+      this.picked.set(token, { path, name: basename(path) });
+      out.push({ token, name: basename(path), size });
+    }
+    return out;
+  }
+
+  async importPicked(token: string, details: ImportDetails): Promise<EvidenceRecord> {
+    const file = this.picked.get(token);
+    if (!file) throw new AppError('NOT_FOUND', 'That file is no longer selected.', { hint: 'Choose the file again.' });
+    const record = await this.importFile(file.path, file.name, details, 'file picker');
+    this.picked.delete(token);
+    return record;
+  }
+
+  /** Dropped or pasted bytes go through a private temp file so they take the same path as picked files. */
+  async importBytes(name: string, bytes: Uint8Array, details: ImportDetails, via: 'drop' | 'paste'): Promise<EvidenceRecord> {
+    const dir = await fs.mkdtemp(join(this.deps.tmpDir ?? tmpdir(), 'aw-import-'));
+    const path = join(dir, 'upload');
+    try {
+      await fs.writeFile(path, bytes, { mode: 0o600 });
+      return await this.importFile(path, name, details, via === 'drop' ? 'drag and drop' : 'clipboard paste');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async importFile(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
+    const ws = this.deps.workspaces.require();
+    const actor = ws.actor();
+    checkControlIds(details.controlIds);
+    const file = await inspectImport(path, name, this.maxBytes);
+    const record = await ws.evidence.addFile(path, {
+      title: details.title,
+      kind: file.kind,
+      mediaType: file.mediaType,
+      fileName: `${slug(details.title)}-${details.effectiveDate}${file.extension}`,
+      controlIds: details.controlIds,
+      source: { type: 'import', originalName: name },
+      effectiveDate: details.effectiveDate,
+      capturedBy: actor,
+      meta: { importedVia: via },
+    });
+    for (const controlId of details.controlIds) {
+      await ws.record({
+        action: 'evidence.imported',
+        target: `control:${controlId}`,
+        summary: `Imported "${details.title}" (${name}) as evidence for ${controlId}`,
+        details: { evidenceId: record.id, sha256: record.sha256, via },
+      });
+    }
+    return record;
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { IsoDate } from '../../domain/common';
+import { EvidenceKind, type EvidenceIntegrity, type EvidenceRecord } from '../../domain/evidence';
+import type { ActivityEntry } from '../../domain/activity';
+
+export interface EvidenceItem extends EvidenceRecord {
+  integrity: EvidenceIntegrity;
+}
+
+/** What the viewer shows; the renderer never gets a path it could open. */
+export interface EvidenceContent {
+  id: string;
+  mediaType: string;
+  /** `none`: no in-app preview for this type (PDF, Office); the bundle carries the file. */
+  encoding: 'base64' | 'text' | 'none';
+  data: string;
+  /** True when `data` holds only the first `VIEWER_LIMITS` bytes of a text file. */
+  truncated: boolean;
+  size: number;
+}
+
+export interface EvidenceProvenance {
+  item: EvidenceItem;
+  /** When the file was last re-hashed for `integrity` (UTC). */
+  checkedAt: string;
+  /** Activity entries about this evidence, newest first. */
+  activity: ActivityEntry[];
+}
+
+/** A file chosen in the picker: main keeps its path and gives the renderer a token. */
+export interface PickedFile {
+  token: string;
+  name: string;
+  size: number;
+}
+
+/** Bytes the viewer receives at most: images whole up to the first, text up to the second. */
+export const VIEWER_LIMITS = { imageBytes: 40 * 1024 * 1024, textBytes: 2 * 1024 * 1024 };
+
+/** Dropped and pasted files travel over IPC as base64; larger ones go through "Choose files". */
+export const DROP_MAX_BYTES = 50 * 1024 * 1024;
+
+const ControlIds = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id')).min(1, 'Choose at least one control');
+const EvidenceId = z.string().regex(/^ev_[a-z0-9]{6,40}$/, 'Not an evidence id');
+
+export const ImportDetails = z.object({
+  title: z.string().trim().min(1, 'Give the evidence a title').max(300),
+  effectiveDate: IsoDate,
+  controlIds: ControlIds,
+});
+export type ImportDetails = z.infer<typeof ImportDetails>;
+
+export const evidenceChannels = {
+  /** Every record with its integrity (re-hashed when the file changed on disk). */
+  list: method(
+    z
+      .object({
+        controlId: z.string().max(80).optional(),
+        kind: EvidenceKind.optional(),
+        integrity: z.enum(['ok', 'tampered', 'missing']).optional(),
+      })
+      .optional(),
+  ).returns<EvidenceItem[]>(),
+  provenance: method(z.object({ id: EvidenceId })).returns<EvidenceProvenance>(),
+  content: method(z.object({ id: EvidenceId })).returns<EvidenceContent>(),
+  pickFiles: method(z.undefined()).returns<PickedFile[]>(),
+  importPicked: method(ImportDetails.extend({ token: z.string().min(8).max(80) })).returns<EvidenceItem>(),
+  importBytes: method(
+    ImportDetails.extend({
+      name: z.string().trim().min(1).max(255),
+      // base64 of DROP_MAX_BYTES is 4/3 as long.
+      dataBase64: z.string().min(1, 'The file is empty').max(Math.ceil((DROP_MAX_BYTES * 4) / 3) + 4, 'Files over 50 MB must be added with "Choose files"'),
+      via: z.enum(['drop', 'paste']),
+    }),
+  ).returns<EvidenceItem>(),
+};

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { federatedLoginUrl, loginUrl, redactUrl, signinTokenUrl } from '../../../main/services/capture/federation';
+import { awsNavigationPolicy, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
+import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf } from '../../../main/services/capture/partitions';
+import { isAppError } from '../../../shared/ipc/result';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startStandInConsole, type StandInConsole } from '../../fixtures/stand-in-console/server';
+
+const SSO_CREDS = {
+  accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSSOEXAMPLEKEY',
+  sessionToken: 'FwoGZXIvYXdzEXAMPLESSOSESSIONTOKENproduction',
+};
+
+describe('federation URLs per partition', () => {
+  it.each([
+    ['aws', 'arn:aws:sts::111122223333:assumed-role/R/jane', 'eu-west-1', 'https://signin.aws.amazon.com', 'https://console.aws.amazon.com'],
+    ['aws-us-gov', 'arn:aws-us-gov:sts::111122223333:assumed-role/R/jane', 'us-gov-west-1', 'https://signin.amazonaws-us-gov.com', 'https://console.amazonaws-us-gov.com'],
+    ['aws-cn', 'arn:aws-cn:sts::111122223333:assumed-role/R/jane', 'cn-north-1', 'https://signin.amazonaws.cn', 'https://console.amazonaws.cn'],
+  ] as const)('%s: GetSigninToken and login go to the partition sign-in host, the destination to its console', (partition, arn, region, signin, consoleHost) => {
+    expect(partitionOf(arn, region)).toBe(partition);
+    expect(partitionOf(undefined, region)).toBe(partition);
+    const endpoints = DEFAULT_ENDPOINTS[partition];
+
+    const tokenUrl = new URL(signinTokenUrl(endpoints, SSO_CREDS));
+    expect(`${tokenUrl.origin}${tokenUrl.pathname}`).toBe(`${signin}/federation`);
+    expect(tokenUrl.searchParams.get('Action')).toBe('getSigninToken');
+    expect(JSON.parse(tokenUrl.searchParams.get('Session')!)).toEqual({ sessionId: SSO_CREDS.accessKeyId, sessionKey: SSO_CREDS.secretAccessKey, sessionToken: SSO_CREDS.sessionToken });
+
+    const destination = consoleUrl(endpoints, '/cloudtrail/home#/trails', region, true);
+    expect(destination).toBe(`${consoleHost}/cloudtrail/home?region=${region}#/trails`);
+    const login = new URL(loginUrl(endpoints, 'TOKEN+/=', destination));
+    expect(`${login.origin}${login.pathname}`).toBe(`${signin}/federation`);
+    expect(Object.fromEntries(login.searchParams)).toEqual({ Action: 'login', Issuer: 'audit-workbench', Destination: destination, SigninToken: 'TOKEN+/=' });
+  });
+
+  it('adds the region only to regional pages, merging with a query the path already has', () => {
+    const e = DEFAULT_ENDPOINTS.aws;
+    expect(consoleUrl(e, '/iam/home#/users', 'eu-west-1', false)).toBe('https://console.aws.amazon.com/iam/home#/users');
+    expect(consoleUrl(e, '/systems-manager/patch-manager', 'eu-west-1', true)).toBe('https://console.aws.amazon.com/systems-manager/patch-manager?region=eu-west-1');
+    expect(consoleUrl(e, '/x/home?tab=a#/y', 'eu-west-1', true)).toBe('https://console.aws.amazon.com/x/home?tab=a&region=eu-west-1#/y');
+  });
+
+  it('redacts sign-in tokens and session parameters from URLs before they are recorded', () => {
+    const redacted = redactUrl('https://signin.aws.amazon.com/federation?Action=login&SigninToken=abc&Session=xyz');
+    expect(redacted).not.toMatch(/abc|xyz/);
+    expect(redacted).toContain('Action=login');
+  });
+});
+
+describe('capture window navigation policy', () => {
+  it('lets the AWS window reach only its partition sign-in and console hosts over https', () => {
+    const allow = awsNavigationPolicy(DEFAULT_ENDPOINTS.aws);
+    for (const ok of ['https://console.aws.amazon.com/iam/home', 'https://us-east-1.console.aws.amazon.com/ec2/home', 'https://signin.aws.amazon.com/federation', 'https://eu-west-1.signin.aws.amazon.com/oauth']) {
+      expect(allow(ok), ok).toBe(true);
+    }
+    for (const bad of ['http://console.aws.amazon.com/', 'https://console.amazonaws.cn/', 'https://evilconsole.aws.amazon.com/', 'https://console.aws.amazon.com.evil.example/', 'https://example.com/', 'file:///etc/passwd', 'not a url']) {
+      expect(allow(bad), bad).toBe(false);
+    }
+    expect(awsNavigationPolicy(DEFAULT_ENDPOINTS['aws-us-gov'])('https://console.aws.amazon.com/')).toBe(false);
+  });
+
+  it('lets web-tool windows reach https pages only, plus test-configured local origins', () => {
+    const allow = webNavigationPolicy(['http://127.0.0.1:9']);
+    expect(allow('https://github.com/acme/repo/settings/branches')).toBe(true);
+    expect(allow('http://github.com/')).toBe(false);
+    expect(allow('https://user:pass@github.com/')).toBe(false);
+    expect(allow('javascript:alert(1)')).toBe(false);
+    expect(allow('http://127.0.0.1:9/tool/x')).toBe(true);
+    expect(allow('http://127.0.0.1:10/tool/x')).toBe(false);
+  });
+});
+
+describe('GetSigninToken against the stand-in federation endpoint', () => {
+  let aws: AwsEndpoint;
+  let standIn: StandInConsole;
+  beforeAll(async () => {
+    aws = await startAwsEndpoint({ scenario: 'basic' });
+    standIn = await startStandInConsole(aws);
+  });
+  afterAll(async () => {
+    await standIn.close();
+    await aws.close();
+  });
+  const endpoints = () => ({ signin: standIn.url, console: standIn.url });
+
+  it('turns SSO role credentials into a one-time login URL that lands on the destination', async () => {
+    const destination = `${standIn.url}/iam/home#/users`;
+    const url = await federatedLoginUrl({ profile: 'audit', endpoints: endpoints(), credentials: SSO_CREDS, destination });
+    const login = new URL(url);
+    expect(login.searchParams.get('SigninToken')).toBe(standIn.issuedTokens.at(-1));
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe(destination);
+    // The token is spent: a replay is refused.
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(400);
+  });
+
+  it('is refused for credentials the SSO portal did not issue, naming the fix and never the token', async () => {
+    const error = await federatedLoginUrl({
+      profile: 'audit',
+      endpoints: endpoints(),
+      credentials: { ...SSO_CREDS, sessionToken: 'FwoGZXIvYXdzEXAMPLEFORGED' },
+      destination: `${standIn.url}/iam/home`,
+    }).catch((e) => e);
+    expect(isAppError(error) && error.code).toBe('SIGNIN_REFUSED');
+    expect(error.hint).toMatch(/Sign in again/);
+    expect(standIn.refusals.at(-1)).toBe('credentials do not match');
+    expect(JSON.stringify(error.toData())).not.toContain(SSO_CREDS.secretAccessKey);
+  });
+
+  it('refuses long-term keys before calling AWS, and reports an unreachable sign-in host as a network problem', async () => {
+    const keys = await federatedLoginUrl({
+      profile: 'keys',
+      endpoints: endpoints(),
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      destination: `${standIn.url}/`,
+    }).catch((e) => e);
+    expect(keys.code).toBe('SIGNIN_REFUSED');
+    expect(keys.message).toMatch(/long-term access keys/);
+    const down = await federatedLoginUrl({ profile: 'audit', endpoints: { signin: 'http://127.0.0.1:9', console: 'http://127.0.0.1:9' }, credentials: SSO_CREDS, destination: 'http://127.0.0.1:9/' }).catch((e) => e);
+    expect(down.code).toBe('NETWORK');
+    expect(JSON.stringify(down.toData())).not.toContain(SSO_CREDS.sessionToken);
+  });
+});
