@@ -38,8 +38,8 @@ export class AwsClientFactory {
 
   constructor(private readonly settings: AwsClientSettings = DEFAULT_CLIENT_SETTINGS) {}
 
-  /** Shared by every client, including the ones the credential providers create inside. */
-  private base() {
+  /** Shared by every client, including the ones the credential and token providers create inside. */
+  base() {
     return {
       maxAttempts: this.settings.maxAttempts,
       // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting.

@@ -13,11 +13,11 @@ const MAX_PAGES = 50;
  * The SSO access token for a profile, from the CLI-shared cache. sso-session tokens go
  * through the SDK's token provider, which refreshes them (and rewrites the cache) when it can.
  */
-async function accessToken(target: SsoTarget): Promise<string> {
+async function accessToken(target: SsoTarget, clients: AwsClientFactory): Promise<string> {
   const signIn = { hint: `Sign in: press "Sign in" on the AWS screen, or run "aws sso login --profile ${target.profile}".`, details: { profile: target.profile } };
   if (target.kind === 'sso') {
     try {
-      return (await fromSso({ profile: target.profile, ignoreCache: true })()).token;
+      return (await fromSso({ profile: target.profile, ignoreCache: true, clientConfig: clients.base() })()).token;
     } catch (e) {
       throw mapAwsError(e, { profile: target.profile, sso: true });
     }
@@ -38,7 +38,7 @@ export class SsoAccountsService {
   constructor(private readonly clients: AwsClientFactory) {}
 
   async listAccounts(target: SsoTarget): Promise<SsoAccount[]> {
-    const token = await accessToken(target);
+    const token = await accessToken(target, this.clients);
     const client = this.clients.sso(target.region);
     const out: SsoAccount[] = [];
     let nextToken: string | undefined;
@@ -56,7 +56,7 @@ export class SsoAccountsService {
   }
 
   async listRoles(target: SsoTarget, accountId: string): Promise<SsoRole[]> {
-    const token = await accessToken(target);
+    const token = await accessToken(target, this.clients);
     const client = this.clients.sso(target.region);
     const out: SsoRole[] = [];
     let nextToken: string | undefined;

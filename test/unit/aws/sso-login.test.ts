@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LoginProgress } from '../../../shared/domain/aws';
@@ -71,6 +71,22 @@ describe('SSO sign-in (device authorization)', () => {
       { accountId: '444455556666', accountName: 'Sandbox', emailAddress: 'aws-sandbox@example.com' },
     ]);
     expect((await t.aws.listRoles('audit', '444455556666')).map((r) => r.roleName)).toEqual(['AuditRole', 'AdministratorAccess']);
+  });
+
+  it('lets the SDK refresh an expired sso-session token with the refresh token we cached', async () => {
+    const t = setup((code) => endpoint.approveDevice(code));
+    await t.aws.signIn('audit');
+    const file = join(t.cacheDir, `${sha1('corp')}.json`);
+    const before = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...before, expiresAt: '2020-01-01T00:00:00Z' }));
+    expect((await t.aws.profile('audit')).session).toEqual({ status: 'expired', expiresAt: '2020-01-01T00:00:00Z', refreshable: true });
+    endpoint.resetCalls();
+
+    expect((await t.aws.listAccounts('audit')).length).toBe(2);
+    expect(endpoint.calls.get('sso-oidc:CreateToken')).toBe(1);
+    const after = JSON.parse(readFileSync(file, 'utf8'));
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.now());
   });
 
   it('signs in a legacy profile into the start-URL-keyed cache file, without a refresh token', async () => {
