@@ -8,6 +8,7 @@ import { CaptureService } from './capture/capture-service';
 import type { Partition, PartitionEndpoints } from './capture/partitions';
 import { EvidenceService } from './evidence/evidence-service';
 import { ImportService } from './evidence/import';
+import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   aws?: Omit<AwsServiceOptions, 'openExternal'>;
   /** Evidence import size limit (default 200 MB); tests only: stand-in sign-in/console hosts and http web origins. */
   evidence?: { importMaxBytes?: number; captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>; insecureWebOrigins?: string[] };
+  /** Credential report polling and retry settings (tests shorten the waits). */
+  checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency'>;
 }
 
 export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });
@@ -81,7 +84,8 @@ export function createServices(options: ServiceOptions) {
     ...(options.evidence?.captureEndpoints ? { endpoints: options.evidence.captureEndpoints } : {}),
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
-  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture };
+  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), ...options.checks });
+  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, checks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import { controlsChannels } from './channels/controls';
 import { awsChannels } from './channels/aws';
 import { evidenceChannels } from './channels/evidence';
 import { captureChannels } from './channels/capture';
+import { checksChannels } from './channels/checks';
 import { events } from './events';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   aws: awsChannels,
   evidence: evidenceChannels,
   capture: captureChannels,
+  checks: checksChannels,
 };
 
 export type Contract = typeof contract;

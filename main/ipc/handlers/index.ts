@@ -4,6 +4,7 @@ import { controlsHandlers } from './controls';
 import { awsHandlers } from './aws';
 import { captureHandlers } from './capture';
 import { evidenceHandlers } from './evidence';
+import { checksHandlers } from './checks';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -16,4 +17,5 @@ export const createHandlers = (s: Services): Handlers => ({
   aws: awsHandlers(s),
   evidence: evidenceHandlers(s),
   capture: captureHandlers(s),
+  checks: checksHandlers(s),
 });
