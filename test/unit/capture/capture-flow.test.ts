@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../ui/harness/chromium';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { signedInAwsHome } from '../../fixtures/stand-in-console/aws-home';
+import { playwrightCapture, type PlaywrightCapture } from '../../fixtures/stand-in-console/playwright-capture';
+import { startStandInConsole, type StandInConsole } from '../../fixtures/stand-in-console/server';
+import { createTestWorkspace } from '../helpers/services';
+
+let aws: AwsEndpoint;
+let standIn: StandInConsole;
+let browser: Browser;
+
+beforeAll(async () => {
+  aws = await startAwsEndpoint({ scenario: 'basic' });
+  standIn = await startStandInConsole(aws);
+  browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser.close();
+  await standIn.close();
+  await aws.close();
+});
+afterEach(() => vi.unstubAllEnvs());
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+
+async function setup(options: { token?: string; profile?: string; now?: () => Date } = {}) {
+  for (const [k, v] of Object.entries(signedInAwsHome(aws.url, options.token))) vi.stubEnv(k, v);
+  const capture: PlaywrightCapture = playwrightCapture(browser);
+  const ctx = await createTestWorkspace({
+    adapters: { capture } as never,
+    aws: { clientSettings: { maxAttempts: 1 } },
+    evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } }, insecureWebOrigins: [standIn.url] },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await ctx.services.awsWorkspace.setProfile(options.profile ?? 'audit', 'eu-west-1');
+  return { ...ctx, capture };
+}
+
+describe('guided capture through the federation sign-in, on the stand-in console', () => {
+  it('signs in as the workspace profile, captures the whole page with the banner above it, and records its provenance', async () => {
+    const { services, capture, folder } = await setup();
+    const window = await services.capture.openAws('shot.cloudtrail-trails');
+    expect(window.account).toMatchObject({ accountId: '111122223333', accountAlias: 'example-prod', profile: 'audit', region: 'eu-west-1' });
+    const page = capture.pages.get(window.windowId)!;
+    await expect.poll(() => page.getByTestId('console-identity').textContent()).toContain('AWSReservedSSO_AuditRole');
+    expect(new URL(page.url()).pathname).toBe('/cloudtrail/home');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('eu-west-1');
+
+    const item = await services.capture.capture(window.windowId);
+    expect(item).toMatchObject({
+      kind: 'screenshot',
+      mediaType: 'image/png',
+      controlIds: expect.arrayContaining(['logging-monitoring']),
+      source: { type: 'console_capture', url: page.url(), windowSize: { width: 1100, height: 700 } },
+      aws: { accountId: '111122223333', accountAlias: 'example-prod', principalArn: expect.stringContaining(':assumed-role/AWSReservedSSO_AuditRole'), region: 'eu-west-1', profile: 'audit' },
+      capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
+      integrity: 'ok',
+    });
+    expect(item.fileName).toMatch(/^cloudtrail-trails-\d{4}-\d\d-\d\d-\d{6}\.png$/);
+    const banner = (item.meta!.banner as string[]).join(' ');
+    for (const field of [page.url(), '111122223333', 'example-prod', item.aws!.principalArn, 'Dana Founder']) expect(banner).toContain(field);
+
+    // Full content height: taller than the window, and the page's last element is in the image.
+    const png = PNG.sync.read(readFileSync(services.workspaces.require().evidence.filePath(item.sha256)));
+    const bannerHeight = item.meta!.bannerHeight as number;
+    expect(png.height - bannerHeight).toBeGreaterThan(1500);
+    const marker = await page.locator('#bottom-marker').boundingBox();
+    const y = bannerHeight + Math.round(marker!.y + marker!.height / 2);
+    const i = (y * png.width + 40) * 4;
+    expect([png.data[i], png.data[i + 1], png.data[i + 2]]).toEqual([0xd1, 0x32, 0x12]);
+
+    // Nothing secret reached the workspace: no keys, session tokens or sign-in tokens.
+    const secrets = [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8);
+    for (const file of filesUnder(folder)) {
+      const text = readFileSync(file).toString('latin1');
+      for (const secret of secrets) expect(text.includes(secret), `${secret.slice(0, 6)}… in ${file}`).toBe(false);
+    }
+    const activity = await services.evidence.provenance(item.id);
+    expect(activity.activity[0]).toMatchObject({ action: 'evidence.captured', actor: { email: 'dana@acme.example' } });
+    await services.capture.close(window.windowId);
+    expect(services.capture.list()).toEqual([]);
+  });
+
+  it('keeps both captures taken in the same second (one file when the pixels are identical)', async () => {
+    const fixed = new Date('2026-11-26T09:00:00.000Z');
+    const { services } = await setup({ now: () => fixed });
+    const window = await services.capture.openAws('shot.iam-users');
+    const a = await services.capture.capture(window.windowId);
+    const b = await services.capture.capture(window.windowId);
+    expect(a.id).not.toBe(b.id);
+    expect(a.capturedAt).toBe(b.capturedAt);
+    expect(b.sha256).toBe(a.sha256);
+    expect((await services.evidence.list()).map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('opens no window when the SSO session expired, and says how to fix it', async () => {
+    const { services, capture } = await setup({ token: 'aoaEXAMPLEEXPIREDACCESSTOKEN' });
+    const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
+    expect(['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING']).toContain(error.code);
+    expect(error.hint).toMatch(/sign in/i);
+    expect(capture.pages.size).toBe(0);
+  });
+
+  it('refuses a static-keys profile: the console needs temporary credentials', async () => {
+    const { services, capture } = await setup({ profile: 'keys' });
+    const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
+    expect(error.code).toBe('SIGNIN_REFUSED');
+    expect(capture.pages.size).toBe(0);
+  });
+
+  it('captures a web tool in its own session with a banner without AWS fields', async () => {
+    const { services, capture } = await setup();
+    await expect(services.capture.openWeb('shot.github-branch-protection', 'http://example.com/')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const window = await services.capture.openWeb('shot.github-branch-protection', `${standIn.url}/tool/acme/platform/settings/branches`);
+    const item = await services.capture.capture(window.windowId);
+    expect(item.source).toMatchObject({ type: 'web_capture', url: `${standIn.url}/tool/acme/platform/settings/branches` });
+    expect(item.aws).toBeUndefined();
+    expect((item.meta!.banner as string[]).join(' ')).not.toMatch(/AWS account|Principal/);
+    // The AWS window's policy keeps it on sign-in and console hosts.
+    const aws = await services.capture.openAws('shot.iam-users');
+    await capture.pages.get(aws.windowId)!.goto('http://localhost:9/elsewhere').catch(() => undefined);
+    expect(capture.blocked).toContain('http://localhost:9/elsewhere');
+  });
+});
