@@ -7,6 +7,7 @@ import type { CaptureAdapter } from './capture/capture-adapter';
 import { CaptureService } from './capture/capture-service';
 import type { Partition, PartitionEndpoints } from './capture/partitions';
 import { EvidenceService } from './evidence/evidence-service';
+import { ExportService } from './export/export-service';
 import { ImportService } from './evidence/import';
 import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
@@ -28,6 +29,8 @@ export interface Adapters {
   capture?: CaptureAdapter;
   /** File picker for evidence imports; null when the user cancels. */
   pickFiles?(): Promise<string[] | null>;
+  /** Save / open dialog for auditor bundles; null when the user cancels. */
+  pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
 }
 
 export interface ServiceOptions {
@@ -85,7 +88,15 @@ export function createServices(options: ServiceOptions) {
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
   const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), ...options.checks });
-  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, checks };
+  const exports = new ExportService({
+    workspaces,
+    emit: (event, payload) => adapters.emit(event, payload),
+    pickFile: async (purpose, defaultPath) => (adapters.pickFile ? adapters.pickFile(purpose, defaultPath) : null),
+    appVersion,
+    now,
+    logger,
+  });
+  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { awsChannels } from './channels/aws';
 import { evidenceChannels } from './channels/evidence';
 import { captureChannels } from './channels/capture';
 import { checksChannels } from './channels/checks';
+import { exportChannels } from './channels/export';
 import { events } from './events';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   aws: awsChannels,
   evidence: evidenceChannels,
   capture: captureChannels,
+  export: exportChannels,
   checks: checksChannels,
 };
 

@@ -4,6 +4,7 @@ import { controlsHandlers } from './controls';
 import { awsHandlers } from './aws';
 import { captureHandlers } from './capture';
 import { evidenceHandlers } from './evidence';
+import { exportHandlers } from './export';
 import { checksHandlers } from './checks';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
@@ -17,5 +18,6 @@ export const createHandlers = (s: Services): Handlers => ({
   aws: awsHandlers(s),
   evidence: evidenceHandlers(s),
   capture: captureHandlers(s),
+  export: exportHandlers(s),
   checks: checksHandlers(s),
 });

@@ -1,0 +1,132 @@
+import { subDays } from 'date-fns';
+import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog';
+import type { ControlDef } from '../../../shared/catalog/types';
+import type { Person } from '../../../shared/domain/common';
+import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+import type { EvidenceFlag } from '../../../shared/domain/manifest';
+import type { TeamDoc } from '../../../shared/domain/team';
+import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
+import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
+import type { EvidenceStore } from '../evidence/evidence-store';
+import { evidencePath } from './layout';
+
+/** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
+export interface ExportSource {
+  root: string;
+  meta: WorkspaceMeta;
+  team: TeamDoc;
+  controls: ControlsDoc;
+  evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
+}
+
+export interface ExportOptions {
+  asOfDate: string;
+  /** Categories to include; security is always included. */
+  categories: Category[];
+  includeNotes: boolean;
+  /** Evidence captured more than this many days before the as-of date is flagged as stale. */
+  freshnessDays: number;
+}
+
+export const DEFAULT_FRESHNESS_DAYS = 90;
+
+export interface ModelEvidence {
+  record: EvidenceRecord;
+  /** Path inside the bundle. */
+  path: string;
+  /** The in-scope controls it supports. */
+  controlIds: string[];
+  flags: EvidenceFlag[];
+}
+
+export interface ModelExclusion extends Exclusion {
+  expiredAsOf: boolean;
+}
+
+export interface ModelControl {
+  def: ControlDef;
+  state: ControlState;
+  owner: Person | null;
+  evidence: ModelEvidence[];
+  exclusions: ModelExclusion[];
+}
+
+export interface BundleModel {
+  meta: WorkspaceMeta;
+  options: ExportOptions;
+  preparedBy: Person;
+  generatedAt: string;
+  appVersion: string;
+  controls: ModelControl[];
+  evidence: ModelEvidence[];
+  coverage: CriterionCoverage[];
+  /** Records that support no control in the chosen scope, so are left out. */
+  outOfScope: EvidenceRecord[];
+  awsReviewControlId: string;
+}
+
+export function resolveOptions(meta: WorkspaceMeta, input: Partial<ExportOptions>): ExportOptions {
+  const chosen = input.categories?.filter((c) => meta.categories.includes(c)) ?? meta.categories;
+  return {
+    asOfDate: input.asOfDate ?? meta.asOfDate,
+    categories: [...new Set<Category>(['security', ...chosen])],
+    includeNotes: input.includeNotes ?? true,
+    freshnessDays: input.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+  };
+}
+
+export function evidenceFlags(record: EvidenceRecord, options: ExportOptions): EvidenceFlag[] {
+  const day = record.capturedAt.slice(0, 10);
+  const flags: EvidenceFlag[] = [];
+  if (day > options.asOfDate) flags.push('captured_after_as_of');
+  const oldest = subDays(new Date(`${options.asOfDate}T00:00:00Z`), options.freshnessDays).toISOString().slice(0, 10);
+  if (day < oldest) flags.push('older_than_freshness_window');
+  return flags;
+}
+
+/** Everything the bundle shows, computed once from the workspace; no file is read here. */
+export async function buildModel(
+  source: ExportSource,
+  options: ExportOptions,
+  context: { preparedBy: Person; generatedAt: string; appVersion: string },
+): Promise<BundleModel> {
+  const defs = controlsInScope(options.categories, CONTROLS);
+  const inScope = new Set(defs.map((d) => d.id));
+  const members = new Map(source.team.members.map((m) => [m.id, m]));
+  const evidence: ModelEvidence[] = [];
+  const outOfScope: EvidenceRecord[] = [];
+  for (const record of await source.evidence.list()) {
+    const controlIds = record.controlIds.filter((id) => inScope.has(id));
+    if (controlIds.length === 0) {
+      outOfScope.push(record);
+      continue;
+    }
+    evidence.push({ record, path: evidencePath(record, controlIds[0]!), controlIds, flags: evidenceFlags(record, options) });
+  }
+  const byControl = new Map<string, ModelEvidence[]>();
+  for (const item of evidence) {
+    for (const id of item.controlIds) byControl.set(id, [...(byControl.get(id) ?? []), item]);
+  }
+  const controls = defs.map((def): ModelControl => {
+    const state = source.controls.controls[def.id] ?? defaultControlState();
+    const member = state.ownerId ? members.get(state.ownerId) : undefined;
+    return {
+      def,
+      state,
+      owner: member ? { name: member.name, email: member.email } : null,
+      evidence: byControl.get(def.id) ?? [],
+      exclusions: state.exclusions.map((e) => ({ ...e, expiredAsOf: e.expiresOn < options.asOfDate })),
+    };
+  });
+  return {
+    meta: source.meta,
+    options,
+    ...context,
+    controls,
+    evidence,
+    coverage: criteriaCoverage(options.categories, CONTROLS),
+    outOfScope,
+    awsReviewControlId: AWS_REPORT_REVIEW_CONTROL_ID,
+  };
+}

@@ -1,0 +1,15 @@
+import type { BundleModel } from './bundle-model';
+import type { LoadedFinding } from './evidence-files';
+
+/** Everything index.pdf and index.html show, gathered once so both documents say the same. */
+export interface BundleContent {
+  model: BundleModel;
+  findings: Map<string, LoadedFinding[]>;
+  /** PNG thumbnails by evidence id (for the PDF; the HTML links the files themselves). */
+  thumbnails: Map<string, Buffer>;
+  /** SHA-256 of manifest.json. */
+  fingerprint: string;
+}
+
+export const allExclusions = (content: BundleContent) =>
+  content.model.controls.flatMap((c) => c.exclusions.map((exclusion) => ({ controlId: c.def.id, exclusion })));

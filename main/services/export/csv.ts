@@ -1,0 +1,72 @@
+import { stringify } from 'csv-stringify/sync';
+import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
+import { STATUS_LABELS } from '../../../shared/domain/control-state';
+import { RESPONSIBILITY_LABELS } from '../../../shared/catalog';
+import type { BundleModel } from './bundle-model';
+import type { LoadedFinding } from './evidence-files';
+import { sourceSummary } from './text';
+
+/**
+ * A spreadsheet program runs a cell that starts with = + - @ (or a tab / carriage return
+ * before one) as a formula. Such text cells get a leading apostrophe, which spreadsheet
+ * programs show as plain text; numbers are written as numbers and never touched.
+ */
+export function guardCell(value: string | number): string | number {
+  if (typeof value === 'number') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * UTF-8 with a byte-order mark: Excel only reads non-ASCII names correctly with it, and
+ * LibreOffice, Numbers and csv tools accept it. CRLF line ends, as RFC 4180 writes them.
+ */
+function toCsv(header: string[], rows: (string | number)[][]): Buffer {
+  return Buffer.from(stringify([header, ...rows.map((r) => r.map(guardCell))], { bom: true, record_delimiter: 'windows' }), 'utf8');
+}
+
+export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFinding[]>): Buffer {
+  const header = ['Control ID', 'Title', 'Responsibility', 'Criteria', 'Owner', 'Owner email', 'Status', 'Evidence count', 'Evidence IDs', 'Latest check results', 'Exclusions'];
+  if (model.options.includeNotes) header.push('Notes');
+  const rows = model.controls.map((c) => {
+    const row: (string | number)[] = [
+      c.def.id,
+      c.def.title,
+      RESPONSIBILITY_LABELS[c.def.responsibility],
+      c.def.criteria.join(' '),
+      c.owner?.name ?? '',
+      c.owner?.email ?? '',
+      STATUS_LABELS[c.state.status],
+      c.evidence.length,
+      c.evidence.map((e) => e.record.id).join(' '),
+      (findings.get(c.def.id) ?? []).map((f) => (f.finding ? `${f.finding.checkId}: ${CHECK_RESULT_LABELS[f.finding.result]}` : `${f.evidence.record.id}: unreadable`)).join('; '),
+      c.exclusions.map((e) => `${e.what} (approved by ${e.approvedBy}, expires ${e.expiresOn}${e.expiredAsOf ? ', EXPIRED' : ''})`).join('; '),
+    ];
+    if (model.options.includeNotes) row.push(c.state.notes);
+    return row;
+  });
+  return toCsv(header, rows);
+}
+
+export function evidenceCsv(model: BundleModel): Buffer {
+  const header = ['Evidence ID', 'Title', 'Kind', 'Controls', 'Check', 'File in bundle', 'SHA-256', 'Size (bytes)', 'Media type', 'Captured at (UTC)', 'Effective date', 'Captured by', 'Source', 'AWS account', 'Principal', 'Region', 'Flags'];
+  const rows = model.evidence.map(({ record: r, path, controlIds, flags }) => [
+    r.id,
+    r.title,
+    r.kind,
+    controlIds.join(' '),
+    r.checkId ?? '',
+    path,
+    r.sha256,
+    r.size,
+    r.mediaType,
+    r.capturedAt,
+    r.effectiveDate,
+    `${r.capturedBy.name} <${r.capturedBy.email}>`,
+    sourceSummary(r.source),
+    r.aws ? `${r.aws.accountId}${r.aws.accountAlias ? ` (${r.aws.accountAlias})` : ''}` : '',
+    r.aws?.principalArn ?? '',
+    r.aws?.region ?? '',
+    flags.join(' '),
+  ]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,178 @@
+import { promises as fs } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Person } from '../../../shared/domain/common';
+import { AppError, isAppError } from '../../../shared/ipc/result';
+import { integrityError } from '../evidence/evidence-store';
+import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
+import type { BundleContent } from './content';
+import { controlsCsv, evidenceCsv } from './csv';
+import { loadFindings } from './evidence-files';
+import { renderHtml } from './html';
+import { BUNDLE_FILES, compressionLevelFor } from './layout';
+import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
+import { renderPdf } from './pdf/render';
+import { readmeText } from './readme';
+import { formatSums, type SumLine } from './sha256sums';
+import { buildThumbnails } from './thumbnails';
+import { verifyBundle } from './verify';
+import { BundleZipWriter } from './zip-writer';
+
+export type ExportStep = 'preparing' | 'documents' | 'evidence' | 'verifying';
+
+export interface ExportProgress {
+  step: ExportStep;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ExportResult {
+  path: string;
+  fingerprint: string;
+  /** Files inside the ZIP. */
+  files: number;
+  evidenceFiles: number;
+  /** Size of the ZIP on disk. */
+  zipBytes: number;
+  durationMs: number;
+}
+
+export interface ExportRun {
+  outPath: string;
+  options: ExportOptions;
+  preparedBy: Person;
+  appVersion: string;
+  now: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+/** Refuses targets that would put the bundle inside the workspace or somewhere it cannot be written. */
+async function checkTarget(source: ExportSource, outPath: string): Promise<string> {
+  const target = resolve(outPath);
+  if (!target.toLowerCase().endsWith('.zip')) {
+    throw new AppError('INVALID_INPUT', `The bundle must be a .zip file; ${target} is not.`, { hint: 'Choose a file name ending in .zip.' });
+  }
+  const inside = relative(resolve(source.root), target);
+  if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== target) {
+    throw new AppError('INVALID_INPUT', `${target} is inside the workspace folder; the export never writes into the workspace.`, {
+      hint: 'Choose a folder outside the workspace, for example the folder that contains it.',
+    });
+  }
+  const stat = await fs.stat(dirname(target)).catch(() => null);
+  if (!stat?.isDirectory()) {
+    throw new AppError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, { hint: 'Create the folder first, or choose another one.' });
+  }
+  return target;
+}
+
+function failure(error: unknown, target: string, signal?: AbortSignal): AppError {
+  if (signal?.aborted) return new AppError('CANCELLED', 'The export was cancelled; no bundle was written.', { hint: 'Start it again when you are ready.' });
+  if (isAppError(error)) return error;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const where = dirname(target);
+  const known: Record<string, string> = {
+    ENOSPC: `The disk holding ${where} is full`,
+    EDQUOT: `The disk quota for ${where} is used up`,
+    EACCES: `The workbench may not write to ${where}`,
+    EPERM: `The workbench may not write to ${where}`,
+    EROFS: `${where} is on a read-only disk`,
+  };
+  const reason = (code && known[code]) ?? `Writing the bundle failed (${(error as Error)?.message ?? String(error)})`;
+  return new AppError('EXPORT_FAILED', `${reason}; no bundle was written and the workspace is unchanged.`, {
+    hint: code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space or choose another disk, then export again.' : 'Choose another folder, or try again.',
+    details: { errno: code },
+    cause: error,
+  });
+}
+
+/**
+ * Builds the auditor bundle: documents first (they only need the records' recorded hashes),
+ * then every evidence file streamed in and hash-checked on the way, then SHA256SUMS. The ZIP
+ * is verified in full before it gets its final name.
+ */
+export async function exportBundle(source: ExportSource, run: ExportRun): Promise<ExportResult> {
+  const started = Date.now();
+  const target = await checkTarget(source, run.outPath);
+  const progress: ExportProgress = { step: 'preparing', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+  const report = (step: ExportStep) => run.onProgress?.({ ...progress, step });
+  report('preparing');
+
+  const generatedAt = run.now();
+  const model = await buildModel(source, run.options, { preparedBy: run.preparedBy, generatedAt: generatedAt.toISOString(), appVersion: run.appVersion });
+  progress.filesTotal = model.evidence.length + Object.keys(BUNDLE_FILES).length;
+  progress.bytesTotal = model.evidence.reduce((sum, e) => sum + e.record.size, 0);
+  let writer: BundleZipWriter | null = null;
+  try {
+    const findings = await loadFindings(model, source);
+    run.signal?.throwIfAborted();
+    const thumbnails = await buildThumbnails(model, source, run.signal);
+    report('documents');
+    const data: GeneratedDocument[] = [
+      { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings) },
+      { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model) },
+    ];
+    const manifest = serializeManifest(buildManifest(model, findings, data));
+    const content: BundleContent = { model, findings, thumbnails, fingerprint: sha256Hex(manifest) };
+    const pdf = await renderPdf(content);
+    run.signal?.throwIfAborted();
+    const documents: (GeneratedDocument & { mediaType: string })[] = [
+      { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint), mediaType: 'text/plain' },
+      { path: BUNDLE_FILES.pdf, bytes: pdf, mediaType: 'application/pdf' },
+      { path: BUNDLE_FILES.html, bytes: renderHtml(content), mediaType: 'text/html' },
+      ...data.map((d) => ({ ...d, mediaType: 'text/csv' })),
+      { path: BUNDLE_FILES.manifest, bytes: manifest, mediaType: 'application/json' },
+      { path: BUNDLE_FILES.manifestSchema, bytes: manifestJsonSchema(), mediaType: 'application/json' },
+    ];
+
+    writer = new BundleZipWriter(target, {
+      mtime: generatedAt,
+      signal: run.signal,
+      onBytes: (n) => {
+        progress.bytesDone += n;
+        report('evidence');
+      },
+      onFileDone: () => {
+        progress.filesDone++;
+      },
+    });
+    await writer.open();
+    const sums: SumLine[] = [];
+    for (const doc of documents) {
+      writer.addBuffer(doc.path, doc.bytes, compressionLevelFor(doc.mediaType));
+      sums.push({ sha256: sha256Hex(doc.bytes), path: doc.path });
+      progress.filesDone++;
+    }
+    for (const item of model.evidence) {
+      writer.addFile({
+        name: item.path,
+        path: source.evidence.filePath(item.record.sha256),
+        size: item.record.size,
+        sha256: item.record.sha256,
+        compressionLevel: compressionLevelFor(item.record.mediaType),
+        onIntegrityFailure: (problem) => integrityError(item.record, problem),
+      });
+      sums.push({ sha256: item.record.sha256, path: item.path });
+    }
+    writer.addBuffer(BUNDLE_FILES.sums, formatSums(sums), 6);
+    await writer.finish();
+    progress.filesDone = progress.filesTotal;
+
+    report('verifying');
+    const check = await verifyBundle(writer.tempPath, { signal: run.signal });
+    if (!check.ok) {
+      throw new AppError('EXPORT_FAILED', `The written bundle did not verify: ${check.problems.slice(0, 3).join(' ')}`, {
+        hint: 'Nothing was kept under the final name. Try again; if it happens again, check the disk.',
+        details: { problems: check.problems.slice(0, 20) },
+      });
+    }
+    run.signal?.throwIfAborted();
+    await writer.commit();
+    const zipBytes = (await fs.stat(target)).size;
+    return { path: target, fingerprint: content.fingerprint, files: check.files, evidenceFiles: model.evidence.length, zipBytes, durationMs: Date.now() - started };
+  } catch (error) {
+    await writer?.discard();
+    throw failure(error, target, run.signal);
+  }
+}

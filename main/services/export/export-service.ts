@@ -1,0 +1,122 @@
+import { basename, dirname, join } from 'node:path';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import type { ExportOptionsInput, ExportResultView, PreflightReport, VerifyReportView } from '../../../shared/ipc/channels/export';
+import { AppError } from '../../../shared/ipc/result';
+import type { Logger } from '../logger';
+import type { WorkspaceService } from '../workspace/workspace-service';
+import { resolveOptions } from './bundle-model';
+import { exportBundle, type ExportProgress } from './export-bundle';
+import { slugify } from './layout';
+import { preflight } from './preflight';
+import { formatBytes } from './text';
+import { verifyBundle } from './verify';
+
+export interface ExportServiceDeps {
+  workspaces: WorkspaceService;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
+  appVersion: string;
+  now: () => Date;
+  logger: Logger;
+}
+
+const PROGRESS_INTERVAL_MS = 150;
+
+const STEP_LABELS: Record<ExportProgress['step'], string> = {
+  preparing: 'Reading the workspace',
+  documents: 'Writing index.pdf, index.html, CSV files and manifest',
+  evidence: 'Adding evidence files',
+  verifying: 'Verifying the finished bundle',
+};
+
+/** Export, pre-flight and verify for the open workspace, with progress events and cancel. */
+export class ExportService {
+  private running: AbortController | null = null;
+
+  constructor(private readonly deps: ExportServiceDeps) {}
+
+  private context() {
+    const ws = this.deps.workspaces.require();
+    return { ws, preparedBy: this.deps.workspaces.me() ?? ws.meta.createdBy };
+  }
+
+  async preflight(input: ExportOptionsInput): Promise<PreflightReport> {
+    const { ws, preparedBy } = this.context();
+    return preflight(ws, resolveOptions(ws.meta, input), { preparedBy, now: this.deps.now(), appVersion: this.deps.appVersion });
+  }
+
+  suggestPath(input: ExportOptionsInput): string {
+    const { ws } = this.context();
+    return join(dirname(ws.root), `${slugify(ws.meta.companyName, 40)}-soc2-type1-${input.asOfDate ?? ws.meta.asOfDate}.zip`);
+  }
+
+  async pick(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null> {
+    if (!this.deps.pickFile) return null;
+    return this.deps.pickFile(purpose, defaultPath);
+  }
+
+  async run(input: ExportOptionsInput & { outPath: string }): Promise<ExportResultView> {
+    if (this.running) throw new AppError('CONFLICT', 'An export is already running.', { hint: 'Wait for it to finish, or cancel it first.' });
+    const { ws, preparedBy } = this.context();
+    const controller = new AbortController();
+    this.running = controller;
+    let last = 0;
+    const onProgress = (p: ExportProgress) => {
+      const now = Date.now();
+      if (p.step === 'evidence' && now - last < PROGRESS_INTERVAL_MS && p.bytesDone < p.bytesTotal) return;
+      last = now;
+      this.deps.emit('progress', {
+        task: 'export',
+        step: p.step,
+        done: p.bytesDone,
+        total: p.bytesTotal,
+        message: `${STEP_LABELS[p.step]}: ${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`,
+      });
+    };
+    try {
+      const result = await exportBundle(ws, {
+        outPath: input.outPath,
+        options: resolveOptions(ws.meta, input),
+        preparedBy,
+        appVersion: this.deps.appVersion,
+        now: this.deps.now,
+        signal: controller.signal,
+        onProgress,
+      });
+      this.deps.emit('progress', { task: 'export', step: 'done', done: 1, total: 1, message: `Exported ${basename(result.path)}` });
+      await this.recordExport(result).catch((error) => this.deps.logger.warn('export: activity not recorded', { error: (error as Error).message }));
+      return result;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  cancel(): { cancelled: boolean } {
+    if (!this.running) return { cancelled: false };
+    this.running.abort(new AppError('CANCELLED', 'The export was cancelled.'));
+    return { cancelled: true };
+  }
+
+  async verify(path: string): Promise<VerifyReportView> {
+    let last = 0;
+    return verifyBundle(path, {
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
+        last = now;
+        this.deps.emit('progress', { task: 'verify', done, total, message: `Checking ${formatBytes(done)} of ${formatBytes(total)}` });
+      },
+    });
+  }
+
+  /** The export reads the workspace only; this one activity line is its sole trace there. */
+  private async recordExport(result: ExportResultView) {
+    const ws = this.deps.workspaces.current();
+    if (!ws || !this.deps.workspaces.me()) return;
+    await ws.record({
+      action: 'bundle.exported',
+      summary: `Exported the auditor bundle ${basename(result.path)} (${result.evidenceFiles} evidence files, fingerprint ${result.fingerprint.slice(0, 16)}…)`,
+      details: { path: result.path, fingerprint: result.fingerprint, files: result.files },
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { RESPONSIBILITY_LABELS } from '../../../shared/catalog';
+import { STATUS_LABELS } from '../../../shared/domain/control-state';
+import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
+import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
+import type { ModelControl, ModelEvidence } from './bundle-model';
+import { allExclusions, type BundleContent } from './content';
+import { MAX_ENTITY_ROWS } from './pdf/control-pages';
+import { screenshotsToPreview } from './thumbnails';
+import { AWS_CARVE_OUT, FLAG_LABELS, KIND_LABELS, formatBytes, sourceSummary } from './text';
+
+/**
+ * index.html: the PDF's content as one self-contained page. Inline CSS only, no scripts, no
+ * fonts, no network; a CSP forbids anything else. Every text value is escaped.
+ */
+export const esc = (value: string | number): string =>
+  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Bundle paths are sanitised ASCII, but encode them anyway so a link is always a relative link. */
+const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+const anchor = (id: string) => `c-${id.replace(/[^a-z0-9-]/gi, '-')}`;
+const evLink = (e: ModelEvidence) => `<a href="${href(e.path)}"><code>${esc(e.record.id)}</code></a>`;
+
+const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d1d1f}
+h1{font-size:22px;margin:36px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}h2{font-size:16px;margin:18px 0 6px}
+table{border-collapse:collapse;width:100%;margin:6px 0 14px;font-size:13px}th,td{border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top;padding:4px 6px}
+th{background:#f5f5f7}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}.muted{color:#666;font-size:12px}
+.warn{color:#9a6700}.bad{color:#b3261e;font-weight:600}.pass{color:#1b7a3a}.fail,.error{color:#b3261e}.needs_review{color:#9a6700}
+.shot{display:flex;gap:14px;margin:8px 0}.shot img{width:260px;border:1px solid #ccc}nav li{margin:2px 0}.cover dt{font-weight:600}.cover dd{margin:0 0 6px}`;
+
+function controlSection(c: ModelControl, content: BundleContent): string {
+  const findings = content.findings.get(c.def.id) ?? [];
+  const { includeNotes } = content.model.options;
+  const findingHtml = findings
+    .map(({ evidence, finding }) => {
+      if (!finding) return `<p>${evLink(evidence)} could not be read as findings; the file is included.</p>`;
+      const rows = finding.entities
+        .slice(0, MAX_ENTITY_ROWS)
+        .map((e) => `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`)
+        .join('');
+      const more = finding.entities.length > MAX_ENTITY_ROWS ? `<p class="muted">${finding.entities.length - MAX_ENTITY_ROWS} more entities in ${evLink(evidence)}.</p>` : '';
+      return `<p><code>${esc(finding.checkId)}</code> <strong class="${finding.result}">${CHECK_RESULT_LABELS[finding.result]}</strong> ${esc(finding.summary)}</p>
+<p class="muted">Rule: ${esc(finding.rule)}. Evaluated ${esc(finding.evaluatedAt)}; evidence ${evLink(evidence)}.</p>
+${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</table>` : ''}${more}`;
+    })
+    .join('\n');
+  const shots = screenshotsToPreview(c.evidence)
+    .map(
+      (s) => `<div class="shot"><a href="${href(s.path)}"><img src="${href(s.path)}" alt="${esc(s.record.title)}" loading="lazy"></a><div><strong>${esc(s.record.title)}</strong>
+<div class="muted">${esc(sourceSummary(s.record.source))}. Captured ${esc(s.record.capturedAt)} by ${esc(s.record.capturedBy.name)}.${s.record.aws ? ` AWS account ${esc(s.record.aws.accountId)}, principal ${esc(s.record.aws.principalArn)}.` : ''}</div>
+<div><code>${s.record.sha256}</code></div></div></div>`,
+    )
+    .join('\n');
+  const evidenceRows = c.evidence
+    .map(
+      (e) =>
+        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}${e.flags.length ? `<div class="warn">${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}</div>` : ''}</td><td>${esc(KIND_LABELS[e.record.kind] ?? e.record.kind)}</td><td>${esc(e.record.capturedAt)}</td></tr>`,
+    )
+    .join('');
+  return `<section id="${anchor(c.def.id)}"><h1><code>${esc(c.def.id)}</code> ${esc(c.def.title)}</h1>
+<p><strong>${RESPONSIBILITY_LABELS[c.def.responsibility]}</strong> · criteria ${esc(c.def.criteria.join(', '))} · owner ${esc(c.owner?.name ?? 'none')} · ${STATUS_LABELS[c.state.status]}</p>
+<p>${esc(c.def.intent)}</p>${c.def.split ? `<p class="muted">AWS: ${esc(c.def.split.aws)}<br>The company: ${esc(c.def.split.company)}</p>` : ''}
+${includeNotes && c.state.notes ? `<h2>Notes</h2><p>${esc(c.state.notes)}</p>` : ''}
+${c.exclusions.length ? `<h2>Exclusions</h2>${c.exclusions.map((e) => `<p>${esc(e.what)}: ${esc(e.reason)} Approved by ${esc(e.approvedBy)}; expires ${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">(expired)</span>' : ''}.</p>`).join('')}` : ''}
+${findingHtml ? `<h2>Automated checks (latest run)</h2>${findingHtml}` : ''}${shots ? `<h2>Screenshots</h2>${shots}` : ''}
+<h2>Evidence</h2>${evidenceRows ? `<table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Captured (UTC)</th></tr>${evidenceRows}</table>` : '<p class="muted">No evidence is linked to this control.</p>'}</section>`;
+}
+
+export function renderHtml(content: BundleContent): Buffer {
+  const { model, fingerprint } = content;
+  const { meta, options } = model;
+  const matrix = model.controls
+    .map(
+      (c) =>
+        `<tr><td><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a><div class="muted">${esc(c.def.title)}</div></td><td>${RESPONSIBILITY_LABELS[c.def.responsibility]}</td><td>${esc(c.def.criteria.join(', '))}</td><td>${esc(c.owner?.name ?? 'No owner')}</td><td>${STATUS_LABELS[c.state.status]}</td><td>${c.evidence.map(evLink).join(' ') || '<span class="bad">None</span>'}</td></tr>`,
+    )
+    .join('\n');
+  const coverage = model.coverage
+    .map(
+      (c) =>
+        `<tr><td><strong>${c.criterion.id}</strong></td><td>${esc(c.criterion.summary)}</td><td class="${c.status === 'uncovered' ? 'bad' : ''}">${c.status.replace('_', ' ')}</td><td>${c.status === 'not_applicable' ? esc(c.reason ?? '') : c.controls.map((id) => `<a href="#${anchor(id)}"><code>${esc(id)}</code></a>`).join(' ')}</td></tr>`,
+    )
+    .join('\n');
+  const exclusions = allExclusions(content)
+    .map(({ controlId, exclusion: e }) => `<tr><td><code>${esc(controlId)}</code></td><td>${esc(e.what)}</td><td>${esc(e.reason)}</td><td>${esc(e.approvedBy)}</td><td>${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">expired</span>' : ''}</td></tr>`)
+    .join('\n');
+  const index = model.evidence
+    .map((e) => `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div></td><td><code>${e.record.sha256}</code></td></tr>`)
+    .join('\n');
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(meta.companyName)}: SOC 2 Type 1 bundle as of ${options.asOfDate}</title><style>${CSS}</style></head>
+<body>
+<header class="cover"><p class="muted">SOC 2 Type 1</p><h1 style="border:0;font-size:28px;margin-top:0">${esc(meta.companyName)}</h1><p>${esc(meta.systemName)}</p>
+<dl><dt>Controls as of</dt><dd>${options.asOfDate}</dd><dt>Categories</dt><dd>${options.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</dd>
+<dt>Prepared by</dt><dd>${esc(model.preparedBy.name)} &lt;${esc(model.preparedBy.email)}&gt;</dd><dt>Generated at</dt><dd>${model.generatedAt} (UTC) with Audit Workbench ${esc(model.appVersion)}</dd>
+<dt>Bundle fingerprint (SHA-256 of manifest.json)</dt><dd><code id="fingerprint">${fingerprint}</code></dd></dl>
+<p class="muted">Check every file with <code>sha256sum -c SHA256SUMS</code>; README.txt explains how.</p></header>
+<nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
+<li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
+<li><a href="#exclusions">Exceptions and exclusions</a></li><li><a href="#evidence">Evidence index</a></li></ul></nav>
+<section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
+<table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table></section>
+<section id="matrix"><h1>Control matrix</h1><table><tr><th>Control</th><th>Responsibility</th><th>Criteria</th><th>Owner</th><th>Status</th><th>Evidence</th></tr>
+${matrix}</table></section>
+<section id="coverage"><h1>Criteria coverage</h1><table><tr><th>Criterion</th><th>What it asks</th><th>Status</th><th>Controls or reason</th></tr>
+${coverage}</table></section>
+${model.controls.map((c) => controlSection(c, content)).join('\n')}
+<section id="exclusions"><h1>Exceptions and exclusions</h1>${exclusions ? `<table><tr><th>Control</th><th>What</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr>${exclusions}</table>` : '<p>No exclusions are recorded for the controls in scope.</p>'}</section>
+<section id="evidence"><h1>Evidence index</h1><table><tr><th>Evidence</th><th>Title, controls, file</th><th>SHA-256</th></tr>
+${index}</table></section>
+</body></html>
+`;
+  return Buffer.from(html, 'utf8');
+}

@@ -1,0 +1,91 @@
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
+
+/**
+ * Names inside the bundle. Every name is built here from sanitised segments and checked
+ * again before it is written, so no evidence title or control id can produce an absolute
+ * path, a `..`, a control character or a name too long for common unzip tools.
+ */
+export const BUNDLE_FILES = {
+  readme: 'README.txt',
+  pdf: 'index.pdf',
+  html: 'index.html',
+  controlsCsv: 'controls.csv',
+  evidenceCsv: 'evidence.csv',
+  manifest: 'manifest.json',
+  manifestSchema: 'manifest.schema.json',
+  sums: 'SHA256SUMS',
+} as const;
+
+export const EVIDENCE_FOLDER = 'evidence';
+const MAX_ENTRY_LENGTH = 240;
+const MAX_SEGMENT_LENGTH = 120;
+const MAX_SLUG_LENGTH = 60;
+
+/** Lowercase ASCII letters, digits and single hyphens; never empty. */
+export function slugify(text: string, max = MAX_SLUG_LENGTH): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return slug || 'file';
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/json': 'json',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/pdf': 'pdf',
+  'text/csv': 'csv',
+  'text/plain': 'txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+export function extensionFor(record: Pick<EvidenceRecord, 'fileName' | 'mediaType'>): string {
+  const fromName = /\.([a-z0-9]{1,8})$/i.exec(record.fileName)?.[1]?.toLowerCase();
+  return fromName ?? EXTENSIONS[record.mediaType.split(';')[0]!.trim()] ?? 'bin';
+}
+
+/** `evidence/<control-id>/<evidence-id>-<slug>.<ext>`, stored under the first control it supports. */
+export function evidencePath(record: Pick<EvidenceRecord, 'id' | 'fileName' | 'mediaType'>, controlId: string): string {
+  const ext = extensionFor(record);
+  const stem = record.fileName.replace(/\.[a-z0-9]{1,8}$/i, '');
+  return assertSafeEntryName(`${EVIDENCE_FOLDER}/${slugify(controlId, 80)}/${record.id.toLowerCase().replace(/[^a-z0-9_]/g, '-').slice(0, 50)}-${slugify(stem)}.${ext}`);
+}
+
+/** Why a ZIP entry name is unsafe, or null when it is fine. Used by export and by verify. */
+export function unsafeEntryReason(name: string): string | null {
+  if (name.length === 0) return 'is empty';
+  if (Buffer.byteLength(name, 'utf8') > MAX_ENTRY_LENGTH) return `is longer than ${MAX_ENTRY_LENGTH} bytes`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'contains control characters';
+  if (name.includes('\\')) return 'contains a backslash';
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'is an absolute path';
+  const segments = name.split('/');
+  if (segments.some((s) => s === '..')) return 'climbs out of the bundle with ".."';
+  if (segments.some((s, i) => s === '.' || (s === '' && i !== segments.length - 1))) return 'has an empty or "." path segment';
+  if (segments.some((s) => Buffer.byteLength(s, 'utf8') > MAX_SEGMENT_LENGTH)) return `has a path segment longer than ${MAX_SEGMENT_LENGTH} bytes`;
+  return null;
+}
+
+export function assertSafeEntryName(name: string): string {
+  const reason = unsafeEntryReason(name);
+  if (reason) throw new Error(`Unsafe bundle entry name "${name.slice(0, 80)}": ${reason}`);
+  return name;
+}
+
+/**
+ * Compression per media type, chosen deliberately: PNG, JPEG, PDF and the Office formats are
+ * already compressed, so deflating them again costs CPU for no gain and they are stored; text
+ * (JSON, CSV, HTML, plain text) shrinks several-fold and is deflated at level 6, which the
+ * zlib thread pool does alongside the hashing.
+ */
+export function compressionLevelFor(mediaType: string): number {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase();
+  if (type.startsWith('text/') || type === 'application/json' || type.endsWith('+json') || type === 'application/xml') return 6;
+  return 0;
+}

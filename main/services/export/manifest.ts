@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { Manifest, MANIFEST_FORMAT, MANIFEST_VERSION, type ManifestControl } from '../../../shared/domain/manifest';
+import type { BundleModel } from './bundle-model';
+import type { LoadedFinding } from './evidence-files';
+
+export interface GeneratedDocument {
+  path: string;
+  bytes: Buffer;
+}
+
+export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+export function buildManifest(model: BundleModel, findings: Map<string, LoadedFinding[]>, documents: GeneratedDocument[]): Manifest {
+  const { meta, options } = model;
+  const controls = model.controls.map(
+    (c): ManifestControl => ({
+      id: c.def.id,
+      title: c.def.title,
+      responsibility: c.def.responsibility,
+      criteria: c.def.criteria,
+      status: c.state.status,
+      owner: c.owner,
+      ...(options.includeNotes && c.state.notes ? { notes: c.state.notes } : {}),
+      exclusions: c.exclusions.map(({ id, what, reason, approvedBy, expiresOn, expiredAsOf }) => ({ id, what, reason, approvedBy, expiresOn, expiredAsOf })),
+      findings: (findings.get(c.def.id) ?? []).flatMap(({ evidence, finding }) =>
+        finding
+          ? [{ checkId: finding.checkId, result: finding.result, summary: finding.summary, evidenceId: evidence.record.id, evaluatedAt: finding.evaluatedAt, entityCount: finding.entities.length }]
+          : [],
+      ),
+      evidenceIds: c.evidence.map((e) => e.record.id),
+    }),
+  );
+  // Parsing drops nothing and proves the export writes what the schema promises.
+  return Manifest.parse({
+    format: MANIFEST_FORMAT,
+    manifestVersion: MANIFEST_VERSION,
+    generatedAt: model.generatedAt,
+    generator: { app: 'Audit Workbench', version: model.appVersion },
+    preparedBy: model.preparedBy,
+    workspace: {
+      id: meta.id,
+      companyName: meta.companyName,
+      systemName: meta.systemName,
+      auditType: meta.auditType,
+      asOfDate: meta.asOfDate,
+      categories: meta.categories,
+      checkSettings: meta.checkSettings,
+    },
+    options,
+    subserviceOrganizations: [{ name: 'Amazon Web Services (AWS)', method: 'carve-out', reviewControlId: model.awsReviewControlId }],
+    criteria: model.coverage.map((c) => ({ id: c.criterion.id, status: c.status, controls: c.controls, ...(c.reason ? { reason: c.reason } : {}) })),
+    controls,
+    evidence: model.evidence.map((e) => ({ ...e.record, controlIds: e.record.controlIds, path: e.path, flags: e.flags })),
+    documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
+  });
+}
+
+export const serializeManifest = (manifest: Manifest): Buffer => Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+
+/** The published JSON Schema of manifest.json, generated from the same zod schema the app validates with. */
+export function manifestJsonSchema(): Buffer {
+  const schema = {
+    ...z.toJSONSchema(Manifest, { io: 'input', unrepresentable: 'any' }),
+    $id: `https://audit-workbench.invalid/schemas/${MANIFEST_FORMAT}/v${MANIFEST_VERSION}.json`,
+    title: 'Audit Workbench bundle manifest',
+    description: `manifest.json of an Audit Workbench auditor bundle, version ${MANIFEST_VERSION}. The bundle fingerprint is the SHA-256 of manifest.json.`,
+  };
+  return Buffer.from(`${JSON.stringify(schema, null, 2)}\n`, 'utf8');
+}

@@ -1,0 +1,123 @@
+import { RESPONSIBILITY_LABELS } from '../../../../shared/catalog';
+import { STATUS_LABELS } from '../../../../shared/domain/control-state';
+import { CHECK_RESULT_LABELS, type CheckResult } from '../../../../shared/domain/findings';
+import type { ModelControl, ModelEvidence } from '../bundle-model';
+import type { BundleContent } from '../content';
+import type { LoadedFinding } from '../evidence-files';
+import { screenshotsToPreview } from '../thumbnails';
+import { FLAG_LABELS, KIND_LABELS, sourceSummary } from '../text';
+import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
+
+/** Entities listed per finding; the findings JSON in the bundle holds all of them. */
+export const MAX_ENTITY_ROWS = 25;
+
+const RESULT_COLORS: Record<CheckResult, string> = { pass: '#1b7a3a', fail: '#b3261e', needs_review: '#9a6700', not_applicable: '#555', error: '#b3261e' };
+
+function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
+  if (!finding) return [para([code(evidence.record.id), ` ${evidence.record.title}: the findings file could not be read as findings; it is included as evidence at ${evidence.path}.`])];
+  const shown = finding.entities.slice(0, MAX_ENTITY_ROWS);
+  const limits = Object.entries(finding.limits).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
+  return [
+    {
+      text: [code(finding.checkId, { bold: true }), '  ', { text: CHECK_RESULT_LABELS[finding.result], bold: true, color: RESULT_COLORS[finding.result] }, `  ${finding.summary}`],
+      margin: [0, 4, 0, 2],
+    },
+    para(`Rule: ${finding.rule}${limits ? ` (limits: ${limits})` : ''}. Evaluated ${finding.evaluatedAt}; evidence ${evidence.record.id}.`, 'small'),
+    ...(finding.error ? [para(`Error ${finding.error.code}: ${finding.error.message}${finding.error.missingAction ? ` (missing permission ${finding.error.missingAction})` : ''}`, 'small')] : []),
+    ...(shown.length
+      ? [
+          table(
+            ['*', 52, 170],
+            ['Entity', 'Result', 'Why'],
+            shown.map((e) => [cell(e.arn, { fontSize: 6.5 }), cell(CHECK_RESULT_LABELS[e.result], { color: RESULT_COLORS[e.result] }), cell(e.detail)]),
+            { fontSize: 7 },
+          ),
+        ]
+      : []),
+    ...(finding.entities.length > shown.length ? [para(`${finding.entities.length - shown.length} more entities are listed in ${evidence.path}.`, 'small')] : []),
+  ];
+}
+
+function provenance(item: ModelEvidence): string {
+  const r = item.record;
+  const aws = r.aws ? ` AWS account ${r.aws.accountId}${r.aws.accountAlias ? ` (${r.aws.accountAlias})` : ''}, principal ${r.aws.principalArn}.` : '';
+  return `${sourceSummary(r.source)}. Captured ${r.capturedAt} by ${r.capturedBy.name}.${aws}`;
+}
+
+function screenshotBlock(item: ModelEvidence, thumbnails: Map<string, Buffer>): PdfNode {
+  const thumb = thumbnails.has(item.record.id);
+  return {
+    unbreakable: true,
+    margin: [0, 4, 0, 8],
+    columns: [
+      thumb ? { image: `thumb:${item.record.id}`, fit: [190, 150], width: 196 } : { text: 'No preview', style: 'small', width: 196 },
+      {
+        width: '*',
+        stack: [
+          { text: item.record.title, bold: true },
+          para(provenance(item), 'small'),
+          code(item.record.sha256, { fontSize: 5.6 }),
+          { text: item.path, style: 'small' },
+        ],
+      },
+    ],
+  };
+}
+
+export function controlPage(control: ModelControl, content: BundleContent): PdfNode[] {
+  const { def, state } = control;
+  const { options } = content.model;
+  const findings = content.findings.get(def.id) ?? [];
+  const shots = screenshotsToPreview(control.evidence);
+  return [
+    { text: [code(def.id), ` ${def.title}`], style: 'h1', tocItem: true, tocStyle: { fontSize: 8 }, pageBreak: 'before' },
+    keyValues([
+      ['Responsibility', RESPONSIBILITY_LABELS[def.responsibility]],
+      ['Criteria', def.criteria.join(', ')],
+      ['Owner', control.owner ? `${control.owner.name} <${control.owner.email}>` : 'No owner'],
+      ['Status', STATUS_LABELS[state.status]],
+      ['Evidence', `${control.evidence.length} file(s)`],
+    ]),
+    para(def.intent),
+    ...(def.split ? [para(`AWS: ${def.split.aws}`, 'small'), para(`The company: ${def.split.company}`, 'small')] : []),
+    ...(def.responsibility === 'inherited' ? [para(`${def.whyResponsibility} Evidence for it is the review of AWS's SOC 2 report under ${content.model.awsReviewControlId}.`, 'small')] : []),
+    ...(options.includeNotes && state.notes ? [h2('Notes'), para(state.notes)] : []),
+    ...(control.exclusions.length
+      ? [h2('Exclusions'), ...control.exclusions.map((e) => para(`${e.what}: ${e.reason} Approved by ${e.approvedBy}; expires ${e.expiresOn}${e.expiredAsOf ? ' (EXPIRED as of the as-of date)' : ''}.`))]
+      : []),
+    ...(findings.length ? [h2('Automated checks (latest run)'), ...findings.flatMap(findingBlock)] : []),
+    ...(shots.length ? [h2('Screenshots'), ...shots.map((s) => screenshotBlock(s, content.thumbnails))] : []),
+    h2('Evidence'),
+    control.evidence.length === 0
+      ? para('No evidence is linked to this control.', 'small')
+      : table(
+          [78, '*', 56, 70],
+          ['Evidence', 'Title and file', 'Kind', 'Captured (UTC)'],
+          control.evidence.map((e) => [
+            code(e.record.id, { fontSize: 6.5 }),
+            { stack: [cell(e.record.title), { text: e.path, style: 'small' }, ...(e.flags.length ? [{ text: e.flags.map((f) => FLAG_LABELS[f]).join('; '), color: '#9a6700', fontSize: 6.5 }] : [])] },
+            cell(KIND_LABELS[e.record.kind] ?? e.record.kind),
+            cell(e.record.capturedAt.replace('T', ' ').slice(0, 19)),
+          ]),
+          { fontSize: 7 },
+        ),
+  ];
+}
+
+export function evidenceIndex({ model }: BundleContent): PdfNode[] {
+  return [
+    { text: 'Evidence index', style: 'h1', tocItem: true, pageBreak: 'before' },
+    para('Every evidence file in the bundle with its SHA-256. The same list is in evidence.csv and manifest.json.', 'small'),
+    model.evidence.length === 0
+      ? para('The bundle holds no evidence files.')
+      : table(
+          [74, '*', 232],
+          ['Evidence', 'Title, controls, file', 'SHA-256'],
+          model.evidence.map((e) => [
+            { stack: [code(e.record.id, { fontSize: 6.5 }), { text: `${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, fontSize: 6 }] },
+            { stack: [cell(e.record.title, { fontSize: 7 }), { text: e.controlIds.join(', '), fontSize: 6 }, { text: e.path, fontSize: 6, color: '#555' }] },
+            code(e.record.sha256, { fontSize: 6.3 }),
+          ]),
+        ),
+  ];
+}

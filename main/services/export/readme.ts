@@ -1,0 +1,76 @@
+import { BUNDLE_FILES } from './layout';
+import type { BundleModel } from './bundle-model';
+
+/** README.txt: what the bundle is and how to check it with standard tools, in plain words. */
+export function readmeText(model: BundleModel, fingerprint: string): Buffer {
+  const { meta, options } = model;
+  const text = `SOC 2 Type 1 evidence bundle
+============================
+
+Company:        ${meta.companyName}
+System:         ${meta.systemName}
+Report type:    SOC 2 Type 1, as of ${options.asOfDate}
+Prepared by:    ${model.preparedBy.name} <${model.preparedBy.email}>
+Generated at:   ${model.generatedAt} (UTC)
+Generated with: Audit Workbench ${model.appVersion}
+Controls:       ${model.controls.length}
+Evidence files: ${model.evidence.length}
+
+Bundle fingerprint (SHA-256 of manifest.json):
+  ${fingerprint}
+
+
+What is inside
+--------------
+${BUNDLE_FILES.pdf}             Start here. Cover, scope (what the company owns and what it
+                      inherits from AWS), control matrix, criteria coverage, one
+                      section per control with its findings and screenshots,
+                      exclusions, and the index of every evidence file with its SHA-256.
+${BUNDLE_FILES.html}            The same content for a web browser, with a link to every
+                      evidence file. It works offline and loads nothing from the network.
+${BUNDLE_FILES.controlsCsv}          One row per control, for spreadsheets.
+${BUNDLE_FILES.evidenceCsv}          One row per evidence file, for spreadsheets.
+${BUNDLE_FILES.manifest}         Machine-readable: workspace, controls, every evidence record
+                      with its provenance (who, when, which AWS account and principal,
+                      which API calls or console page) and its path in this bundle.
+${BUNDLE_FILES.manifestSchema}  The JSON Schema manifest.json follows.
+evidence/             The evidence files, as evidence/<control-id>/<evidence-id>-<name>.<ext>.
+                      A file that supports several controls is stored once, under the
+                      first of them; the index lists every control it supports.
+${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
+${BUNDLE_FILES.readme}            This file.
+
+Spreadsheet cells that would start with = + - or @ begin with an apostrophe, so a
+spreadsheet program shows them as text instead of running them as formulas.
+
+AWS is a subservice organization presented under the carve-out method: the controls AWS
+operates are covered by AWS's own SOC 2 report, not by this bundle.
+
+
+How to check that nothing was changed
+-------------------------------------
+1. Unzip the bundle into an empty folder and open a terminal there.
+
+2. Check every file against SHA256SUMS:
+
+     Linux:    sha256sum -c SHA256SUMS
+     macOS:    shasum -a 256 -c SHA256SUMS
+     Windows:  certutil -hashfile <file> SHA256   (one file at a time; compare by eye)
+
+   Every line must say OK.
+
+3. Check the fingerprint: the SHA-256 of manifest.json must equal the fingerprint above
+   and on the cover of index.pdf:
+
+     sha256sum manifest.json        (macOS: shasum -a 256 manifest.json)
+
+   Ask the company to confirm the fingerprint through a separate channel (email, call).
+   manifest.json lists the SHA-256 of every evidence file and of both CSV files, so a
+   matching fingerprint means the evidence is what the company exported.
+
+4. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
+   evidence.csv. The app that produced the bundle refuses to export a file whose content
+   no longer matches the hash recorded when it was captured.
+`;
+  return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
+}

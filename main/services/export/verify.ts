@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { Manifest } from '../../../shared/domain/manifest';
+import { BUNDLE_FILES, unsafeEntryReason } from './layout';
+import { parseSums } from './sha256sums';
+
+export interface VerifyReport {
+  ok: boolean;
+  path: string;
+  /** Files in the ZIP (directories are not counted). */
+  files: number;
+  bytes: number;
+  evidenceFiles: number;
+  /** SHA-256 of manifest.json, when it could be read. */
+  fingerprint: string | null;
+  companyName: string | null;
+  asOfDate: string | null;
+  /** Each sentence names what does not match; empty when everything does. */
+  problems: string[];
+}
+
+const REQUIRED = Object.values(BUNDLE_FILES);
+/** Documents read into memory for the cross-checks; anything bigger than this is suspicious. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+const KEEP = new Set<string>([BUNDLE_FILES.sums, BUNDLE_FILES.manifest, BUNDLE_FILES.readme, BUNDLE_FILES.html]);
+
+const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open);
+
+function decodeName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1');
+}
+
+function readEntries(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Hashes one entry as it streams (SHA-256 and the ZIP's own CRC-32); never writes it anywhere. */
+async function digestEntry(zip: ZipFile, entry: Entry, keep: boolean, onBytes: (n: number) => void, signal?: AbortSignal) {
+  const stream = await promisify(zip.openReadStream.bind(zip))(entry);
+  const hash = createHash('sha256');
+  let crc = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted();
+    hash.update(chunk);
+    crc = crc32(chunk, crc);
+    onBytes(chunk.length);
+    if (keep) chunks.push(chunk);
+  }
+  return { sha256: hash.digest('hex'), crcOk: crc >>> 0 === entry.crc32 >>> 0, bytes: keep ? Buffer.concat(chunks) : null };
+}
+
+/**
+ * Checks a bundle without extracting it: ZIP structure and entry names (zip-slip), each
+ * entry's CRC-32, every line of SHA256SUMS, that SHA256SUMS covers every file, and that
+ * manifest.json validates and matches the evidence files and documents it lists.
+ */
+export async function verifyBundle(path: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<VerifyReport> {
+  const report: VerifyReport = { ok: false, path, files: 0, bytes: 0, evidenceFiles: 0, fingerprint: null, companyName: null, asOfDate: null, problems: [] };
+  const problems = report.problems;
+  let zip: ZipFile;
+  try {
+    zip = await openZip(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
+  } catch (error) {
+    problems.push(`${path} is not a readable ZIP file (${(error as Error).message}).`);
+    return report;
+  }
+  try {
+    let entries: Entry[];
+    try {
+      entries = await readEntries(zip);
+    } catch (error) {
+      problems.push(`The ZIP's central directory is damaged (${(error as Error).message}).`);
+      return report;
+    }
+    const files = new Map<string, Entry>();
+    for (const entry of entries) {
+      const name = decodeName(entry);
+      const unsafe = unsafeEntryReason(name);
+      if (unsafe) {
+        problems.push(`Unsafe entry "${JSON.stringify(name).slice(1, -1).slice(0, 120)}": it ${unsafe}. A bundle never holds such a name, and nothing was extracted.`);
+        continue;
+      }
+      if (name.endsWith('/')) continue;
+      if (files.has(name)) problems.push(`${name} appears twice in the ZIP.`);
+      if (entry.isEncrypted()) problems.push(`${name} is encrypted; bundles are never encrypted.`);
+      files.set(name, entry);
+    }
+    report.files = files.size;
+    const total = [...files.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
+    let done = 0;
+    const digests = new Map<string, string>();
+    const kept = new Map<string, Buffer>();
+    for (const [name, entry] of files) {
+      const keep = KEEP.has(name) && entry.uncompressedSize <= MAX_DOCUMENT_BYTES;
+      try {
+        const d = await digestEntry(
+          zip,
+          entry,
+          keep,
+          (n) => {
+            done += n;
+            options.onProgress?.(done, total);
+          },
+          options.signal,
+        );
+        if (!d.crcOk) problems.push(`${name} is damaged inside the ZIP (CRC-32 mismatch).`);
+        digests.set(name, d.sha256);
+        if (d.bytes) kept.set(name, d.bytes);
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        problems.push(`${name} cannot be read from the ZIP (${(error as Error).message}).`);
+      }
+    }
+    report.bytes = done;
+    for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name} is missing from the bundle.`);
+    checkSums(kept.get(BUNDLE_FILES.sums), digests, problems);
+    checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
+  } finally {
+    zip.close();
+  }
+  report.ok = problems.length === 0;
+  return report;
+}
+
+function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, problems: string[]) {
+  if (!bytes) return;
+  const { lines, errors } = parseSums(bytes.toString('utf8'));
+  problems.push(...errors);
+  const listed = new Set<string>();
+  for (const line of lines) {
+    if (listed.has(line.path)) problems.push(`SHA256SUMS lists ${line.path} twice.`);
+    listed.add(line.path);
+    const actual = digests.get(line.path);
+    if (actual === undefined) problems.push(`SHA256SUMS lists ${line.path}, which is not in the bundle.`);
+    else if (actual !== line.sha256) problems.push(`${line.path} does not match SHA256SUMS: it was changed after export.`);
+  }
+  for (const name of digests.keys()) {
+    if (name !== BUNDLE_FILES.sums && !listed.has(name)) problems.push(`${name} is in the bundle but not in SHA256SUMS.`);
+  }
+}
+
+function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, kept: Map<string, Buffer>, report: VerifyReport) {
+  const problems = report.problems;
+  if (!bytes) return;
+  const fingerprint = createHash('sha256').update(bytes).digest('hex');
+  report.fingerprint = fingerprint;
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    problems.push('manifest.json is not valid JSON.');
+    return;
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    problems.push(`manifest.json does not follow its schema (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}).`);
+    return;
+  }
+  const manifest = parsed.data;
+  report.companyName = manifest.workspace.companyName;
+  report.asOfDate = manifest.options.asOfDate;
+  report.evidenceFiles = manifest.evidence.length;
+  const listed = new Set<string>();
+  for (const e of manifest.evidence) {
+    listed.add(e.path);
+    const actual = digests.get(e.path);
+    if (actual === undefined) problems.push(`Evidence ${e.id} (${e.path}) is listed in manifest.json but missing from the bundle.`);
+    else if (actual !== e.sha256) problems.push(`Evidence ${e.id} (${e.path}) does not match the SHA-256 recorded when it was captured.`);
+  }
+  for (const d of manifest.documents) {
+    if (digests.get(d.path) !== d.sha256) problems.push(`${d.path} does not match the SHA-256 recorded in manifest.json.`);
+  }
+  for (const name of digests.keys()) {
+    if (name.startsWith('evidence/') && !listed.has(name)) problems.push(`${name} is in the bundle but not in manifest.json.`);
+  }
+  for (const name of [BUNDLE_FILES.readme, BUNDLE_FILES.html]) {
+    const text = kept.get(name)?.toString('utf8');
+    if (text !== undefined && !text.includes(fingerprint)) problems.push(`${name} does not state the bundle fingerprint ${fingerprint}.`);
+  }
+}

@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs, type ReadStream, type WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { ZipFile } from 'yazl';
+import { assertSafeEntryName } from './layout';
+
+export interface FileEntry {
+  name: string;
+  path: string;
+  size: number;
+  /** The hash the file must still have; checked while it streams into the ZIP. */
+  sha256: string;
+  compressionLevel: number;
+  /** Called when the file is missing or no longer matches: the error that stops the export. */
+  onIntegrityFailure: (problem: 'missing' | 'tampered') => Error;
+}
+
+/**
+ * Streams a ZIP to `.<name>.<random>.partial` beside the target, one entry at a time, so memory
+ * stays flat whatever the bundle size. `commit` fsyncs and renames it to the final name; any
+ * failure, cancel or full disk removes the partial file, so nothing ever appears under the
+ * final name unless it is complete.
+ */
+export class BundleZipWriter {
+  readonly tempPath: string;
+  private readonly zip = new ZipFile();
+  private out: WriteStream | null = null;
+  private current: ReadStream | null = null;
+  private failure: Error | null = null;
+  private closed: Promise<void> | null = null;
+  private rejectClosed: ((error: Error) => void) | null = null;
+
+  constructor(
+    readonly finalPath: string,
+    private readonly options: { mtime: Date; onBytes?: (bytes: number) => void; onFileDone?: () => void; signal?: AbortSignal },
+  ) {
+    this.tempPath = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(6).toString('hex')}.partial`);
+  }
+
+  async open(): Promise<void> {
+    const handle = await fs.open(this.tempPath, 'wx', 0o644);
+    this.out = createWriteStream('', { fd: handle.fd, autoClose: false });
+    this.closed = new Promise<void>((resolve, reject) => {
+      this.rejectClosed = reject;
+      this.out!.on('finish', () => {
+        handle
+          .sync()
+          .then(() => handle.close())
+          .then(resolve, reject);
+      });
+      this.out!.on('error', (error) => this.fail(error));
+    });
+    // The handle is closed on failure too, so the partial file can be removed on any platform.
+    this.closed.catch(() => handle.close().catch(() => {}));
+    this.zip.on('error', (error: Error) => this.fail(error));
+    this.zip.outputStream.pipe(this.out);
+    this.options.signal?.addEventListener('abort', () => this.fail(this.options.signal!.reason as Error), { once: true });
+  }
+
+  addBuffer(name: string, bytes: Buffer, compressionLevel: number): void {
+    this.zip.addBuffer(bytes, assertSafeEntryName(name), { compressionLevel, mtime: this.options.mtime, mode: 0o100644 });
+  }
+
+  /** The file is opened only when its turn comes, so thousands of entries hold one descriptor. */
+  addFile(entry: FileEntry): void {
+    this.zip.addReadStreamLazy(assertSafeEntryName(entry.name), { compressionLevel: entry.compressionLevel, mtime: this.options.mtime, mode: 0o100644, size: entry.size }, (callback) => {
+      if (this.failure) return;
+      const hash = createHash('sha256');
+      const { onBytes, onFileDone } = this.options;
+      const check = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          onBytes?.(chunk.length);
+          done(null, chunk);
+        },
+        flush: (done) => {
+          if (hash.digest('hex') !== entry.sha256) {
+            this.fail(entry.onIntegrityFailure('tampered'));
+            return;
+          }
+          onFileDone?.();
+          done();
+        },
+      });
+      const stream = createReadStream(entry.path);
+      this.current = stream;
+      stream.on('error', (error: NodeJS.ErrnoException) => this.fail(error.code === 'ENOENT' ? entry.onIntegrityFailure('missing') : error));
+      callback(null, stream.pipe(check) as unknown as ReadStream);
+    });
+  }
+
+  /** Ends the ZIP and waits until every byte is on disk (fsync). */
+  async finish(): Promise<void> {
+    this.zip.end();
+    await this.closed;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Renames the finished, verified file to its final name. */
+  async commit(): Promise<void> {
+    await fs.rename(this.tempPath, this.finalPath);
+    const dir = await fs.open(dirname(this.finalPath), 'r').catch(() => undefined);
+    await dir?.sync().catch(() => {});
+    await dir?.close().catch(() => {});
+  }
+
+  /** Removes the partial file; safe to call more than once, and after a failure. */
+  async discard(): Promise<void> {
+    this.fail(new Error('discarded'));
+    await this.closed?.catch(() => {});
+    await fs.rm(this.tempPath, { force: true });
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.current?.destroy();
+    this.zip.outputStream.unpipe();
+    this.out?.destroy();
+    this.rejectClosed?.(error);
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { IsoDate, Person } from './common';
+import { EvidenceRecord } from './evidence';
+import { CheckResult } from './findings';
+import { Category, CheckSettings } from './workspace';
+
+/**
+ * `manifest.json` inside an auditor bundle: the machine-readable account of the workspace,
+ * the controls, every evidence record with its path in the bundle, and how it was produced.
+ *
+ * Versioning: `manifestVersion` is an integer. A reader accepts the versions it knows; fields
+ * are only added within a version, never renamed or removed (a rename is a new version).
+ *
+ * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
+ * SHA-256 of every evidence file and of `controls.csv` and `evidence.csv`, so the fingerprint
+ * pins all evidence and data in the bundle; `index.pdf`, `index.html` and `README.txt` show the
+ * fingerprint (so they cannot be inside it) and are covered, like every file, by `SHA256SUMS`.
+ */
+export const MANIFEST_VERSION = 1;
+export const MANIFEST_FORMAT = 'audit-workbench/bundle-manifest';
+
+/** Why an evidence item deserves the reviewer's attention; none of these stop the export. */
+export const EVIDENCE_FLAGS = ['captured_after_as_of', 'older_than_freshness_window'] as const;
+export const EvidenceFlag = z.enum(EVIDENCE_FLAGS);
+export type EvidenceFlag = z.infer<typeof EvidenceFlag>;
+
+/** A path inside the bundle: relative, forward slashes, no `..`, no control characters. */
+export const BundlePath = z
+  .string()
+  .min(1)
+  .max(240)
+  .refine((p) => !p.startsWith('/') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'Not a safe relative path')
+  // eslint-disable-next-line no-control-regex
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'Control characters are not allowed');
+
+const Sha256 = z.string().regex(/^[a-f0-9]{64}$/);
+
+export const ManifestEvidence = EvidenceRecord.extend({
+  /** Where the file is in the bundle. Evidence supporting several controls is stored once. */
+  path: BundlePath,
+  flags: z.array(EvidenceFlag),
+});
+export type ManifestEvidence = z.infer<typeof ManifestEvidence>;
+
+export const ManifestExclusion = z.object({
+  id: z.string(),
+  what: z.string(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  expiresOn: IsoDate,
+  /** True when the exclusion had expired on the as-of date. */
+  expiredAsOf: z.boolean(),
+});
+
+export const ManifestFinding = z.object({
+  checkId: z.string(),
+  result: CheckResult,
+  summary: z.string(),
+  /** The findings evidence this result comes from. */
+  evidenceId: z.string(),
+  evaluatedAt: z.string(),
+  entityCount: z.number().int().nonnegative(),
+});
+
+export const ManifestControl = z.object({
+  id: z.string(),
+  title: z.string(),
+  responsibility: z.enum(['inherited', 'owned', 'shared']),
+  criteria: z.array(z.string()),
+  status: z.enum(['not_started', 'in_progress', 'ready_for_review', 'accepted']),
+  owner: Person.nullable(),
+  /** Present only when the export included notes. */
+  notes: z.string().optional(),
+  exclusions: z.array(ManifestExclusion),
+  /** Latest result of each automated check behind the control. */
+  findings: z.array(ManifestFinding),
+  evidenceIds: z.array(z.string()),
+});
+export type ManifestControl = z.infer<typeof ManifestControl>;
+
+export const ManifestCriterion = z.object({
+  id: z.string(),
+  status: z.enum(['covered', 'not_applicable', 'uncovered']),
+  controls: z.array(z.string()),
+  reason: z.string().optional(),
+});
+
+export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
+
+export const Manifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  manifestVersion: z.literal(MANIFEST_VERSION),
+  generatedAt: z.string(),
+  generator: z.object({ app: z.literal('Audit Workbench'), version: z.string() }),
+  preparedBy: Person,
+  workspace: z.object({
+    id: z.string(),
+    companyName: z.string(),
+    systemName: z.string(),
+    auditType: z.literal('SOC2_TYPE1'),
+    asOfDate: IsoDate,
+    categories: z.array(Category),
+    checkSettings: CheckSettings,
+  }),
+  options: z.object({
+    asOfDate: IsoDate,
+    categories: z.array(Category),
+    includeNotes: z.boolean(),
+    freshnessDays: z.number().int().positive(),
+  }),
+  /** Carve-out: the subservice organization's own controls are covered by its SOC 2 report. */
+  subserviceOrganizations: z.array(z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() })),
+  criteria: z.array(ManifestCriterion),
+  controls: z.array(ManifestControl),
+  evidence: z.array(ManifestEvidence),
+  /** Generated data files the fingerprint also pins. */
+  documents: z.array(ManifestDocument),
+});
+export type Manifest = z.infer<typeof Manifest>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { IsoDate } from '../../domain/common';
+import type { ControlStatus } from '../../domain/control-state';
+import type { EvidenceKind } from '../../domain/evidence';
+import type { CheckResult } from '../../domain/findings';
+import { Category } from '../../domain/workspace';
+
+/** What the user chooses on the Export screen; everything defaults from the workspace. */
+export const ExportOptionsInput = z.object({
+  asOfDate: IsoDate.optional(),
+  categories: z.array(Category).min(1).optional(),
+  includeNotes: z.boolean().optional(),
+  freshnessDays: z.number().int().min(1).max(3650).optional(),
+});
+export type ExportOptionsInput = z.infer<typeof ExportOptionsInput>;
+
+const BundlePathInput = z.string().trim().min(1, 'Choose where to save the bundle').max(4096);
+
+export interface ResolvedExportOptions {
+  asOfDate: string;
+  categories: Category[];
+  includeNotes: boolean;
+  freshnessDays: number;
+}
+
+interface EvidenceBrief {
+  id: string;
+  title: string;
+  capturedAt: string;
+  controlIds: string[];
+}
+
+export interface PreflightReport {
+  options: ResolvedExportOptions;
+  controls: { total: number; byStatus: Record<ControlStatus, number> };
+  evidence: { total: number; bytes: number; byKind: Partial<Record<EvidenceKind, number>>; outOfScope: number; unreadableRecords: number };
+  /** Owned and shared controls with nothing linked (inherited ones are proven by the AWS report review). */
+  controlsWithoutEvidence: { id: string; title: string; responsibility: string }[];
+  /** Latest results that fail, errored or need review. */
+  failingChecks: { controlId: string; checkId: string; result: CheckResult; summary: string; evidenceId: string }[];
+  exclusions: { controlId: string; what: string; expiresOn: string; expired: boolean }[];
+  capturedAfterAsOf: EvidenceBrief[];
+  olderThanFreshness: EvidenceBrief[];
+  /** Files that no longer match their hash: the export refuses to ship them. */
+  integrityProblems: (EvidenceBrief & { sha256: string; problem: 'tampered' | 'missing' })[];
+  canExport: boolean;
+}
+
+export interface ExportResultView {
+  path: string;
+  fingerprint: string;
+  files: number;
+  evidenceFiles: number;
+  zipBytes: number;
+  durationMs: number;
+}
+
+export interface VerifyReportView {
+  ok: boolean;
+  path: string;
+  files: number;
+  bytes: number;
+  evidenceFiles: number;
+  fingerprint: string | null;
+  companyName: string | null;
+  asOfDate: string | null;
+  problems: string[];
+}
+
+export const exportChannels = {
+  preflight: method(ExportOptionsInput.default({})).returns<PreflightReport>(),
+  /** A suggested bundle path beside the workspace folder, named after the company and date. */
+  suggestPath: method(ExportOptionsInput.pick({ asOfDate: true }).default({})).returns<string>(),
+  /** Save dialog for the bundle; null when the user cancels. */
+  pickOutput: method(z.object({ defaultPath: z.string().max(4096).optional() }).default({})).returns<string | null>(),
+  /** Open dialog for a bundle to verify; null when the user cancels. */
+  pickBundle: method(z.undefined()).returns<string | null>(),
+  /** Progress arrives as `progress` events with task "export"; resolves when the bundle has its final name. */
+  run: method(ExportOptionsInput.extend({ outPath: BundlePathInput })).returns<ExportResultView>(),
+  cancel: method(z.undefined()).returns<{ cancelled: boolean }>(),
+  verify: method(z.object({ path: BundlePathInput })).returns<VerifyReportView>(),
+};
