@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { collectCommand } from './cli/collect';
 import { loginCommand } from './cli/login';
 import { type CliIo, UsageError, processIo } from './cli/output';
 import { profilesCommand } from './cli/profiles';
@@ -18,6 +19,11 @@ export const COMMANDS: Record<string, Command> = {
   profiles: { usage: 'profiles [--json]', summary: 'List AWS profiles with their kind, account, role and SSO session', run: profilesCommand },
   login: { usage: 'login --profile NAME [--no-browser]', summary: 'Sign in to IAM Identity Center (shared with "aws sso login")', run: loginCommand },
   whoami: { usage: 'whoami --profile NAME [--region R] [--json]', summary: 'Show the AWS account, alias and principal a profile reaches', run: whoamiCommand },
+  collect: {
+    usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]',
+    summary: 'Run the IAM checks and store their evidence in a workspace',
+    run: (args, io) => collectCommand(args, io),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,87 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../main/cli';
+import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from '../aws/aws-home';
+import { iamScenario } from './iam-harness';
+
+let endpoint: AwsEndpoint;
+beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date(), (a) => (a['123456789012']!.credentialReport = { existingReportAgeMinutes: 5 })) });
+});
+afterAll(() => endpoint.close());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  endpoint.setFaults({});
+});
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const newFolder = () => join(mkdtempSync(join(tmpdir(), 'aw-cli-')), 'ws');
+
+describe('npm run cli -- collect', () => {
+  it('creates a workspace with defaults, runs the checks, prints the JSON document and exits 0', async () => {
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    const folder = newFolder();
+    const r = await cli('collect', '--profile', 'keys', '--workspace', folder, '--json', '--as', 'Jane Auditor <jane@acme.example>');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ account: { id: '123456789012' }, principal: 'arn:aws:iam::123456789012:user/ci-deployer', collectedBy: { name: 'Jane Auditor', email: 'jane@acme.example' }, status: 'completed' });
+    expect(doc.collectedAt).toMatch(/Z$/);
+    expect(doc.checks).toHaveLength(9);
+    const admin = doc.checks.find((c: { id: string }) => c.id === 'iam.admin-access');
+    expect(admin).toMatchObject({ result: 'needs_review', error: null, entities: [{ arn: expect.stringMatching(/role\/aws-reserved\/sso.amazonaws.com\/AWSReservedSSO_AdministratorAccess_/) }] });
+    for (const c of doc.checks) {
+      for (const e of c.evidence) {
+        // Each evidence file is where the document says and has the hash it says.
+        const bytes = readFileSync(join(folder, e.file));
+        const { createHash } = await import('node:crypto');
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(e.sha256);
+      }
+    }
+    const meta = JSON.parse(readFileSync(join(folder, 'workspace.json'), 'utf8'));
+    expect(meta).toMatchObject({ companyName: 'ws', createdBy: { name: 'Jane Auditor' } });
+  });
+
+  it('adds to an existing workspace with --only, and prints a table without --json', async () => {
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    const folder = newFolder();
+    expect((await cli('collect', '--profile', 'keys', '--workspace', folder, '--only', 'iam.root-mfa', '--json')).code).toBe(0);
+    const r = await cli('collect', '--profile', 'keys', '--workspace', folder, '--only', 'iam.root-mfa,iam.password-policy');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/iam\.root-mfa\s+Pass/);
+    expect(r.out).toMatch(/iam\.password-policy\s+Pass/);
+    expect(r.out).toMatch(/evidence records in/);
+  });
+
+  it('exits 0 with a denied action reported, 1 when it cannot run, 2 on bad arguments', async () => {
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    endpoint.setFaults({ denyActions: ['iam:GetAccountAuthorizationDetails'] });
+    const denied = await cli('collect', '--profile', 'keys', '--workspace', newFolder(), '--json', '--only', 'iam.admin-access,iam.root-mfa');
+    expect(denied.code).toBe(0);
+    const doc = JSON.parse(denied.out);
+    expect(doc.checks[0]).toMatchObject({ id: 'iam.admin-access', result: 'error', error: { code: 'ACCESS_DENIED', missingAction: 'iam:GetAccountAuthorizationDetails' } });
+    expect(doc.checks[1]).toMatchObject({ id: 'iam.root-mfa', result: 'pass' });
+
+    const noProfile = await cli('collect', '--profile', 'nope', '--workspace', newFolder(), '--json');
+    expect(noProfile.code).toBe(1);
+    expect(JSON.parse(noProfile.out).error.code).toBe('PROFILE_NOT_FOUND');
+
+    const busy = newFolder();
+    mkdirSync(busy, { recursive: true });
+    writeFileSync(join(busy, 'notes.txt'), 'mine');
+    const notEmpty = await cli('collect', '--profile', 'keys', '--workspace', busy);
+    expect(notEmpty.code).toBe(1);
+    expect(notEmpty.err).toMatch(/is not empty and holds no workspace/);
+
+    expect((await cli('collect', '--profile', 'keys', '--workspace', newFolder(), '--only', 'iam.nope')).code).toBe(1);
+    expect((await cli('collect', '--workspace', newFolder())).code).toBe(2);
+  });
+});
