@@ -1,6 +1,8 @@
 import { app, type BrowserWindow } from 'electron';
 import { events } from '../shared/ipc/events';
+import { electronCaptureWindows } from './adapters/capture-window';
 import { pickFolder } from './adapters/dialogs';
+import { pickEvidenceFiles } from './adapters/pick-files';
 import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
@@ -31,6 +33,8 @@ app.whenReady().then(() => {
     adapters: {
       preferences: createElectronPreferences(),
       pickFolder: (purpose) => pickFolder(mainWindow, purpose),
+      pickFiles: () => pickEvidenceFiles(mainWindow),
+      capture: electronCaptureWindows(),
       openExternal,
       emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
     },

@@ -1,6 +1,9 @@
 import { app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './services/security/external-urls';
 
+/** Capture windows: they check navigation with their own policy (main/adapters/capture-window.ts). */
+export const ownNavigationPolicy = new WeakSet<WebContents>();
+
 /**
  * Guards every web contents the app creates: no navigation away from the app, no new
  * windows, no webviews, no permissions. Links the app wants opened go through
@@ -9,10 +12,10 @@ import { isAllowedExternalUrl } from './services/security/external-urls';
 export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppUrl(url) && !ownNavigationPolicy.has(contents)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppUrl(url) && !ownNavigationPolicy.has(contents)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

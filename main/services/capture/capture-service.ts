@@ -7,7 +7,7 @@ import { slug } from '../evidence/import';
 import type { Logger } from '../logger';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { composeBanner } from './banner';
-import type { CaptureAdapter } from './capture-adapter';
+import type { CaptureAdapter, CaptureWindowSpec } from './capture-adapter';
 import { federatedLoginUrl, redactUrl, type SessionCredentials } from './federation';
 import { awsNavigationPolicy, webNavigationPolicy } from './navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf, type Partition, type PartitionEndpoints } from './partitions';
@@ -106,7 +106,7 @@ export class CaptureService {
     const where = request.where as Extract<typeof request.where, { kind: 'aws' }>;
     const destination = consoleUrl(endpoints, where.path, identity.region, where.regional);
     const url = await federatedLoginUrl({ profile, endpoints, credentials: await this.deps.aws.credentials(profile), destination });
-    const { id } = await this.adapter().open({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints) });
+    const { id } = await this.openWindow({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints) });
     const info: OpenWindow = {
       windowId: id,
       kind: 'aws',
@@ -133,10 +133,23 @@ export class CaptureService {
     this.deps.workspaces.require().actor();
     const policy = webNavigationPolicy(this.deps.insecureWebOrigins);
     if (!policy(url)) throw new AppError('INVALID_INPUT', `${redactUrl(url)} cannot be opened in a capture window.`, { hint: 'Capture windows open https pages only.' });
-    const { id } = await this.adapter().open({ kind: 'web', url, title: `Capture: ${request.title}`, policy });
+    const { id } = await this.openWindow({ kind: 'web', url, title: `Capture: ${request.title}`, policy });
     this.windows.set(id, { windowId: id, kind: 'web', requestId, title: request.title, controlIds: request.controlIds, openedAt: this.deps.now().toISOString() });
     this.deps.onWindowsChanged();
     return this.list().find((w) => w.windowId === id)!;
+  }
+
+  /** A window that cannot load is closed by the adapter; the URL may carry a sign-in token, so only its host is named. */
+  private async openWindow(spec: CaptureWindowSpec): Promise<{ id: string }> {
+    try {
+      return await this.adapter().open(spec);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('CAPTURE_FAILED', `The capture window could not load ${new URL(spec.url).host}.`, {
+        hint: 'Check your internet connection and try again.',
+        cause: error,
+      });
+    }
   }
 
   async close(windowId: string): Promise<void> {

@@ -1,0 +1,100 @@
+import { BrowserWindow, session, type Session } from 'electron';
+import type { CaptureAdapter } from '../services/capture/capture-adapter';
+import { ownNavigationPolicy } from '../security';
+
+/** No `persist:` prefix: the AWS console session lives in memory only and dies with the app. */
+const PARTITIONS = { aws: 'aws-console-capture', web: 'persist:web-tools-capture' } as const;
+// Chromium refuses larger captures; taller pages are cut at this height.
+const MAX_CAPTURE_HEIGHT = 16_384;
+
+const hardened = new WeakSet<Session>();
+function harden(ses: Session): Session {
+  if (hardened.has(ses)) return ses;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  hardened.add(ses);
+  return ses;
+}
+
+interface CdpLayout {
+  cssContentSize?: { width: number; height: number };
+  contentSize: { width: number; height: number };
+}
+
+/**
+ * Capture windows in the app: no preload, sandboxed, their own session partition, every
+ * top-level navigation checked by the service's policy, popups loaded in place when the
+ * policy allows them. Full-page capture goes through the DevTools protocol, which can draw
+ * beyond the viewport (`webContents.capturePage` cannot).
+ */
+export function electronCaptureWindows(): CaptureAdapter {
+  const windows = new Map<string, BrowserWindow>();
+  const listeners: ((id: string) => void)[] = [];
+  let next = 0;
+
+  return {
+    async open(spec) {
+      const id = `capture-${++next}`;
+      const win = new BrowserWindow({
+        width: 1280,
+        height: 900,
+        title: spec.title,
+        webPreferences: { session: harden(session.fromPartition(PARTITIONS[spec.kind])), sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false },
+      });
+      const contents = win.webContents;
+      ownNavigationPolicy.add(contents);
+      const guard = (event: Electron.Event, url: string) => {
+        if (!spec.policy(url)) event.preventDefault();
+      };
+      contents.on('will-navigate', guard);
+      contents.on('will-redirect', guard);
+      contents.setWindowOpenHandler(({ url }) => {
+        if (spec.policy(url)) void contents.loadURL(url);
+        return { action: 'deny' };
+      });
+      win.on('page-title-updated', (event) => event.preventDefault());
+      win.on('closed', () => {
+        windows.delete(id);
+        listeners.forEach((l) => l(id));
+        if (spec.kind === 'aws' && ![...windows.values()].length) void session.fromPartition(PARTITIONS.aws).clearStorageData();
+      });
+      windows.set(id, win);
+      try {
+        await win.loadURL(spec.url);
+      } catch (error) {
+        win.destroy();
+        throw error;
+      }
+      return { id };
+    },
+
+    async capture(id) {
+      const win = windows.get(id);
+      if (!win) throw new Error(`capture window ${id} is closed`);
+      const cdp = win.webContents.debugger;
+      cdp.attach('1.3');
+      try {
+        const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
+        const size = layout.cssContentSize ?? layout.contentSize;
+        const shot = (await cdp.sendCommand('Page.captureScreenshot', {
+          format: 'png',
+          captureBeyondViewport: true,
+          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(Math.ceil(size.height), MAX_CAPTURE_HEIGHT), scale: 1 },
+        })) as { data: string };
+        const [width = 0, height = 0] = win.getContentSize();
+        return { png: Buffer.from(shot.data, 'base64'), url: win.webContents.getURL(), windowSize: { width, height } };
+      } finally {
+        cdp.detach();
+      }
+    },
+
+    async close(id) {
+      windows.get(id)?.close();
+    },
+
+    onClosed(listener) {
+      listeners.push(listener);
+    },
+  };
+}
