@@ -85,6 +85,11 @@ export function mapAwsError(err: unknown, ctx: ErrorContext = {}): AppError {
       ? new AppError('SSO_TOKEN_EXPIRED', 'Your AWS session has expired.', { hint: signInHint(ctx.profile), details })
       : new AppError('CREDENTIALS_EXPIRED', 'The temporary AWS credentials of this profile have expired.', { hint: 'Refresh them (for example by running your credential tool again) and try again.', details });
   }
+  if (name === 'SignatureDoesNotMatch' || name === 'InvalidSignatureException') {
+    return new AppError('CREDENTIALS_MISSING', 'AWS rejected the request signature: the secret access key of this profile does not belong to its access key id.', {
+      hint: ctx.sso ? signInHint(ctx.profile) : 'Copy the secret access key again into the credentials file, or create a new access key.', details,
+    });
+  }
   if (name === 'InvalidClientTokenId' || name === 'UnrecognizedClientException' || name === 'InvalidAccessKeyId') {
     return new AppError('CREDENTIALS_MISSING', 'AWS does not recognise the access key of this profile: it was deleted, deactivated or mistyped.', {
       hint: ctx.sso ? signInHint(ctx.profile) : 'Create a new access key in the IAM console and update the credentials file.', details,

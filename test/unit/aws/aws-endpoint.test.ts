@@ -35,6 +35,11 @@ describe('local AWS endpoint: STS', () => {
     });
   });
 
+  it('checks the SigV4 signature against the secret of the access key', async () => {
+    const wrongSecret = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'not-the-secret' };
+    await expect(sts(wrongSecret).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+  });
+
   it('assumes a scenario role and then answers as that role', async () => {
     const out = await sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/AuditReadOnly', RoleSessionName: 'audit' }));
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/AuditReadOnly/audit');

@@ -94,6 +94,15 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
     await expect(aws.whoami('audit')).rejects.toMatchObject({ code: 'SSO_TOKEN_EXPIRED' });
   });
 
+  it('CREDENTIALS_MISSING when the secret key does not match the access key', async () => {
+    const { home } = setup();
+    writeFileSync(join(home, '.aws', 'credentials'), '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = mistyped\n');
+    const aws = new AwsService({ openExternal: () => undefined, clientSettings: { maxAttempts: 1 } });
+    const err = await aws.whoami('keys').catch((e) => e);
+    expect(err).toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringContaining('secret access key') });
+    expectClean(err);
+  });
+
   it('CLOCK_SKEW when AWS says the signature is too old', async () => {
     endpoint.setFaults({ clockSkew: true });
     const { aws } = setup();
