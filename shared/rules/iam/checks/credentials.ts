@@ -30,7 +30,9 @@ export function consoleUsersMfa({ snapshot }: RuleInput): RuleOutcome {
     result: worst(entities),
     summary:
       without === 0
-        ? `All ${plural(consoleUsers.length, 'IAM user')} with a console password have MFA.`
+        ? consoleUsers.length === 1
+          ? 'The one IAM user with a console password has MFA.'
+          : `All ${consoleUsers.length} IAM users with a console password have MFA.`
         : `${plural(without, 'IAM user')} of ${consoleUsers.length} with a console password ${without === 1 ? 'has' : 'have'} no MFA.`,
     entities,
   };
@@ -65,7 +67,9 @@ export function accessKeyRotation({ snapshot, settings, now }: RuleInput): RuleO
     result: worst(entities),
     summary:
       old === 0
-        ? `All ${plural(keys, 'active access key')} are younger than ${limit} days.`
+        ? keys === 1
+          ? `The one active access key is younger than ${limit} days.`
+          : `All ${keys} active access keys are younger than ${limit} days.`
         : `${plural(old, 'active access key')} of ${keys} ${old === 1 ? 'is' : 'are'} ${limit} days old or older.`,
     entities,
   };

@@ -30,9 +30,10 @@ export function adminAccess({ snapshot }: RuleInput): RuleOutcome {
   }
   const users = admins.filter((a) => a.type === 'user').length;
   const roles = admins.length - users;
+  const who = [users ? `${users} user${users === 1 ? '' : 's'}` : '', roles ? `${roles} role${roles === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   return {
     result: 'needs_review',
-    summary: `${users} user${users === 1 ? '' : 's'} and ${roles} role${roles === 1 ? '' : 's'} have full administrative access. Confirm each one still needs it.`,
+    summary: `${who} ${admins.length === 1 ? 'has' : 'have'} full administrative access. Confirm each one still needs it.`,
     entities,
     notes,
   };
@@ -56,7 +57,8 @@ export function usersDirectPolicies({ snapshot }: RuleInput): RuleOutcome {
     });
   }
   if (entities.length === 0) {
-    return { result: 'pass', summary: `None of the ${users.length} IAM users has policies attached directly; permissions come through groups or roles.`, entities };
+    const none = users.length === 1 ? 'The one IAM user has no policies' : `None of the ${users.length} IAM users has policies`;
+    return { result: 'pass', summary: `${none} attached directly; permissions come through groups or roles.`, entities };
   }
   return {
     result: 'fail',
