@@ -1,8 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { collectCommand } from './cli/collect';
+import { exportCommand } from './cli/export';
 import { loginCommand } from './cli/login';
 import { type CliIo, UsageError, processIo } from './cli/output';
 import { profilesCommand } from './cli/profiles';
+import { verifyCommand } from './cli/verify';
 import { whoamiCommand } from './cli/whoami';
 
 /**
@@ -24,6 +26,12 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Run the IAM checks and store their evidence in a workspace',
     run: (args, io) => collectCommand(args, io),
   },
+  export: {
+    usage: 'export --workspace DIR --out FILE.zip [--as-of YYYY-MM-DD] [--categories a,b] [--no-notes] [--freshness-days N] [--as "Name <email>"] [--json]',
+    summary: 'Write the auditor bundle (ZIP) for a workspace, verified before it gets its name',
+    run: exportCommand,
+  },
+  verify: { usage: 'verify FILE.zip [--json]', summary: 'Check a bundle: ZIP structure, every hash, SHA256SUMS and manifest.json', run: verifyCommand },
 };
 
 function usage(): string {

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mountTmpfs } from '../helpers/tmpfs';
+import { scenarioWorkspace } from './scenario';
+
+/** Everything in a folder with its hash, to prove a failed export touched nothing. */
+function snapshotTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[path.slice(root.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.zip') || f.endsWith('.partial'));
+
+function tamper(path: string) {
+  chmodSync(path, 0o644);
+  const bytes = readFileSync(path);
+  bytes[bytes.length - 2] ^= 0xff;
+  writeFileSync(path, bytes);
+}
+
+describe('export refuses and leaves nothing behind', () => {
+  it('stops at an evidence file altered after capture, names it, and leaves no file under the final name', async () => {
+    const s = await scenarioWorkspace();
+    const snapshot = s.records.find((r) => r.kind === 'api_snapshot')!;
+    tamper(s.services.workspaces.require().evidence.filePath(snapshot.sha256));
+    const before = snapshotTree(s.folder);
+    const out = join(dirname(s.folder), 'bundle.zip');
+    const error = await s.services.exports.run({ outPath: out }).catch((e) => e);
+    expect(error.code).toBe('EVIDENCE_TAMPERED');
+    expect(error.message).toContain(snapshot.id);
+    expect(error.message).toContain('IAM credential report');
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(dirname(out))).toEqual([]);
+    expect(snapshotTree(s.folder)).toEqual(before);
+    // The pre-flight already showed it, and said the export cannot go ahead.
+    const pre = await s.services.exports.preflight({});
+    expect(pre.canExport).toBe(false);
+    expect(pre.integrityProblems).toEqual([expect.objectContaining({ id: snapshot.id, problem: 'tampered' })]);
+    await s.services.workspaces.close();
+  });
+
+  it('stops at a screenshot deleted from the workspace', async () => {
+    const s = await scenarioWorkspace();
+    const shot = s.records.find((r) => r.kind === 'screenshot')!;
+    const { rmSync } = await import('node:fs');
+    rmSync(s.services.workspaces.require().evidence.filePath(shot.sha256));
+    const out = join(dirname(s.folder), 'bundle.zip');
+    const error = await s.services.exports.run({ outPath: out }).catch((e) => e);
+    expect(error.code).toBe('EVIDENCE_MISSING');
+    expect(error.message).toContain(shot.id);
+    expect(leftovers(dirname(out))).toEqual([]);
+    await s.services.workspaces.close();
+  });
+
+  it('cancel stops a running export and removes the partial file', async () => {
+    const s = await scenarioWorkspace();
+    const ws = s.services.workspaces.require();
+    for (let i = 0; i < 12; i++) {
+      await ws.evidence.addBytes(randomBytes(8 * 1024 * 1024), {
+        title: `Large document ${i}`,
+        kind: 'document',
+        mediaType: 'application/pdf',
+        fileName: `large-${i}.pdf`,
+        controlIds: ['risk-assessment'],
+        source: { type: 'import', originalName: `large-${i}.pdf` },
+        effectiveDate: '2026-12-01',
+        capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
+      });
+    }
+    const out = join(dirname(s.folder), 'bundle.zip');
+    const running = s.services.exports.run({ outPath: out }).catch((e) => e);
+    await expect.poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), { interval: 5, timeout: 20_000 }).toBe(true);
+    expect(s.services.exports.cancel()).toEqual({ cancelled: true });
+    const error = await running;
+    expect(error.code).toBe('CANCELLED');
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(dirname(out))).toEqual([]);
+    await s.services.workspaces.close();
+  });
+
+  it('a full disk fails the export with a clear message and leaves no file', async (ctx) => {
+    const fs = mountTmpfs(64);
+    if ('error' in fs) return ctx.skip(fs.error);
+    try {
+      const s = await scenarioWorkspace();
+      const out = join(fs.dir, 'bundle.zip');
+      const error = await s.services.exports.run({ outPath: out }).catch((e) => e);
+      expect(error.code).toBe('EXPORT_FAILED');
+      expect(error.message).toContain('is full');
+      expect(readdirSync(fs.dir)).toEqual([]);
+      await s.services.workspaces.close();
+    } finally {
+      fs.unmount();
+    }
+  });
+});
+
+describe('the export command', () => {
+  const cli = resolve(__dirname, '../../../main/cli.ts');
+  const tsx = resolve(__dirname, '../../../node_modules/.bin/tsx');
+
+  async function bigWorkspace() {
+    const s = await scenarioWorkspace();
+    const ws = s.services.workspaces.require();
+    for (let i = 0; i < 40; i++) {
+      await ws.evidence.addBytes(randomBytes(8 * 1024 * 1024), {
+        title: `Large capture ${i}`,
+        kind: 'document',
+        mediaType: 'application/pdf',
+        fileName: `large-${i}.pdf`,
+        controlIds: ['risk-assessment'],
+        source: { type: 'import', originalName: `large-${i}.pdf` },
+        effectiveDate: '2026-12-01',
+        capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
+      });
+    }
+    await s.services.workspaces.close();
+    return s;
+  }
+
+  /** Starts the CLI and sends `signal` as soon as the partial ZIP appears beside the target. */
+  function exportAndInterrupt(workspace: string, out: string, signal: NodeJS.Signals) {
+    const child = spawn(tsx, [cli, 'export', '--workspace', workspace, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    let sawPartial = false;
+    const timer = setInterval(() => {
+      if (readdirSync(dirname(out)).some((f) => f.endsWith('.partial'))) {
+        sawPartial = true;
+        clearInterval(timer);
+        child.kill(signal);
+      }
+    }, 5);
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; sawPartial: boolean; stderr: string }>((done) =>
+      child.on('exit', (code, sig) => {
+        clearInterval(timer);
+        done({ code, signal: sig, sawPartial, stderr });
+      }),
+    );
+  }
+
+  it('killed mid-way (SIGKILL) leaves no file under the final name', async () => {
+    const s = await bigWorkspace();
+    const out = join(dirname(s.folder), 'killed.zip');
+    const result = await exportAndInterrupt(s.folder, out, 'SIGKILL');
+    expect(result.sawPartial).toBe(true);
+    expect(result.signal).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('interrupted (SIGTERM) removes its partial file and exits 130', async () => {
+    const s = await bigWorkspace();
+    const out = join(dirname(s.folder), 'interrupted.zip');
+    const result = await exportAndInterrupt(s.folder, out, 'SIGTERM');
+    expect(result.sawPartial).toBe(true);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('CANCELLED');
+    expect(leftovers(dirname(out))).toEqual([]);
+  }, 60_000);
+});
