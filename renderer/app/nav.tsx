@@ -5,6 +5,7 @@ import { CriteriaScreen } from '../features/criteria/CriteriaScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AwsScreen } from '../features/aws/AwsScreen';
+import { ChecksScreen } from '../features/checks/ChecksScreen';
 
 export interface NavItem {
   screen: string;
@@ -18,6 +19,7 @@ export const NAV: NavItem[] = [
   { screen: 'controls', label: 'Controls', component: ControlsScreen },
   { screen: 'criteria', label: 'Criteria', component: CriteriaScreen },
   { screen: 'aws', label: 'AWS', component: AwsScreen },
+  { screen: 'checks', label: 'Checks', component: ChecksScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },
 ];

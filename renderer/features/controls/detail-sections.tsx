@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ControlFindings } from '../checks/ControlFindings';
 
 export interface ControlDetailSection {
   id: string;
@@ -9,4 +10,4 @@ export interface ControlDetailSection {
  * Extra sections on a control's page (findings, captures, evidence), registered by the
  * features that own them so the detail page does not grow with every feature.
  */
-export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [];
+export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [{ id: 'findings', component: ControlFindings }];

@@ -1,0 +1,70 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { controlById } from '../../../shared/catalog';
+import type { ControlFindings as ControlFindingsData } from '../../../shared/domain/findings';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FindingBody } from './FindingView';
+import { ResultBadge, utc } from './labels';
+import { RunProgress } from './RunProgress';
+import { useCheckRun } from './use-check-run';
+
+/** A control's automated checks: the latest finding of each, who collected it and when, and "Run checks". */
+export function ControlFindings({ controlId }: { controlId: string }) {
+  const [data, setData] = useState<ControlFindingsData | null>(null);
+  const load = useCallback(() => {
+    void api().checks.forControl({ controlId }).then((r) => r.ok && setData(r.value));
+  }, [controlId]);
+  const checks = useCheckRun(load);
+  useEffect(load, [load]);
+
+  const checkIds = controlById(controlId)?.evidence.flatMap((e) => (e.type === 'check' ? [e.checkId] : [])) ?? [];
+  if (checkIds.length === 0) return null;
+  return (
+    <Card withBorder data-testid="control-findings">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>Automated checks</Title>
+        <Group>
+          {checks.busy && (
+            <Button size="xs" variant="default" onClick={checks.cancel}>
+              Cancel
+            </Button>
+          )}
+          <Button size="xs" variant="light" loading={checks.busy} onClick={() => void checks.start({ controlId })} data-testid="control-run-checks">
+            Run checks
+          </Button>
+        </Group>
+      </Group>
+      <ErrorNotice error={checks.error} title="The checks could not run" />
+      {checks.busy && <RunProgress checkIds={checkIds} progress={checks.progress} />}
+      <Stack gap="md">
+        {data?.checks.map(({ checkId, title, latest }) => (
+          <Stack key={checkId} gap={4} data-testid="control-finding" data-check-id={checkId}>
+            <Group justify="space-between">
+              <Text size="sm" fw={600}>
+                {title}
+              </Text>
+              {latest?.finding ? <ResultBadge result={latest.finding.result} /> : <Text size="xs" c="dimmed">{latest ? '' : 'Not run yet'}</Text>}
+            </Group>
+            {latest && (
+              <>
+                <Text size="xs" c="dimmed" data-testid="finding-provenance">
+                  Collected {utc(latest.collectedAt)} by {latest.collectedBy.name}
+                  {latest.account ? ` · AWS account ${latest.account.id}${latest.account.alias ? ` (${latest.account.alias})` : ''} as ${latest.account.principalArn}` : ''}
+                </Text>
+                {latest.integrity !== 'ok' ? (
+                  <ErrorNotice
+                    error={{ code: latest.integrity === 'missing' ? 'EVIDENCE_MISSING' : 'EVIDENCE_TAMPERED', message: `The stored findings file is ${latest.integrity === 'missing' ? 'missing' : 'changed since it was collected'}.`, hint: 'Run the checks again to collect fresh evidence.' }}
+                    title="Evidence problem"
+                  />
+                ) : (
+                  latest.finding && <FindingBody summary={latest.finding.summary} entities={latest.finding.entities} notes={latest.finding.notes} error={latest.finding.error} />
+                )}
+              </>
+            )}
+          </Stack>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Anchor, Code, List, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { FindingEntity, FindingError } from '../../../shared/domain/findings';
+import { ResultBadge } from './labels';
+
+const SHOWN = 10;
+
+/** The entities behind a finding: ARN, result and why, the first few then "show all". */
+export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
+  const [all, setAll] = useState(false);
+  if (entities.length === 0) return null;
+  const shown = all ? entities : entities.slice(0, SHOWN);
+  return (
+    <>
+      <Table fz="xs" withTableBorder data-testid="finding-entities">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Entity</Table.Th>
+            <Table.Th w={120}>Result</Table.Th>
+            <Table.Th>Why</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((e) => (
+            <Table.Tr key={e.arn} data-testid="finding-entity">
+              <Table.Td style={{ wordBreak: 'break-all' }}>
+                <Text size="xs" fw={600}>
+                  {e.name}
+                </Text>
+                <Code fz={10}>{e.arn}</Code>
+              </Table.Td>
+              <Table.Td>
+                <ResultBadge result={e.result} />
+              </Table.Td>
+              <Table.Td>{e.detail}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {entities.length > SHOWN && (
+        <Anchor size="xs" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${entities.length}`}
+        </Anchor>
+      )}
+    </>
+  );
+}
+
+/** Why a check could not be evaluated, with the permission to add when AWS denied one. */
+export function FindingErrorNotice({ error }: { error: FindingError }) {
+  return (
+    <Alert color="orange" title={error.missingAction ? `Missing permission: ${error.missingAction}` : 'Could not run this check'} data-testid="finding-error" data-error-code={error.code}>
+      <Text size="sm">{error.message}</Text>
+      {error.hint && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {error.hint}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+export function FindingBody({ summary, entities, notes, error }: { summary: string; entities: FindingEntity[]; notes: string[]; error: FindingError | null }) {
+  return (
+    <Stack gap={6}>
+      <Text size="sm" data-testid="finding-summary">
+        {summary}
+      </Text>
+      {error ? <FindingErrorNotice error={error} /> : <EntitiesTable entities={entities} />}
+      {notes.length > 0 && (
+        <List size="xs" c="dimmed">
+          {notes.map((n) => (
+            <List.Item key={n}>{n}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
