@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import * as PImage from 'pureimage';
@@ -32,7 +31,8 @@ const RULE_COLOR = '#f59f00';
 const FAMILY = 'AuditWorkbenchBanner';
 
 // Roboto ships with pdfmake (a dependency already), so the banner and the PDF share one font.
-const fontPath = () => join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto', 'Roboto-Regular.ttf');
+// `require.resolve` works in every host here: Electron's CommonJS main, tsx, Playwright and Vitest.
+const fontPath = () => join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto', 'Roboto-Regular.ttf');
 
 let fontLoaded = false;
 function ensureFont(): void {
