@@ -96,9 +96,12 @@ test('signs in with the device flow, approves on the verification page, and show
   await expect(page.getByTestId('aws-selected-accounts')).toHaveText('In scope for this workspace: 111122223333');
   await expect(page.getByTestId('aws-policy-json')).toContainText('"iam:GenerateCredentialReport"');
 
-  // A second sign-in that the person abandons: Cancel stops the polling.
+  // A second sign-in that the person leaves and comes back to, then abandons: Cancel stops the polling.
   await page.getByTestId('aws-signin-start').click();
-  await expect(page.getByTestId('aws-user-code')).toBeVisible();
+  const second = (await page.getByTestId('aws-user-code').textContent())!.trim();
+  await page.getByTestId('nav-team').click();
+  await page.getByTestId('nav-aws').click();
+  await expect(page.getByTestId('aws-user-code')).toHaveText(second);
   await page.getByTestId('aws-signin-cancel').click();
   await expect(page.getByText('Sign-in cancelled.')).toBeVisible();
 

@@ -7,6 +7,7 @@ export const awsHandlers = (s: Services): DomainHandlers<'aws'> => ({
   profile: ({ profile }) => s.aws.profile(profile),
   signIn: ({ profile }) => s.aws.signIn(profile, (progress) => s.adapters.emit('aws.login', progress)),
   cancelSignIn: ({ profile }) => ({ cancelled: s.aws.cancelSignIn(profile) }),
+  signInProgress: ({ profile }) => s.aws.signInProgress(profile),
   testConnection: ({ profile, region }) => s.aws.whoami(profile, region),
   listAccounts: ({ profile }) => s.aws.listAccounts(profile),
   listRoles: ({ profile, accountId }) => s.aws.listRoles(profile, accountId),

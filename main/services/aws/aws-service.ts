@@ -24,7 +24,7 @@ export class AwsService {
   private readonly profiles: ProfileService;
   private readonly login: SsoLoginService;
   private readonly accounts: SsoAccountsService;
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; progress: LoginProgress }>();
 
   constructor(options: AwsServiceOptions) {
     this.clients = new AwsClientFactory({ ...DEFAULT_CLIENT_SETTINGS, ...options.clientSettings });
@@ -65,10 +65,14 @@ export class AwsService {
     if (this.running.has(name)) {
       throw new AppError('CONFLICT', `A sign-in for profile "${name}" is already waiting for approval.`, { hint: 'Finish or cancel it first.' });
     }
-    const controller = new AbortController();
-    this.running.set(name, controller);
+    const run = { controller: new AbortController(), progress: { profile: name, stage: 'starting' } as LoginProgress };
+    this.running.set(name, run);
+    const report = (p: LoginProgress) => {
+      run.progress = p;
+      onProgress?.(p);
+    };
     try {
-      return await this.login.login(target, { signal: controller.signal, ...(onProgress ? { onProgress } : {}) });
+      return await this.login.login(target, { signal: run.controller.signal, onProgress: report });
     } finally {
       this.running.delete(name);
     }
@@ -76,9 +80,14 @@ export class AwsService {
 
   /** True when a sign-in was running and is now cancelled. */
   cancelSignIn(name: string): boolean {
-    const controller = this.running.get(name);
-    controller?.abort();
-    return !!controller;
+    const run = this.running.get(name);
+    run?.controller.abort();
+    return !!run;
+  }
+
+  /** Where a running sign-in is (so a screen opened later can show its code), or null. */
+  signInProgress(name: string): LoginProgress | null {
+    return this.running.get(name)?.progress ?? null;
   }
 
   async whoami(name: string, region?: string): Promise<AwsIdentity> {

@@ -14,9 +14,14 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
   useEffect(() => {
     setProgress(null);
     setError(null);
-    return api().on('aws.login', (p) => {
+    const off = api().on('aws.login', (p) => {
       if (p.profile === profile.name) setProgress(p);
     });
+    // A sign-in started before this screen opened keeps running in main: show its code again.
+    void api()
+      .aws.signInProgress({ profile: profile.name })
+      .then((r) => r.ok && r.value && setProgress((current) => current ?? r.value));
+    return off;
   }, [profile.name]);
 
   const start = async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { AccountId, AwsRegion, ProfileName, type AwsIdentity, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
+import { AccountId, AwsRegion, ProfileName, type AwsIdentity, type LoginProgress, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
 import type { PermissionsAdvice } from '../../domain/aws-permissions';
 import type { AwsSettings } from '../../domain/workspace';
 
@@ -16,6 +16,8 @@ export const awsChannels = {
   /** Resolves once the person approved the sign-in in the browser and the session is cached. */
   signIn: method(Profile).returns<LoginResult>(),
   cancelSignIn: method(Profile).returns<{ cancelled: boolean }>(),
+  /** The running sign-in's latest progress, or null: a screen opened mid-sign-in shows the code again. */
+  signInProgress: method(Profile).returns<LoginProgress | null>(),
   testConnection: method(Profile.extend({ region: AwsRegion.optional() })).returns<AwsIdentity>(),
   listAccounts: method(Profile).returns<SsoAccount[]>(),
   listRoles: method(Profile.extend({ accountId: AccountId })).returns<SsoRole[]>(),

@@ -138,13 +138,17 @@ describe('SSO sign-in (device authorization)', () => {
   });
 
   it('keeps polling while authorization is pending, and can be cancelled', async () => {
-    const t = setup(() => undefined);
+    let userCode = '';
+    const t = setup((code) => (userCode = code));
     const run = t.aws.signIn('audit', t.onProgress);
     await vi.waitFor(() => expect(endpoint.calls.get('sso-oidc:CreateToken') ?? 0).toBeGreaterThanOrEqual(2));
+    expect(t.aws.signInProgress('audit')).toMatchObject({ stage: 'waiting', userCode });
+    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(t.aws.cancelSignIn('audit')).toBe(true);
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(t.progress.at(-1)).toEqual({ profile: 'audit', stage: 'cancelled' });
     expect(t.aws.cancelSignIn('audit')).toBe(false);
+    expect(t.aws.signInProgress('audit')).toBeNull();
   });
 
   it('gives up at its own timeout', async () => {
