@@ -71,6 +71,9 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
         return;
       }
       const header = content.slice(1, -1);
+      if (header === '__proto__' || header === 'profile __proto__') {
+        problems.push(at(line, `The AWS SDK rejects the whole ${file} file because of the section [${header}], so none of its profiles can be used. Rename that section.`, 'error'));
+      }
       const c = classify(header, file);
       current = { type: c.type, header, line, keys: new Map(), problems: [], ...(c.name !== undefined ? { name: c.name } : {}) };
       if (c.problem) current.problems.push(at(line, c.problem, 'error'));

@@ -102,6 +102,9 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
+/** The SDK's own parse, fresh from disk. It drops a file it cannot parse silently; ini-diagnostics says why. */
+const loadFiles = (configFilepath: string, filepath: string) => loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: true });
+
 function sectionProblems(d: FileDiagnostics | undefined, name: string): ProfileProblem[] {
   return (d?.sections ?? []).filter((s: RawSection) => s.name === name && s.type !== 'sso-session' && s.type !== 'services').flatMap((s) => s.problems);
 }
@@ -117,7 +120,7 @@ export class ProfileService {
       config: texts.config === undefined ? undefined : diagnoseIni(texts.config, 'config'),
       credentials: texts.credentials === undefined ? undefined : diagnoseIni(texts.credentials, 'credentials'),
     };
-    const { configFile, credentialsFile } = await loadSharedConfigFiles({ filepath: paths.credentials, configFilepath: paths.config, ignoreCache: true });
+    const { configFile, credentialsFile } = await loadFiles(paths.config, paths.credentials);
     const sessions: Record<string, Section> = {};
     const configProfiles: Record<string, Section> = {};
     for (const [key, value] of Object.entries(configFile)) {
@@ -197,7 +200,7 @@ export class ProfileService {
         details: { profile: name },
       });
     }
-    const { configFile } = await loadSharedConfigFiles({ filepath: credentialsFilePath(), configFilepath: configFilePath(), ignoreCache: true });
+    const { configFile } = await loadFiles(configFilePath(), credentialsFilePath());
     const sessions = Object.fromEntries(Object.entries(configFile).filter(([k]) => k.startsWith('sso-session.')).map(([k, v]) => [k.slice(12), v]));
     const sso = ssoTargetOf(summary, sessions);
     return { summary, ...(sso ? { sso } : {}) };

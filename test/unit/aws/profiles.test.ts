@@ -136,6 +136,13 @@ describe('profiles: malformed files', () => {
     expect(k.problems[0]).toMatchObject({ file: 'credentials', line: 5, message: expect.stringContaining('set 2 times (lines 4, 5)') });
   });
 
+  it('explains a file the SDK refuses outright instead of failing without a word', async () => {
+    awsHome({ config: '[profile ok]\ncredential_process = x\n[profile __proto__]\nregion = us-east-1\n' });
+    const list = await new ProfileService().list();
+    expect(list.profiles).toEqual([]);
+    expect(list.files[0]!.problems[0]).toMatchObject({ severity: 'error', line: 3, message: expect.stringContaining('rejects the whole config file') });
+  });
+
   it('flags a sso-session without sso_region and profile settings that conflict with it', async () => {
     awsHome({ config: `[profile a]\nsso_session = s\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = R\n[sso-session s]\nsso_start_url = ${START_URL}\n` });
     const a = (await new ProfileService().list()).profiles[0]!;
