@@ -6,7 +6,7 @@ import { IsoDate } from '../../shared/domain/common';
 import { EvidenceStore } from '../services/evidence/evidence-store';
 import { resolveOptions, type ExportSource } from '../services/export/bundle-model';
 import { exportBundle, type ExportProgress } from '../services/export/export-bundle';
-import { formatBytes } from '../services/export/text';
+import { formatBytes } from '../../shared/rules/format-bytes';
 import { workspaceDocuments } from '../services/workspace/open-workspace';
 import { type CliIo, UsageError, reportError } from './output';
 import packageJson from '../../package.json';

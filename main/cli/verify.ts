@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../services/export/verify';
-import { formatBytes } from '../services/export/text';
+import { formatBytes } from '../../shared/rules/format-bytes';
 import { type CliIo, UsageError } from './output';
 
 /**

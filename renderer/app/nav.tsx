@@ -4,6 +4,7 @@ import { ControlsScreen } from '../features/controls/ControlsScreen';
 import { CriteriaScreen } from '../features/criteria/CriteriaScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ExportScreen } from '../features/export/ExportScreen';
 import { AwsScreen } from '../features/aws/AwsScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 
@@ -21,5 +22,6 @@ export const NAV: NavItem[] = [
   { screen: 'aws', label: 'AWS', component: AwsScreen },
   { screen: 'checks', label: 'Checks', component: ChecksScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
+  { screen: 'export', label: 'Export', component: ExportScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },
 ];

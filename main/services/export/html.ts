@@ -6,7 +6,8 @@ import type { ModelControl, ModelEvidence } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { MAX_ENTITY_ROWS } from './pdf/control-pages';
 import { screenshotsToPreview } from './thumbnails';
-import { AWS_CARVE_OUT, FLAG_LABELS, KIND_LABELS, formatBytes, sourceSummary } from './text';
+import { formatBytes } from '../../../shared/rules/format-bytes';
+import { AWS_CARVE_OUT, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
 
 /**
  * index.html: the PDF's content as one self-contained page. Inline CSS only, no scripts, no
@@ -33,7 +34,7 @@ function controlSection(c: ModelControl, content: BundleContent): string {
   const findingHtml = findings
     .map(({ evidence, finding }) => {
       if (!finding) return `<p>${evLink(evidence)} could not be read as findings; the file is included.</p>`;
-      const rows = finding.entities
+      const rows = worstFirst(finding.entities)
         .slice(0, MAX_ENTITY_ROWS)
         .map((e) => `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`)
         .join('');

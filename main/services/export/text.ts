@@ -1,4 +1,5 @@
 import type { EvidenceSource } from '../../../shared/domain/evidence';
+import type { FindingEntity } from '../../../shared/domain/findings';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
 
 /** Wording shared by the PDF, the HTML and the CSVs, so the auditor reads one vocabulary. */
@@ -29,19 +30,13 @@ export const KIND_LABELS: Record<string, string> = {
   document: 'Document',
 };
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export const AWS_CARVE_OUT =
   'Amazon Web Services (AWS) is a subservice organization, presented under the carve-out method: the controls AWS operates ' +
   '(physical security, hardware, the virtualization layer, the managed services themselves) are not tested in this report. ' +
   "They are covered by AWS's own SOC 2 report, whose review is recorded under the control";
+
+const SEVERITY = { fail: 0, error: 1, needs_review: 2, not_applicable: 3, pass: 4 } as const;
+
+/** Entities with problems first, so a capped list never hides a failing one behind passing ones. */
+export const worstFirst = (entities: FindingEntity[]): FindingEntity[] => [...entities].sort((a, b) => SEVERITY[a.result] - SEVERITY[b.result]);

@@ -106,7 +106,7 @@ describe('verify', () => {
     const txt = readdirSync(join(work, 'evidence', 'access-reviews'))[0]!;
     const rel = `evidence/access-reviews/${txt}`;
     writeFileSync(join(work, rel), 'Access review, Q4 2026: nothing to see.\n');
-    const sums = readFileSync(join(work, 'SHA256SUMS'), 'utf8').replace(/^[a-f0-9]{64}(?=  evidence\/access-reviews)/m, sha(readFileSync(join(work, rel))));
+    const sums = readFileSync(join(work, 'SHA256SUMS'), 'utf8').replace(/^[a-f0-9]{64}(?= {2}evidence\/access-reviews)/m, sha(readFileSync(join(work, rel))));
     writeFileSync(join(work, 'SHA256SUMS'), sums);
     execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: work });
     const rezipped = join(dir, 'rezipped.zip');

@@ -5,7 +5,7 @@ import type { ModelControl, ModelEvidence } from '../bundle-model';
 import type { BundleContent } from '../content';
 import type { LoadedFinding } from '../evidence-files';
 import { screenshotsToPreview } from '../thumbnails';
-import { FLAG_LABELS, KIND_LABELS, sourceSummary } from '../text';
+import { FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from '../text';
 import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 /** Entities listed per finding; the findings JSON in the bundle holds all of them. */
@@ -15,7 +15,7 @@ const RESULT_COLORS: Record<CheckResult, string> = { pass: '#1b7a3a', fail: '#b3
 
 function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
   if (!finding) return [para([code(evidence.record.id), ` ${evidence.record.title}: the findings file could not be read as findings; it is included as evidence at ${evidence.path}.`])];
-  const shown = finding.entities.slice(0, MAX_ENTITY_ROWS);
+  const shown = worstFirst(finding.entities).slice(0, MAX_ENTITY_ROWS);
   const limits = Object.entries(finding.limits).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
   return [
     {

@@ -1,0 +1,87 @@
+import { Alert, Button, Card, Code, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { ExportResultView } from '../../../shared/ipc/channels/export';
+import { formatBytes } from '../../../shared/rules/format-bytes';
+import { api } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { ExportFormState } from './ExportOptionsForm';
+import { useProgress } from './use-progress';
+
+/** Where to write, the export button, progress with cancel, and the result with its fingerprint. */
+export function ExportRunPanel({ options, blocked, onVerify }: { options: ExportFormState; blocked: boolean; onVerify(path: string): void }) {
+  const [outPath, setOutPath] = useState('');
+  const [result, setResult] = useState<ExportResultView | null>(null);
+  const [progress, setProgress] = useProgress('export');
+  const run = useAction(api().export.run);
+
+  useEffect(() => {
+    void api()
+      .export.suggestPath({ asOfDate: options.asOfDate })
+      .then((r) => r.ok && setOutPath((current) => current || r.value));
+  }, [options.asOfDate]);
+
+  const choose = async () => {
+    const picked = await api().export.pickOutput({ defaultPath: outPath });
+    if (picked.ok && picked.value) setOutPath(picked.value);
+  };
+
+  const start = async () => {
+    setResult(null);
+    setProgress(null);
+    const value = await run.run({ ...options, outPath });
+    if (value) setResult(value);
+  };
+
+  const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Group align="flex-end">
+          <TextInput label="Save the bundle as" style={{ flex: 1 }} value={outPath} onChange={(e) => setOutPath(e.currentTarget.value)} data-testid="export-path" />
+          <Button variant="default" onClick={() => void choose()} disabled={run.busy}>
+            Choose…
+          </Button>
+          <Button onClick={() => void start()} loading={run.busy} disabled={!outPath || blocked} data-testid="export-start">
+            {blocked ? 'Fix the changed evidence first' : 'Export bundle'}
+          </Button>
+        </Group>
+        {run.busy && (
+          <Stack gap={4} data-testid="export-progress">
+            <Progress value={percent} animated aria-label="Export progress" />
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed" data-testid="export-progress-message">
+                {progress?.message ?? 'Starting…'}
+              </Text>
+              <Button size="xs" color="red" variant="light" onClick={() => void api().export.cancel()} data-testid="export-cancel">
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        <ErrorNotice error={run.error} title={run.error?.code === 'CANCELLED' ? 'Export cancelled' : 'The bundle was not written'} />
+        {result && (
+          <Alert color="green" title="Bundle written and verified" data-testid="export-result">
+            <Stack gap={4}>
+              <Text size="sm">
+                <Code data-testid="export-result-path">{result.path}</Code>
+              </Text>
+              <Text size="sm">
+                {result.files} files ({result.evidenceFiles} evidence), {formatBytes(result.zipBytes)}, in {(result.durationMs / 1000).toFixed(1)} s.
+              </Text>
+              <Text size="sm">Bundle fingerprint (SHA-256 of manifest.json), to confirm with the auditor through a separate channel:</Text>
+              <Code block data-testid="export-fingerprint">
+                {result.fingerprint}
+              </Code>
+              <Group>
+                <Button size="xs" variant="light" onClick={() => onVerify(result.path)} data-testid="export-verify-result">
+                  Verify this bundle
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

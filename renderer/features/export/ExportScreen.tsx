@@ -1,0 +1,59 @@
+import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { PreflightReport } from '../../../shared/ipc/channels/export';
+import { api } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { useWorkspace } from '../../app/workspace-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ExportOptionsForm, type ExportFormState } from './ExportOptionsForm';
+import { ExportRunPanel } from './ExportRunPanel';
+import { PreflightSummary } from './PreflightSummary';
+import { VerifyPanel } from './VerifyPanel';
+
+const DEFAULT_FRESHNESS_DAYS = 90;
+
+/** Export: pre-flight, options, the export itself with progress and cancel, and verify. */
+export function ExportScreen() {
+  const { snapshot } = useWorkspace();
+  const { meta } = snapshot;
+  const [options, setOptions] = useState<ExportFormState>({ asOfDate: meta.asOfDate, categories: meta.categories, includeNotes: true, freshnessDays: DEFAULT_FRESHNESS_DAYS });
+  const [report, setReport] = useState<PreflightReport | null>(null);
+  const [verifyRequest, setVerifyRequest] = useState<{ path: string; at: number } | null>(null);
+  const preflight = useAction(api().export.preflight);
+  const runPreflight = preflight.run;
+
+  const check = useCallback(async () => {
+    const value = await runPreflight(options);
+    if (value) setReport(value);
+  }, [runPreflight, options]);
+
+  // Options change while the user types a date; wait for a pause before re-hashing the evidence.
+  useEffect(() => {
+    const timer = setTimeout(() => void check(), 400);
+    return () => clearTimeout(timer);
+  }, [check]);
+
+  return (
+    <Stack>
+      <Title order={3}>Export the auditor bundle</Title>
+      <Text size="sm" c="dimmed">
+        One ZIP for the audit firm: index.pdf and index.html, the evidence files, CSV and JSON for their tools, and SHA256SUMS so they can check every file with standard tools.
+      </Text>
+      <Card withBorder>
+        <Stack gap="sm">
+          <ExportOptionsForm value={options} available={meta.categories} onChange={setOptions} />
+          <Group>
+            <Button variant="light" size="xs" onClick={() => void check()} loading={preflight.busy} data-testid="preflight-run">
+              Check again
+            </Button>
+            {preflight.busy && !report && <Loader size="xs" />}
+          </Group>
+          <ErrorNotice error={preflight.error} title="Pre-flight failed" />
+          {report && <PreflightSummary report={report} />}
+        </Stack>
+      </Card>
+      <ExportRunPanel options={options} blocked={!!report && !report.canExport} onVerify={(path) => setVerifyRequest({ path, at: Date.now() })} />
+      <VerifyPanel request={verifyRequest} />
+    </Stack>
+  );
+}

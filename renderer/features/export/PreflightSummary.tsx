@@ -1,0 +1,113 @@
+import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-state';
+import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
+import type { PreflightReport } from '../../../shared/ipc/channels/export';
+import { formatBytes } from '../../../shared/rules/format-bytes';
+
+const LIST_LIMIT = 8;
+
+function Section({ title, items, testId, color, empty }: { title: string; items: React.ReactNode[]; testId: string; color?: string; empty: string }) {
+  return (
+    <Card withBorder padding="sm" data-testid={testId} data-count={items.length}>
+      <Group justify="space-between" mb={4}>
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+        <Badge color={items.length ? (color ?? 'yellow') : 'green'} variant="light">
+          {items.length}
+        </Badge>
+      </Group>
+      {items.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <List size="xs" spacing={2}>
+          {items.slice(0, LIST_LIMIT).map((item, i) => (
+            <List.Item key={i}>{item}</List.Item>
+          ))}
+          {items.length > LIST_LIMIT && <List.Item>… and {items.length - LIST_LIMIT} more</List.Item>}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+/** What the bundle will hold and what deserves attention before it goes to the auditor. */
+export function PreflightSummary({ report }: { report: PreflightReport }) {
+  const kinds = Object.entries(report.evidence.byKind).map(([k, n]) => `${n} ${k.replace('_', ' ')}`);
+  return (
+    <Stack gap="sm" data-testid="preflight">
+      <Title order={5}>Pre-flight</Title>
+      {report.integrityProblems.length > 0 && (
+        <Alert color="red" title="Evidence changed or missing: the export will refuse it" data-testid="preflight-integrity">
+          <List size="sm">
+            {report.integrityProblems.map((p) => (
+              <List.Item key={p.id}>
+                {p.title} ({p.id}) is {p.problem === 'missing' ? 'missing from the workspace' : 'no longer the file that was captured'}.
+              </List.Item>
+            ))}
+          </List>
+          <Text size="sm" mt={4}>
+            Restore the original files from a backup, or capture the evidence again and unlink the changed item.
+          </Text>
+        </Alert>
+      )}
+      <SimpleGrid cols={2} spacing="sm">
+        <Card withBorder padding="sm" data-testid="preflight-controls">
+          <Text fw={600} size="sm" mb={4}>
+            {report.controls.total} controls in scope
+          </Text>
+          <Group gap={6}>
+            {CONTROL_STATUSES.map((s) => (
+              <Badge key={s} variant="light" color={s === 'accepted' ? 'green' : s === 'not_started' ? 'gray' : 'blue'}>
+                {STATUS_LABELS[s]}: {report.controls.byStatus[s]}
+              </Badge>
+            ))}
+          </Group>
+        </Card>
+        <Card withBorder padding="sm" data-testid="preflight-evidence">
+          <Text fw={600} size="sm" mb={4}>
+            {report.evidence.total} evidence files, {formatBytes(report.evidence.bytes)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {kinds.join(', ') || 'No evidence yet.'}
+            {report.evidence.outOfScope > 0 && ` ${report.evidence.outOfScope} item(s) support only controls outside the chosen categories and are left out.`}
+            {report.evidence.unreadableRecords > 0 && ` ${report.evidence.unreadableRecords} evidence record file(s) could not be read and are not exported.`}
+          </Text>
+        </Card>
+        <Section
+          title="Owned or shared controls without evidence"
+          testId="preflight-no-evidence"
+          empty="Every owned and shared control has evidence."
+          items={report.controlsWithoutEvidence.map((c) => `${c.id}: ${c.title}`)}
+        />
+        <Section
+          title="Checks failing or needing review"
+          testId="preflight-failing"
+          color="red"
+          empty="No failing checks in the latest runs."
+          items={report.failingChecks.map((f) => `${f.checkId} (${f.controlId}): ${CHECK_RESULT_LABELS[f.result]}, ${f.summary}`)}
+        />
+        <Section
+          title="Exclusions"
+          testId="preflight-exclusions"
+          empty="No exclusions."
+          items={report.exclusions.map((e) => `${e.controlId}: ${e.what}, expires ${e.expiresOn}${e.expired ? ' (EXPIRED on the as-of date)' : ''}`)}
+        />
+        <Section
+          title="Captured after the as-of date"
+          testId="preflight-after"
+          empty="All evidence predates the as-of date."
+          items={report.capturedAfterAsOf.map((e) => `${e.title} (${e.capturedAt.slice(0, 10)})`)}
+        />
+        <Section
+          title={`Older than ${report.options.freshnessDays} days before the as-of date`}
+          testId="preflight-stale"
+          empty="All evidence is within the freshness window."
+          items={report.olderThanFreshness.map((e) => `${e.title} (${e.capturedAt.slice(0, 10)})`)}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

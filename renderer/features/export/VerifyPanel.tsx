@@ -1,0 +1,76 @@
+import { Alert, Button, Card, Code, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { VerifyReportView } from '../../../shared/ipc/channels/export';
+import { formatBytes } from '../../../shared/rules/format-bytes';
+import { api } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useProgress } from './use-progress';
+
+/** "Verify a bundle": for one the user just wrote, or one they received back from the auditor. */
+export function VerifyPanel({ request }: { request: { path: string; at: number } | null }) {
+  const [path, setPath] = useState('');
+  const [report, setReport] = useState<VerifyReportView | null>(null);
+  const [progress] = useProgress('verify');
+  const verify = useAction(api().export.verify);
+
+  const check = async (target: string) => {
+    setReport(null);
+    const value = await verify.run({ path: target });
+    if (value) setReport(value);
+  };
+
+  useEffect(() => {
+    if (!request) return;
+    setPath(request.path);
+    void check(request.path);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+
+  const choose = async () => {
+    const picked = await api().export.pickBundle();
+    if (picked.ok && picked.value) setPath(picked.value);
+  };
+
+  return (
+    <Card withBorder data-testid="verify-panel">
+      <Stack gap="sm">
+        <Title order={5}>Verify a bundle</Title>
+        <Text size="sm" c="dimmed">
+          Checks the ZIP, every file against SHA256SUMS, and every evidence file against the hash in manifest.json, without extracting anything.
+        </Text>
+        <Group align="flex-end">
+          <TextInput label="Bundle" style={{ flex: 1 }} value={path} onChange={(e) => setPath(e.currentTarget.value)} data-testid="verify-path" />
+          <Button variant="default" onClick={() => void choose()}>
+            Choose…
+          </Button>
+          <Button onClick={() => void check(path)} loading={verify.busy} disabled={!path} data-testid="verify-start">
+            Verify
+          </Button>
+        </Group>
+        {verify.busy && progress && <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Verify progress" />}
+        <ErrorNotice error={verify.error} />
+        {report && (
+          <Alert color={report.ok ? 'green' : 'red'} title={report.ok ? 'Everything matches' : `${report.problems.length} problem(s) found`} data-testid="verify-report" data-ok={report.ok}>
+            <Text size="sm">
+              {report.companyName ? `${report.companyName}, SOC 2 Type 1 as of ${report.asOfDate}. ` : ''}
+              {report.files} files, {formatBytes(report.bytes)}, {report.evidenceFiles} evidence files.
+            </Text>
+            {report.fingerprint && (
+              <Text size="sm">
+                Fingerprint: <Code>{report.fingerprint}</Code>
+              </Text>
+            )}
+            {!report.ok && (
+              <List size="sm" mt={4}>
+                {report.problems.slice(0, 30).map((p) => (
+                  <List.Item key={p}>{p}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PNG } from 'pngjs';
+import { verifyBundle } from '../../main/services/export/verify';
+import { expect, test } from './fixtures';
+
+const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
+
+function png(): Buffer {
+  const image = new PNG({ width: 320, height: 200 });
+  for (let i = 0; i < image.data.length; i += 4) image.data.set([i % 255, 120, 200, 255], i);
+  return PNG.sync.write(image);
+}
+
+test('the Export screen shows the pre-flight, writes a verified bundle with progress, and verifies it', async ({ launch, workspaceDir }) => {
+  const app = await launch();
+  const { services, page } = app;
+  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  const ws = services.workspaces.require();
+  await ws.evidence.addBytes(png(), {
+    title: 'IAM account settings: password policy',
+    kind: 'screenshot',
+    mediaType: 'image/png',
+    fileName: 'iam-account-settings.png',
+    controlIds: ['iam-password-policy'],
+    source: { type: 'console_capture', url: 'https://us-east-1.console.aws.amazon.com/iam/home#/account_settings', windowSize: { width: 1280, height: 800 } },
+    capturedAt: '2026-12-20T09:00:00.000Z',
+    effectiveDate: '2026-12-20',
+    capturedBy: DANA,
+  });
+  await ws.evidence.addBytes('{"late":true}', {
+    title: 'Backup plan export',
+    kind: 'api_snapshot',
+    mediaType: 'application/json',
+    fileName: 'backup-plans.json',
+    controlIds: ['backup-recovery'],
+    source: { type: 'import', originalName: 'backup-plans.json' },
+    capturedAt: '2027-01-10T09:00:00.000Z',
+    effectiveDate: '2027-01-10',
+    capturedBy: DANA,
+  });
+
+  await page.getByTestId('nav-export').click();
+  await expect(page.getByTestId('preflight')).toBeVisible();
+  await expect(page.getByTestId('preflight-evidence')).toContainText('2 evidence files');
+  await expect(page.getByTestId('preflight-after')).toContainText('Backup plan export');
+  await expect(page.getByTestId('preflight-no-evidence')).toContainText('iam-mfa-enforcement');
+  await expect(page.getByTestId('export-path')).toHaveValue(/acme-analytics-soc2-type1-2026-12-31\.zip$/);
+
+  const out = join(dirname(workspaceDir), 'auditor-bundle.zip');
+  await page.getByTestId('export-path').fill(out);
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('export-result-path')).toHaveText(out);
+  const fingerprint = (await page.getByTestId('export-fingerprint').textContent())!.trim();
+  expect(fingerprint).toMatch(/^[a-f0-9]{64}$/);
+  expect(app.pushed.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'export')).toBe(true);
+
+  const report = await verifyBundle(out);
+  expect(report.ok).toBe(true);
+  expect(report.fingerprint).toBe(fingerprint);
+
+  await page.getByTestId('export-verify-result').click();
+  await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('verify-report')).toContainText(fingerprint);
+
+  // A path inside the workspace is refused with the reason, and nothing is written there.
+  await page.getByTestId('export-path').fill(join(workspaceDir, 'inside.zip'));
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('error-notice')).toContainText('inside the workspace folder');
+  expect(existsSync(join(workspaceDir, 'inside.zip'))).toBe(false);
+});
