@@ -3,6 +3,7 @@ import { events } from '../shared/ipc/events';
 import { electronCaptureWindows } from './adapters/capture-window';
 import { pickFolder } from './adapters/dialogs';
 import { pickEvidenceFiles } from './adapters/pick-files';
+import { pickBundleFile } from './adapters/bundle-dialogs';
 import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
@@ -34,6 +35,7 @@ app.whenReady().then(() => {
       preferences: createElectronPreferences(),
       pickFolder: (purpose) => pickFolder(mainWindow, purpose),
       pickFiles: () => pickEvidenceFiles(mainWindow),
+      pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
       capture: electronCaptureWindows(),
       openExternal,
       emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
