@@ -16,7 +16,7 @@ export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Entity</Table.Th>
-            <Table.Th w={120}>Result</Table.Th>
+            <Table.Th w={150}>Result</Table.Th>
             <Table.Th>Why</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -30,7 +30,7 @@ export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
                 <Code fz={10}>{e.arn}</Code>
               </Table.Td>
               <Table.Td>
-                <ResultBadge result={e.result} />
+                <ResultBadge result={e.result} testId="entity-result" />
               </Table.Td>
               <Table.Td>{e.detail}</Table.Td>
             </Table.Tr>

@@ -3,8 +3,8 @@ import { CHECK_RESULT_LABELS, type CheckResult } from '../../../shared/domain/fi
 
 const COLORS: Record<CheckResult, string> = { pass: 'green', fail: 'red', needs_review: 'yellow', not_applicable: 'gray', error: 'orange' };
 
-export const ResultBadge = ({ result }: { result: CheckResult }) => (
-  <Badge color={COLORS[result]} variant="light" data-testid="check-result" data-result={result}>
+export const ResultBadge = ({ result, testId = 'check-result' }: { result: CheckResult; testId?: string }) => (
+  <Badge color={COLORS[result]} variant="light" data-testid={testId} data-result={result}>
     {CHECK_RESULT_LABELS[result]}
   </Badge>
 );

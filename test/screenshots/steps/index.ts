@@ -1,6 +1,7 @@
 import type { ScreenshotStep } from '../context';
 import { foundationSteps } from './foundation';
 import { awsSteps } from './aws';
+import { checksSteps } from './checks';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps];
+export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps];

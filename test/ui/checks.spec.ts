@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { controlsForCheck } from '../../shared/catalog';
+import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../fixtures/aws-endpoint/scenarios/basic-profiles';
+import { iamScenario } from '../fixtures/aws-endpoint/scenarios/iam';
+import type { Api } from '../../shared/ipc/create-api';
+import { expect, test } from './fixtures';
+
+/** The services run in this process, so the AWS SDK reads this process's environment. */
+const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_PROFILE'] as const;
+let saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};
+let endpoint: AwsEndpoint;
+
+test.beforeAll(async () => {
+  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
+  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
+  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
+  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
+  // Signed in already, as after "aws sso login --profile audit".
+  writeFileSync(
+    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+    JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
+  );
+  process.env.HOME = home;
+  process.env.AWS_ENDPOINT_URL = endpoint.url;
+  for (const k of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const) delete process.env[k];
+});
+
+test.afterAll(async () => {
+  for (const k of ENV_KEYS) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+  await endpoint.close();
+});
+
+test.afterEach(() => endpoint.setFaults({}));
+
+async function workspaceWithProfile(page: Page, folder: string) {
+  await page.getByTestId('new-workspace').click();
+  await page.getByTestId('ws-company').fill('Acme Analytics');
+  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
+  await page.getByTestId('ws-asof').fill('2026-12-31');
+  await page.getByTestId('ws-me-name').fill('Dana Founder');
+  await page.getByTestId('ws-me-email').fill('dana@acme.example');
+  await page.getByTestId('ws-folder').fill(folder);
+  await page.getByTestId('ws-create').click();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  // What the AWS screen stores when the person picks the profile for this workspace.
+  const set = await page.evaluate(() => (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }));
+  expect(set.ok).toBe(true);
+}
+
+const fast = { services: { checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } } } };
+
+test('runs all checks on a scenario account and shows the findings on the controls\u2019 pages', async ({ launch, workspaceDir }) => {
+  const app = await launch(fast);
+  const { page } = app;
+  await workspaceWithProfile(page, workspaceDir);
+  endpoint.setFaults({ latencyMs: 40 });
+
+  await page.getByTestId('nav-checks').click();
+  await expect(page.getByTestId('checks-screen')).toContainText('Profile audit');
+  await page.getByTestId('checks-run-all').click();
+  // A bar per check while it runs.
+  await expect(page.getByTestId('check-progress-row')).toHaveCount(9);
+  const results = page.getByTestId('run-results');
+  await expect(results).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  await expect(results).toContainText('AWS account 111122223333 (example-prod)');
+  await expect(results).toContainText('by Dana Founder');
+  await expect(page.getByTestId('run-check')).toHaveCount(9);
+  const rootMfa = page.locator('[data-testid="run-check"][data-check-id="iam.root-mfa"]');
+  await expect(rootMfa.getByTestId('check-result')).toHaveText('Fail');
+  await rootMfa.getByRole('button').first().click();
+  await expect(rootMfa.getByTestId('finding-summary')).toHaveText('The root user has no MFA device.');
+  await expect(page.locator('[data-testid="run-check"][data-check-id="iam.admin-access"]').getByTestId('check-result')).toHaveText('Needs review');
+
+  // The control that expects iam.admin-access shows its latest finding with the entities, when and by whom.
+  const controlId = controlsForCheck('iam.admin-access')[0]!.id;
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId(`control-row-${controlId}`).click();
+  const finding = page.locator('[data-testid="control-finding"][data-check-id="iam.admin-access"]');
+  await expect(finding.getByTestId('check-result')).toHaveText('Needs review');
+  await expect(finding.getByTestId('finding-provenance')).toContainText(/Collected \d{4}-\d\d-\d\d \d\d:\d\d UTC by Dana Founder · AWS account 111122223333 \(example-prod\)/);
+  await expect(finding.getByTestId('finding-entity')).toHaveCount(4);
+  await expect(finding.getByTestId('finding-entities')).toContainText('arn:aws:iam::111122223333:role/OrganizationAccountAccessRole');
+  await expect(finding.getByTestId('finding-entities')).toContainText('only under conditions');
+
+  // Every control that expects a check shows it.
+  const mfaControl = controlsForCheck('iam.console-users-mfa')[0]!.id;
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId(`control-row-${mfaControl}`).click();
+  const mfa = page.locator('[data-testid="control-finding"][data-check-id="iam.console-users-mfa"]');
+  await expect(mfa.getByTestId('check-result')).toHaveText('Fail');
+  await expect(mfa.getByTestId('finding-entities')).toContainText('old-contractor');
+});
+
+test('a denied permission shows on the control page; the control\u2019s other checks still finish', async ({ launch, workspaceDir }) => {
+  const app = await launch(fast);
+  const { page } = app;
+  await workspaceWithProfile(page, workspaceDir);
+  endpoint.setFaults({ denyActions: ['iam:GenerateCredentialReport'] });
+  const controlId = controlsForCheck('iam.root-recent-use')[0]!.id;
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId(`control-row-${controlId}`).click();
+  const recent = page.locator('[data-testid="control-finding"][data-check-id="iam.root-recent-use"]');
+  await expect(recent).toContainText('Not run yet');
+  await page.getByTestId('control-run-checks').click();
+  await expect(recent.getByTestId('check-result')).toHaveText('Error');
+  await expect(recent.getByTestId('finding-error')).toContainText('Missing permission: iam:GenerateCredentialReport');
+  await expect(recent.getByTestId('finding-error')).toContainText('Add iam:GenerateCredentialReport to the permission set');
+  const rootMfa = page.locator('[data-testid="control-finding"][data-check-id="iam.root-mfa"]');
+  await expect(rootMfa.getByTestId('check-result')).toHaveText('Fail');
+});
+
+test('cancel stops a run and says what was kept', async ({ launch, workspaceDir }) => {
+  const app = await launch(fast);
+  const { page } = app;
+  await workspaceWithProfile(page, workspaceDir);
+  endpoint.setFaults({ latencyMs: 400 });
+  await page.getByTestId('nav-checks').click();
+  await page.getByTestId('checks-run-all').click();
+  await page.getByTestId('checks-cancel').click();
+  await expect(page.getByTestId('run-results')).toHaveAttribute('data-status', 'cancelled', { timeout: 30_000 });
+  await expect(page.getByTestId('run-results')).toContainText('Cancelled');
+});
