@@ -7,6 +7,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { AwsScreen } from '../features/aws/AwsScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
+import { EvidenceScreen } from '../features/evidence/EvidenceScreen';
 
 export interface NavItem {
   screen: string;
@@ -19,6 +20,7 @@ export const NAV: NavItem[] = [
   { screen: 'dashboard', label: 'Dashboard', component: Dashboard },
   { screen: 'controls', label: 'Controls', component: ControlsScreen },
   { screen: 'criteria', label: 'Criteria', component: CriteriaScreen },
+  { screen: 'evidence', label: 'Evidence', component: EvidenceScreen },
   { screen: 'aws', label: 'AWS', component: AwsScreen },
   { screen: 'checks', label: 'Checks', component: ChecksScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { ControlFindings } from '../checks/ControlFindings';
+import { ScreenshotRequestsSection } from '../capture/ScreenshotRequestsSection';
+import { ControlEvidenceSection } from '../evidence/ControlEvidenceSection';
 
 export interface ControlDetailSection {
   id: string;
@@ -10,4 +12,8 @@ export interface ControlDetailSection {
  * Extra sections on a control's page (findings, captures, evidence), registered by the
  * features that own them so the detail page does not grow with every feature.
  */
-export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [{ id: 'findings', component: ControlFindings }];
+export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [
+  { id: 'findings', component: ControlFindings },
+  { id: 'screenshots', component: ScreenshotRequestsSection },
+  { id: 'evidence', component: ControlEvidenceSection },
+];

@@ -2,6 +2,7 @@ import type { ScreenshotStep } from '../context';
 import { foundationSteps } from './foundation';
 import { awsSteps } from './aws';
 import { checksSteps } from './checks';
+import { evidenceSteps } from './evidence';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps];
+export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps];

@@ -1,0 +1,137 @@
+import { Button, Group, MultiSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import { CONTROLS } from '../../../shared/catalog';
+import { DROP_MAX_BYTES, type PickedFile } from '../../../shared/ipc/channels/evidence';
+import type { AppErrorData } from '../../../shared/ipc/result';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatBytes } from './labels';
+
+/** A file waiting to be imported: picked (main holds the path) or dropped/pasted (bytes here). */
+type Pending = { key: string; name: string; size: number } & ({ via: 'picked'; token: string } | { via: 'drop' | 'paste'; file: File });
+
+const CONTROL_OPTIONS = CONTROLS.map((c) => ({ value: c.id, label: `${c.title} (${c.id})` }));
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+const pastedName = (file: File) => (file.name && file.name !== 'image.png' ? file.name : `pasted-image-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+
+/**
+ * Adds evidence made elsewhere: drop files, choose them, or paste an image. The person gives
+ * a title, the effective date and the controls; main checks each file's content.
+ */
+export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: () => void }) {
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [title, setTitle] = useState('');
+  const [effectiveDate, setEffectiveDate] = useState(new Date().toISOString().slice(0, 10));
+  const [controlIds, setControlIds] = useState<string[]>([controlId]);
+  const [errors, setErrors] = useState<AppErrorData[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+
+  const addLocal = (files: File[], via: 'drop' | 'paste') => {
+    const tooBig = files.filter((f) => f.size > DROP_MAX_BYTES);
+    setErrors(tooBig.map((f) => ({ code: 'IMPORT_REJECTED', message: `${f.name} is ${formatBytes(f.size)}: dropped and pasted files can be at most ${formatBytes(DROP_MAX_BYTES)}.`, hint: 'Use "Choose files…" for large files.' })));
+    const ok = files.filter((f) => f.size <= DROP_MAX_BYTES);
+    setPending((p) => [...p, ...ok.map((file) => ({ key: `${via}-${file.name}-${Math.random()}`, name: via === 'paste' ? pastedName(file) : file.name, size: file.size, via, file }))]);
+    if (!title && ok[0]) setTitle(ok[0].name.replace(/\.[^.]+$/, ''));
+  };
+
+  const choose = async () => {
+    const r = await api().evidence.pickFiles();
+    if (!r.ok) return setErrors([r.error]);
+    setPending((p) => [...p, ...r.value.map((f: PickedFile) => ({ key: f.token, name: f.name, size: f.size, via: 'picked' as const, token: f.token }))]);
+    if (!title && r.value[0]) setTitle(r.value[0].name.replace(/\.[^.]+$/, ''));
+  };
+
+  const importAll = async () => {
+    setBusy(true);
+    const failed: AppErrorData[] = [];
+    const left: Pending[] = [];
+    for (const p of pending) {
+      const details = { title: pending.length > 1 ? `${title} (${p.name})` : title, effectiveDate, controlIds };
+      const r = p.via === 'picked'
+        ? await api().evidence.importPicked({ ...details, token: p.token })
+        : await api().evidence.importBytes({ ...details, name: p.name, via: p.via, dataBase64: await readBase64(p.file) });
+      if (!r.ok) {
+        failed.push(r.error);
+        left.push(p);
+      }
+    }
+    setBusy(false);
+    setErrors(failed);
+    setPending(left);
+    if (!failed.length) onDone();
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    addLocal([...e.dataTransfer.files], 'drop');
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const files = [...e.clipboardData.files];
+    if (files.length) {
+      e.preventDefault();
+      addLocal(files, 'paste');
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="import-panel" onPaste={onPaste}>
+      <Paper
+        withBorder
+        p="md"
+        tabIndex={0}
+        bg={over ? 'blue.0' : undefined}
+        style={{ borderStyle: 'dashed', textAlign: 'center' }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <Text size="sm">Drop files here, or paste an image (Ctrl/Cmd+V)</Text>
+        <Text size="xs" c="dimmed">
+          PNG, JPEG, PDF, CSV, XLSX, DOCX, TXT or JSON. Each file is checked by its content.
+        </Text>
+        <Button mt="xs" variant="default" size="xs" onClick={() => void choose()} data-testid="import-choose">
+          Choose files…
+        </Button>
+      </Paper>
+      {pending.map((p) => (
+        <Group key={p.key} justify="space-between" data-testid="import-pending">
+          <Text size="sm">
+            {p.name} · {formatBytes(p.size)}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setPending((all) => all.filter((x) => x.key !== p.key))}>
+            Remove
+          </Button>
+        </Group>
+      ))}
+      <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="import-title" />
+      <TextInput label="Effective date" description="The day the evidence shows (YYYY-MM-DD)" value={effectiveDate} onChange={(e) => setEffectiveDate(e.currentTarget.value)} data-testid="import-date" />
+      <MultiSelect label="Controls it proves" data={CONTROL_OPTIONS} value={controlIds} onChange={setControlIds} searchable data-testid="import-controls" />
+      {errors.map((e, i) => (
+        <ErrorNotice key={i} error={e} title="Not imported" />
+      ))}
+      <Group>
+        <Button onClick={() => void importAll()} loading={busy} disabled={!pending.length || !title.trim() || !controlIds.length} data-testid="import-submit">
+          Import {pending.length > 1 ? `${pending.length} files` : ''}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import { formatBytes, IntegrityBadge, KIND_LABELS, utc } from './labels';
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <Table.Tr>
+    <Table.Th w={130} fz="xs" c="dimmed" style={{ verticalAlign: 'top' }}>
+      {label}
+    </Table.Th>
+    <Table.Td fz="sm" style={{ wordBreak: 'break-all' }}>
+      {children}
+    </Table.Td>
+  </Table.Tr>
+);
+
+function where(p: EvidenceProvenance['item']) {
+  const s = p.source;
+  if (s.type === 'console_capture' || s.type === 'web_capture') return s.url;
+  if (s.type === 'import') return `Imported file "${s.originalName}"${p.meta?.importedVia ? ` (${String(p.meta.importedVia)})` : ''}`;
+  if (s.type === 'aws_api') return s.calls.map((c) => `${c.service}:${c.operation}${c.requestId ? ` (${c.requestId})` : ''}`).join(', ');
+  return `Derived from ${s.from.join(', ')} by ${s.rule}`;
+}
+
+/** Who, when, where, the hash, and whether the file on disk still matches it. */
+export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance }) {
+  const e = provenance.item;
+  const windowSize = 'windowSize' in e.source ? e.source.windowSize : undefined;
+  return (
+    <Card withBorder data-testid="provenance">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>Provenance</Title>
+        <IntegrityBadge integrity={e.integrity} />
+      </Group>
+      <Table>
+        <Table.Tbody>
+          <Row label="Kind">{KIND_LABELS[e.kind]} · {e.mediaType} · {formatBytes(e.size)}</Row>
+          <Row label="Who">
+            {e.capturedBy.name} &lt;{e.capturedBy.email}&gt;
+          </Row>
+          <Row label="When">{utc(e.capturedAt)} (effective {e.effectiveDate})</Row>
+          <Row label="Where">
+            <span data-testid="provenance-where">{where(e)}</span>
+          </Row>
+          {e.aws && (
+            <Row label="AWS">
+              {e.aws.accountId}
+              {e.aws.accountAlias ? ` (${e.aws.accountAlias})` : ''} · {e.aws.region}
+              <br />
+              {e.aws.principalArn}
+            </Row>
+          )}
+          {windowSize && <Row label="Window">{windowSize.width} × {windowSize.height}</Row>}
+          <Row label="Controls">{e.controlIds.join(', ')}</Row>
+          <Row label="SHA-256">
+            <Code data-testid="provenance-sha">{e.sha256}</Code>
+          </Row>
+          <Row label="File check">
+            {e.integrity === 'ok' ? 'The file matches this hash' : e.integrity === 'tampered' ? 'The file was changed: it does NOT match this hash' : 'The file is missing'} (checked{' '}
+            {utc(provenance.checkedAt)})
+          </Row>
+          <Row label="Bundle name">{e.fileName}</Row>
+          <Row label="App version">{e.appVersion}</Row>
+        </Table.Tbody>
+      </Table>
+      {provenance.activity.length > 0 && (
+        <Stack gap={4} mt="sm">
+          <Text size="xs" fw={600}>
+            History
+          </Text>
+          {provenance.activity.map((a, i) => (
+            <Text size="xs" key={i}>
+              {utc(a.at)} · {a.actor.name}: {a.summary}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}

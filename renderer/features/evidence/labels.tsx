@@ -1,0 +1,34 @@
+import { Badge, Tooltip } from '@mantine/core';
+import type { EvidenceIntegrity, EvidenceKind } from '../../../shared/domain/evidence';
+
+export const KIND_LABELS: Record<EvidenceKind, string> = {
+  api_snapshot: 'API snapshot',
+  findings: 'Findings',
+  screenshot: 'Screenshot',
+  document: 'Document',
+};
+
+const INTEGRITY: Record<EvidenceIntegrity, { color: string; label: string; help: string }> = {
+  ok: { color: 'green', label: 'Matches its hash', help: 'The file on disk still has the SHA-256 recorded when it was added.' },
+  tampered: { color: 'red', label: 'Tampered', help: 'The file on disk was changed after it was added: it no longer matches its SHA-256. It will not be exported.' },
+  missing: { color: 'red', label: 'Missing', help: 'The file was deleted from the workspace. Restore it from a backup or add the evidence again.' },
+};
+
+export function IntegrityBadge({ integrity }: { integrity: EvidenceIntegrity }) {
+  const i = INTEGRITY[integrity];
+  return (
+    <Tooltip label={i.help} multiline w={280}>
+      <Badge color={i.color} variant={integrity === 'ok' ? 'light' : 'filled'} data-testid="integrity" data-integrity={integrity}>
+        {i.label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export const utc = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,138 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
+import { signedInAwsHome } from '../fixtures/stand-in-console/aws-home';
+import { playwrightCapture } from '../fixtures/stand-in-console/playwright-capture';
+import { startStandInConsole, type StandInConsole } from '../fixtures/stand-in-console/server';
+import { expect, test } from './fixtures';
+
+let aws: AwsEndpoint;
+let standIn: StandInConsole;
+const saved: Record<string, string | undefined> = {};
+
+test.beforeAll(async () => {
+  aws = await startAwsEndpoint({ scenario: 'basic' });
+  standIn = await startStandInConsole(aws);
+  // The services run in this process, so the AWS SDK reads this process's environment.
+  for (const [k, v] of Object.entries(signedInAwsHome(aws.url))) {
+    saved[k] = process.env[k];
+    if (v) process.env[k] = v;
+    else delete process.env[k];
+  }
+});
+
+test.afterAll(async () => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  await standIn.close();
+  await aws.close();
+});
+
+async function createWorkspace(page: Page, folder: string) {
+  await page.getByTestId('new-workspace').click();
+  await page.getByTestId('ws-company').fill('Acme Analytics');
+  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
+  await page.getByTestId('ws-asof').fill('2026-12-31');
+  await page.getByTestId('ws-me-name').fill('Dana Founder');
+  await page.getByTestId('ws-me-email').fill('dana@acme.example');
+  await page.getByTestId('ws-folder').fill(folder);
+  await page.getByTestId('ws-create').click();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+}
+
+test('a guided capture on the stand-in console and an imported file show on the control page and in the evidence viewer', async ({ browser, launch, workspaceDir }) => {
+  const capture = playwrightCapture(browser);
+  const csv = join(mkdtempSync(join(tmpdir(), 'aw-import-')), 'trail-status.csv');
+  writeFileSync(csv, 'trail,multi_region,logging\nmanagement-events,true,true\n');
+  const app = await launch({
+    adapters: { capture, pickFiles: async () => [csv] },
+    services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } },
+  });
+  const { page } = app;
+  await createWorkspace(page, workspaceDir);
+  await app.services.awsWorkspace.setProfile('audit', 'eu-west-1');
+
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-logging-monitoring').click();
+  const request = page.getByTestId('shot-request-shot.cloudtrail-trails');
+  await expect(request).toContainText('multi-region trail');
+  await expect(request.getByTestId('deep-link')).toHaveText(`${standIn.url}/cloudtrail/home?region=eu-west-1#/trails`);
+
+  // Open in AWS console: the federation sign-in lands the capture window on the page, signed in.
+  await request.getByTestId('open-aws-shot.cloudtrail-trails').click();
+  const windowRow = page.getByTestId('capture-window');
+  await expect(windowRow).toContainText('111122223333 (example-prod)');
+  const consolePage = [...capture.pages.values()][0]!;
+  await expect(consolePage.getByTestId('console-identity')).toContainText('AWSReservedSSO_AuditRole');
+  expect(standIn.logins).toBe(1);
+
+  await windowRow.getByTestId('capture-now').click();
+  await expect(windowRow.getByTestId('capture-done')).toContainText('cloudtrail-trails-');
+  const rows = page.getByTestId('control-evidence-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('CloudTrail trails');
+  await expect(rows.first().getByTestId('integrity')).toHaveText('Matches its hash');
+
+  // Import by file picker.
+  await page.getByTestId('add-evidence').click();
+  await page.getByTestId('import-choose').click();
+  await expect(page.getByTestId('import-pending')).toContainText('trail-status.csv');
+  await page.getByTestId('import-title').fill('Trail status export');
+  await page.getByTestId('import-submit').click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('control-evidence')).toContainText('Trail status export');
+  await expect(page.getByTestId('control-evidence')).toContainText('Imported');
+
+  // The capture in the viewer: the full page (taller than the window), zoom, provenance.
+  await rows.filter({ hasText: 'CloudTrail trails' }).locator('a', { hasText: 'CloudTrail trails' }).click();
+  await expect(page.getByTestId('evidence-screen')).toBeVisible();
+  const image = page.getByTestId('evidence-image');
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBeGreaterThan(1500);
+  await page.getByTestId('zoom-in').click();
+  await expect(page.getByTestId('zoom-level')).toHaveText('150%');
+  const provenance = page.getByTestId('provenance');
+  await expect(provenance.getByTestId('provenance-where')).toContainText(`${standIn.url}/cloudtrail/home?region=eu-west-1#/trails`);
+  await expect(provenance).toContainText('Dana Founder');
+  await expect(provenance).toContainText('example-prod');
+  await expect(provenance).toContainText('The file matches this hash');
+
+  // The imported CSV in the table viewer.
+  await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
+  await expect(page.getByTestId('evidence-csv')).toContainText('management-events');
+  await expect(page.getByTestId('provenance-where')).toContainText('Imported file "trail-status.csv" (file picker)');
+
+  // Changed behind the app's back: shown as tampered, never shown as if it were fine.
+  const [imported] = await app.services.evidence.list({ kind: 'document' });
+  const stored = app.services.workspaces.require().evidence.filePath(imported!.sha256);
+  chmodSync(stored, 0o644);
+  writeFileSync(stored, 'trail,multi_region,logging\nmanagement-events,false,false\n');
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('nav-evidence').click();
+  await expect(page.getByTestId('evidence-problems')).toHaveText('1 file(s) changed or missing');
+  await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
+  await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Tampered');
+  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_TAMPERED');
+});
+
+test('an imported file that is not what its name says is refused with the reason, and nothing is added', async ({ launch, workspaceDir }) => {
+  const fake = join(mkdtempSync(join(tmpdir(), 'aw-import-')), 'policy.pdf');
+  writeFileSync(fake, 'this is not a pdf');
+  const app = await launch({ adapters: { pickFiles: async () => [fake] } });
+  await createWorkspace(app.page, workspaceDir);
+  const { page } = app;
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-logging-monitoring').click();
+  await page.getByTestId('add-evidence').click();
+  await page.getByTestId('import-choose').click();
+  await page.getByTestId('import-title').fill('Logging policy');
+  await page.getByTestId('import-submit').click();
+  const notice = page.getByTestId('import-panel').getByTestId('error-notice');
+  await expect(notice).toContainText('policy.pdf was not imported: its name says a PDF document, but its content is text.');
+  await expect(page.getByTestId('control-evidence-row')).toHaveCount(0);
+  expect(await app.services.evidence.list()).toEqual([]);
+});
