@@ -117,6 +117,10 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
   await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Tampered');
   await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_TAMPERED');
+
+  // The sign-in crossed no secret to the renderer: no keys, session tokens or sign-in tokens in IPC.
+  const traffic = JSON.stringify(app.ipc);
+  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8)) expect(traffic.includes(secret)).toBe(false);
 });
 
 test('an imported file that is not what its name says is refused with the reason, and nothing is added', async ({ launch, workspaceDir }) => {
@@ -135,4 +139,57 @@ test('an imported file that is not what its name says is refused with the reason
   await expect(notice).toContainText('policy.pdf was not imported: its name says a PDF document, but its content is text.');
   await expect(page.getByTestId('control-evidence-row')).toHaveCount(0);
   expect(await app.services.evidence.list()).toEqual([]);
+});
+
+test('an image pasted from the clipboard and a file dropped on the panel are imported, and a refused console sign-in opens no window', async ({ browser, launch, workspaceDir }) => {
+  const capture = playwrightCapture(browser);
+  const app = await launch({ adapters: { capture }, services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } } });
+  const { page } = app;
+  await createWorkspace(page, workspaceDir);
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-logging-monitoring').click();
+
+  // A static-keys profile cannot open a console session: the reason and the fix, and no window.
+  await app.services.awsWorkspace.setProfile('keys', 'us-east-1');
+  const request = page.getByTestId('shot-request-shot.cloudtrail-trails');
+  await request.getByTestId('open-aws-shot.cloudtrail-trails').click();
+  await expect(request.getByTestId('error-notice')).toHaveAttribute('data-error-code', 'SIGNIN_REFUSED');
+  await expect(request.getByTestId('error-notice')).toContainText('temporary credentials');
+  expect(capture.pages.size).toBe(0);
+  await expect(page.getByTestId('capture-window')).toHaveCount(0);
+
+  await page.getByTestId('add-evidence').click();
+  const png = (await app.page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 20;
+    canvas.getContext('2d')!.fillRect(0, 0, 40, 20);
+    return canvas.toDataURL('image/png');
+  })) as string;
+  await page.getByTestId('import-panel').evaluate((panel, dataUrl) => {
+    const bytes = Uint8Array.from(atob(dataUrl.split(',')[1]!), (c) => c.charCodeAt(0));
+    const clipboard = new DataTransfer();
+    clipboard.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    panel.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    const dropped = new DataTransfer();
+    dropped.items.add(new File(['{"Trails":[{"Name":"management-events","IsMultiRegionTrail":true}]}'], 'describe-trails.json', { type: 'application/json' }));
+    panel.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(page.getByTestId('import-pending')).toHaveCount(2);
+  await expect(page.getByTestId('import-pending').first()).toContainText(/pasted-image-.*\.png/);
+  await page.getByTestId('import-title').fill('Trail evidence');
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('control-evidence-row')).toHaveCount(2);
+
+  const items = await app.services.evidence.list();
+  expect(items.map((i) => i.meta?.importedVia).sort()).toEqual(['clipboard paste', 'drag and drop']);
+  expect(items.find((i) => i.mediaType === 'image/png')!.source).toMatchObject({ type: 'import', originalName: expect.stringMatching(/^pasted-image-/) });
+
+  // The JSON viewer shows the dropped API answer, pretty-printed.
+  await page.getByTestId('control-evidence-row').filter({ hasText: 'describe-trails.json' }).locator('a').click();
+  await expect(page.getByTestId('evidence-text')).toContainText('"IsMultiRegionTrail": true');
+
+  // Nothing secret crossed IPC: no keys, session tokens or sign-in tokens.
+  const traffic = JSON.stringify(app.ipc);
+  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8)) expect(traffic.includes(secret)).toBe(false);
 });
