@@ -41,6 +41,12 @@ function fromCredentialsProvider(e: SdkLikeError, ctx: ErrorContext): AppError {
   if (/was not found\.?$|could not be found/i.test(msg) && /profile/i.test(msg) && !/sso session/i.test(msg)) {
     return new AppError('PROFILE_NOT_FOUND', `The AWS ${who} is not in your config files.`, { hint: 'Check the profile name, or add it with "aws configure sso".', details });
   }
+  if (/^Command failed:/.test(msg)) {
+    const said = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).at(-1)?.slice(0, 200);
+    return new AppError('CREDENTIALS_MISSING', `The credential_process command of ${who} failed${said ? `: ${said}` : '.'}`, {
+      hint: 'Run that command in a terminal to see what it needs (often a sign-in of its own), then try again.', details,
+    });
+  }
   if (/UnauthorizedException|Session token not found or invalid/i.test(msg)) {
     return new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for ${who} is no longer valid: it expired or was signed out.`, { hint: signInHint(ctx.profile), details });
   }

@@ -103,6 +103,16 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
     expectClean(err);
   });
 
+  it('CREDENTIALS_MISSING naming what a failing credential_process said', async () => {
+    const { home } = setup();
+    writeFileSync(join(home, '.aws', 'config'), '[profile proc]\ncredential_process = /bin/sh -c "echo token helper is not signed in >&2; exit 3"\n');
+    const aws = new AwsService({ openExternal: () => undefined });
+    await expect(aws.whoami('proc')).rejects.toMatchObject({
+      code: 'CREDENTIALS_MISSING',
+      message: 'The credential_process command of profile "proc" failed: token helper is not signed in',
+    });
+  });
+
   it('CLOCK_SKEW when AWS says the signature is too old', async () => {
     endpoint.setFaults({ clockSkew: true });
     const { aws } = setup();
