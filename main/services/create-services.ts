@@ -66,7 +66,7 @@ export function createServices(options: ServiceOptions) {
   });
   const team = new TeamService(workspaces, now);
   const controls = new ControlsService(workspaces, now);
-  const aws = new AwsService({ ...options.aws, openExternal: (url) => adapters.openExternal(url) });
+  const aws = new AwsService({ logger, ...options.aws, openExternal: (url) => adapters.openExternal(url) });
   const awsWorkspace = new WorkspaceAwsSettings(workspaces);
   const evidence = new EvidenceService(workspaces, now);
   const imports = new ImportService({
@@ -87,7 +87,6 @@ export function createServices(options: ServiceOptions) {
     ...(options.evidence?.captureEndpoints ? { endpoints: options.evidence.captureEndpoints } : {}),
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
-  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), ...options.checks });
   const exports = new ExportService({
     workspaces,
     emit: (event, payload) => adapters.emit(event, payload),
@@ -96,6 +95,7 @@ export function createServices(options: ServiceOptions) {
     now,
     logger,
   });
+  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), ...options.checks });
   return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks };
 }
 

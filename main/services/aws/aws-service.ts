@@ -1,5 +1,6 @@
 import type { AwsIdentity, LoginProgress, LoginResult, ProfileList, ProfileSummary, SsoAccount, SsoRole } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
+import { silentLogger, type Logger } from '../logger';
 import { AwsClientFactory, DEFAULT_CLIENT_SETTINGS, type AwsClientSettings } from './clients';
 import { whoami } from './identity';
 import { ProfileService, type SsoTarget } from './profiles';
@@ -13,6 +14,8 @@ export interface AwsServiceOptions {
   pollScale?: number;
   loginTimeoutMs?: number;
   now?: () => Date;
+  /** Facts only (profile, account, request id, error code): never a credential or token. */
+  logger?: Logger;
 }
 
 /**
@@ -24,6 +27,7 @@ export class AwsService {
   private readonly profiles: ProfileService;
   private readonly login: SsoLoginService;
   private readonly accounts: SsoAccountsService;
+  private readonly logger: Logger;
   private readonly running = new Map<string, { controller: AbortController; progress: LoginProgress }>();
 
   constructor(options: AwsServiceOptions) {
@@ -35,6 +39,7 @@ export class AwsService {
       ...(options.loginTimeoutMs !== undefined ? { timeoutMs: options.loginTimeoutMs } : {}),
     });
     this.accounts = new SsoAccountsService(this.clients);
+    this.logger = options.logger ?? silentLogger;
   }
 
   listProfiles(): Promise<ProfileList> {
@@ -71,8 +76,14 @@ export class AwsService {
       run.progress = p;
       onProgress?.(p);
     };
+    this.logger.info('aws: sign-in started', { profile: name, startUrl: target.startUrl, region: target.region });
     try {
-      return await this.login.login(target, { signal: run.controller.signal, onProgress: report });
+      const result = await this.login.login(target, { signal: run.controller.signal, onProgress: report });
+      this.logger.info('aws: signed in', { profile: name, expiresAt: result.expiresAt });
+      return result;
+    } catch (e) {
+      this.logger.warn('aws: sign-in did not complete', { profile: name, code: (e as AppError).code });
+      throw e;
     } finally {
       this.running.delete(name);
     }
@@ -98,7 +109,14 @@ export class AwsService {
         hint: 'Fix the profile in your AWS config file and try again.', details: { profile: name },
       });
     }
-    return whoami(this.clients, summary, region);
+    try {
+      const who = await whoami(this.clients, summary, region);
+      this.logger.info('aws: connected', { profile: name, account: who.accountId, principal: who.principalArn, region: who.region, requestId: who.requestId });
+      return who;
+    } catch (e) {
+      this.logger.warn('aws: connection test failed', { profile: name, code: (e as AppError).code });
+      throw e;
+    }
   }
 
   async listAccounts(name: string): Promise<SsoAccount[]> {

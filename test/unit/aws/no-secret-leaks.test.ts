@@ -81,6 +81,7 @@ it('a full sign-in, test connection and account selection leaks no key, secret o
     ...filesUnder(userDataDir).map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
   ];
   expect(haystacks.length).toBeGreaterThan(4);
+  expect(logLines.join('\n')).toContain('aws: signed in');
   for (const [where, text] of haystacks) {
     for (const secret of secrets) expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
   }
