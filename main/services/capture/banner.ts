@@ -101,5 +101,7 @@ export function composeBanner(pagePng: Uint8Array, fields: BannerFields): Compos
   const bannerBytes = Buffer.from(banner.data.buffer, banner.data.byteOffset, width * bannerHeight * 4);
   bannerBytes.copy(out.data, 0);
   page.data.copy(out.data, width * bannerHeight * 4);
-  return { png: PNG.sync.write(out), width, height: out.height, bannerHeight, lines };
+  // Screenshots are opaque: RGB with the Paeth filter writes several times faster than
+  // pngjs's adaptive default, at about the same size.
+  return { png: PNG.sync.write(out, { colorType: 2, filterType: 4, deflateLevel: 6 }), width, height: out.height, bannerHeight, lines };
 }
