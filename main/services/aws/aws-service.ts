@@ -2,6 +2,7 @@ import type { AwsIdentity, LoginProgress, LoginResult, ProfileList, ProfileSumma
 import { AppError } from '../../../shared/ipc/result';
 import { silentLogger, type Logger } from '../logger';
 import { AwsClientFactory, DEFAULT_CLIENT_SETTINGS, type AwsClientSettings } from './clients';
+import { withDeadline } from './deadline';
 import { whoami } from './identity';
 import { ProfileService, type SsoTarget } from './profiles';
 import { SsoAccountsService } from './sso-accounts';
@@ -13,6 +14,8 @@ export interface AwsServiceOptions {
   /** Scales sign-in polling waits (tests). */
   pollScale?: number;
   loginTimeoutMs?: number;
+  /** Upper bound for one connection test or account listing, credential resolution included. */
+  operationTimeoutMs?: number;
   now?: () => Date;
   /** Facts only (profile, account, request id, error code): never a credential or token. */
   logger?: Logger;
@@ -28,6 +31,7 @@ export class AwsService {
   private readonly login: SsoLoginService;
   private readonly accounts: SsoAccountsService;
   private readonly logger: Logger;
+  private readonly operationTimeoutMs: number;
   private readonly running = new Map<string, { controller: AbortController; progress: LoginProgress }>();
 
   constructor(options: AwsServiceOptions) {
@@ -40,6 +44,7 @@ export class AwsService {
     });
     this.accounts = new SsoAccountsService(this.clients);
     this.logger = options.logger ?? silentLogger;
+    this.operationTimeoutMs = options.operationTimeoutMs ?? 60_000;
   }
 
   listProfiles(): Promise<ProfileList> {
@@ -110,7 +115,7 @@ export class AwsService {
       });
     }
     try {
-      const who = await whoami(this.clients, summary, region);
+      const who = await withDeadline(whoami(this.clients, summary, region), this.operationTimeoutMs, 'Connecting to AWS');
       this.logger.info('aws: connected', { profile: name, account: who.accountId, principal: who.principalArn, region: who.region, requestId: who.requestId });
       return who;
     } catch (e) {
@@ -120,10 +125,10 @@ export class AwsService {
   }
 
   async listAccounts(name: string): Promise<SsoAccount[]> {
-    return this.accounts.listAccounts(await this.ssoTarget(name));
+    return withDeadline(this.accounts.listAccounts(await this.ssoTarget(name)), this.operationTimeoutMs, 'Listing your AWS accounts');
   }
 
   async listRoles(name: string, accountId: string): Promise<SsoRole[]> {
-    return this.accounts.listRoles(await this.ssoTarget(name), accountId);
+    return withDeadline(this.accounts.listRoles(await this.ssoTarget(name), accountId), this.operationTimeoutMs, 'Listing your AWS roles');
   }
 }

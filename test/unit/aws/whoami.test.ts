@@ -137,6 +137,15 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('TIMEOUT when a credential_process never finishes', async () => {
+    const { home } = setup();
+    writeFileSync(join(home, '.aws', 'config'), '[profile stuck]\ncredential_process = sleep 5\n');
+    const aws = new AwsService({ openExternal: () => undefined, operationTimeoutMs: 300 });
+    const started = Date.now();
+    await expect(aws.whoami('stuck')).rejects.toMatchObject({ code: 'TIMEOUT', message: 'Connecting to AWS did not finish within 300 ms.' });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('THROTTLED when throttling outlasts the retries', async () => {
     endpoint.setFaults({ throttleRate: 1 });
     const { aws } = setup({ maxAttempts: 2 });
