@@ -88,7 +88,7 @@ test('runs all checks on a scenario account and shows the findings on the contro
   const finding = page.locator('[data-testid="control-finding"][data-check-id="iam.admin-access"]');
   await expect(finding.getByTestId('check-result')).toHaveText('Needs review');
   await expect(finding.getByTestId('finding-provenance')).toContainText(/Collected \d{4}-\d\d-\d\d \d\d:\d\d UTC by Dana Founder · AWS account 111122223333 \(example-prod\)/);
-  await expect(finding.getByTestId('finding-entity')).toHaveCount(4);
+  await expect(finding.getByTestId('finding-entity')).toHaveCount(6);
   await expect(finding.getByTestId('finding-entities')).toContainText('arn:aws:iam::111122223333:role/OrganizationAccountAccessRole');
   await expect(finding.getByTestId('finding-entities')).toContainText('only under conditions');
 

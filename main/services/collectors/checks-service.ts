@@ -85,7 +85,7 @@ export class ChecksService {
     const controller = new AbortController();
     this.running = controller;
     try {
-      return await this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal);
+      return await this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal, input.controlId);
     } finally {
       this.running = null;
     }
@@ -98,6 +98,7 @@ export class ChecksService {
     profile: string,
     regionOverride: string | undefined,
     signal: AbortSignal,
+    controlId?: string,
   ): Promise<CheckRun> {
     const { now, aws } = this.deps;
     const startedAt = now().toISOString();
@@ -175,6 +176,8 @@ export class ChecksService {
         at: checkRun.finishedAt,
         actor: person,
         action: 'checks.run',
+        // A run for one control shows in that control's activity.
+        ...(controlId ? { target: `control:${controlId}` } : {}),
         summary: runSummary(checkRun),
         details: { runId, status, account: identity.accountId, checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])) },
       });

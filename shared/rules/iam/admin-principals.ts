@@ -11,8 +11,11 @@ export interface AdminPath {
 export interface AdminPrincipal {
   arn: string;
   name: string;
-  type: 'user' | 'role';
+  /** Groups are listed too: whoever is added to one becomes an admin. */
+  type: 'user' | 'group' | 'role';
   paths: AdminPath[];
+  /** For groups: the users in it. */
+  members?: string[];
   permissionsBoundary?: string;
   /** For roles: who may assume it (AWS accounts or principals, services, identity providers). */
   assumableBy?: string[];
@@ -69,9 +72,13 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
     const paths = sources.filter((s) => s.analysis.adminGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.adminGrants }));
     if (paths.length > 0) admins.push({ ...principal, paths });
     const wild = [...new Set(sources.flatMap((s) => s.analysis.serviceWildcards))].sort();
-    if (paths.length === 0 && wild.length > 0) serviceWildcards.push({ arn: principal.arn, actions: wild });
+    if (paths.length === 0 && wild.length > 0 && principal.type !== 'group') serviceWildcards.push({ arn: principal.arn, actions: wild });
   };
 
+  for (const g of details.GroupDetailList) {
+    const members = details.UserDetailList.filter((u) => u.GroupList?.includes(g.GroupName ?? '')).map((u) => u.UserName ?? '');
+    consider({ arn: g.Arn ?? '', name: g.GroupName ?? '', type: 'group', members }, fromPolicies('', g.GroupPolicyList, g.AttachedManagedPolicies));
+  }
   for (const u of details.UserDetailList) {
     const sources = [
       ...fromPolicies('', u.UserPolicyList, u.AttachedManagedPolicies),
@@ -93,8 +100,9 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
       fromPolicies('', r.RolePolicyList, r.AttachedManagedPolicies),
     );
   }
-  // Users first, then roles, each by ARN: the order people review them in.
-  admins.sort((a, b) => (a.type === b.type ? a.arn.localeCompare(b.arn) : a.type === 'user' ? -1 : 1));
+  // Users, then groups, then roles, each by ARN: the order people review them in.
+  const order = { user: 0, group: 1, role: 2 };
+  admins.sort((a, b) => order[a.type] - order[b.type] || a.arn.localeCompare(b.arn));
   return { admins, unreadablePolicies: [...unreadable].sort(), serviceWildcards };
 }
 

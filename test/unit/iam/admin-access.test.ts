@@ -44,7 +44,8 @@ const awsDocs = {
 describe('resolveAdminPrincipals', () => {
   it('finds admins through groups, inline, customer-managed (default version only) and AWS-managed policies', () => {
     const r = resolveAdminPrincipals(details(), awsDocs);
-    expect(r.admins.map((a) => a.name)).toEqual(['alice', 'carol', 'dave', 'app', 'power']);
+    expect(r.admins.map((a) => a.name)).toEqual(['alice', 'carol', 'dave', 'Admins', 'app', 'power']);
+    expect(r.admins.find((a) => a.type === 'group')?.members).toEqual(['alice']);
     const byName = Object.fromEntries(r.admins.map((a) => [a.name, a]));
     expect(byName.alice?.paths[0]?.via).toBe(`group Admins: managed policy ${ADMIN}`);
     expect(byName.dave?.permissionsBoundary).toMatch(/Boundary/);
@@ -76,7 +77,8 @@ describe('admin-access and users-direct-policies checks', () => {
   it('admin-access needs review with the list, and passes only when nobody has full access', () => {
     const f = evaluateCheck(iamCheck('iam.admin-access')!, input(details()));
     expect(f.result).toBe('needs_review');
-    expect(f.summary).toBe('3 users and 2 roles have full administrative access. Confirm each one still needs it.');
+    expect(f.summary).toBe('3 users, 1 group and 2 roles have full administrative access. Confirm each one still needs it.');
+    expect(f.entities.find((e) => e.name === 'Admins')?.detail).toMatch(/^Group with full access via managed policy .*AdministratorAccess; members: alice\.$/);
     expect(f.entities.every((e) => e.result === 'needs_review')).toBe(true);
     expect(f.entities.find((e) => e.name === 'app')?.detail).toMatch(/only under conditions/);
     expect(f.notes.join('\n')).toMatch(/user\/erin has service-wide wildcards .*iam:\*/);

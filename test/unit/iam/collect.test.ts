@@ -50,7 +50,8 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(results(run)).toEqual(TROUBLED_RESULTS);
 
     const admin = run.checks.find((c) => c.checkId === 'iam.admin-access')!;
-    expect(admin.entities.map((e) => e.name)).toEqual(['alice', 'ci-deployer', 'OrganizationAccountAccessRole', 'power-users']);
+    expect(admin.entities.map((e) => e.name)).toEqual(['alice', 'ci-deployer', 'Admins', 'Operators', 'OrganizationAccountAccessRole', 'power-users']);
+    expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(/BreakGlass.*members: none/);
     expect(admin.entities.find((e) => e.name === 'ci-deployer')?.detail).toMatch(/only under conditions/);
     expect(admin.notes.join('\n')).toMatch(/user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/);
     expect(run.checks.find((c) => c.checkId === 'iam.users-direct-policies')!.entities.map((e) => e.name)).toEqual(['ci-deployer', 'old-contractor']);
@@ -144,9 +145,9 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
 
   it('keeps what was collected when the SSO session expires mid-run, and stops with the sign-in hint', async () => {
     const h = await checksHarness(endpoint.url);
-    // The password policy answers first; the session expires right after it.
+    // The session expires as soon as the password policy is in, while the credential report is still being polled.
     h.onProgress((p) => {
-      if (p.result) endpoint.setFaults({ sessionCredentials: 'expired' });
+      if (p.checkId === 'iam.password-policy' && p.done > 0) endpoint.setFaults({ latencyMs: 20, sessionCredentials: 'expired' });
     });
     endpoint.setFaults({ latencyMs: 20 });
     const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy', 'iam.admin-access', 'iam.root-recent-use'] });
@@ -196,6 +197,8 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(expected).toContain('iam.root-mfa');
     const run = await h.checks.run({ profile: 'audit', controlId });
     expect(run.checks.map((c) => c.checkId).sort()).toEqual([...expected].sort());
+    const activity = await h.services.workspaces.require().activity.read({ target: `control:${controlId}` });
+    expect(activity.entries[0]).toMatchObject({ action: 'checks.run', summary: expect.stringMatching(/^Ran \d+ IAM checks? on AWS account 111122223333/) });
   });
 
   it('writes no credential, key or token into the workspace', async () => {

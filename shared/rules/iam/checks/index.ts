@@ -83,7 +83,7 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     requires: ['authorizationDetails'],
     uses: ['awsManagedPolicyDocuments'],
     rule: () =>
-      'Lists every user and role that holds AdministratorAccess or any Allow of * (or NotAction) on * through inline, customer-managed or AWS-managed policies, directly or through groups. Needs review when the list is not empty; pass only when it is empty.',
+      'Lists every user, group and role that holds AdministratorAccess or any Allow of * (or NotAction) on * through inline, customer-managed or AWS-managed policies, directly or through groups. Needs review when the list is not empty; pass only when it is empty.',
     limits: none,
     evaluate: adminAccess,
   },

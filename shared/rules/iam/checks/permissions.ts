@@ -9,28 +9,34 @@ export function adminAccess({ snapshot }: RuleInput): RuleOutcome {
     ...unreadablePolicies.map((arn) => `The document of ${arn} could not be read, so whether it grants full access is unknown.`),
     ...serviceWildcards.map((w) => `${w.arn} has service-wide wildcards on every resource (${w.actions.join(', ')}): not full admin, but often a path to it.`),
   ];
+  const kinds = { user: 'User', group: 'Group', role: 'Role' } as const;
   const entities: FindingEntity[] = admins.map((a) => {
     const conditional = a.paths.every((p) => p.grants.every((g) => g.conditional));
     const via = a.paths.map((p) => p.via).join('; ');
+    const members = a.members ? `; members: ${a.members.length > 0 ? a.members.join(', ') : 'none'}` : '';
     return {
       arn: a.arn,
       name: a.name,
       result: 'needs_review',
-      detail: `${a.type === 'user' ? 'User' : 'Role'} with full access via ${via}${conditional ? ' (only under conditions)' : ''}${a.permissionsBoundary ? `; limited by permissions boundary ${a.permissionsBoundary}` : ''}.`,
+      detail: `${kinds[a.type]} with full access via ${via}${conditional ? ' (only under conditions)' : ''}${a.permissionsBoundary ? `; limited by permissions boundary ${a.permissionsBoundary}` : ''}${members}.`,
       facts: {
         type: a.type,
         paths: a.paths,
         ...(a.permissionsBoundary ? { permissionsBoundary: a.permissionsBoundary } : {}),
         ...(a.assumableBy ? { assumableBy: a.assumableBy } : {}),
+        ...(a.members ? { members: a.members } : {}),
       },
     };
   });
   if (entities.length === 0) {
-    return { result: 'pass', summary: 'No IAM user or role has full administrative access.', entities, notes };
+    return { result: 'pass', summary: 'No IAM user, group or role has full administrative access.', entities, notes };
   }
-  const users = admins.filter((a) => a.type === 'user').length;
-  const roles = admins.length - users;
-  const who = [users ? `${users} user${users === 1 ? '' : 's'}` : '', roles ? `${roles} role${roles === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  const count = (type: 'user' | 'group' | 'role') => {
+    const n = admins.filter((a) => a.type === type).length;
+    return n ? `${n} ${type}${n === 1 ? '' : 's'}` : '';
+  };
+  const parts = [count('user'), count('group'), count('role')].filter(Boolean);
+  const who = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
   return {
     result: 'needs_review',
     summary: `${who} ${admins.length === 1 ? 'has' : 'have'} full administrative access. Confirm each one still needs it.`,
