@@ -114,6 +114,37 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.summary).toMatch(/hardware device or security key/);
   });
 
+  it('says not applicable where there is nobody to check, and passes root MFA when root has no credentials', async () => {
+    const empty = await startAwsEndpoint({
+      scenario: iamScenario(new Date(), (a) => {
+        Object.assign(a['123456789012']!, { users: [], groups: [], policies: [], passwordPolicy: null });
+        Object.assign(a['123456789012']!.root, { mfa: 'none', passwordEnabled: 'false', passwordLastUsed: 'N/A' });
+      }),
+    });
+    try {
+      const h = await checksHarness(empty.url);
+      const run = await h.checks.run({ profile: 'keys' });
+      expect(results(run)).toEqual({
+        'iam.root-mfa': 'pass',
+        'iam.root-access-keys': 'pass',
+        'iam.root-recent-use': 'pass',
+        'iam.console-users-mfa': 'not_applicable',
+        'iam.password-policy': 'fail',
+        'iam.access-key-rotation': 'not_applicable',
+        'iam.unused-credentials': 'not_applicable',
+        'iam.admin-access': 'needs_review',
+        'iam.users-direct-policies': 'not_applicable',
+      });
+      expect(run.checks.find((c) => c.checkId === 'iam.console-users-mfa')!.summary).toMatch(/IAM Identity Center/);
+      // "No password policy" is kept as AWS answered it.
+      const store = h.services.workspaces.require().evidence;
+      const pp = (await store.list()).find((r) => r.fileName === 'iam-GetAccountPasswordPolicy.json')!;
+      expect(JSON.parse((await store.read(pp)).toString())).toMatchObject({ operation: 'GetAccountPasswordPolicy', error: { code: 'NoSuchEntity' }, requestId: expect.any(String) });
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('gets the same findings when a third of the calls are throttled', async () => {
     const h = await checksHarness(endpoint.url);
     const clean = await h.checks.run({ profile: 'audit' });
