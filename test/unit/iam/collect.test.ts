@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { controlsForCheck } from '../../../shared/catalog';
@@ -191,6 +191,15 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     for (const c of stopped) expect(c.error?.code).toBe('SSO_TOKEN_EXPIRED');
     const records = await h.services.workspaces.require().evidence.list();
     expect(records.filter((r) => r.kind === 'findings').map((r) => r.checkId).sort()).toEqual(done.map((c) => c.checkId).sort());
+  });
+
+  it('fails the run with a clear message when evidence cannot be written, and stops collecting', async () => {
+    const h = await checksHarness(endpoint.url);
+    // A file where the evidence folder belongs: every write fails, as on a full or read-only disk.
+    writeFileSync(join(h.folder, 'evidence'), 'not a folder');
+    await expect(h.checks.run({ profile: 'audit' })).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    expect(h.checks.isRunning()).toBe(false);
+    expect(endpoint.calls.get('iam:GetCredentialReport') ?? 0).toBeLessThanOrEqual(1);
   });
 
   it('can be cancelled; nothing half-done is stored', async () => {

@@ -68,6 +68,8 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
   const signal = AbortSignal.any([o.signal, internal.signal]);
   const limit = concurrencyLimit(o.concurrency ?? 6);
   let stopped: AppError | undefined;
+  // Evidence that cannot be stored (disk full) ends the run: findings without evidence are worthless.
+  let storeFailure: unknown;
   const started = new Map<IamSource, Promise<SourceResult<IamSource>>>();
 
   const source = <K extends IamSource>(key: K): Promise<SourceResult<K>> => {
@@ -131,10 +133,18 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
       // A check whose required answers were cut off by a stop or cancel has no result to keep.
       const interrupted = def.requires.some((k) => errors[k] && (errors[k].code === 'CANCELLED' || FATAL.has(errors[k].code)));
       const outcome = { checkId: def.id, finding, sources: used, complete: !interrupted };
-      if (outcome.complete && !o.signal.aborted) await o.onCheck(outcome);
+      if (outcome.complete && !o.signal.aborted && storeFailure === undefined) {
+        try {
+          await o.onCheck(outcome);
+        } catch (e) {
+          storeFailure ??= e;
+          internal.abort(abortError());
+        }
+      }
       o.onProgress?.(def.id, total, total);
       return outcome;
     }),
   );
+  if (storeFailure !== undefined) throw storeFailure;
   return { outcomes, ...(stopped ? { stopped } : {}), cancelled: o.signal.aborted };
 }
