@@ -19,7 +19,7 @@ interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   profiles: { usage: 'profiles [--json]', summary: 'List AWS profiles with their kind, account, role and SSO session', run: profilesCommand },
-  login: { usage: 'login --profile NAME [--no-browser]', summary: 'Sign in to IAM Identity Center (shared with "aws sso login")', run: loginCommand },
+  login: { usage: 'login --profile NAME [--redirect] [--no-browser]', summary: 'Sign in to IAM Identity Center (shared with "aws sso login")', run: loginCommand },
   whoami: { usage: 'whoami --profile NAME [--region R] [--json]', summary: 'Show the AWS account, alias and principal a profile reaches', run: whoamiCommand },
   collect: {
     usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]',
@@ -35,7 +35,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(46)} ${c.summary}`);
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
   return `Usage: npm run cli -- <command> [options]\n\nCommands:\n${lines.join('\n')}`;
 }
 

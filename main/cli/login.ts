@@ -12,9 +12,15 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/** `login --profile NAME [--no-browser]`: IAM Identity Center device sign-in into the CLI-shared cache. */
+/**
+ * `login --profile NAME [--redirect] [--no-browser]`: IAM Identity Center sign-in into the CLI-shared
+ * cache, with a device code, or with `--redirect` through a browser redirect to this computer (PKCE).
+ */
 export async function loginCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { profile: { type: 'string' }, 'no-browser': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { profile: { type: 'string' }, 'no-browser': { type: 'boolean', default: false }, redirect: { type: 'boolean', default: false } },
+  });
   const profile = values.profile ?? process.env.AWS_PROFILE;
   if (!profile) throw new UsageError('login needs --profile NAME (or AWS_PROFILE).');
   const aws = new AwsService({ openExternal: (url) => (values['no-browser'] ? undefined : openInBrowser(url)) });
@@ -25,7 +31,10 @@ export async function loginCommand(args: string[], io: CliIo): Promise<number> {
       if (p.stage === 'waiting') {
         io.out(`To sign in, open this page in a browser:\n\n  ${p.verificationUriComplete}\n\nand check that it shows the code:\n\n  ${p.userCode}\n\nWaiting for approval (press Ctrl+C to cancel)...`);
       }
-    });
+      if (p.stage === 'browser') {
+        io.out(`To sign in, open this page in a browser on this computer and allow access:\n\n  ${p.authorizeUrl}\n\nWaiting for approval (press Ctrl+C to cancel)...`);
+      }
+    }, values.redirect ? 'browser' : 'device');
     io.out(`Signed in with profile "${profile}". The session is valid until ${result.expiresAt} and is shared with the AWS CLI.`);
     return 0;
   } catch (e) {

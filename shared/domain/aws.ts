@@ -99,11 +99,16 @@ export const LoginProgress = z.discriminatedUnion('stage', [
     verificationUriComplete: z.string(),
     expiresAt: z.string(),
   }),
+  /** Authorization-code sign-in: the browser shows AWS's page; no code to compare. */
+  z.object({ profile: z.string(), stage: z.literal('browser'), authorizeUrl: z.string() }),
   z.object({ profile: z.string(), stage: z.literal('done'), expiresAt: z.string() }),
   z.object({ profile: z.string(), stage: z.literal('failed'), code: z.string(), message: z.string(), hint: z.string().optional() }),
   z.object({ profile: z.string(), stage: z.literal('cancelled') }),
 ]);
 export type LoginProgress = z.infer<typeof LoginProgress>;
+
+export const SIGN_IN_METHODS = ['device', 'browser'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 export interface LoginResult {
   profile: string;

@@ -111,3 +111,24 @@ test('signs in with the device flow, approves on the verification page, and show
   const haystack = [JSON.stringify(app.ipc), JSON.stringify(app.pushed), ...filesUnder(workspaceDir).map((f) => readFileSync(f, 'latin1'))].join('\n');
   for (const secret of endpoint.secrets()) expect(haystack.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
 });
+
+test('signs in without a code: AWS\'s page redirects back to the app on this computer', async ({ launch, workspaceDir }) => {
+  const app = await launch({ services: { aws: { pollScale: 0.05 } } });
+  const { page } = app;
+  await createWorkspace(page, workspaceDir);
+  await page.getByTestId('nav-aws').click();
+  await page.getByTestId('aws-profile-audit').click();
+  await page.getByTestId('aws-signin-browser').click();
+  await expect(page.getByTestId('aws-signin-browser-waiting')).toBeVisible();
+  await expect.poll(() => app.openedUrls.length).toBe(1);
+
+  const browserTab = await page.context().newPage();
+  await browserTab.goto(app.openedUrls[0]!);
+  await browserTab.getByRole('button', { name: 'Allow access' }).click();
+  await expect(browserTab.locator('h1')).toHaveText('Signed in');
+  await browserTab.close();
+
+  await expect(page.getByTestId('aws-signin-done')).toBeVisible();
+  await page.getByTestId('aws-test-connection').click();
+  await expect(page.getByTestId('aws-identity-account')).toHaveText('111122223333');
+});

@@ -5,7 +5,7 @@ import type { DomainHandlers } from '../router';
 export const awsHandlers = (s: Services): DomainHandlers<'aws'> => ({
   profiles: () => s.aws.listProfiles(),
   profile: ({ profile }) => s.aws.profile(profile),
-  signIn: ({ profile }) => s.aws.signIn(profile, (progress) => s.adapters.emit('aws.login', progress)),
+  signIn: ({ profile, method }) => s.aws.signIn(profile, (progress) => s.adapters.emit('aws.login', progress), method),
   cancelSignIn: ({ profile }) => ({ cancelled: s.aws.cancelSignIn(profile) }),
   signInProgress: ({ profile }) => s.aws.signInProgress(profile),
   testConnection: ({ profile, region }) => s.aws.whoami(profile, region),

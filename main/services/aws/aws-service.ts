@@ -1,4 +1,4 @@
-import type { AwsIdentity, LoginProgress, LoginResult, ProfileList, ProfileSummary, SsoAccount, SsoRole } from '../../../shared/domain/aws';
+import type { AwsIdentity, LoginProgress, LoginResult, SignInMethod, ProfileList, ProfileSummary, SsoAccount, SsoRole } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import { silentLogger, type Logger } from '../logger';
 import { AwsClientFactory, DEFAULT_CLIENT_SETTINGS, type AwsClientSettings } from './clients';
@@ -70,7 +70,7 @@ export class AwsService {
   }
 
   /** Runs the device sign-in; resolves when the person approved it and the token is cached. */
-  async signIn(name: string, onProgress?: (p: LoginProgress) => void): Promise<LoginResult> {
+  async signIn(name: string, onProgress?: (p: LoginProgress) => void, method: SignInMethod = 'device'): Promise<LoginResult> {
     const target = await this.ssoTarget(name);
     if (this.running.has(name)) {
       throw new AppError('CONFLICT', `A sign-in for profile "${name}" is already waiting for approval.`, { hint: 'Finish or cancel it first.' });
@@ -83,7 +83,7 @@ export class AwsService {
     };
     this.logger.info('aws: sign-in started', { profile: name, startUrl: target.startUrl, region: target.region });
     try {
-      const result = await this.login.login(target, { signal: run.controller.signal, onProgress: report });
+      const result = await this.login.login(target, { signal: run.controller.signal, onProgress: report, method });
       this.logger.info('aws: signed in', { profile: name, expiresAt: result.expiresAt });
       return result;
     } catch (e) {

@@ -1,6 +1,6 @@
 import { Anchor, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { LoginProgress, ProfileSummary } from '../../../shared/domain/aws';
+import type { LoginProgress, ProfileSummary, SignInMethod } from '../../../shared/domain/aws';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; onSignedIn(): void }) {
   const [progress, setProgress] = useState<LoginProgress | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
-  const running = progress?.stage === 'starting' || progress?.stage === 'waiting';
+  const running = progress?.stage === 'starting' || progress?.stage === 'waiting' || progress?.stage === 'browser';
 
   useEffect(() => {
     setProgress(null);
@@ -24,10 +24,10 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
     return off;
   }, [profile.name]);
 
-  const start = async () => {
+  const start = async (method: SignInMethod) => {
     setError(null);
     setProgress({ profile: profile.name, stage: 'starting' });
-    const r = await api().aws.signIn({ profile: profile.name });
+    const r = await api().aws.signIn({ profile: profile.name, method });
     if (r.ok) onSignedIn();
     else if (r.error.code !== 'CANCELLED') setError(r.error);
   };
@@ -35,9 +35,14 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
   return (
     <Stack gap="xs" data-testid="aws-signin">
       <Group>
-        <Button onClick={() => void start()} loading={progress?.stage === 'starting'} disabled={running} data-testid="aws-signin-start">
+        <Button onClick={() => void start('device')} loading={progress?.stage === 'starting'} disabled={running} data-testid="aws-signin-start">
           {profile.session?.status === 'valid' ? 'Sign in again' : 'Sign in'}
         </Button>
+        {profile.kind === 'sso' && !running && (
+          <Button variant="subtle" size="xs" onClick={() => void start('browser')} data-testid="aws-signin-browser">
+            Sign in without a code (browser on this computer)
+          </Button>
+        )}
         {running && (
           <Button variant="default" onClick={() => void api().aws.cancelSignIn({ profile: profile.name })} data-testid="aws-signin-cancel">
             Cancel
@@ -58,6 +63,15 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
             and enter the code. It expires at {progress.expiresAt.replace('T', ' ').replace('Z', ' UTC')}.
           </Text>
         </Stack>
+      )}
+      {progress?.stage === 'browser' && (
+        <Text size="sm" data-testid="aws-signin-browser-waiting">
+          Continue in your browser: choose Allow on the AWS page. It did not open?{' '}
+          <Anchor size="sm" href={progress.authorizeUrl} target="_blank" rel="noreferrer">
+            Open the AWS sign-in page
+          </Anchor>
+          .
+        </Text>
       )}
       {progress?.stage === 'done' && (
         <Text size="sm" c="green" data-testid="aws-signin-done">

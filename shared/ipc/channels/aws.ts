@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { AccountId, AwsRegion, ProfileName, type AwsIdentity, type LoginProgress, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
+import { AccountId, AwsRegion, ProfileName, SIGN_IN_METHODS, type AwsIdentity, type LoginProgress, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
 import type { PermissionsAdvice } from '../../domain/aws-permissions';
 import type { AwsSettings } from '../../domain/workspace';
 
@@ -14,7 +14,7 @@ export const awsChannels = {
   profiles: method(z.undefined()).returns<ProfileList>(),
   profile: method(Profile).returns<ProfileSummary>(),
   /** Resolves once the person approved the sign-in in the browser and the session is cached. */
-  signIn: method(Profile).returns<LoginResult>(),
+  signIn: method(Profile.extend({ method: z.enum(SIGN_IN_METHODS).optional() })).returns<LoginResult>(),
   cancelSignIn: method(Profile).returns<{ cancelled: boolean }>(),
   /** The running sign-in's latest progress, or null: a screen opened mid-sign-in shows the code again. */
   signInProgress: method(Profile).returns<LoginProgress | null>(),

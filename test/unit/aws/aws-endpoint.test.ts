@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetCallerIdentityCommand, AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
@@ -150,5 +151,38 @@ describe('local AWS endpoint: IAM account alias', () => {
     endpoint.setFaults({ denyActions: ['iam:ListAccountAliases'] });
     await expect(iam.send(new ListAccountAliasesCommand({}))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     expect(endpoint.calls.get('iam:ListAccountAliases')).toBe(3);
+  });
+});
+
+describe('local AWS endpoint: authorization code with PKCE', () => {
+  async function authorize(redirectUri: string, verifier: string) {
+    const reg = await oidc().send(
+      new RegisterClientCommand({ clientName: 't', clientType: 'public', scopes: ['sso:account:access'], grantTypes: ['authorization_code', 'refresh_token'], redirectUris: ['http://127.0.0.1/oauth/callback'], issuerUrl: endpoint.scenario.sso.startUrl }),
+    );
+    const q = new URLSearchParams({ response_type: 'code', client_id: reg.clientId!, redirect_uri: redirectUri, state: 's1', code_challenge_method: 'S256', code_challenge: createHash('sha256').update(verifier).digest('base64url') });
+    const page = await fetch(`${endpoint.url}/authorize?${q}`);
+    return { reg, page, text: await page.text() };
+  }
+
+  it('redirects with a one-time code that only the matching verifier redeems', async () => {
+    const { reg, text } = await authorize('http://127.0.0.1:45678/oauth/callback', 'v'.repeat(64));
+    const id = /name="id" value="([^"]+)"/.exec(text)![1]!;
+    const res = await fetch(`${endpoint.url}/authorize/decide`, { method: 'POST', body: new URLSearchParams({ id, decision: 'allow' }), redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const back = new URL(res.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:45678/oauth/callback');
+    expect(back.searchParams.get('state')).toBe('s1');
+    const code = back.searchParams.get('code')!;
+    const redeem = (codeVerifier: string, redirectUri = 'http://127.0.0.1:45678/oauth/callback') =>
+      oidc().send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'authorization_code', code, codeVerifier, redirectUri }));
+    await expect(redeem('w'.repeat(64))).rejects.toMatchObject({ name: 'InvalidGrantException' });
+    await expect(redeem('v'.repeat(64), 'http://127.0.0.1:1/oauth/callback')).rejects.toMatchObject({ name: 'InvalidGrantException' });
+    expect((await redeem('v'.repeat(64))).refreshToken).toMatch(/^aor/);
+    await expect(redeem('v'.repeat(64))).rejects.toMatchObject({ name: 'InvalidGrantException' });
+  });
+
+  it('refuses a redirect URI that was not registered', async () => {
+    const { page } = await authorize('http://evil.example/oauth/callback', 'v'.repeat(64));
+    expect(page.status).toBe(400);
   });
 });

@@ -101,6 +101,23 @@ describe('npm run cli', () => {
     expect(JSON.parse(who.stdout)).toMatchObject({ profile: 'legacy', accountId: '444455556666', aliasStatus: 'none', region: 'us-east-1' });
   });
 
+  it('login --redirect signs in through the browser redirect instead of a code', async () => {
+    let done = false;
+    const login = await cli(['login', '--profile', 'audit', '--redirect'], (out) => {
+      const url = /^\s+(http:\/\/\S+\/authorize\?\S+)$/m.exec(out)?.[1];
+      if (url && !done) {
+        done = true;
+        void fetch(url)
+          .then((r) => r.text())
+          .then((page) => fetch(`${endpoint.url}/authorize/decide`, { method: 'POST', body: new URLSearchParams({ id: /name="id" value="([^"]+)"/.exec(page)![1]!, decision: 'allow' }) }));
+      }
+    });
+    expect(login.stderr).toBe('');
+    expect(login.code).toBe(0);
+    expect(login.stdout).toContain('allow access');
+    expect(login.stdout).toMatch(/Signed in with profile "audit"/);
+  });
+
   it('whoami fails with a message, a hint and a code, not a stack trace', async () => {
     const r = await cli(['whoami', '--profile', 'nope']);
     expect(r.code).toBe(1);

@@ -120,7 +120,7 @@ describe('SSO sign-in (device authorization)', () => {
 
   it('reports an expired device code', async () => {
     const t = setup((code) => endpoint.expireDevice(code));
-    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'SSO_LOGIN_EXPIRED', message: 'The sign-in code expired before it was approved.' });
+    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'SSO_LOGIN_EXPIRED', message: 'The sign-in expired before it was approved.' });
   });
 
   it('adds 5 seconds to the polling interval on slow_down', async () => {
