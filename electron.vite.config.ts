@@ -8,7 +8,8 @@ export default defineConfig({
     build: {
       // electron-store is ESM-only; bundling it lets the main process stay CommonJS.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // index.pdf is laid out in a child process (main/services/export/pdf/worker.ts), forked from out/main/pdf-worker.js.
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'pdf-worker': resolve(__dirname, 'main/services/export/pdf/worker.ts') } },
     },
   },
   preload: {

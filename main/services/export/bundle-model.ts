@@ -18,6 +18,8 @@ export interface ExportSource {
   team: TeamDoc;
   controls: ControlsDoc;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
+  /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
+  catalog?: readonly ControlDef[];
 }
 
 export interface ExportOptions {
@@ -91,7 +93,8 @@ export async function buildModel(
   options: ExportOptions,
   context: { preparedBy: Person; generatedAt: string; appVersion: string },
 ): Promise<BundleModel> {
-  const defs = controlsInScope(options.categories, CONTROLS);
+  const catalog = source.catalog ?? CONTROLS;
+  const defs = controlsInScope(options.categories, catalog);
   const inScope = new Set(defs.map((d) => d.id));
   const members = new Map(source.team.members.map((m) => [m.id, m]));
   const evidence: ModelEvidence[] = [];
@@ -125,7 +128,7 @@ export async function buildModel(
     ...context,
     controls,
     evidence,
-    coverage: criteriaCoverage(options.categories, CONTROLS),
+    coverage: criteriaCoverage(options.categories, catalog),
     outOfScope,
     awsReviewControlId: AWS_REPORT_REVIEW_CONTROL_ID,
   };

@@ -10,7 +10,7 @@ import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
 import { BUNDLE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
-import { renderPdf } from './pdf/render';
+import { renderPdfInChild } from './pdf/render-in-child';
 import { readmeText } from './readme';
 import { formatSums, type SumLine } from './sha256sums';
 import { buildThumbnails } from './thumbnails';
@@ -115,7 +115,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     ];
     const manifest = serializeManifest(buildManifest(model, findings, data));
     const content: BundleContent = { model, findings, thumbnails, fingerprint: sha256Hex(manifest) };
-    const pdf = await renderPdf(content);
+    const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [
       { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint), mediaType: 'text/plain' },

@@ -25,7 +25,7 @@ const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.z
 function tamper(path: string) {
   chmodSync(path, 0o644);
   const bytes = readFileSync(path);
-  bytes[bytes.length - 2] ^= 0xff;
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 0xff, bytes.length - 2);
   writeFileSync(path, bytes);
 }
 

@@ -85,7 +85,7 @@ describe('verify', () => {
     const at = good.indexOf(original.subarray(200, 260));
     expect(at).toBeGreaterThan(0);
     const bad = Buffer.from(good);
-    bad[at + 10] ^= 0xff;
+    bad.writeUInt8(bad.readUInt8(at + 10) ^ 0xff, at + 10);
     let output = '';
     let status = 0;
     try {

@@ -91,13 +91,12 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
     control.evidence.length === 0
       ? para('No evidence is linked to this control.', 'small')
       : table(
-          [78, '*', 56, 70],
-          ['Evidence', 'Title and file', 'Kind', 'Captured (UTC)'],
+          [78, '*'],
+          ['Evidence', 'Title, kind, captured (UTC); files and hashes are in the evidence index'],
+          // One text node per cell: a row costs little, so controls with hundreds of items stay cheap to lay out.
           control.evidence.map((e) => [
             code(e.record.id, { fontSize: 6.5 }),
-            { stack: [cell(e.record.title), { text: e.path, style: 'small' }, ...(e.flags.length ? [{ text: e.flags.map((f) => FLAG_LABELS[f]).join('; '), color: '#9a6700', fontSize: 6.5 }] : [])] },
-            cell(KIND_LABELS[e.record.kind] ?? e.record.kind),
-            cell(e.record.capturedAt.replace('T', ' ').slice(0, 19)),
+            cell(`${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}` : ''}`),
           ]),
           { fontSize: 7 },
         ),
@@ -114,8 +113,8 @@ export function evidenceIndex({ model }: BundleContent): PdfNode[] {
           [74, '*', 232],
           ['Evidence', 'Title, controls, file', 'SHA-256'],
           model.evidence.map((e) => [
-            { stack: [code(e.record.id, { fontSize: 6.5 }), { text: `${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, fontSize: 6 }] },
-            { stack: [cell(e.record.title, { fontSize: 7 }), { text: e.controlIds.join(', '), fontSize: 6 }, { text: e.path, fontSize: 6, color: '#555' }] },
+            cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.5 }),
+            cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
             code(e.record.sha256, { fontSize: 6.3 }),
           ]),
         ),
