@@ -90,6 +90,8 @@ test('a guided capture on the stand-in console and an imported file show on the 
   // The capture in the viewer: the full page (taller than the window), zoom, provenance.
   await rows.filter({ hasText: 'CloudTrail trails' }).locator('a', { hasText: 'CloudTrail trails' }).click();
   await expect(page.getByTestId('evidence-screen')).toBeVisible();
+  // The open capture window can be captured from here too.
+  await expect(page.getByTestId('evidence-screen').getByTestId('capture-window')).toContainText('CloudTrail trails');
   const image = page.getByTestId('evidence-image');
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBeGreaterThan(1500);

@@ -32,7 +32,8 @@ export interface CaptureServiceDeps {
 }
 
 interface OpenWindow extends CaptureWindowInfo {
-  url?: string;
+  /** Web windows: the kind of tool, recorded with the capture. */
+  tool?: string;
 }
 
 const stamp = (iso: string) => iso.slice(0, 19).replace('T', '-').replace(/:/g, '');
@@ -79,7 +80,7 @@ export class CaptureService {
   }
 
   list(): CaptureWindowInfo[] {
-    return [...this.windows.values()].map(({ url: _url, ...info }) => info);
+    return [...this.windows.values()].map(({ tool: _tool, ...info }) => info);
   }
 
   private request(requestId: string, kind: 'aws' | 'web') {
@@ -134,7 +135,15 @@ export class CaptureService {
     const policy = webNavigationPolicy(this.deps.insecureWebOrigins);
     if (!policy(url)) throw new AppError('INVALID_INPUT', `${redactUrl(url)} cannot be opened in a capture window.`, { hint: 'Capture windows open https pages only.' });
     const { id } = await this.openWindow({ kind: 'web', url, title: `Capture: ${request.title}`, policy });
-    this.windows.set(id, { windowId: id, kind: 'web', requestId, title: request.title, controlIds: request.controlIds, openedAt: this.deps.now().toISOString() });
+    this.windows.set(id, {
+      windowId: id,
+      kind: 'web',
+      requestId,
+      title: request.title,
+      controlIds: request.controlIds,
+      openedAt: this.deps.now().toISOString(),
+      ...(request.where.kind === 'web' ? { tool: request.where.tool } : {}),
+    });
     this.deps.onWindowsChanged();
     return this.list().find((w) => w.windowId === id)!;
   }
@@ -145,9 +154,9 @@ export class CaptureService {
       return await this.adapter().open(spec);
     } catch (error) {
       if (error instanceof AppError) throw error;
+      // Not chained: Electron's load errors quote the URL, which may carry the sign-in token.
       throw new AppError('CAPTURE_FAILED', `The capture window could not load ${new URL(spec.url).host}.`, {
         hint: 'Check your internet connection and try again.',
-        cause: error,
       });
     }
   }
@@ -186,7 +195,13 @@ export class CaptureService {
       capturedAt,
       effectiveDate: capturedAt.slice(0, 10),
       capturedBy: actor,
-      meta: { requestId: window.requestId, banner: composed.lines, bannerHeight: composed.bannerHeight, imageSize: { width: composed.width, height: composed.height } },
+      meta: {
+        requestId: window.requestId,
+        ...(window.tool ? { tool: window.tool } : {}),
+        banner: composed.lines,
+        bannerHeight: composed.bannerHeight,
+        imageSize: { width: composed.width, height: composed.height },
+      },
     });
     for (const controlId of window.controlIds) {
       await ws.record({

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CaptureWindowInfo } from '../../../shared/ipc/channels/capture';
 import type { EvidenceItem } from '../../../shared/ipc/channels/evidence';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
+import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 function WindowRow({ window: w, onChange }: { window: CaptureWindowInfo; onChange: () => void }) {
@@ -59,4 +60,19 @@ export function CaptureWindows({ windows, onChange }: { windows: CaptureWindowIn
       </Stack>
     </Alert>
   );
+}
+
+/** The open capture windows, reloaded whenever main reports a change (a window closed, a capture stored). */
+export function useCaptureWindows() {
+  const { version } = useWorkspace();
+  const [windows, setWindows] = useState<CaptureWindowInfo[]>([]);
+  const reload = useCallback(() => void api().capture.windows().then((r) => r.ok && setWindows(r.value)), []);
+  useEffect(reload, [reload, version]);
+  return { windows, reload };
+}
+
+/** The same panel wherever a person may be when they want to capture (the Evidence screen). */
+export function OpenCaptureWindows() {
+  const { windows, reload } = useCaptureWindows();
+  return <CaptureWindows windows={windows} onChange={reload} />;
 }

@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CaptureWindowInfo, ScreenshotRequestView } from '../../../shared/ipc/channels/capture';
+import type { ScreenshotRequestView } from '../../../shared/ipc/channels/capture';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { CaptureWindows } from './CaptureWindows';
+import { CaptureWindows, useCaptureWindows } from './CaptureWindows';
 
 function WebOpener({ request, onOpened }: { request: ScreenshotRequestView; onOpened: () => void }) {
   const [url, setUrl] = useState('https://');
@@ -79,15 +79,13 @@ function RequestCard({ request, onOpened }: { request: ScreenshotRequestView; on
 export function ScreenshotRequestsSection({ controlId }: { controlId: string }) {
   const { version } = useWorkspace();
   const [requests, setRequests] = useState<ScreenshotRequestView[]>([]);
-  const [windows, setWindows] = useState<CaptureWindowInfo[]>([]);
-  const reloadWindows = () => void api().capture.windows().then((r) => r.ok && setWindows(r.value));
+  const { windows, reload: reloadWindows } = useCaptureWindows();
 
   useEffect(() => {
     void api()
       .capture.requests({ controlId })
       .then((r) => r.ok && setRequests(r.value));
   }, [controlId, version]);
-  useEffect(reloadWindows, [version]);
 
   if (!requests.length) return null;
   return (

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { OpenCaptureWindows } from '../capture/CaptureWindows';
 import { EvidenceViewer } from './EvidenceViewer';
 import { IntegrityBadge, KIND_LABELS, utc } from './labels';
 import { ProvenancePanel } from './ProvenancePanel';
@@ -63,6 +64,7 @@ export function EvidenceScreen() {
             <Select label="Kind" placeholder="All kinds" clearable value={kind} onChange={(v) => setKind(v as EvidenceKind | null)} data={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} data-testid="evidence-filter-kind" />
             <Select label="File check" placeholder="Any" clearable value={integrity} onChange={(v) => setIntegrity(v as EvidenceIntegrity | null)} data={[{ value: 'ok', label: 'Matches' }, { value: 'tampered', label: 'Tampered' }, { value: 'missing', label: 'Missing' }]} data-testid="evidence-filter-integrity" />
           </Group>
+          <OpenCaptureWindows />
           <ErrorNotice error={error} />
           <Card withBorder p={0}>
             {items.length === 0 && <Text size="sm" c="dimmed" p="md">No evidence matches.</Text>}

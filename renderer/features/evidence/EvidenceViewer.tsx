@@ -114,8 +114,9 @@ export function EvidenceViewer({ id }: { id: string }) {
       {content.encoding === 'base64' && <ImageView content={content} />}
       {content.encoding === 'text' && <TextView content={content} />}
       {content.encoding === 'none' && (
-        <Text size="sm" c="dimmed">
-          No preview for {content.mediaType}. The file is kept unchanged and goes into the auditor bundle.
+        <Text size="sm" c="dimmed" data-testid="no-preview">
+          {content.mediaType.startsWith('image/') ? 'This image is too large to preview here.' : `No preview for ${content.mediaType}.`} The file is kept unchanged
+          and goes into the auditor bundle.
         </Text>
       )}
     </Box>

@@ -121,6 +121,7 @@ describe('guided capture through the federation sign-in, on the stand-in console
     const item = await services.capture.capture(window.windowId);
     expect(item.source).toMatchObject({ type: 'web_capture', url: `${standIn.url}/tool/acme/platform/settings/branches` });
     expect(item.aws).toBeUndefined();
+    expect(item.meta!.tool).toBe('Source control (GitHub, GitLab, Bitbucket)');
     expect((item.meta!.banner as string[]).join(' ')).not.toMatch(/AWS account|Principal/);
     // The AWS window's policy keeps it on sign-in and console hosts.
     const aws = await services.capture.openAws('shot.iam-users');
