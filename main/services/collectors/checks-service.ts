@@ -149,15 +149,17 @@ export class ChecksService {
           this.deps.emitProgress({ runId, checkId: o.checkId, done: 1, total: 1, result: o.finding.result });
         },
       });
-      const checks: CheckRunItem[] = result.outcomes.map((o) => ({
-        checkId: o.checkId,
-        result: o.complete && !result.cancelled ? o.finding.result : 'error',
-        summary: o.complete && !result.cancelled ? o.finding.summary : result.cancelled ? 'Cancelled before it finished.' : `Stopped: ${result.stopped?.message ?? o.finding.summary}`,
-        entities: o.finding.entities,
-        notes: o.finding.notes,
-        error: o.complete && !result.cancelled ? o.finding.error : { code: result.cancelled ? 'CANCELLED' : (result.stopped?.code ?? 'CANCELLED'), message: result.stopped?.message ?? 'Cancelled.' },
-        evidence: (stored.get(o.checkId) ?? []).map(refOf),
-      }));
+      const checks: CheckRunItem[] = result.outcomes.map((o): CheckRunItem => {
+        const evidence = (stored.get(o.checkId) ?? []).map(refOf);
+        // What was stored is the check's result, even if the run was cancelled or stopped later.
+        if (evidence.length > 0) {
+          return { checkId: o.checkId, result: o.finding.result, summary: o.finding.summary, entities: o.finding.entities, notes: o.finding.notes, error: o.finding.error, evidence };
+        }
+        const error = result.cancelled
+          ? { code: 'CANCELLED', message: 'Cancelled before it finished.' }
+          : { code: result.stopped?.code ?? 'CANCELLED', message: result.stopped?.message ?? 'The run stopped before this check finished.', ...(result.stopped?.hint ? { hint: result.stopped.hint } : {}) };
+        return { checkId: o.checkId, result: 'error', summary: result.cancelled ? error.message : `Stopped: ${error.message}`, entities: [], notes: [], error, evidence };
+      });
       const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
       const checkRun: CheckRun = {
         runId,

@@ -213,6 +213,22 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(h.checks.isRunning()).toBe(false);
   });
 
+  it('a cancel after some checks finished keeps those and reports them as they were', async () => {
+    const h = await checksHarness(endpoint.url);
+    endpoint.setFaults({ latencyMs: 20 });
+    h.onProgress((p) => {
+      if (p.result) h.checks.cancel();
+    });
+    const run = await h.checks.run({ profile: 'audit' });
+    expect(run.status).toBe('cancelled');
+    const kept = run.checks.filter((c) => c.evidence.length > 0);
+    expect(kept.length).toBeGreaterThanOrEqual(1);
+    for (const c of kept) expect(c.result).toBe(TROUBLED_RESULTS[c.checkId as keyof typeof TROUBLED_RESULTS]);
+    for (const c of run.checks.filter((x) => x.evidence.length === 0)) expect(c.error?.code).toBe('CANCELLED');
+    const stored = (await h.services.workspaces.require().evidence.list()).filter((r) => r.kind === 'findings').map((r) => r.checkId);
+    expect(stored.sort()).toEqual(kept.map((c) => c.checkId).sort());
+  });
+
   it('adds new evidence on every run and never changes earlier files; the control page shows the latest', async () => {
     const h = await checksHarness(endpoint.url);
     const first = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
