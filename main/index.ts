@@ -36,7 +36,7 @@ app.whenReady().then(() => {
       pickFolder: (purpose) => pickFolder(mainWindow, purpose),
       pickFiles: () => pickEvidenceFiles(mainWindow),
       pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
-      capture: electronCaptureWindows(),
+      capture: electronCaptureWindows(() => mainWindow),
       openExternal,
       emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
     },

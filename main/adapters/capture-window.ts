@@ -28,13 +28,22 @@ interface CdpLayout {
  * policy allows them. Full-page capture goes through the DevTools protocol, which can draw
  * beyond the viewport (`webContents.capturePage` cannot).
  */
-export function electronCaptureWindows(): CaptureAdapter {
+export function electronCaptureWindows(owner: () => BrowserWindow | null): CaptureAdapter {
   const windows = new Map<string, BrowserWindow>();
   const listeners: ((id: string) => void)[] = [];
+  const watched = new WeakSet<BrowserWindow>();
   let next = 0;
+  // Capture windows go away with the app's window, or they would keep the app running.
+  const closeWithOwner = () => {
+    const main = owner();
+    if (!main || watched.has(main)) return;
+    watched.add(main);
+    main.on('closed', () => [...windows.values()].forEach((w) => w.destroy()));
+  };
 
   return {
     async open(spec) {
+      closeWithOwner();
       const id = `capture-${++next}`;
       const win = new BrowserWindow({
         width: 1280,
@@ -63,8 +72,12 @@ export function electronCaptureWindows(): CaptureAdapter {
       try {
         await win.loadURL(spec.url);
       } catch (error) {
-        win.destroy();
-        throw error;
+        // The console replaces its first page with script redirects, which aborts that load:
+        // the window is fine. Anything else (no network, refused) closes it.
+        if ((error as { code?: string }).code !== 'ERR_ABORTED') {
+          win.destroy();
+          throw error;
+        }
       }
       return { id };
     },
