@@ -3,6 +3,7 @@ import { foundationSteps } from './foundation';
 import { awsSteps } from './aws';
 import { checksSteps } from './checks';
 import { evidenceSteps } from './evidence';
+import { exportSteps } from './export';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps];
+export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps, ...exportSteps];

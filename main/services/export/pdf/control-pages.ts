@@ -110,10 +110,10 @@ export function evidenceIndex({ model }: BundleContent): PdfNode[] {
     model.evidence.length === 0
       ? para('The bundle holds no evidence files.')
       : table(
-          [74, '*', 232],
+          [82, '*', 232],
           ['Evidence', 'Title, controls, file', 'SHA-256'],
           model.evidence.map((e) => [
-            cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.5 }),
+            cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.3, noWrap: true }),
             cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
             code(e.record.sha256, { fontSize: 6.3 }),
           ]),
