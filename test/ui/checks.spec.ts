@@ -92,6 +92,12 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await expect(finding.getByTestId('finding-entities')).toContainText('arn:aws:iam::111122223333:role/OrganizationAccountAccessRole');
   await expect(finding.getByTestId('finding-entities')).toContainText('only under conditions');
 
+  // Back on the Checks screen later: the latest result of each check, when and by whom.
+  await page.getByTestId('nav-checks').click();
+  const latest = page.locator('[data-testid="latest-row"][data-check-id="iam.password-policy"]');
+  await expect(latest.getByTestId('check-result')).toHaveText('Fail');
+  await expect(latest).toContainText('by Dana Founder');
+
   // Every control that expects a check shows it.
   const mfaControl = controlsForCheck('iam.console-users-mfa')[0]!.id;
   await page.getByTestId('nav-controls').click();

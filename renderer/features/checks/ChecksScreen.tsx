@@ -5,6 +5,7 @@ import type { AwsSettings } from '../../../shared/domain/workspace';
 import { api } from '../../api/client';
 import { useRoute } from '../../app/route';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { LatestResults } from './LatestResults';
 import { RunProgress } from './RunProgress';
 import { RunResults } from './RunResults';
 import { useCheckRun } from './use-check-run';
@@ -67,6 +68,14 @@ export function ChecksScreen() {
         </Card>
       )}
       {checks.run && <RunResults run={checks.run} />}
+      {!checks.busy && !checks.run && (
+        <Card withBorder>
+          <Title order={5} mb="xs">
+            Latest results
+          </Title>
+          <LatestResults />
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,61 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { CHECK_IDS, controlsForCheck } from '../../../shared/catalog';
+import type { LatestFinding } from '../../../shared/domain/findings';
+import { api } from '../../api/client';
+import { useRoute } from '../../app/route';
+import { ResultBadge, utc } from './labels';
+
+/** Each check's latest stored result, when and by whom, and the controls it proves. */
+export function LatestResults() {
+  const { navigate } = useRoute();
+  const [latest, setLatest] = useState<Record<string, LatestFinding>>({});
+  useEffect(() => {
+    void api()
+      .checks.latest()
+      .then((r) => r.ok && setLatest(Object.fromEntries(r.value.map((l) => [l.checkId, l]))));
+  }, []);
+
+  return (
+    <Table fz="sm" data-testid="latest-results">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Check</Table.Th>
+          <Table.Th w={140}>Latest result</Table.Th>
+          <Table.Th>Collected</Table.Th>
+          <Table.Th>Proves</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {CHECK_IDS.map((c) => {
+          const l = latest[c.id];
+          return (
+            <Table.Tr key={c.id} data-testid="latest-row" data-check-id={c.id}>
+              <Table.Td>
+                <Text size="sm">{c.title}</Text>
+                <Text size="xs" c="dimmed">
+                  {c.id}
+                </Text>
+              </Table.Td>
+              <Table.Td>{l?.finding ? <ResultBadge result={l.finding.result} /> : <Text size="xs" c="dimmed">{l ? `Evidence ${l.integrity}` : 'Not run yet'}</Text>}</Table.Td>
+              <Table.Td>
+                {l && (
+                  <Text size="xs" c="dimmed">
+                    {utc(l.collectedAt)} by {l.collectedBy.name}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {controlsForCheck(c.id).map((control) => (
+                  <Anchor key={control.id} size="xs" display="block" onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}>
+                    {control.title}
+                  </Anchor>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
