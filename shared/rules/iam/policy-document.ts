@@ -51,7 +51,8 @@ export const statementsOf = (doc: PolicyDocument): PolicyStatement[] =>
   doc.Statement === undefined ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 
 const isAnyAction = (a: string) => a === '*' || a === '*:*';
-const isAnyResource = (r: string) => r === '*';
+/** `*`, or an ARN pattern that matches every resource (`arn:aws:*:*:*:*`, `arn:*`). */
+const isAnyResource = (r: string) => r === '*' || /^arn:\*(:\*)*$/.test(r) || /^arn:[a-z-]+(:\*)+$/.test(r);
 
 export function analyzePolicy(doc: PolicyDocument): PolicyAnalysis {
   const adminGrants: AdminGrant[] = [];

@@ -30,6 +30,15 @@ describe('analyzePolicy', () => {
     expect(r.adminGrants).toEqual([{ grant: 'Allow every action except ["iam:*"] on *', conditional: true }]);
   });
 
+  it('treats ARN patterns that match every resource like *', () => {
+    for (const r of ['arn:aws:*:*:*:*', 'arn:*:*', 'arn:aws-us-gov:*']) {
+      expect(analyzePolicy({ Statement: { Effect: 'Allow', Action: '*', Resource: r } }).adminGrants, r).toHaveLength(1);
+    }
+    for (const r of ['arn:aws:s3:::*', 'arn:aws:iam::123456789012:*', 'arn:aws']) {
+      expect(analyzePolicy({ Statement: { Effect: 'Allow', Action: '*', Resource: r } }).adminGrants, r).toHaveLength(0);
+    }
+  });
+
   it('treats Action * with NotResource as full access', () => {
     expect(analyzePolicy({ Statement: [{ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::secret/*' }] }).adminGrants[0]?.grant).toMatch(/everything except/);
   });
