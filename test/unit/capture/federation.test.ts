@@ -1,3 +1,4 @@
+import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { federatedLoginUrl, loginUrl, redactUrl, signinTokenUrl } from '../../../main/services/capture/federation';
 import { awsNavigationPolicy, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
@@ -74,9 +75,14 @@ describe('capture window navigation policy', () => {
 describe('GetSigninToken against the stand-in federation endpoint', () => {
   let aws: AwsEndpoint;
   let standIn: StandInConsole;
+  let portal: typeof SSO_CREDS;
   beforeAll(async () => {
     aws = await startAwsEndpoint({ scenario: 'basic' });
     standIn = await startStandInConsole(aws);
+    // The credentials come from the local SSO portal through the real SDK, as the app gets them.
+    const sso = new SSOClient({ region: 'us-east-1', endpoint: aws.url });
+    const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', accountId: '111122223333', roleName: 'AuditRole' }));
+    portal = { accessKeyId: c!.accessKeyId!, secretAccessKey: c!.secretAccessKey!, sessionToken: c!.sessionToken! };
   });
   afterAll(async () => {
     await standIn.close();
@@ -86,7 +92,7 @@ describe('GetSigninToken against the stand-in federation endpoint', () => {
 
   it('turns SSO role credentials into a one-time login URL that lands on the destination', async () => {
     const destination = `${standIn.url}/iam/home#/users`;
-    const url = await federatedLoginUrl({ profile: 'audit', endpoints: endpoints(), credentials: SSO_CREDS, destination });
+    const url = await federatedLoginUrl({ profile: 'audit', endpoints: endpoints(), credentials: portal, destination });
     const login = new URL(url);
     expect(login.searchParams.get('SigninToken')).toBe(standIn.issuedTokens.at(-1));
     const first = await fetch(url, { redirect: 'manual' });
@@ -100,13 +106,17 @@ describe('GetSigninToken against the stand-in federation endpoint', () => {
     const error = await federatedLoginUrl({
       profile: 'audit',
       endpoints: endpoints(),
-      credentials: { ...SSO_CREDS, sessionToken: 'FwoGZXIvYXdzEXAMPLEFORGED' },
+      credentials: { ...portal, sessionToken: 'FwoGZXIvYXdzEXAMPLEFORGED' },
       destination: `${standIn.url}/iam/home`,
     }).catch((e) => e);
     expect(isAppError(error) && error.code).toBe('SIGNIN_REFUSED');
     expect(error.hint).toMatch(/Sign in again/);
     expect(standIn.refusals.at(-1)).toBe('credentials do not match');
-    expect(JSON.stringify(error.toData())).not.toContain(SSO_CREDS.secretAccessKey);
+    expect(JSON.stringify(error.toData())).not.toContain(portal.secretAccessKey);
+    // Keys the portal never handed out in this run are refused even when they are real scenario keys.
+    const sandbox = { accessKeyId: 'ASIAI44QH8DHBEXAMPLE', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbSSOEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEXAMPLESSOSESSIONTOKENsandbox' };
+    await expect(federatedLoginUrl({ profile: 'audit', endpoints: endpoints(), credentials: sandbox, destination: `${standIn.url}/` })).rejects.toMatchObject({ code: 'SIGNIN_REFUSED' });
+    expect(standIn.refusals.at(-1)).toBe('credentials were not issued by the SSO portal');
   });
 
   it('refuses long-term keys before calling AWS, and reports an unreachable sign-in host as a network problem', async () => {
