@@ -69,7 +69,7 @@ export class AwsService {
     });
   }
 
-  /** Runs the device sign-in; resolves when the person approved it and the token is cached. */
+  /** Runs a sign-in (device code unless `browser` is asked); resolves once approved and cached. */
   async signIn(name: string, onProgress?: (p: LoginProgress) => void, method: SignInMethod = 'device'): Promise<LoginResult> {
     const target = await this.ssoTarget(name);
     if (this.running.has(name)) {
