@@ -89,7 +89,7 @@ export function renderHtml(content: BundleContent): Buffer {
     .join('\n');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' file:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(meta.companyName)}: SOC 2 Type 1 bundle as of ${options.asOfDate}</title><style>${CSS}</style></head>
 <body>

@@ -11,6 +11,14 @@ import { latestFindings } from './evidence-files';
 
 const CONCURRENCY = 4;
 
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -46,7 +54,8 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
   for (const [controlId, items] of latestFindings(model)) {
     for (const item of items) {
       if (state.get(item.record.id) !== 'ok') continue;
-      const parsed = Finding.safeParse(JSON.parse(await fs.readFile(source.evidence.filePath(item.record.sha256), 'utf8').catch(() => 'null')));
+      const text = await fs.readFile(source.evidence.filePath(item.record.sha256), 'utf8').catch(() => 'null');
+      const parsed = Finding.safeParse(parseOrNull(text));
       if (!parsed.success) continue;
       const result: CheckResult = parsed.data.result;
       if (result === 'fail' || result === 'error' || result === 'needs_review') {

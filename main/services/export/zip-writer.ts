@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs, type ReadStream, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from '../workspace/lock';
 import { Transform } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { assertSafeEntryName } from './layout';
@@ -35,10 +36,24 @@ export class BundleZipWriter {
     readonly finalPath: string,
     private readonly options: { mtime: Date; onBytes?: (bytes: number) => void; onFileDone?: () => void; signal?: AbortSignal },
   ) {
-    this.tempPath = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(6).toString('hex')}.partial`);
+    this.tempPath = join(dirname(finalPath), `.${basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
+  }
+
+  /**
+   * Removes partial files an earlier export to the same name left when its process was killed
+   * (the pid in the name is no longer running). A running export's partial file is left alone.
+   */
+  private async removeStalePartials(): Promise<void> {
+    const prefix = `.${basename(this.finalPath)}.`;
+    const names = await fs.readdir(dirname(this.finalPath)).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = name.startsWith(prefix) && name.endsWith('.partial') ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
+      if (Number.isInteger(pid) && !isProcessAlive(pid)) await fs.rm(join(dirname(this.finalPath), name), { force: true });
+    }
   }
 
   async open(): Promise<void> {
+    await this.removeStalePartials();
     const handle = await fs.open(this.tempPath, 'wx', 0o644);
     this.out = createWriteStream('', { fd: handle.fd, autoClose: false });
     this.closed = new Promise<void>((resolve, reject) => {

@@ -157,6 +157,11 @@ describe('the export command', () => {
     expect(result.sawPartial).toBe(true);
     expect(result.signal).toBe('SIGKILL');
     expect(existsSync(out)).toBe(false);
+    // The next export to the same name clears what the killed one left, and succeeds.
+    expect(leftovers(dirname(out)).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    const again = spawn(tsx, [cli, 'export', '--workspace', s.folder, '--out', out], { stdio: 'ignore' });
+    expect(await new Promise((done) => again.on('exit', done))).toBe(0);
+    expect(leftovers(dirname(out))).toEqual(['killed.zip']);
   }, 60_000);
 
   it('interrupted (SIGTERM) removes its partial file and exits 130', async () => {
