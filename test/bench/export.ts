@@ -4,7 +4,8 @@
  * `sha256sum` over the same files, the export process's peak RSS, and the time to build
  * index.pdf with 3,000 evidence rows. Not part of `npm test`.
  *
- * Run: `npx tsx test/bench/export.ts` (BENCH_KEEP=1 keeps the temp folders).
+ * Run: `npx tsx test/bench/export.ts` (BENCH_KEEP=1 keeps the temp folders; BENCH_PDF_ONLY=1 times
+ * only index.pdf, in this process; BENCH_GEN_ONLY=1 only generates the workspace and prints its path).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
