@@ -172,7 +172,8 @@ test('an image pasted from the clipboard and a file dropped on the panel are imp
     const bytes = Uint8Array.from(atob(dataUrl.split(',')[1]!), (c) => c.charCodeAt(0));
     const clipboard = new DataTransfer();
     clipboard.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
-    panel.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    // Pasted with nothing focused: the panel takes images pasted anywhere while it is open.
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
     const dropped = new DataTransfer();
     dropped.items.add(new File(['{"Trails":[{"Name":"management-events","IsMultiRegionTrail":true}]}'], 'describe-trails.json', { type: 'application/json' }));
     panel.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));

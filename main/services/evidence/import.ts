@@ -24,7 +24,7 @@ export const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'evidence';
 
-export function checkControlIds(controlIds: string[]): void {
+function checkControlIds(controlIds: string[]): void {
   const unknown = controlIds.filter((id) => !controlById(id));
   if (unknown.length) throw new AppError('INVALID_INPUT', `Unknown control(s): ${unknown.join(', ')}.`, { hint: 'Choose controls from the catalog.' });
 }

@@ -1,5 +1,5 @@
 import { Button, Group, MultiSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { CONTROLS } from '../../../shared/catalog';
 import { DROP_MAX_BYTES, type PickedFile } from '../../../shared/ipc/channels/evidence';
 import type { AppErrorData } from '../../../shared/ipc/result';
@@ -76,16 +76,24 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
     setOver(false);
     addLocal([...e.dataTransfer.files], 'drop');
   };
-  const onPaste = (e: ClipboardEvent) => {
-    const files = [...e.clipboardData.files];
-    if (files.length) {
+  // Pasting works anywhere in the app while the panel is open: people paste without aiming first.
+  const addLocalRef = useRef(addLocal);
+  useEffect(() => {
+    addLocalRef.current = addLocal;
+  });
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const files = [...(e.clipboardData?.files ?? [])];
+      if (!files.length) return;
       e.preventDefault();
-      addLocal(files, 'paste');
-    }
-  };
+      addLocalRef.current(files, 'paste');
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   return (
-    <Stack gap="sm" data-testid="import-panel" onPaste={onPaste}>
+    <Stack gap="sm" data-testid="import-panel">
       <Paper
         withBorder
         p="md"
