@@ -53,6 +53,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(admin.entities.map((e) => e.name)).toEqual(['alice', 'ci-deployer', 'Admins', 'Operators', 'OrganizationAccountAccessRole', 'power-users']);
     expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(/BreakGlass.*members: none/);
     expect(admin.entities.find((e) => e.name === 'ci-deployer')?.detail).toMatch(/only under conditions/);
+    expect(admin.entities.find((e) => e.name === 'alice')?.detail).toMatch(/limited by permissions boundary arn:aws:iam::aws:policy\/PowerUserAccess/);
     expect(admin.notes.join('\n')).toMatch(/user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/);
     expect(run.checks.find((c) => c.checkId === 'iam.users-direct-policies')!.entities.map((e) => e.name)).toEqual(['ci-deployer', 'old-contractor']);
 
