@@ -60,6 +60,16 @@ describe('local AWS endpoint: STS', () => {
     await expect(sts(role as typeof staticCreds).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
   });
 
+  it('refuses requests signed more than 5 minutes off its clock; the SDK corrects from the Date header and retries', async () => {
+    endpoint.setFaults({ serverClockOffsetMs: 3600_000 });
+    const client = sts(staticCreds, 3);
+    expect((await client.send(new GetCallerIdentityCommand({}))).Account).toBe('123456789012');
+    expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(2);
+    await client.send(new GetCallerIdentityCommand({}));
+    expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(3);
+    await expect(sts(staticCreds, 1).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', message: expect.stringMatching(/^Signature expired: \d{8}T\d{6}Z is now earlier than/) });
+  });
+
   it('throttles deterministically and the SDK retries through it', async () => {
     endpoint.setFaults({ throttleRate: 0.3, seed: 7 });
     const client = sts(staticCreds, 10);
