@@ -90,13 +90,19 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       try {
         const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
         const size = layout.cssContentSize ?? layout.contentSize;
+        const height = Math.ceil(size.height);
         const shot = (await cdp.sendCommand('Page.captureScreenshot', {
           format: 'png',
           captureBeyondViewport: true,
-          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(Math.ceil(size.height), MAX_CAPTURE_HEIGHT), scale: 1 },
+          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(height, MAX_CAPTURE_HEIGHT), scale: 1 },
         })) as { data: string };
-        const [width = 0, height = 0] = win.getContentSize();
-        return { png: Buffer.from(shot.data, 'base64'), url: win.webContents.getURL(), windowSize: { width, height } };
+        const [width = 0, windowHeight = 0] = win.getContentSize();
+        return {
+          png: Buffer.from(shot.data, 'base64'),
+          url: win.webContents.getURL(),
+          windowSize: { width, height: windowHeight },
+          ...(height > MAX_CAPTURE_HEIGHT ? { contentHeight: height } : {}),
+        };
       } finally {
         cdp.detach();
       }

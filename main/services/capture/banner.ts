@@ -10,6 +10,8 @@ export interface BannerFields {
   capturedBy: { name: string; email: string };
   /** Absent for web-tool captures. */
   aws?: { accountId: string; accountAlias?: string; principalArn: string };
+  /** Said in the banner too, e.g. that a very long page was cut. */
+  note?: string;
 }
 
 export interface ComposedCapture {
@@ -50,6 +52,7 @@ export function bannerText(fields: BannerFields): string[] {
     const alias = fields.aws.accountAlias ? ` (${fields.aws.accountAlias})` : '';
     lines.push(`AWS account: ${fields.aws.accountId}${alias}`, `Principal: ${fields.aws.principalArn}`);
   }
+  if (fields.note) lines.push(`Note: ${fields.note}`);
   return lines;
 }
 
@@ -75,27 +78,30 @@ function wrap(line: string, maxWidth: number, measure: (s: string) => number): s
 /**
  * Adds a provenance banner ABOVE a page screenshot: the result is the banner rows followed by
  * the page's own rows, byte for byte, so the banner never covers what the page showed.
- * The same function runs in the app and in the tests.
+ * `scale` is the page's device pixel ratio (2 on a HiDPI screen), so the text reads the same
+ * size as the page's. The same function runs in the app and in the tests.
  */
-export function composeBanner(pagePng: Uint8Array, fields: BannerFields): ComposedCapture {
+export function composeBanner(pagePng: Uint8Array, fields: BannerFields, scale = 1): ComposedCapture {
   ensureFont();
   const page = PNG.sync.read(Buffer.from(pagePng));
   const width = page.width;
+  const k = Math.min(4, Math.max(1, Math.round(scale)));
+  const [fontSize, lineHeight, padding, rule] = [FONT_SIZE * k, LINE_HEIGHT * k, PADDING * k, RULE * k];
   const probe = PImage.make(1, 1).getContext('2d');
-  probe.font = `${FONT_SIZE}px ${FAMILY}`;
+  probe.font = `${fontSize}px ${FAMILY}`;
   const measure = (s: string) => probe.measureText(s).width;
-  const lines = bannerText(fields).flatMap((l) => wrap(l, Math.max(40, width - 2 * PADDING), measure));
-  const bannerHeight = PADDING * 2 + lines.length * LINE_HEIGHT + RULE;
+  const lines = bannerText(fields).flatMap((l) => wrap(l, Math.max(40, width - 2 * padding), measure));
+  const bannerHeight = padding * 2 + lines.length * lineHeight + rule;
 
   const banner = PImage.make(width, bannerHeight);
   const ctx = banner.getContext('2d');
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, width, bannerHeight);
   ctx.fillStyle = RULE_COLOR;
-  ctx.fillRect(0, bannerHeight - RULE, width, RULE);
+  ctx.fillRect(0, bannerHeight - rule, width, rule);
   ctx.fillStyle = TEXT;
-  ctx.font = `${FONT_SIZE}px ${FAMILY}`;
-  lines.forEach((line, i) => ctx.fillText(line, PADDING, PADDING + (i + 1) * LINE_HEIGHT - 6));
+  ctx.font = `${fontSize}px ${FAMILY}`;
+  lines.forEach((line, i) => ctx.fillText(line, padding, padding + (i + 1) * lineHeight - 6 * k));
 
   const out = new PNG({ width, height: bannerHeight + page.height });
   const bannerBytes = Buffer.from(banner.data.buffer, banner.data.byteOffset, width * bannerHeight * 4);

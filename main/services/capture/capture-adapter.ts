@@ -7,6 +7,8 @@ export interface PageCapture {
   url: string;
   /** The window's viewport, CSS pixels. */
   windowSize: { width: number; height: number };
+  /** The page's full content height in CSS pixels, when the capture had to stop short of it. */
+  contentHeight?: number;
 }
 
 export interface CaptureWindowSpec {

@@ -36,6 +36,9 @@ interface OpenWindow extends CaptureWindowInfo {
   tool?: string;
 }
 
+/** Width from the IHDR chunk, without decoding the image. */
+const pngWidth = (png: Uint8Array) => Buffer.from(png.buffer, png.byteOffset, png.byteLength).readUInt32BE(16);
+
 const stamp = (iso: string) => iso.slice(0, 19).replace('T', '-').replace(/:/g, '');
 
 /**
@@ -181,7 +184,9 @@ export class CaptureService {
     const capturedAt = this.deps.now().toISOString();
     const url = redactUrl(page.url);
     const account = window.account;
-    const composed = composeBanner(page.png, { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}) });
+    const scale = pngWidth(page.png) / Math.max(1, page.windowSize.width);
+    const cut = page.contentHeight ? `the page is ${page.contentHeight} px tall; only the top part fitted in one capture.` : undefined;
+    const composed = composeBanner(page.png, { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}), ...(cut ? { note: cut } : {}) }, scale);
     const record = await ws.evidence.addBytes(composed.png, {
       title: window.title,
       kind: 'screenshot',
@@ -198,6 +203,7 @@ export class CaptureService {
       meta: {
         requestId: window.requestId,
         ...(window.tool ? { tool: window.tool } : {}),
+        ...(page.contentHeight ? { pageContentHeight: page.contentHeight } : {}),
         banner: composed.lines,
         bannerHeight: composed.bannerHeight,
         imageSize: { width: composed.width, height: composed.height },

@@ -70,6 +70,14 @@ describe('banner composition', () => {
     expect(bannerText({ url, capturedAt: AWS_FIELDS.capturedAt, capturedBy: AWS_FIELDS.capturedBy })).toHaveLength(2);
   });
 
+  it('draws at the page\'s pixel ratio, so the text keeps its size on a HiDPI capture', () => {
+    const one = composeBanner(pagePng(1400, 10).png, AWS_FIELDS, 1);
+    const two = composeBanner(pagePng(2800, 10).png, AWS_FIELDS, 2);
+    expect(two.lines).toEqual(one.lines);
+    expect(two.bannerHeight).toBe(2 * one.bannerHeight);
+    expect(textRows(PNG.sync.read(two.png), two.bannerHeight).length).toBeGreaterThan(1.6 * textRows(PNG.sync.read(one.png), one.bannerHeight).length);
+  });
+
   it('refuses something that is not a PNG', () => {
     expect(() => composeBanner(Buffer.from('not an image'), AWS_FIELDS)).toThrow();
   });

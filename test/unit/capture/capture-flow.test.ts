@@ -29,9 +29,9 @@ afterEach(() => vi.unstubAllEnvs());
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
-async function setup(options: { token?: string; profile?: string; now?: () => Date } = {}) {
+async function setup(options: { token?: string; profile?: string; now?: () => Date; capture?: Parameters<typeof playwrightCapture>[2] } = {}) {
   for (const [k, v] of Object.entries(signedInAwsHome(aws.url, options.token))) vi.stubEnv(k, v);
-  const capture: PlaywrightCapture = playwrightCapture(browser);
+  const capture: PlaywrightCapture = playwrightCapture(browser, undefined, options.capture);
   const ctx = await createTestWorkspace({
     adapters: { capture } as never,
     aws: { clientSettings: { maxAttempts: 1 } },
@@ -97,6 +97,20 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(a.capturedAt).toBe(b.capturedAt);
     expect(b.sha256).toBe(a.sha256);
     expect((await services.evidence.list()).map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('scales the banner to a HiDPI page and says so when a very tall page had to be cut', async () => {
+    const { services } = await setup({ capture: { deviceScaleFactor: 2, maxHeight: 1000 } });
+    const window = await services.capture.openAws('shot.iam-users');
+    const item = await services.capture.capture(window.windowId);
+    const png = PNG.sync.read(readFileSync(services.workspaces.require().evidence.filePath(item.sha256)));
+    expect(png.width).toBe(2200);
+    const bannerHeight = item.meta!.bannerHeight as number;
+    // Five lines (the four fields and the note) at twice the size: 2 × (2×10 + 5×22 + 3).
+    expect(bannerHeight).toBe(2 * (2 * 10 + 5 * 22 + 3));
+    expect(png.height - bannerHeight).toBe(2000);
+    expect(item.meta!.pageContentHeight).toBeGreaterThan(1500);
+    expect((item.meta!.banner as string[]).join(' ')).toMatch(/Note: the page is \d+ px tall; only the top part fitted in one capture\./);
   });
 
   it('opens no window when the SSO session expired, and says how to fix it', async () => {
