@@ -63,6 +63,13 @@ describe('profiles: one of each kind', () => {
     expect(p['équipe-ü']).toMatchObject({ kind: 'static', problems: [] });
   });
 
+  it('reads services sections with nested endpoint settings without inventing problems', async () => {
+    awsHome({ config: '[profile local]\ncredential_process = x\nservices = emulator\n\n[services emulator]\niam =\n  endpoint_url = http://127.0.0.1:4566\nsts =\n  endpoint_url = http://127.0.0.1:4566\n' });
+    const list = await new ProfileService().list();
+    expect(list.profiles).toEqual([expect.objectContaining({ name: 'local', kind: 'credential-process', problems: [] })]);
+    expect(list.files.flatMap((f) => f.problems)).toEqual([]);
+  });
+
   it('says when there are no files at all', async () => {
     awsHome({});
     const list = await new ProfileService().list();
