@@ -4,7 +4,7 @@ import { ownNavigationPolicy } from '../security';
 
 /** No `persist:` prefix: the AWS console session lives in memory only and dies with the app. */
 const PARTITIONS = { aws: 'aws-console-capture', web: 'persist:web-tools-capture' } as const;
-// Chromium refuses larger captures; taller pages are cut at this height.
+// Chromium refuses larger captures (device pixels); taller pages are cut and the record says so.
 const MAX_CAPTURE_HEIGHT = 16_384;
 
 const hardened = new WeakSet<Session>();
@@ -20,6 +20,9 @@ function harden(ses: Session): Session {
 interface CdpLayout {
   cssContentSize?: { width: number; height: number };
   contentSize: { width: number; height: number };
+  /** Device pixels (deprecated, but the one place CDP gives the pixel ratio); css* are CSS pixels. */
+  layoutViewport?: { clientWidth: number };
+  cssLayoutViewport?: { clientWidth: number };
 }
 
 /**
@@ -91,17 +94,19 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
         const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
         const size = layout.cssContentSize ?? layout.contentSize;
         const height = Math.ceil(size.height);
+        const ratio = layout.layoutViewport && layout.cssLayoutViewport?.clientWidth ? layout.layoutViewport.clientWidth / layout.cssLayoutViewport.clientWidth : 1;
+        const maxHeight = Math.floor(MAX_CAPTURE_HEIGHT / Math.max(1, ratio));
         const shot = (await cdp.sendCommand('Page.captureScreenshot', {
           format: 'png',
           captureBeyondViewport: true,
-          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(height, MAX_CAPTURE_HEIGHT), scale: 1 },
+          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(height, maxHeight), scale: 1 },
         })) as { data: string };
         const [width = 0, windowHeight = 0] = win.getContentSize();
         return {
           png: Buffer.from(shot.data, 'base64'),
           url: win.webContents.getURL(),
           windowSize: { width, height: windowHeight },
-          ...(height > MAX_CAPTURE_HEIGHT ? { contentHeight: height } : {}),
+          ...(height > maxHeight ? { contentHeight: height } : {}),
         };
       } finally {
         cdp.detach();
