@@ -15,7 +15,6 @@ export function AccountPicker({ profile, selected }: { profile: string; selected
   const [checked, setChecked] = useState<string[]>(selected);
 
   useEffect(() => setChecked(selected), [selected]);
-  useEffect(() => setAccounts(null), [profile]);
 
   const list = async () => {
     const found = await load.run({ profile });

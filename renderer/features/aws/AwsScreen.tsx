@@ -91,7 +91,8 @@ export function AwsScreen() {
               Fix the problems listed in the table in your AWS config file, then press Reload profiles.
             </Alert>
           ) : (
-            <Stack>
+            // Keyed by profile so one profile's identity or accounts never show under another.
+            <Stack key={profile.name}>
               {isSso(profile) && <SignInPanel profile={profile} onSignedIn={() => void reload()} />}
               <ConnectionPanel profile={profile.name} region={region || undefined} />
               {isSso(profile) && <AccountPicker profile={profile.name} selected={settings.accountIds} />}
