@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { verifyBundle } from '../../main/services/export/verify';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures';
 
 const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
@@ -63,6 +66,20 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await page.getByTestId('export-verify-result').click();
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-report')).toContainText(fingerprint);
+
+  // The bundle's index.html works offline in a browser: the screenshot shows, nothing leaves the machine.
+  const unzipped = mkdtempSync(join(tmpdir(), 'aw-bundle-html-'));
+  execFileSync('unzip', ['-q', out, '-d', unzipped]);
+  const viewer = await page.context().newPage();
+  const requests: string[] = [];
+  viewer.on('request', (r) => requests.push(r.url()));
+  await viewer.goto(pathToFileURL(join(unzipped, 'index.html')).href);
+  await expect(viewer.locator('#fingerprint')).toHaveText(fingerprint);
+  const thumb = viewer.locator('.shot img');
+  await thumb.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+  await viewer.close();
 
   // A path inside the workspace is refused with the reason, and nothing is written there.
   await page.getByTestId('export-path').fill(join(workspaceDir, 'inside.zip'));
