@@ -121,6 +121,21 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(capture.pages.size).toBe(0);
   });
 
+  it('opens no window when AWS refuses the console sign-in (a role without console access)', async () => {
+    const { services, capture } = await setup();
+    standIn.refuseConsoleAccess(true);
+    try {
+      const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
+      expect(error.code).toBe('SIGNIN_REFUSED');
+      expect(error.message).toContain('profile "audit"');
+      expect(error.hint).toMatch(/console access/);
+      expect(capture.pages.size).toBe(0);
+      expect(services.capture.list()).toEqual([]);
+    } finally {
+      standIn.refuseConsoleAccess(false);
+    }
+  });
+
   it('refuses a static-keys profile: the console needs temporary credentials', async () => {
     const { services, capture } = await setup({ profile: 'keys' });
     const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
