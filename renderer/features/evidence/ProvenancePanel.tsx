@@ -1,6 +1,7 @@
-import { Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import { useRoute } from '../../app/route';
 import { formatBytes, IntegrityBadge, KIND_LABELS, utc } from './labels';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -25,6 +26,7 @@ function where(p: EvidenceProvenance['item']) {
 /** Who, when, where, the hash, and whether the file on disk still matches it. */
 export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance }) {
   const e = provenance.item;
+  const { navigate } = useRoute();
   const windowSize = 'windowSize' in e.source ? e.source.windowSize : undefined;
   return (
     <Card withBorder data-testid="provenance">
@@ -51,7 +53,15 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
             </Row>
           )}
           {windowSize && <Row label="Window">{windowSize.width} × {windowSize.height}</Row>}
-          <Row label="Controls">{e.controlIds.join(', ')}</Row>
+          <Row label="Controls">
+            <Group gap="xs">
+              {e.controlIds.map((id) => (
+                <Anchor key={id} size="sm" onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}>
+                  {id}
+                </Anchor>
+              ))}
+            </Group>
+          </Row>
           <Row label="SHA-256">
             <Code data-testid="provenance-sha">{e.sha256}</Code>
           </Row>
