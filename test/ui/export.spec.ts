@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -86,4 +86,34 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('error-notice')).toContainText('inside the workspace folder');
   expect(existsSync(join(workspaceDir, 'inside.zip'))).toBe(false);
+});
+
+test('Cancel stops an export and nothing is left under the chosen name', async ({ launch, workspaceDir }) => {
+  const app = await launch();
+  const { services, page } = app;
+  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  const ws = services.workspaces.require();
+  for (let i = 0; i < 6; i++) {
+    await ws.evidence.addBytes(Buffer.alloc(16 * 1024 * 1024, i), {
+      title: `Large export ${i}`,
+      kind: 'document',
+      mediaType: 'application/pdf',
+      fileName: `large-${i}.pdf`,
+      controlIds: ['risk-assessment'],
+      source: { type: 'import', originalName: `large-${i}.pdf` },
+      effectiveDate: '2026-12-01',
+      capturedBy: DANA,
+    });
+  }
+  await page.getByTestId('nav-export').click();
+  await expect(page.getByTestId('preflight')).toBeVisible();
+  const out = join(dirname(workspaceDir), 'cancelled.zip');
+  await page.getByTestId('export-path').fill(out);
+  await page.getByTestId('export-start').click();
+  await page.getByTestId('export-cancel').click();
+  await expect(page.getByTestId('error-notice')).toHaveAttribute('data-error-code', 'CANCELLED');
+  await expect(page.getByTestId('error-notice')).toContainText('no bundle was written');
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(dirname(out)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  await expect(page.getByTestId('export-start')).toBeEnabled();
 });
