@@ -132,3 +132,28 @@ test('signs in without a code: AWS\'s page redirects back to the app on this com
   await page.getByTestId('aws-test-connection').click();
   await expect(page.getByTestId('aws-identity-account')).toHaveText('111122223333');
 });
+
+test('a broken profile is shown with its problem and line; the others still work', async ({ launch, workspaceDir }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'aw-ui-broken-'));
+  const config = join(dir, 'config');
+  writeFileSync(config, `${ALL_KINDS_CONFIG}\n[profile dangling]\nsso_session = nowhere\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n`.replace(/\n/g, '\r\n'));
+  process.env.AWS_CONFIG_FILE = config;
+  try {
+    const app = await launch();
+    const { page } = app;
+    await createWorkspace(page, workspaceDir);
+    await page.getByTestId('nav-aws').click();
+    const broken = page.getByTestId('aws-profile-dangling');
+    await expect(broken).toContainText(/config line \d+: sso_session = nowhere names no \[sso-session nowhere\] section/);
+    await broken.click();
+    await expect(page.getByText('This profile cannot be used yet')).toBeVisible();
+    await expect(page.getByTestId('aws-signin-start')).toHaveCount(0);
+
+    await page.getByTestId('aws-profile-keys').click();
+    await page.getByTestId('aws-test-connection').click();
+    await expect(page.getByTestId('aws-identity-account')).toHaveText('123456789012');
+    await expect(page.getByTestId('aws-identity-alias')).toHaveText('none');
+  } finally {
+    delete process.env.AWS_CONFIG_FILE;
+  }
+});

@@ -31,48 +31,71 @@ function kindOf(p: Section): ProfileKind {
   return 'none';
 }
 
-const error = (message: string): ProfileProblem => ({ severity: 'error', message });
-const warning = (message: string): ProfileProblem => ({ severity: 'warning', message });
+/** Where in the files a problem is: the line of the key concerned, else of the section header. */
+type Where = Pick<ProfileProblem, 'file' | 'line'>;
+type Locate = (key?: string) => Where;
+
+const error = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'error', message, ...where });
+const warning = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'warning', message, ...where });
+
+/** The SDK merges a profile's sections, credentials file last; the last section holding a key is the one that counts. */
+function locator(diag: Partial<Record<FileKind, FileDiagnostics>>, type: RawSection['type'], name: string): Locate {
+  const sections = (['config', 'credentials'] as const).flatMap((file) => (diag[file]?.sections ?? []).filter((s) => s.type === type && s.name === name).map((s) => ({ file, s })));
+  return (key) => {
+    const withKey = key ? sections.filter((x) => x.s.keys.has(key)) : [];
+    const hit = withKey.at(-1) ?? sections.at(-1);
+    if (!hit) return {};
+    return { file: hit.file, line: withKey.length ? hit.s.keys.get(key!)!.at(-1)! : hit.s.line };
+  };
+}
 
 function missing(p: Section, keys: string[]): string[] {
   return keys.filter((k) => !p[k]);
 }
 
-function validate(name: string, p: Section, kind: ProfileKind, sessions: Record<string, Section>, allNames: Set<string>): ProfileProblem[] {
+function validate(
+  name: string,
+  p: Section,
+  kind: ProfileKind,
+  sessions: Record<string, Section>,
+  allNames: Set<string>,
+  diag: Partial<Record<FileKind, FileDiagnostics>>,
+): ProfileProblem[] {
   const out: ProfileProblem[] = [];
+  const at = locator(diag, 'profile', name);
   switch (kind) {
     case 'sso': {
       const session = sessions[p.sso_session!];
       if (!session) {
-        out.push(error(`sso_session = ${p.sso_session} names no [sso-session ${p.sso_session}] section. Add that section with sso_start_url and sso_region, or fix the name.`));
+        out.push(error(`sso_session = ${p.sso_session} names no [sso-session ${p.sso_session}] section. Add that section with sso_start_url and sso_region, or fix the name.`, at('sso_session')));
         break;
       }
       const gaps = missing(session, ['sso_start_url', 'sso_region']);
-      if (gaps.length) out.push(error(`The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`));
+      if (gaps.length) out.push(error(`The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`, locator(diag, 'sso-session', p.sso_session!)()));
       for (const key of ['sso_start_url', 'sso_region'] as const) {
-        if (p[key] && session[key] && p[key] !== session[key]) out.push(error(`${key} in the profile (${p[key]}) conflicts with the sso-session (${session[key]}); the AWS SDK refuses this. Remove it from the profile.`));
+        if (p[key] && session[key] && p[key] !== session[key]) out.push(error(`${key} in the profile (${p[key]}) conflicts with the sso-session (${session[key]}); the AWS SDK refuses this. Remove it from the profile.`, at(key)));
       }
       const roleGaps = missing(p, ['sso_account_id', 'sso_role_name']);
-      if (roleGaps.length) out.push(warning(`No ${roleGaps.join(' or ')}: you can sign in and pick accounts, but reading AWS with this profile needs both.`));
+      if (roleGaps.length) out.push(warning(`No ${roleGaps.join(' or ')}: you can sign in and pick accounts, but reading AWS with this profile needs both.`, at()));
       break;
     }
     case 'sso-legacy': {
       const gaps = missing(p, ['sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name']);
-      if (gaps.length) out.push(error(`This SSO profile has no ${gaps.join(', ')}. Add ${gaps.length > 1 ? 'them' : 'it'} (or run "aws configure sso --profile ${name}").`));
+      if (gaps.length) out.push(error(`This SSO profile has no ${gaps.join(', ')}. Add ${gaps.length > 1 ? 'them' : 'it'} (or run "aws configure sso --profile ${name}").`, at()));
       break;
     }
     case 'static':
-      if (!p.aws_access_key_id) out.push(error('aws_secret_access_key is set but aws_access_key_id is missing.'));
-      if (!p.aws_secret_access_key) out.push(error('aws_access_key_id is set but aws_secret_access_key is missing.'));
+      if (!p.aws_access_key_id) out.push(error('aws_secret_access_key is set but aws_access_key_id is missing.', at('aws_secret_access_key')));
+      if (!p.aws_secret_access_key) out.push(error('aws_access_key_id is set but aws_secret_access_key is missing.', at('aws_access_key_id')));
       break;
     case 'assume-role':
-      if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(p.role_arn!)) out.push(error(`role_arn "${p.role_arn}" is not a role ARN like arn:aws:iam::123456789012:role/Name.`));
-      if (!p.source_profile && !p.credential_source) out.push(error('role_arn needs source_profile (or credential_source) to say which credentials assume the role.'));
-      if (p.source_profile && !allNames.has(p.source_profile)) out.push(error(`source_profile = ${p.source_profile} names no profile in your config or credentials file.`));
-      if (p.source_profile === name) out.push(error('source_profile points at the profile itself.'));
+      if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(p.role_arn!)) out.push(error(`role_arn "${p.role_arn}" is not a role ARN like arn:aws:iam::123456789012:role/Name.`, at('role_arn')));
+      if (!p.source_profile && !p.credential_source) out.push(error('role_arn needs source_profile (or credential_source) to say which credentials assume the role.', at('role_arn')));
+      if (p.source_profile && !allNames.has(p.source_profile)) out.push(error(`source_profile = ${p.source_profile} names no profile in your config or credentials file.`, at('source_profile')));
+      if (p.source_profile === name) out.push(error('source_profile points at the profile itself.', at('source_profile')));
       break;
     case 'none':
-      out.push(warning('This profile has no credential settings (no SSO, keys, role or credential_process); it can only supply defaults such as region.'));
+      out.push(warning('This profile has no credential settings (no SSO, keys, role or credential_process); it can only supply defaults such as region.', at()));
       break;
     default:
       break;
@@ -173,7 +196,7 @@ export class ProfileService {
       ...(p.sso_session ? { ssoSession: p.sso_session } : {}),
       ...(kind === 'sso' && session?.sso_start_url ? { ssoStartUrl: session.sso_start_url } : p.sso_start_url ? { ssoStartUrl: p.sso_start_url } : {}),
       ...(kind === 'sso' && session?.sso_region ? { ssoRegion: session.sso_region } : p.sso_region ? { ssoRegion: p.sso_region } : {}),
-      problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name), ...validate(name, p, kind, sessions, names)],
+      problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name), ...validate(name, p, kind, sessions, names, diag)],
     };
     if (p.sso_session && session) {
       const raw = diag.config?.sections.find((s) => s.type === 'sso-session' && s.name === p.sso_session);

@@ -119,7 +119,9 @@ describe('profiles: malformed files', () => {
       expect.objectContaining({ line: 1, severity: 'error', message: expect.stringContaining('no closing "]"') }),
       expect.objectContaining({ line: 2, severity: 'warning', message: expect.stringContaining('outside any [section]') }),
     ]);
-    expect(msgs('noregion')).toMatch(/^error: This SSO profile has no sso_region\./);
+    expect(msgs('noregion')).toMatch(/^error@3: This SSO profile has no sso_region\./);
+    expect(msgs('dangling')).toMatch(/^error@8: sso_session = nowhere/);
+    expect(msgs('badrole')).toMatch(/error@24: source_profile = ghost/);
     expect(msgs('dangling')).toContain('sso_session = nowhere names no [sso-session nowhere] section');
     expect(p.dup!.problems).toHaveLength(2);
     expect(msgs('dup')).toMatch(/warning@11: "dup" is defined more than once in the config file \(lines 11 and 13\)/);
@@ -156,5 +158,6 @@ describe('profiles: malformed files', () => {
     expect(a.problems.map((x) => x.message)).toEqual([
       'The [sso-session s] section has no sso_region. Add sso_region = ….',
     ]);
+    expect(a.problems[0]).toMatchObject({ file: 'config', line: 6 });
   });
 });
