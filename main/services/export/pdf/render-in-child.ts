@@ -8,9 +8,12 @@ import type { BundleContent } from '../content';
  * entry), or as TypeScript when running from source (CLI, tests), loaded through tsx.
  */
 function workerEntry(): { file: string; execArgv: string[]; cwd?: string } {
-  const built = join(__dirname, 'pdf-worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
-  return { file: join(__dirname, 'worker.ts'), execArgv: ['--import', 'tsx'], cwd: resolve(__dirname, '../../../..') };
+  // The bundler may put this module in out/main or in out/main/chunks.
+  const built = [join(__dirname, 'pdf-worker.js'), join(__dirname, '..', 'pdf-worker.js')].find(existsSync);
+  if (built) return { file: built, execArgv: [] };
+  const source = join(__dirname, 'worker.ts');
+  if (!existsSync(source)) throw new Error(`the index.pdf builder is missing (looked for pdf-worker.js beside ${__dirname})`);
+  return { file: source, execArgv: ['--import', 'tsx'], cwd: resolve(__dirname, '../../../..') };
 }
 
 /** Renders index.pdf in a child process (see worker.ts); killing it is how a cancel stops it. */
