@@ -34,6 +34,8 @@ export interface CaptureServiceDeps {
 interface OpenWindow extends CaptureWindowInfo {
   /** Web windows: the kind of tool, recorded with the capture. */
   tool?: string;
+  /** The workspace the window was opened for: its captures go nowhere else. */
+  workspaceRoot: string;
 }
 
 /** Width from the IHDR chunk, without decoding the image. */
@@ -83,7 +85,7 @@ export class CaptureService {
   }
 
   list(): CaptureWindowInfo[] {
-    return [...this.windows.values()].map(({ tool: _tool, ...info }) => info);
+    return [...this.windows.values()].map(({ tool: _tool, workspaceRoot: _root, ...info }) => info);
   }
 
   private request(requestId: string, kind: 'aws' | 'web') {
@@ -112,6 +114,7 @@ export class CaptureService {
     const url = await federatedLoginUrl({ profile, endpoints, credentials: await this.deps.aws.credentials(profile), destination });
     const { id } = await this.openWindow({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints) });
     const info: OpenWindow = {
+      workspaceRoot: ws.root,
       windowId: id,
       kind: 'aws',
       requestId,
@@ -134,11 +137,13 @@ export class CaptureService {
 
   async openWeb(requestId: string, url: string): Promise<CaptureWindowInfo> {
     const request = this.request(requestId, 'web');
-    this.deps.workspaces.require().actor();
+    const ws = this.deps.workspaces.require();
+    ws.actor();
     const policy = webNavigationPolicy(this.deps.insecureWebOrigins);
     if (!policy(url)) throw new AppError('INVALID_INPUT', `${redactUrl(url)} cannot be opened in a capture window.`, { hint: 'Capture windows open https pages only.' });
     const { id } = await this.openWindow({ kind: 'web', url, title: `Capture: ${request.title}`, policy });
     this.windows.set(id, {
+      workspaceRoot: ws.root,
       windowId: id,
       kind: 'web',
       requestId,
@@ -174,6 +179,9 @@ export class CaptureService {
     const window = this.windows.get(windowId);
     if (!window) throw new AppError('NOT_FOUND', 'That capture window is closed.', { hint: 'Open it again from the control page.' });
     const ws = this.deps.workspaces.require();
+    if (ws.root !== window.workspaceRoot) {
+      throw new AppError('CONFLICT', 'This capture window was opened for another workspace.', { hint: 'Close it and open the page again from this workspace.' });
+    }
     const actor = ws.actor();
     let page;
     try {

@@ -152,6 +152,14 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(item.aws).toBeUndefined();
     expect(item.meta!.tool).toBe('Source control (GitHub, GitLab, Bitbucket)');
     expect((item.meta!.banner as string[]).join(' ')).not.toMatch(/AWS account|Principal/);
+    // A window opened for one workspace never captures into another.
+    const other = await services.capture.openWeb('shot.github-branch-protection', `${standIn.url}/tool/x`);
+    const before = services.workspaces.require().root;
+    await services.workspaces.close();
+    await services.workspaces.create({ folder: `${before}-other`, companyName: 'Other', systemName: 'Other', asOfDate: '2026-12-31', categories: ['security'], me: { name: 'Dana Founder', email: 'dana@acme.example' } });
+    await expect(services.capture.capture(other.windowId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await services.evidence.list()).toEqual([]);
+    await services.awsWorkspace.setProfile('audit', 'eu-west-1');
     // The AWS window's policy keeps it on sign-in and console hosts.
     const aws = await services.capture.openAws('shot.iam-users');
     await capture.pages.get(aws.windowId)!.goto('http://localhost:9/elsewhere').catch(() => undefined);
