@@ -21,7 +21,7 @@ export interface ChecksServiceDeps {
   emitProgress: (p: CheckProgress) => void;
   /** Credential report polling; tests shorten the waits. */
   poll?: Partial<PollOptions>;
-  /** IAM throttles bursts; adaptive retry with more attempts rides through them. */
+  /** IAM throttles bursts; the SDK's retries (with more attempts than its default 3) ride through them. */
   maxAttempts?: number;
   concurrency?: number;
 }
@@ -126,7 +126,9 @@ export class ChecksService {
       credentials: aws.clients.credentials(profile),
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     };
-    const client = new IAMClient({ ...clientConfig, maxAttempts: this.deps.maxAttempts ?? 10, retryMode: 'adaptive' });
+    // Standard retries back off per call; adaptive mode also slowed every other call after a
+    // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.
+    const client = new IAMClient({ ...clientConfig, maxAttempts: this.deps.maxAttempts ?? 10, retryMode: 'standard' });
     const pollClient = new IAMClient({ ...clientConfig, maxAttempts: 1 });
     const stored = new Map<string, EvidenceRecord[]>();
     try {
