@@ -51,7 +51,7 @@ export function buildManifest(model: BundleModel, findings: Map<string, LoadedFi
     subserviceOrganizations: [{ name: 'Amazon Web Services (AWS)', method: 'carve-out', reviewControlId: model.awsReviewControlId }],
     criteria: model.coverage.map((c) => ({ id: c.criterion.id, status: c.status, controls: c.controls, ...(c.reason ? { reason: c.reason } : {}) })),
     controls,
-    evidence: model.evidence.map((e) => ({ ...e.record, controlIds: e.record.controlIds, path: e.path, flags: e.flags })),
+    evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
   });
 }
