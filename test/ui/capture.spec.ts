@@ -143,22 +143,38 @@ test('an imported file that is not what its name says is refused with the reason
   expect(await app.services.evidence.list()).toEqual([]);
 });
 
-test('an image pasted from the clipboard and a file dropped on the panel are imported, and a refused console sign-in opens no window', async ({ browser, launch, workspaceDir }) => {
+test('a web tool capture, an image pasted from the clipboard and a file dropped on the panel, and a refused console sign-in that opens no window', async ({ browser, launch, workspaceDir }) => {
   const capture = playwrightCapture(browser);
-  const app = await launch({ adapters: { capture }, services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } } });
+  const app = await launch({
+    adapters: { capture },
+    services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } }, insecureWebOrigins: [standIn.url] } },
+  });
   const { page } = app;
   await createWorkspace(page, workspaceDir);
+
+  // A web tool in its own window: the banner has no AWS fields.
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-change-management').click();
+  await page.getByTestId('web-url-shot.github-branch-protection').fill(`${standIn.url}/tool/acme/settings/branches`);
+  await page.getByTestId('open-web-shot.github-branch-protection').click();
+  await expect(page.getByTestId('capture-window')).toContainText('Web tool window');
+  await page.getByTestId('capture-now').click();
+  await expect(page.getByTestId('control-evidence-row')).toHaveCount(1);
+  const [web] = await app.services.evidence.list();
+  expect(web).toMatchObject({ source: { type: 'web_capture', url: `${standIn.url}/tool/acme/settings/branches` }, meta: { tool: 'Source control (GitHub, GitLab, Bitbucket)' } });
+  expect(web!.aws).toBeUndefined();
+
   await page.getByTestId('nav-controls').click();
   await page.getByTestId('control-row-logging-monitoring').click();
 
-  // A static-keys profile cannot open a console session: the reason and the fix, and no window.
+  // A static-keys profile cannot open a console session: the reason and the fix, and no new window.
   await app.services.awsWorkspace.setProfile('keys', 'us-east-1');
   const request = page.getByTestId('shot-request-shot.cloudtrail-trails');
   await request.getByTestId('open-aws-shot.cloudtrail-trails').click();
   await expect(request.getByTestId('error-notice')).toHaveAttribute('data-error-code', 'SIGNIN_REFUSED');
   await expect(request.getByTestId('error-notice')).toContainText('temporary credentials');
-  expect(capture.pages.size).toBe(0);
-  await expect(page.getByTestId('capture-window')).toHaveCount(0);
+  expect(capture.pages.size).toBe(1);
+  await expect(page.getByTestId('capture-window')).toHaveCount(1);
 
   await page.getByTestId('add-evidence').click();
   const png = (await app.page.evaluate(async () => {
@@ -184,7 +200,7 @@ test('an image pasted from the clipboard and a file dropped on the panel are imp
   await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('control-evidence-row')).toHaveCount(2);
 
-  const items = await app.services.evidence.list();
+  const items = await app.services.evidence.list({ controlId: 'logging-monitoring' });
   expect(items.map((i) => i.meta?.importedVia).sort()).toEqual(['clipboard paste', 'drag and drop']);
   expect(items.find((i) => i.mediaType === 'image/png')!.source).toMatchObject({ type: 'import', originalName: expect.stringMatching(/^pasted-image-/) });
 
