@@ -1,11 +1,14 @@
 import { BrowserWindow, session, type Session } from 'electron';
 import type { CaptureAdapter } from '../services/capture/capture-adapter';
+import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
 import { ownNavigationPolicy } from '../security';
 
 /** No `persist:` prefix: the AWS console session lives in memory only and dies with the app. */
 const PARTITIONS = { aws: 'aws-console-capture', web: 'persist:web-tools-capture' } as const;
 // Chromium refuses larger captures (device pixels); taller pages are cut and the record says so.
 const MAX_CAPTURE_HEIGHT = 16_384;
+/** Time for the page to lay itself out again in the taller viewport. */
+const SETTLE_MS = 300;
 
 const hardened = new WeakSet<Session>();
 function harden(ses: Session): Session {
@@ -18,7 +21,6 @@ function harden(ses: Session): Session {
 }
 
 interface CdpLayout {
-  cssContentSize?: { width: number; height: number };
   contentSize: { width: number; height: number };
   /** Device pixels (deprecated, but the one place CDP gives the pixel ratio); css* are CSS pixels. */
   layoutViewport?: { clientWidth: number };
@@ -28,8 +30,8 @@ interface CdpLayout {
 /**
  * Capture windows in the app: no preload, sandboxed, their own session partition, every
  * top-level navigation checked by the service's policy, popups loaded in place when the
- * policy allows them. Full-page capture goes through the DevTools protocol, which can draw
- * beyond the viewport (`webContents.capturePage` cannot).
+ * policy allows them. Full-page capture goes through the DevTools protocol: the viewport is
+ * made as tall as the page for the capture (`webContents.capturePage` only draws the window).
  */
 export function electronCaptureWindows(owner: () => BrowserWindow | null): CaptureAdapter {
   const windows = new Map<string, BrowserWindow>();
@@ -92,21 +94,27 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       cdp.attach('1.3');
       try {
         const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
-        const size = layout.cssContentSize ?? layout.contentSize;
-        const height = Math.ceil(size.height);
+        const viewportWidth = Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);
         const ratio = layout.layoutViewport && layout.cssLayoutViewport?.clientWidth ? layout.layoutViewport.clientWidth / layout.cssLayoutViewport.clientWidth : 1;
         const maxHeight = Math.floor(MAX_CAPTURE_HEIGHT / Math.max(1, ratio));
-        const shot = (await cdp.sendCommand('Page.captureScreenshot', {
-          format: 'png',
-          captureBeyondViewport: true,
-          clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.min(height, maxHeight), scale: 1 },
-        })) as { data: string };
+        const extent = (await cdp.sendCommand('Runtime.evaluate', { expression: PAGE_EXTENT_SCRIPT, returnByValue: true })) as { result: { value: PageExtent } };
+        const contentHeight = extent.result.value.height;
+        const height = Math.min(contentHeight, maxHeight);
+        // A viewport as tall as the page: areas that scroll inside the window show everything.
+        await cdp.sendCommand('Emulation.setDeviceMetricsOverride', { width: 0, height, deviceScaleFactor: 0, mobile: false });
+        let shot: { data: string };
+        try {
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+          shot = (await cdp.sendCommand('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: viewportWidth, height, scale: 1 } })) as { data: string };
+        } finally {
+          await cdp.sendCommand('Emulation.clearDeviceMetricsOverride');
+        }
         const [width = 0, windowHeight = 0] = win.getContentSize();
         return {
           png: Buffer.from(shot.data, 'base64'),
           url: win.webContents.getURL(),
           windowSize: { width, height: windowHeight },
-          ...(height > maxHeight ? { contentHeight: height } : {}),
+          ...(contentHeight > maxHeight ? { contentHeight } : {}),
         };
       } finally {
         cdp.detach();

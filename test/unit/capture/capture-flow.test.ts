@@ -87,6 +87,26 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(services.capture.list()).toEqual([]);
   });
 
+  it('captures all of a page that scrolls inside a window-sized container, not only the window', async () => {
+    const { services, capture } = await setup();
+    const window = await services.capture.openAws('shot.cloudwatch-alarms');
+    const page = capture.pages.get(window.windowId)!;
+    await page.goto(`${standIn.url}/inner/cloudwatch/home`);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(700);
+    const item = await services.capture.capture(window.windowId);
+    const png = PNG.sync.read(readFileSync(services.workspaces.require().evidence.filePath(item.sha256)));
+    const bannerHeight = item.meta!.bannerHeight as number;
+    expect(png.height - bannerHeight).toBeGreaterThan(1500);
+    // The red end-of-page marker is in the image, just above its bottom edge.
+    const rows = Array.from({ length: 120 }, (_, k) => png.height - 1 - k);
+    const red = rows.some((y) => {
+      const i = (y * png.width + 40) * 4;
+      return png.data[i] === 0xd1 && png.data[i + 1] === 0x32 && png.data[i + 2] === 0x12;
+    });
+    expect(red).toBe(true);
+    expect(page.viewportSize()).toEqual({ width: 1100, height: 700 });
+  });
+
   it('keeps both captures taken in the same second (one file when the pixels are identical)', async () => {
     const fixed = new Date('2026-11-26T09:00:00.000Z');
     const { services } = await setup({ now: () => fixed });
