@@ -116,6 +116,8 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('nav-evidence').click();
   await expect(page.getByTestId('evidence-problems')).toHaveText('1 file(s) changed or missing');
+  await page.getByTestId('evidence-search').fill('trail-status');
+  await expect(page.getByTestId('evidence-row')).toHaveCount(1);
   await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
   await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Tampered');
   await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_TAMPERED');

@@ -1,4 +1,4 @@
-import { Card, Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Grid, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CONTROLS } from '../../../shared/catalog';
 import { EVIDENCE_KINDS, type EvidenceIntegrity, type EvidenceKind } from '../../../shared/domain/evidence';
@@ -42,6 +42,7 @@ export function EvidenceScreen() {
   const [kind, setKind] = useState<EvidenceKind | null>(null);
   const [integrity, setIntegrity] = useState<EvidenceIntegrity | null>(null);
   const [items, setItems] = useState<EvidenceItem[]>([]);
+  const [search, setSearch] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
 
   useEffect(() => {
@@ -51,6 +52,8 @@ export function EvidenceScreen() {
   }, [controlId, kind, integrity, version]);
 
   const problems = items.filter((i) => i.integrity !== 'ok').length;
+  const words = search.trim().toLowerCase();
+  const shown = words ? items.filter((i) => `${i.title} ${i.fileName} ${i.source.type === 'import' ? i.source.originalName : ''}`.toLowerCase().includes(words)) : items;
   return (
     <Grid data-testid="evidence-screen">
       <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -64,13 +67,14 @@ export function EvidenceScreen() {
             <Select label="Kind" placeholder="All kinds" clearable value={kind} onChange={(v) => setKind(v as EvidenceKind | null)} data={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} data-testid="evidence-filter-kind" />
             <Select label="File check" placeholder="Any" clearable value={integrity} onChange={(v) => setIntegrity(v as EvidenceIntegrity | null)} data={[{ value: 'ok', label: 'Matches' }, { value: 'tampered', label: 'Tampered' }, { value: 'missing', label: 'Missing' }]} data-testid="evidence-filter-integrity" />
           </Group>
+          <TextInput placeholder="Search titles and file names" value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="evidence-search" />
           <OpenCaptureWindows />
           <ErrorNotice error={error} />
           <Card withBorder p={0}>
-            {items.length === 0 && <Text size="sm" c="dimmed" p="md">No evidence matches.</Text>}
+            {shown.length === 0 && <Text size="sm" c="dimmed" p="md">No evidence matches.</Text>}
             <Table highlightOnHover fz="sm">
               <Table.Tbody>
-                {items.map((e) => (
+                {shown.map((e) => (
                   <Table.Tr key={e.id} onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })} style={{ cursor: 'pointer' }} bg={e.id === selected ? 'blue.0' : undefined} data-testid="evidence-row" data-evidence-id={e.id}>
                     <Table.Td>
                       <Text size="sm" fw={500}>{e.title}</Text>

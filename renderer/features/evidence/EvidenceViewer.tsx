@@ -35,7 +35,7 @@ function ImageView({ content }: { content: EvidenceContent }) {
       <ScrollArea.Autosize mah={620} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)' }}>
         <img
           src={`data:${content.mediaType};base64,${content.data}`}
-          alt="Evidence"
+          alt={`Evidence ${content.id}`}
           data-testid="evidence-image"
           style={fit ? { width: '100%', display: 'block' } : { zoom, display: 'block', maxWidth: 'none' }}
         />
