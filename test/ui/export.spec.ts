@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -116,4 +116,30 @@ test('Cancel stops an export and nothing is left under the chosen name', async (
   expect(existsSync(out)).toBe(false);
   expect(readdirSync(dirname(out)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   await expect(page.getByTestId('export-start')).toBeEnabled();
+});
+
+test('evidence changed on disk shows in the pre-flight and blocks the export', async ({ launch, workspaceDir }) => {
+  const app = await launch();
+  const { services, page } = app;
+  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  const ws = services.workspaces.require();
+  const record = await ws.evidence.addBytes(png(), {
+    title: 'IAM users list',
+    kind: 'screenshot',
+    mediaType: 'image/png',
+    fileName: 'iam-users.png',
+    controlIds: ['iam-mfa-enforcement'],
+    source: { type: 'web_capture', url: 'https://idp.example/users', windowSize: { width: 1280, height: 800 } },
+    capturedAt: '2026-12-20T09:00:00.000Z',
+    effectiveDate: '2026-12-20',
+    capturedBy: DANA,
+  });
+  const file = ws.evidence.filePath(record.sha256);
+  chmodSync(file, 0o644);
+  appendFileSync(file, 'edited');
+
+  await page.getByTestId('nav-export').click();
+  await expect(page.getByTestId('preflight-integrity')).toContainText(`IAM users list (${record.id}) is no longer the file that was captured`);
+  await expect(page.getByTestId('export-start')).toBeDisabled();
+  await expect(page.getByTestId('export-start')).toHaveText('Fix the changed evidence first');
 });

@@ -49,7 +49,7 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
             ))}
           </List>
           <Text size="sm" mt={4}>
-            Restore the original files from a backup, or capture the evidence again and unlink the changed item.
+            Restore the original files from a backup of the workspace folder; changed evidence is never shipped, and the export stays blocked until it matches again.
           </Text>
         </Alert>
       )}
