@@ -103,24 +103,36 @@ async function checkCsv(path: string): Promise<void> {
   await pipeline(createReadStream(path, 'utf8'), parseCsv({ relax_column_count: true, bom: true }), new Writable({ objectMode: true, write: (_r, _e, done) => done() }));
 }
 
+export const unreadable = (name: string) => rejected(name, 'the file could not be read.', 'Check that it still exists and that you may open it, then try again.');
+
+/** The cheap checks (supported name, readable, not empty, not too large), done before anything is copied. */
+export async function checkImportable(path: string, name: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Promise<{ type: ImportType; size: number }> {
+  const extension = extname(name).toLowerCase();
+  const type = (Object.keys(IMPORT_TYPES) as ImportType[]).find((t) => IMPORT_TYPES[t].extensions.includes(extension));
+  if (!type) {
+    throw rejected(name, `files of type "${extension || 'without extension'}" are not supported.`, `Import ${SUPPORTED_EXTENSIONS.join(', ')} files; export other formats to PDF first.`);
+  }
+  const stat = await fs.stat(path).catch(() => null);
+  if (!stat?.isFile()) throw unreadable(name);
+  if (stat.size === 0) throw rejected(name, 'the file is empty.', 'Choose the file that holds the evidence; an empty file proves nothing.');
+  if (stat.size > maxBytes) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    throw rejected(name, `it is ${mb(stat.size)}, over the ${mb(maxBytes)} limit.`, 'Split the evidence into smaller files, or export only the part the auditor needs.');
+  }
+  return { type, size: stat.size };
+}
+
 /**
  * Decides what a file to import is from its content (magic bytes, ZIP structure, strict
  * UTF-8, JSON/CSV syntax), checks its extension agrees, and refuses empty, huge or unreadable
  * files with the reason. Nothing is written.
  */
 export async function inspectImport(path: string, name: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Promise<InspectedFile> {
+  const { type, size } = await checkImportable(path, name, maxBytes);
   const extension = extname(name).toLowerCase();
-  const type = (Object.keys(IMPORT_TYPES) as ImportType[]).find((t) => IMPORT_TYPES[t].extensions.includes(extension));
-  if (!type) {
-    throw rejected(name, `files of type "${extension || 'without extension'}" are not supported.`, `Import ${SUPPORTED_EXTENSIONS.join(', ')} files; export other formats to PDF first.`);
-  }
   const info = IMPORT_TYPES[type];
-  let size: number;
   let head: Buffer;
   try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new Error('not a file');
-    size = stat.size;
     const handle = await fs.open(path, 'r');
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
@@ -129,12 +141,7 @@ export async function inspectImport(path: string, name: string, maxBytes = DEFAU
       await handle.close();
     }
   } catch {
-    throw rejected(name, 'the file could not be read.', 'Check that it still exists and that you may open it, then try again.');
-  }
-  if (size === 0) throw rejected(name, 'the file is empty.', 'Choose the file that holds the evidence; an empty file proves nothing.');
-  if (size > maxBytes) {
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw rejected(name, `it is ${mb(size)}, over the ${mb(maxBytes)} limit.`, 'Split the evidence into smaller files, or export only the part the auditor needs.');
+    throw unreadable(name);
   }
 
   const found = sniff(head);

@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { ImportDetails, PickedFile } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceService } from '../workspace/workspace-service';
-import { DEFAULT_IMPORT_MAX_BYTES, inspectImport } from './import-validation';
+import { checkImportable, DEFAULT_IMPORT_MAX_BYTES, inspectImport, unreadable } from './import-validation';
 
 export interface ImportServiceDeps {
   workspaces: WorkspaceService;
@@ -30,8 +30,9 @@ function checkControlIds(controlIds: string[]): void {
 }
 
 /**
- * Files people made elsewhere: validated by content first, then streamed into the evidence
- * store (which writes to a temp name and renames), so a refused or failed import leaves
+ * Files people made elsewhere: copied to a private snapshot first, so what is checked by
+ * content is exactly what is stored even if the original changes meanwhile, then streamed
+ * into the evidence store (temp name and rename), so a refused or failed import leaves
  * nothing behind. Picked paths stay in main; the renderer holds only tokens.
  */
 export class ImportService {
@@ -66,22 +67,38 @@ export class ImportService {
     return record;
   }
 
-  /** Dropped or pasted bytes go through a private temp file so they take the same path as picked files. */
-  async importBytes(name: string, bytes: Uint8Array, details: ImportDetails, via: 'drop' | 'paste'): Promise<EvidenceRecord> {
+  /** Dropped or pasted bytes are written to a private snapshot, like a copied file. */
+  importBytes(name: string, bytes: Uint8Array, details: ImportDetails, via: 'drop' | 'paste'): Promise<EvidenceRecord> {
+    return this.withSnapshot((snapshot) => fs.writeFile(snapshot, bytes, { mode: 0o600 }), name, details, via === 'drop' ? 'drag and drop' : 'clipboard paste');
+  }
+
+  async importFile(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
+    // Refuse what cannot or should not be imported before copying a byte of it.
+    await checkImportable(path, name, this.maxBytes);
+    const copy = (snapshot: string) =>
+      fs.copyFile(path, snapshot).catch(() => {
+        throw unreadable(name);
+      });
+    return this.withSnapshot(copy, name, details, via);
+  }
+
+  private async withSnapshot(write: (snapshot: string) => Promise<void>, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
+    const ws = this.deps.workspaces.require();
+    ws.actor();
+    checkControlIds(details.controlIds);
     const dir = await fs.mkdtemp(join(this.deps.tmpDir ?? tmpdir(), 'aw-import-'));
-    const path = join(dir, 'upload');
     try {
-      await fs.writeFile(path, bytes, { mode: 0o600 });
-      return await this.importFile(path, name, details, via === 'drop' ? 'drag and drop' : 'clipboard paste');
+      const snapshot = join(dir, 'file');
+      await write(snapshot);
+      return await this.store(snapshot, name, details, via);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
   }
 
-  async importFile(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
+  private async store(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
     const ws = this.deps.workspaces.require();
     const actor = ws.actor();
-    checkControlIds(details.controlIds);
     const file = await inspectImport(path, name, this.maxBytes);
     const record = await ws.evidence.addFile(path, {
       title: details.title,

@@ -1,6 +1,7 @@
-import { chmodSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ImportService } from '../../../main/services/evidence/import';
 import { inspectImport } from '../../../main/services/evidence/import-validation';
 import { createTestWorkspace, tempDir } from '../helpers/services';
 import { JPEG, officeZip, PDF, tinyPng, write } from './files';
@@ -111,6 +112,21 @@ describe('importing into the workspace', () => {
     await expect(services.imports.importFile(write(dir, 'ok2.png', tinyPng(2)), 'ok2.png', { ...DETAILS, controlIds: ['no-such-control'] }, 'file picker')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(workspaceFiles(folder)).toEqual(before);
     expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activityBefore);
+  });
+
+  it('checks and stores a private snapshot, and leaves no snapshot behind either way', async () => {
+    const { services } = await createTestWorkspace();
+    const snapshots = tempDir('aw-snapshots-');
+    const imports = new ImportService({ workspaces: services.workspaces, pickFiles: async () => null, tmpDir: snapshots });
+    const dir = tempDir();
+    const source = write(dir, 'policy.pdf', PDF);
+    const record = await imports.importFile(source, 'policy.pdf', DETAILS, 'file picker');
+    // The original can change afterwards: the stored file is the snapshot that was checked.
+    writeFileSync(source, 'changed');
+    expect(readFileSync(services.workspaces.require().evidence.filePath(record.sha256))).toEqual(PDF);
+    await expect(imports.importFile(write(dir, 'bad.json', '{'), 'bad.json', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    await expect(imports.importBytes('bad.png', Buffer.from('nope'), DETAILS, 'paste')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    expect(readdirSync(snapshots)).toEqual([]);
   });
 
   it('keeps picked paths in main and gives the renderer tokens only', async () => {
