@@ -50,6 +50,20 @@ describe('export refuses and leaves nothing behind', () => {
     await s.services.workspaces.close();
   });
 
+  it('names a file that grew after capture too (a different size, not only different bytes)', async () => {
+    const s = await scenarioWorkspace();
+    const snapshot = s.records.find((r) => r.kind === 'api_snapshot')!;
+    const path = s.services.workspaces.require().evidence.filePath(snapshot.sha256);
+    chmodSync(path, 0o644);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\n{"added":"later"}\n`);
+    const out = join(dirname(s.folder), 'bundle.zip');
+    const error = await s.services.exports.run({ outPath: out }).catch((e) => e);
+    expect(error.code).toBe('EVIDENCE_TAMPERED');
+    expect(error.message).toContain(snapshot.id);
+    expect(leftovers(dirname(out))).toEqual([]);
+    await s.services.workspaces.close();
+  });
+
   it('stops at a screenshot deleted from the workspace', async () => {
     const s = await scenarioWorkspace();
     const shot = s.records.find((r) => r.kind === 'screenshot')!;
