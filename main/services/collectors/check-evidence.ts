@@ -27,9 +27,11 @@ export const refOf = (r: EvidenceRecord): CheckEvidenceRef => ({
   path: evidencePath(r.sha256),
 });
 
-/** The findings file: the finding plus its provenance, including the hash of every raw file. */
-export interface FindingsDocument {
-  finding: Finding;
+/**
+ * The findings file: the finding's own fields (so it reads as a `Finding`) plus its provenance,
+ * including the hash of every raw file.
+ */
+export type FindingsDocument = Finding & {
   provenance: {
     runId: string;
     checkId: string;
@@ -44,7 +46,7 @@ export interface FindingsDocument {
     operations: ApiCall[];
     files: { evidenceId: string; fileName: string; mediaType: string; sha256: string; size: number }[];
   };
-}
+};
 
 /**
  * Stores one check's evidence: each raw API answer it read, then its findings with provenance.
@@ -82,7 +84,7 @@ export async function storeCheckEvidence(store: EvidenceStore, run: RunContext, 
     }
   }
   const doc: FindingsDocument = {
-    finding,
+    ...finding,
     provenance: {
       runId: run.runId,
       checkId,

@@ -3,12 +3,12 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { checkById, controlById } from '../../../shared/catalog';
 import type { Person } from '../../../shared/domain/common';
 import type { AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
-import type { CheckProgress, CheckRun, CheckRunItem, ControlFindings, LatestFinding } from '../../../shared/domain/findings';
+import { Finding, type CheckProgress, type CheckRun, type CheckRunItem, type ControlFindings, type LatestFinding } from '../../../shared/domain/findings';
 import { AppError } from '../../../shared/ipc/result';
 import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
 import type { AwsService } from '../aws/aws-service';
 import type { WorkspaceService } from '../workspace/workspace-service';
-import { refOf, storeCheckEvidence, type FindingsDocument, type RunContext } from './check-evidence';
+import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
 import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from './iam/credential-report';
 import { collectIam } from './iam/iam-collector';
 import { abortableSleep } from './iam/limit';
@@ -131,6 +131,10 @@ export class ChecksService {
     const client = new IAMClient({ ...clientConfig, maxAttempts: this.deps.maxAttempts ?? 10, retryMode: 'standard' });
     const pollClient = new IAMClient({ ...clientConfig, maxAttempts: 1 });
     const stored = new Map<string, EvidenceRecord[]>();
+    // One check's evidence at a time, after the store has loaded its index: parallel first
+    // writes to a fresh EvidenceStore can drop records from its in-memory list.
+    await open.evidence.list();
+    let writes: Promise<unknown> = Promise.resolve();
     try {
       const result = await collectIam({
         client,
@@ -147,7 +151,9 @@ export class ChecksService {
         ...(this.deps.concurrency ? { concurrency: this.deps.concurrency } : {}),
         onProgress: (checkId, done, total) => this.deps.emitProgress({ runId, checkId, done, total }),
         onCheck: async (o) => {
-          stored.set(o.checkId, await storeCheckEvidence(open.evidence, run, o.checkId, o.finding, o.sources));
+          const write = writes.then(() => storeCheckEvidence(open.evidence, run, o.checkId, o.finding, o.sources));
+          writes = write.catch(() => undefined);
+          stored.set(o.checkId, await write);
           this.deps.emitProgress({ runId, checkId: o.checkId, done: 1, total: 1, result: o.finding.result });
         },
       });
@@ -216,7 +222,8 @@ export class ChecksService {
     const store = this.deps.workspaces.require().evidence;
     const integrity = await store.verify(record);
     let finding: LatestFinding['finding'] = null;
-    if (integrity === 'ok') finding = (JSON.parse((await store.read(record)).toString('utf8')) as FindingsDocument).finding;
+    // A findings file this version cannot read is shown as unreadable, never guessed at.
+    if (integrity === 'ok') finding = Finding.safeParse(parseJson((await store.read(record)).toString('utf8'))).data ?? null;
     const evidence = records.filter((r) => r.runId === record.runId && r.checkId === checkId).map(refOf);
     return {
       checkId,
@@ -238,4 +245,12 @@ function runSummary(r: CheckRun): string {
   const where = r.account.alias ? `${r.account.id} (${r.account.alias})` : r.account.id;
   const how = r.status === 'completed' ? '' : r.status === 'stopped' ? ` — stopped: ${r.stopped?.message ?? ''}` : ' — cancelled';
   return `Ran ${r.checks.length} IAM check${r.checks.length === 1 ? '' : 's'} on AWS account ${where}: ${parts}${how}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { controlsForCheck } from '../../../shared/catalog';
-import type { CheckRun } from '../../../shared/domain/findings';
+import { Finding, type CheckRun } from '../../../shared/domain/findings';
 import { parseCredentialReport } from '../../../shared/rules/iam';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
@@ -67,13 +67,17 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
 
     const store = h.services.workspaces.require().evidence;
     const records = await store.list();
+    // Every record the run reports is in the store's list (parallel checks lose none).
+    expect(records.map((r) => r.id).sort()).toEqual(run.checks.flatMap((c) => c.evidence.map((e) => e.id)).sort());
     for (const check of run.checks) {
       expect(check.evidence.length).toBeGreaterThan(1);
       const findings = records.find((r) => r.id === check.evidence.find((e) => e.kind === 'findings')!.id)!;
       expect(findings.controlIds).toEqual(controlsForCheck(check.checkId).map((c) => c.id));
       expect(findings.aws).toMatchObject({ accountId: TROUBLED, accountAlias: 'example-prod', profile: 'audit' });
       const doc = JSON.parse((await store.read(findings)).toString()) as FindingsDocument;
-      expect(doc.finding.checkId).toBe(check.checkId);
+      expect(doc.checkId).toBe(check.checkId);
+      // The file reads as a plain Finding too (the export reads it so).
+      expect(Finding.parse(doc)).toMatchObject({ checkId: check.checkId, result: check.result });
       expect(doc.provenance).toMatchObject({ runId: run.runId, account: { id: TROUBLED, alias: 'example-prod' }, principalArn: run.principalArn, appVersion: '0.0.0-test' });
       expect(doc.provenance.operations[0]).toMatchObject({ service: 'sts', operation: 'GetCallerIdentity' });
       expect(doc.provenance.operations.every((op) => /^[0-9a-f-]{36}$/.test(op.requestId ?? ''))).toBe(true);
