@@ -1,4 +1,5 @@
 import { BrowserWindow, session, type Session } from 'electron';
+import { AppError } from '../../shared/ipc/result';
 import type { CaptureAdapter } from '../services/capture/capture-adapter';
 import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
 import { ownNavigationPolicy } from '../security';
@@ -91,7 +92,13 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       const win = windows.get(id);
       if (!win) throw new Error(`capture window ${id} is closed`);
       const cdp = win.webContents.debugger;
-      cdp.attach('1.3');
+      try {
+        cdp.attach('1.3');
+      } catch {
+        throw new AppError('CAPTURE_FAILED', 'The capture window is being inspected by developer tools, which blocks the full-page capture.', {
+          hint: 'Close the developer tools of the capture window, then press Capture again.',
+        });
+      }
       try {
         const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
         const viewportWidth = Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);

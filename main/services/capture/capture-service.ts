@@ -187,7 +187,8 @@ export class CaptureService {
     try {
       page = await this.adapter().capture(windowId);
     } catch (error) {
-      throw new AppError('CAPTURE_FAILED', 'The page could not be captured.', { hint: 'Wait until the page has finished loading, then press Capture again.', cause: error });
+      if (error instanceof AppError) throw error;
+      throw new AppError('CAPTURE_FAILED', 'The page could not be captured.', { hint: 'Wait until the page has finished loading, then press Capture again.' });
     }
     const capturedAt = this.deps.now().toISOString();
     const url = redactUrl(page.url);
