@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Manifest } from '../../../shared/domain/manifest';
 import { verifyBundle } from '../../../main/services/export/verify';
@@ -90,8 +92,19 @@ describe('an exported bundle', () => {
     const mfa = manifest.controls.find((c) => c.id === 'iam-mfa-enforcement')!;
     expect(mfa.notes).toBe('MFA is enforced through Identity Center.');
     expect(mfa.findings[0]).toMatchObject({ checkId: 'iam.console-users-mfa', result: 'fail', entityCount: 30 });
-    const schema = JSON.parse(readFileSync(join(dir, 'manifest.schema.json'), 'utf8'));
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['manifestVersion', 'workspace', 'controls', 'evidence']));
+  });
+
+  it('manifest.json validates against the JSON Schema shipped beside it, which rejects a broken manifest', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(dir, 'manifest.schema.json'), 'utf8')));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(manifest);
+    broken.evidence[0].sha256 = 'not-a-hash';
+    delete broken.workspace;
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors!.map((e) => e.message)).toEqual(expect.arrayContaining(["must have required property 'workspace'", 'must match pattern "^[a-f0-9]{64}$"']));
   });
 
   it('writes CSVs with a BOM and a header row, and defuses spreadsheet formulas', () => {
