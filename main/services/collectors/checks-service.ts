@@ -38,6 +38,7 @@ export interface RunInput {
 }
 
 const SSO_KINDS = new Set(['sso', 'sso-legacy']);
+const CREDENTIAL_CODES = new Set(['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING']);
 
 /** Runs the automated checks into the open workspace and answers what the latest findings are. */
 export class ChecksService {
@@ -169,6 +170,8 @@ export class ChecksService {
         return { checkId: o.checkId, result: 'error', summary: result.cancelled ? error.message : `Stopped: ${error.message}`, entities: [], notes: [], error, evidence };
       });
       const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
+      // Credentials AWS rejected must not be reused by the next run: it resolves them afresh.
+      if (result.stopped && CREDENTIAL_CODES.has(result.stopped.code)) aws.clients.forget(profile);
       const checkRun: CheckRun = {
         runId,
         status,

@@ -196,6 +196,12 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     for (const c of stopped) expect(c.error?.code).toBe('SSO_TOKEN_EXPIRED');
     const records = await h.services.workspaces.require().evidence.list();
     expect(records.filter((r) => r.kind === 'findings').map((r) => r.checkId).sort()).toEqual(done.map((c) => c.checkId).sort());
+
+    // Signed in again: the next run gets fresh credentials and completes.
+    endpoint.setFaults({});
+    const again = await h.checks.run({ profile: 'audit', checkIds: ['iam.root-recent-use'] });
+    expect(again.status).toBe('completed');
+    expect(endpoint.calls.get('sso:GetRoleCredentials')).toBe(2);
   });
 
   it('fails the run with a clear message when evidence cannot be written, and stops collecting', async () => {
