@@ -117,6 +117,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       'iam.users-direct-policies': 'pass',
     });
     expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.summary).toMatch(/hardware device or security key/);
+    expect(run.checks.find((c) => c.checkId === 'iam.admin-access')!.entities[0]!.detail).toMatch(/IAM Identity Center permission set AdministratorAccess: who holds it is in its account assignments\.$/);
   });
 
   it('says not applicable where there is nobody to check, and passes root MFA when root has no credentials', async () => {

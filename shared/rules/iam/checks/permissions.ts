@@ -14,11 +14,13 @@ export function adminAccess({ snapshot }: RuleInput): RuleOutcome {
     const conditional = a.paths.every((p) => p.grants.every((g) => g.conditional));
     const via = a.paths.map((p) => p.via).join('; ');
     const members = a.members ? `; members: ${a.members.length > 0 ? a.members.join(', ') : 'none'}` : '';
+    const permissionSet = a.type === 'role' ? /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/.exec(a.name)?.[1] : undefined;
+    const sso = permissionSet ? `; IAM Identity Center permission set ${permissionSet}: who holds it is in its account assignments` : '';
     return {
       arn: a.arn,
       name: a.name,
       result: 'needs_review',
-      detail: `${kinds[a.type]} with full access via ${via}${conditional ? ' (only under conditions)' : ''}${a.permissionsBoundary ? `; limited by permissions boundary ${a.permissionsBoundary}` : ''}${members}.`,
+      detail: `${kinds[a.type]} with full access via ${via}${conditional ? ' (only under conditions)' : ''}${a.permissionsBoundary ? `; limited by permissions boundary ${a.permissionsBoundary}` : ''}${members}${sso}.`,
       facts: {
         type: a.type,
         paths: a.paths,
