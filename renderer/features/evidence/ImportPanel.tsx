@@ -36,19 +36,22 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
 
+  const suggestTitle = (fileName: string) => setTitle((typed) => typed || fileName.replace(/\.[^.]+$/, ''));
+
   const addLocal = (files: File[], via: 'drop' | 'paste') => {
     const tooBig = files.filter((f) => f.size > DROP_MAX_BYTES);
     setErrors(tooBig.map((f) => ({ code: 'IMPORT_REJECTED', message: `${f.name} is ${formatBytes(f.size)}: dropped and pasted files can be at most ${formatBytes(DROP_MAX_BYTES)}.`, hint: 'Use "Choose files…" for large files.' })));
     const ok = files.filter((f) => f.size <= DROP_MAX_BYTES);
     setPending((p) => [...p, ...ok.map((file) => ({ key: `${via}-${file.name}-${Math.random()}`, name: via === 'paste' ? pastedName(file) : file.name, size: file.size, via, file }))]);
-    if (!title && ok[0]) setTitle(ok[0].name.replace(/\.[^.]+$/, ''));
+    // A suggestion only: never replaces what the person typed meanwhile.
+    if (ok[0]) suggestTitle(ok[0].name);
   };
 
   const choose = async () => {
     const r = await api().evidence.pickFiles();
     if (!r.ok) return setErrors([r.error]);
     setPending((p) => [...p, ...r.value.map((f: PickedFile) => ({ key: f.token, name: f.name, size: f.size, via: 'picked' as const, token: f.token }))]);
-    if (!title && r.value[0]) setTitle(r.value[0].name.replace(/\.[^.]+$/, ''));
+    if (r.value[0]) suggestTitle(r.value[0].name);
   };
 
   const importAll = async () => {

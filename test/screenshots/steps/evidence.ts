@@ -42,6 +42,7 @@ export const evidenceSteps: ScreenshotStep[] = [
         await page.getByTestId('capture-done').waitFor();
         await page.getByTestId('add-evidence').click();
         await page.getByTestId('import-choose').click();
+        await page.getByTestId('import-pending').waitFor();
         await page.getByTestId('import-title').fill('CloudTrail trail settings export');
         await page.getByTestId('import-submit').click();
         await page.getByTestId('control-evidence-row').nth(1).waitFor();
