@@ -95,7 +95,7 @@ export function createServices(options: ServiceOptions) {
     now,
     logger,
   });
-  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), ...options.checks });
+  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), onChange: (reason) => adapters.emit('workspace.changed', { reason }), ...options.checks });
   return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks };
 }
 

@@ -19,6 +19,8 @@ export interface ChecksServiceDeps {
   appVersion: string;
   now: () => Date;
   emitProgress: (p: CheckProgress) => void;
+  /** Tells the window new evidence and activity exist (evidence library, activity feeds). */
+  onChange?: (reason: string) => void;
   /** Credential report polling; tests shorten the waits. */
   poll?: Partial<PollOptions>;
   /** IAM throttles bursts; the SDK's retries (with more attempts than its default 3) ride through them. */
@@ -194,6 +196,7 @@ export class ChecksService {
         summary: runSummary(checkRun),
         details: { runId, status, account: identity.accountId, checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])) },
       });
+      this.deps.onChange?.('checks.run');
       return checkRun;
     } finally {
       client.destroy();

@@ -64,6 +64,7 @@ it('runs checks through the IPC router: validated input, progress events, findin
   const progress = events.filter((e) => e.event === 'checks.progress');
   expect(progress.length).toBeGreaterThan(18);
   expect(new Set(progress.map((e) => (e.payload as { checkId: string }).checkId)).size).toBe(9);
+  expect(events).toContainEqual({ event: 'workspace.changed', payload: { reason: 'checks.run' } });
 
   const controlId = controlsForCheck('iam.root-mfa')[0]!.id;
   const view = await call('checks.forControl', { controlId });
