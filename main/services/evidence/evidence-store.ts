@@ -28,7 +28,8 @@ export async function sha256OfFile(path: string): Promise<string> {
  * many records; nothing here ever rewrites or deletes a file.
  */
 export class EvidenceStore {
-  private cache: Map<string, EvidenceRecord> | null = null;
+  /** One shared load: concurrent first callers must not each build (and lose) their own index. */
+  private index: Promise<Map<string, EvidenceRecord>> | null = null;
 
   constructor(
     private readonly root: string,
@@ -139,8 +140,12 @@ export class EvidenceStore {
     }
   }
 
-  private async load(): Promise<Map<string, EvidenceRecord>> {
-    if (this.cache) return this.cache;
+  private load(): Promise<Map<string, EvidenceRecord>> {
+    this.index ??= this.readIndex();
+    return this.index;
+  }
+
+  private async readIndex(): Promise<Map<string, EvidenceRecord>> {
     const map = new Map<string, EvidenceRecord>();
     const names = await fs.readdir(this.recordsDir).catch(() => [] as string[]);
     await Promise.all(
@@ -152,7 +157,6 @@ export class EvidenceStore {
           if (parsed.success) map.set(parsed.data.id, parsed.data);
         }),
     );
-    this.cache = map;
     return map;
   }
 }

@@ -77,3 +77,14 @@ describe('the evidence store', () => {
     expect(existsSync(join(folder, 'evidence'))).toBe(false);
   });
 });
+
+describe('concurrent first writes to a fresh store', () => {
+  it.each(Array.from({ length: 10 }, (_, i) => i))('keeps every record in the listing (round %i)', async () => {
+    const { services } = await createTestWorkspace();
+    const store = services.workspaces.require().evidence;
+    // Staggered so some writes land while another caller's first directory read is under way.
+    const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await Promise.all(Array.from({ length: 24 }, (_, i) => delay(i % 6).then(() => store.addBytes(`content ${i}`, fields(`Item ${i}`)))));
+    expect((await store.list()).length).toBe(24);
+  });
+});
