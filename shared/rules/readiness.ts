@@ -30,6 +30,16 @@ export interface ReadinessInput {
   today: string;
   /** The workspace's categories: they decide which criteria groups are shown. */
   categories: readonly Category[];
+  /** The latest result of each automated check (absent: none collected yet). */
+  checkResults?: readonly CheckOutcome[];
+}
+
+/** What readiness needs of a check's latest finding. */
+export interface CheckOutcome {
+  checkId: string;
+  result: 'pass' | 'fail' | 'needs_review' | 'not_applicable' | 'error';
+  summary: string;
+  collectedAt: string;
 }
 
 export type StatusCounts = Record<ControlStatus, number> & { total: number };
@@ -54,7 +64,7 @@ export interface AssignedControl {
   status: ControlStatus;
 }
 
-export const BLOCKER_KINDS = ['exclusion_expired', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
+export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 
 export interface Blocker {
@@ -144,12 +154,19 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     percentAccepted: percent(byStatus.accepted, byStatus.total),
     groups,
     assignedToMe,
-    blockers: findBlockers(controls, states, members, today),
+    blockers: findBlockers(controls, states, members, today, input.checkResults ?? []),
   };
 }
 
-function findBlockers(controls: readonly ControlDef[], states: ReadinessInput['states'], members: ReadinessInput['members'], today: string): Blocker[] {
+function findBlockers(
+  controls: readonly ControlDef[],
+  states: ReadinessInput['states'],
+  members: ReadinessInput['members'],
+  today: string,
+  checkResults: readonly CheckOutcome[],
+): Blocker[] {
   const names = new Map(members.map((m) => [m.id, m.name]));
+  const latest = new Map(checkResults.map((r) => [r.checkId, r]));
   const inheritedCount = controls.filter((c) => c.responsibility === 'inherited').length;
   const blockers: Blocker[] = [];
 
@@ -166,6 +183,14 @@ function findBlockers(controls: readonly ControlDef[], states: ReadinessInput['s
       // An exclusion holds through its expiry date and lapses the day after.
       if (x.expiresOn < today) {
         add('exclusion_expired', `The exclusion "${x.what}" expired on ${x.expiresOn}. Renew it with a new approval, or fix what it excused.`, x.id);
+      }
+    }
+
+    for (const expected of c.evidence) {
+      const outcome = expected.type === 'check' ? latest.get(expected.checkId) : undefined;
+      if (outcome?.result === 'fail' || outcome?.result === 'error') {
+        const what = outcome.result === 'fail' ? 'fails' : 'could not run';
+        add('check_failing', `The automated check ${outcome.checkId} ${what} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`);
       }
     }
 

@@ -105,6 +105,10 @@ test('runs all checks on a scenario account and shows the findings on the contro
   const mfa = page.locator('[data-testid="control-finding"][data-check-id="iam.console-users-mfa"]');
   await expect(mfa.getByTestId('check-result')).toHaveText('Fail');
   await expect(mfa.getByTestId('finding-entities')).toContainText('old-contractor');
+
+  // Failing checks block readiness on the dashboard, named with what to do.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('blockers')).toContainText('The automated check iam.root-mfa fails');
 });
 
 test('a denied permission shows on the control page; the control\u2019s other checks still finish', async ({ launch, workspaceDir }) => {

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Card, Grid, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog';
 import { controlsInScope } from '../../../shared/rules/coverage';
 import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-state';
-import { computeReadiness } from '../../../shared/rules/readiness';
+import { computeReadiness, type CheckOutcome } from '../../../shared/rules/readiness';
 import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
@@ -12,8 +13,19 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** Readiness at a glance: where things stand, what is mine, what blocks the audit. */
 export function Dashboard() {
-  const { snapshot, states } = useWorkspace();
+  const { snapshot, states, version } = useWorkspace();
   const { navigate } = useRoute();
+  const [checkResults, setCheckResults] = useState<CheckOutcome[]>([]);
+  useEffect(() => {
+    void api()
+      .checks.latest()
+      .then((r) => {
+        if (!r.ok) return;
+        // A changed findings file is not trusted: it counts as not collected.
+        const trusted = r.value.filter((l) => l.integrity === 'ok' && l.finding);
+        setCheckResults(trusted.map((l) => ({ checkId: l.checkId, result: l.finding!.result, summary: l.finding!.summary, collectedAt: l.collectedAt })));
+      });
+  }, [version]);
   const readiness = useMemo(
     () =>
       computeReadiness({
@@ -23,8 +35,9 @@ export function Dashboard() {
         meId: snapshot.meMemberId,
         today: todayUtc(),
         categories: snapshot.meta.categories,
+        checkResults,
       }),
-    [states, snapshot],
+    [states, snapshot, checkResults],
   );
   const open = (controlId: string) => navigate({ screen: 'controls', params: { controlId } });
 

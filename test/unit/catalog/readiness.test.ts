@@ -186,3 +186,22 @@ describe('effectiveStatus', () => {
     expect(effectiveStatus(ctl('iam-root-account'), review('accepted'))).toBe('not_started');
   });
 });
+
+describe('failing automated checks block readiness', () => {
+  const outcome = (checkId: string, result: 'pass' | 'fail' | 'error' | 'needs_review') => ({ checkId, result, summary: `${checkId} says ${result}.`, collectedAt: '2026-06-10T09:00:00Z' });
+
+  it('names the failing or broken check on the control that expects it, and ignores passing ones', () => {
+    const r = computeReadiness(
+      input({ checkResults: [outcome('iam.root-mfa', 'fail'), outcome('iam.root-access-keys', 'pass'), outcome('iam.root-recent-use', 'error'), outcome('iam.admin-access', 'needs_review')] }),
+    );
+    const failing = r.blockers.filter((b) => b.kind === 'check_failing');
+    expect(failing.map((b) => b.controlId)).toEqual(['iam-root-account', 'iam-root-account']);
+    expect(failing[0]!.reason).toContain('iam.root-mfa fails (collected 2026-06-10)');
+    expect(failing[1]!.reason).toContain('iam.root-recent-use could not run');
+  });
+
+  it('ranks them right after expired exclusions', () => {
+    const r = computeReadiness(input({ checkResults: [outcome('iam.root-mfa', 'fail')] }));
+    expect(r.blockers[0]!.kind).toBe('check_failing');
+  });
+});
