@@ -1,47 +1,27 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../fixtures/aws-endpoint/scenarios/basic-profiles';
 import { expect, test } from './fixtures';
+import { applyEnvironment, createWorkspaceInUi } from './helpers';
 
-/** The services run in this process, so the AWS SDK reads this process's environment. */
-const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_PROFILE'] as const;
-let saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};
+let restoreEnvironment: () => void;
 let endpoint: AwsEndpoint;
 
 test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({ scenario: 'basic' });
-  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
   mkdirSync(join(home, '.aws'));
   writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
   writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  process.env.HOME = home;
-  process.env.AWS_ENDPOINT_URL = endpoint.url;
-  for (const k of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const) delete process.env[k];
+  restoreEnvironment = applyEnvironment({ HOME: home, AWS_ENDPOINT_URL: endpoint.url, AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '', AWS_PROFILE: '' });
 });
 
 test.afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnvironment();
   await endpoint.close();
 });
-
-async function createWorkspace(page: Page, folder: string) {
-  await page.getByTestId('new-workspace').click();
-  await page.getByTestId('ws-company').fill('Acme Analytics');
-  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
-  await page.getByTestId('ws-asof').fill('2026-12-31');
-  await page.getByTestId('ws-me-name').fill('Dana Founder');
-  await page.getByTestId('ws-me-email').fill('dana@acme.example');
-  await page.getByTestId('ws-folder').fill(folder);
-  await page.getByTestId('ws-create').click();
-  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
-}
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
@@ -49,7 +29,7 @@ const filesUnder = (dir: string): string[] =>
 test('signs in with the device flow, approves on the verification page, and shows the identity', async ({ launch, workspaceDir }) => {
   const app = await launch({ services: { aws: { pollScale: 0.05 } } });
   const { page } = app;
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir);
   await page.getByTestId('nav-aws').click();
 
   const row = page.getByTestId('aws-profile-audit');
@@ -115,7 +95,7 @@ test('signs in with the device flow, approves on the verification page, and show
 test('signs in without a code: AWS\'s page redirects back to the app on this computer', async ({ launch, workspaceDir }) => {
   const app = await launch({ services: { aws: { pollScale: 0.05 } } });
   const { page } = app;
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir);
   await page.getByTestId('nav-aws').click();
   await page.getByTestId('aws-profile-audit').click();
   await page.getByTestId('aws-signin-browser').click();
@@ -141,7 +121,7 @@ test('a broken profile is shown with its problem and line; the others still work
   try {
     const app = await launch();
     const { page } = app;
-    await createWorkspace(page, workspaceDir);
+    await createWorkspaceInUi(page, workspaceDir);
     await page.getByTestId('nav-aws').click();
     const broken = page.getByTestId('aws-profile-dangling');
     await expect(broken).toContainText(/config line \d+: sso_session = nowhere names no \[sso-session nowhere\] section/);

@@ -1,48 +1,28 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
 import { signedInAwsHome } from '../fixtures/stand-in-console/aws-home';
 import { playwrightCapture } from '../fixtures/stand-in-console/playwright-capture';
 import { startStandInConsole, type StandInConsole } from '../fixtures/stand-in-console/server';
 import { expect, test } from './fixtures';
+import { applyEnvironment, createWorkspaceInUi } from './helpers';
 
 let aws: AwsEndpoint;
 let standIn: StandInConsole;
-const saved: Record<string, string | undefined> = {};
+let restoreEnvironment: () => void;
 
 test.beforeAll(async () => {
   aws = await startAwsEndpoint({ scenario: 'basic' });
   standIn = await startStandInConsole(aws);
-  // The services run in this process, so the AWS SDK reads this process's environment.
-  for (const [k, v] of Object.entries(signedInAwsHome(aws.url))) {
-    saved[k] = process.env[k];
-    if (v) process.env[k] = v;
-    else delete process.env[k];
-  }
+  restoreEnvironment = applyEnvironment(signedInAwsHome(aws.url));
 });
 
 test.afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  restoreEnvironment();
   await standIn.close();
   await aws.close();
 });
-
-async function createWorkspace(page: Page, folder: string) {
-  await page.getByTestId('new-workspace').click();
-  await page.getByTestId('ws-company').fill('Acme Analytics');
-  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
-  await page.getByTestId('ws-asof').fill('2026-12-31');
-  await page.getByTestId('ws-me-name').fill('Dana Founder');
-  await page.getByTestId('ws-me-email').fill('dana@acme.example');
-  await page.getByTestId('ws-folder').fill(folder);
-  await page.getByTestId('ws-create').click();
-  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
-}
 
 test('a guided capture on the stand-in console and an imported file show on the control page and in the evidence viewer', async ({ browser, launch, workspaceDir }) => {
   const capture = playwrightCapture(browser);
@@ -53,7 +33,7 @@ test('a guided capture on the stand-in console and an imported file show on the 
     services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } },
   });
   const { page } = app;
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir);
   await app.services.awsWorkspace.setProfile('audit', 'eu-west-1');
 
   await page.getByTestId('nav-controls').click();
@@ -131,7 +111,7 @@ test('an imported file that is not what its name says is refused with the reason
   const fake = join(mkdtempSync(join(tmpdir(), 'aw-import-')), 'policy.pdf');
   writeFileSync(fake, 'this is not a pdf');
   const app = await launch({ adapters: { pickFiles: async () => [fake] } });
-  await createWorkspace(app.page, workspaceDir);
+  await createWorkspaceInUi(app.page, workspaceDir);
   const { page } = app;
   await page.getByTestId('nav-controls').click();
   await page.getByTestId('control-row-logging-monitoring').click();
@@ -152,7 +132,7 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
     services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } }, insecureWebOrigins: [standIn.url] } },
   });
   const { page } = app;
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir);
 
   // A web tool in its own window: the banner has no AWS fields.
   await page.getByTestId('nav-controls').click();

@@ -9,15 +9,13 @@ import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../fixtures/
 import { iamScenario } from '../fixtures/aws-endpoint/scenarios/iam';
 import type { Api } from '../../shared/ipc/create-api';
 import { expect, test } from './fixtures';
+import { applyEnvironment, createWorkspaceInUi } from './helpers';
 
-/** The services run in this process, so the AWS SDK reads this process's environment. */
-const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL', 'AWS_PROFILE'] as const;
-let saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};
+let restoreEnvironment: () => void;
 let endpoint: AwsEndpoint;
 
 test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-  saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
   mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
@@ -27,31 +25,18 @@ test.beforeAll(async () => {
     join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
     JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
   );
-  process.env.HOME = home;
-  process.env.AWS_ENDPOINT_URL = endpoint.url;
-  for (const k of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE'] as const) delete process.env[k];
+  restoreEnvironment = applyEnvironment({ HOME: home, AWS_ENDPOINT_URL: endpoint.url, AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '', AWS_PROFILE: '' });
 });
 
 test.afterAll(async () => {
-  for (const k of ENV_KEYS) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
+  restoreEnvironment();
   await endpoint.close();
 });
 
 test.afterEach(() => endpoint.setFaults({}));
 
 async function workspaceWithProfile(page: Page, folder: string) {
-  await page.getByTestId('new-workspace').click();
-  await page.getByTestId('ws-company').fill('Acme Analytics');
-  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
-  await page.getByTestId('ws-asof').fill('2026-12-31');
-  await page.getByTestId('ws-me-name').fill('Dana Founder');
-  await page.getByTestId('ws-me-email').fill('dana@acme.example');
-  await page.getByTestId('ws-folder').fill(folder);
-  await page.getByTestId('ws-create').click();
-  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await createWorkspaceInUi(page, folder);
   // What the AWS screen stores when the person picks the profile for this workspace.
   const set = await page.evaluate(() => (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }));
   expect(set.ok).toBe(true);

@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function createWorkspace(page: Page, folder: string) {
-  await page.getByTestId('new-workspace').click();
-  await page.getByTestId('ws-company').fill('Acme Analytics');
-  await page.getByTestId('ws-system').fill('Acme Cloud Platform');
-  await page.getByTestId('ws-asof').fill('2026-12-31');
-  await page.getByTestId('ws-category-availability').check();
-  await page.getByTestId('ws-me-name').fill('Dana Founder');
-  await page.getByTestId('ws-me-email').fill('dana@acme.example');
-  await page.getByTestId('ws-folder').fill(folder);
-  await page.getByTestId('ws-create').click();
-  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
-}
-
-async function pickOption(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option }).click();
-}
+import { createWorkspaceInUi, pickOption } from './helpers';
 
 test('a founder creates a workspace, builds the team, assigns and progresses a control, and finds it all after a restart', async ({ launch, workspaceDir }) => {
   const app = await launch();
   const { page } = app;
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir, { categories: ['availability'] });
   await expect(page.getByTestId('workspace-title')).toHaveText('Acme Analytics · Acme Cloud Platform');
 
   await page.getByTestId('nav-team').click();
@@ -72,7 +54,7 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
 
 test('assigned-to-me follows the person using the app', async ({ launch, workspaceDir }) => {
   const { page } = await launch();
-  await createWorkspace(page, workspaceDir);
+  await createWorkspaceInUi(page, workspaceDir, { categories: ['availability'] });
   await page.getByTestId('nav-controls').click();
   await page.getByTestId('control-row-iam-root-account').click();
   await pickOption(page, 'control-owner', 'Dana Founder (Workspace creator)');
