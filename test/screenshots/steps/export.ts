@@ -98,7 +98,10 @@ export const exportSteps: ScreenshotStep[] = [
       await page.getByTestId('export-result').waitFor({ timeout: 60_000 });
       await page.getByTestId('export-verify-result').click();
       await page.getByTestId('verify-report').waitFor();
-      await ctx.shot(app, 'export-result', { fullPage: true });
+      // Tall enough for the whole screen: a full-page capture would repeat the fixed header mid-page.
+      await page.setViewportSize({ width: 1360, height: 1500 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await ctx.shot(app, 'export-result');
       await app.quit();
 
       const dir = mkdtempSync(join(tmpdir(), 'aw-shots-bundle-'));
