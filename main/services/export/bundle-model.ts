@@ -5,6 +5,7 @@ import type { Person } from '../../../shared/domain/common';
 import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
+import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/ipc/channels/export';
 import type { TeamDoc } from '../../../shared/domain/team';
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
@@ -30,8 +31,6 @@ export interface ExportOptions {
   /** Evidence captured more than this many days before the as-of date is flagged as stale. */
   freshnessDays: number;
 }
-
-export const DEFAULT_FRESHNESS_DAYS = 90;
 
 export interface ModelEvidence {
   record: EvidenceRecord;

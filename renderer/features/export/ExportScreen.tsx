@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import type { PreflightReport } from '../../../shared/ipc/channels/export';
+import { DEFAULT_FRESHNESS_DAYS, type PreflightReport } from '../../../shared/ipc/channels/export';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';
@@ -9,8 +9,6 @@ import { ExportOptionsForm, type ExportFormState } from './ExportOptionsForm';
 import { ExportRunPanel } from './ExportRunPanel';
 import { PreflightSummary } from './PreflightSummary';
 import { VerifyPanel } from './VerifyPanel';
-
-const DEFAULT_FRESHNESS_DAYS = 90;
 
 /** Export: pre-flight, options, the export itself with progress and cancel, and verify. */
 export function ExportScreen() {

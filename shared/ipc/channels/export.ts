@@ -6,6 +6,9 @@ import type { EvidenceKind } from '../../domain/evidence';
 import type { CheckResult } from '../../domain/findings';
 import { Category } from '../../domain/workspace';
 
+/** Evidence captured more than this many days before the as-of date is flagged, unless the user chooses otherwise. */
+export const DEFAULT_FRESHNESS_DAYS = 90;
+
 /** What the user chooses on the Export screen; everything defaults from the workspace. */
 export const ExportOptionsInput = z.object({
   asOfDate: IsoDate.optional(),

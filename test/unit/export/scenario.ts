@@ -1,7 +1,6 @@
 import { PNG } from 'pngjs';
 import type { Finding } from '../../../shared/domain/findings';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
-import type { Services } from '../../../main/services/create-services';
 import { createTestWorkspace, DANA } from '../helpers/services';
 
 export const AWS = { accountId: '111122223333', accountAlias: 'acme-prod', principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana', region: 'us-east-1' };
@@ -114,4 +113,3 @@ export async function scenarioWorkspace() {
 }
 
 export type Scenario = Awaited<ReturnType<typeof scenarioWorkspace>>;
-export const servicesOf = (s: { services: Services }) => s.services;
