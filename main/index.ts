@@ -1,4 +1,6 @@
 import { app, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { events } from '../shared/ipc/events';
 import { electronCaptureWindows } from './adapters/capture-window';
 import { pickFolder } from './adapters/dialogs';
@@ -17,38 +19,64 @@ import { createMainWindow } from './window';
 // Tests point userData at a temp folder; this must happen before 'ready'.
 if (process.env.AW_USER_DATA_DIR) app.setPath('userData', process.env.AW_USER_DATA_DIR);
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const isAppUrl = (url: string) => isTrustedAppUrl(url, devServerUrl);
+const appOrigin = {
+  appFileUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+  // An environment variable must not decide what a packaged app trusts.
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+};
+const isAppUrl = (url: string) => isTrustedAppUrl(url, appOrigin);
 
 let mainWindow: BrowserWindow | null = null;
 
-if (!process.env.AW_ALLOW_MULTIPLE && !app.requestSingleInstanceLock()) app.quit();
+const isSecondInstance = !process.env.AW_ALLOW_MULTIPLE && !app.requestSingleInstanceLock();
+if (isSecondInstance) app.quit();
+else start();
 
-installSecurityGuards(isAppUrl);
+function start() {
+  installSecurityGuards(isAppUrl);
 
-app.whenReady().then(() => {
-  const logger = createLogger('main');
-  const services = createServices({
-    appVersion: app.getVersion(),
-    logger,
-    adapters: {
-      preferences: createElectronPreferences(),
-      pickFolder: (purpose) => pickFolder(mainWindow, purpose),
-      pickFiles: () => pickEvidenceFiles(mainWindow),
-      pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
-      capture: electronCaptureWindows(() => mainWindow),
-      openExternal,
-      emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
-    },
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
   });
-  const router = createRouter({
-    handlers: createHandlers(services),
-    isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url),
-    logger,
-  });
-  registerIpc(router);
-  mainWindow = createMainWindow();
-  app.on('before-quit', () => void services.workspaces.close());
-});
 
-app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(() => {
+    const logger = createLogger('main');
+    const services = createServices({
+      appVersion: app.getVersion(),
+      logger,
+      adapters: {
+        preferences: createElectronPreferences(),
+        pickFolder: (purpose) => pickFolder(mainWindow, purpose),
+        pickFiles: () => pickEvidenceFiles(mainWindow),
+        pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
+        capture: electronCaptureWindows(() => mainWindow),
+        openExternal,
+        emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
+      },
+    });
+    const router = createRouter({
+      handlers: createHandlers(services),
+      isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url),
+      logger,
+    });
+    registerIpc(router);
+    mainWindow = createMainWindow();
+    // Release the workspace lock before exiting: quitting waits for the close once.
+    let closed = false;
+    app.on('before-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void services.workspaces
+        .close()
+        .catch((error) => logger.error('workspace: close on quit failed', { error: String(error) }))
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -27,12 +27,25 @@ describe('links that may leave the app', () => {
 });
 
 describe('which pages may use the API', () => {
-  it('trusts the bundled renderer and the dev server only', () => {
-    expect(isTrustedAppUrl('file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/index.html')).toBe(true);
-    expect(isTrustedAppUrl('file:///opt/app/out/renderer/index.html#/controls')).toBe(true);
-    expect(isTrustedAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
-    expect(isTrustedAppUrl('file:///tmp/evil.html')).toBe(false);
-    expect(isTrustedAppUrl('https://console.aws.amazon.com/', 'http://localhost:5173')).toBe(false);
-    expect(isTrustedAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+  const packaged = { appFileUrl: 'file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/index.html' };
+  it('trusts exactly the bundled renderer, with any route', () => {
+    expect(isTrustedAppUrl(packaged.appFileUrl, packaged)).toBe(true);
+    expect(isTrustedAppUrl(`${packaged.appFileUrl}#/controls`, packaged)).toBe(true);
+    expect(isTrustedAppUrl(`${packaged.appFileUrl}?x=1`, packaged)).toBe(true);
+  });
+
+  it('refuses other local files, even ones named renderer/index.html', () => {
+    expect(isTrustedAppUrl('file:///home/u/Downloads/renderer/index.html', packaged)).toBe(false);
+    expect(isTrustedAppUrl('file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/../../evil/renderer/index.html', packaged)).toBe(false);
+    expect(isTrustedAppUrl('file:///tmp/evil.html', packaged)).toBe(false);
+    expect(isTrustedAppUrl('not a url', packaged)).toBe(false);
+  });
+
+  it('trusts the dev server only when one is configured', () => {
+    const dev = { ...packaged, devServerUrl: 'http://localhost:5173' };
+    expect(isTrustedAppUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isTrustedAppUrl('http://localhost:5173/', packaged)).toBe(false);
+    expect(isTrustedAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isTrustedAppUrl('https://console.aws.amazon.com/', dev)).toBe(false);
   });
 });
