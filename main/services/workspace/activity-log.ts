@@ -19,9 +19,28 @@ export class ActivityLog {
   async append(entry: ActivityEntry): Promise<void> {
     const line = `${JSON.stringify(ActivityEntry.parse(entry))}\n`;
     try {
-      await fs.appendFile(this.path, line, { encoding: 'utf8' });
+      // A torn last line (crash or full disk mid-append) must not swallow this entry too.
+      const prefix = (await this.endsWithNewline()) ? '' : '\n';
+      await fs.appendFile(this.path, prefix + line, { encoding: 'utf8' });
     } catch (error) {
       throw saveFailure(this.path, error);
+    }
+  }
+
+  private async endsWithNewline(): Promise<boolean> {
+    const handle = await fs.open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (!handle) return true;
+    try {
+      const { size } = await handle.stat();
+      if (size === 0) return true;
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      return last[0] === 0x0a;
+    } finally {
+      await handle.close();
     }
   }
 

@@ -80,7 +80,17 @@ export class OpenWorkspace {
       const actor = this.actor();
       const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(update(this.state[key]))) as WorkspaceState[K];
       this.state = { ...this.state, [key]: next };
-      await this.activity.append({ at: this.deps.now().toISOString(), actor, ...activity });
+      try {
+        await this.activity.append({ at: this.deps.now().toISOString(), actor, ...activity });
+      } catch (error) {
+        this.deps.onChange(activity.action);
+        // The change is on disk: saying "not saved" would make the user repeat it.
+        throw new AppError('ACTIVITY_NOT_LOGGED', `Your change was saved, but the activity log could not record it: ${(error as Error).message}`, {
+          hint: 'Free disk space or fix the folder permissions; later changes are logged again once writing works.',
+          details: { action: activity.action },
+          cause: error,
+        });
+      }
       this.deps.onChange(activity.action);
       return next;
     };

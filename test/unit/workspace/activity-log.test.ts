@@ -1,0 +1,43 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ActivityLog } from '../../../main/services/workspace/activity-log';
+import { tempDir } from '../helpers/services';
+
+const entry = (summary: string) => ({ at: '2026-11-26T10:00:00.000Z', actor: { name: 'Dana', email: 'dana@acme.example' }, action: 'test', summary });
+
+describe('the activity log', () => {
+  it('keeps the next entry after a torn last line, and counts the torn one as skipped', async () => {
+    const root = tempDir();
+    const log = new ActivityLog(root);
+    await log.append(entry('one'));
+    appendFileSync(join(root, 'activity.jsonl'), '{"at":"2026-11-26T10:00:0');
+    await log.append(entry('two'));
+    await log.append(entry('three'));
+    const { entries, skipped } = await log.read();
+    expect(entries.map((e) => e.summary)).toEqual(['three', 'two', 'one']);
+    expect(skipped).toBe(1);
+    expect(readFileSync(join(root, 'activity.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('filters by target and limits, newest first', async () => {
+    const log = new ActivityLog(tempDir());
+    for (const [i, target] of ['control:a', 'control:b', 'control:a'].entries()) await log.append({ ...entry(`#${i}`), target });
+    expect((await log.read({ target: 'control:a', limit: 1 })).entries.map((e) => e.summary)).toEqual(['#2']);
+  });
+});
+
+describe('a change whose activity entry cannot be written', () => {
+  it('says the change was saved but not logged, and the change is on disk', async () => {
+    const { createTestWorkspace } = await import('../helpers/services');
+    const { mkdirSync, rmSync } = await import('node:fs');
+    const { services, folder } = await createTestWorkspace();
+    rmSync(join(folder, 'activity.jsonl'));
+    mkdirSync(join(folder, 'activity.jsonl'));
+    const error = await services.controls.setStatus('iam-root-account', 'in_progress').catch((e) => e);
+    expect(error.code).toBe('ACTIVITY_NOT_LOGGED');
+    expect(error.message).toMatch(/^Your change was saved, but the activity log could not record it/);
+    expect(JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'].status).toBe('in_progress');
+    expect(services.controls.states()['iam-root-account']?.status).toBe('in_progress');
+  });
+});
