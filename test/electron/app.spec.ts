@@ -27,8 +27,13 @@ test.describe('the real Electron app', () => {
     expect(exposed.api).toEqual(expect.arrayContaining(['workspace', 'controls', 'team', 'on']));
     expect(exposed.require).toBe('undefined');
     expect(exposed.process).toBe('undefined');
+    // The guard cancels the navigation: no frame ever navigates away from the app.
+    const navigated = page.waitForEvent('framenavigated', { timeout: 3_000 }).then(
+      (frame) => frame.url(),
+      () => null,
+    );
     await page.evaluate(() => window.location.assign('https://example.com/'));
-    await page.waitForTimeout(500);
+    expect(await navigated).toBeNull();
     expect(page.url()).toContain('/renderer/index.html');
     await app.close();
   });

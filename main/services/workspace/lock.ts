@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export const LOCK_FILE = '.workbench.lock';
 
@@ -51,20 +52,19 @@ export class WorkspaceLock {
   async acquire(options: { takeOver?: boolean } = {}): Promise<{ tookOverFrom?: LockOwner; reason?: string }> {
     const mine: LockOwner = { host: this.host.host, pid: this.host.pid, user: this.host.user, since: this.now().toISOString(), instanceId: this.instanceId };
     const body = `${JSON.stringify(mine, null, 2)}\n`;
-    try {
-      await fs.writeFile(this.path, body, { flag: 'wx' });
+    if (await this.createExclusively(body)) {
       this.held = true;
       return {};
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new AppError('SAVE_FAILED', `The workspace lock could not be created in ${this.root} (${(error as NodeJS.ErrnoException).code}).`, {
-          hint: 'The workbench needs write permission on the workspace folder.',
-        });
-      }
     }
     const owner = await this.readOwner();
-    const stale = owner === null || (owner.host === this.host.host && !this.host.isProcessAlive(owner.pid));
-    if (!stale && !options.takeOver) {
+    if (owner === null && !options.takeOver) {
+      throw new AppError('WORKSPACE_LOCKED', `The workspace lock file ${LOCK_FILE} in ${this.root} cannot be read, so it is unclear who has the workspace open.`, {
+        hint: 'If no other Audit Workbench has this workspace open, choose "Take over" to open it here.',
+        details: { file: LOCK_FILE },
+      });
+    }
+    const stale = owner !== null && owner.host === this.host.host && !this.host.isProcessAlive(owner.pid);
+    if (owner !== null && !stale && !options.takeOver) {
       const sameHost = owner.host === this.host.host;
       throw new AppError(
         'WORKSPACE_LOCKED',
@@ -77,12 +77,40 @@ export class WorkspaceLock {
         },
       );
     }
-    await fs.writeFile(this.path, body);
+    await writeFileAtomic(this.path, body);
     this.held = true;
     return {
       tookOverFrom: owner ?? undefined,
       reason: owner === null ? 'the lock file was unreadable' : stale ? `process ${owner.pid} on ${owner.host} is no longer running` : 'taken over on request',
     };
+  }
+
+  /**
+   * Creates the lock with its content in one step: written to a private file, then linked
+   * into place, so no other opener ever reads a lock that exists but is still empty.
+   */
+  private async createExclusively(body: string): Promise<boolean> {
+    const tmp = `${this.path}.${this.instanceId}.tmp`;
+    try {
+      await fs.writeFile(tmp, body, { flag: 'wx' });
+      await fs.link(tmp, this.path);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+        // Filesystems without hard links (FAT, some network shares): exclusive create instead.
+        return fs.writeFile(this.path, body, { flag: 'wx' }).then(
+          () => true,
+          (e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? false : Promise.reject(e)),
+        );
+      }
+      throw new AppError('SAVE_FAILED', `The workspace lock could not be created in ${this.root} (${code}).`, {
+        hint: 'The workbench needs write permission on the workspace folder.',
+      });
+    } finally {
+      await fs.rm(tmp, { force: true }).catch(() => {});
+    }
   }
 
   async release(): Promise<void> {

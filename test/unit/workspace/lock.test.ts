@@ -50,4 +50,24 @@ describe('the workspace lock', () => {
     const next = testServices({ userDataDir }).services;
     await expect(next.workspaces.open(folder)).resolves.toMatchObject({ path: folder });
   });
+
+  it('treats an unreadable lock as held and lets the user take over deliberately', async () => {
+    const { services, folder, userDataDir } = await createTestWorkspace();
+    await services.workspaces.close();
+    writeFileSync(join(folder, LOCK_FILE), '');
+    const other = testServices({ userDataDir }).services;
+    const error = await other.workspaces.open(folder).catch((e) => e);
+    expect(error.code).toBe('WORKSPACE_LOCKED');
+    expect(error.message).toMatch(/cannot be read/);
+    await other.workspaces.open(folder, { takeOverStaleLock: true });
+    expect(JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('lets exactly one of two simultaneous openers in', async () => {
+    const { services, folder, userDataDir } = await createTestWorkspace();
+    await services.workspaces.close();
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => testServices({ userDataDir }).services.workspaces.open(folder)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill('WORKSPACE_LOCKED'));
+  });
 });
