@@ -3,23 +3,12 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
+import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { BUNDLE_FILES, unsafeEntryReason } from './layout';
 import { parseSums } from './sha256sums';
 
-export interface VerifyReport {
-  ok: boolean;
-  path: string;
-  /** Files in the ZIP (directories are not counted). */
-  files: number;
-  bytes: number;
-  evidenceFiles: number;
-  /** SHA-256 of manifest.json, when it could be read. */
-  fingerprint: string | null;
-  companyName: string | null;
-  asOfDate: string | null;
-  /** Each sentence names what does not match; empty when everything does. */
-  problems: string[];
-}
+/** What verify found; the same shape crosses IPC and is printed by the CLI. */
+export type VerifyReport = VerifyReportView;
 
 const REQUIRED = Object.values(BUNDLE_FILES);
 /** Documents read into memory for the cross-checks; anything bigger than this is suspicious. */

@@ -59,6 +59,7 @@ export interface ExportResultView {
   durationMs: number;
 }
 
+/** What verify found: `problems` has one sentence per mismatch, empty when everything matches. */
 export interface VerifyReportView {
   ok: boolean;
   path: string;
