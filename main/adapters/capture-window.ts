@@ -1,11 +1,9 @@
 import { BrowserWindow, session, type Session } from 'electron';
 import { AppError } from '../../shared/ipc/result';
-import type { CaptureAdapter } from '../services/capture/capture-adapter';
+import { capturePartition, type CaptureAdapter } from '../services/capture/capture-adapter';
 import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
 import { ownNavigationPolicy } from '../security';
 
-/** No `persist:` prefix: the AWS console session lives in memory only and dies with the app. */
-const PARTITIONS = { aws: 'aws-console-capture', web: 'persist:web-tools-capture' } as const;
 // Chromium refuses larger captures (device pixels); taller pages are cut and the record says so.
 const MAX_CAPTURE_HEIGHT = 16_384;
 /** Time for the page to lay itself out again in the taller viewport. */
@@ -51,11 +49,14 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
     async open(spec) {
       closeWithOwner();
       const id = `capture-${++next}`;
+      const ses = harden(session.fromPartition(capturePartition(spec.kind, id)));
+      const refuse = spec.refuseRequest;
+      if (refuse) ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: refuse(details.url) }));
       const win = new BrowserWindow({
         width: 1280,
         height: 900,
         title: spec.title,
-        webPreferences: { session: harden(session.fromPartition(PARTITIONS[spec.kind])), sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false },
+        webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false },
       });
       const contents = win.webContents;
       ownNavigationPolicy.add(contents);
@@ -72,7 +73,8 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       win.on('closed', () => {
         windows.delete(id);
         listeners.forEach((l) => l(id));
-        if (spec.kind === 'aws' && ![...windows.values()].length) void session.fromPartition(PARTITIONS.aws).clearStorageData();
+        // The window's own console sign-in goes with it; a failure leaves only memory the app frees on exit.
+        if (spec.kind === 'aws') void Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]).catch(() => undefined);
       });
       windows.set(id, win);
       try {

@@ -12,12 +12,24 @@ export interface PageCapture {
 }
 
 export interface CaptureWindowSpec {
-  /** `aws`: in-memory session; `web`: the persistent web-tools session. */
+  /** `aws`: an in-memory session of its own; `web`: the shared persistent web-tools session (see `capturePartition`). */
   kind: 'aws' | 'web';
   url: string;
   title: string;
   /** Every top-level navigation and redirect is checked against it. */
   policy: NavigationPolicy;
+  /** Requests of any kind (frames, forms, fetches) the window's session refuses outright; AWS windows only, whose session is their own. */
+  refuseRequest?: (url: string) => boolean;
+}
+
+/**
+ * The session partition of a capture window. Each AWS window gets its own in-memory one (no
+ * `persist:` prefix), so signing a second window in as another profile cannot replace the
+ * cookies of a window whose banner names the first; web-tool windows share one persistent
+ * session so the person stays signed in to their tools.
+ */
+export function capturePartition(kind: CaptureWindowSpec['kind'], windowId: string): string {
+  return kind === 'aws' ? `aws-console-capture-${windowId}` : 'persist:web-tools-capture';
 }
 
 /**

@@ -9,7 +9,7 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { composeBanner } from './banner';
 import type { CaptureAdapter, CaptureWindowSpec } from './capture-adapter';
 import { federatedLoginUrl, redactUrl, type SessionCredentials } from './federation';
-import { awsNavigationPolicy, webNavigationPolicy } from './navigation-policy';
+import { awsNavigationPolicy, isRoleSwitchUrl, webNavigationPolicy } from './navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf, type Partition, type PartitionEndpoints } from './partitions';
 
 /** The two things capture needs from the AWS side; credentials stay in main memory. */
@@ -112,7 +112,7 @@ export class CaptureService {
     const where = request.where as Extract<typeof request.where, { kind: 'aws' }>;
     const destination = consoleUrl(endpoints, where.path, identity.region, where.regional);
     const url = await federatedLoginUrl({ profile, endpoints, credentials: await this.deps.aws.credentials(profile), destination });
-    const { id } = await this.openWindow({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints) });
+    const { id } = await this.openWindow({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints), refuseRequest: isRoleSwitchUrl });
     const info: OpenWindow = {
       workspaceRoot: ws.root,
       windowId: id,

@@ -182,7 +182,15 @@ describe('guided capture through the federation sign-in, on the stand-in console
     await services.awsWorkspace.setProfile('audit', 'eu-west-1');
     // The AWS window's policy keeps it on sign-in and console hosts.
     const aws = await services.capture.openAws('shot.iam-users');
-    await capture.pages.get(aws.windowId)!.goto('http://localhost:9/elsewhere').catch(() => undefined);
+    const awsPage = capture.pages.get(aws.windowId)!;
+    // A role switch is refused as a form post or fetch from the page, and as a navigation.
+    await expect.poll(() => awsPage.getByTestId('console-identity').textContent()).toContain('AWSReservedSSO_AuditRole');
+    const fetched = await awsPage.evaluate((url) => fetch(url, { method: 'POST' }).then(() => 'sent', () => 'refused'), `${standIn.url}/switchrole`);
+    expect(fetched).toBe('refused');
+    const switchRole = `${standIn.url}/switchrole?roleName=Admin&account=444455556666`;
+    await awsPage.goto(switchRole).catch(() => undefined);
+    expect(capture.blocked).toContain(switchRole);
+    await awsPage.goto('http://localhost:9/elsewhere').catch(() => undefined);
     expect(capture.blocked).toContain('http://localhost:9/elsewhere');
   });
 });

@@ -1,7 +1,8 @@
 import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { federatedLoginUrl, loginUrl, redactUrl, signinTokenUrl } from '../../../main/services/capture/federation';
-import { awsNavigationPolicy, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
+import { capturePartition } from '../../../main/services/capture/capture-adapter';
+import { awsNavigationPolicy, isRoleSwitchUrl, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf } from '../../../main/services/capture/partitions';
 import { isAppError } from '../../../shared/ipc/result';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
@@ -59,6 +60,37 @@ describe('capture window navigation policy', () => {
       expect(allow(bad), bad).toBe(false);
     }
     expect(awsNavigationPolicy(DEFAULT_ENDPOINTS['aws-us-gov'])('https://console.aws.amazon.com/')).toBe(false);
+  });
+
+  it('refuses role switches in the AWS window, whatever the spelling, so its banner keeps naming the identity it shows', () => {
+    const allow = awsNavigationPolicy(DEFAULT_ENDPOINTS.aws);
+    const switches = [
+      'https://signin.aws.amazon.com/switchrole?roleName=Admin&account=444455556666',
+      'https://signin.aws.amazon.com/switchrole',
+      'https://us-east-1.signin.aws.amazon.com/SwitchRole?account=123456789012',
+      'https://signin.aws.amazon.com/%73witchrole?account=444455556666',
+      'https://console.aws.amazon.com/console/switch-role',
+    ];
+    for (const url of switches) {
+      expect(isRoleSwitchUrl(url), url).toBe(true);
+      expect(allow(url), url).toBe(false);
+    }
+    // The console's own pages about roles and the sign-in flow stay reachable.
+    for (const url of ['https://console.aws.amazon.com/iam/home#/roles', 'https://signin.aws.amazon.com/federation?Action=login', 'https://console.aws.amazon.com/iam/home?switchrole=#/roles']) {
+      expect(isRoleSwitchUrl(url), url).toBe(false);
+      expect(allow(url), url).toBe(true);
+    }
+    expect(isRoleSwitchUrl('not a url')).toBe(false);
+  });
+
+  it('gives every AWS window an in-memory session of its own, and web tools one persistent session', () => {
+    const a = capturePartition('aws', 'capture-1');
+    const b = capturePartition('aws', 'capture-2');
+    expect(a).not.toBe(b);
+    for (const p of [a, b]) expect(p.startsWith('persist:'), p).toBe(false);
+    expect(capturePartition('web', 'capture-3')).toBe(capturePartition('web', 'capture-4'));
+    expect(capturePartition('web', 'capture-3').startsWith('persist:')).toBe(true);
+    expect(capturePartition('web', 'capture-3')).not.toBe(a);
   });
 
   it('lets web-tool windows reach https pages only, plus test-configured local origins', () => {
