@@ -34,18 +34,48 @@ function deniedAction(message: string): string | undefined {
   return /not authorized to perform:?\s+([\w-]+:[\w*]+)/i.exec(message)?.[1];
 }
 
+const REDACTED = '[redacted]';
+const SECRET_PATTERNS: [RegExp, string][] = [
+  // AWS access key ids (long-term, temporary and the other unique-id prefixes).
+  [/\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g, REDACTED],
+  [/\bBearer\s+\S+/gi, `Bearer ${REDACTED}`],
+  // name=value and name: value, where the name says it is secret; and `--name value` options.
+  [/([\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;]+)/gi, `$1$2${REDACTED}`],
+  [/((?:^|\s)--?[\w-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w-]*\s+)("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
+  // user:password@ in URLs.
+  [/\/\/[^\s/@]+@/g, `//${REDACTED}@`],
+];
+/** Long base64/base64url/hex runs: redacted when they hold a digit or no separators, so hyphenated words survive. */
+const LONG_RUN = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
+
+/**
+ * What a failing credential_process printed last on stderr, safe to show: never the command
+ * line (it often carries an API key), secret-looking values redacted, at most 160 characters.
+ * The SDK's message is `Command failed: <command>\n<stderr>` and drops the exit status.
+ */
+export function credentialProcessSaid(message: string): string | undefined {
+  const [first = '', ...stderr] = message.split('\n');
+  const command = first.replace(/^Command failed:\s*/, '').trim();
+  let line = stderr.map((l) => l.trim()).filter(Boolean).at(-1);
+  if (!line) return undefined;
+  if (command) line = line.split(command).join(REDACTED);
+  for (const [pattern, replacement] of SECRET_PATTERNS) line = line.replace(pattern, replacement);
+  line = line.replace(LONG_RUN, (run) => (/\d/.test(run) || !/[-_/]/.test(run) ? REDACTED : run));
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
 function fromCredentialsProvider(e: SdkLikeError, ctx: ErrorContext): AppError {
   const msg = e.message ?? '';
   const who = ctx.profile ? `profile "${ctx.profile}"` : 'this profile';
+  if (/^Command failed:/.test(msg)) {
+    const said = credentialProcessSaid(msg);
+    return new AppError('CREDENTIALS_MISSING', `The credential_process command of ${who} failed${said ? `: ${said}` : '.'}`, {
+      hint: 'Run that command in a terminal to see what it needs (often a sign-in of its own), then try again.', details: { profile: ctx.profile },
+    });
+  }
   const details = { profile: ctx.profile, reason: msg.slice(0, 300) };
   if (/was not found\.?$|could not be found/i.test(msg) && /profile/i.test(msg) && !/sso session/i.test(msg)) {
     return new AppError('PROFILE_NOT_FOUND', `The AWS ${who} is not in your config files.`, { hint: 'Check the profile name, or add it with "aws configure sso".', details });
-  }
-  if (/^Command failed:/.test(msg)) {
-    const said = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).at(-1)?.slice(0, 200);
-    return new AppError('CREDENTIALS_MISSING', `The credential_process command of ${who} failed${said ? `: ${said}` : '.'}`, {
-      hint: 'Run that command in a terminal to see what it needs (often a sign-in of its own), then try again.', details,
-    });
   }
   if (/UnauthorizedException|Session token not found or invalid/i.test(msg)) {
     return new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for ${who} is no longer valid: it expired or was signed out.`, { hint: signInHint(ctx.profile), details });

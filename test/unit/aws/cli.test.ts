@@ -31,9 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => endpoint.close());
 
-function cli(args: string[], onStdout?: (text: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], onStdout?: (text: string) => void, envOverrides: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'main/cli.ts', ...args], { cwd: ROOT, env });
+    const child = spawn('npx', ['tsx', 'main/cli.ts', ...args], { cwd: ROOT, env: { ...env, ...envOverrides } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -127,5 +127,14 @@ describe('npm run cli', () => {
     const usage = await cli(['whoami']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('whoami needs --profile NAME');
+  });
+
+  it('whoami --json does not print the command line or the secrets of a failing credential_process', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'aw-cli-proc-')), 'config');
+    writeFileSync(config, `[profile leaky]\ncredential_process = /bin/sh -c 'echo "vault said token=tok_live_EXAMPLE0042" >&2; exit 4' --api-key=supersecret123\n`);
+    const r = await cli(['whoami', '--profile', 'leaky', '--json'], undefined, { AWS_CONFIG_FILE: config });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'CREDENTIALS_MISSING', message: 'The credential_process command of profile "leaky" failed: vault said token=[redacted]' } });
+    expect(r.stdout + r.stderr).not.toMatch(/supersecret123|api-key|tok_live_EXAMPLE0042/);
   });
 });

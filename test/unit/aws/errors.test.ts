@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapAwsError } from '../../../main/services/aws/errors';
+import { credentialProcessSaid, mapAwsError } from '../../../main/services/aws/errors';
 import { AppError } from '../../../shared/ipc/result';
 
 const sdkError = (name: string, message = '', extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { name, $metadata: { requestId: 'req-1' }, ...extra });
@@ -48,5 +48,42 @@ describe('mapAwsError', () => {
   it('tells static-key profiles to refresh keys, SSO profiles to sign in again', () => {
     expect(mapAwsError(sdkError('ExpiredToken', 'expired'), { sso: false }).code).toBe('CREDENTIALS_EXPIRED');
     expect(mapAwsError(sdkError('ExpiredToken', 'expired'), { sso: true, profile: 'audit' })).toMatchObject({ code: 'SSO_TOKEN_EXPIRED', hint: expect.stringContaining('aws sso login --profile audit') });
+  });
+
+  it('keeps the command line of a failing credential_process out of the message and the details', () => {
+    const command = 'my-helper --api-key=supersecret123 --profile prod';
+    const mapped = mapAwsError(credentialsError(`Command failed: ${command}\nmy-helper: not signed in\n`), { profile: 'proc' });
+    expect(mapped).toMatchObject({ code: 'CREDENTIALS_MISSING', message: 'The credential_process command of profile "proc" failed: my-helper: not signed in', details: { profile: 'proc' } });
+    expect(JSON.stringify(mapped.toData())).not.toContain('supersecret123');
+    // A stderr line that could pass for another failure is still this one, without the command.
+    const echoed = mapAwsError(credentialsError(`Command failed: ${command}\nprofile prod was not found.`), { profile: 'proc' });
+    expect(echoed.code).toBe('CREDENTIALS_MISSING');
+    expect(JSON.stringify(echoed.toData())).not.toContain('supersecret123');
+    expect(mapAwsError(credentialsError(`Command failed: ${command}\n`), { profile: 'proc' }).message).toBe('The credential_process command of profile "proc" failed.');
+  });
+});
+
+describe('what a failing credential_process said, made safe to show', () => {
+  const said = (stderr: string, command = 'helper --api-key=supersecret123') => credentialProcessSaid(`Command failed: ${command}\n${stderr}`);
+
+  it.each([
+    ['error: could not reach helper --api-key=supersecret123', 'error: could not reach [redacted]'],
+    ['unknown option --api-key=supersecret123', 'unknown option --api-key=[redacted]'],
+    ['login with --token abc.def and retry', 'login with --token [redacted] and retry'],
+    ['token=abc123, secret: "two words", password=hunter2; passwd=x', 'token=[redacted], secret: [redacted], password=[redacted]; passwd=[redacted]'],
+    ['key AKIAIOSFODNN7EXAMPLE / ASIAIOSFODNN7EXAMPLE is inactive', 'key [redacted] / [redacted] is inactive'],
+    ['session wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY rejected', 'session [redacted] rejected'],
+    ['digest 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 mismatch', 'digest [redacted] mismatch'],
+    ['Authorization: Bearer eyJhbGciOi.eyJzdWIi.sig failed', 'Authorization: [redacted] [redacted] failed'],
+    ['cannot reach https://user:pw@idp.example.com/token', 'cannot reach https://[redacted]@idp.example.com/token'],
+    ['you-are-not-signed-in-to-the-company-vault: run vault login', 'you-are-not-signed-in-to-the-company-vault: run vault login'],
+  ])('%s', (stderr, shown) => {
+    expect(said(stderr)).toBe(shown);
+  });
+
+  it('shows the last stderr line only, at most 160 characters, or nothing', () => {
+    expect(said('first\n  second  \n\n')).toBe('second');
+    expect(said(`${'word '.repeat(60)}`)?.length).toBe(160);
+    expect(said('')).toBeUndefined();
   });
 });

@@ -113,6 +113,18 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
     });
   });
 
+  it('a failing credential_process shows neither its command line nor the secrets it printed', async () => {
+    const { home } = setup();
+    const script = 'echo "helper: session aoaEXAMPLE9f8e7d6c5b4a3f2e1d0 rejected, token=tok_live_EXAMPLE0042 (key AKIAIOSFODNN7EXAMPLE)" >&2; exit 3';
+    writeFileSync(join(home, '.aws', 'config'), `[profile leaky]\ncredential_process = /bin/sh -c '${script}' --api-key=supersecret123\n`);
+    const aws = new AwsService({ openExternal: () => undefined });
+    const err = await aws.whoami('leaky').catch((e) => e);
+    expect(err).toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringMatching(/^The credential_process command of profile "leaky" failed: helper: session \[redacted\] rejected/) });
+    // Everything that reaches the renderer (the Result's error) and the CLI's --json.
+    const shown = JSON.stringify(err.toData());
+    for (const secret of ['supersecret123', '--api-key', '/bin/sh', 'aoaEXAMPLE9f8e7d6c5b4a3f2e1d0', 'tok_live_EXAMPLE0042', 'AKIAIOSFODNN7EXAMPLE']) expect(shown).not.toContain(secret);
+  });
+
   it('CLOCK_SKEW when AWS says the signature is too old', async () => {
     endpoint.setFaults({ clockSkew: true });
     const { aws } = setup();
