@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { verifyBundle } from '../../main/services/export/verify';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures';
+import { addLargeDocuments } from '../unit/export/scenario';
 
 const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
 
@@ -93,18 +94,7 @@ test('Cancel stops an export and nothing is left under the chosen name', async (
   const { services, page } = app;
   await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
   const ws = services.workspaces.require();
-  for (let i = 0; i < 6; i++) {
-    await ws.evidence.addBytes(Buffer.alloc(16 * 1024 * 1024, i), {
-      title: `Large export ${i}`,
-      kind: 'document',
-      mediaType: 'application/pdf',
-      fileName: `large-${i}.pdf`,
-      controlIds: ['risk-assessment'],
-      source: { type: 'import', originalName: `large-${i}.pdf` },
-      effectiveDate: '2026-12-01',
-      capturedBy: DANA,
-    });
-  }
+  await addLargeDocuments(ws.evidence, 6, 16);
   await page.getByTestId('nav-export').click();
   await expect(page.getByTestId('preflight')).toBeVisible();
   const out = join(dirname(workspaceDir), 'cancelled.zip');

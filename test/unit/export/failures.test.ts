@@ -4,7 +4,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mountTmpfs } from '../helpers/tmpfs';
-import { scenarioWorkspace } from './scenario';
+import { addLargeDocuments, scenarioWorkspace } from './scenario';
 
 /** Everything in a folder with its hash, to prove a failed export touched nothing. */
 function snapshotTree(root: string): Record<string, string> {
@@ -80,18 +80,7 @@ describe('export refuses and leaves nothing behind', () => {
   it('cancel stops a running export and removes the partial file', async () => {
     const s = await scenarioWorkspace();
     const ws = s.services.workspaces.require();
-    for (let i = 0; i < 12; i++) {
-      await ws.evidence.addBytes(randomBytes(8 * 1024 * 1024), {
-        title: `Large document ${i}`,
-        kind: 'document',
-        mediaType: 'application/pdf',
-        fileName: `large-${i}.pdf`,
-        controlIds: ['risk-assessment'],
-        source: { type: 'import', originalName: `large-${i}.pdf` },
-        effectiveDate: '2026-12-01',
-        capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
-      });
-    }
+    await addLargeDocuments(ws.evidence, 12, 8, () => randomBytes(8 * 1024 * 1024));
     const out = join(dirname(s.folder), 'bundle.zip');
     const running = s.services.exports.run({ outPath: out }).catch((e) => e);
     await expect.poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), { interval: 5, timeout: 20_000 }).toBe(true);
@@ -127,18 +116,7 @@ describe('the export command', () => {
   async function bigWorkspace() {
     const s = await scenarioWorkspace();
     const ws = s.services.workspaces.require();
-    for (let i = 0; i < 40; i++) {
-      await ws.evidence.addBytes(randomBytes(8 * 1024 * 1024), {
-        title: `Large capture ${i}`,
-        kind: 'document',
-        mediaType: 'application/pdf',
-        fileName: `large-${i}.pdf`,
-        controlIds: ['risk-assessment'],
-        source: { type: 'import', originalName: `large-${i}.pdf` },
-        effectiveDate: '2026-12-01',
-        capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
-      });
-    }
+    await addLargeDocuments(ws.evidence, 40, 8, () => randomBytes(8 * 1024 * 1024));
     await s.services.workspaces.close();
     return s;
   }

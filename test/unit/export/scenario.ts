@@ -113,3 +113,24 @@ export async function scenarioWorkspace() {
 }
 
 export type Scenario = Awaited<ReturnType<typeof scenarioWorkspace>>;
+
+/** Adds `count` imported documents of `mb` MiB each: enough bytes for an export to take a while. */
+export async function addLargeDocuments(
+  evidence: { addBytes(content: Uint8Array, fields: Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'>): Promise<EvidenceRecord> },
+  count: number,
+  mb: number,
+  fill: (i: number) => Buffer = (i) => Buffer.alloc(mb * 1024 * 1024, i),
+): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await evidence.addBytes(fill(i), {
+      title: `Large document ${i}`,
+      kind: 'document',
+      mediaType: 'application/pdf',
+      fileName: `large-${i}.pdf`,
+      controlIds: ['risk-assessment'],
+      source: { type: 'import', originalName: `large-${i}.pdf` },
+      effectiveDate: '2026-12-01',
+      capturedBy: DANA,
+    });
+  }
+}
