@@ -9,6 +9,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import type { ApiCall } from '../../../../shared/domain/evidence';
+import { AppError } from '../../../../shared/ipc/result';
 import { attachedAwsManagedPolicies, mergeAuthorizationPages, type AuthorizationDetails, type AuthorizationPage, type IamSnapshot, type IamSource, type PasswordPolicy, type VirtualMfaDevice } from '../../../../shared/rules/iam';
 import { fetchCredentialReport, type PollOptions } from './credential-report';
 import type { CallRecorder, RawPage } from './recorder';
@@ -40,6 +41,8 @@ export interface SourceContext {
 }
 
 const PAGE_SIZE = 1000;
+/** Far more than any account needs at up to 1,000 items a page; beyond it the endpoint is broken. */
+const MAX_PAGES = 1000;
 const POLICY_FILTERS: EntityType[] = ['User', 'Role', 'Group', 'LocalManagedPolicy'];
 
 export const jsonFile = (fileName: string, title: string, body: unknown): RawFile => ({
@@ -52,6 +55,36 @@ export const jsonFile = (fileName: string, title: string, body: unknown): RawFil
 const isNoSuchEntity = (e: unknown) => (e as { name?: string }).name === 'NoSuchEntityException';
 
 type Fetcher<K extends IamSource> = (ctx: SourceContext) => Promise<SourceResult<K>>;
+
+function brokenPagination(operation: string, what: string): AppError {
+  return new AppError('AWS_ERROR', `IAM ${operation} ${what}, so its list cannot be completed; the check stopped instead of waiting forever.`, {
+    hint: 'Try again later. If the SDK is pointed at another endpoint (AWS_ENDPOINT_URL, or endpoint_url in ~/.aws/config), check that endpoint.',
+    details: { action: `iam:${operation}` },
+  });
+}
+
+/**
+ * Follows IAM's Marker pagination to the end. An endpoint that hands back a marker it gave
+ * before, or never stops, would loop forever; that ends the source with an error instead.
+ */
+async function allPages<T extends { IsTruncated?: boolean; Marker?: string }>(
+  operation: string,
+  fetch: (marker: string | undefined) => Promise<{ output: T; page: RawPage }>,
+): Promise<{ output: T; page: RawPage }[]> {
+  const results: { output: T; page: RawPage }[] = [];
+  const seen = new Set<string>();
+  let marker: string | undefined;
+  for (;;) {
+    const r = await fetch(marker);
+    results.push(r);
+    if (!r.output.IsTruncated) return results;
+    marker = r.output.Marker;
+    if (!marker) throw brokenPagination(operation, 'said more pages follow but gave no marker for them');
+    if (seen.has(marker)) throw brokenPagination(operation, 'answered with a page marker it had already given');
+    if (results.length === MAX_PAGES) throw brokenPagination(operation, `answered more than ${MAX_PAGES} pages`);
+    seen.add(marker);
+  }
+}
 
 const accountSummary: Fetcher<'accountSummary'> = async ({ client, signal, recorder }) => {
   const { output, page } = await recorder.call('GetAccountSummary', () => client.send(new GetAccountSummaryCommand({}), { abortSignal: signal }));
@@ -97,30 +130,23 @@ const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
 };
 
 const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ client, signal, recorder }) => {
-  const pages: RawPage[] = [];
-  const devices: VirtualMfaDevice[] = [];
-  let marker: string | undefined;
-  do {
-    const input = { AssignmentStatus: 'Assigned' as const, MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
-    const { output, page } = await recorder.call('ListVirtualMFADevices', () => client.send(new ListVirtualMFADevicesCommand(input), { abortSignal: signal }), input);
-    pages.push(page);
-    devices.push(...((page.response as { VirtualMFADevices?: VirtualMfaDevice[] }).VirtualMFADevices ?? []));
-    marker = output.IsTruncated ? output.Marker : undefined;
-  } while (marker);
+  const pages = (
+    await allPages('ListVirtualMFADevices', (marker) => {
+      const input = { AssignmentStatus: 'Assigned' as const, MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
+      return recorder.call('ListVirtualMFADevices', () => client.send(new ListVirtualMFADevicesCommand(input), { abortSignal: signal }), input);
+    })
+  ).map((r) => r.page);
+  const devices = pages.flatMap((page) => (page.response as { VirtualMFADevices?: VirtualMfaDevice[] }).VirtualMFADevices ?? []);
   return { value: devices, files: [jsonFile('iam-ListVirtualMFADevices.json', 'IAM ListVirtualMFADevices (assigned)', { pages })], calls: recorder.calls };
 };
 
 /** One filter's pages; the four filters run side by side to save round trips. */
 async function authorizationPages({ client, signal, recorder }: SourceContext, filter: EntityType): Promise<RawPage[]> {
-  const pages: RawPage[] = [];
-  let marker: string | undefined;
-  do {
+  const results = await allPages('GetAccountAuthorizationDetails', (marker) => {
     const input = { Filter: [filter], MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
-    const { output, page } = await recorder.call('GetAccountAuthorizationDetails', () => client.send(new GetAccountAuthorizationDetailsCommand(input), { abortSignal: signal }), input);
-    pages.push(page);
-    marker = output.IsTruncated ? output.Marker : undefined;
-  } while (marker);
-  return pages;
+    return recorder.call('GetAccountAuthorizationDetails', () => client.send(new GetAccountAuthorizationDetailsCommand(input), { abortSignal: signal }), input);
+  });
+  return results.map((r) => r.page);
 }
 
 const authorizationDetails: Fetcher<'authorizationDetails'> = async (ctx) => {
