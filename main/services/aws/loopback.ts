@@ -12,9 +12,11 @@ const page = (title: string, text: string) =>
 
 /**
  * The loopback redirect target of the authorization-code sign-in: one listener on
- * 127.0.0.1 at a port the system picks, answering the first `/oauth/callback` it gets.
+ * 127.0.0.1 at a port the system picks. Any local process can reach it, so it answers only
+ * the first `/oauth/callback` that carries this sign-in's `state`; callbacks with another
+ * (or no) state get a plain 400 page and the sign-in keeps waiting for the real one.
  */
-export async function startLoopback(): Promise<{ redirectUri: string; answer: Promise<CallbackAnswer>; close(): void }> {
+export async function startLoopback(state: string): Promise<{ redirectUri: string; answer: Promise<CallbackAnswer>; close(): void }> {
   let deliver: (a: CallbackAnswer) => void = () => undefined;
   const answer = new Promise<CallbackAnswer>((resolve) => (deliver = resolve));
   const server = createServer((req, res) => {
@@ -24,10 +26,15 @@ export async function startLoopback(): Promise<{ redirectUri: string; answer: Pr
       return;
     }
     const q = url.searchParams;
+    if (q.get('state') !== state) {
+      res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page('Not this sign-in', 'This answer does not belong to the sign-in Audit Workbench is waiting for, so it was ignored.'));
+      return;
+    }
     const error = q.get('error');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(error ? page('Sign-in not completed', 'You can close this tab and return to Audit Workbench.') : page('Signed in', 'You can close this tab and return to Audit Workbench.'));
-    deliver({ ...(q.get('code') ? { code: q.get('code')! } : {}), ...(q.get('state') ? { state: q.get('state')! } : {}), ...(error ? { error } : {}) });
+    deliver({ state: q.get('state')!, ...(q.get('code') ? { code: q.get('code')! } : {}), ...(error ? { error } : {}) });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -56,10 +56,10 @@ export const authorizationCodeFlow: SsoFlow = async (ctx) => {
     }),
     { abortSignal: signal },
   );
-  const loopback = await startLoopback();
+  const state = randomUUID();
+  const loopback = await startLoopback(state);
   try {
     const { verifier, challenge } = pkcePair();
-    const state = randomUUID();
     const query = new URLSearchParams({
       response_type: 'code', client_id: reg.clientId ?? '', redirect_uri: loopback.redirectUri, state,
       code_challenge_method: 'S256', scopes: scopes.join(' '), code_challenge: challenge,
@@ -68,12 +68,13 @@ export const authorizationCodeFlow: SsoFlow = async (ctx) => {
     ctx.emit({ profile: target.profile, stage: 'browser', authorizeUrl });
     await openQuietly(ctx, authorizeUrl);
     const answer = await waitForAnswer(loopback.answer, ctx);
+    // The loopback only delivers this sign-in's state; checked again here, before anything the answer says is believed.
+    if (answer.state !== state) {
+      throw new AppError('SSO_LOGIN_DENIED', 'The browser answered for a different sign-in, so the answer was refused.', { hint: 'Press "Sign in" again and use the page it opens.' });
+    }
     if (answer.error === 'access_denied') throw deniedSignIn(target.profile);
     if (answer.error || !answer.code) {
       throw new AppError('SSO_LOGIN_DENIED', `AWS did not complete the sign-in (${answer.error ?? 'no authorization code'}).`, { hint: 'Press "Sign in" again.' });
-    }
-    if (answer.state !== state) {
-      throw new AppError('SSO_LOGIN_DENIED', 'The browser answered for a different sign-in, so the answer was refused.', { hint: 'Press "Sign in" again and use the page it opens.' });
     }
     const token = await oidc.send(
       new CreateTokenCommand({

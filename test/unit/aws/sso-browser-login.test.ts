@@ -70,13 +70,36 @@ describe('SSO sign-in with authorization code and PKCE (loopback redirect)', () 
     await expect(fetch(redirect)).rejects.toThrow();
   });
 
-  it('refuses an answer for a different sign-in (state mismatch)', async () => {
+  it('ignores callbacks for another sign-in (forged by any local process) and completes with the real one', async () => {
+    const forged: { status: number; body: string }[] = [];
     const t = setup(async (url) => {
-      const forged = new URL(url);
-      forged.searchParams.set('state', 'not-the-state');
-      await browser(forged.toString(), 'allow');
+      const loopback = new URL(new URL(url).searchParams.get('redirect_uri')!);
+      for (const query of ['error=access_denied&state=not-the-state', 'error=x', 'code=stolen&state=not-the-state', 'code=stolen']) {
+        const r = await fetch(`${loopback}?${query}`);
+        forged.push({ status: r.status, body: await r.text() });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stagesAfterForgeries = t.progress.map((p) => p.stage);
+      await browser(url, 'allow');
     });
-    await expect(t.aws.signIn('audit', undefined, 'browser')).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', message: expect.stringContaining('different sign-in') });
+    let stagesAfterForgeries: string[] = [];
+    const result = await t.aws.signIn('audit', t.onProgress, 'browser');
+    expect(forged).toEqual(Array(4).fill({ status: 400, body: expect.stringContaining('does not belong to the sign-in') }));
+    // Still waiting after the forged answers: they ended nothing.
+    expect(stagesAfterForgeries).toEqual(['starting', 'browser']);
+    expect(t.progress.map((p) => p.stage)).toEqual(['starting', 'browser', 'done']);
+    expect(result.expiresAt).toEqual(expect.any(String));
+    expect((await t.aws.whoami('audit')).accountId).toBe('111122223333');
+  });
+
+  it('still ends the sign-in when the real callback reports an error', async () => {
+    const t = setup(async (url) => {
+      const loopback = new URL(new URL(url).searchParams.get('redirect_uri')!);
+      status = (await fetch(`${loopback}?error=server_error&state=${new URL(url).searchParams.get('state')}`)).status;
+    });
+    let status = 0;
+    await expect(t.aws.signIn('audit', t.onProgress, 'browser')).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', message: expect.stringContaining('server_error') });
+    expect(status).toBe(200);
   });
 
   it('signs legacy profiles in with a device code, as the AWS CLI does', async () => {
