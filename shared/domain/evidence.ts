@@ -74,4 +74,6 @@ export const EvidenceRecord = z.object({
 export type EvidenceRecord = z.infer<typeof EvidenceRecord>;
 
 export type EvidenceIntegrity = 'ok' | 'tampered' | 'missing';
+/** As the library shows it: `unreadable` when the file is there but could not be re-hashed (permissions, too many open files). */
+export type ListedIntegrity = EvidenceIntegrity | 'unreadable';
 export type EvidenceWithIntegrity = EvidenceRecord & { integrity?: EvidenceIntegrity };

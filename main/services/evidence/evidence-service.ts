@@ -1,23 +1,30 @@
 import { promises as fs } from 'node:fs';
-import type { EvidenceIntegrity, EvidenceKind, EvidenceRecord } from '../../../shared/domain/evidence';
+import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
 import { VIEWER_LIMITS, type EvidenceContent, type EvidenceItem, type EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import { mapLimit } from './bounded';
 import { integrityError } from './evidence-store';
 import type { OpenWorkspace } from '../workspace/open-workspace';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 interface Checked {
   stamp: string;
-  integrity: EvidenceIntegrity;
+  integrity: ListedIntegrity;
+  readError?: string;
   at: string;
 }
 
 export interface EvidenceFilter {
   controlId?: string;
   kind?: EvidenceKind;
-  integrity?: EvidenceIntegrity;
+  integrity?: ListedIntegrity;
 }
 
+/** Files re-hashed at once: a library of thousands must not exhaust the process's file descriptors (EMFILE). */
+export const HASH_CONCURRENCY = 8;
+
 const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'application/json']);
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /**
  * Evidence as every feature reads it: records with the integrity of their files. A file is
@@ -32,16 +39,37 @@ export class EvidenceService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * A file that cannot be read (permissions, EMFILE, a directory in its place) is reported on
+   * its own item as `unreadable` with the reason, and not cached, so the next read tries again.
+   */
   private async check(ws: OpenWorkspace, record: EvidenceRecord): Promise<Checked> {
     let cache = this.checked.get(ws);
     if (!cache) this.checked.set(ws, (cache = new Map()));
-    const stat = await fs.stat(ws.evidence.filePath(record.sha256)).catch(() => null);
-    const stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : 'missing';
+    const at = this.now().toISOString();
+    let stamp = 'missing';
+    try {
+      const stat = await fs.stat(ws.evidence.filePath(record.sha256));
+      stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') return { stamp, integrity: 'unreadable', readError: errorCode(error), at };
+    }
     const known = cache.get(record.sha256);
     if (known && known.stamp === stamp) return known;
-    const result: Checked = { stamp, integrity: stat ? await ws.evidence.verify(record) : 'missing', at: this.now().toISOString() };
+    let integrity: ListedIntegrity;
+    try {
+      integrity = stamp === 'missing' ? 'missing' : await ws.evidence.verify(record);
+    } catch (error) {
+      return { stamp, integrity: 'unreadable', readError: errorCode(error), at };
+    }
+    const result: Checked = { stamp, integrity, at };
     cache.set(record.sha256, result);
     return result;
+  }
+
+  private async itemOf(ws: OpenWorkspace, record: EvidenceRecord): Promise<{ item: EvidenceItem; checkedAt: string }> {
+    const { integrity, readError, at } = await this.check(ws, record);
+    return { item: { ...record, integrity, ...(readError ? { readError } : {}) }, checkedAt: at };
   }
 
   async list(filter: EvidenceFilter = {}): Promise<EvidenceItem[]> {
@@ -49,14 +77,13 @@ export class EvidenceService {
     const records = (await ws.evidence.list()).filter(
       (r) => (!filter.controlId || r.controlIds.includes(filter.controlId)) && (!filter.kind || r.kind === filter.kind),
     );
-    const items = await Promise.all(records.map(async (r) => ({ ...r, integrity: (await this.check(ws, r)).integrity })));
+    const items = await mapLimit(records, HASH_CONCURRENCY, async (r) => (await this.itemOf(ws, r)).item);
     return items.filter((i) => !filter.integrity || i.integrity === filter.integrity).reverse();
   }
 
   async item(id: string): Promise<EvidenceItem> {
     const ws = this.workspaces.require();
-    const record = await ws.evidence.get(id);
-    return { ...record, integrity: (await this.check(ws, record)).integrity };
+    return (await this.itemOf(ws, await ws.evidence.get(id))).item;
   }
 
   async provenance(id: string): Promise<EvidenceProvenance> {
@@ -64,11 +91,11 @@ export class EvidenceService {
     const record = await ws.evidence.get(id);
     // Provenance always re-hashes: it is where a person goes to confirm the file still matches.
     this.checked.get(ws)?.delete(record.sha256);
-    const checked = await this.check(ws, record);
+    const { item, checkedAt } = await this.itemOf(ws, record);
     const { entries } = await ws.activity.read();
     return {
-      item: { ...record, integrity: checked.integrity },
-      checkedAt: checked.at,
+      item,
+      checkedAt,
       activity: entries.filter((e) => e.details?.evidenceId === id || e.target === `evidence:${id}`),
     };
   }

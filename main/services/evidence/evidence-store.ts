@@ -6,6 +6,7 @@ import { Transform } from 'node:stream';
 import { EVIDENCE_RECORD_VERSION, EvidenceRecord, type EvidenceIntegrity } from '../../../shared/domain/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
+import { mapLimit } from './bounded';
 
 /** What a producer supplies; the store adds the id, hash, size, time and app version. */
 export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'> & {
@@ -13,6 +14,7 @@ export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256'
 };
 
 export const EVIDENCE_DIR = 'evidence';
+const RECORD_READ_CONCURRENCY = 16;
 
 export const newEvidenceId = (now: Date) => `ev_${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`;
 
@@ -148,14 +150,15 @@ export class EvidenceStore {
   private async readIndex(): Promise<Map<string, EvidenceRecord>> {
     const map = new Map<string, EvidenceRecord>();
     const names = await fs.readdir(this.recordsDir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .filter((n) => n.endsWith('.json'))
-        .map(async (name) => {
-          const parsed = EvidenceRecord.safeParse(parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')));
-          // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
-          if (parsed.success) map.set(parsed.data.id, parsed.data);
-        }),
+    // Bounded: thousands of records read at once would fail with EMFILE and drop out unseen.
+    await mapLimit(
+      names.filter((n) => n.endsWith('.json')),
+      RECORD_READ_CONCURRENCY,
+      async (name) => {
+        const parsed = EvidenceRecord.safeParse(parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')));
+        // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
+        if (parsed.success) map.set(parsed.data.id, parsed.data);
+      },
     );
     return map;
   }

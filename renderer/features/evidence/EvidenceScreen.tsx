@@ -1,7 +1,7 @@
 import { Card, Grid, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CONTROLS } from '../../../shared/catalog';
-import { EVIDENCE_KINDS, type EvidenceIntegrity, type EvidenceKind } from '../../../shared/domain/evidence';
+import { EVIDENCE_KINDS, type EvidenceKind, type ListedIntegrity } from '../../../shared/domain/evidence';
 import type { EvidenceItem, EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
@@ -40,7 +40,7 @@ export function EvidenceScreen() {
   const selected = route.params?.id ?? null;
   const [controlId, setControlId] = useState<string | null>(route.params?.controlId ?? null);
   const [kind, setKind] = useState<EvidenceKind | null>(null);
-  const [integrity, setIntegrity] = useState<EvidenceIntegrity | null>(null);
+  const [integrity, setIntegrity] = useState<ListedIntegrity | null>(null);
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -65,7 +65,7 @@ export function EvidenceScreen() {
           <Group grow>
             <Select label="Control" placeholder="All controls" clearable searchable value={controlId} onChange={setControlId} data={CONTROLS.map((c) => ({ value: c.id, label: c.title }))} data-testid="evidence-filter-control" />
             <Select label="Kind" placeholder="All kinds" clearable value={kind} onChange={(v) => setKind(v as EvidenceKind | null)} data={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} data-testid="evidence-filter-kind" />
-            <Select label="File check" placeholder="Any" clearable value={integrity} onChange={(v) => setIntegrity(v as EvidenceIntegrity | null)} data={[{ value: 'ok', label: 'Matches' }, { value: 'tampered', label: 'Tampered' }, { value: 'missing', label: 'Missing' }]} data-testid="evidence-filter-integrity" />
+            <Select label="File check" placeholder="Any" clearable value={integrity} onChange={(v) => setIntegrity(v as ListedIntegrity | null)} data={[{ value: 'ok', label: 'Matches' }, { value: 'tampered', label: 'Tampered' }, { value: 'missing', label: 'Missing' }, { value: 'unreadable', label: 'Not checked' }]} data-testid="evidence-filter-integrity" />
           </Group>
           <TextInput placeholder="Search titles and file names" value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="evidence-search" />
           <OpenCaptureWindows />

@@ -1,6 +1,6 @@
 import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import type { EvidenceItem, EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
 import { useRoute } from '../../app/route';
 import { formatBytes, IntegrityBadge, KIND_LABELS, utc } from './labels';
 
@@ -22,6 +22,13 @@ function where(p: EvidenceProvenance['item']) {
   if (s.type === 'aws_api') return s.calls.map((c) => `${c.service}:${c.operation}${c.requestId ? ` (${c.requestId})` : ''}`).join(', ');
   return `Derived from ${s.from.join(', ')} by ${s.rule}`;
 }
+
+const FILE_CHECK: Record<EvidenceItem['integrity'], string> = {
+  ok: 'The file matches this hash',
+  tampered: 'The file was changed: it does NOT match this hash',
+  missing: 'The file is missing',
+  unreadable: 'The file could not be read, so it was not checked',
+};
 
 /** Who, when, where, the hash, and whether the file on disk still matches it. */
 export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance }) {
@@ -66,7 +73,8 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
             <Code data-testid="provenance-sha">{e.sha256}</Code>
           </Row>
           <Row label="File check">
-            {e.integrity === 'ok' ? 'The file matches this hash' : e.integrity === 'tampered' ? 'The file was changed: it does NOT match this hash' : 'The file is missing'} (checked{' '}
+            {FILE_CHECK[e.integrity]}
+            {e.readError ? ` (${e.readError})` : ''} (checked{' '}
             {utc(provenance.checkedAt)})
           </Row>
           <Row label="Bundle name">{e.fileName}</Row>

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { IsoDate } from '../../domain/common';
-import { EvidenceKind, type EvidenceIntegrity, type EvidenceRecord } from '../../domain/evidence';
+import { EvidenceKind, type EvidenceRecord, type ListedIntegrity } from '../../domain/evidence';
 import type { ActivityEntry } from '../../domain/activity';
 
 export interface EvidenceItem extends EvidenceRecord {
-  integrity: EvidenceIntegrity;
+  integrity: ListedIntegrity;
+  /** Why the file could not be re-hashed (`integrity: 'unreadable'`), e.g. `EACCES`; checked again on the next read. */
+  readError?: string;
 }
 
 /** What the viewer shows; the renderer never gets a path it could open. */
@@ -58,7 +60,7 @@ export const evidenceChannels = {
       .object({
         controlId: z.string().max(80).optional(),
         kind: EvidenceKind.optional(),
-        integrity: z.enum(['ok', 'tampered', 'missing']).optional(),
+        integrity: z.enum(['ok', 'tampered', 'missing', 'unreadable']).optional(),
       })
       .optional(),
   ).returns<EvidenceItem[]>(),
