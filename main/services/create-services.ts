@@ -43,8 +43,8 @@ export interface ServiceOptions {
   aws?: Omit<AwsServiceOptions, 'openExternal'>;
   /** Evidence import size limit (default 200 MB); tests only: stand-in sign-in/console hosts and http web origins. */
   evidence?: { importMaxBytes?: number; captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>; insecureWebOrigins?: string[] };
-  /** Credential report polling and retry settings (tests shorten the waits). */
-  checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency'>;
+  /** Credential report polling, retry and request timeout settings (tests shorten the waits). */
+  checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency' | 'requestTimeoutMs'>;
 }
 
 export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });

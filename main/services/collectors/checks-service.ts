@@ -26,6 +26,8 @@ export interface ChecksServiceDeps {
   /** IAM throttles bursts; the SDK's retries (with more attempts than its default 3) ride through them. */
   maxAttempts?: number;
   concurrency?: number;
+  /** How long one IAM call may take before it fails with TIMEOUT (then the SDK retries it). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunInput {
@@ -124,10 +126,13 @@ export class ChecksService {
       appVersion: this.deps.appVersion,
       now,
     };
+    // The app's shared handler settings (they make a stalled call fail instead of waiting
+    // forever); IAM gets longer per call, as large authorization pages take a while.
+    const { requestHandler } = aws.clients.base();
     const clientConfig = {
       region: identity.region,
       credentials: aws.clients.credentials(profile),
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+      requestHandler: { ...requestHandler, requestTimeout: this.deps.requestTimeoutMs ?? 60_000 },
     };
     // Standard retries back off per call; adaptive mode also slowed every other call after a
     // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.

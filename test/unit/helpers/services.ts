@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices, type ServiceOptions } from '../../../main/services/create-services';
+import { createServices, type Adapters, type ServiceOptions } from '../../../main/services/create-services';
 import { silentLogger } from '../../../main/services/logger';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 
@@ -10,7 +10,7 @@ export const tempDir = (prefix = 'aw-test-') => mkdtempSync(join(tmpdir(), prefi
 export const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
 
 /** The real services over temp folders, with recording adapters. */
-export function testServices(options: Partial<ServiceOptions> & { userDataDir?: string } = {}) {
+export function testServices(options: Partial<Omit<ServiceOptions, 'adapters'>> & { adapters?: Partial<Adapters>; userDataDir?: string } = {}) {
   const userDataDir = options.userDataDir ?? tempDir('aw-userdata-');
   const events: { event: string; payload: unknown }[] = [];
   const services = createServices({

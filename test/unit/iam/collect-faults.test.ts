@@ -17,6 +17,20 @@ afterEach(() => {
 const check = (run: CheckRun, id: string) => run.checks.find((c) => c.checkId === id)!;
 
 describe('IAM checks against a misbehaving endpoint', () => {
+  it('a stalled IAM call fails its check with TIMEOUT after the request timeout, and the run finishes', async () => {
+    const h = await checksHarness(endpoint.url, { requestTimeoutMs: 300, maxAttempts: 2 });
+    endpoint.setFaults({ actionLatencyMs: { 'iam:GetAccountPasswordPolicy': 10_000 } });
+    const started = Date.now();
+    const run = await h.checks.run({ profile: 'audit' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(run.status).toBe('completed');
+    expect(check(run, 'iam.password-policy')).toMatchObject({ result: 'error', error: { code: 'TIMEOUT', message: 'AWS did not answer in time.' } });
+    // One retry (maxAttempts 2), then the error; the other checks are unaffected.
+    expect(endpoint.calls.get('iam:GetAccountPasswordPolicy')).toBe(2);
+    expect(run.checks.filter((c) => c.result === 'error').map((c) => c.checkId)).toEqual(['iam.password-policy']);
+    expect(h.checks.isRunning()).toBe(false);
+  });
+
   it('a page marker the endpoint repeats ends the checks that need the list with a clear error instead of looping', async () => {
     const h = await checksHarness(endpoint.url);
     endpoint.setFaults({ repeatMarker: ['iam:GetAccountAuthorizationDetails'] });
