@@ -2,6 +2,7 @@ import { subDays } from 'date-fns';
 import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog';
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { Person } from '../../../shared/domain/common';
+import { effectiveStatus } from '../../../shared/rules/readiness';
 import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
@@ -111,7 +112,8 @@ export async function buildModel(
     for (const id of item.controlIds) byControl.set(id, [...(byControl.get(id) ?? []), item]);
   }
   const controls = defs.map((def): ModelControl => {
-    const state = source.controls.controls[def.id] ?? defaultControlState();
+    // Inherited controls follow the review of AWS's SOC 2 report, as on the dashboard.
+    const state = { ...(source.controls.controls[def.id] ?? defaultControlState()), status: effectiveStatus(def, source.controls.controls) };
     const member = state.ownerId ? members.get(state.ownerId) : undefined;
     return {
       def,

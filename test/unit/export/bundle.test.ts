@@ -92,6 +92,9 @@ describe('an exported bundle', () => {
     const mfa = manifest.controls.find((c) => c.id === 'iam-mfa-enforcement')!;
     expect(mfa.notes).toBe('MFA is enforced through Identity Center.');
     expect(mfa.findings[0]).toMatchObject({ checkId: 'iam.console-users-mfa', result: 'fail', entityCount: 30 });
+    // Inherited controls follow the accepted review of AWS's report, as on the dashboard.
+    expect(manifest.controls.find((c) => c.id === 'aws-physical-security')!.status).toBe('accepted');
+    expect(manifest.controls.find((c) => c.id === 'iam-root-account')!.status).toBe('not_started');
   });
 
   it('manifest.json validates against the JSON Schema shipped beside it, which rejects a broken manifest', () => {
