@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { AwsService } from '../services/aws/aws-service';
 import { type CliIo, UsageError, reportError } from './output';
+import { isAllowedExternalUrl } from '../services/security/external-urls';
 
-/** Opens https pages in the default browser, as `aws sso login` does; anything else is only printed. */
+/** Opens AWS sign-in pages in the default browser, as `aws sso login` does; anything else is only printed. */
 function openInBrowser(url: string): void {
-  if (!url.startsWith('https://')) return;
+  if (!isAllowedExternalUrl(url)) return;
   const [cmd, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
   const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
