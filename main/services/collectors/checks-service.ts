@@ -46,7 +46,7 @@ const CREDENTIAL_CODES = new Set(['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CRE
 
 /** Runs the automated checks into the open workspace and answers what the latest findings are. */
 export class ChecksService {
-  private running: AbortController | null = null;
+  private running: { controller: AbortController; finished: Promise<unknown> } | null = null;
 
   constructor(private readonly deps: ChecksServiceDeps) {}
 
@@ -74,8 +74,16 @@ export class ChecksService {
   /** True when a run was going and is now being cancelled. */
   cancel(): boolean {
     const r = this.running;
-    r?.abort();
+    r?.controller.abort();
     return r !== null;
+  }
+
+  /** Cancels a run and waits until it has stopped writing into its workspace (before that closes). */
+  async stop(): Promise<void> {
+    const r = this.running;
+    if (!r) return;
+    r.controller.abort();
+    await r.finished.catch(() => undefined);
   }
 
   async run(input: RunInput = {}): Promise<CheckRun> {
@@ -88,9 +96,10 @@ export class ChecksService {
     }
     if (this.running) throw new AppError('CONFLICT', 'Checks are already running.', { hint: 'Wait for them to finish or cancel them.' });
     const controller = new AbortController();
-    this.running = controller;
+    const finished = this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal, input.controlId);
+    this.running = { controller, finished };
     try {
-      return await this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal, input.controlId);
+      return await finished;
     } finally {
       this.running = null;
     }

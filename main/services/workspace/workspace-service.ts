@@ -29,8 +29,17 @@ const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json']);
 /** Creates, opens and closes workspaces; holds the one that is open. */
 export class WorkspaceService {
   private open_: OpenWorkspace | null = null;
+  private readonly beforeClose: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: WorkspaceServiceDeps) {}
+
+  /**
+   * Work that holds the open workspace and writes into it in the background (a check run)
+   * registers here to finish or cancel before the workspace is closed or switched.
+   */
+  onBeforeClose(hook: () => Promise<void>): void {
+    this.beforeClose.push(hook);
+  }
 
   current(): OpenWorkspace | null {
     return this.open_;
@@ -119,7 +128,9 @@ export class WorkspaceService {
 
   async close(): Promise<void> {
     const open = this.open_;
+    // Detached first, so nothing new starts in it while the hooks wind down what is running.
     this.open_ = null;
+    if (open) for (const hook of this.beforeClose) await hook();
     await open?.lock.release();
   }
 

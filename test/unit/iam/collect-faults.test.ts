@@ -1,6 +1,11 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import type { CheckRun } from '../../../shared/domain/findings';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { DANA, tempDir } from '../helpers/services';
 import { checksHarness, iamScenario } from './iam-harness';
 
 let endpoint: AwsEndpoint;
@@ -15,6 +20,21 @@ afterEach(() => {
 });
 
 const check = (run: CheckRun, id: string) => run.checks.find((c) => c.checkId === id)!;
+
+/** Every file under a folder with its size and modification time. */
+function fileStates(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else out[p] = `${s.size}@${s.mtimeMs}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
 
 describe('IAM checks against a misbehaving endpoint', () => {
   it('a stalled IAM call fails its check with TIMEOUT after the request timeout, and the run finishes', async () => {
@@ -53,4 +73,37 @@ describe('IAM checks against a misbehaving endpoint', () => {
     expect(endpoint.calls.get('iam:ListVirtualMFADevices')).toBe(2);
     expect(check(run, 'iam.root-mfa').notes.join('\n')).toMatch(/ListVirtualMFADevices answered with a page marker it had already given/);
   });
+});
+
+describe('closing or switching the workspace while checks run', () => {
+  for (const how of ['switch', 'close'] as const) {
+    it(`${how}: cancels the run and waits for it; nothing is written into the first workspace once it is closed`, async () => {
+      const h = await checksHarness(endpoint.url);
+      endpoint.setFaults({ latencyMs: 150 });
+      const first = h.folder;
+      let settled = false;
+      const running = h.checks.run({ profile: 'audit' }).finally(() => (settled = true));
+      // Under way: calls to IAM have started.
+      await vi.waitFor(() => expect(endpoint.calls.get('iam:GetAccountSummary') ?? 0).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
+
+      if (how === 'switch') {
+        const second = join(tempDir('aw-ws2-'), 'workspace');
+        await h.services.workspaces.create({ folder: second, companyName: 'Other Co', systemName: 'Other', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+        expect(h.services.workspaces.require().root).toBe(second);
+      } else {
+        await h.services.workspaces.close();
+      }
+      // The run ended before the first workspace's lock was released.
+      expect(settled).toBe(true);
+      const closed = fileStates(first);
+      expect(Object.keys(closed).some((p) => p.endsWith(LOCK_FILE))).toBe(false);
+
+      const run = await running;
+      expect(run.status).toBe('cancelled');
+      // Well past the endpoint's latency: a run still going would have written by now.
+      await sleep(600);
+      expect(fileStates(first)).toEqual(closed);
+      expect(h.checks.isRunning()).toBe(false);
+    });
+  }
 });
