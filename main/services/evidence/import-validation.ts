@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse';
 import yauzl from 'yauzl';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import { AppError } from '../../../shared/ipc/result';
+import { jsonSyntaxCheck, JsonSyntaxError } from './json-syntax';
 
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -71,8 +72,11 @@ function zipEntries(path: string): Promise<Set<string>> {
   });
 }
 
-/** Decodes the whole file as strict UTF-8 while streaming, so a huge text file never sits in memory twice. */
-async function checkUtf8(path: string, onText?: (chunk: string) => void): Promise<void> {
+/**
+ * Decodes the whole file as strict UTF-8 while streaming, so a huge text file never sits in
+ * memory; `onChunk` sees each chunk's bytes once they decoded.
+ */
+async function checkUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   await pipeline(
     createReadStream(path),
@@ -81,7 +85,7 @@ async function checkUtf8(path: string, onText?: (chunk: string) => void): Promis
         try {
           const text = decoder.decode(chunk, { stream: true });
           if (text.includes('\u0000')) throw new Error('NUL byte');
-          onText?.(text);
+          onChunk?.(chunk);
           done();
         } catch (error) {
           done(error as Error);
@@ -89,7 +93,7 @@ async function checkUtf8(path: string, onText?: (chunk: string) => void): Promis
       },
       final(done) {
         try {
-          onText?.(decoder.decode());
+          decoder.decode();
           done();
         } catch (error) {
           done(error as Error);
@@ -157,18 +161,20 @@ export async function inspectImport(path: string, name: string, maxBytes = DEFAU
     if (!entries.has(marker)) throw rejected(name, `it is a ZIP archive but not ${info.label}.`, 'Save it from Excel or Word (or export it) as .xlsx or .docx.');
   }
   if (type === 'txt' || type === 'csv' || type === 'json') {
-    const chunks: string[] = [];
+    // JSON is checked while it streams, never parsed whole: a 200 MB file must not sit in the main process.
+    const json = type === 'json' ? jsonSyntaxCheck() : undefined;
+    const notJson = (error: JsonSyntaxError) =>
+      rejected(name, `it is not valid JSON (${error.message}).`, 'Check the file was saved completely; save API output with a tool that writes JSON.');
     try {
-      await checkUtf8(path, type === 'json' ? (t) => chunks.push(t) : undefined);
-    } catch {
+      await checkUtf8(path, json && ((bytes) => json.write(bytes)));
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) throw notJson(error);
       throw rejected(name, `its content is not UTF-8 text, so it is not ${info.label}.`, 'Export it again as UTF-8 text.');
     }
-    if (type === 'json') {
-      try {
-        JSON.parse(chunks.join('').replace(/^\uFEFF/, ''));
-      } catch (error) {
-        throw rejected(name, `it is not valid JSON (${(error as Error).message}).`, 'Check the file was saved completely; save API output with a tool that writes JSON.');
-      }
+    try {
+      json?.end();
+    } catch (error) {
+      throw error instanceof JsonSyntaxError ? notJson(error) : error;
     }
     if (type === 'csv') {
       await checkCsv(path).catch((error: Error) => {
