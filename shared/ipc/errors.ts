@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   // Export
   'EXPORT_FAILED',
   'BUNDLE_INVALID',
+  // Evidence (appended)
+  'EVIDENCE_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

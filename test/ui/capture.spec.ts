@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
@@ -101,6 +101,19 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
   await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Tampered');
   await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_TAMPERED');
+
+  // A file that cannot be read (a folder in its place) is shown as not checked on its own row; the rest of the library still lists.
+  const [shot] = await app.services.evidence.list({ kind: 'screenshot' });
+  const shotPath = app.services.workspaces.require().evidence.filePath(shot!.sha256);
+  renameSync(shotPath, `${shotPath}.aside`);
+  mkdirSync(shotPath);
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('nav-evidence').click();
+  await expect(page.getByTestId('evidence-row')).toHaveCount(2);
+  await page.getByTestId('evidence-row').filter({ hasText: shot!.title }).click();
+  await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Not checked');
+  await expect(page.getByTestId('provenance')).toContainText('The file could not be read, so it was not checked (EISDIR)');
+  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_UNREADABLE');
 
   // The sign-in crossed no secret to the renderer: no keys, session tokens or sign-in tokens in IPC.
   const traffic = JSON.stringify(app.ipc);

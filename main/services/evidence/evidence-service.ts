@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
 import { VIEWER_LIMITS, type EvidenceContent, type EvidenceItem, type EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import { AppError } from '../../../shared/ipc/result';
 import { mapLimit } from './bounded';
 import { integrityError } from './evidence-store';
 import type { OpenWorkspace } from '../workspace/open-workspace';
@@ -100,11 +101,23 @@ export class EvidenceService {
     };
   }
 
-  /** The file for the viewer, verified against its hash first; a changed file is refused. */
+  /** The file for the viewer, verified against its hash first; a changed or unreadable file is refused with the reason. */
   async content(id: string): Promise<EvidenceContent> {
     const ws = this.workspaces.require();
     const record = await ws.evidence.get(id);
-    const base = { id, mediaType: record.mediaType, size: record.size };
+    try {
+      return await this.verifiedContent(ws, record);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('EVIDENCE_UNREADABLE', `Evidence "${record.title}" (${record.id}) could not be read (${errorCode(error)}), so it was not checked and is not shown.`, {
+        hint: 'Check that you may read the workspace folder and its evidence files, then open the evidence again.',
+        details: { evidenceId: record.id, sha256: record.sha256 },
+      });
+    }
+  }
+
+  private async verifiedContent(ws: OpenWorkspace, record: EvidenceRecord): Promise<EvidenceContent> {
+    const base = { id: record.id, mediaType: record.mediaType, size: record.size };
     if (record.mediaType.startsWith('image/') && record.size <= VIEWER_LIMITS.imageBytes) {
       return { ...base, encoding: 'base64', data: (await ws.evidence.read(record)).toString('base64'), truncated: false };
     }

@@ -42,6 +42,8 @@ describe('an evidence library of hundreds of files', () => {
     expect(listed[1]!.readError).toBe('EISDIR');
     expect((await services.evidence.list({ integrity: 'unreadable' })).map((i) => i.id)).toEqual([b!.id]);
     expect((await services.evidence.provenance(b!.id)).item).toMatchObject({ integrity: 'unreadable', readError: 'EISDIR' });
+    const refused = await services.evidence.content(b!.id).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'EVIDENCE_UNREADABLE', message: expect.stringContaining('(EISDIR)'), hint: expect.stringMatching(/read/) });
 
     execFileSync('bash', ['-c', 'rmdir "$0" && mv "$0.aside" "$0"', path]);
     expect((await services.evidence.item(b!.id)).integrity).toBe('ok');
