@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
 import { VIEWER_LIMITS, type EvidenceContent, type EvidenceItem, type EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
-import { mapLimit } from './bounded';
+import { mapLimit } from '../map-limit';
 import { integrityError } from './evidence-store';
 import type { OpenWorkspace } from '../workspace/open-workspace';
 import type { WorkspaceService } from '../workspace/workspace-service';

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { EVIDENCE_RECORD_VERSION, EvidenceRecord, type EvidenceIntegrity } from '../../../shared/domain/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
-import { mapLimit } from './bounded';
+import { mapLimit } from '../map-limit';
 
 /** What a producer supplies; the store adds the id, hash, size, time and app version. */
 export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'> & {

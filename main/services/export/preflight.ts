@@ -8,6 +8,7 @@ import type { PreflightReport } from '../../../shared/ipc/channels/export';
 import { EVIDENCE_DIR } from '../evidence/evidence-store';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
+import { mapLimit } from '../map-limit';
 
 const CONCURRENCY = 4;
 
@@ -17,19 +18,6 @@ function parseOrNull(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Record files the evidence store could not read (it skips them); the pre-flight says so. */

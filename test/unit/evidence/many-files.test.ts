@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../../main/services/evidence/bounded';
+import { mapLimit } from '../../../main/services/map-limit';
 import { createTestWorkspace } from '../helpers/services';
 
 const FILES = 400;
