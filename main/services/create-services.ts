@@ -96,8 +96,10 @@ export function createServices(options: ServiceOptions) {
     logger,
   });
   const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), onChange: (reason) => adapters.emit('workspace.changed', { reason }), ...options.checks });
-  // A run writes into the workspace it started in: it is cancelled and finishes before that closes.
+  // Runs and exports read and write the workspace they started in: they are cancelled and
+  // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
+  workspaces.onBeforeClose(() => exports.stop());
   return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks };
 }
 

@@ -32,6 +32,8 @@ const STEP_LABELS: Record<ExportProgress['step'], string> = {
 /** Export, pre-flight and verify for the open workspace, with progress events and cancel. */
 export class ExportService {
   private running: AbortController | null = null;
+  /** Settles when the current run has fully stopped (files removed, nothing more read). */
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ExportServiceDeps) {}
 
@@ -60,6 +62,8 @@ export class ExportService {
     const { ws, preparedBy } = this.context();
     const controller = new AbortController();
     this.running = controller;
+    let markSettled = () => {};
+    this.settled = new Promise((resolve) => (markSettled = resolve));
     let last = 0;
     const onProgress = (p: ExportProgress) => {
       const now = Date.now();
@@ -88,7 +92,14 @@ export class ExportService {
       return result;
     } finally {
       this.running = null;
+      markSettled();
     }
+  }
+
+  /** Cancels a running export and waits until it has stopped: the workspace closes after. */
+  async stop(): Promise<void> {
+    this.cancel();
+    await this.settled;
   }
 
   cancel(): { cancelled: boolean } {

@@ -92,6 +92,19 @@ describe('export refuses and leaves nothing behind', () => {
     await s.services.workspaces.close();
   });
 
+  it('closing the workspace cancels a running export and waits for it: nothing is left behind', async () => {
+    const s = await scenarioWorkspace();
+    await addLargeDocuments(s.services.workspaces.require().evidence, 12, 8, () => randomBytes(8 * 1024 * 1024));
+    const out = join(dirname(s.folder), 'closing.zip');
+    const running = s.services.exports.run({ outPath: out }).catch((e) => e);
+    await expect.poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), { interval: 5, timeout: 20_000 }).toBe(true);
+    await s.services.workspaces.close();
+    // By the time close returns the export has stopped and cleaned up.
+    expect(leftovers(dirname(out))).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+    expect((await running).code).toBe('CANCELLED');
+  });
+
   it('a full disk fails the export with a clear message and leaves no file', async (ctx) => {
     const fs = mountTmpfs(64);
     if ('error' in fs) return ctx.skip(fs.error);
