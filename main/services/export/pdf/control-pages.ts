@@ -103,20 +103,21 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
   ];
 }
 
-export function evidenceIndex({ model }: BundleContent): PdfNode[] {
-  return [
+/** The evidence index as tables of at most `rowsPerTable` rows, so each can be laid out on its own (see render.ts). */
+export function evidenceIndex({ model }: BundleContent, rowsPerTable: number): PdfNode[][] {
+  const intro: PdfNode[] = [
     { text: 'Evidence index', style: 'h1', tocItem: true, pageBreak: 'before' },
     para('Every evidence file in the bundle with its SHA-256. The same list is in evidence.csv and manifest.json.', 'small'),
-    model.evidence.length === 0
-      ? para('The bundle holds no evidence files.')
-      : table(
-          [82, '*', 232],
-          ['Evidence', 'Title, controls, file', 'SHA-256'],
-          model.evidence.map((e) => [
-            cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.3, noWrap: true }),
-            cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
-            code(e.record.sha256, { fontSize: 6.3 }),
-          ]),
-        ),
   ];
+  if (model.evidence.length === 0) return [[...intro, para('The bundle holds no evidence files.')]];
+  const tables: PdfNode[][] = [];
+  for (let start = 0; start < model.evidence.length; start += rowsPerTable) {
+    const rows = model.evidence.slice(start, start + rowsPerTable).map((e) => [
+      cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.3, noWrap: true }),
+      cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
+      code(e.record.sha256, { fontSize: 6.3 }),
+    ]);
+    tables.push([...(start === 0 ? intro : []), table([82, '*', 232], ['Evidence', 'Title, controls, file', 'SHA-256'], rows)]);
+  }
+  return tables;
 }

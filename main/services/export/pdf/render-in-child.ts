@@ -1,7 +1,14 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BundleContent } from '../content';
+import { pdfInfo } from './info';
+import type { PdfJob, PdfReply } from './worker';
+
+/** render.ts collects each finished part's layout (global.gc) so the heap stays at one part's size. */
+const GC_FLAGS = ['--expose-gc'];
 
 /**
  * Where the worker is: beside the bundled main process (`pdf-worker.js`, an electron-vite
@@ -10,18 +17,34 @@ import type { BundleContent } from '../content';
 function workerEntry(): { file: string; execArgv: string[]; cwd?: string } {
   // The bundler may put this module in out/main or in out/main/chunks.
   const built = [join(__dirname, 'pdf-worker.js'), join(__dirname, '..', 'pdf-worker.js')].find(existsSync);
-  if (built) return { file: built, execArgv: [] };
+  if (built) return { file: built, execArgv: GC_FLAGS };
   const source = join(__dirname, 'worker.ts');
   if (!existsSync(source)) throw new Error(`the index.pdf builder is missing (looked for pdf-worker.js beside ${__dirname})`);
-  return { file: source, execArgv: ['--import', 'tsx'], cwd: resolve(__dirname, '../../../..') };
+  return { file: source, execArgv: [...GC_FLAGS, '--import', 'tsx'], cwd: resolve(__dirname, '../../../..') };
 }
 
-/** Renders index.pdf in a child process (see worker.ts); killing it is how a cancel stops it. */
-export function renderPdfInChild(content: BundleContent, signal?: AbortSignal): Promise<Buffer> {
+/** Renders index.pdf in child processes (see worker.ts); killing them is how a cancel stops it. */
+export async function renderPdfInChild(content: BundleContent, signal?: AbortSignal): Promise<Buffer> {
+  return (await runPdfWorker(content, signal)).pdf;
+}
+
+/** The same, with the larger of the two children's peak resident memory (for the benchmark). */
+export async function runPdfWorker(content: BundleContent, signal?: AbortSignal): Promise<{ pdf: Buffer; peakRssMB: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'aw-index-pdf-'));
+  try {
+    const layout = await runJob({ layout: content, dir }, signal);
+    const joined = await runJob({ join: { parts: layout.parts, info: pdfInfo(content) }, dir }, signal);
+    return { pdf: joined.pdf, peakRssMB: Math.max(layout.peakRssMB, joined.peakRssMB) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function runJob(job: PdfJob, signal?: AbortSignal): Promise<{ pdf: Buffer; parts: number; peakRssMB: number }> {
   signal?.throwIfAborted();
   const entry = workerEntry();
   const child = fork(entry.file, [], { execArgv: entry.execArgv, cwd: entry.cwd, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise<Buffer>((done, fail) => {
+  return new Promise((done, fail) => {
     let settled = false;
     const finish = (action: () => void) => {
       if (settled) return;
@@ -34,11 +57,14 @@ export function renderPdfInChild(content: BundleContent, signal?: AbortSignal): 
       finish(() => fail(signal!.reason));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.once('message', (message: { pdf?: Uint8Array; error?: string }) =>
-      finish(() => (message.pdf ? done(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength)) : fail(new Error(`index.pdf could not be built: ${message.error}`)))),
-    );
+    const chunks: Uint8Array[] = [];
+    child.on('message', (message: PdfReply) => {
+      if ('chunk' in message) chunks.push(message.chunk);
+      else if ('done' in message) finish(() => done({ pdf: Buffer.concat(chunks), parts: message.parts, peakRssMB: message.maxRssKB / 1024 }));
+      else finish(() => fail(new Error(`index.pdf could not be built: ${message.error}`)));
+    });
     child.once('error', (error) => finish(() => fail(error)));
     child.once('exit', (code, sig) => finish(() => fail(new Error(`The index.pdf builder stopped (${sig ?? `exit code ${code}`}).`))));
-    child.send(content);
+    child.send(job);
   });
 }

@@ -1,0 +1,18 @@
+import type { BundleContent } from '../content';
+
+/** The document information of index.pdf (title, author, subject, creator). */
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  creator: string;
+}
+
+export function pdfInfo({ model, fingerprint }: BundleContent): PdfInfo {
+  return {
+    title: `${model.meta.companyName} SOC 2 Type 1 bundle as of ${model.options.asOfDate}`,
+    author: model.preparedBy.name,
+    subject: `Bundle fingerprint ${fingerprint}`,
+    creator: `Audit Workbench ${model.appVersion}`,
+  };
+}
