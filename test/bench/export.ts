@@ -5,7 +5,7 @@
  * index.pdf with 3,000 evidence rows. Not part of `npm test`.
  *
  * Run: `npx tsx test/bench/export.ts` (BENCH_KEEP=1 keeps the temp folders; BENCH_PDF_ONLY=1 times
- * only index.pdf, in this process; BENCH_GEN_ONLY=1 only generates the workspace and prints its path).
+ * only index.pdf, built in the builder children as the export builds it, and prints their peak RSS; BENCH_GEN_ONLY=1 only generates the workspace and prints its path).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
