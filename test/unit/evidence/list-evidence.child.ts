@@ -15,6 +15,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`);
-  process.exit(1);
+  process.stderr.write(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}\n`);
+  // Rethrown: the unhandled rejection ends the child with exit code 1, whatever handles are open.
+  throw error;
 });
