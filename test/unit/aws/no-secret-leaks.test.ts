@@ -1,22 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
 import { createLogger } from '../../../main/services/logger';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 import { createTestWorkspace, tempDir } from '../helpers/services';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from './aws-home';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome, useBasicEndpoint } from './aws-home';
 
 const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: 'basic' });
-});
-afterAll(() => endpoint.close());
-afterEach(() => vi.unstubAllEnvs());
+const endpoint = useBasicEndpoint();
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

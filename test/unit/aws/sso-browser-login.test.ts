@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoginProgress } from '../../../shared/domain/aws';
 import { AwsService } from '../../../main/services/aws/aws-service';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from './aws-home';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome, useBasicEndpoint } from './aws-home';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: 'basic' });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.resetCalls();
-});
+const endpoint = useBasicEndpoint();
 
 /** The person's browser: loads the authorize page and presses a button; the redirect lands on the app's loopback. */
 async function browser(url: string, decision: 'allow' | 'deny') {

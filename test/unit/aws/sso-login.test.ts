@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoginProgress } from '../../../shared/domain/aws';
 import { AwsService } from '../../../main/services/aws/aws-service';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from './aws-home';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome, useBasicEndpoint } from './aws-home';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: 'basic' });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.setFaults({});
-  endpoint.resetCalls();
-});
+const endpoint = useBasicEndpoint();
 
 const codeOf = (url: string) => new URL(url).searchParams.get('user_code')!;
 

@@ -1,21 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwsService } from '../../../main/services/aws/aws-service';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from './aws-home';
+import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome, useBasicEndpoint } from './aws-home';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: 'basic' });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.setFaults({});
-  endpoint.resetCalls();
-});
+const endpoint = useBasicEndpoint();
 
 /** The CLI-shared cache for the `corp` sso-session holding one of the scenario's tokens. */
 function cachedToken(cacheDir: string, accessToken: string, expiresAt = '2099-01-01T00:00:00Z') {
