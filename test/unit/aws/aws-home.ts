@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { vi } from 'vitest';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
 
 /**
  * A throwaway home folder with ~/.aws/config and ~/.aws/credentials, made the process's HOME
@@ -22,29 +22,7 @@ export function awsHome(files: { config?: string; credentials?: string; endpoint
   return { home, cacheDir: join(home, '.aws', 'sso', 'cache') };
 }
 
-/**
- * The `basic` scenario's local AWS endpoint for one test file: started before its tests,
- * closed after, and reset (faults, call counts, stubbed environment) after each test.
- * The returned object forwards to the running endpoint.
- */
-export function useBasicEndpoint(): AwsEndpoint {
-  let current: AwsEndpoint | undefined;
-  beforeAll(async () => {
-    current = await startAwsEndpoint({ scenario: 'basic' });
-  });
-  afterAll(() => current?.close());
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    current?.setFaults({});
-    current?.resetCalls();
-  });
-  return new Proxy({} as AwsEndpoint, {
-    get(_target, key) {
-      if (!current) throw new Error('The local AWS endpoint is used before beforeAll started it');
-      const value = Reflect.get(current, key, current) as unknown;
-      return typeof value === 'function' ? value.bind(current) : value;
-    },
-  });
-}
+/** The `basic` scenario's local AWS endpoint for one test file (see `useLocalEndpoint`). */
+export const useBasicEndpoint = () => useLocalEndpoint({ scenario: 'basic' });
 
 export { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../../fixtures/aws-endpoint/scenarios/basic-profiles';

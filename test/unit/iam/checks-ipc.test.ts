@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
 import { createLogger } from '../../../main/services/logger';
 import { controlsForCheck } from '../../../shared/catalog';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 import { createTestWorkspace, tempDir } from '../helpers/services';
@@ -14,15 +14,7 @@ import { iamScenario } from './iam-harness';
 
 const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.setFaults({});
-});
+const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));

@@ -2,17 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { controlsForCheck } from '../../../shared/catalog';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 import { checksHarness, iamScenario } from './iam-harness';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-});
-afterAll(() => endpoint.close());
-afterEach(() => vi.unstubAllEnvs());
+const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
 it('collected findings and their raw evidence reach the auditor bundle, hash-checked', async () => {
   const h = await checksHarness(endpoint.url);

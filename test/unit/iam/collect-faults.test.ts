@@ -1,23 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import type { CheckRun } from '../../../shared/domain/findings';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 import { DANA, tempDir } from '../helpers/services';
 import { checksHarness, iamScenario } from './iam-harness';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.setFaults({});
-  endpoint.resetCalls();
-});
+const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
 const check = (run: CheckRun, id: string) => run.checks.find((c) => c.checkId === id)!;
 

@@ -1,23 +1,15 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { controlsForCheck } from '../../../shared/catalog';
 import { Finding, type CheckRun } from '../../../shared/domain/findings';
 import { parseCredentialReport } from '../../../shared/rules/iam';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
 import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
 
-let endpoint: AwsEndpoint;
-beforeAll(async () => {
-  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-});
-afterAll(() => endpoint.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-  endpoint.setFaults({});
-  endpoint.resetCalls();
-});
+const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
 const results = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.result]));
 const entityArns = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.entities.map((e) => `${e.arn}:${e.result}`).sort()]));
