@@ -23,6 +23,8 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await page.getByTestId('control-notes').fill('Enforce MFA through the Identity Center settings.');
   await page.getByTestId('control-notes-save').click();
   await expect(page.getByTestId('activity-feed')).toContainText('Assigned iam-mfa-enforcement to Ivan Infra');
+  // The notes save is the last change made; wait for it to reach the feed before reading the log on disk.
+  await expect(page.getByTestId('activity-feed')).toContainText('Edited the notes of iam-mfa-enforcement');
   await expect(page.getByTestId('activity-feed')).toContainText('Dana Founder');
 
   // The activity log on disk attributes every change to the person who made it.
