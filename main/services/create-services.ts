@@ -44,7 +44,7 @@ export interface ServiceOptions {
   /** Evidence import size limit (default 200 MB); tests only: stand-in sign-in/console hosts and http web origins. */
   evidence?: { importMaxBytes?: number; captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>; insecureWebOrigins?: string[] };
   /** Credential report polling, retry and request timeout settings (tests shorten the waits). */
-  checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency' | 'requestTimeoutMs'>;
+  checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency' | 'requestTimeoutMs' | 'timeoutRetries'>;
 }
 
 export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });

@@ -7,6 +7,7 @@ import { Finding, type CheckProgress, type CheckRun, type CheckRunItem, type Con
 import { AppError } from '../../../shared/ipc/result';
 import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
 import type { AwsService } from '../aws/aws-service';
+import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
 import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from './iam/credential-report';
@@ -26,8 +27,10 @@ export interface ChecksServiceDeps {
   /** IAM throttles bursts; the SDK's retries (with more attempts than its default 3) ride through them. */
   maxAttempts?: number;
   concurrency?: number;
-  /** How long one IAM call may take before it fails with TIMEOUT (then the SDK retries it). */
+  /** How long one IAM call may take before it fails with TIMEOUT. */
   requestTimeoutMs?: number;
+  /** How often a call that timed out is tried again (throttling has its own, larger budget). */
+  timeoutRetries?: number;
 }
 
 export interface RunInput {
@@ -145,7 +148,8 @@ export class ChecksService {
     };
     // Standard retries back off per call; adaptive mode also slowed every other call after a
     // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.
-    const client = new IAMClient({ ...clientConfig, maxAttempts: this.deps.maxAttempts ?? 10, retryMode: 'standard' });
+    const retryStrategy = new ThrottlePatientRetryStrategy(this.deps.maxAttempts ?? 10, this.deps.timeoutRetries ?? 1);
+    const client = new IAMClient({ ...clientConfig, retryStrategy });
     const pollClient = new IAMClient({ ...clientConfig, maxAttempts: 1 });
     const stored = new Map<string, EvidenceRecord[]>();
     // One check's evidence at a time, after the store has loaded its index: parallel first

@@ -28,18 +28,26 @@ function fileStates(dir: string): Record<string, string> {
 }
 
 describe('IAM checks against a misbehaving endpoint', () => {
-  it('a stalled IAM call fails its check with TIMEOUT after the request timeout, and the run finishes', async () => {
-    const h = await checksHarness(endpoint.url, { requestTimeoutMs: 300, maxAttempts: 2 });
+  it('a stalled IAM call is retried once, then fails its check with TIMEOUT, and the run finishes', async () => {
+    // The production retry budget (10 attempts): a stall must not spend it all on timeouts.
+    const h = await checksHarness(endpoint.url, { requestTimeoutMs: 300 });
     endpoint.setFaults({ actionLatencyMs: { 'iam:GetAccountPasswordPolicy': 10_000 } });
     const started = Date.now();
     const run = await h.checks.run({ profile: 'audit' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(run.status).toBe('completed');
     expect(check(run, 'iam.password-policy')).toMatchObject({ result: 'error', error: { code: 'TIMEOUT', message: 'AWS did not answer in time.' } });
-    // One retry (maxAttempts 2), then the error; the other checks are unaffected.
     expect(endpoint.calls.get('iam:GetAccountPasswordPolicy')).toBe(2);
     expect(run.checks.filter((c) => c.result === 'error').map((c) => c.checkId)).toEqual(['iam.password-policy']);
     expect(h.checks.isRunning()).toBe(false);
+  });
+
+  it('a call throttled more often than a timeout may be retried is still retried until it succeeds', async () => {
+    const h = await checksHarness(endpoint.url, { requestTimeoutMs: 300 });
+    endpoint.setFaults({ throttleNext: { 'iam:GetAccountPasswordPolicy': 2 } });
+    const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
+    expect(check(run, 'iam.password-policy').result).not.toBe('error');
+    expect(endpoint.calls.get('iam:GetAccountPasswordPolicy')).toBe(3);
   });
 
   it('a page marker the endpoint repeats ends the checks that need the list with a clear error instead of looping', async () => {
