@@ -6,11 +6,12 @@
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { chromium } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { composeBanner } from '../../main/services/capture/banner';
+import { composeBannerInWorker } from '../../main/services/capture/compose-in-worker';
 import { startAwsEndpoint } from '../fixtures/aws-endpoint';
 import { signedInAwsHome } from '../fixtures/stand-in-console/aws-home';
 import { playwrightCapture } from '../fixtures/stand-in-console/playwright-capture';
@@ -43,6 +44,14 @@ async function main() {
     const t0 = performance.now();
     composeBanner(png, { url: 'https://console.aws.amazon.com/iam/home#/users', capturedAt: new Date().toISOString(), capturedBy: { name: 'Dana', email: 'dana@acme.example' }, aws: { accountId: '111122223333', principalArn: 'arn:aws:sts::111122223333:assumed-role/R/jane' } });
     console.log(`banner on a ${w}x${h} page: ${ms(t0)}`);
+    // What the app does: the same work in a worker thread; the figure that matters is how long
+    // the calling (Electron main) thread is kept from its event loop meanwhile.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const t1 = performance.now();
+    await composeBannerInWorker(png, { url: 'https://console.aws.amazon.com/iam/home#/users', capturedAt: new Date().toISOString(), capturedBy: { name: 'Dana', email: 'dana@acme.example' } });
+    delay.disable();
+    console.log(`  in a worker thread: ${ms(t1)}, longest main-thread stall ${(delay.max / 1e6).toFixed(0)} ms`);
   }
 
   const { services } = await createTestWorkspace();

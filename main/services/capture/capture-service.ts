@@ -6,8 +6,8 @@ import { AppError } from '../../../shared/ipc/result';
 import { slug } from '../evidence/import';
 import type { Logger } from '../logger';
 import type { WorkspaceService } from '../workspace/workspace-service';
-import { composeBanner } from './banner';
 import type { CaptureAdapter, CaptureWindowSpec } from './capture-adapter';
+import { composeBannerInWorker } from './compose-in-worker';
 import { federatedLoginUrl, redactUrl, type SessionCredentials } from './federation';
 import { awsNavigationPolicy, isRoleSwitchUrl, webNavigationPolicy } from './navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf, type Partition, type PartitionEndpoints } from './partitions';
@@ -195,7 +195,7 @@ export class CaptureService {
     const account = window.account;
     const scale = pngWidth(page.png) / Math.max(1, page.windowSize.width);
     const cut = page.contentHeight ? `the page is ${page.contentHeight} px tall; only the top part fitted in one capture.` : undefined;
-    const composed = composeBanner(page.png, { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}), ...(cut ? { note: cut } : {}) }, scale);
+    const composed = await composeBannerInWorker(page.png, { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}), ...(cut ? { note: cut } : {}) }, scale);
     const record = await ws.evidence.addBytes(composed.png, {
       title: window.title,
       kind: 'screenshot',

@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { bannerText, composeBanner, type BannerFields } from '../../../main/services/capture/banner';
+import { composeBannerInWorker } from '../../../main/services/capture/compose-in-worker';
 
 /** A page with a distinct colour in every pixel, so any shifted or covered pixel shows. */
 function pagePng(width: number, height: number): { png: Buffer; data: Buffer } {
@@ -80,5 +81,37 @@ describe('banner composition', () => {
 
   it('refuses something that is not a PNG', () => {
     expect(() => composeBanner(Buffer.from('not an image'), AWS_FIELDS)).toThrow();
+  });
+});
+
+describe('banner composition in a worker thread', () => {
+  it('gives the same PNG as composing in place, and the calling thread keeps running meanwhile', async () => {
+    const page = pagePng(800, 1600);
+    const order: string[] = [];
+    const composing = composeBannerInWorker(page.png, AWS_FIELDS, 1).then((c) => {
+      order.push('composed');
+      return c;
+    });
+    setImmediate(() => order.push('event loop turned'));
+    const inWorker = await composing;
+    // Drawn on this thread, the banner would finish before the event loop turned once.
+    expect(order).toEqual(['event loop turned', 'composed']);
+    const inPlace = composeBanner(page.png, AWS_FIELDS, 1);
+    expect(inWorker.bannerHeight).toBe(inPlace.bannerHeight);
+    expect(inWorker.lines).toEqual(inPlace.lines);
+    expect(Buffer.compare(inWorker.png, inPlace.png)).toBe(0);
+  });
+
+  it('rejects with the drawing error itself when the page is not a PNG', async () => {
+    const notPng = Buffer.from('not a png');
+    const inPlace = (() => {
+      try {
+        composeBanner(notPng, AWS_FIELDS, 1);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(inPlace).toBeTruthy();
+    await expect(composeBannerInWorker(notPng, AWS_FIELDS, 1)).rejects.toThrow(inPlace);
   });
 });

@@ -1,27 +1,14 @@
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BundleContent } from '../content';
+import { workerEntry } from '../../worker-entry';
 import { pdfInfo } from './info';
 import type { PdfJob, PdfReply } from './worker';
 
 /** render.ts collects each finished part's layout (global.gc) so the heap stays at one part's size. */
 const GC_FLAGS = ['--expose-gc'];
-
-/**
- * Where the worker is: beside the bundled main process (`pdf-worker.js`, an electron-vite
- * entry), or as TypeScript when running from source (CLI, tests), loaded through tsx.
- */
-function workerEntry(): { file: string; execArgv: string[]; cwd?: string } {
-  // The bundler may put this module in out/main or in out/main/chunks.
-  const built = [join(__dirname, 'pdf-worker.js'), join(__dirname, '..', 'pdf-worker.js')].find(existsSync);
-  if (built) return { file: built, execArgv: GC_FLAGS };
-  const source = join(__dirname, 'worker.ts');
-  if (!existsSync(source)) throw new Error(`the index.pdf builder is missing (looked for pdf-worker.js beside ${__dirname})`);
-  return { file: source, execArgv: [...GC_FLAGS, '--import', 'tsx'], cwd: resolve(__dirname, '../../../..') };
-}
 
 /** Renders index.pdf in child processes (see worker.ts); killing them is how a cancel stops it. */
 export async function renderPdfInChild(content: BundleContent, signal?: AbortSignal): Promise<Buffer> {
@@ -42,8 +29,8 @@ export async function runPdfWorker(content: BundleContent, signal?: AbortSignal)
 
 function runJob(job: PdfJob, signal?: AbortSignal): Promise<{ pdf: Buffer; parts: number; peakRssMB: number }> {
   signal?.throwIfAborted();
-  const entry = workerEntry();
-  const child = fork(entry.file, [], { execArgv: entry.execArgv, cwd: entry.cwd, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const entry = workerEntry(__dirname, 'pdf-worker', 'worker.ts', GC_FLAGS);
+  const child = fork(entry.file, [], { execArgv: entry.execArgv, ...(entry.cwd ? { cwd: entry.cwd } : {}), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((done, fail) => {
     let settled = false;
     const finish = (action: () => void) => {
