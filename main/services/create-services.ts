@@ -9,6 +9,7 @@ import type { Partition, PartitionEndpoints } from './capture/partitions';
 import { EvidenceService } from './evidence/evidence-service';
 import { ExportService } from './export/export-service';
 import { ImportService } from './evidence/import';
+import { AwsReportReviewService } from './reviews/aws-report-review-service';
 import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
 import type { Logger } from './logger';
@@ -29,6 +30,8 @@ export interface Adapters {
   capture?: CaptureAdapter;
   /** File picker for evidence imports; null when the user cancels. */
   pickFiles?(): Promise<string[] | null>;
+  /** Open dialog for the AWS SOC 2 report PDF under review; null when the user cancels. */
+  pickReportFile?(): Promise<string | null>;
   /** Save / open dialog for auditor bundles; null when the user cancels. */
   pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
 }
@@ -95,12 +98,13 @@ export function createServices(options: ServiceOptions) {
     now,
     logger,
   });
+  const awsReport = new AwsReportReviewService({ workspaces, now, pickReportFile: async () => (adapters.pickReportFile ? adapters.pickReportFile() : null) });
   const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), onChange: (reason) => adapters.emit('workspace.changed', { reason }), ...options.checks });
   // Runs and exports read and write the workspace they started in: they are cancelled and
   // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
   workspaces.onBeforeClose(() => exports.stop());
-  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks };
+  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks, awsReport };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -6,6 +6,7 @@ import { evidenceChannels } from './channels/evidence';
 import { captureChannels } from './channels/capture';
 import { checksChannels } from './channels/checks';
 import { exportChannels } from './channels/export';
+import { awsReportChannels } from './channels/aws-report';
 import { events } from './events';
 
 /**
@@ -23,6 +24,7 @@ export const contract = {
   capture: captureChannels,
   export: exportChannels,
   checks: checksChannels,
+  awsReport: awsReportChannels,
 };
 
 export type Contract = typeof contract;

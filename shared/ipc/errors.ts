@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'BUNDLE_INVALID',
   // Evidence (appended)
   'EVIDENCE_UNREADABLE',
+  // Reviews
+  'REVIEW_INCOMPLETE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { captureHandlers } from './capture';
 import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './export';
 import { checksHandlers } from './checks';
+import { awsReportHandlers } from './aws-report';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -20,4 +21,5 @@ export const createHandlers = (s: Services): Handlers => ({
   capture: captureHandlers(s),
   export: exportHandlers(s),
   checks: checksHandlers(s),
+  awsReport: awsReportHandlers(s),
 });

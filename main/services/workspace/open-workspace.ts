@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Person } from '../../../shared/domain/common';
+import { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import { ControlsDoc } from '../../../shared/domain/control-state';
 import { DOCUMENT_MIGRATIONS } from '../../../shared/domain/document-migrations';
 import { TeamDoc } from '../../../shared/domain/team';
@@ -14,6 +15,7 @@ export const workspaceDocuments = (root: string) => ({
   meta: new JsonDocument(root, 'workspace.json', WorkspaceMeta, DOCUMENT_MIGRATIONS['workspace.json']),
   team: new JsonDocument(root, 'team.json', TeamDoc, DOCUMENT_MIGRATIONS['team.json']),
   controls: new JsonDocument(root, 'controls.json', ControlsDoc, DOCUMENT_MIGRATIONS['controls.json']),
+  awsReportReview: new JsonDocument(root, 'aws-report-review.json', AwsReportReviewDoc, DOCUMENT_MIGRATIONS['aws-report-review.json']),
 });
 export type WorkspaceDocuments = ReturnType<typeof workspaceDocuments>;
 
@@ -21,6 +23,7 @@ export interface WorkspaceState {
   meta: WorkspaceMeta;
   team: TeamDoc;
   controls: ControlsDoc;
+  awsReportReview: AwsReportReviewDoc;
 }
 
 type DocKey = keyof WorkspaceState;
@@ -42,7 +45,8 @@ export class OpenWorkspace {
     readonly lock: WorkspaceLock,
     private readonly deps: { now: () => Date; me: () => Person | null; appVersion: string; onChange: (reason: string) => void },
   ) {
-    this.activity = new ActivityLog(root);
+    // Every append, including ones made outside `change` (check runs), first proves the lock is still ours.
+    this.activity = new ActivityLog(root, () => lock.assertHeld());
     this.evidence = new EvidenceStore(root, { appVersion: deps.appVersion, now: deps.now });
   }
 
@@ -54,6 +58,9 @@ export class OpenWorkspace {
   }
   get controls() {
     return this.state.controls;
+  }
+  get awsReportReview() {
+    return this.state.awsReportReview;
   }
 
   /** The person changes are attributed to; the UI asks for it before the first change. */
@@ -78,6 +85,8 @@ export class OpenWorkspace {
   ): Promise<WorkspaceState[K]> {
     const run = async () => {
       const actor = this.actor();
+      // Saves write whole documents: after a take-over elsewhere this one would erase that instance's changes.
+      await this.lock.assertHeld();
       const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(update(this.state[key]))) as WorkspaceState[K];
       this.state = { ...this.state, [key]: next };
       try {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Person } from '../../../shared/domain/common';
+import { newAwsReportReview } from '../../../shared/domain/aws-report-review';
 import { CONTROLS_SCHEMA_VERSION } from '../../../shared/domain/control-state';
 import { TEAM_SCHEMA_VERSION } from '../../../shared/domain/team';
 import { CheckSettings, NewWorkspaceInput, WORKSPACE_SCHEMA_VERSION, type WorkspaceMeta } from '../../../shared/domain/workspace';
@@ -24,7 +25,7 @@ export interface WorkspaceServiceDeps {
   onChange: (reason: string) => void;
 }
 
-const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json']);
+const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json', 'aws-report-review.json']);
 
 /** Creates, opens and closes workspaces; holds the one that is open. */
 export class WorkspaceService {
@@ -89,6 +90,7 @@ export class WorkspaceService {
     // like a workspace once it is complete.
     await docs.team.save({ schemaVersion: TEAM_SCHEMA_VERSION, members: [{ id: randomUUID(), name: input.me.name, email: input.me.email, role: 'Workspace creator', addedAt: now }] });
     await docs.controls.save({ schemaVersion: CONTROLS_SCHEMA_VERSION, controls: {} });
+    await docs.awsReportReview.save(newAwsReportReview());
     await docs.meta.save(meta);
     const snapshot = await this.open(root);
     await this.require().record({ action: 'workspace.created', summary: `Created the workspace for ${meta.companyName} (${meta.systemName}), as of ${meta.asOfDate}` });
@@ -105,7 +107,13 @@ export class WorkspaceService {
     }
     if (this.open_?.root === root) return this.snapshot();
     // Load everything before taking the lock, so a damaged workspace leaves no lock behind.
-    const state = { meta: await docs.meta.load(), team: await docs.team.load(), controls: await docs.controls.load() };
+    const state = {
+      meta: await docs.meta.load(),
+      team: await docs.team.load(),
+      controls: await docs.controls.load(),
+      // Workspaces made before the AWS report review existed have no file for it yet: an empty draft.
+      awsReportReview: (await docs.awsReportReview.exists()) ? await docs.awsReportReview.load() : newAwsReportReview(),
+    };
     const lock = new WorkspaceLock(root, this.deps.host, this.deps.now);
     const taken = await lock.acquire({ takeOver: options.takeOverStaleLock });
     await this.close();

@@ -1,0 +1,161 @@
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CONTROLS } from '../../../shared/catalog';
+import { AwsReportReviewDraft, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
+import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
+import { AppError } from '../../../shared/ipc/result';
+import { blockingProblems, reportGapDays, reviewProblems } from '../../../shared/rules/aws-report-review';
+import { controlsInScope } from '../../../shared/rules/coverage';
+import { sha256OfFile } from '../evidence/evidence-store';
+import type { WorkspaceService } from '../workspace/workspace-service';
+
+export interface AwsReportReviewDeps {
+  workspaces: WorkspaceService;
+  now: () => Date;
+  /** The open dialog for the report PDF; null when the person cancels (or in the CLI). */
+  pickReportFile: () => Promise<string | null>;
+}
+
+const KNOWN_CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
+
+/**
+ * The review of AWS's SOC 2 report in the open workspace: drafts are saved as they are
+ * written; signing records who concluded what, and when, and freezes the review until it is
+ * reopened with a reason.
+ */
+export class AwsReportReviewService {
+  constructor(private readonly deps: AwsReportReviewDeps) {}
+
+  get(): AwsReportReviewView {
+    const ws = this.deps.workspaces.require();
+    return this.view(ws.awsReportReview);
+  }
+
+  async save(rawDraft: unknown): Promise<AwsReportReviewView> {
+    const parsed = AwsReportReviewDraft.safeParse(rawDraft);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('INVALID_INPUT', `${issue?.path.join('.') || 'review'}: ${issue?.message}`, { hint: 'Correct that field and save again; nothing was changed.' });
+    }
+    const ws = this.deps.workspaces.require();
+    this.refuseWhenSigned(ws.awsReportReview);
+    // The report's file is recorded only by attachReportFile, which hashed it.
+    const draft = { ...parsed.data, report: { ...parsed.data.report, file: ws.awsReportReview.report.file } };
+    if (!draft.report.file) delete draft.report.file;
+    const doc = await ws.change('awsReportReview', (current) => ({ ...current, ...draft, ...this.stamp(ws.actor().email) }), {
+      action: 'aws-report-review.saved',
+      target: 'aws-report-review',
+      summary: 'Edited the review of the AWS SOC 2 report',
+    });
+    return this.view(doc);
+  }
+
+  /** Asks for the report PDF and records its name, size and SHA-256; the file itself is not kept. */
+  async chooseReportFile(): Promise<AwsReportReviewView | null> {
+    const path = await this.deps.pickReportFile();
+    return path === null ? null : this.attachReportFile(path);
+  }
+
+  async attachReportFile(path: string): Promise<AwsReportReviewView> {
+    const ws = this.deps.workspaces.require();
+    this.refuseWhenSigned(ws.awsReportReview);
+    const file = await describePdf(path);
+    const doc = await ws.change('awsReportReview', (current) => ({ ...current, report: { ...current.report, file }, ...this.stamp(ws.actor().email) }), {
+      action: 'aws-report-review.file-recorded',
+      target: 'aws-report-review',
+      summary: `Recorded the reviewed AWS report ${file.name} (SHA-256 ${file.sha256.slice(0, 12)}…)`,
+      details: { sha256: file.sha256, bytes: file.bytes },
+    });
+    return this.view(doc);
+  }
+
+  async sign(): Promise<AwsReportReviewView> {
+    const ws = this.deps.workspaces.require();
+    const current = ws.awsReportReview;
+    this.refuseWhenSigned(current);
+    const blocking = blockingProblems(this.problems(current));
+    if (blocking.length > 0) {
+      throw new AppError('REVIEW_INCOMPLETE', `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`, {
+        hint: 'Complete what the review lists under "Before you sign", then sign again.',
+        details: { problems: blocking },
+      });
+    }
+    const by = ws.actor();
+    const at = this.deps.now().toISOString();
+    const doc = await ws.change(
+      'awsReportReview',
+      (d) => ({ ...d, signed: { by, at, ...(d.report.file ? { reportSha256: d.report.file.sha256 } : {}) }, ...this.stamp(by.email) }),
+      {
+        action: 'aws-report-review.signed',
+        target: 'aws-report-review',
+        summary: `Signed the review of the AWS SOC 2 report: ${current.conclusion.reliance === 'do_not_rely' ? 'not relied on' : 'relied on'}`,
+      },
+    );
+    return this.view(doc);
+  }
+
+  async reopen(reason: string): Promise<AwsReportReviewView> {
+    const why = reason.trim();
+    if (!why) throw new AppError('INVALID_INPUT', 'Say why the signed review is reopened.', { hint: 'The reason is kept in the activity log for the auditor.' });
+    const ws = this.deps.workspaces.require();
+    if (!ws.awsReportReview.signed) throw new AppError('CONFLICT', 'The review is not signed, so there is nothing to reopen.');
+    const doc = await ws.change('awsReportReview', (d) => ({ ...d, signed: null, ...this.stamp(ws.actor().email) }), {
+      action: 'aws-report-review.reopened',
+      target: 'aws-report-review',
+      summary: `Reopened the signed review of the AWS SOC 2 report: ${why}`,
+      details: { reason: why },
+    });
+    return this.view(doc);
+  }
+
+  private view(doc: AwsReportReviewDoc): AwsReportReviewView {
+    const ws = this.deps.workspaces.require();
+    const end = doc.report.periodEnd;
+    return { review: doc, problems: this.problems(doc), gapDays: end ? reportGapDays(end, ws.meta.asOfDate) : null, asOfDate: ws.meta.asOfDate };
+  }
+
+  private problems(doc: AwsReportReviewDoc) {
+    const { meta } = this.deps.workspaces.require();
+    return reviewProblems(doc, {
+      asOfDate: meta.asOfDate,
+      categories: meta.categories,
+      knownControlIds: KNOWN_CONTROL_IDS,
+      controlIdsInScope: new Set(controlsInScope(meta.categories).map((c) => c.id)),
+    });
+  }
+
+  private refuseWhenSigned(doc: AwsReportReviewDoc): void {
+    if (doc.signed) {
+      throw new AppError('CONFLICT', `The review was signed by ${doc.signed.by.name} on ${doc.signed.at.slice(0, 10)}; a signed review is not edited.`, {
+        hint: 'Reopen it with a reason first; it must then be signed again.',
+      });
+    }
+  }
+
+  private stamp(email: string) {
+    return { updatedAt: this.deps.now().toISOString(), updatedBy: email };
+  }
+}
+
+/** Name, size and SHA-256 of a report PDF, refusing anything that is not one. */
+async function describePdf(path: string): Promise<{ name: string; sha256: string; bytes: number }> {
+  const name = basename(path);
+  let head: Buffer;
+  let bytes: number;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      bytes = (await handle.stat()).size;
+      head = Buffer.alloc(5);
+      await handle.read(head, 0, 5, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new AppError('IMPORT_REJECTED', `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Choose the report PDF you downloaded from AWS Artifact.' });
+  }
+  if (head.toString('latin1') !== '%PDF-') {
+    throw new AppError('IMPORT_REJECTED', `${name} is not a PDF.`, { hint: 'AWS Artifact delivers the SOC 2 report as a PDF: choose that file.' });
+  }
+  return { name, sha256: await sha256OfFile(path), bytes };
+}

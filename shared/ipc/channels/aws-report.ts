@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { AwsReportReviewDraft, type AwsReportReviewDoc } from '../../domain/aws-report-review';
+import type { ReviewProblem } from '../../rules/aws-report-review';
+
+export interface AwsReportReviewView {
+  review: AwsReportReviewDoc;
+  /** What stands before signing (blocking) and what the auditor will ask about (warnings). */
+  problems: ReviewProblem[];
+  /** Days from the report's end to the workspace's "as of" date; null until the end is known. */
+  gapDays: number | null;
+  asOfDate: string;
+}
+
+export const awsReportChannels = {
+  get: method(z.undefined()).returns<AwsReportReviewView>(),
+  save: method(AwsReportReviewDraft).returns<AwsReportReviewView>(),
+  /** Opens the file dialog for the report PDF; null when cancelled. */
+  chooseReportFile: method(z.undefined()).returns<AwsReportReviewView | null>(),
+  sign: method(z.undefined()).returns<AwsReportReviewView>(),
+  reopen: method(z.object({ reason: z.string().max(1000) })).returns<AwsReportReviewView>(),
+};

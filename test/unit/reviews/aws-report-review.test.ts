@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
+import { createTestWorkspace, DANA, tempDir, testServices } from '../helpers/services';
+
+/** A small file that starts like a PDF, standing in for the report downloaded from AWS Artifact. */
+function reportPdf(): { path: string; sha256: string } {
+  const path = join(tempDir('aw-report-'), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
+  const bytes = Buffer.from('%PDF-1.7\n% AWS Confidential stand-in\n%%EOF\n');
+  writeFileSync(path, bytes);
+  return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** A review a careful reviewer would sign: every field filled, as the service returns it. */
+function completeDraft(current: AwsReportReviewDraft): AwsReportReviewDraft {
+  return {
+    ...current,
+    report: {
+      ...current.report,
+      title: 'Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026',
+      reportType: 'type2',
+      periodStart: '2025-10-01',
+      periodEnd: '2026-09-30',
+      issuedOn: '2026-11-15',
+      serviceAuditor: 'Example Assurance LLP',
+      opinion: 'unmodified',
+      categories: ['security', 'availability', 'confidentiality', 'privacy'],
+      subserviceTreatment: 'carve_out',
+    },
+    services: [
+      { service: 'Amazon EC2', inScope: true, note: '' },
+      { service: 'Amazon S3', inScope: true, note: '' },
+    ],
+    regions: 'eu-west-1, us-east-1',
+    conclusion: { gapCoverage: 'bridge_letter', gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.', reliance: 'rely', followUps: '' },
+  };
+}
+
+const draftOf = (view: { review: AwsReportReviewDraft & { schemaVersion?: number; signed?: unknown; updatedAt?: string; updatedBy?: string } }): AwsReportReviewDraft => {
+  const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = view.review;
+  return draft;
+};
+
+describe('the review of AWS’s SOC 2 report', () => {
+  it('starts as a draft with the typical CUECs mapped to catalog controls, and lists what blocks signing', async () => {
+    const { services } = await createTestWorkspace();
+    const view = services.awsReport.get();
+    expect(view.review.signed).toBeNull();
+    expect(view.review.cuecs.length).toBeGreaterThanOrEqual(8);
+    expect(view.review.cuecs.find((c) => /root account/.test(c.text))?.controlIds).toEqual(['iam-root-account']);
+    const blocking = view.problems.filter((p) => p.severity === 'blocking').map((p) => p.field);
+    expect(blocking).toEqual(expect.arrayContaining(['report.title', 'report.file', 'report.opinion', 'report.periodEnd', 'services', 'conclusion.reliance']));
+    await expect(services.awsReport.sign()).rejects.toMatchObject({ code: 'REVIEW_INCOMPLETE', message: expect.stringMatching(/cannot be signed yet: \d+ things are missing/) });
+  });
+
+  it('records the report file by hash only, saves the draft, and signs it with who and when', async () => {
+    const { services, folder } = await createTestWorkspace();
+    const report = reportPdf();
+    await services.awsReport.attachReportFile(report.path);
+    const saved = await services.awsReport.save(completeDraft(draftOf(services.awsReport.get())));
+    expect(saved.review.report.file).toEqual({ name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf', sha256: report.sha256, bytes: 43 });
+    // The report is AWS Confidential: its bytes are nowhere in the workspace.
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) expect(readFileSync(join(f.parentPath, f.name), 'latin1')).not.toContain('AWS Confidential stand-in');
+    expect(saved.gapDays).toBe(92);
+    expect(saved.problems.filter((p) => p.severity === 'blocking')).toEqual([]);
+
+    const signed = await services.awsReport.sign();
+    expect(signed.review.signed).toMatchObject({ by: DANA, reportSha256: report.sha256 });
+    const onDisk = JSON.parse(readFileSync(join(folder, 'aws-report-review.json'), 'utf8'));
+    expect(onDisk.signed.by.email).toBe(DANA.email);
+    const log = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
+    expect(log).toContain('"action":"aws-report-review.signed"');
+
+    // Signed means frozen until reopened with a reason.
+    await expect(services.awsReport.save(completeDraft(draftOf(signed)))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('signed by Dana Founder') });
+    await expect(services.awsReport.reopen('  ')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const reopened = await services.awsReport.reopen('AWS issued a corrected report');
+    expect(reopened.review.signed).toBeNull();
+    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toContain('Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report');
+  });
+
+  it('keeps the review across a restart, exactly', async () => {
+    const first = await createTestWorkspace();
+    await first.services.awsReport.attachReportFile(reportPdf().path);
+    const saved = await first.services.awsReport.save(completeDraft(draftOf(first.services.awsReport.get())));
+    await first.services.workspaces.close();
+    const again = testServices({ userDataDir: first.userDataDir });
+    await again.services.workspaces.open(first.folder);
+    expect(again.services.awsReport.get().review).toEqual(saved.review);
+  });
+
+  it('refuses a file that is not a PDF, a gap nobody covered, and a CUEC no control meets; nothing changes', async () => {
+    const { services, folder } = await createTestWorkspace();
+    const notPdf = join(tempDir(), 'report.pdf');
+    writeFileSync(notPdf, 'PK\u0003\u0004 a zip renamed to pdf');
+    const before = readFileSync(join(folder, 'aws-report-review.json'), 'utf8');
+    await expect(services.awsReport.attachReportFile(notPdf)).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: 'report.pdf is not a PDF.' });
+    await expect(services.awsReport.save({ ...draftOf(services.awsReport.get()), report: { ...services.awsReport.get().review.report, periodEnd: '2026-02-30' } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('report.periodEnd'),
+    });
+    expect(readFileSync(join(folder, 'aws-report-review.json'), 'utf8')).toBe(before);
+
+    await services.awsReport.attachReportFile(reportPdf().path);
+    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const view = await services.awsReport.save({
+      ...draft,
+      cuecs: [...draft.cuecs, { id: 'cuec-x', text: 'Customers are responsible for their own DNS.', controlIds: [] }],
+      conclusion: { ...draft.conclusion, gapCoverage: undefined },
+    });
+    const messages = view.problems.filter((p) => p.severity === 'blocking').map((p) => p.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'The report ends 92 days before your "as of" date (2026-12-31): say how that gap is covered.',
+        `CUEC ${draft.cuecs.length + 1} is not met by any of your controls: map it to the controls that meet it.`,
+      ]),
+    );
+    await expect(services.awsReport.sign()).rejects.toMatchObject({ code: 'REVIEW_INCOMPLETE' });
+  });
+
+  it('warns when the report misses a category in scope, and when a service is outside its scope without a note', async () => {
+    const { services } = await createTestWorkspace();
+    await services.awsReport.attachReportFile(reportPdf().path);
+    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const view = await services.awsReport.save({
+      ...draft,
+      report: { ...draft.report, categories: ['security'] },
+      services: [...draft.services, { service: 'Amazon Bedrock', inScope: false, note: '' }],
+    });
+    expect(view.problems).toEqual(
+      expect.arrayContaining([
+        { severity: 'warning', field: 'report.categories', message: expect.stringContaining('does not cover Availability') },
+        { severity: 'blocking', field: 'services.2', message: "Amazon Bedrock is not in the report's scope: say how you get assurance for it." },
+      ]),
+    );
+  });
+
+  it('opens a workspace made before the review existed with an empty draft, and writes the file only on the first change', async () => {
+    const { services, folder, userDataDir } = await createTestWorkspace();
+    await services.workspaces.close();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(folder, 'aws-report-review.json'));
+    const again = testServices({ userDataDir });
+    await again.services.workspaces.open(folder);
+    expect(again.services.awsReport.get().review.signed).toBeNull();
+    expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(false);
+    await again.services.awsReport.attachReportFile(reportPdf().path);
+    expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(true);
+  });
+});
