@@ -5,6 +5,9 @@ import type { ControlStateView } from '../../../shared/ipc/channels/controls';
 import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
+/** The labels the control page shows, so a refused field is named as people see it. */
+const EXCLUSION_FIELDS: Record<string, string> = { what: 'What is excluded', reason: 'Reason', approvedBy: 'Approved by', expiresOn: 'Expires on' };
+
 /** Owner, status, notes and exclusions of the catalog's controls in the open workspace. */
 export class ControlsService {
   constructor(
@@ -42,7 +45,15 @@ export class ControlsService {
     const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: this.now().toISOString(), createdBy: ws.actor().email });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('INVALID_INPUT', `${issue?.path.join('.')}: ${issue?.message}`, { hint: 'Every exclusion needs what, why, who approved it and until when.' });
+      const field = EXCLUSION_FIELDS[String(issue?.path[0])] ?? issue?.path.join('.');
+      throw new AppError('INVALID_INPUT', `${field}: ${issue?.message}`, { hint: 'Every exclusion needs what, why, who approved it and until when.' });
+    }
+    // Compared in UTC, as the control page marks an exclusion expired.
+    const today = this.now().toISOString().slice(0, 10);
+    if (parsed.data.expiresOn < today) {
+      throw new AppError('INVALID_INPUT', `Expires on: ${parsed.data.expiresOn} is in the past (today is ${today}).`, {
+        hint: 'Enter the date until which the exclusion is approved, today or later. An exclusion that has already expired excuses nothing.',
+      });
     }
     await this.update(input.controlId, (s) => ({ ...s, exclusions: [...s.exclusions, parsed.data] }), {
       action: 'control.exclusion-added',
