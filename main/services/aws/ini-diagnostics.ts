@@ -30,8 +30,12 @@ const NAME_RULE = 'names may only use letters A-Z and a-z, digits and - _ @ + . 
 function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'type'> & { problem?: string } {
   const m = PREFIXED.exec(header);
   if (file === 'credentials') {
+    // Named after the profile it was meant to be, so the problem shows on that profile's row.
+    if (m && m[1] === 'profile') {
+      return { name: m[3]!, type: 'ignored', problem: `In the credentials file write [${m[3]}], not [${header}]: the AWS SDK reads this section as a profile named "profile.${m[3]}", so profile "${m[3]}" gets nothing from it.` };
+    }
     if (m && (SECTION_TYPES as readonly string[]).includes(m[1]!)) {
-      return { type: 'ignored', problem: `In the credentials file write [${m[3]}], not [${header}]: the SDK reads this section as a profile named "${m[1]}.${m[3]}".` };
+      return { type: 'ignored', problem: `[${header}] belongs in the config file, not in the credentials file: the AWS SDK does not read ${m[1]} sections here. Move it.` };
     }
     return { name: header, type: 'profile' };
   }
@@ -76,7 +80,8 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       }
       const c = classify(header, file);
       current = { type: c.type, header, line, keys: new Map(), problems: [], ...(c.name !== undefined ? { name: c.name } : {}) };
-      if (c.problem) current.problems.push(at(line, c.problem, 'error'));
+      // A section without a profile name belongs to no profile entry: the file itself carries its problem.
+      if (c.problem) (c.name === undefined ? problems : current.problems).push(at(line, c.problem, 'error'));
       sections.push(current);
       return;
     }

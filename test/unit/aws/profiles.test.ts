@@ -152,6 +152,21 @@ describe('profiles: malformed files', () => {
     expect(list.files[0]!.problems[0]).toMatchObject({ severity: 'error', line: 3, message: expect.stringContaining('rejects the whole config file') });
   });
 
+  it('names the profile or the file when a section header makes a profile vanish', async () => {
+    awsHome({
+      config: '[profile bar]\nregion = eu-west-1\n[foo bar]\nregion = us-east-1\n',
+      credentials: '[profile bar]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n[profile lost]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n[sso-session corp]\nsso_region = us-east-1\n',
+    });
+    const list = await new ProfileService().list();
+    const p = Object.fromEntries(list.profiles.map((x) => [x.name, x]));
+    // [profile bar] in credentials: profile bar (defined in config) shows why its keys are not used.
+    expect(p.bar!.problems).toContainEqual(expect.objectContaining({ severity: 'error', file: 'credentials', line: 1, message: expect.stringContaining('write [bar], not [profile bar]') }));
+    // A profile that exists only through the misnamed section still appears, with the problem.
+    expect(p.lost).toMatchObject({ kind: 'none', problems: [expect.objectContaining({ file: 'credentials', line: 4, message: expect.stringContaining('write [lost]') })] });
+    expect(list.files[0]!.problems).toEqual([expect.objectContaining({ severity: 'error', file: 'config', line: 3, message: expect.stringContaining('[foo bar] is not a profile') })]);
+    expect(list.files[1]!.problems).toEqual([expect.objectContaining({ severity: 'error', file: 'credentials', line: 6, message: expect.stringContaining('belongs in the config file') })]);
+  });
+
   it('flags a sso-session without sso_region and profile settings that conflict with it', async () => {
     awsHome({ config: `[profile a]\nsso_session = s\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = R\n[sso-session s]\nsso_start_url = ${START_URL}\n` });
     const a = (await new ProfileService().list()).profiles[0]!;
