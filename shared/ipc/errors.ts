@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'EVIDENCE_UNREADABLE',
   // Reviews
   'REVIEW_INCOMPLETE',
+  // AWS (appended)
+  'TOKEN_CACHE_UNWRITABLE',
+  'ACCOUNT_OUT_OF_SCOPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
