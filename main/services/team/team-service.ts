@@ -48,14 +48,23 @@ export class TeamService {
     if (!existing) throw new AppError('NOT_FOUND', 'That team member no longer exists.', { hint: 'Reload the team list.' });
     const fields = parseMember({ name: input.name ?? existing.name, email: input.email ?? existing.email, role: input.role ?? existing.role });
     if (ws.team.members.some((m) => m.id !== existing.id && m.email === fields.email)) {
-      throw new AppError('CONFLICT', `${fields.email} is already on the team.`);
+      throw new AppError('CONFLICT', `${fields.email} is already on the team.`, { hint: 'Each teammate needs their own email address; use a different one.' });
     }
     const updated = { ...existing, ...fields };
-    await ws.change('team', (team) => ({ ...team, members: team.members.map((m) => (m.id === existing.id ? updated : m)) }), {
-      action: 'team.member-updated',
-      target: `member:${existing.id}`,
-      summary: `Updated ${updated.name} <${updated.email}>`,
-    });
+    const editingMe = this.isMe(existing);
+    try {
+      await ws.change('team', (team) => ({ ...team, members: team.members.map((m) => (m.id === existing.id ? updated : m)) }), {
+        action: 'team.member-updated',
+        target: `member:${existing.id}`,
+        summary: `Updated ${updated.name} <${updated.email}>`,
+      });
+    } finally {
+      // Your identity follows your team entry, so later changes stay attributed to a teammate.
+      // Checked against what was saved: the save can succeed while the activity log fails.
+      if (editingMe && ws.team.members.some((m) => m.id === updated.id && m.email === updated.email)) {
+        this.workspaces.setMe({ name: updated.name, email: updated.email });
+      }
+    }
     return updated;
   }
 
@@ -63,10 +72,17 @@ export class TeamService {
     const ws = this.workspaces.require();
     const existing = ws.team.members.find((m) => m.id === id);
     if (!existing) throw new AppError('NOT_FOUND', 'That team member no longer exists.');
+    if (this.isMe(existing)) {
+      throw new AppError('CONFLICT', `You cannot remove yourself (${existing.email}): your changes are attributed to you.`, {
+        hint: 'Ask a teammate to remove you, or first say under "Who are you?" that someone else on the team is using this computer.',
+      });
+    }
+    // Refused rather than cleared: silently unowned controls would only show up later as gaps.
     const owned = Object.entries(ws.controls.controls).filter(([, s]) => s.ownerId === id).map(([cid]) => cid);
     if (owned.length) {
-      throw new AppError('CONFLICT', `${existing.name} still owns ${owned.length} control(s): ${owned.slice(0, 5).join(', ')}.`, {
-        hint: 'Assign those controls to someone else first.',
+      const more = owned.length > 5 ? ` and ${owned.length - 5} more` : '';
+      throw new AppError('CONFLICT', `${existing.name} still owns ${owned.length === 1 ? '1 control' : `${owned.length} controls`}: ${owned.slice(0, 5).join(', ')}${more}. Nothing was removed.`, {
+        hint: `Give those controls another owner (or none) on each control's page, then remove ${existing.name}. Their past changes stay in the activity log.`,
       });
     }
     await ws.change('team', (team) => ({ ...team, members: team.members.filter((m) => m.id !== id) }), {
@@ -74,6 +90,10 @@ export class TeamService {
       target: `member:${id}`,
       summary: `Removed ${existing.name} <${existing.email}> from the team`,
     });
+  }
+
+  private isMe(member: TeamMember): boolean {
+    return this.workspaces.me()?.email.toLowerCase() === member.email.toLowerCase();
   }
 
   /** Registers the person using the app, and adds them to the open workspace's team. */
