@@ -32,6 +32,8 @@ export interface ReadinessInput {
   categories: readonly Category[];
   /** The latest result of each automated check (absent: none collected yet). */
   checkResults?: readonly CheckOutcome[];
+  /** Where the review of AWS's SOC 2 report stands (absent: not known, no blocker raised). */
+  awsReportReview?: { signed: boolean; blockingProblems: number };
 }
 
 /** What readiness needs of a check's latest finding. */
@@ -64,7 +66,7 @@ export interface AssignedControl {
   status: ControlStatus;
 }
 
-export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
+export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'report_review_unsigned', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 
 export interface Blocker {
@@ -154,7 +156,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     percentAccepted: percent(byStatus.accepted, byStatus.total),
     groups,
     assignedToMe,
-    blockers: findBlockers(controls, states, members, today, input.checkResults ?? []),
+    blockers: findBlockers(controls, states, members, today, input.checkResults ?? [], input.awsReportReview),
   };
 }
 
@@ -164,6 +166,7 @@ function findBlockers(
   members: ReadinessInput['members'],
   today: string,
   checkResults: readonly CheckOutcome[],
+  awsReportReview: ReadinessInput['awsReportReview'],
 ): Blocker[] {
   const names = new Map(members.map((m) => [m.id, m.name]));
   const latest = new Map(checkResults.map((r) => [r.checkId, r]));
@@ -192,6 +195,12 @@ function findBlockers(
         const what = outcome.result === 'fail' ? 'fails' : 'could not run';
         add('check_failing', `The automated check ${outcome.checkId} ${what} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`);
       }
+    }
+
+    // Marking the review control done says the AWS report was reviewed: the signed review is that record.
+    if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview && !awsReportReview.signed && RANK[state.status] >= RANK.ready_for_review) {
+      const missing = awsReportReview.blockingProblems > 0 ? ` (${awsReportReview.blockingProblems} thing${awsReportReview.blockingProblems === 1 ? '' : 's'} missing)` : '';
+      add('report_review_unsigned', `It is marked "${state.status === 'accepted' ? 'Accepted' : 'Ready for review'}", but the review of AWS's SOC 2 report is not signed${missing}. Complete and sign it on the AWS report screen.${dependents}`);
     }
 
     if (state.status === 'ready_for_review') {

@@ -16,6 +16,12 @@ export function Dashboard() {
   const { snapshot, states, version } = useWorkspace();
   const { navigate } = useRoute();
   const [checkResults, setCheckResults] = useState<CheckOutcome[]>([]);
+  const [awsReportReview, setAwsReportReview] = useState<{ signed: boolean; blockingProblems: number }>();
+  useEffect(() => {
+    void api()
+      .awsReport.get()
+      .then((r) => r.ok && setAwsReportReview({ signed: r.value.review.signed !== null, blockingProblems: r.value.problems.filter((p) => p.severity === 'blocking').length }));
+  }, [version]);
   useEffect(() => {
     void api()
       .checks.latest()
@@ -36,8 +42,9 @@ export function Dashboard() {
         today: todayUtc(),
         categories: snapshot.meta.categories,
         checkResults,
+        ...(awsReportReview ? { awsReportReview } : {}),
       }),
-    [states, snapshot, checkResults],
+    [states, snapshot, checkResults, awsReportReview],
   );
   const open = (controlId: string) => navigate({ screen: 'controls', params: { controlId } });
 

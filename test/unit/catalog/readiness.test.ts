@@ -205,3 +205,24 @@ describe('failing automated checks block readiness', () => {
     expect(r.blockers[0]!.kind).toBe('check_failing');
   });
 });
+
+describe('the review of AWS’s SOC 2 report behind the review control', () => {
+  const accepted = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'accepted' }) };
+
+  it('blocks a review control marked accepted while the review itself is unsigned, saying what is missing', () => {
+    const r = computeReadiness(input({ states: accepted, awsReportReview: { signed: false, blockingProblems: 3 } }));
+    const blocker = r.blockers.find((b) => b.kind === 'report_review_unsigned');
+    expect(blocker?.controlId).toBe(AWS_REPORT_REVIEW_CONTROL_ID);
+    expect(blocker?.reason).toMatch(/^It is marked "Accepted", but the review of AWS's SOC 2 report is not signed \(3 things missing\)\. Complete and sign it/);
+    expect(blocker?.reason).toContain('The 2 controls inherited from AWS count as done only once');
+  });
+
+  it('raises nothing once it is signed, nor while the control is still in progress', () => {
+    expect(computeReadiness(input({ states: accepted, awsReportReview: { signed: true, blockingProblems: 0 } })).blockers).toEqual(
+      computeReadiness(input({ states: accepted })).blockers,
+    );
+    const inProgress = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'in_progress' }) };
+    const r = computeReadiness(input({ states: inProgress, awsReportReview: { signed: false, blockingProblems: 5 } }));
+    expect(r.blockers.some((b) => b.kind === 'report_review_unsigned')).toBe(false);
+  });
+});
