@@ -2,6 +2,7 @@ import { BrowserWindow, session, type Session } from 'electron';
 import { AppError } from '../../shared/ipc/result';
 import { capturePartition, type CaptureAdapter } from '../services/capture/capture-adapter';
 import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
+import { CAPTURE_STEP_TIMEOUT_MS, captureTimeoutError, openFailure, refusesNavigation, withTimeout } from '../services/capture/window-guards';
 import { ownNavigationPolicy } from '../security';
 
 // Chromium refuses larger captures (device pixels); taller pages are cut and the record says so.
@@ -25,6 +26,9 @@ interface CdpLayout {
   layoutViewport?: { clientWidth: number };
   cssLayoutViewport?: { clientWidth: number };
 }
+
+/** The layout viewport's width in CSS pixels: without a vertical scrollbar, if the page shows one. */
+const cssViewportWidth = (layout: CdpLayout) => Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);
 
 /**
  * Capture windows in the app: no preload, sandboxed, their own session partition, every
@@ -56,17 +60,31 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
         width: 1280,
         height: 900,
         title: spec.title,
-        webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false },
+        webPreferences: {
+          session: ses,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webviewTag: false,
+          spellcheck: false,
+          // Keeps rendering while the app's window covers it, so a capture does not wait on a page that is not painted.
+          backgroundThrottling: false,
+        },
       });
       const contents = win.webContents;
       ownNavigationPolicy.add(contents);
-      const guard = (event: Electron.Event, url: string) => {
-        if (!spec.policy(url)) event.preventDefault();
+      // The policy governs main-frame navigations and redirects; sub-frames are left to `refuseRequest`.
+      let loading = true;
+      let refusedDuringLoad = false;
+      const guard = (details: Electron.Event<{ url: string; isMainFrame: boolean }>) => {
+        if (!refusesNavigation(details, spec.policy)) return;
+        details.preventDefault();
+        if (loading) refusedDuringLoad = true;
       };
       contents.on('will-navigate', guard);
       contents.on('will-redirect', guard);
       contents.setWindowOpenHandler(({ url }) => {
-        if (spec.policy(url)) void contents.loadURL(url);
+        if (spec.policy(url)) contents.loadURL(url).catch(() => undefined);
         return { action: 'deny' };
       });
       win.on('page-title-updated', (event) => event.preventDefault());
@@ -77,23 +95,52 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
         if (spec.kind === 'aws') void Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]).catch(() => undefined);
       });
       windows.set(id, win);
+      // The person may close the window while it loads; do not wait on a load that will not finish.
+      const closed = new Promise<void>((resolve) => win.once('closed', () => resolve()));
+      let loadError: unknown;
       try {
-        await win.loadURL(spec.url);
+        await Promise.race([win.loadURL(spec.url), closed]);
       } catch (error) {
-        // The console replaces its first page with script redirects, which aborts that load:
-        // the window is fine. Anything else (no network, refused) closes it.
-        if ((error as { code?: string }).code !== 'ERR_ABORTED') {
-          win.destroy();
-          throw error;
-        }
+        loadError = error;
+      } finally {
+        loading = false;
+      }
+      // The console replaces its first page with script redirects, which aborts that load: the
+      // window is fine. But a redirect the guard refused aborts it too, leaving a blank window;
+      // that, a window closed while loading, and any other load error (no network) close it.
+      const failure = openFailure(spec.kind, { destroyed: win.isDestroyed(), refusedDuringLoad });
+      const aborted = (loadError as { code?: string } | undefined)?.code === 'ERR_ABORTED';
+      if (failure || (loadError !== undefined && !aborted)) {
+        if (!win.isDestroyed()) win.destroy();
+        throw failure ?? loadError;
       }
       return { id };
     },
 
     async capture(id) {
       const win = windows.get(id);
-      if (!win) throw new Error(`capture window ${id} is closed`);
+      if (!win || win.isDestroyed()) throw new Error(`capture window ${id} is closed`);
+      // Chromium stops painting minimised or covered windows, and a screenshot of a page that
+      // is not painted may never come back: bring the window to the front first.
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      win.moveTop();
       const cdp = win.webContents.debugger;
+      const detach = () => {
+        try {
+          if (!win.isDestroyed() && cdp.isAttached()) cdp.detach();
+        } catch {
+          // Already detached, or the window went away: nothing left to release.
+        }
+      };
+      // Every step has a deadline; on timeout the debugger is detached (which also drops the
+      // viewport override) so the next capture can attach again.
+      const send = <T>(method: string, params?: object) =>
+        withTimeout(cdp.sendCommand(method, params) as Promise<T>, CAPTURE_STEP_TIMEOUT_MS, () => {
+          detach();
+          return captureTimeoutError();
+        });
       try {
         cdp.attach('1.3');
       } catch {
@@ -102,21 +149,24 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
         });
       }
       try {
-        const layout = (await cdp.sendCommand('Page.getLayoutMetrics')) as CdpLayout;
-        const viewportWidth = Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);
+        const layout = await send<CdpLayout>('Page.getLayoutMetrics');
         const ratio = layout.layoutViewport && layout.cssLayoutViewport?.clientWidth ? layout.layoutViewport.clientWidth / layout.cssLayoutViewport.clientWidth : 1;
         const maxHeight = Math.floor(MAX_CAPTURE_HEIGHT / Math.max(1, ratio));
-        const extent = (await cdp.sendCommand('Runtime.evaluate', { expression: PAGE_EXTENT_SCRIPT, returnByValue: true })) as { result: { value: PageExtent } };
+        const extent = await send<{ result: { value: PageExtent } }>('Runtime.evaluate', { expression: PAGE_EXTENT_SCRIPT, returnByValue: true });
         const contentHeight = extent.result.value.height;
         const height = Math.min(contentHeight, maxHeight);
         // A viewport as tall as the page: areas that scroll inside the window show everything.
-        await cdp.sendCommand('Emulation.setDeviceMetricsOverride', { width: 0, height, deviceScaleFactor: 0, mobile: false });
+        await send('Emulation.setDeviceMetricsOverride', { width: 0, height, deviceScaleFactor: 0, mobile: false });
         let shot: { data: string };
         try {
           await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-          shot = (await cdp.sendCommand('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: viewportWidth, height, scale: 1 } })) as { data: string };
+          // Measured again: in the taller viewport the vertical scrollbar is gone and the page is that much wider.
+          const viewportWidth = cssViewportWidth(await send<CdpLayout>('Page.getLayoutMetrics'));
+          shot = await send<{ data: string }>('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: viewportWidth, height, scale: 1 } });
         } finally {
-          await cdp.sendCommand('Emulation.clearDeviceMetricsOverride');
+          // After a timeout the debugger is already detached, which dropped the override; a
+          // failure here must not hide the capture's own error (the detach below clears it too).
+          if (!win.isDestroyed() && cdp.isAttached()) await send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
         }
         const [width = 0, windowHeight = 0] = win.getContentSize();
         return {
@@ -126,7 +176,7 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
           ...(contentHeight > maxHeight ? { contentHeight } : {}),
         };
       } finally {
-        cdp.detach();
+        detach();
       }
     },
 
