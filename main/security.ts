@@ -6,8 +6,9 @@ export const ownNavigationPolicy = new WeakSet<WebContents>();
 
 /**
  * Guards every web contents the app creates: no navigation away from the app, no new
- * windows, no webviews, no permissions. Links the app wants opened go through
- * `openExternal`, which only passes https URLs on the allow list to the system browser.
+ * windows, no webviews, no permissions except writing to the clipboard from the app's own
+ * page. Links the app wants opened go through `openExternal`, which only passes https URLs
+ * on the allow list to the system browser.
  */
 export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -23,9 +24,13 @@ export function installSecurityGuards(isAppUrl: (url: string) => boolean): void 
       return { action: 'deny' };
     });
   });
+  // The one permission the app's own page needs: writing text to the clipboard (copy buttons).
+  // Only its main frame, never another page or frame; everything else is denied.
+  const allowed = (permission: string, isMainFrame: boolean, requestingUrl: string | undefined) =>
+    permission === 'clipboard-sanitized-write' && isMainFrame && !!requestingUrl && isAppUrl(requestingUrl);
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(allowed(permission, details.isMainFrame, details.requestingUrl)));
+    session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => allowed(permission, details.isMainFrame, details.requestingUrl));
   });
 }
 
