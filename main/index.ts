@@ -1,4 +1,4 @@
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { events } from '../shared/ipc/events';
@@ -6,6 +6,7 @@ import { electronCaptureWindows } from './adapters/capture-window';
 import { pickFolder } from './adapters/dialogs';
 import { pickEvidenceFiles } from './adapters/pick-files';
 import { pickBundleFile } from './adapters/bundle-dialogs';
+import { pickAwsReportFile } from './adapters/report-dialog';
 import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
@@ -41,8 +42,8 @@ function start() {
     mainWindow.focus();
   });
 
-  app.whenReady().then(() => {
-    const logger = createLogger('main');
+  const logger = createLogger('main');
+  const launch = () => {
     const services = createServices({
       appVersion: app.getVersion(),
       logger,
@@ -51,6 +52,7 @@ function start() {
         pickFolder: (purpose) => pickFolder(mainWindow, purpose),
         pickFiles: () => pickEvidenceFiles(mainWindow),
         pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
+        pickReportFile: () => pickAwsReportFile(mainWindow),
         capture: electronCaptureWindows(() => mainWindow),
         openExternal,
         emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
@@ -76,7 +78,18 @@ function start() {
           app.quit();
         });
     });
-  });
+  };
+
+  // A failure while starting would leave a process with no window: say why and exit.
+  app
+    .whenReady()
+    .then(launch)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('startup failed', { error: error instanceof Error ? (error.stack ?? message) : message });
+      dialog.showErrorBox('Audit Workbench could not start', message);
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
 }

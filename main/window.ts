@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 
 /** The main window: sandboxed, isolated, no Node, only the typed API from the preload. */
@@ -20,7 +20,9 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL);
+  // As in index.ts: an environment variable must not decide what a packaged app loads.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(join(__dirname, '../renderer/index.html'));
   return window;
 }
