@@ -2,7 +2,7 @@ import { CreateTokenCommand, RegisterClientCommand } from '@aws-sdk/client-sso-o
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/result';
 import { type CallbackAnswer, startLoopback } from './loopback';
-import { deniedSignIn, expiredSignIn, openQuietly, type FlowContext, type SsoFlow } from './sso-flow';
+import { deniedSignIn, expiredSignIn, openQuietly, startUrlRejected, type FlowContext, type SsoFlow } from './sso-flow';
 
 const VERIFIER_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
 /** Registered without a port: loopback redirects may use any port (RFC 8252), as the AWS CLI relies on. */
@@ -55,7 +55,7 @@ export const authorizationCodeFlow: SsoFlow = async (ctx) => {
       redirectUris: [REGISTERED_REDIRECT], issuerUrl: target.startUrl,
     }),
     { abortSignal: signal },
-  );
+  ).catch(startUrlRejected(target));
   const state = randomUUID();
   const loopback = await startLoopback(state);
   try {

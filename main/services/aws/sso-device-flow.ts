@@ -1,7 +1,7 @@
 import { CreateTokenCommand, RegisterClientCommand, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { setTimeout as delay } from 'node:timers/promises';
 import { cliTimestamp } from './token-cache';
-import { deniedSignIn, expiredSignIn, openQuietly, type SsoFlow } from './sso-flow';
+import { deniedSignIn, expiredSignIn, openQuietly, startUrlRejected, type SsoFlow } from './sso-flow';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const SLOW_DOWN_SECONDS = 5;
@@ -17,9 +17,9 @@ export const deviceFlow: SsoFlow = async (ctx) => {
     new RegisterClientCommand({ clientName: ctx.clientName, clientType: 'public', ...(target.scopes.length ? { scopes: target.scopes } : {}) }),
     { abortSignal: signal },
   );
-  const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: target.startUrl }), {
-    abortSignal: signal,
-  });
+  const device = await oidc
+    .send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: target.startUrl }), { abortSignal: signal })
+    .catch(startUrlRejected(target));
   const started = ctx.now();
   const deviceExpiresAt = started + (device.expiresIn ?? 600) * 1000;
   const page = device.verificationUriComplete ?? device.verificationUri ?? '';

@@ -5,7 +5,7 @@ import { mapAwsError } from './errors';
 import type { SsoTarget } from './profiles';
 import { authorizationCodeFlow } from './sso-auth-code-flow';
 import { deviceFlow } from './sso-device-flow';
-import { cliTimestamp, writeTokenCache } from './token-cache';
+import { cacheWriteError, cliTimestamp, writeTokenCache } from './token-cache';
 
 /**
  * IAM Identity Center sign-in run by the app, writing the token cache exactly as the AWS CLI
@@ -59,7 +59,7 @@ export class SsoLoginService {
         clientSecret: grant.clientSecret,
         registrationExpiresAt: cliTimestamp(new Date((grant.clientSecretExpiresAt ?? 0) * 1000)),
         ...(grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
-      });
+      }).catch((e: unknown) => Promise.reject(cacheWriteError(target.cacheId, e)));
       this.clients.forget(target.profile);
       emit({ profile: target.profile, stage: 'done', expiresAt });
       return { profile: target.profile, expiresAt };

@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SsoSessionStatus } from '../../../shared/domain/aws';
+import { AppError } from '../../../shared/ipc/result';
 import { ssoTokenCachePath } from './paths';
 
 /**
@@ -48,6 +49,33 @@ export async function writeTokenCache(id: string, token: SsoTokenCacheFile): Pro
   await chmod(tmp, 0o600);
   await rename(tmp, path);
   return path;
+}
+
+/** What stopped a cache write, and what the person does about it. */
+function cacheWriteReason(code: string, at: string, dir: string): [reason: string, hint: string] {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      // Typically the folder was created by `sudo aws sso login` and belongs to root.
+      return [`you may not write to ${at}`, `Make the folder yours and writable: run  sudo chown -R "$(id -un)" "${dirname(dir)}" && chmod 700 "${dir}"  then sign in again.`];
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return [`${at} is a file where a folder should be`, `Move or delete the file ${at}, then sign in again; the folder is created for you.`];
+    case 'ENOSPC':
+      return ['the disk is full', 'Free some disk space, then sign in again.'];
+    default:
+      return [`${code} at ${at}`, `Check that you may write to ${dir}, then sign in again.`];
+  }
+}
+
+/** A failed cache write, named with the folder and the fix (the tokens themselves are dropped). */
+export function cacheWriteError(id: string, e: unknown): AppError {
+  const dir = dirname(ssoTokenCachePath(id));
+  const err = e as NodeJS.ErrnoException;
+  const [reason, hint] = cacheWriteReason(err.code ?? 'unknown error', err.path ?? dir, dir);
+  return new AppError('TOKEN_CACHE_UNWRITABLE', `The sign-in was approved, but the session could not be saved in ${dir}: ${reason}. Without it the sign-in cannot be used.`, {
+    hint, details: { path: dir, cause: err.code ?? 'unknown' },
+  });
 }
 
 /** What the profile list shows: valid until / expired / missing, never the token itself. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { LoginProgress } from '../../../shared/domain/aws';
@@ -150,5 +150,39 @@ describe('SSO sign-in (device authorization)', () => {
     const t = setup(() => undefined);
     await expect(t.aws.signIn('keys')).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringContaining('does not use IAM Identity Center') });
     await expect(t.aws.signIn('nope')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', hint: expect.stringContaining('audit') });
+  });
+});
+
+describe('SSO sign-in: failures that name their cause', () => {
+  it('says where and why the token cache could not be written, and emits it as the failed stage', async () => {
+    const t = setup((code) => endpoint.approveDevice(code));
+    // A file where the cache folder should be (as a stray `touch ~/.aws/sso/cache` leaves it).
+    mkdirSync(join(t.home, '.aws', 'sso'), { recursive: true });
+    writeFileSync(t.cacheDir, '');
+    const err = { code: 'TOKEN_CACHE_UNWRITABLE', message: expect.stringContaining(`could not be saved in ${t.cacheDir}: ${t.cacheDir} is a file where a folder should be`), hint: expect.stringContaining(`delete the file ${t.cacheDir}`) };
+    await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject(err);
+    expect(t.progress.at(-1)).toMatchObject({ stage: 'failed', code: 'TOKEN_CACHE_UNWRITABLE', hint: err.hint });
+    expect(JSON.stringify(t.progress)).not.toMatch(/aoa|accessToken|refreshToken/);
+  });
+
+  const TYPO_CONFIG = ALL_KINDS_CONFIG.replace(`sso_start_url = ${START_URL}\nsso_region = us-east-1\nsso_registration_scopes`, 'sso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes');
+
+  it.each(['device', 'browser'] as const)('names sso_start_url and the sso-session when Identity Center does not know the start URL (%s)', async (method) => {
+    const t = setup(() => undefined);
+    expect(TYPO_CONFIG).not.toBe(ALL_KINDS_CONFIG);
+    writeFileSync(join(t.home, '.aws', 'config'), TYPO_CONFIG);
+    await expect(t.aws.signIn('audit', t.onProgress, method)).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      message: 'IAM Identity Center in us-east-1 does not accept the start URL https://d-9067exmaple.awsapps.com/start.',
+      hint: expect.stringContaining('Check sso_start_url and sso_region in [sso-session corp] (used by profile "audit")'),
+      details: expect.objectContaining({ awsError: 'InvalidRequestException', awsMessage: expect.stringMatching(/^Invalid (start|issuer) URL$/) }),
+    });
+    expect(t.opened).toEqual([]);
+  });
+
+  it('names the profile of a legacy SSO profile with a mistyped start URL', async () => {
+    const t = setup(() => undefined);
+    writeFileSync(join(t.home, '.aws', 'config'), ALL_KINDS_CONFIG.replace(`[profile legacy]\nsso_start_url = ${START_URL}`, '[profile legacy]\nsso_start_url = https://example.invalid/start'));
+    await expect(t.aws.signIn('legacy')).rejects.toMatchObject({ code: 'PROFILE_INVALID', hint: expect.stringContaining('in [profile legacy]') });
   });
 });
