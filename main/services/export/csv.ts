@@ -7,21 +7,26 @@ import type { LoadedFinding } from './evidence-files';
 import { sourceSummary } from './text';
 
 /**
- * A spreadsheet program runs a cell that starts with = + - @ (or a tab / carriage return
- * before one) as a formula. Such text cells get a leading apostrophe, which spreadsheet
- * programs show as plain text; numbers are written as numbers and never touched.
+ * A spreadsheet program runs a cell that starts with = + - @ (also after spaces or line
+ * breaks, and in their full-width forms, which some locales accept) as a formula. Such text
+ * cells get a leading apostrophe, which spreadsheet programs show as plain text; numbers are
+ * written as numbers and never touched.
  */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
 export function guardCell(value: string | number): string | number {
   if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /**
  * UTF-8 with a byte-order mark: Excel only reads non-ASCII names correctly with it, and
  * LibreOffice, Numbers and csv tools accept it. CRLF line ends, as RFC 4180 writes them.
  */
-function toCsv(header: string[], rows: (string | number)[][]): Buffer {
-  return Buffer.from(stringify([header, ...rows.map((r) => r.map(guardCell))], { bom: true, record_delimiter: 'windows' }), 'utf8');
+export function toCsv(header: string[], rows: (string | number)[][]): Buffer {
+  // csv-stringify quotes a cell holding the whole record delimiter (CRLF) but not a lone LF
+  // or CR, which spreadsheet programs and csv readers still take as the end of a row.
+  return Buffer.from(stringify([header, ...rows.map((r) => r.map(guardCell))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }), 'utf8');
 }
 
 export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFinding[]>): Buffer {

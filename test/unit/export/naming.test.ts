@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guardCell } from '../../../main/services/export/csv';
+import { parse } from 'csv-parse/sync';
+import { guardCell, toCsv } from '../../../main/services/export/csv';
 import { compressionLevelFor, evidencePath, slugify, unsafeEntryReason } from '../../../main/services/export/layout';
 import { parseSums, formatSums } from '../../../main/services/export/sha256sums';
 
@@ -42,9 +43,22 @@ describe('bundle names', () => {
 
 describe('CSV cells', () => {
   it('defuses formulas in text and leaves numbers and plain text alone', () => {
-    for (const bad of ['=1+1', '+1', '-cmd', '@SUM(A1)', '\t=x', '\r=x']) expect(guardCell(bad)).toBe(`'${bad}`);
+    for (const bad of ['=1+1', '+1', '-cmd', '@SUM(A1)', '\t=x', '\r=x', '\n=1+2', '  =1+2', '\uFF1D1+2']) expect(guardCell(bad)).toBe(`'${bad}`);
     expect(guardCell('Dana Founder')).toBe('Dana Founder');
     expect(guardCell(-5)).toBe(-5);
+  });
+});
+
+describe('bundle CSV encoding', () => {
+  it('keeps a multi-line cell in its row, so a line that starts with = never becomes a cell of its own', () => {
+    const csv = toCsv(['Title', 'Notes'], [['Root MFA', 'line one\nline two\r\nline three'], ['Sneaky', 'fine\n=1+2']]);
+    const rows = parse(csv, { bom: true }) as string[][];
+    expect(rows).toEqual([
+      ['Title', 'Notes'],
+      ['Root MFA', 'line one\nline two\r\nline three'],
+      ['Sneaky', 'fine\n=1+2'],
+    ]);
+    expect(rows.flat().some((cell) => cell.startsWith('='))).toBe(false);
   });
 });
 
