@@ -8,7 +8,7 @@ import { AppError } from '../../shared/ipc/result';
 import { createServices, type ServiceOptions } from '../services/create-services';
 import { silentLogger } from '../services/logger';
 import type { Preferences, PreferencesStore } from '../services/preferences/preferences';
-import { type CliIo, UsageError, reportError, table } from './output';
+import { type CliIo, UsageError, regionOption, reportError, table } from './output';
 import packageJson from '../../package.json';
 
 /** The CLI keeps no preferences between runs: nothing is written outside the workspace. */
@@ -52,6 +52,7 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
   const profile = values.profile ?? process.env.AWS_PROFILE;
   if (!profile) throw new UsageError('collect needs --profile NAME (or AWS_PROFILE).');
   if (!values.workspace) throw new UsageError('collect needs --workspace DIR (a workspace folder, or an empty one to create).');
+  const region = regionOption(values.region);
   const person = personFrom(values.as);
   const checkIds = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const folder = resolve(values.workspace);
@@ -86,7 +87,7 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
       throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, { hint: 'Give an existing workspace folder, or an empty or new folder to create one in.' });
     }
     if (!json) io.err(`Collecting IAM evidence with profile "${profile}"…`);
-    const run = await services.checks.run({ profile, person, ...(values.region ? { region: values.region } : {}), ...(checkIds ? { checkIds } : {}) });
+    const run = await services.checks.run({ profile, person, ...(region ? { region } : {}), ...(checkIds ? { checkIds } : {}) });
     if (json) io.out(JSON.stringify(jsonDocument(run, folder), null, 2));
     else printRun(run, folder, io);
     return run.status === 'completed' ? 0 : run.status === 'cancelled' ? 130 : 3;

@@ -129,6 +129,25 @@ describe('npm run cli', () => {
     expect(usage.stderr).toContain('whoami needs --profile NAME');
   });
 
+  it('hints at commands, not at the app\'s buttons', async () => {
+    const keys = await cli(['login', '--profile', 'keys']);
+    expect(keys.code).toBe(1);
+    expect(keys.stderr).toContain('does not use IAM Identity Center');
+    expect(keys.stderr).toContain('npm run cli -- whoami --profile keys');
+    // A fresh home: no cached sign-in for the SSO profile.
+    const signedOut = await cli(['whoami', '--profile', 'audit'], undefined, { HOME: mkdtempSync(join(tmpdir(), 'aw-cli-nohome-')) });
+    expect(signedOut.code).toBe(1);
+    expect(signedOut.stderr).toMatch(/Sign in again: run {2}npm run cli -- login --profile audit {2}\(or {2}aws sso login --profile audit\)\. {2}\[SSO_TOKEN_MISSING\]/);
+    expect(keys.stderr + signedOut.stderr).not.toMatch(/AWS screen|Test connection|press "Sign in"/i);
+  });
+
+  it('whoami checks --region before calling AWS', async () => {
+    const r = await cli(['whoami', '--profile', 'keys', '--region', 'foo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--region "foo" is not a region: Use a region code like us-east-1.');
+    expect(r.stderr).not.toContain('NETWORK');
+  });
+
   it('whoami --json does not print the command line or the secrets of a failing credential_process', async () => {
     const config = join(mkdtempSync(join(tmpdir(), 'aw-cli-proc-')), 'config');
     writeFileSync(config, `[profile leaky]\ncredential_process = /bin/sh -c 'echo "vault said token=tok_live_EXAMPLE0042" >&2; exit 4' --api-key=supersecret123\n`);
