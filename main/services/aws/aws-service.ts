@@ -33,6 +33,8 @@ export class AwsService {
   private readonly logger: Logger;
   private readonly operationTimeoutMs: number;
   private readonly running = new Map<string, { controller: AbortController; progress: LoginProgress }>();
+  /** A sign-in that failed, kept until it is reported once (the screen may have been closed when it failed). */
+  private readonly failed = new Map<string, Extract<LoginProgress, { stage: 'failed' }>>();
 
   constructor(options: AwsServiceOptions) {
     this.clients = new AwsClientFactory({ ...DEFAULT_CLIENT_SETTINGS, ...options.clientSettings });
@@ -77,8 +79,10 @@ export class AwsService {
     }
     const run = { controller: new AbortController(), progress: { profile: name, stage: 'starting' } as LoginProgress };
     this.running.set(name, run);
+    this.failed.delete(name);
     const report = (p: LoginProgress) => {
       run.progress = p;
+      if (p.stage === 'failed') this.failed.set(name, p);
       onProgress?.(p);
     };
     this.logger.info('aws: sign-in started', { profile: name, startUrl: target.startUrl, region: target.region });
@@ -101,9 +105,16 @@ export class AwsService {
     return !!run;
   }
 
-  /** Where a running sign-in is (so a screen opened later can show its code), or null. */
+  /**
+   * Where a running sign-in is (so a screen opened later can show its code), else how the last
+   * one failed (once: it is not news the second time), or null.
+   */
   signInProgress(name: string): LoginProgress | null {
-    return this.running.get(name)?.progress ?? null;
+    const running = this.running.get(name)?.progress;
+    if (running) return running;
+    const failed = this.failed.get(name) ?? null;
+    this.failed.delete(name);
+    return failed;
   }
 
   async whoami(name: string, region?: string): Promise<AwsIdentity> {

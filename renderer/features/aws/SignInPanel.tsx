@@ -1,9 +1,17 @@
 import { Anchor, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { LoginProgress, ProfileSummary, SignInMethod } from '../../../shared/domain/aws';
+import type { ErrorCode } from '../../../shared/ipc/errors';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+
+/** A failure pushed by main (or kept there while this screen was closed), shown like any other error. */
+function failureOf(p: LoginProgress | null): AppErrorData | null {
+  if (p?.stage !== 'failed') return null;
+  // The code is an AppError's code, set in main's sign-in service.
+  return { code: p.code as ErrorCode, message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+}
 
 /** Device sign-in: the browser opens AWS's page; the person checks the code shown here matches. */
 export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; onSignedIn(): void }) {
@@ -79,7 +87,8 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
         </Text>
       )}
       {progress?.stage === 'cancelled' && <Text size="sm" c="dimmed">Sign-in cancelled.</Text>}
-      <ErrorNotice error={error} title="Sign-in did not complete" />
+      {/* The call's own error carries AWS's details; the pushed stage covers a sign-in started before this screen opened. */}
+      <ErrorNotice error={error ?? failureOf(progress)} title="Sign-in did not complete" />
     </Stack>
   );
 }

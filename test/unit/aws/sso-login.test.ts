@@ -106,6 +106,9 @@ describe('SSO sign-in (device authorization)', () => {
     const t = setup((code) => endpoint.denyDevice(code));
     await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', hint: expect.stringContaining('Sign in') });
     expect(t.progress.at(-1)).toMatchObject({ stage: 'failed', code: 'SSO_LOGIN_DENIED' });
+    // A screen opened after the failure learns it once, then it is no longer news.
+    expect(t.aws.signInProgress('audit')).toMatchObject({ stage: 'failed', code: 'SSO_LOGIN_DENIED', message: 'The sign-in was denied in the browser.' });
+    expect(t.aws.signInProgress('audit')).toBeNull();
   });
 
   it('reports an expired device code', async () => {
