@@ -27,12 +27,30 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await expect(page.getByTestId('activity-feed')).toContainText('Edited the notes of iam-mfa-enforcement');
   await expect(page.getByTestId('activity-feed')).toContainText('Dana Founder');
 
+  // An exclusion: an expiry in the past is refused with the field named, then a valid one is listed.
+  const exclusions = page.getByTestId('exclusions-table');
+  await page.getByTestId('exclusion-what').fill('The break-glass user');
+  await page.getByTestId('exclusion-approver').fill('Dana Founder');
+  await page.getByTestId('exclusion-reason').fill('Sealed in the office safe; MFA would lock us out in an emergency');
+  await page.getByTestId('exclusion-expires').fill('2000-01-01');
+  await page.getByTestId('exclusion-add').click();
+  await expect(page.getByTestId('error-notice').filter({ hasText: 'The exclusion was not saved' })).toContainText('Expires on: 2000-01-01 is in the past');
+  await expect(exclusions).toHaveCount(0);
+  await page.getByTestId('exclusion-expires').fill('2099-06-30');
+  await page.getByTestId('exclusion-add').click();
+  await expect(exclusions).toContainText('The break-glass user');
+  await expect(exclusions).toContainText('2099-06-30');
+  await expect(page.getByTestId('exclusion-what')).toHaveValue('');
+  // The exclusion is now the last change made; the log on disk is read once it reached the feed.
+  await expect(page.getByTestId('activity-feed')).toContainText('Excluded "The break-glass user" from iam-mfa-enforcement until 2099-06-30');
+
   // The activity log on disk attributes every change to the person who made it.
   const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(log.map((e) => e.action)).toEqual(
     expect.arrayContaining(['workspace.created', 'team.member-added', 'control.owner-set', 'control.status-set', 'control.notes-set']),
   );
   expect(log.every((e) => e.actor.email === 'dana@acme.example')).toBe(true);
+  expect(log.filter((e) => e.action === 'control.exclusion-added').map((e) => e.details.reason)).toEqual(['Sealed in the office safe; MFA would lock us out in an emergency']);
 
   // Restart: quit, then a new page and new services over the same folders.
   await app.quit();
@@ -45,6 +63,8 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await expect(row).toContainText('In progress');
   await row.click();
   await expect(again.page.getByTestId('control-notes')).toHaveValue('Enforce MFA through the Identity Center settings.');
+  await expect(again.page.getByTestId('exclusions-table')).toContainText('The break-glass user');
+  await expect(again.page.getByTestId('exclusions-table')).toContainText('Dana Founder');
 
   // The dashboard counts it, and the criteria view still covers every criterion in scope.
   await again.page.getByTestId('nav-dashboard').click();
@@ -62,4 +82,41 @@ test('assigned-to-me follows the person using the app', async ({ launch, workspa
   await pickOption(page, 'control-owner', 'Dana Founder (Workspace creator)');
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('assigned-to-me')).toContainText('Root account');
+});
+
+test('notes typed but not saved are kept when the person leaves the control', async ({ launch, workspaceDir }) => {
+  const { page } = await launch();
+  await createWorkspaceInUi(page, workspaceDir);
+  const notes = page.getByTestId('control-notes');
+  const openControl = async () => {
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('control-row-iam-root-account').click();
+  };
+
+  // Left through another screen of the navigation, without pressing Save.
+  await openControl();
+  await notes.fill('Root has a hardware key in the safe.');
+  await page.getByTestId('nav-team').click();
+  await expect(page.getByTestId('team-table')).toBeVisible();
+  await openControl();
+  await expect(notes).toHaveValue('Root has a hardware key in the safe.');
+  await expect(page.getByTestId('activity-feed')).toContainText('Edited the notes of iam-root-account');
+
+  // Left through "All controls".
+  await notes.fill('Root has a hardware key in the safe. Checked monthly.');
+  await page.getByText('← All controls').click();
+  await page.getByTestId('control-row-iam-root-account').click();
+  await expect(notes).toHaveValue('Root has a hardware key in the safe. Checked monthly.');
+  await expect(page.getByTestId('control-notes-state')).not.toContainText('Not saved');
+
+  // Leaving the field saves too, and says so.
+  await notes.fill('Root has a hardware key in the safe. Checked monthly by Dana.');
+  await expect(page.getByTestId('control-notes-state')).toHaveText('Not saved yet: saved when you leave the field');
+  await page.getByTestId('control-status').focus();
+  await expect(page.getByTestId('control-notes-state')).toHaveText('Saved');
+  await expect(page.getByTestId('activity-feed').getByText('Edited the notes of iam-root-account')).toHaveCount(3);
+
+  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(log.filter((e) => e.action === 'control.notes-set' && e.target === 'control:iam-root-account')).toHaveLength(3);
+  expect(JSON.parse(readFileSync(join(workspaceDir, 'controls.json'), 'utf8')).controls['iam-root-account'].notes).toBe('Root has a hardware key in the safe. Checked monthly by Dana.');
 });

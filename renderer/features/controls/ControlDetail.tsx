@@ -117,7 +117,7 @@ export function ControlDetail({ controlId }: { controlId: string }) {
                 )}
               </Stack>
             </Card>
-            <NotesEditor key={state.notes} controlId={controlId} saved={state.notes} />
+            <NotesEditor key={controlId} controlId={controlId} saved={state.notes} />
             <ActivityFeed target={`control:${controlId}`} title="Activity" />
           </Stack>
         </Grid.Col>
