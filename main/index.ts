@@ -14,6 +14,7 @@ import { createRouter } from './ipc/router';
 import { isTrustedAppUrl } from './services/security/trusted-sender';
 import { installSecurityGuards, openExternal } from './security';
 import { createLogger } from './services/logger';
+import { fileLogSink } from './services/log-file';
 import { createServices } from './services/create-services';
 import { createMainWindow } from './window';
 
@@ -42,7 +43,8 @@ function start() {
     mainWindow.focus();
   });
 
-  const logger = createLogger('main');
+  const logFile = join(app.getPath('logs'), 'main.log');
+  const logger = createLogger('main', fileLogSink(logFile));
   const launch = () => {
     const services = createServices({
       appVersion: app.getVersion(),
@@ -62,6 +64,7 @@ function start() {
       handlers: createHandlers(services),
       isTrustedSender: (sender) => sender.isMainFrame && isAppUrl(sender.url),
       logger,
+      logFile,
     });
     registerIpc(router);
     mainWindow = createMainWindow();

@@ -23,13 +23,15 @@ export interface RouterOptions {
   handlers: Handlers;
   isTrustedSender: (sender: Sender) => boolean;
   logger: Logger;
+  /** Where the logger writes, named in the hint of unexpected failures. */
+  logFile?: string;
 }
 
 /**
  * Channel -> schema -> handler. Validates every input, checks the sender, and never lets an
  * exception cross IPC: thrown `AppError`s become `Result` failures with their stable code.
  */
-export function createRouter({ handlers, isTrustedSender, logger }: RouterOptions): Router {
+export function createRouter({ handlers, isTrustedSender, logger, logFile }: RouterOptions): Router {
   const table = new Map<string, { schema: z.ZodType; handler: (input: unknown) => unknown }>();
   for (const [domain, methods] of Object.entries(contract)) {
     for (const [name, spec] of Object.entries(methods as Record<string, { input: z.ZodType }>)) {
@@ -65,7 +67,7 @@ export function createRouter({ handlers, isTrustedSender, logger }: RouterOption
         return fail({
           code: 'INTERNAL',
           message: 'Something went wrong inside the workbench; nothing was changed.',
-          hint: 'Try again. If it keeps happening, the log file names the cause.',
+          hint: logFile ? `Try again. If it keeps happening, the log file ${logFile} names the cause.` : 'Try again. If it keeps happening, the log names the cause.',
         });
       }
     },
