@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { createWorkspaceInUi, pickOption } from './helpers';
@@ -119,4 +119,31 @@ test('notes typed but not saved are kept when the person leaves the control', as
   const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(log.filter((e) => e.action === 'control.notes-set' && e.target === 'control:iam-root-account')).toHaveLength(3);
   expect(JSON.parse(readFileSync(join(workspaceDir, 'controls.json'), 'utf8')).controls['iam-root-account'].notes).toBe('Root has a hardware key in the safe. Checked monthly by Dana.');
+});
+
+test('notes that cannot be saved when the person leaves are shown again with the reason, and saved once possible', async ({ launch, workspaceDir }) => {
+  const { page } = await launch();
+  await createWorkspaceInUi(page, workspaceDir);
+  const notes = page.getByTestId('control-notes');
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-iam-root-account').click();
+
+  // A directory where controls.json belongs: the atomic rename of the save fails.
+  const controlsFile = join(workspaceDir, 'controls.json');
+  const good = readFileSync(controlsFile, 'utf8');
+  rmSync(controlsFile);
+  mkdirSync(join(controlsFile, 'blocked'), { recursive: true });
+  await notes.fill('Root has a hardware key in the safe.');
+  await page.getByTestId('nav-team').click();
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-iam-root-account').click();
+  await expect(notes).toHaveValue('Root has a hardware key in the safe.');
+  await expect(page.getByTestId('error-notice').filter({ hasText: 'Notes not saved' })).toBeVisible();
+
+  rmSync(controlsFile, { recursive: true });
+  writeFileSync(controlsFile, good);
+  await page.getByTestId('control-notes-save').click();
+  await expect(page.getByTestId('control-notes-state')).toHaveText('Saved');
+  await expect(page.getByTestId('error-notice')).toHaveCount(0);
+  expect(JSON.parse(readFileSync(controlsFile, 'utf8')).controls['iam-root-account'].notes).toBe('Root has a hardware key in the safe.');
 });
