@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PROFILE_KIND_LABELS, type ProfileSummary } from '../../shared/domain/aws';
+import { PROFILE_KIND_LABELS, PROFILE_STATUS_LABELS, type ProfileSummary } from '../../shared/domain/aws';
 import { AwsService } from '../services/aws/aws-service';
 import { type CliIo, reportError, table } from './output';
 
@@ -10,7 +10,7 @@ function session(p: ProfileSummary): string {
   return p.session.status;
 }
 
-/** `profiles [--json]`: every AWS profile with its kind, account, role, session and problems. */
+/** `profiles [--json]`: every AWS profile with its kind, status, account, role, session and problems. */
 export async function profilesCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   try {
@@ -25,8 +25,8 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
       return 0;
     }
     io.out('');
-    const rows = [['PROFILE', 'KIND', 'ACCOUNT', 'ROLE', 'REGION', 'SESSION']];
-    for (const p of list.profiles) rows.push([p.name, PROFILE_KIND_LABELS[p.kind], p.accountId ?? '-', p.roleName ?? '-', p.region ?? '-', session(p)]);
+    const rows = [['PROFILE', 'KIND', 'STATUS', 'ACCOUNT', 'ROLE', 'REGION', 'SESSION']];
+    for (const p of list.profiles) rows.push([p.name, PROFILE_KIND_LABELS[p.kind], PROFILE_STATUS_LABELS[p.status], p.accountId ?? '-', p.roleName ?? '-', p.region ?? '-', session(p)]);
     io.out(table(rows));
     const problems = [
       ...list.files.flatMap((f) => f.problems.map((x) => ({ where: f.path, ...x }))),

@@ -31,9 +31,33 @@ export interface SsoSessionStatus {
   refreshable?: boolean;
 }
 
+/**
+ * What a profile can do now, one word for every kind: `invalid` when a problem is an error,
+ * the session state (`valid`, `expired`, `missing`, `unreadable`) for SSO profiles,
+ * `no-credentials` for a profile that only holds defaults, `usable` otherwise.
+ */
+export type ProfileStatus = 'usable' | 'invalid' | 'no-credentials' | SsoSessionStatus['status'];
+
+export const PROFILE_STATUS_LABELS: Record<ProfileStatus, string> = {
+  usable: 'Usable',
+  invalid: 'Cannot be used',
+  'no-credentials': 'No credentials',
+  valid: 'Signed in',
+  expired: 'Sign-in expired',
+  missing: 'Not signed in',
+  unreadable: 'Sign-in cache unreadable',
+};
+
+export function profileStatus(p: Pick<ProfileSummary, 'kind' | 'problems' | 'session'>): ProfileStatus {
+  if (p.problems.some((x) => x.severity === 'error')) return 'invalid';
+  if (p.session) return p.session.status;
+  return p.kind === 'none' ? 'no-credentials' : 'usable';
+}
+
 export interface ProfileSummary {
   name: string;
   kind: ProfileKind;
+  status: ProfileStatus;
   /** Which file(s) define it. */
   files: Array<'config' | 'credentials'>;
   region?: string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { ConfigFileStatus, ProfileKind, ProfileList, ProfileProblem, ProfileSummary } from '../../../shared/domain/aws';
+import { profileStatus, type ConfigFileStatus, type ProfileKind, type ProfileList, type ProfileProblem, type ProfileSummary } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
 import { configFilePath, credentialsFilePath } from './paths';
@@ -160,7 +160,8 @@ export class ProfileService {
       profiles.push(await this.summarize(name, configProfiles[name], credentialProfiles[name], sessions, names, diag));
     }
     for (const name of new Set(ignoredNames)) {
-      profiles.push({ name, kind: 'none', files: [], problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name)] });
+      const problems = [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name)];
+      profiles.push({ name, kind: 'none', status: profileStatus({ kind: 'none', problems }), files: [], problems });
     }
     const files: ConfigFileStatus[] = (['config', 'credentials'] as const).map((kind) => ({
       kind,
@@ -187,6 +188,8 @@ export class ProfileService {
     const summary: ProfileSummary = {
       name,
       kind,
+      // Set below, once the session and every problem are known.
+      status: 'usable',
       files: [...(fromConfig ? ['config' as const] : []), ...(fromCredentials ? ['credentials' as const] : [])],
       ...(p.region ? { region: p.region } : {}),
       ...(p.sso_account_id ? { accountId: p.sso_account_id } : roleAccount ? { accountId: roleAccount[1]! } : {}),
@@ -209,6 +212,7 @@ export class ProfileService {
       summary.session = target.kind === 'sso-legacy' && status.status === 'expired' ? { ...status, refreshable: false } : status;
       if (status.status === 'unreadable') summary.problems.push(warning('The cached SSO sign-in cannot be read; sign in again to replace it.'));
     }
+    summary.status = profileStatus(summary);
     return summary;
   }
 

@@ -22,7 +22,7 @@ export function ProfilesTable({ list, selected, onSelect }: { list: ProfileList;
               <Table.Th>Kind</Table.Th>
               <Table.Th>Account</Table.Th>
               <Table.Th>Role</Table.Th>
-              <Table.Th>Session</Table.Th>
+              <Table.Th>Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

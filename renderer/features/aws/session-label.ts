@@ -1,9 +1,10 @@
-import type { ProfileSummary } from '../../../shared/domain/aws';
+import { PROFILE_STATUS_LABELS, type ProfileSummary } from '../../../shared/domain/aws';
 
-/** "valid until 2026-11-26 14:00 UTC" and friends, for the profiles table. */
+/** "Signed in until 2026-11-26 14:00 UTC" and friends for SSO profiles, the status for the others: for the profiles table. */
 export function sessionLabel(p: ProfileSummary): { text: string; color: string } {
   const s = p.session;
-  if (!s) return { text: 'n/a', color: 'gray' };
+  if (p.status === 'invalid') return { text: PROFILE_STATUS_LABELS.invalid, color: 'red' };
+  if (!s) return { text: p.status === 'usable' ? 'Usable (no sign-in needed)' : PROFILE_STATUS_LABELS[p.status], color: 'gray' };
   const when = s.expiresAt ? s.expiresAt.replace('T', ' ').replace('Z', ' UTC') : '';
   switch (s.status) {
     case 'valid':

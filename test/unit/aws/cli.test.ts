@@ -63,14 +63,14 @@ describe('npm run cli', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout);
-    const summary = Object.fromEntries(list.profiles.map((p: { name: string; kind: string; session?: { status: string } }) => [p.name, [p.kind, p.session?.status ?? null]]));
+    const summary = Object.fromEntries(list.profiles.map((p: { name: string; kind: string; status: string; session?: { status: string } }) => [p.name, [p.kind, p.status, p.session?.status ?? null]]));
     expect(summary).toEqual({
-      audit: ['sso', 'valid'],
-      default: ['none', null],
-      keys: ['static', null],
-      legacy: ['sso-legacy', 'missing'],
-      proc: ['credential-process', null],
-      role: ['assume-role', null],
+      audit: ['sso', 'valid', 'valid'],
+      default: ['none', 'no-credentials', null],
+      keys: ['static', 'usable', null],
+      legacy: ['sso-legacy', 'missing', 'missing'],
+      proc: ['credential-process', 'usable', null],
+      role: ['assume-role', 'usable', null],
     });
     expect(list.files[0]).toMatchObject({ kind: 'config', path: env.AWS_CONFIG_FILE, exists: true });
   });
@@ -78,8 +78,9 @@ describe('npm run cli', () => {
   it('profiles prints a readable table', async () => {
     const r = await cli(['profiles']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^audit\s+SSO \(sso-session\)\s+111122223333\s+AuditRole\s+eu-west-1\s+valid until 2099-01-01T00:00:00Z$/m);
-    expect(r.stdout).toMatch(/^legacy\s+SSO \(legacy\)\s+444455556666\s+AuditRole\s+-\s+missing$/m);
+    expect(r.stdout).toMatch(/^audit\s+SSO \(sso-session\)\s+Signed in\s+111122223333\s+AuditRole\s+eu-west-1\s+valid until 2099-01-01T00:00:00Z$/m);
+    expect(r.stdout).toMatch(/^legacy\s+SSO \(legacy\)\s+Not signed in\s+444455556666\s+AuditRole\s+-\s+missing$/m);
+    expect(r.stdout).toMatch(/^keys\s+Access keys\s+Usable\s+-\s+-\s+-\s+-$/m);
   });
 
   it('login signs in through the device flow, then whoami --json reaches the account', async () => {

@@ -134,6 +134,10 @@ describe('profiles: malformed files', () => {
     expect(msgs('halfkeys')).toContain('warning@21: "just some words" is not a "key = value" setting');
     expect(msgs('badrole')).toContain('source_profile = ghost names no profile');
     expect(p.good).toMatchObject({ kind: 'credential-process', problems: [] });
+    // Every profile says whether it can be used: an error makes it invalid, whatever its kind.
+    expect(Object.fromEntries(Object.values(p).map((x) => [x.name, x.status]))).toEqual({
+      noregion: 'invalid', dangling: 'invalid', dup: 'usable', 'café': 'invalid', plain: 'invalid', halfkeys: 'invalid', badrole: 'invalid', good: 'usable',
+    });
   });
 
   it('flags a byte-order mark, settings outside sections, and keys set twice', async () => {
