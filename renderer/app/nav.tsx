@@ -8,6 +8,7 @@ import { ExportScreen } from '../features/export/ExportScreen';
 import { AwsScreen } from '../features/aws/AwsScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen';
+import { AwsReportScreen } from '../features/aws-report/AwsReportScreen';
 
 export interface NavItem {
   screen: string;
@@ -23,6 +24,7 @@ export const NAV: NavItem[] = [
   { screen: 'evidence', label: 'Evidence', component: EvidenceScreen },
   { screen: 'aws', label: 'AWS', component: AwsScreen },
   { screen: 'checks', label: 'Checks', component: ChecksScreen },
+  { screen: 'aws-report', label: 'AWS report', component: AwsReportScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
   { screen: 'export', label: 'Export', component: ExportScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },

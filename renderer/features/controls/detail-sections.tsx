@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ControlFindings } from '../checks/ControlFindings';
 import { ScreenshotRequestsSection } from '../capture/ScreenshotRequestsSection';
 import { ControlEvidenceSection } from '../evidence/ControlEvidenceSection';
+import { ControlReviewSection } from '../aws-report/ControlReviewSection';
 
 export interface ControlDetailSection {
   id: string;
@@ -13,6 +14,7 @@ export interface ControlDetailSection {
  * features that own them so the detail page does not grow with every feature.
  */
 export const CONTROL_DETAIL_SECTIONS: ControlDetailSection[] = [
+  { id: 'aws-report-review', component: ControlReviewSection },
   { id: 'findings', component: ControlFindings },
   { id: 'screenshots', component: ScreenshotRequestsSection },
   { id: 'evidence', component: ControlEvidenceSection },

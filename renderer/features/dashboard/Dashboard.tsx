@@ -8,6 +8,7 @@ import { computeReadiness, type CheckOutcome } from '../../../shared/rules/readi
 import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
+import { ReviewStatusLine } from '../aws-report/ReviewStatusLine';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -110,6 +111,7 @@ export function Dashboard() {
             <Text size="xs" c="dimmed" mt="sm">
               Inherited controls are proven by AWS's SOC 2 report: they follow the review of that report (vendor risk management).
             </Text>
+            <ReviewStatusLine size="xs" />
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,0 +1,71 @@
+import { Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useWorkspace } from '../../app/workspace-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { BeforeYouSignPanel } from './BeforeYouSignPanel';
+import { ConclusionSection } from './ConclusionSection';
+import { CuecsSection } from './CuecsSection';
+import { ExceptionsSection } from './ExceptionsSection';
+import { ReportDetailsSection } from './ReportDetailsSection';
+import { ServicesSection } from './ServicesSection';
+import { SignControls } from './SignControls';
+import { SignedBanner } from './SignedBanner';
+import { useAwsReportReview } from './use-review';
+
+/**
+ * The review of AWS's SOC 2 report: AWS is a carved-out subservice organization, so the
+ * auditor relies on this signed review for every inherited control, and on the company's own
+ * controls for each CUEC. Evidence for CC9.2.
+ */
+export function AwsReportScreen() {
+  const { snapshot } = useWorkspace();
+  const review = useAwsReportReview();
+  const { view, draft } = review;
+
+  if (!view || !draft) {
+    return (
+      <Stack>
+        <Title order={3}>AWS SOC 2 report</Title>
+        {review.loadError ? <ErrorNotice error={review.loadError} title="The review could not be loaded" /> : <Loader size="sm" />}
+      </Stack>
+    );
+  }
+  const signed = view.review.signed;
+  const disabled = !!signed;
+  const blocking = review.problems.filter((p) => p.severity === 'blocking').length;
+  const section = { draft, setDraft: review.setDraft, disabled };
+
+  return (
+    <Stack data-testid="aws-report-screen" data-review-state={signed ? 'signed' : 'draft'}>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={3}>Review of AWS's SOC 2 report</Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            AWS runs the data centres, hardware and managed services under your system. Your auditor does not test AWS: they rely on AWS's own SOC 2 report, and on this review of it. Record what the report says, check that it covers the services and regions you use, and map what it leaves to you (the CUECs) to your own controls.
+          </Text>
+        </div>
+        <Badge size="lg" color={signed ? 'green' : 'gray'} variant="light" data-testid="review-state">
+          {signed ? 'Signed' : 'Draft'}
+        </Badge>
+      </Group>
+      {signed && <SignedBanner signed={signed} busy={review.busy === 'reopen'} onReopen={review.reopen} />}
+      <ErrorNotice error={review.error} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} />
+            <ServicesSection {...section} />
+            <ExceptionsSection {...section} />
+            <CuecsSection {...section} />
+            <ConclusionSection {...section} asOfDate={view.asOfDate} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack style={{ position: 'sticky', top: 72 }}>
+            {!signed && <SignControls dirty={review.dirty} blocking={blocking} me={snapshot.me} busy={review.busy} onSave={() => void review.save()} onSign={() => void review.sign()} />}
+            <BeforeYouSignPanel problems={review.problems} signed={!!signed} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

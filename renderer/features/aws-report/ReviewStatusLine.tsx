@@ -1,0 +1,41 @@
+import { Anchor, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
+import { api } from '../../api/client';
+import { useRoute } from '../../app/route';
+import { useWorkspace } from '../../app/workspace-context';
+
+export const AWS_REPORT_SCREEN = 'aws-report';
+
+/** Where the review stands, in one line, with a link to it: for the dashboard and the vendor control's page. */
+export function ReviewStatusLine({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
+  const { version } = useWorkspace();
+  const { navigate } = useRoute();
+  const [view, setView] = useState<AwsReportReviewView | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void api()
+      .awsReport.get()
+      .then((r) => !cancelled && r.ok && setView(r.value));
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
+  if (!view) return null;
+  const signed = view.review.signed;
+  const missing = view.problems.filter((p) => p.severity === 'blocking').length;
+  const state = signed ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}` : missing > 0 ? `Draft, ${missing} thing${missing === 1 ? '' : 's'} missing` : 'Draft, ready to sign';
+  return (
+    <Text size={size} data-testid="aws-report-status" data-review-state={signed ? 'signed' : 'draft'}>
+      Review of AWS's SOC 2 report:{' '}
+      <Text span size={size} fw={600} c={signed ? 'green' : 'orange'}>
+        {state}
+      </Text>{' '}
+      —{' '}
+      <Anchor size={size} onClick={() => navigate({ screen: AWS_REPORT_SCREEN })} data-testid="aws-report-open">
+        Open the review
+      </Anchor>
+    </Text>
+  );
+}
+

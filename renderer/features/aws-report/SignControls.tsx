@@ -1,0 +1,27 @@
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import type { Person } from '../../../shared/domain/common';
+
+/** Save the draft, and sign it once nothing is missing and everything is saved. */
+export function SignControls({ dirty, blocking, me, busy, onSave, onSign }: { dirty: boolean; blocking: number; me: Person | null; busy: string | null; onSave(): void; onSign(): void }) {
+  const why = dirty ? 'Save your changes first: the signature covers what is saved.' : blocking > 0 ? `Complete the ${blocking} thing${blocking === 1 ? '' : 's'} listed below first.` : me ? `You sign as ${me.name} (${me.email}).` : 'Say who you are under Team: the signature records it.';
+  return (
+    <Card withBorder data-testid="review-sign-controls">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text size="sm" c={dirty ? 'orange' : 'dimmed'} data-testid="review-save-state">
+            {dirty ? 'Unsaved changes' : 'All changes saved'}
+          </Text>
+          <Button size="xs" variant="light" disabled={!dirty} loading={busy === 'save'} onClick={onSave} data-testid="review-save">
+            Save draft
+          </Button>
+        </Group>
+        <Button color="green" disabled={dirty || blocking > 0} loading={busy === 'sign'} onClick={onSign} data-testid="review-sign">
+          Sign the review
+        </Button>
+        <Text size="xs" c="dimmed" data-testid="review-sign-hint">
+          {why}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { ReviewSignature } from '../../../shared/domain/aws-report-review';
+
+/** Who signed, when, for which copy of the report; and reopening, which needs a reason. */
+export function SignedBanner({ signed, busy, onReopen }: { signed: ReviewSignature; busy: boolean; onReopen(reason: string): Promise<boolean> }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const submit = async () => {
+    if (await onReopen(reason)) {
+      setAsking(false);
+      setReason('');
+    }
+  };
+  return (
+    <Alert color="green" title="Signed" data-testid="review-signed">
+      <Stack gap="xs">
+        <Text size="sm" data-testid="review-signed-text">
+          Signed by {signed.by.name} on {signed.at.slice(0, 10)}
+          {signed.reportSha256 ? (
+            <>
+              {' '}for report SHA-256 <span title={signed.reportSha256}>{signed.reportSha256.slice(0, 16)}…</span>
+            </>
+          ) : null}
+          . The review is read-only; reopening it needs a reason and a new signature.
+        </Text>
+        {!asking ? (
+          <Group>
+            <Button size="xs" variant="light" color="gray" onClick={() => setAsking(true)} data-testid="review-reopen">
+              Reopen
+            </Button>
+          </Group>
+        ) : (
+          <Group align="end">
+            <TextInput size="xs" label="Why reopen it?" placeholder="e.g. AWS issued a newer report" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} data-autofocus data-testid="review-reopen-reason" />
+            <Button size="xs" color="orange" disabled={!reason.trim()} loading={busy} onClick={() => void submit()} data-testid="review-reopen-confirm">
+              Reopen the review
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
