@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createWorkspaceInUi, pickOption } from './helpers';
+
+/** A small file that starts like a PDF, standing in for the report downloaded from AWS Artifact. */
+function reportPdf(): { path: string; sha256: string } {
+  const path = join(mkdtempSync(join(tmpdir(), 'aw-report-')), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
+  const bytes = Buffer.from('%PDF-1.7\n% AWS Confidential stand-in\n%%EOF\n');
+  writeFileSync(path, bytes);
+  return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const blockingList = (page: Page) => page.getByTestId('blocking-list').getByTestId('problem');
+
+test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it signed after a restart, and reopens it with a reason', async ({ launch, workspaceDir }) => {
+  const report = reportPdf();
+  const app = await launch({ adapters: { pickReportFile: async () => report.path } });
+  const { page } = app;
+  await createWorkspaceInUi(page, workspaceDir);
+  await page.getByTestId('nav-aws-report').click();
+  await expect(page.getByTestId('review-state')).toHaveText('Draft');
+  const before = await blockingList(page).count();
+  expect(before).toBeGreaterThanOrEqual(8);
+  await expect(page.getByTestId('review-save')).toBeDisabled();
+  await expect(page.getByTestId('review-sign')).toBeDisabled();
+
+  // The report, from its cover and opinion.
+  await page.getByTestId('report-title').fill('Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026');
+  await page.getByTestId('report-period-start').fill('2025-10-01');
+  await page.getByTestId('report-period-end').fill('2026-09-30');
+  await page.getByTestId('report-issued-on').fill('2026-11-15');
+  await page.getByTestId('report-auditor').fill('Example Assurance LLP');
+  await pickOption(page, 'report-opinion', 'Unmodified (clean)');
+  for (const c of ['security', 'availability', 'confidentiality', 'privacy']) await page.getByTestId(`report-category-${c}`).check();
+  await pickOption(page, 'report-treatment', 'Carve-out');
+  // The list follows the typing, before anything is saved.
+  await expect(page.getByTestId('review-save-state')).toHaveText('Unsaved changes');
+  await expect(blockingList(page)).toHaveCount(before - 7);
+
+  // The PDF is recorded by name, size and hash only.
+  await page.getByTestId('report-choose-file').click();
+  await expect(page.getByTestId('report-file-name')).toHaveText('AWS SOC 2 Type 2 Report Fall 2026.pdf');
+  await expect(page.getByTestId('report-file-size')).toHaveText('43 B');
+  await expect(page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
+  await expect(page.getByTestId('review-report')).toContainText('AWS Confidential');
+  // Recording the file kept what was typed, still unsaved.
+  await expect(page.getByTestId('report-title')).toHaveValue(/Fall 2026/);
+  await expect(page.getByTestId('review-save-state')).toHaveText('Unsaved changes');
+
+  // One service, in scope.
+  await page.getByTestId('service-new').fill('Amazon EC2');
+  await page.getByTestId('service-add').click();
+  await expect(page.getByTestId('service-row')).toHaveCount(1);
+  await page.getByTestId('review-regions').fill('eu-west-1');
+
+  // A CUEC the typical list lacks: unmet until it is mapped to a control.
+  await page.getByTestId('cuec-new').fill('Customers are responsible for retaining their own audit logs.');
+  await page.getByTestId('cuec-add').click();
+  const cuec = page.getByTestId('cuec-row').last();
+  await expect(cuec).toContainText('CUEC 9');
+  await expect(page.getByTestId('blocking-list')).toContainText('CUEC 9 is not met by any of your controls');
+  await cuec.getByTestId('cuec-controls').click();
+  await page.getByRole('option', { name: 'Audit logging and alerting' }).click();
+  await page.keyboard.press('Escape');
+  await expect(cuec.getByTestId('cuec-control-status')).toContainText('Audit logging and alerting');
+  await expect(cuec.getByTestId('cuec-control-status')).toContainText('Not started');
+  await expect(page.getByTestId('blocking-list')).not.toContainText('CUEC 9');
+
+  // Conclusion: the 92 days to the "as of" date are covered by a bridge letter.
+  await expect(page.getByTestId('review-gap')).toHaveAttribute('data-gap-days', '92');
+  await pickOption(page, 'conclusion-gap-coverage', "AWS's bridge letter covers it");
+  await page.getByTestId('conclusion-gap-note').fill('Bridge letter dated 2027-01-05 covers to 2026-12-31.');
+  await pickOption(page, 'conclusion-reliance', 'We rely on the report');
+  await expect(page.getByTestId('blocking-none')).toBeVisible();
+  await expect(page.getByTestId('blocking-count')).toHaveText('0 missing');
+  // Nothing is missing, but the signature covers only what is saved.
+  await expect(page.getByTestId('review-sign')).toBeDisabled();
+  await page.getByTestId('review-save').click();
+  await expect(page.getByTestId('review-save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('review-sign')).toBeEnabled();
+  await page.getByTestId('review-sign').click();
+
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(page.getByTestId('review-signed-text')).toContainText(`Signed by Dana Founder on ${today} for report SHA-256 ${report.sha256.slice(0, 16)}…`);
+  await expect(page.getByTestId('review-state')).toHaveText('Signed');
+  await expect(page.getByTestId('report-title')).toBeDisabled();
+  await expect(page.getByTestId('report-choose-file')).toBeDisabled();
+  await expect(page.getByTestId('review-save')).toHaveCount(0);
+  const stored = JSON.parse(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8'));
+  expect(stored.signed).toMatchObject({ by: { name: 'Dana Founder' }, reportSha256: report.sha256 });
+  expect(stored.cuecs.at(-1)).toMatchObject({ text: 'Customers are responsible for retaining their own audit logs.', controlIds: ['logging-monitoring'] });
+
+  // Restart: still signed, and the dashboard says so.
+  await app.quit();
+  const again = await launch({ userDataDir: app.userDataDir });
+  await again.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
+  await expect(again.page.getByTestId('aws-report-status')).toContainText(`Signed by Dana Founder on ${today}`);
+  await again.page.getByTestId('aws-report-open').click();
+  await expect(again.page.getByTestId('review-state')).toHaveText('Signed');
+  await expect(again.page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
+
+  // Reopening needs a reason, which the activity log keeps.
+  await again.page.getByTestId('review-reopen').click();
+  await expect(again.page.getByTestId('review-reopen-confirm')).toBeDisabled();
+  await again.page.getByTestId('review-reopen-reason').fill('AWS issued a corrected report');
+  await again.page.getByTestId('review-reopen-confirm').click();
+  await expect(again.page.getByTestId('review-state')).toHaveText('Draft');
+  await expect(again.page.getByTestId('report-title')).toBeEnabled();
+  await expect(again.page.getByTestId('review-sign')).toBeEnabled();
+  expect(readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')).toContain('Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report');
+});
+
+test('a file that is not a PDF is refused with the reason, and the recorded report stays as it was', async ({ launch, workspaceDir }) => {
+  const report = reportPdf();
+  const notPdf = join(mkdtempSync(join(tmpdir(), 'aw-report-')), 'report.pdf');
+  writeFileSync(notPdf, 'PK\u0003\u0004 a zip renamed to pdf');
+  const answers = [notPdf, report.path, notPdf];
+  const app = await launch({ adapters: { pickReportFile: async () => answers.shift() ?? null } });
+  const { page } = app;
+  await createWorkspaceInUi(page, workspaceDir);
+  const created = readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8');
+
+  // The vendor risk management control's page says where the review stands and leads to it.
+  await page.getByTestId('nav-controls').click();
+  await page.getByTestId('control-row-vendor-risk-management').click();
+  await expect(page.getByTestId('control-aws-report')).toContainText(/Review of AWS's SOC 2 report: Draft, \d+ things missing/);
+  await page.getByTestId('control-aws-report').getByTestId('aws-report-open').click();
+  await expect(page.getByTestId('aws-report-screen')).toBeVisible();
+
+  await page.getByTestId('report-choose-file').click();
+  await expect(page.getByTestId('error-notice')).toContainText('report.pdf is not a PDF.');
+  await expect(page.getByTestId('error-notice')).toContainText('AWS Artifact delivers the SOC 2 report as a PDF');
+  await expect(page.getByTestId('report-file-none')).toBeVisible();
+  expect(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8')).toBe(created);
+
+  await page.getByTestId('report-choose-file').click();
+  await expect(page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
+  await expect(page.getByTestId('error-notice')).toHaveCount(0);
+  const before = readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8');
+
+  await page.getByTestId('report-choose-file').click();
+  await expect(page.getByTestId('error-notice')).toContainText('report.pdf is not a PDF.');
+  await expect(page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
+  expect(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8')).toBe(before);
+  await expect(page.getByTestId('blocking-list')).not.toContainText('Choose the copy of the report');
+});
