@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { seedDemoWorkspace } from '../fixtures/demo-workspace';
@@ -37,6 +37,28 @@ test('a workspace open elsewhere says where and since when, and can be taken ove
   await expect(notice).toContainText('2026-11-25T08:30:00.000Z');
   await app.page.getByTestId('take-over').click();
   await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
+});
+
+test('restoring a damaged file of a workspace locked on another computer asks first, then restores and opens', async ({ launch, workspaceDir }) => {
+  const first = await launch();
+  await seedDemoWorkspace(first.services, workspaceDir);
+  const owner = first.services.controls.states()['iam-root-account']?.ownerId;
+  await first.quit();
+  writeFileSync(join(workspaceDir, 'controls.json'), '{"schemaVersion": 1, "controls": {"iam-root');
+  writeFileSync(join(workspaceDir, '.workbench.lock'), JSON.stringify({ host: 'ivan-desktop', pid: 77, user: 'ivan', since: '2026-11-25T08:30:00.000Z', instanceId: 'other' }));
+
+  const app = await launch({ userDataDir: first.userDataDir });
+  await app.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
+  await app.page.getByTestId('restore-backup').click();
+  const notice = app.page.getByTestId('error-notice');
+  await expect(notice).toHaveAttribute('data-error-code', 'WORKSPACE_LOCKED');
+  await expect(notice).toContainText('controls.json was not restored');
+  await expect(notice).toContainText('"ivan-desktop"');
+  expect(readdirSync(workspaceDir).filter((n) => n.includes('.damaged-'))).toEqual([]);
+
+  await app.page.getByTestId('take-over').click();
+  await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
+  expect(app.services.controls.states()['iam-root-account']?.ownerId).toBe(owner);
 });
 
 test('invalid input in a form gets a message naming the field, and changes nothing', async ({ launch, workspaceDir }) => {

@@ -10,7 +10,7 @@ export const workspaceHandlers = (s: Services): DomainHandlers<'workspace'> => (
     await s.workspaces.close();
     return null;
   },
-  restoreBackup: (input) => s.workspaces.restoreBackup(input.folder, input.file),
+  restoreBackup: (input) => s.workspaces.restoreBackup(input.folder, input.file, { takeOverStaleLock: input.takeOverStaleLock }),
   pickFolder: (input) => s.adapters.pickFolder(input.purpose),
   updateSettings: async (input) => {
     const ws = s.workspaces.require();

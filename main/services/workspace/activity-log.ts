@@ -10,7 +10,11 @@ export const ACTIVITY_FILE = 'activity.jsonl';
  * so a crash can at worst leave one torn final line, which reading skips and counts.
  */
 export class ActivityLog {
-  constructor(private readonly root: string) {}
+  /** `beforeAppend` may refuse a write (for example when the workspace lock was taken over). */
+  constructor(
+    private readonly root: string,
+    private readonly beforeAppend: () => Promise<void> = async () => {},
+  ) {}
 
   get path() {
     return join(this.root, ACTIVITY_FILE);
@@ -18,6 +22,7 @@ export class ActivityLog {
 
   async append(entry: ActivityEntry): Promise<void> {
     const line = `${JSON.stringify(ActivityEntry.parse(entry))}\n`;
+    await this.beforeAppend();
     try {
       // A torn last line (crash or full disk mid-append) must not swallow this entry too.
       const prefix = (await this.endsWithNewline()) ? '' : '\n';

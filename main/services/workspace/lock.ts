@@ -113,6 +113,27 @@ export class WorkspaceLock {
     }
   }
 
+  /**
+   * Refuses a write when another instance has taken the lock over since this one acquired it:
+   * whole-document saves from here would silently overwrite that instance's changes.
+   */
+  async assertHeld(): Promise<void> {
+    const owner = await this.readOwner();
+    if (owner?.instanceId === this.instanceId) return;
+    const hint = 'Close this workspace and open it again; your unsaved change was not written.';
+    if (owner === null) {
+      throw new AppError('WORKSPACE_LOCKED', `The workspace lock file ${LOCK_FILE} in ${this.root} is missing or unreadable, so this window can no longer be sure it is the only one writing the workspace.`, {
+        hint,
+        details: { file: LOCK_FILE },
+      });
+    }
+    const where = owner.host === this.host.host ? 'this computer' : `"${owner.host}"`;
+    throw new AppError('WORKSPACE_LOCKED', `Another Audit Workbench on ${where} (user ${owner.user}) took this workspace over at ${owner.since}; this window can no longer write to it.`, {
+      hint,
+      details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
+    });
+  }
+
   async release(): Promise<void> {
     if (!this.held) return;
     this.held = false;

@@ -7,7 +7,7 @@ import { CONTROLS_SCHEMA_VERSION } from '../../../shared/domain/control-state';
 import { TEAM_SCHEMA_VERSION } from '../../../shared/domain/team';
 import { CheckSettings, NewWorkspaceInput, WORKSPACE_SCHEMA_VERSION, type WorkspaceMeta } from '../../../shared/domain/workspace';
 import type { RecentWorkspace, WorkspaceSnapshot } from '../../../shared/ipc/channels/workspace';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError, isAppError } from '../../../shared/ipc/result';
 import type { Logger } from '../logger';
 import { rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
@@ -155,13 +155,19 @@ export class WorkspaceService {
 
   /**
    * Brings back the last-good copy of a damaged file. The damaged file is renamed, never
-   * overwritten, so nothing the user might still want is lost.
+   * overwritten, so nothing the user might still want is lost. The workspace lock is held
+   * meanwhile, so no instance that has the workspace open has its file replaced underneath it.
    */
-  async restoreBackup(folder: string, file: string): Promise<{ restored: string; damagedCopy: string }> {
+  async restoreBackup(folder: string, file: string, options: { takeOverStaleLock?: boolean } = {}): Promise<{ restored: string; damagedCopy: string }> {
     if (!RESTORABLE.has(file)) {
       throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`);
     }
     const root = resolve(folder);
+    if (this.open_?.root === root) {
+      throw new AppError('WORKSPACE_LOCKED', `${root} is open in this window, so ${file} cannot be replaced with its last-good copy now.`, {
+        hint: 'Close the workspace first, then restore the file.',
+      });
+    }
     const backup = backupPath(root, file);
     let content: Buffer;
     try {
@@ -171,11 +177,21 @@ export class WorkspaceService {
         hint: 'Fix the file by hand, or restore the workspace folder from your own backup.',
       });
     }
-    const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
-    await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw saveFailure(join(root, file), error);
+    const lock = new WorkspaceLock(root, this.deps.host, this.deps.now);
+    const taken = await lock.acquire({ takeOver: options.takeOverStaleLock }).catch((error: unknown) => {
+      if (!isAppError(error) || error.code !== 'WORKSPACE_LOCKED') throw error;
+      throw new AppError('WORKSPACE_LOCKED', `${file} was not restored: ${error.message}`, { hint: error.hint, details: error.details, cause: error });
     });
-    await writeFileAtomic(join(root, file), content);
+    if (taken.tookOverFrom) this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
+    const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw saveFailure(join(root, file), error);
+      });
+      await writeFileAtomic(join(root, file), content);
+    } finally {
+      await lock.release();
+    }
     this.deps.logger.warn('workspace: restored backup', { root, file, damagedCopy });
     return { restored: file, damagedCopy };
   }

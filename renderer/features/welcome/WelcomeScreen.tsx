@@ -9,7 +9,8 @@ import { CreateWorkspaceForm } from './CreateWorkspaceForm';
 /** First run and "no workspace open": create one, open one, or pick a recent one. */
 export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
-  const [openError, setOpenError] = useState<{ folder: string; error: AppErrorData } | null>(null);
+  // `restoring` is set when restoring a file failed, so "Take over" retries the restore rather than the open.
+  const [openError, setOpenError] = useState<{ folder: string; error: AppErrorData; restoring?: string } | null>(null);
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
@@ -31,12 +32,17 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
     if (picked.ok && picked.value) await open(picked.value);
   };
 
-  const restore = async () => {
+  const restore = async (file: string, takeOverStaleLock = false) => {
     if (!openError) return;
-    const file = String(openError.error.details?.file ?? '');
-    const result = await api().workspace.restoreBackup({ folder: openError.folder, file });
+    const result = await api().workspace.restoreBackup({ folder: openError.folder, file, takeOverStaleLock });
     if (result.ok) await open(openError.folder);
-    else setOpenError({ folder: openError.folder, error: result.error });
+    else setOpenError({ folder: openError.folder, error: result.error, restoring: file });
+  };
+
+  const takeOver = async () => {
+    if (!openError) return;
+    if (openError.restoring) await restore(openError.restoring, true);
+    else await open(openError.folder, true);
   };
 
   return (
@@ -52,12 +58,12 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
           <ErrorNotice error={openError.error} title="The workspace could not be opened">
             <Group mt="sm">
               {openError.error.code === 'WORKSPACE_LOCKED' && (
-                <Button size="xs" color="orange" onClick={() => void open(openError.folder, true)} data-testid="take-over">
+                <Button size="xs" color="orange" onClick={() => void takeOver()} data-testid="take-over">
                   Take over
                 </Button>
               )}
               {openError.error.details?.backupAvailable === true && (
-                <Button size="xs" onClick={() => void restore()} data-testid="restore-backup">
+                <Button size="xs" onClick={() => void restore(String(openError.error.details?.file ?? ''))} data-testid="restore-backup">
                   Restore last good copy of {String(openError.error.details.file)}
                 </Button>
               )}

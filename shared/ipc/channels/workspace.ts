@@ -36,7 +36,7 @@ export const workspaceChannels = {
   current: method(z.undefined()).returns<WorkspaceSnapshot | null>(),
   close: method(z.undefined()).returns<null>(),
   /** Replace a damaged file with its last-good backup; the damaged file is kept beside it. */
-  restoreBackup: method(z.object({ folder: Folder, file: z.string().min(1).max(200) })).returns<{ restored: string; damagedCopy: string }>(),
+  restoreBackup: method(z.object({ folder: Folder, file: z.string().min(1).max(200), takeOverStaleLock: z.boolean().optional() })).returns<{ restored: string; damagedCopy: string }>(),
   pickFolder: method(z.object({ purpose: z.enum(['create', 'open']) })).returns<string | null>(),
   updateSettings: method(
     z
