@@ -4,6 +4,7 @@ import { awsSteps } from './aws';
 import { checksSteps } from './checks';
 import { evidenceSteps } from './evidence';
 import { exportSteps } from './export';
+import { awsReportSteps } from './aws-report';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps, ...exportSteps];
+export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps, ...exportSteps, ...awsReportSteps];
