@@ -26,6 +26,8 @@ function commandLineHint(err: AppError): string | undefined {
     case 'CREDENTIALS_MISSING':
       // Only the provider chain's catch-all sends people to the AWS screen; it carries the SDK's reason.
       return details.reason === undefined ? undefined : `Check the profile with  npm run cli -- profiles, or sign in again with  ${login}.`;
+    case 'ACCOUNT_OUT_OF_SCOPE':
+      return "Run collect with --profile set to a profile for one of the workspace's accounts, or change the accounts on the app's AWS screen.";
     default:
       return undefined;
   }

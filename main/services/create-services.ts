@@ -70,7 +70,7 @@ export function createServices(options: ServiceOptions) {
   const team = new TeamService(workspaces, now);
   const controls = new ControlsService(workspaces, now);
   const aws = new AwsService({ logger, ...options.aws, openExternal: (url) => adapters.openExternal(url) });
-  const awsWorkspace = new WorkspaceAwsSettings(workspaces);
+  const awsWorkspace = new WorkspaceAwsSettings(workspaces, aws);
   const evidence = new EvidenceService(workspaces, now);
   const imports = new ImportService({
     workspaces,

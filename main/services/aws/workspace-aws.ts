@@ -1,21 +1,61 @@
 import type { AwsSettings } from '../../../shared/domain/workspace';
+import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceService } from '../workspace/workspace-service';
+import type { AwsService } from './aws-service';
+
+/** `https://d-123.awsapps.com/start/#/` and `…/start` are one IAM Identity Center. */
+const sameStartUrl = (a?: string, b?: string) => (a ?? '').replace(/[/#]+$/, '').toLowerCase() === (b ?? '').replace(/[/#]+$/, '').toLowerCase();
+
+/**
+ * Refuses to collect from an account outside the workspace's chosen accounts (when it has
+ * chosen some): evidence from another account would silently widen the audit's scope.
+ */
+export function assertAccountInScope(settings: AwsSettings, profile: string, accountId: string): void {
+  if (settings.accountIds.length === 0 || settings.accountIds.includes(accountId)) return;
+  const covered = settings.accountIds.join(', ');
+  throw new AppError('ACCOUNT_OUT_OF_SCOPE', `The profile "${profile}" reaches account ${accountId}, but this workspace covers ${covered}.`, {
+    hint: `Choose a profile for ${settings.accountIds.length > 1 ? 'one of those accounts' : 'that account'} on the AWS screen, or add ${accountId} to the workspace's accounts there.`,
+    details: { profile, accountId, accountIds: settings.accountIds },
+  });
+}
 
 /** What the workspace remembers about AWS: a profile name, a region and account ids, never credentials. */
 export class WorkspaceAwsSettings {
-  constructor(private readonly workspaces: WorkspaceService) {}
+  constructor(
+    private readonly workspaces: WorkspaceService,
+    private readonly profiles: Pick<AwsService, 'listProfiles'>,
+  ) {}
 
   current(): AwsSettings | null {
     return this.workspaces.current()?.meta.aws ?? null;
   }
 
+  /**
+   * Account ids belong to one IAM Identity Center (start URL): a profile that signs in
+   * elsewhere reaches other accounts, so the selection is cleared. When the previous profile
+   * is gone from the config files it cannot be compared, and the selection is kept.
+   */
+  private async selectionOutlives(previous: string | undefined, next: string): Promise<boolean> {
+    if (!previous || previous === next) return true;
+    const { profiles } = await this.profiles.listProfiles();
+    const before = profiles.find((p) => p.name === previous);
+    const after = profiles.find((p) => p.name === next);
+    return !before || !after || sameStartUrl(before.ssoStartUrl, after.ssoStartUrl);
+  }
+
   async setProfile(profile: string, region?: string): Promise<AwsSettings> {
     const ws = this.workspaces.require();
-    const meta = await ws.change('meta', (m) => ({ ...m, aws: { ...m.aws, profile, ...(region ? { region } : { region: undefined }) } }), {
-      action: 'aws.profile-set',
-      summary: `AWS profile set to "${profile}"${region ? ` in ${region}` : ''}`,
-      details: { profile, ...(region ? { region } : {}) },
-    });
+    const keep = ws.meta.aws.accountIds.length === 0 || (await this.selectionOutlives(ws.meta.aws.profile, profile));
+    const cleared = keep ? [] : ws.meta.aws.accountIds;
+    const meta = await ws.change(
+      'meta',
+      (m) => ({ ...m, aws: { ...m.aws, profile, ...(region ? { region } : { region: undefined }), ...(keep ? {} : { accountIds: [] }) } }),
+      {
+        action: 'aws.profile-set',
+        summary: `AWS profile set to "${profile}"${region ? ` in ${region}` : ''}${cleared.length ? `; accounts ${cleared.join(', ')} no longer in scope (the profile signs in to another IAM Identity Center)` : ''}`,
+        details: { profile, ...(region ? { region } : {}), ...(cleared.length ? { clearedAccountIds: cleared } : {}) },
+      },
+    );
     return meta.aws;
   }
 

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
 import type { AwsService } from '../aws/aws-service';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
+import { assertAccountInScope } from '../aws/workspace-aws';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
 import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from './iam/credential-report';
@@ -121,6 +122,7 @@ export class ChecksService {
     const startedAt = now().toISOString();
     const runId = `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const identity = await aws.whoami(profile, regionOverride);
+    assertAccountInScope(open.meta.aws, profile, identity.accountId);
     const summary = await aws.profile(profile);
     const awsContext: AwsContext = {
       accountId: identity.accountId,
