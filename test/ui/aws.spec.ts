@@ -137,3 +137,40 @@ test('a broken profile is shown with its problem and line; the others still work
     delete process.env.AWS_CONFIG_FILE;
   }
 });
+
+test('a failed sign-in is shown, also one that failed while the AWS screen was closed; AWS\'s own words are shown small', async ({ launch, workspaceDir }) => {
+  const config = join(mkdtempSync(join(tmpdir(), 'aw-ui-typo-')), 'config');
+  writeFileSync(config, `${ALL_KINDS_CONFIG}\n[profile typo]\nsso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 444455556666\nsso_role_name = AuditRole\n`);
+  process.env.AWS_CONFIG_FILE = config;
+  try {
+    const app = await launch({ services: { aws: { pollScale: 0.05 } } });
+    const { page } = app;
+    await createWorkspaceInUi(page, workspaceDir);
+    await page.getByTestId('nav-aws').click();
+    await expect(page.getByTestId('aws-profile-keys').getByTestId('aws-session')).toHaveText('Usable (no sign-in needed)');
+
+    await page.getByTestId('aws-profile-typo').click();
+    await page.getByTestId('aws-signin-start').click();
+    const notice = page.getByTestId('error-notice');
+    await expect(notice).toHaveAttribute('data-error-code', 'PROFILE_INVALID');
+    await expect(notice).toContainText('Check sso_start_url and sso_region in [profile typo]');
+    await expect(notice.getByTestId('error-aws-message')).toHaveText('AWS said (InvalidRequestException): Invalid start URL');
+
+    // Denied in the browser while the person is on another screen: the AWS screen says so on return.
+    await page.getByTestId('aws-profile-audit').click();
+    await page.getByTestId('aws-signin-start').click();
+    await expect(page.getByTestId('aws-user-code')).toBeVisible();
+    await page.getByTestId('nav-team').click();
+    const browserTab = await page.context().newPage();
+    await browserTab.goto(app.openedUrls.at(-1)!);
+    await browserTab.getByRole('button', { name: 'Deny' }).click();
+    await browserTab.close();
+    await expect.poll(() => app.pushed.some((e) => (e.payload as { stage?: string }).stage === 'failed')).toBe(true);
+    await page.getByTestId('nav-aws').click();
+    await page.getByTestId('aws-profile-audit').click();
+    await expect(page.getByTestId('error-notice')).toHaveAttribute('data-error-code', 'SSO_LOGIN_DENIED');
+    await expect(page.getByTestId('error-notice')).toContainText('The sign-in was denied in the browser.');
+  } finally {
+    delete process.env.AWS_CONFIG_FILE;
+  }
+});
