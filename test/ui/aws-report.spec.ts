@@ -27,6 +27,9 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   expect(before).toBeGreaterThanOrEqual(8);
   await expect(page.getByTestId('review-save')).toBeDisabled();
   await expect(page.getByTestId('review-sign')).toBeDisabled();
+  // A problem leads to its field.
+  await page.getByTestId('blocking-list').getByText("Enter the report's title").click();
+  await expect(page.getByTestId('report-title')).toBeFocused();
 
   // The report, from its cover and opinion.
   await page.getByTestId('report-title').fill('Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026');
