@@ -99,6 +99,8 @@ export interface AwsIdentity {
   /** The GetCallerIdentity request id: AWS support and auditors can trace it. */
   requestId: string;
   checkedAt: string;
+  /** The ListAccountAliases call the alias comes from, when it was made and allowed: evidence names it too. */
+  aliasCall?: { requestId: string; at: string };
 }
 
 export interface SsoAccount {

@@ -11,6 +11,7 @@ export function regionFor(summary: ProfileSummary, override?: string): string {
 }
 
 const isSso = (s: ProfileSummary) => s.kind === 'sso' || s.kind === 'sso-legacy';
+const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * "Who am I": STS GetCallerIdentity (needs no permission), then the account alias when the
@@ -36,13 +37,15 @@ export async function whoami(clients: AwsClientFactory, summary: ProfileSummary,
     userId: caller.UserId ?? '',
     region,
     requestId: caller.$metadata.requestId ?? '',
-    checkedAt: now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    checkedAt: stamp(now()),
   };
   try {
+    const at = stamp(now());
     const aliases = await clients.iam(summary.name, region).send(new ListAccountAliasesCommand({}));
+    const answered = { ...identity, aliasCall: { requestId: aliases.$metadata.requestId ?? '', at } };
     const alias = aliases.AccountAliases?.[0];
-    if (alias) return { ...identity, accountAlias: alias, aliasStatus: 'found' };
-    return identity;
+    if (alias) return { ...answered, accountAlias: alias, aliasStatus: 'found' };
+    return answered;
   } catch (e) {
     const err = mapAwsError(e, { ...ctx, action: 'iam:ListAccountAliases' });
     if (err.code === 'ACCESS_DENIED') return { ...identity, aliasStatus: 'denied' };

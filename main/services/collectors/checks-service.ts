@@ -135,7 +135,11 @@ export class ChecksService {
       runId,
       startedAt,
       aws: awsContext,
-      identityCalls: [{ service: 'sts', operation: 'GetCallerIdentity', requestId: identity.requestId, at: identity.checkedAt, region: identity.region }],
+      identityCalls: [
+        { service: 'sts', operation: 'GetCallerIdentity', requestId: identity.requestId, at: identity.checkedAt, region: identity.region },
+        // The account alias in every record comes from this call.
+        ...(identity.aliasCall ? [{ service: 'iam', operation: 'ListAccountAliases', requestId: identity.aliasCall.requestId, at: identity.aliasCall.at, region: identity.region }] : []),
+      ],
       person,
       appVersion: this.deps.appVersion,
       now,

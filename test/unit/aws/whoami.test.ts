@@ -33,6 +33,9 @@ describe('whoami through the local endpoint with the real SDK', () => {
     expect(keys.accountAlias).toBeUndefined();
     expect(keys.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // The alias lookup is a call of its own, with its own request id, even when there is no alias.
+    expect(keys.aliasCall).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), at: expect.stringMatching(/Z$/) });
+    expect(keys.aliasCall?.requestId).not.toBe(keys.requestId);
     const role = await aws.whoami('role');
     expect(role.principalArn).toMatch(/^arn:aws:sts::123456789012:assumed-role\/AuditReadOnly\//);
     expect(endpoint.calls.get('sts:AssumeRole')).toBe(1);
@@ -52,6 +55,7 @@ describe('whoami through the local endpoint with the real SDK', () => {
     const who = await aws.whoami('audit');
     expect(who).toMatchObject({ accountId: '111122223333', aliasStatus: 'denied' });
     expect(who.accountAlias).toBeUndefined();
+    expect(who.aliasCall).toBeUndefined();
   });
 });
 
