@@ -1,17 +1,18 @@
 import type { AttachedPolicy, AuthorizationDetails, InlinePolicy } from './authorization-details';
-import { analyzePolicy, decodePolicyDocument, statementsOf, type AdminGrant, type PolicyAnalysis } from './policy-document';
+import { analyzePolicy, decodePolicyDocument, noGrants, statementsOf, type AdminGrant, type PolicyAnalysis } from './policy-document';
 
-/** One way a principal gets full administrative power. */
+/** One way a principal gets its access: a policy and the statements in it that grant it. */
 export interface AdminPath {
   /** `inline policy X`, `managed policy arn:...`, `group G: managed policy arn:...` */
   via: string;
+  /** Empty when the policy's document could not be read. */
   grants: AdminGrant[];
 }
 
 export interface AdminPrincipal {
   arn: string;
   name: string;
-  /** Groups are listed too: whoever is added to one becomes an admin. */
+  /** Groups are listed too: whoever is added to one gets its access. */
   type: 'user' | 'group' | 'role';
   paths: AdminPath[];
   /** For groups: the users in it. */
@@ -21,58 +22,74 @@ export interface AdminPrincipal {
   assumableBy?: string[];
 }
 
+/** An attached managed policy whose document was not available, and the users, groups and roles holding it. */
+export interface UnreadablePolicy {
+  arn: string;
+  heldBy: string[];
+}
+
 export interface AdminResolution {
+  /** Full administrative power: AdministratorAccess or an Allow of `*` on `*`. */
   admins: AdminPrincipal[];
-  /** Attached managed policies whose document was not available: their effect is unknown. */
-  unreadablePolicies: string[];
-  /** Principals with service-wide wildcards on every resource, e.g. `iam:*`. */
+  /** Not admins, but with a broad grant (NotAction on every resource...), for the owner to review. */
+  broad: AdminPrincipal[];
+  /** Neither, but holding a policy that could not be read: whether they are admins is unknown. */
+  unknown: AdminPrincipal[];
+  unreadablePolicies: UnreadablePolicy[];
+  /** Principals with service-wide wildcards on every resource, e.g. `iam:*`, and no full access. */
   serviceWildcards: { arn: string; actions: string[] }[];
 }
 
 const ADMINISTRATOR_ACCESS = /^arn:[^:]+:iam::aws:policy\/AdministratorAccess$/;
 
+/** A policy a principal holds: what it grants, or the ARN of a managed policy that could not be read. */
+type Source = { via: string; analysis: PolicyAnalysis; unreadable?: string };
+
 /**
- * Who holds full administrative power, directly or through groups, from inline, customer-managed
- * and AWS-managed policies. `awsManagedDocuments` maps attached AWS-managed policy ARNs to their
- * default version document (URL-encoded, as GetPolicyVersion returns it).
+ * Who holds full administrative power (and who nearly does, or might), directly or through
+ * groups, from inline, customer-managed and AWS-managed policies. `awsManagedDocuments` maps
+ * attached AWS-managed policy ARNs to their default version document (URL-encoded, as
+ * GetPolicyVersion returns it).
  */
 export function resolveAdminPrincipals(details: AuthorizationDetails, awsManagedDocuments: Record<string, string>): AdminResolution {
   const managed = new Map<string, PolicyAnalysis>();
-  const unreadable = new Set<string>();
   for (const p of details.Policies) {
     const doc = p.PolicyVersionList?.find((v) => v.IsDefaultVersion)?.Document;
     if (p.Arn && doc !== undefined) managed.set(p.Arn, analyzePolicy(decodePolicyDocument(doc)));
   }
   for (const [arn, doc] of Object.entries(awsManagedDocuments)) managed.set(arn, analyzePolicy(decodePolicyDocument(doc)));
 
-  const analyzeManaged = (p: AttachedPolicy): PolicyAnalysis => {
+  const fromManaged = (via: string, p: AttachedPolicy): Source => {
     const arn = p.PolicyArn ?? '';
     const known = managed.get(arn);
-    if (known) return known;
+    if (known) return { via, analysis: known };
     // Known by name even when its document could not be read.
-    if (ADMINISTRATOR_ACCESS.test(arn)) return { adminGrants: [{ grant: 'Allow * on * (AdministratorAccess)', conditional: false }], serviceWildcards: [] };
-    unreadable.add(arn);
-    return { adminGrants: [], serviceWildcards: [] };
+    if (ADMINISTRATOR_ACCESS.test(arn)) return { via, analysis: { ...noGrants(), adminGrants: [{ grant: 'Allow * on * (AdministratorAccess)', conditional: false }] } };
+    return { via, analysis: noGrants(), unreadable: arn };
   };
 
-  type Source = { via: string; analysis: PolicyAnalysis };
   const fromPolicies = (prefix: string, inline: InlinePolicy[] | undefined, attached: AttachedPolicy[] | undefined): Source[] => [
     ...(inline ?? []).map((p) => ({
       via: `${prefix}inline policy ${p.PolicyName ?? '(unnamed)'}`,
-      analysis: p.PolicyDocument === undefined ? { adminGrants: [], serviceWildcards: [] } : analyzePolicy(decodePolicyDocument(p.PolicyDocument)),
+      analysis: p.PolicyDocument === undefined ? noGrants() : analyzePolicy(decodePolicyDocument(p.PolicyDocument)),
     })),
-    ...(attached ?? []).map((p) => ({ via: `${prefix}managed policy ${p.PolicyArn ?? p.PolicyName}`, analysis: analyzeManaged(p) })),
+    ...(attached ?? []).map((p) => fromManaged(`${prefix}managed policy ${p.PolicyArn ?? p.PolicyName}`, p)),
   ];
 
   const groups = new Map(details.GroupDetailList.map((g) => [g.GroupName ?? '', fromPolicies(`group ${g.GroupName}: `, g.GroupPolicyList, g.AttachedManagedPolicies)]));
 
-  const admins: AdminPrincipal[] = [];
-  const serviceWildcards: AdminResolution['serviceWildcards'] = [];
+  const resolution: AdminResolution = { admins: [], broad: [], unknown: [], unreadablePolicies: [], serviceWildcards: [] };
+  const heldBy = new Map<string, Set<string>>();
   const consider = (principal: Omit<AdminPrincipal, 'paths'>, sources: Source[]) => {
-    const paths = sources.filter((s) => s.analysis.adminGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.adminGrants }));
-    if (paths.length > 0) admins.push({ ...principal, paths });
+    const full = sources.filter((s) => s.analysis.adminGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.adminGrants }));
+    const broad = sources.filter((s) => s.analysis.broadGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.broadGrants }));
+    const unreadable = sources.filter((s) => s.unreadable !== undefined);
+    for (const s of unreadable) heldBy.set(s.unreadable!, (heldBy.get(s.unreadable!) ?? new Set()).add(principal.arn));
+    if (full.length > 0) resolution.admins.push({ ...principal, paths: full });
+    else if (broad.length > 0) resolution.broad.push({ ...principal, paths: broad });
+    else if (unreadable.length > 0) resolution.unknown.push({ ...principal, paths: unreadable.map((s) => ({ via: s.via, grants: [] })) });
     const wild = [...new Set(sources.flatMap((s) => s.analysis.serviceWildcards))].sort();
-    if (paths.length === 0 && wild.length > 0 && principal.type !== 'group') serviceWildcards.push({ arn: principal.arn, actions: wild });
+    if (full.length === 0 && wild.length > 0 && principal.type !== 'group') resolution.serviceWildcards.push({ arn: principal.arn, actions: wild });
   };
 
   for (const g of details.GroupDetailList) {
@@ -102,8 +119,9 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
   }
   // Users, then groups, then roles, each by ARN: the order people review them in.
   const order = { user: 0, group: 1, role: 2 };
-  admins.sort((a, b) => order[a.type] - order[b.type] || a.arn.localeCompare(b.arn));
-  return { admins, unreadablePolicies: [...unreadable].sort(), serviceWildcards };
+  for (const list of [resolution.admins, resolution.broad, resolution.unknown]) list.sort((a, b) => order[a.type] - order[b.type] || a.arn.localeCompare(b.arn));
+  resolution.unreadablePolicies = [...heldBy].map(([arn, by]) => ({ arn, heldBy: [...by].sort() })).sort((a, b) => a.arn.localeCompare(b.arn));
+  return resolution;
 }
 
 /** The principals a role's trust policy allows, as `AWS arn:...`, `Service ec2.amazonaws.com`... */

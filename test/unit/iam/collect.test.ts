@@ -42,8 +42,16 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(results(run)).toEqual(TROUBLED_RESULTS);
 
     const admin = run.checks.find((c) => c.checkId === 'iam.admin-access')!;
-    expect(admin.entities.map((e) => e.name)).toEqual(['alice', 'ci-deployer', 'Admins', 'Operators', 'OrganizationAccountAccessRole', 'power-users']);
-    expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(/BreakGlass.*members: none/);
+    // Full admins first; then the NotAction grants (PowerUserAccess, BreakGlass), which are broad, not full.
+    expect(admin.entities.map((e) => [e.name, e.facts?.access])).toEqual([
+      ['alice', 'full'],
+      ['ci-deployer', 'full'],
+      ['Admins', 'full'],
+      ['OrganizationAccountAccessRole', 'full'],
+      ['Operators', 'broad'],
+      ['power-users', 'broad'],
+    ]);
+    expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(/^Group with broad access \(not full admin\) via managed policy .*BreakGlass \(Allow every action except \["iam:\*"\] on \*\) \(only under conditions\); members: none\.$/);
     expect(admin.entities.find((e) => e.name === 'ci-deployer')?.detail).toMatch(/only under conditions/);
     expect(admin.entities.find((e) => e.name === 'alice')?.detail).toMatch(/limited by permissions boundary arn:aws:iam::aws:policy\/PowerUserAccess/);
     expect(admin.notes.join('\n')).toMatch(/user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/);
@@ -71,7 +79,11 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       // The file reads as a plain Finding too (the export reads it so).
       expect(Finding.parse(doc)).toMatchObject({ checkId: check.checkId, result: check.result });
       expect(doc.provenance).toMatchObject({ runId: run.runId, account: { id: TROUBLED, alias: 'example-prod' }, principalArn: run.principalArn, appVersion: '0.0.0-test' });
-      expect(doc.provenance.operations[0]).toMatchObject({ service: 'sts', operation: 'GetCallerIdentity' });
+      // Who was asked, and the alias: both calls named with their request ids, before the check's own.
+      expect(doc.provenance.operations.slice(0, 2)).toEqual([
+        { service: 'sts', operation: 'GetCallerIdentity', requestId: expect.any(String), at: expect.any(String), region: run.region },
+        { service: 'iam', operation: 'ListAccountAliases', requestId: expect.any(String), at: expect.any(String), region: run.region },
+      ]);
       expect(doc.provenance.operations.every((op) => /^[0-9a-f-]{36}$/.test(op.requestId ?? ''))).toBe(true);
       // The findings file names the hash of every raw file, and those hashes are what is on disk.
       for (const f of doc.provenance.files) expect(records.find((r) => r.id === f.evidenceId)?.sha256).toBe(f.sha256);
@@ -170,6 +182,26 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.notes.join(' ')).toMatch(/Not corroborated by the credential report/);
     // The error is itself recorded, so the control page shows what permission is missing.
     expect(run.checks.find((c) => c.checkId === 'iam.root-recent-use')!.evidence.map((e) => e.kind)).toEqual(['findings']);
+  });
+
+  it('admin access needs review, not pass, when attached policies cannot be read (GetPolicyVersion denied)', async () => {
+    // The healthy account without its SSO admin role: nobody has full access that can be seen.
+    const noAdmin = await startAwsEndpoint({ scenario: iamScenario(new Date(), (a) => (a['123456789012']!.roles = [])) });
+    try {
+      const h = await checksHarness(noAdmin.url);
+      expect((await h.checks.run({ profile: 'keys', checkIds: ['iam.admin-access'] })).checks[0]).toMatchObject({ result: 'pass', entities: [] });
+      noAdmin.setFaults({ denyActions: ['iam:GetPolicyVersion'] });
+      const admin = (await h.checks.run({ profile: 'keys', checkIds: ['iam.admin-access'] })).checks[0]!;
+      expect(admin).toMatchObject({ result: 'needs_review', error: null });
+      expect(admin.summary).toMatch(/^1 user and 1 group hold policies that could not be read, so whether they have full access is unknown\./);
+      expect(admin.entities.map((e) => [e.name, e.facts?.access])).toEqual([['alice', 'unknown'], ['Engineers', 'unknown']]);
+      expect(admin.notes.join('\n')).toMatch(/not allowed to call iam:GetPolicyVersion/);
+      expect(admin.notes).toContain(
+        'The document of arn:aws:iam::aws:policy/ReadOnlyAccess could not be read, so whether it grants full access is unknown; held by arn:aws:iam::123456789012:group/Engineers, arn:aws:iam::123456789012:user/alice.',
+      );
+    } finally {
+      await noAdmin.close();
+    }
   });
 
   it('keeps what was collected when the SSO session expires mid-run, and stops with the sign-in hint', async () => {

@@ -83,7 +83,7 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     requires: ['authorizationDetails'],
     uses: ['awsManagedPolicyDocuments'],
     rule: () =>
-      'Lists every user, group and role that holds AdministratorAccess or any Allow of * (or NotAction) on * through inline, customer-managed or AWS-managed policies, directly or through groups. Needs review when the list is not empty; pass only when it is empty.',
+      'Lists every user, group and role that holds AdministratorAccess or any Allow of * on * (not overridden by a Deny of * on * in the same policy) through inline, customer-managed or AWS-managed policies, directly or through groups. Also lists, separately, broad grants (an Allow with NotAction on *, or of * with NotResource) and holders of attached policies whose documents could not be read. Needs review when any list is not empty; pass only when all are empty.',
     limits: none,
     evaluate: adminAccess,
   },
