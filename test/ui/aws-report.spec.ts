@@ -135,8 +135,9 @@ test('a file that is not a PDF is refused with the reason, and the recorded repo
   await expect(page.getByTestId('aws-report-screen')).toBeVisible();
 
   await page.getByTestId('report-choose-file').click();
-  await expect(page.getByTestId('error-notice')).toContainText('report.pdf is not a PDF.');
-  await expect(page.getByTestId('error-notice')).toContainText('AWS Artifact delivers the SOC 2 report as a PDF');
+  const notice = page.getByTestId('review-report').getByTestId('error-notice');
+  await expect(notice).toContainText('report.pdf is not a PDF.');
+  await expect(notice).toContainText('AWS Artifact delivers the SOC 2 report as a PDF');
   await expect(page.getByTestId('report-file-none')).toBeVisible();
   expect(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8')).toBe(created);
 
@@ -150,4 +151,11 @@ test('a file that is not a PDF is refused with the reason, and the recorded repo
   await expect(page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
   expect(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8')).toBe(before);
   await expect(page.getByTestId('blocking-list')).not.toContainText('Choose the copy of the report');
+
+  // Unsaved typing survives leaving the screen and coming back.
+  await page.getByTestId('report-auditor').fill('Example Assurance LLP');
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('nav-aws-report').click();
+  await expect(page.getByTestId('report-auditor')).toHaveValue('Example Assurance LLP');
+  await expect(page.getByTestId('review-save-state')).toHaveText('Unsaved changes');
 });

@@ -47,12 +47,11 @@ export function AwsReportScreen() {
           {signed ? 'Signed' : 'Draft'}
         </Badge>
       </Group>
-      {signed && <SignedBanner signed={signed} busy={review.busy === 'reopen'} onReopen={review.reopen} />}
-      <ErrorNotice error={review.error} />
+      {signed && <SignedBanner signed={signed} busy={review.busy === 'reopen'} error={review.errorOf('reopen')} onReopen={review.reopen} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} />
+            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} chooseError={review.errorOf('choose')} />
             <ServicesSection {...section} />
             <ExceptionsSection {...section} />
             <CuecsSection {...section} />
@@ -62,6 +61,7 @@ export function AwsReportScreen() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack style={{ position: 'sticky', top: 72 }}>
             {!signed && <SignControls dirty={review.dirty} blocking={blocking} me={snapshot.me} busy={review.busy} onSave={() => void review.save()} onSign={() => void review.sign()} />}
+            <ErrorNotice error={review.errorOf('save', 'sign')} title={review.errorOf('sign') ? 'Not signed' : 'Not saved'} />
             <BeforeYouSignPanel problems={review.problems} signed={!!signed} />
           </Stack>
         </Grid.Col>

@@ -43,7 +43,7 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
                 Remove
               </Button>
             </Group>
-            <Textarea size="xs" autosize minRows={1} aria-label={`CUEC ${i + 1} text`} value={c.text} onChange={(e) => setRow(c.id, { text: e.currentTarget.value })} disabled={disabled} data-testid="cuec-text" />
+            <Textarea size="xs" autosize minRows={1} aria-label={`CUEC ${i + 1} text`} value={c.text} onChange={(e) => setRow(c.id, { text: e.currentTarget.value })} error={c.text.trim() ? undefined : 'Write the CUEC as the report states it, or remove it.'} disabled={disabled} data-testid="cuec-text" />
             <MultiSelect
               mt="xs"
               size="xs"

@@ -1,12 +1,13 @@
 import { Card, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { OPINION_LABELS, SUBSERVICE_TREATMENT_LABELS, type ReportDetails } from '../../../shared/domain/aws-report-review';
+import type { AppErrorData } from '../../../shared/ipc/result';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/workspace';
 import { dateOrUndefined } from './review-draft';
 import { ReportFileField } from './ReportFileField';
 import { labelled, type SectionProps } from './section-props';
 
 /** The report as read from its cover, section I (management) and section II (the opinion). */
-export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, choosing }: SectionProps & { onChooseFile(): void; choosing: boolean }) {
+export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, choosing, chooseError }: SectionProps & { onChooseFile(): void; choosing: boolean; chooseError: AppErrorData | null }) {
   const report = draft.report;
   const set = (patch: Partial<ReportDetails>) => setDraft((d) => ({ ...d, report: { ...d.report, ...patch } }));
   const type2 = report.reportType === 'type2';
@@ -65,7 +66,7 @@ export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, 
           data-testid="report-treatment"
           w={360}
         />
-        <ReportFileField file={report.file} onChoose={onChooseFile} busy={choosing} disabled={disabled} />
+        <ReportFileField file={report.file} onChoose={onChooseFile} busy={choosing} error={chooseError} disabled={disabled} />
       </Stack>
     </Card>
   );

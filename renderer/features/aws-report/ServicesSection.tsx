@@ -42,7 +42,7 @@ export function ServicesSection({ draft, setDraft, disabled }: SectionProps) {
             {draft.services.map((s, i) => (
               <Table.Tr key={i} data-field={`services.${i}`} data-testid="service-row">
                 <Table.Td>
-                  <TextInput size="xs" value={s.service} onChange={(e) => setRow(i, { service: e.currentTarget.value })} disabled={disabled} aria-label="Service" />
+                  <TextInput size="xs" value={s.service} onChange={(e) => setRow(i, { service: e.currentTarget.value })} error={s.service.trim() ? undefined : 'Name the service, or remove the row.'} disabled={disabled} aria-label="Service" />
                 </Table.Td>
                 <Table.Td>
                   <Checkbox checked={s.inScope} onChange={(e) => setRow(i, { inScope: e.currentTarget.checked })} disabled={disabled} label={s.inScope ? 'Yes' : 'No'} data-testid="service-in-scope" />

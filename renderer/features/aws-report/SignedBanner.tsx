@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ReviewSignature } from '../../../shared/domain/aws-report-review';
+import type { AppErrorData } from '../../../shared/ipc/result';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** Who signed, when, for which copy of the report; and reopening, which needs a reason. */
-export function SignedBanner({ signed, busy, onReopen }: { signed: ReviewSignature; busy: boolean; onReopen(reason: string): Promise<boolean> }) {
+export function SignedBanner({ signed, busy, error, onReopen }: { signed: ReviewSignature; busy: boolean; error: AppErrorData | null; onReopen(reason: string): Promise<boolean> }) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const submit = async () => {
@@ -24,6 +26,7 @@ export function SignedBanner({ signed, busy, onReopen }: { signed: ReviewSignatu
           ) : null}
           . The review is read-only; reopening it needs a reason and a new signature.
         </Text>
+        <ErrorNotice error={error} title="Not reopened" />
         {!asking ? (
           <Group>
             <Button size="xs" variant="light" color="gray" onClick={() => setAsking(true)} data-testid="review-reopen">

@@ -32,7 +32,7 @@ export function useAwsReportReview() {
   const [state, setState] = useState<State | null>(null);
   const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const [failed, setFailed] = useState<{ action: Action; error: AppErrorData } | null>(null);
 
   const receive = useCallback(
     (view: AwsReportReviewView, sent?: AwsReportReviewDraft) =>
@@ -78,11 +78,11 @@ export function useAwsReportReview() {
 
   const run = useCallback(async <T,>(action: Action, call: () => Promise<Result<T>>): Promise<T | undefined> => {
     setBusy(action);
-    setError(null);
+    setFailed(null);
     try {
       const result = await call();
       if (!result.ok) {
-        setError(result.error);
+        setFailed({ action, error: result.error });
         return undefined;
       }
       return result.value;
@@ -119,5 +119,8 @@ export function useAwsReportReview() {
     [state, run, receive],
   );
 
-  return { view: state?.view ?? null, draft: state?.draft ?? null, dirty, problems, loadError, busy, error, setDraft, ...actions };
+  /** The error of the last action, shown next to where it was started. */
+  const errorOf = (...of: Action[]): AppErrorData | null => (failed && of.includes(failed.action) ? failed.error : null);
+
+  return { view: state?.view ?? null, draft: state?.draft ?? null, dirty, problems, loadError, busy, errorOf, setDraft, ...actions };
 }
