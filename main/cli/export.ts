@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { newAwsReportReview } from '../../shared/domain/aws-report-review';
 import { Person } from '../../shared/domain/common';
 import { Category } from '../../shared/domain/workspace';
 import { IsoDate } from '../../shared/domain/common';
@@ -26,6 +27,8 @@ export async function readOnlyWorkspace(folder: string): Promise<ExportSource> {
     meta: await docs.meta.load(),
     team: await docs.team.load(),
     controls: await docs.controls.load(),
+    // As the app opens it: a workspace from before the review existed has a blank draft.
+    awsReportReview: (await docs.awsReportReview.exists()) ? await docs.awsReportReview.load() : newAwsReportReview(),
     evidence: new EvidenceStore(root, { appVersion: packageJson.version, now: () => new Date() }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, Person } from './common';
+import { EXCEPTION_IMPACTS, GAP_COVERAGE, RELIANCE, REPORT_OPINIONS, SUBSERVICE_TREATMENTS } from './aws-report-review';
 import { EvidenceRecord } from './evidence';
 import { CheckResult } from './findings';
 import { Category, CheckSettings } from './workspace';
@@ -10,9 +11,13 @@ import { Category, CheckSettings } from './workspace';
  *
  * Versioning: `manifestVersion` is an integer. A reader accepts the versions it knows; fields
  * are only added within a version, never renamed or removed (a rename is a new version).
+ * An added field is optional in the schema, so manifests written before it still validate.
+ * Added within version 1:
+ * - `awsReportReview` and the `cuecs.csv` document (the review of AWS's SOC 2 report); a
+ *   bundle without them was exported before the app recorded that review.
  *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
- * SHA-256 of every evidence file and of `controls.csv` and `evidence.csv`, so the fingerprint
+ * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
  * pins all evidence and data in the bundle; `index.pdf`, `index.html` and `README.txt` show the
  * fingerprint (so they cannot be inside it) and are covered, like every file, by `SHA256SUMS`.
  */
@@ -85,6 +90,49 @@ export const ManifestCriterion = z.object({
   reason: z.string().optional(),
 });
 
+export const ManifestReviewProblem = z.object({
+  /** `blocking` would have prevented signing; `warning` is something the reviewer signed over knowingly. */
+  severity: z.enum(['blocking', 'warning']),
+  /** The review field it concerns, e.g. `report.periodEnd` or `cuecs.2`. */
+  field: z.string(),
+  message: z.string(),
+});
+
+/**
+ * The company's review of AWS's SOC 2 report (AWS is a carved-out subservice organization).
+ * Fields not yet recorded are null. The report itself is AWS Confidential and never in the
+ * bundle: `report.file` identifies the copy reviewed by its SHA-256, which the auditor matches
+ * against their own copy from AWS Artifact.
+ */
+export const ManifestAwsReportReview = z.object({
+  /** `signed` once the reviewer signed it; a `draft` is shipped as it stands, with its open problems. */
+  status: z.enum(['signed', 'draft']),
+  report: z.object({
+    title: z.string(),
+    reportType: z.enum(['type1', 'type2']),
+    periodStart: IsoDate.nullable(),
+    periodEnd: IsoDate.nullable(),
+    issuedOn: IsoDate.nullable(),
+    serviceAuditor: z.string(),
+    opinion: z.enum(REPORT_OPINIONS).nullable(),
+    categories: z.array(Category),
+    subserviceTreatment: z.enum(SUBSERVICE_TREATMENTS).nullable(),
+    file: z.object({ name: z.string(), sha256: Sha256, bytes: z.number().int().nonnegative() }).nullable(),
+  }),
+  services: z.array(z.object({ service: z.string(), inScope: z.boolean(), note: z.string() })),
+  regions: z.string(),
+  exceptions: z.array(z.object({ id: z.string(), description: z.string(), awsResponse: z.string(), impact: z.enum(EXCEPTION_IMPACTS).nullable(), assessment: z.string() })),
+  /** Complementary user entity controls and the company's controls (ids in `controls`) that meet each. */
+  cuecs: z.array(z.object({ id: z.string(), text: z.string(), controlIds: z.array(z.string()) })),
+  /** Days from the report's end to the as-of date (positive: a gap to cover); null until the end is recorded. */
+  gapDays: z.number().int().nullable(),
+  conclusion: z.object({ gapCoverage: z.enum(GAP_COVERAGE).nullable(), gapNote: z.string(), reliance: z.enum(RELIANCE).nullable(), followUps: z.string() }),
+  signed: z.object({ by: Person, at: z.string(), reportSha256: Sha256.nullable() }).nullable(),
+  /** What the review still lacks or what the auditor will ask about, for the bundle's as-of date and categories. */
+  problems: z.array(ManifestReviewProblem),
+});
+export type ManifestAwsReportReview = z.infer<typeof ManifestAwsReportReview>;
+
 export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
 
 export const Manifest = z.object({
@@ -110,6 +158,8 @@ export const Manifest = z.object({
   }),
   /** Carve-out: the subservice organization's own controls are covered by its SOC 2 report. */
   subserviceOrganizations: z.array(z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() })),
+  /** Optional only for bundles exported before it was added (see Versioning); every export writes it. */
+  awsReportReview: ManifestAwsReportReview.optional(),
   criteria: z.array(ManifestCriterion),
   controls: z.array(ManifestControl),
   evidence: z.array(ManifestEvidence),

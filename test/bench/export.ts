@@ -12,8 +12,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { newAwsReportReview } from '../../shared/domain/aws-report-review';
 import type { EvidenceRecord } from '../../shared/domain/evidence';
 import { WorkspaceMeta } from '../../shared/domain/workspace';
+import { bundleAwsReview } from '../../main/services/export/aws-review';
 import { buildModel, resolveOptions } from '../../main/services/export/bundle-model';
 import { runPdfWorker } from '../../main/services/export/pdf/render-in-child';
 import { PDFDocument } from 'pdf-lib';
@@ -107,12 +109,14 @@ async function pdfBenchmark(): Promise<{ ms: number; pages: number; bytes: numbe
     meta: WorkspaceMeta.parse(meta),
     team: { schemaVersion: 1 as const, members: [] },
     controls: { schemaVersion: 1 as const, controls: {} },
+    awsReportReview: newAwsReportReview(),
     evidence: { list: async () => records, filePath: () => '/nonexistent', verify: async () => 'ok' as const },
     catalog: benchCatalog(),
   };
   const started = performance.now();
   const model = await buildModel(source, resolveOptions(source.meta, {}), { preparedBy: ME, generatedAt: new Date().toISOString(), appVersion: 'bench' });
-  const { pdf, peakRssMB } = await runPdfWorker({ model, findings: new Map(), thumbnails: new Map(), fingerprint: 'f'.repeat(64) });
+  const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog);
+  const { pdf, peakRssMB } = await runPdfWorker({ model, findings: new Map(), thumbnails: new Map(), awsReview, fingerprint: 'f'.repeat(64) });
   const ms = performance.now() - started;
   const pages = (await PDFDocument.load(pdf)).getPageCount();
   return { ms, pages, bytes: pdf.length, peakRssMB };

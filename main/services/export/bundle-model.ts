@@ -1,6 +1,7 @@
 import { subDays } from 'date-fns';
 import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog';
 import type { ControlDef } from '../../../shared/catalog/types';
+import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { Person } from '../../../shared/domain/common';
 import { effectiveStatus } from '../../../shared/rules/readiness';
 import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
@@ -19,6 +20,7 @@ export interface ExportSource {
   meta: WorkspaceMeta;
   team: TeamDoc;
   controls: ControlsDoc;
+  awsReportReview: AwsReportReviewDoc;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
   /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
   catalog?: readonly ControlDef[];

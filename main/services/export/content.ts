@@ -1,3 +1,4 @@
+import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
 
@@ -7,6 +8,8 @@ export interface BundleContent {
   findings: Map<string, LoadedFinding[]>;
   /** PNG thumbnails by evidence id (for the PDF; the HTML links the files themselves). */
   thumbnails: Map<string, Buffer>;
+  /** The review of AWS's SOC 2 report, signed or not: the auditor relies on it for every inherited control. */
+  awsReview: BundleAwsReview;
   /** SHA-256 of manifest.json. */
   fingerprint: string;
 }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { RESPONSIBILITY_LABELS } from '../../../shared/catalog';
+import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
 import { sourceSummary } from './text';
@@ -73,5 +74,30 @@ export function evidenceCsv(model: BundleModel): Buffer {
     r.aws?.region ?? '',
     flags.join(' '),
   ]);
+  return toCsv(header, rows);
+}
+
+/** Status words in cuecs.csv for controls the bundle holds nothing for. */
+const CUEC_CONTROL_OUTSIDE = { outOfScope: 'out_of_scope', unknown: 'not_in_catalog' } as const;
+
+/**
+ * One row per CUEC and control that meets it (a CUEC with no control gets one row with empty
+ * control cells, so every CUEC of the review appears). Machine-style headers and status values,
+ * as the auditor's tooling joins them with manifest.json.
+ */
+export function cuecsCsv(review: BundleAwsReview): Buffer {
+  const header = ['cuec_id', 'cuec_text', 'control_id', 'control_title', 'control_status', 'evidence_count'];
+  const rows = review.cuecs.flatMap((cuec): (string | number)[][] =>
+    cuec.controls.length === 0
+      ? [[cuec.id, cuec.text, '', '', '', 0]]
+      : cuec.controls.map((c) => [
+          cuec.id,
+          cuec.text,
+          c.id,
+          c.title,
+          c.status ?? (c.inCatalog ? CUEC_CONTROL_OUTSIDE.outOfScope : CUEC_CONTROL_OUTSIDE.unknown),
+          c.evidenceCount,
+        ]),
+  );
   return toCsv(header, rows);
 }

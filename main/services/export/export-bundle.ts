@@ -1,14 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Person } from '../../../shared/domain/common';
+import { CONTROLS } from '../../../shared/catalog';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { integrityError } from '../evidence/evidence-store';
+import { bundleAwsReview } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
 import type { BundleContent } from './content';
-import { controlsCsv, evidenceCsv } from './csv';
+import { controlsCsv, cuecsCsv, evidenceCsv } from './csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
-import { BUNDLE_FILES, compressionLevelFor } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
 import { renderPdfInChild } from './pdf/render-in-child';
 import { readmeText } from './readme';
@@ -101,7 +103,8 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
 
   const generatedAt = run.now();
   const model = await buildModel(source, run.options, { preparedBy: run.preparedBy, generatedAt: generatedAt.toISOString(), appVersion: run.appVersion });
-  progress.filesTotal = model.evidence.length + Object.keys(BUNDLE_FILES).length;
+  const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
+  progress.filesTotal = model.evidence.length + Object.keys(BUNDLE_FILES).length + Object.keys(ADDED_BUNDLE_FILES).length;
   progress.bytesTotal = model.evidence.reduce((sum, e) => sum + e.record.size, 0);
   let writer: BundleZipWriter | null = null;
   try {
@@ -112,9 +115,10 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     const data: GeneratedDocument[] = [
       { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings) },
       { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model) },
+      { path: ADDED_BUNDLE_FILES.cuecsCsv, bytes: cuecsCsv(awsReview) },
     ];
-    const manifest = serializeManifest(buildManifest(model, findings, data));
-    const content: BundleContent = { model, findings, thumbnails, fingerprint: sha256Hex(manifest) };
+    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview));
+    const content: BundleContent = { model, findings, thumbnails, awsReview, fingerprint: sha256Hex(manifest) };
     const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [

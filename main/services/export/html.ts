@@ -7,18 +7,19 @@ import { allExclusions, type BundleContent } from './content';
 import { MAX_ENTITY_ROWS } from './pdf/control-pages';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
-import { AWS_CARVE_OUT, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
+import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
+import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
+import { controlAnchor, esc } from './html-escape';
 
 /**
  * index.html: the PDF's content as one self-contained page. Inline CSS only, no scripts, no
  * fonts, no network; a CSP forbids anything else. Every text value is escaped.
  */
-export const esc = (value: string | number): string =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export { esc };
 
 /** Bundle paths are sanitised ASCII, but encode them anyway so a link is always a relative link. */
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
-const anchor = (id: string) => `c-${id.replace(/[^a-z0-9-]/gi, '-')}`;
+const anchor = controlAnchor;
 const evLink = (e: ModelEvidence) => `<a href="${href(e.path)}"><code>${esc(e.record.id)}</code></a>`;
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d1d1f}
@@ -98,11 +99,12 @@ export function renderHtml(content: BundleContent): Buffer {
 <dt>Prepared by</dt><dd>${esc(model.preparedBy.name)} &lt;${esc(model.preparedBy.email)}&gt;</dd><dt>Generated at</dt><dd>${model.generatedAt} (UTC) with Audit Workbench ${esc(model.appVersion)}</dd>
 <dt>Bundle fingerprint (SHA-256 of manifest.json)</dt><dd><code id="fingerprint">${fingerprint}</code></dd></dl>
 <p class="muted">Check every file with <code>sha256sum -c SHA256SUMS</code>; README.txt explains how.</p></header>
-<nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
+<nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#${AWS_REVIEW_ANCHOR}">${esc(AWS_REVIEW_TITLE)}</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
 <li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
 <li><a href="#exclusions">Exceptions and exclusions</a></li><li><a href="#evidence">Evidence index</a></li></ul></nav>
 <section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
 <table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table></section>
+${awsReviewHtml(content)}
 <section id="matrix"><h1>Control matrix</h1><table><tr><th>Control</th><th>Responsibility</th><th>Criteria</th><th>Owner</th><th>Status</th><th>Evidence</th></tr>
 ${matrix}</table></section>
 <section id="coverage"><h1>Criteria coverage</h1><table><tr><th>Criterion</th><th>What it asks</th><th>Status</th><th>Controls or reason</th></tr>

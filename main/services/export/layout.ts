@@ -16,6 +16,15 @@ export const BUNDLE_FILES = {
   sums: 'SHA256SUMS',
 } as const;
 
+/**
+ * Files added after the first bundles were exported. Verify does not require them by name, so
+ * older bundles still verify; every export lists them in the manifest's `documents`, and verify
+ * requires each listed document, so a current bundle cannot lose one unnoticed.
+ */
+export const ADDED_BUNDLE_FILES = {
+  cuecsCsv: 'cuecs.csv',
+} as const;
+
 export const EVIDENCE_FOLDER = 'evidence';
 const MAX_ENTRY_LENGTH = 240;
 const MAX_SEGMENT_LENGTH = 120;

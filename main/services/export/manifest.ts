@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Manifest, MANIFEST_FORMAT, MANIFEST_VERSION, type ManifestControl } from '../../../shared/domain/manifest';
+import { Manifest, MANIFEST_FORMAT, MANIFEST_VERSION, type ManifestAwsReportReview, type ManifestControl } from '../../../shared/domain/manifest';
+import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
 
@@ -11,7 +12,35 @@ export interface GeneratedDocument {
 
 export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-export function buildManifest(model: BundleModel, findings: Map<string, LoadedFinding[]>, documents: GeneratedDocument[]): Manifest {
+/** The review as the manifest states it: every field present, null where nothing is recorded yet. */
+export function manifestAwsReview({ review, problems, gapDays }: BundleAwsReview): ManifestAwsReportReview {
+  const { report, conclusion, signed } = review;
+  return {
+    status: signed ? 'signed' : 'draft',
+    report: {
+      title: report.title,
+      reportType: report.reportType,
+      periodStart: report.periodStart ?? null,
+      periodEnd: report.periodEnd ?? null,
+      issuedOn: report.issuedOn ?? null,
+      serviceAuditor: report.serviceAuditor,
+      opinion: report.opinion ?? null,
+      categories: report.categories,
+      subserviceTreatment: report.subserviceTreatment ?? null,
+      file: report.file ? { name: report.file.name, sha256: report.file.sha256, bytes: report.file.bytes } : null,
+    },
+    services: review.services.map(({ service, inScope, note }) => ({ service, inScope, note })),
+    regions: review.regions,
+    exceptions: review.exceptions.map(({ id, description, awsResponse, impact, assessment }) => ({ id, description, awsResponse, impact: impact ?? null, assessment })),
+    cuecs: review.cuecs.map(({ id, text, controlIds }) => ({ id, text, controlIds })),
+    gapDays,
+    conclusion: { gapCoverage: conclusion.gapCoverage ?? null, gapNote: conclusion.gapNote, reliance: conclusion.reliance ?? null, followUps: conclusion.followUps },
+    signed: signed ? { by: signed.by, at: signed.at, reportSha256: signed.reportSha256 ?? null } : null,
+    problems: problems.map(({ severity, field, message }) => ({ severity, field, message })),
+  };
+}
+
+export function buildManifest(model: BundleModel, findings: Map<string, LoadedFinding[]>, documents: GeneratedDocument[], awsReview: BundleAwsReview): Manifest {
   const { meta, options } = model;
   const controls = model.controls.map(
     (c): ManifestControl => ({
@@ -49,6 +78,7 @@ export function buildManifest(model: BundleModel, findings: Map<string, LoadedFi
     },
     options,
     subserviceOrganizations: [{ name: 'Amazon Web Services (AWS)', method: 'carve-out', reviewControlId: model.awsReviewControlId }],
+    awsReportReview: manifestAwsReview(awsReview),
     criteria: model.coverage.map((c) => ({ id: c.criterion.id, status: c.status, controls: c.controls, ...(c.reason ? { reason: c.reason } : {}) })),
     controls,
     evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),

@@ -1,4 +1,4 @@
-import { BUNDLE_FILES } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES } from './layout';
 import type { BundleModel } from './bundle-model';
 
 /** README.txt: what the bundle is and how to check it with standard tools, in plain words. */
@@ -23,13 +23,16 @@ Bundle fingerprint (SHA-256 of manifest.json):
 What is inside
 --------------
 ${BUNDLE_FILES.pdf}             Start here. Cover, scope (what the company owns and what it
-                      inherits from AWS), control matrix, criteria coverage, one
-                      section per control with its findings and screenshots,
-                      exclusions, and the index of every evidence file with its SHA-256.
+                      inherits from AWS), the company's review of AWS's SOC 2 report,
+                      control matrix, criteria coverage, one section per control with
+                      its findings and screenshots, exclusions, and the index of every
+                      evidence file with its SHA-256.
 ${BUNDLE_FILES.html}            The same content for a web browser, with a link to every
                       evidence file. It works offline and loads nothing from the network.
 ${BUNDLE_FILES.controlsCsv}          One row per control, for spreadsheets.
 ${BUNDLE_FILES.evidenceCsv}          One row per evidence file, for spreadsheets.
+${ADDED_BUNDLE_FILES.cuecsCsv}             One row per complementary user entity control (CUEC) of
+                      AWS's SOC 2 report and company control that meets it.
 ${BUNDLE_FILES.manifest}         Machine-readable: workspace, controls, every evidence record
                       with its provenance (who, when, which AWS account and principal,
                       which API calls or console page) and its path in this bundle.
@@ -44,7 +47,9 @@ Spreadsheet cells that would start with = + - or @ begin with an apostrophe, so 
 spreadsheet program shows them as text instead of running them as formulas.
 
 AWS is a subservice organization presented under the carve-out method: the controls AWS
-operates are covered by AWS's own SOC 2 report, not by this bundle.
+operates are covered by AWS's own SOC 2 report, not by this bundle. That report is AWS
+Confidential and is not in this bundle: obtain it from AWS Artifact and match it against
+the SHA-256 of the copy the company reviewed, shown in index.pdf and manifest.json.
 
 
 How to check that nothing was changed
@@ -65,7 +70,7 @@ How to check that nothing was changed
      sha256sum manifest.json        (macOS: shasum -a 256 manifest.json)
 
    Ask the company to confirm the fingerprint through a separate channel (email, call).
-   manifest.json lists the SHA-256 of every evidence file and of both CSV files, so a
+   manifest.json lists the SHA-256 of every evidence file and of the CSV files, so a
    matching fingerprint means the evidence is what the company exported.
 
 4. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in

@@ -40,3 +40,15 @@ const SEVERITY = { fail: 0, error: 1, needs_review: 2, not_applicable: 3, pass: 
 
 /** Entities with problems first, so a capped list never hides a failing one behind passing ones. */
 export const worstFirst = (entities: FindingEntity[]): FindingEntity[] => [...entities].sort((a, b) => SEVERITY[a.result] - SEVERITY[b.result]);
+
+export const AWS_REVIEW_TITLE = 'AWS as a subservice organization: review of its SOC 2 report';
+
+export const AWS_REPORT_CONFIDENTIAL =
+  "AWS's SOC 2 report is AWS Confidential and is not included in this bundle. The auditor obtains it from AWS Artifact " +
+  '(in the AWS console) and can match the copy reviewed by its SHA-256 above.';
+
+/** `Signed by NAME (email) on 2026-12-22 14:03 UTC`: the sign-off in the words the PDF and HTML both use. */
+export const signatureLine = (signed: { by: { name: string; email: string }; at: string }): string =>
+  `Signed by ${signed.by.name} (${signed.by.email}) on ${signed.at.slice(0, 10)} ${signed.at.slice(11, 16)} UTC`;
+
+export const NOT_SIGNED = 'NOT SIGNED — draft';

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROLS } from '../../../shared/catalog';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import { WorkspaceMeta } from '../../../shared/domain/workspace';
+import { newAwsReportReview } from '../../../shared/domain/aws-report-review';
+import { bundleAwsReview } from '../../../main/services/export/aws-review';
 import { buildModel, resolveOptions, type BundleModel } from '../../../main/services/export/bundle-model';
 import { renderPdf } from '../../../main/services/export/pdf/render';
 import { screenshotsToPreview, thumbnailPng } from '../../../main/services/export/thumbnails';
@@ -48,14 +50,15 @@ describe('index.pdf laid out in parts and joined', () => {
       checkSettings: { passwordMinLength: 14, passwordReusePrevention: 24, accessKeyMaxAgeDays: 90, unusedCredentialDays: 90, rootRecentUseDays: 90 }, aws: { accountIds: [] },
     });
     const source = {
-      root: '/nonexistent', meta, team: { schemaVersion: 1 as const, members: [] }, controls: { schemaVersion: 1 as const, controls: {} },
+      root: '/nonexistent', meta, team: { schemaVersion: 1 as const, members: [] }, controls: { schemaVersion: 1 as const, controls: {} }, awsReportReview: newAwsReportReview(),
       evidence: { list: async () => records, filePath: () => '/nonexistent', verify: async () => 'ok' as const }, catalog: CONTROLS,
     };
     model = await buildModel(source, resolveOptions(meta, {}), { preparedBy: ME, generatedAt: '2026-12-31T12:00:00.000Z', appVersion: 'test' });
     const thumb = thumbnailPng(screenshotPng(320, 200))!;
     thumbnails = new Map(model.controls.flatMap((c) => screenshotsToPreview(c.evidence)).map((e) => [e.record.id, thumb]));
     // Small parts, so this small workspace crosses many part boundaries (controls and evidence index).
-    const pdf = await renderPdf({ model, findings: new Map(), thumbnails, fingerprint: 'e'.repeat(64) }, { controls: 7, thumbnails: 4, evidenceRows: 40 });
+    const awsReview = bundleAwsReview(source.awsReportReview, model, CONTROLS);
+    const pdf = await renderPdf({ model, findings: new Map(), thumbnails, awsReview, fingerprint: 'e'.repeat(64) }, { controls: 7, thumbnails: 4, evidenceRows: 40 });
     pdfPath = join(mkdtempSync(join(tmpdir(), 'aw-pdf-parts-')), 'index.pdf');
     writeFileSync(pdfPath, pdf);
     pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
@@ -80,8 +83,10 @@ describe('index.pdf laid out in parts and joined', () => {
       .slice(1, end)
       .flatMap((p) => [...p.matchAll(/^(\S.*?)\s{2,}(\d+)\s*$/gm)])
       .map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
-    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(['Control matrix', 'Criteria coverage', 'Exceptions and exclusions', 'Evidence index']));
-    expect(entries.length).toBe(model.controls.length + 5);
+    expect(entries.map((e) => e.title)).toEqual(
+      expect.arrayContaining(['AWS as a subservice organization: review of its SOC 2 report', 'Control matrix', 'Criteria coverage', 'Exceptions and exclusions', 'Evidence index']),
+    );
+    expect(entries.length).toBe(model.controls.length + 6);
     for (const { title, page } of entries) {
       const firstLine = pages[page - 1]!.split('\n').map((l) => l.trim()).filter(Boolean)[1];
       // A long heading wraps on its page; its first line is the start of the contents entry.

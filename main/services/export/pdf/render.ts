@@ -3,6 +3,7 @@ import pdfmake from 'pdfmake';
 import roboto from 'pdfmake/fonts/Roboto';
 import type { BundleContent } from '../content';
 import { screenshotsToPreview } from '../thumbnails';
+import { awsReviewSection } from './aws-review-section';
 import { controlPage, evidenceIndex } from './control-pages';
 import { pdfInfo, type PdfInfo } from './info';
 import { collectGarbage, joinParts } from './join';
@@ -45,7 +46,13 @@ interface TocEntry {
 
 function bodyParts(content: BundleContent, sizes: typeof PART_SIZES): Part[] {
   const { controls } = content.model;
-  const parts: Part[] = [{ nodes: [...scope(content), ...controlMatrix(content), ...criteriaCoverageTable(content)], thumbnails: [] }];
+  // The review of AWS's report follows the scope that carves AWS out; it is a part of its own, so the
+  // first part stays the size it was (its CUEC and services tables can run to a few hundred rows).
+  const parts: Part[] = [
+    { nodes: scope(content), thumbnails: [] },
+    { nodes: awsReviewSection(content), thumbnails: [] },
+    { nodes: [...controlMatrix(content), ...criteriaCoverageTable(content)], thumbnails: [] },
+  ];
   let part: Part | undefined;
   let inPart = 0;
   for (const control of controls) {
