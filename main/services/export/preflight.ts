@@ -6,6 +6,8 @@ import { Finding, type CheckResult } from '../../../shared/domain/findings';
 import type { Person } from '../../../shared/domain/common';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
 import { EVIDENCE_DIR } from '../evidence/evidence-store';
+import { CONTROLS } from '../../../shared/catalog';
+import { blockingOf, bundleAwsReview, warningsOf } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
 import { mapLimit } from '../map-limit';
@@ -58,6 +60,8 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
   for (const e of model.evidence) byKind[e.record.kind] = (byKind[e.record.kind] ?? 0) + 1;
   const brief = (e: ModelEvidence) => ({ id: e.record.id, title: e.record.title, capturedAt: e.record.capturedAt, controlIds: e.controlIds });
   const problems = integrity.filter((r) => r.integrity !== 'ok');
+  const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
+  const signed = review.review.signed;
 
   return {
     options,
@@ -76,6 +80,11 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
     exclusions: model.controls.flatMap((c) => c.exclusions.map((e) => ({ controlId: c.def.id, what: e.what, expiresOn: e.expiresOn, expired: e.expiredAsOf }))),
     capturedAfterAsOf: model.evidence.filter((e) => e.flags.includes('captured_after_as_of')).map(brief),
     olderThanFreshness: model.evidence.filter((e) => e.flags.includes('older_than_freshness_window')).map(brief),
+    awsReportReview: {
+      signed: signed ? { by: signed.by, at: signed.at } : null,
+      blocking: blockingOf(review).map((p) => p.message),
+      warnings: warningsOf(review).map((p) => p.message),
+    },
     integrityProblems: problems.map((r) => ({ ...brief(r.item), sha256: r.item.record.sha256, problem: r.integrity as Exclude<EvidenceIntegrity, 'ok'> })),
     canExport: problems.length === 0,
   };

@@ -36,6 +36,8 @@ function Section({ title, items, testId, color, empty }: { title: string; items:
 /** What the bundle will hold and what deserves attention before it goes to the auditor. */
 export function PreflightSummary({ report }: { report: PreflightReport }) {
   const kinds = Object.entries(report.evidence.byKind).map(([k, n]) => `${n} ${k.replace('_', ' ')}`);
+  // Unsigned does not block the export (the bundle marks it NOT SIGNED); it is listed like the other warnings.
+  const review = report.awsReportReview;
   return (
     <Stack gap="sm" data-testid="preflight">
       <Title order={5}>Pre-flight</Title>
@@ -94,6 +96,16 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           testId="preflight-exclusions"
           empty="No exclusions."
           items={report.exclusions.map((e) => `${e.controlId}: ${e.what}, expires ${e.expiresOn}${e.expired ? ' (EXPIRED on the as-of date)' : ''}`)}
+        />
+        <Section
+          title={
+            review.signed
+              ? `AWS SOC 2 report review: signed by ${review.signed.by.name} on ${review.signed.at.slice(0, 10)}`
+              : `AWS SOC 2 report review: not signed (${review.blocking.length} thing${review.blocking.length === 1 ? '' : 's'} missing)`
+          }
+          testId="preflight-aws-review"
+          empty="Signed, with nothing open."
+          items={[...review.blocking, ...review.warnings]}
         />
         <Section
           title="Captured after the as-of date"

@@ -3,6 +3,7 @@ import { method } from '../define';
 import { IsoDate } from '../../domain/common';
 import type { ControlStatus } from '../../domain/control-state';
 import type { EvidenceKind } from '../../domain/evidence';
+import type { Person } from '../../domain/common';
 import type { CheckResult } from '../../domain/findings';
 import { Category } from '../../domain/workspace';
 
@@ -45,6 +46,11 @@ export interface PreflightReport {
   exclusions: { controlId: string; what: string; expiresOn: string; expired: boolean }[];
   capturedAfterAsOf: EvidenceBrief[];
   olderThanFreshness: EvidenceBrief[];
+  /**
+   * The review of AWS's SOC 2 report, as the bundle will show it. Unsigned does not block the
+   * export (the bundle says NOT SIGNED), but the auditor relies on it for every inherited control.
+   */
+  awsReportReview: { signed: { by: Person; at: string } | null; blocking: string[]; warnings: string[] };
   /** Files that no longer match their hash: the export refuses to ship them. */
   integrityProblems: (EvidenceBrief & { sha256: string; problem: 'tampered' | 'missing' })[];
   canExport: boolean;
