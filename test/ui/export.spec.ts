@@ -49,6 +49,9 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await expect(page.getByTestId('preflight-evidence')).toContainText('2 evidence files');
   await expect(page.getByTestId('preflight-after')).toContainText('Backup plan export');
   await expect(page.getByTestId('preflight-no-evidence')).toContainText('iam-mfa-enforcement');
+  // A new workspace's review of AWS's report is a blank draft: listed, not blocking.
+  await expect(page.getByTestId('preflight-aws-review')).toContainText(/AWS SOC 2 report review: not signed \(\d+ things missing\)/);
+  await expect(page.getByTestId('preflight-aws-review')).toContainText('Choose the copy of the report you reviewed');
   await expect(page.getByTestId('export-path')).toHaveValue(/acme-analytics-soc2-type1-2026-12-31\.zip$/);
 
   const out = join(dirname(workspaceDir), 'auditor-bundle.zip');
