@@ -4,8 +4,9 @@ import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
-import { BUNDLE_FILES, unsafeEntryReason } from './layout';
+import { BUNDLE_FILES } from './layout';
 import { parseSums } from './sha256sums';
+import { inspectEntries } from './verify-entries';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */
 export type VerifyReport = VerifyReportView;
@@ -16,11 +17,6 @@ const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 const KEEP = new Set<string>([BUNDLE_FILES.sums, BUNDLE_FILES.manifest, BUNDLE_FILES.readme, BUNDLE_FILES.html]);
 
 const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open);
-
-function decodeName(entry: Entry): string {
-  const raw = entry.fileName as unknown as Buffer;
-  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1');
-}
 
 function readEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
@@ -74,19 +70,8 @@ export async function verifyBundle(path: string, options: { signal?: AbortSignal
       problems.push(`The ZIP's central directory is damaged (${(error as Error).message}).`);
       return report;
     }
-    const files = new Map<string, Entry>();
-    for (const entry of entries) {
-      const name = decodeName(entry);
-      const unsafe = unsafeEntryReason(name);
-      if (unsafe) {
-        problems.push(`Unsafe entry "${JSON.stringify(name).slice(1, -1).slice(0, 120)}": it ${unsafe}. A bundle never holds such a name, and nothing was extracted.`);
-        continue;
-      }
-      if (name.endsWith('/')) continue;
-      if (files.has(name)) problems.push(`${name} appears twice in the ZIP.`);
-      if (entry.isEncrypted()) problems.push(`${name} is encrypted; bundles are never encrypted.`);
-      files.set(name, entry);
-    }
+    const { files, problems: entryProblems } = await inspectEntries(zip, entries);
+    problems.push(...entryProblems);
     report.files = files.size;
     const total = [...files.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     let done = 0;
