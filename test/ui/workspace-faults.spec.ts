@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { seedDemoWorkspace } from '../fixtures/demo-workspace';
@@ -59,6 +59,22 @@ test('restoring a damaged file of a workspace locked on another computer asks fi
   await app.page.getByTestId('take-over').click();
   await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
   expect(app.services.controls.states()['iam-root-account']?.ownerId).toBe(owner);
+});
+
+test('unreadable lines of activity.jsonl are named in the activity feed', async ({ launch, workspaceDir }) => {
+  const app = await launch();
+  await seedDemoWorkspace(app.services, workspaceDir);
+  const path = join(workspaceDir, 'activity.jsonl');
+  const intact = readFileSync(path, 'utf8').split('\n').filter(Boolean).length;
+  appendFileSync(path, '{"at":"2026-11-26T10:00:0\nnot json\n');
+  await app.services.controls.setNotes('iam-root-account', 'Hardware key in the safe.');
+  await app.page.reload();
+  await app.page.getByTestId('nav-controls').click();
+  await app.page.getByTestId('control-row-iam-root-account').click();
+  await expect(app.page.getByTestId('activity-feed')).toContainText('Edited the notes of iam-root-account');
+  await expect(app.page.getByTestId('activity-unreadable')).toHaveText(
+    `2 lines of activity.jsonl could not be read (lines ${intact + 1}, ${intact + 2}): the audit trail there is damaged.`,
+  );
 });
 
 test('invalid input in a form gets a message naming the field, and changes nothing', async ({ launch, workspaceDir }) => {

@@ -49,5 +49,8 @@ export const teamHandlers = (s: Services): DomainHandlers<'team'> => ({
 });
 
 export const activityHandlers = (s: Services): DomainHandlers<'activity'> => ({
-  list: async (input) => (await s.workspaces.require().activity.read({ limit: input.limit, target: input.target })).entries,
+  list: async (input) => {
+    const { entries, skipped, skippedLines } = await s.workspaces.require().activity.read({ limit: input.limit, target: input.target });
+    return { entries, unreadable: { count: skipped, lines: skippedLines } };
+  },
 });

@@ -5,6 +5,9 @@ import { saveFailure } from '../storage/atomic-write';
 
 export const ACTIVITY_FILE = 'activity.jsonl';
 
+/** How many unreadable line numbers `read` names; the count still covers all of them. */
+const SKIPPED_LINES_NAMED = 5;
+
 /**
  * Append-only `activity.jsonl`: one JSON object a line. Appends never rewrite earlier lines,
  * so a crash can at worst leave one torn final line, which reading skips and counts.
@@ -49,26 +52,31 @@ export class ActivityLog {
     }
   }
 
-  /** Newest first. */
-  async read(options: { limit?: number; target?: string } = {}): Promise<{ entries: ActivityEntry[]; skipped: number }> {
+  /** Newest first; `skippedLines` names the first few unreadable lines (1-based) so people can find them. */
+  async read(options: { limit?: number; target?: string } = {}): Promise<{ entries: ActivityEntry[]; skipped: number; skippedLines: number[] }> {
     const text = await fs.readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
     const entries: ActivityEntry[] = [];
     let skipped = 0;
-    for (const line of text.split('\n')) {
+    const skippedLines: number[] = [];
+    const skip = (lineNumber: number) => {
+      skipped++;
+      if (skippedLines.length < SKIPPED_LINES_NAMED) skippedLines.push(lineNumber);
+    };
+    for (const [index, line] of text.split('\n').entries()) {
       if (!line.trim()) continue;
       try {
         const parsed = ActivityEntry.safeParse(JSON.parse(line));
         if (parsed.success) entries.push(parsed.data);
-        else skipped++;
+        else skip(index + 1);
       } catch {
-        skipped++;
+        skip(index + 1);
       }
     }
     const filtered = options.target ? entries.filter((e) => e.target === options.target) : entries;
     filtered.reverse();
-    return { entries: options.limit ? filtered.slice(0, options.limit) : filtered, skipped };
+    return { entries: options.limit ? filtered.slice(0, options.limit) : filtered, skipped, skippedLines };
   }
 }

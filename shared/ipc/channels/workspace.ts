@@ -63,6 +63,12 @@ export const teamChannels = {
   remove: method(z.object({ id: z.string().min(1) })).returns<null>(),
 };
 
+/** Activity entries, and the lines of activity.jsonl that could not be read (count, first few 1-based line numbers). */
+export interface ActivityList {
+  entries: ActivityEntry[];
+  unreadable: { count: number; lines: number[] };
+}
+
 export const activityChannels = {
-  list: method(z.object({ limit: z.number().int().min(1).max(1000).default(200), target: z.string().optional() }).default({ limit: 200 })).returns<ActivityEntry[]>(),
+  list: method(z.object({ limit: z.number().int().min(1).max(1000).default(200), target: z.string().optional() }).default({ limit: 200 })).returns<ActivityList>(),
 };

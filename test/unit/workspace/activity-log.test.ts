@@ -20,6 +20,19 @@ describe('the activity log', () => {
     expect(readFileSync(join(root, 'activity.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
   });
 
+  it('names the first five unreadable lines by number and counts all of them', async () => {
+    const root = tempDir();
+    const log = new ActivityLog(root);
+    await log.append(entry('one'));
+    // Line 2 is not JSON, line 3 is JSON but not an entry, then a blank line, then five more bad lines.
+    appendFileSync(join(root, 'activity.jsonl'), 'garbage\n{"at":"not a date"}\n\n' + 'x\n'.repeat(5));
+    await log.append(entry('two'));
+    const { entries, skipped, skippedLines } = await log.read({ limit: 1 });
+    expect(entries.map((e) => e.summary)).toEqual(['two']);
+    expect(skipped).toBe(7);
+    expect(skippedLines).toEqual([2, 3, 5, 6, 7]);
+  });
+
   it('filters by target and limits, newest first', async () => {
     const log = new ActivityLog(tempDir());
     for (const [i, target] of ['control:a', 'control:b', 'control:a'].entries()) await log.append({ ...entry(`#${i}`), target });
