@@ -81,6 +81,8 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
     services.workspaces.setMe(person);
     if (existsSync(`${folder}/workspace.json`)) await services.workspaces.open(folder);
     else if (!existsSync(folder) || readdirSync(folder).length === 0) {
+      // Signed in before anything is written: a failed sign-in must not leave a workspace behind.
+      await services.aws.whoami(profile, region);
       await services.workspaces.create({ folder, companyName: basename(folder), systemName: 'AWS', asOfDate: today(), categories: ['security'], me: person });
       if (!json) io.err(`Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`);
     } else {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -83,5 +83,41 @@ describe('npm run cli -- collect', () => {
 
     expect((await cli('collect', '--profile', 'keys', '--workspace', newFolder(), '--only', 'iam.nope')).code).toBe(1);
     expect((await cli('collect', '--workspace', newFolder())).code).toBe(2);
+  });
+
+  it('leaves no workspace behind when sign-in fails: a new folder is not created, an empty one stays empty', async () => {
+    // Profile `audit` is an SSO profile and this home has no SSO token cache: the profile exists, sign-in fails.
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    const fresh = newFolder();
+    const r = await cli('collect', '--profile', 'audit', '--workspace', fresh, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).error.code).toBe('SSO_TOKEN_MISSING');
+    expect(existsSync(fresh)).toBe(false);
+    const empty = newFolder();
+    mkdirSync(empty);
+    expect((await cli('collect', '--profile', 'audit', '--workspace', empty)).code).toBe(1);
+    expect(readdirSync(empty)).toEqual([]);
+    // Once signed in, the same folder becomes the workspace.
+    expect((await cli('collect', '--profile', 'keys', '--workspace', empty, '--only', 'iam.root-mfa', '--json')).code).toBe(0);
+    expect(existsSync(join(empty, 'workspace.json'))).toBe(true);
+  });
+
+  it('--region sets the region every record is stamped with; a region that is not one is refused before any call', async () => {
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    const folder = newFolder();
+    const r = await cli('collect', '--profile', 'keys', '--workspace', folder, '--region', 'eu-central-1', '--only', 'iam.root-mfa', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ region: 'eu-central-1', status: 'completed', checks: [{ id: 'iam.root-mfa', result: 'pass' }] });
+    const findings = doc.checks[0].evidence.find((e: { name: string }) => e.name.endsWith('-findings.json'));
+    const provenance = JSON.parse(readFileSync(join(folder, findings.file), 'utf8')).provenance;
+    expect(provenance.region).toBe('eu-central-1');
+    expect(provenance.operations.map((o: { region?: string }) => o.region)).toEqual(provenance.operations.map(() => 'eu-central-1'));
+
+    endpoint.resetCalls();
+    const bad = await cli('collect', '--profile', 'keys', '--workspace', newFolder(), '--region', 'eu central', '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--region "eu central" is not a region/);
+    expect([...endpoint.calls.values()].reduce((a, b) => a + b, 0)).toBe(0);
   });
 });
