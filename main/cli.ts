@@ -31,7 +31,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Write the auditor bundle (ZIP) for a workspace, verified before it gets its name',
     run: exportCommand,
   },
-  verify: { usage: 'verify FILE.zip [--json]', summary: 'Check a bundle: ZIP structure, every hash, SHA256SUMS and manifest.json', run: verifyCommand },
+  verify: {
+    usage: 'verify FILE.zip [--seal HEX] [--json]',
+    summary: 'Check a bundle: ZIP structure, every hash, SHA256SUMS, manifest.json and, with --seal, that it is the bundle that was sent',
+    run: verifyCommand,
+  },
 };
 
 function usage(): string {

@@ -104,6 +104,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     else {
       io.out(`Wrote ${result.path}: ${result.files} files (${result.evidenceFiles} evidence), ${formatBytes(result.zipBytes)}, in ${(result.durationMs / 1000).toFixed(1)} s.`);
       io.out(`Bundle fingerprint (SHA-256 of manifest.json): ${result.fingerprint}`);
+      io.out(`Bundle seal (SHA-256 of SHA256SUMS): ${result.seal}`);
+      io.out('Send the seal to the auditor separately from the bundle; "verify FILE.zip --seal SEAL" proves a copy is exactly this bundle.');
     }
     return 0;
   } catch (e) {

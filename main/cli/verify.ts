@@ -4,13 +4,17 @@ import { formatBytes } from '../../shared/rules/format-bytes';
 import { type CliIo, UsageError } from './output';
 
 /**
- * `verify FILE.zip [--json]`: checks a bundle without extracting it. Exit 0 only when the ZIP,
- * every hash, SHA256SUMS and manifest.json all match; 1 otherwise.
+ * `verify FILE.zip [--seal HEX] [--json]`: checks a bundle without extracting it. Exit 0 only
+ * when the ZIP, every hash, SHA256SUMS and manifest.json all match (and the seal, when given);
+ * 1 otherwise.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, seal: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('verify needs exactly one bundle: verify FILE.zip');
-  const report = await verifyBundle(positionals[0]!);
+  if (values.seal !== undefined && !/^[0-9a-f]{64}$/i.test(values.seal.trim())) {
+    throw new UsageError(`--seal "${values.seal}" is not a seal: give the 64 hexadecimal characters the export printed as "Bundle seal".`);
+  }
+  const report = await verifyBundle(positionals[0]!, { expectedSeal: values.seal });
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
     return report.ok ? 0 : 1;
@@ -19,12 +23,16 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   io.out(`${report.path}${about}`);
   io.out(`  ${report.files} files, ${formatBytes(report.bytes)}, ${report.evidenceFiles} evidence files`);
   if (report.fingerprint) io.out(`  fingerprint (SHA-256 of manifest.json): ${report.fingerprint}`);
+  if (report.seal) io.out(`  seal (SHA-256 of SHA256SUMS): ${report.seal}`);
   if (report.ok) {
     io.out('OK: every file matches SHA256SUMS and manifest.json.');
+    if (report.sealMatches) io.out('OK: the seal matches: this is exactly the bundle that was sent.');
+    else io.out('Not checked: whether this is the bundle that was sent (anyone can rebuild SHA256SUMS). Ask the sender for the seal and run verify FILE.zip --seal SEAL.');
     return 0;
   }
   io.out(`FAILED: ${report.problems.length} problem(s)`);
   for (const problem of report.problems.slice(0, 50)) io.out(`  - ${problem}`);
   if (report.problems.length > 50) io.out(`  ... and ${report.problems.length - 50} more`);
+  io.out('Do not rely on this bundle: ask the sender for a fresh copy and its seal.');
   return 1;
 }

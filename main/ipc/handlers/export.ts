@@ -8,5 +8,5 @@ export const exportHandlers = (s: Services): DomainHandlers<'export'> => ({
   pickBundle: () => s.exports.pick('open-bundle'),
   run: ({ outPath, ...options }) => s.exports.run({ ...options, outPath }),
   cancel: () => s.exports.cancel(),
-  verify: (input) => s.exports.verify(input.path),
+  verify: (input) => s.exports.verify(input.path, input.seal),
 });

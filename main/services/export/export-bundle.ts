@@ -32,6 +32,8 @@ export interface ExportProgress {
 export interface ExportResult {
   path: string;
   fingerprint: string;
+  /** SHA-256 of SHA256SUMS, which lists every other file: the whole bundle in one hash. */
+  seal: string;
   /** Files inside the ZIP. */
   files: number;
   evidenceFiles: number;
@@ -159,7 +161,8 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       });
       sums.push({ sha256: item.record.sha256, path: item.path });
     }
-    writer.addBuffer(BUNDLE_FILES.sums, formatSums(sums), 6);
+    const sumsBytes = formatSums(sums);
+    writer.addBuffer(BUNDLE_FILES.sums, sumsBytes, 6);
     await writer.finish();
     progress.filesDone = progress.filesTotal;
 
@@ -174,7 +177,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     run.signal?.throwIfAborted();
     await writer.commit();
     const zipBytes = (await fs.stat(target)).size;
-    return { path: target, fingerprint: content.fingerprint, files: check.files, evidenceFiles: model.evidence.length, zipBytes, durationMs: Date.now() - started };
+    return { path: target, fingerprint: content.fingerprint, seal: sha256Hex(sumsBytes), files: check.files, evidenceFiles: model.evidence.length, zipBytes, durationMs: Date.now() - started };
   } catch (error) {
     await writer?.discard();
     throw failure(error, target, run.signal);

@@ -108,9 +108,10 @@ export class ExportService {
     return { cancelled: true };
   }
 
-  async verify(path: string): Promise<VerifyReportView> {
+  async verify(path: string, expectedSeal?: string): Promise<VerifyReportView> {
     let last = 0;
     return verifyBundle(path, {
+      expectedSeal,
       onProgress: (done, total) => {
         const now = Date.now();
         if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
@@ -126,8 +127,9 @@ export class ExportService {
     if (!ws || !this.deps.workspaces.me()) return;
     await ws.record({
       action: 'bundle.exported',
-      summary: `Exported the auditor bundle ${basename(result.path)} (${result.evidenceFiles} evidence files, fingerprint ${result.fingerprint.slice(0, 16)}…)`,
-      details: { path: result.path, fingerprint: result.fingerprint, files: result.files },
+      summary: `Exported the auditor bundle ${basename(result.path)} (${result.evidenceFiles} evidence files, fingerprint ${result.fingerprint.slice(0, 16)}…, seal ${result.seal.slice(0, 16)}…)`,
+      // The full seal, so a bundle that comes back can be checked against the one sent.
+      details: { path: result.path, fingerprint: result.fingerprint, seal: result.seal, files: result.files },
     });
   }
 }

@@ -47,13 +47,21 @@ async function digestEntry(zip: ZipFile, entry: Entry, keep: boolean, onBytes: (
   return { sha256: hash.digest('hex'), crcOk: crc >>> 0 === entry.crc32 >>> 0, bytes: keep ? Buffer.concat(chunks) : null };
 }
 
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** The seal the sender gave (SHA-256 of SHA256SUMS): proves this is the bundle that was sent. */
+  expectedSeal?: string;
+}
+
 /**
- * Checks a bundle without extracting it: ZIP structure and entry names (zip-slip), each
- * entry's CRC-32, every line of SHA256SUMS, that SHA256SUMS covers every file, and that
- * manifest.json validates and matches the evidence files and documents it lists.
+ * Checks a bundle without extracting it: ZIP structure, entry names and types, each entry's
+ * CRC-32, every line of SHA256SUMS, that SHA256SUMS covers every file, that manifest.json
+ * validates and matches the evidence files and documents it lists, that the bundle holds
+ * exactly the files an export writes, and, when given, the seal.
  */
-export async function verifyBundle(path: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: false, path, files: 0, bytes: 0, evidenceFiles: 0, fingerprint: null, companyName: null, asOfDate: null, problems: [] };
+export async function verifyBundle(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const report: VerifyReport = { ok: false, path, files: 0, bytes: 0, evidenceFiles: 0, fingerprint: null, seal: null, sealMatches: null, companyName: null, asOfDate: null, problems: [] };
   const problems = report.problems;
   let zip: ZipFile;
   try {
@@ -70,7 +78,7 @@ export async function verifyBundle(path: string, options: { signal?: AbortSignal
       problems.push(`The ZIP's central directory is damaged (${(error as Error).message}).`);
       return report;
     }
-    const { files, problems: entryProblems } = await inspectEntries(zip, entries);
+    const { files, folders, problems: entryProblems } = await inspectEntries(zip, entries);
     problems.push(...entryProblems);
     report.files = files.size;
     const total = [...files.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -101,12 +109,40 @@ export async function verifyBundle(path: string, options: { signal?: AbortSignal
     report.bytes = done;
     for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name} is missing from the bundle.`);
     checkSums(kept.get(BUNDLE_FILES.sums), digests, problems);
-    checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
+    const manifest = checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
+    if (manifest) checkFileSet(manifest, [...digests.keys()], folders, problems);
+    report.seal = digests.get(BUNDLE_FILES.sums) ?? null;
   } finally {
     zip.close();
   }
+  if (options.expectedSeal !== undefined) checkSeal(options.expectedSeal, report);
   report.ok = problems.length === 0;
   return report;
+}
+
+/**
+ * SHA256SUMS can be rebuilt by anyone who changes a file; its own hash, the seal, cannot be
+ * matched without changing it back. Given through a separate channel, it pins every byte.
+ */
+function checkSeal(expected: string, report: VerifyReport) {
+  const wanted = expected.trim().toLowerCase();
+  report.sealMatches = report.seal === wanted;
+  if (report.sealMatches) return;
+  const actual = report.seal ? `its seal (SHA-256 of SHA256SUMS) is ${report.seal}` : 'it has no SHA256SUMS to seal';
+  report.problems.push(
+    `This is not the bundle that was sent: ${actual}, not the seal ${wanted} you were given. A file was changed, added or removed after export; ask the sender for the bundle again.`,
+  );
+}
+
+/** Exactly the files an export writes: its fixed files, the documents and evidence the manifest lists. */
+function checkFileSet(manifest: Manifest, names: string[], folders: string[], problems: string[]) {
+  const expected = new Set<string>([...REQUIRED, ...manifest.documents.map((d) => d.path), ...manifest.evidence.map((e) => e.path)]);
+  for (const name of names) {
+    if (!expected.has(name)) problems.push(`${name} is not part of the bundle: the export never writes it and manifest.json does not list it. It was added after export.`);
+  }
+  for (const folder of folders) {
+    if (!names.some((name) => name.startsWith(folder))) problems.push(`The empty folder ${folder} is not part of the bundle; it was added after export.`);
+  }
 }
 
 function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, problems: string[]) {
@@ -126,9 +162,10 @@ function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, prob
   }
 }
 
-function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, kept: Map<string, Buffer>, report: VerifyReport) {
+/** Validates manifest.json and matches it against the files; returns it when it parses. */
+function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, kept: Map<string, Buffer>, report: VerifyReport): Manifest | null {
   const problems = report.problems;
-  if (!bytes) return;
+  if (!bytes) return null;
   const fingerprint = createHash('sha256').update(bytes).digest('hex');
   report.fingerprint = fingerprint;
   let json: unknown;
@@ -136,21 +173,19 @@ function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, 
     json = JSON.parse(bytes.toString('utf8'));
   } catch {
     problems.push('manifest.json is not valid JSON.');
-    return;
+    return null;
   }
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     problems.push(`manifest.json does not follow its schema (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}).`);
-    return;
+    return null;
   }
   const manifest = parsed.data;
   report.companyName = manifest.workspace.companyName;
   report.asOfDate = manifest.options.asOfDate;
   report.evidenceFiles = manifest.evidence.length;
-  const listed = new Set<string>();
   for (const e of manifest.evidence) {
-    listed.add(e.path);
     const actual = digests.get(e.path);
     if (actual === undefined) problems.push(`Evidence ${e.id} (${e.path}) is listed in manifest.json but missing from the bundle.`);
     else if (actual !== e.sha256) problems.push(`Evidence ${e.id} (${e.path}) does not match the SHA-256 recorded when it was captured.`);
@@ -158,11 +193,9 @@ function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, 
   for (const d of manifest.documents) {
     if (digests.get(d.path) !== d.sha256) problems.push(`${d.path} does not match the SHA-256 recorded in manifest.json.`);
   }
-  for (const name of digests.keys()) {
-    if (name.startsWith('evidence/') && !listed.has(name)) problems.push(`${name} is in the bundle but not in manifest.json.`);
-  }
   for (const name of [BUNDLE_FILES.readme, BUNDLE_FILES.html]) {
     const text = kept.get(name)?.toString('utf8');
     if (text !== undefined && !text.includes(fingerprint)) problems.push(`${name} does not state the bundle fingerprint ${fingerprint}.`);
   }
+  return manifest;
 }

@@ -9,7 +9,7 @@ import type { ExportFormState } from './ExportOptionsForm';
 import { useProgress } from './use-progress';
 
 /** Where to write, the export button, progress with cancel, and the result with its fingerprint. */
-export function ExportRunPanel({ options, blocked, onVerify }: { options: ExportFormState; blocked: boolean; onVerify(path: string): void }) {
+export function ExportRunPanel({ options, blocked, onVerify }: { options: ExportFormState; blocked: boolean; onVerify(path: string, seal: string): void }) {
   const [outPath, setOutPath] = useState('');
   const [result, setResult] = useState<ExportResultView | null>(null);
   const [progress, setProgress] = useProgress('export');
@@ -73,8 +73,12 @@ export function ExportRunPanel({ options, blocked, onVerify }: { options: Export
               <Code block data-testid="export-fingerprint">
                 {result.fingerprint}
               </Code>
+              <Text size="sm">Bundle seal (SHA-256 of SHA256SUMS): send it separately too; verifying with it proves a copy is exactly this bundle.</Text>
+              <Code block data-testid="export-seal">
+                {result.seal}
+              </Code>
               <Group>
-                <Button size="xs" variant="light" onClick={() => onVerify(result.path)} data-testid="export-verify-result">
+                <Button size="xs" variant="light" onClick={() => onVerify(result.path, result.seal)} data-testid="export-verify-result">
                   Verify this bundle
                 </Button>
               </Group>

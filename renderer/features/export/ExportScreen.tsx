@@ -16,7 +16,7 @@ export function ExportScreen() {
   const { meta } = snapshot;
   const [options, setOptions] = useState<ExportFormState>({ asOfDate: meta.asOfDate, categories: meta.categories, includeNotes: true, freshnessDays: DEFAULT_FRESHNESS_DAYS });
   const [report, setReport] = useState<PreflightReport | null>(null);
-  const [verifyRequest, setVerifyRequest] = useState<{ path: string; at: number } | null>(null);
+  const [verifyRequest, setVerifyRequest] = useState<{ path: string; seal?: string; at: number } | null>(null);
   const preflight = useAction(api().export.preflight);
   const runPreflight = preflight.run;
 
@@ -50,7 +50,7 @@ export function ExportScreen() {
           {report && <PreflightSummary report={report} />}
         </Stack>
       </Card>
-      <ExportRunPanel options={options} blocked={!!report && !report.canExport} onVerify={(path) => setVerifyRequest({ path, at: Date.now() })} />
+      <ExportRunPanel options={options} blocked={!!report && !report.canExport} onVerify={(path, seal) => setVerifyRequest({ path, seal, at: Date.now() })} />
       <VerifyPanel request={verifyRequest} />
     </Stack>
   );

@@ -8,22 +8,24 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProgress } from './use-progress';
 
 /** "Verify a bundle": for one the user just wrote, or one they received back from the auditor. */
-export function VerifyPanel({ request }: { request: { path: string; at: number } | null }) {
+export function VerifyPanel({ request }: { request: { path: string; seal?: string; at: number } | null }) {
   const [path, setPath] = useState('');
+  const [seal, setSeal] = useState('');
   const [report, setReport] = useState<VerifyReportView | null>(null);
   const [progress] = useProgress('verify');
   const verify = useAction(api().export.verify);
 
-  const check = async (target: string) => {
+  const check = async (target: string, expectedSeal: string) => {
     setReport(null);
-    const value = await verify.run({ path: target });
+    const value = await verify.run({ path: target, seal: expectedSeal.trim() || undefined });
     if (value) setReport(value);
   };
 
   useEffect(() => {
     if (!request) return;
     setPath(request.path);
-    void check(request.path);
+    setSeal(request.seal ?? '');
+    void check(request.path, request.seal ?? '');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
@@ -44,10 +46,17 @@ export function VerifyPanel({ request }: { request: { path: string; at: number }
           <Button variant="default" onClick={() => void choose()}>
             Choose…
           </Button>
-          <Button onClick={() => void check(path)} loading={verify.busy} disabled={!path} data-testid="verify-start">
+          <Button onClick={() => void check(path, seal)} loading={verify.busy} disabled={!path} data-testid="verify-start">
             Verify
           </Button>
         </Group>
+        <TextInput
+          label="Seal from the sender (optional)"
+          description="With it, verify also proves this is exactly the bundle that was sent."
+          value={seal}
+          onChange={(e) => setSeal(e.currentTarget.value)}
+          data-testid="verify-seal"
+        />
         {verify.busy && progress && <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Verify progress" />}
         <ErrorNotice error={verify.error} />
         {report && (
@@ -59,6 +68,14 @@ export function VerifyPanel({ request }: { request: { path: string; at: number }
             {report.fingerprint && (
               <Text size="sm">
                 Fingerprint: <Code>{report.fingerprint}</Code>
+              </Text>
+            )}
+            {report.seal && (
+              <Text size="sm" data-testid="verify-seal-result" data-matches={String(report.sealMatches)}>
+                Seal: <Code>{report.seal}</Code>{' '}
+                {report.sealMatches === true && 'matches the seal you gave: this is exactly the bundle that was sent.'}
+                {report.sealMatches === false && 'does not match the seal you gave: this is not the bundle that was sent.'}
+                {report.sealMatches === null && 'not compared: give the seal from the sender to prove this is the bundle that was sent.'}
               </Text>
             )}
             {!report.ok && (

@@ -20,6 +20,10 @@ export const ExportOptionsInput = z.object({
 export type ExportOptionsInput = z.infer<typeof ExportOptionsInput>;
 
 const BundlePathInput = z.string().trim().min(1, 'Choose where to save the bundle').max(4096);
+const SealInput = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, 'A seal is the 64 hexadecimal characters the export printed (SHA-256 of SHA256SUMS); paste it whole, or leave it empty');
 
 export interface ResolvedExportOptions {
   asOfDate: string;
@@ -59,6 +63,8 @@ export interface PreflightReport {
 export interface ExportResultView {
   path: string;
   fingerprint: string;
+  /** SHA-256 of SHA256SUMS: pins every file of this exact bundle (see verify's `seal`). */
+  seal: string;
   files: number;
   evidenceFiles: number;
   zipBytes: number;
@@ -73,6 +79,10 @@ export interface VerifyReportView {
   bytes: number;
   evidenceFiles: number;
   fingerprint: string | null;
+  /** SHA-256 of SHA256SUMS as found in the bundle. */
+  seal: string | null;
+  /** Whether it equals the seal the user gave; null when none was given. */
+  sealMatches: boolean | null;
   companyName: string | null;
   asOfDate: string | null;
   problems: string[];
@@ -89,5 +99,6 @@ export const exportChannels = {
   /** Progress arrives as `progress` events with task "export"; resolves when the bundle has its final name. */
   run: method(ExportOptionsInput.extend({ outPath: BundlePathInput })).returns<ExportResultView>(),
   cancel: method(z.undefined()).returns<{ cancelled: boolean }>(),
-  verify: method(z.object({ path: BundlePathInput })).returns<VerifyReportView>(),
+  /** With `seal`, also checks that this is exactly the bundle that was sent. */
+  verify: method(z.object({ path: BundlePathInput, seal: SealInput.optional() })).returns<VerifyReportView>(),
 };
