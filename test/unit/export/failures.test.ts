@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../../main/services/workspace/lock';
 import { mountTmpfs } from '../helpers/tmpfs';
 import { addLargeDocuments, scenarioWorkspace } from './scenario';
 
@@ -123,8 +124,13 @@ describe('export refuses and leaves nothing behind', () => {
 });
 
 describe('the export command', () => {
-  const cli = resolve(__dirname, '../../../main/cli.ts');
-  const tsx = resolve(__dirname, '../../../node_modules/.bin/tsx');
+  const root = resolve(__dirname, '../../..');
+  /**
+   * Node itself runs the CLI (tsx only as a loader), so the pid we signal is the process that
+   * writes the ZIP; the `.bin/tsx` wrapper would relay a SIGTERM but die alone on a SIGKILL.
+   */
+  const exportCli = (workspace: string, out: string) =>
+    spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'export', '--workspace', workspace, '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 
   async function bigWorkspace() {
     const s = await scenarioWorkspace();
@@ -136,9 +142,9 @@ describe('the export command', () => {
 
   /** Starts the CLI and sends `signal` as soon as the partial ZIP appears beside the target. */
   function exportAndInterrupt(workspace: string, out: string, signal: NodeJS.Signals) {
-    const child = spawn(tsx, [cli, 'export', '--workspace', workspace, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = exportCli(workspace, out);
     let stderr = '';
-    child.stderr.on('data', (c) => (stderr += c));
+    child.stderr!.on('data', (c) => (stderr += c));
     let sawPartial = false;
     const timer = setInterval(() => {
       if (readdirSync(dirname(out)).some((f) => f.endsWith('.partial'))) {
@@ -147,10 +153,10 @@ describe('the export command', () => {
         child.kill(signal);
       }
     }, 5);
-    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; sawPartial: boolean; stderr: string }>((done) =>
+    return new Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null; sawPartial: boolean; stderr: string }>((done) =>
       child.on('exit', (code, sig) => {
         clearInterval(timer);
-        done({ code, signal: sig, sawPartial, stderr });
+        done({ pid: child.pid!, code, signal: sig, sawPartial, stderr });
       }),
     );
   }
@@ -161,12 +167,22 @@ describe('the export command', () => {
     const result = await exportAndInterrupt(s.folder, out, 'SIGKILL');
     expect(result.sawPartial).toBe(true);
     expect(result.signal).toBe('SIGKILL');
+    // The killed process is the one writing the ZIP (its pid names the partial file), and it is gone.
+    expect(isProcessAlive(result.pid)).toBe(false);
+    const [partial] = leftovers(dirname(out));
+    expect(partial).toMatch(new RegExp(`^\\.killed\\.zip\\.${result.pid}-[0-9a-f]+\\.partial$`));
+    // Nothing finishes the export behind our back: after a while still no bundle, the partial file stays.
+    await new Promise((done) => setTimeout(done, 3_000));
     expect(existsSync(out)).toBe(false);
+    expect(leftovers(dirname(out))).toEqual([partial]);
     // The next export to the same name clears what the killed one left, and succeeds.
-    expect(leftovers(dirname(out)).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
-    const again = spawn(tsx, [cli, 'export', '--workspace', s.folder, '--out', out], { stdio: 'ignore' });
+    const again = exportCli(s.folder, out);
+    let stdout = '';
+    again.stdout!.on('data', (c) => (stdout += c));
+    again.stderr!.resume();
     expect(await new Promise((done) => again.on('exit', done))).toBe(0);
     expect(leftovers(dirname(out))).toEqual(['killed.zip']);
+    expect(stdout).toMatch(/Bundle seal \(SHA-256 of SHA256SUMS\): [0-9a-f]{64}/);
   }, 60_000);
 
   it('interrupted (SIGTERM) removes its partial file and exits 130', async () => {
