@@ -63,13 +63,27 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   expect(fingerprint).toMatch(/^[a-f0-9]{64}$/);
   expect(app.pushed.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'export')).toBe(true);
 
+  const seal = (await page.getByTestId('export-seal').textContent())!.trim();
+  expect(seal).toMatch(/^[a-f0-9]{64}$/);
+
   const report = await verifyBundle(out);
   expect(report.ok).toBe(true);
   expect(report.fingerprint).toBe(fingerprint);
+  expect(report.seal).toBe(seal);
 
+  // Verifying the bundle just written carries its seal along, and says it is the one that was sent.
   await page.getByTestId('export-verify-result').click();
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByTestId('verify-report')).toContainText(fingerprint);
+  await expect(page.getByTestId('verify-seal')).toHaveValue(seal);
+  await expect(page.getByTestId('verify-seal-result')).toHaveAttribute('data-matches', 'true');
+  // Another seal: the same file is not the bundle that seal belongs to.
+  const other = `${seal.slice(1)}${seal[0] === '0' ? '1' : '0'}`;
+  await page.getByTestId('verify-seal').fill(other);
+  await page.getByTestId('verify-start').click();
+  await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('verify-seal-result')).toHaveAttribute('data-matches', 'false');
+  await expect(page.getByTestId('verify-report')).toContainText(`This is not the bundle that was sent: its seal (SHA-256 of SHA256SUMS) is ${seal}, not the seal ${other}`);
 
   // The bundle's index.html works offline in a browser: the screenshot shows, nothing leaves the machine.
   const unzipped = mkdtempSync(join(tmpdir(), 'aw-bundle-html-'));
