@@ -4,7 +4,6 @@ import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
 import type { ModelControl, ModelEvidence } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
-import { MAX_ENTITY_ROWS } from './pdf/control-pages';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
@@ -35,14 +34,13 @@ function controlSection(c: ModelControl, content: BundleContent): string {
   const findingHtml = findings
     .map(({ evidence, finding }) => {
       if (!finding) return `<p>${evLink(evidence)} could not be read as findings; the file is included.</p>`;
+      // Every entity: the page is read in a browser, so a long list costs nothing to lay out.
       const rows = worstFirst(finding.entities)
-        .slice(0, MAX_ENTITY_ROWS)
         .map((e) => `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`)
         .join('');
-      const more = finding.entities.length > MAX_ENTITY_ROWS ? `<p class="muted">${finding.entities.length - MAX_ENTITY_ROWS} more entities in ${evLink(evidence)}.</p>` : '';
       return `<p><code>${esc(finding.checkId)}</code> <strong class="${finding.result}">${CHECK_RESULT_LABELS[finding.result]}</strong> ${esc(finding.summary)}</p>
 <p class="muted">Rule: ${esc(finding.rule)}. Evaluated ${esc(finding.evaluatedAt)}; evidence ${evLink(evidence)}.</p>
-${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</table>` : ''}${more}`;
+${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</table>` : ''}`;
     })
     .join('\n');
   const shots = screenshotsToPreview(c.evidence)

@@ -79,7 +79,12 @@ describe('an exported bundle', () => {
     expect(text).toContain('SOC 2 Type 1 as of 2026-12-31');
     // The failing finding and its entities are on the control's page.
     expect(text).toContain('arn:aws:iam::111122223333:user/user-0');
-    expect(text).toContain('5 more entities');
+    // Both failing users and 25 of the 28 that passed; the rest are named as listed elsewhere.
+    expect(text).toContain('arn:aws:iam::111122223333:user/user-1 ');
+    expect(text).toMatch(/3 more that passed are listed in index\.html and\s+in evidence\//);
+    // index.html lists every entity of the finding.
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    for (let i = 0; i < 30; i++) expect(html).toContain(`arn:aws:iam::111122223333:user/user-${i}<`);
   });
 
   it('manifest.json validates against its schema and matches the workspace', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { guardCell, toCsv } from '../../../main/services/export/csv';
+import { MAX_FLAGGED_ENTITY_ROWS, MAX_PASSING_ENTITY_ROWS, pdfEntityRows } from '../../../main/services/export/pdf/control-pages';
 import { compressionLevelFor, evidencePath, slugify, unsafeEntryReason } from '../../../main/services/export/layout';
 import { parseSums, formatSums } from '../../../main/services/export/sha256sums';
 
@@ -67,5 +68,18 @@ describe('SHA256SUMS', () => {
     const lines = [{ sha256: 'a'.repeat(64), path: 'evidence/x y.png' }];
     expect(parseSums(formatSums(lines).toString())).toEqual({ lines, errors: [] });
     expect(parseSums(`${'a'.repeat(64)} *bin.dat\nnot a line\n`)).toEqual({ lines: [{ sha256: 'a'.repeat(64), path: 'bin.dat' }], errors: ['SHA256SUMS line 2 is not "<sha256>  <file>"'] });
+  });
+});
+
+describe('entities in index.pdf', () => {
+  it('lists every failing entity up to a memory bound, and only a sample of those that passed', () => {
+    const entity = (i: number, result: 'fail' | 'pass' | 'needs_review') => ({ arn: `arn:aws:iam::111122223333:user/u-${i}`, result, detail: result });
+    const entities = [...Array.from({ length: 40 }, (_, i) => entity(i, 'pass')), ...Array.from({ length: 30 }, (_, i) => entity(100 + i, 'fail')), entity(999, 'needs_review')];
+    const rows = pdfEntityRows(entities);
+    expect(rows.shown.filter((e) => e.result !== 'pass')).toHaveLength(31);
+    expect(rows.shown.filter((e) => e.result === 'pass')).toHaveLength(MAX_PASSING_ENTITY_ROWS);
+    expect(rows).toMatchObject({ omittedFlagged: 0, omittedPassing: 40 - MAX_PASSING_ENTITY_ROWS });
+    const many = pdfEntityRows(Array.from({ length: MAX_FLAGGED_ENTITY_ROWS + 7 }, (_, i) => entity(i, 'fail')));
+    expect(many).toMatchObject({ omittedFlagged: 7, omittedPassing: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { RESPONSIBILITY_LABELS } from '../../../../shared/catalog';
 import { STATUS_LABELS } from '../../../../shared/domain/control-state';
-import { CHECK_RESULT_LABELS, type CheckResult } from '../../../../shared/domain/findings';
+import { CHECK_RESULT_LABELS, type CheckResult, type FindingEntity } from '../../../../shared/domain/findings';
 import type { ModelControl, ModelEvidence } from '../bundle-model';
 import type { BundleContent } from '../content';
 import type { LoadedFinding } from '../evidence-files';
@@ -8,14 +8,38 @@ import { screenshotsToPreview } from '../thumbnails';
 import { FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from '../text';
 import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 
-/** Entities listed per finding; the findings JSON in the bundle holds all of them. */
-export const MAX_ENTITY_ROWS = 25;
+/**
+ * Which entities a finding's PDF table lists: every one that failed or needs review (they are
+ * what the auditor follows up), up to a bound that keeps the layout's memory in check, and a
+ * sample of those that passed. index.html and the findings JSON list them all.
+ */
+export const MAX_FLAGGED_ENTITY_ROWS = 1000;
+export const MAX_PASSING_ENTITY_ROWS = 25;
+
+export function pdfEntityRows(entities: readonly FindingEntity[]): { shown: FindingEntity[]; omittedFlagged: number; omittedPassing: number } {
+  const ordered = worstFirst([...entities]);
+  const flagged = ordered.filter((e) => e.result !== 'pass' && e.result !== 'not_applicable');
+  const passing = ordered.filter((e) => e.result === 'pass' || e.result === 'not_applicable');
+  const shownFlagged = flagged.slice(0, MAX_FLAGGED_ENTITY_ROWS);
+  const shownPassing = passing.slice(0, MAX_PASSING_ENTITY_ROWS);
+  return { shown: [...shownFlagged, ...shownPassing], omittedFlagged: flagged.length - shownFlagged.length, omittedPassing: passing.length - shownPassing.length };
+}
+
+function omittedNote(rows: ReturnType<typeof pdfEntityRows>, where: string): string | null {
+  const parts = [
+    rows.omittedFlagged > 0 ? `${rows.omittedFlagged} more that failed or need review` : '',
+    rows.omittedPassing > 0 ? `${rows.omittedPassing} more that passed` : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join(' and ')} are listed in index.html and in ${where}.` : null;
+}
 
 const RESULT_COLORS: Record<CheckResult, string> = { pass: '#1b7a3a', fail: '#b3261e', needs_review: '#9a6700', not_applicable: '#555', error: '#b3261e' };
 
 function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
   if (!finding) return [para([code(evidence.record.id), ` ${evidence.record.title}: the findings file could not be read as findings; it is included as evidence at ${evidence.path}.`])];
-  const shown = worstFirst(finding.entities).slice(0, MAX_ENTITY_ROWS);
+  const rows = pdfEntityRows(finding.entities);
+  const { shown } = rows;
+  const omitted = omittedNote(rows, evidence.path);
   const limits = Object.entries(finding.limits).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
   return [
     {
@@ -34,7 +58,7 @@ function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
           ),
         ]
       : []),
-    ...(finding.entities.length > shown.length ? [para(`${finding.entities.length - shown.length} more entities are listed in ${evidence.path}.`, 'small')] : []),
+    ...(omitted ? [para(omitted, 'small')] : []),
   ];
 }
 
