@@ -56,15 +56,24 @@ How to check that nothing was changed
 -------------------------------------
 1. Unzip the bundle into an empty folder and open a terminal there.
 
-2. Check every file against SHA256SUMS:
+2. Check the seal: the company sends it to you separately from the bundle (it is the
+   SHA-256 of SHA256SUMS, which lists every other file). It must equal:
+
+     sha256sum SHA256SUMS           (macOS: shasum -a 256 SHA256SUMS)
+
+   A matching seal means every file below is exactly what the company sent, including
+   index.pdf, index.html and this file.
+
+3. Check every file against SHA256SUMS:
 
      Linux:    sha256sum -c SHA256SUMS
      macOS:    shasum -a 256 -c SHA256SUMS
      Windows:  certutil -hashfile <file> SHA256   (one file at a time; compare by eye)
 
-   Every line must say OK.
+   Every line must say OK, and the folder must hold no file that SHA256SUMS does not
+   list (apart from SHA256SUMS itself).
 
-3. Check the fingerprint: the SHA-256 of manifest.json must equal the fingerprint above
+4. Check the fingerprint: the SHA-256 of manifest.json must equal the fingerprint above
    and on the cover of index.pdf:
 
      sha256sum manifest.json        (macOS: shasum -a 256 manifest.json)
@@ -73,7 +82,7 @@ How to check that nothing was changed
    manifest.json lists the SHA-256 of every evidence file and of the CSV files, so a
    matching fingerprint means the evidence is what the company exported.
 
-4. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
+5. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
    evidence.csv. The app that produced the bundle refuses to export a file whose content
    no longer matches the hash recorded when it was captured.
 `;

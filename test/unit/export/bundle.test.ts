@@ -60,6 +60,9 @@ describe('an exported bundle', () => {
     expect(report.fingerprint).toBe(fingerprint);
     expect(result.fingerprint).toBe(fingerprint);
     expect(readFileSync(join(dir, 'README.txt'), 'utf8')).toContain(fingerprint);
+    // The seal is sent apart from the bundle; README.txt says how to check it with standard tools.
+    expect(readFileSync(join(dir, 'README.txt'), 'utf8')).toContain('sha256sum SHA256SUMS');
+    expect(run('sha256sum', [join(dir, 'SHA256SUMS')]).slice(0, 64)).toBe(result.seal);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(fingerprint);
     expect(run('pdftotext', [join(dir, 'index.pdf'), '-'])).toContain(fingerprint);
   });
