@@ -91,6 +91,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   process.once('SIGTERM', interrupt);
   try {
     const source = await readOnlyWorkspace(values.workspace);
+    const outside = categories?.filter((c) => !source.meta.categories.includes(c)) ?? [];
+    if (outside.length > 0) {
+      throw new UsageError(`The workspace's scope does not include ${outside.join(', ')}; it covers ${source.meta.categories.join(', ')}. Leave ${outside.length === 1 ? 'it' : 'them'} out of --categories.`);
+    }
+    if (!values.as) io.err(`Prepared by ${source.meta.createdBy.name} <${source.meta.createdBy.email}>, the workspace's creator; name yourself with --as "Name <email>".`);
     const result = await exportBundle(source, {
       outPath: values.out,
       options: resolveOptions(source.meta, { asOfDate, categories, freshnessDays, includeNotes: !values['no-notes'] }),

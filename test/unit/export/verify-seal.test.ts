@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,17 @@ describe('the seal and the exact file set', () => {
     execFileSync('unzip', ['-q', zip, '-d', folder]);
     return folder;
   };
+
+  it('the CLI export refuses a category outside the workspace scope and writes nothing, and says whom it names as preparer', () => {
+    const out = join(dir, 'pi.zip');
+    const refused = cli(['export', '--workspace', s.folder, '--out', out, '--categories', 'security,processing_integrity']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("The workspace's scope does not include processing_integrity; it covers security, availability. Leave it out of --categories.");
+    expect(existsSync(out)).toBe(false);
+    const written = cli(['export', '--workspace', s.folder, '--out', out, '--categories', 'security']);
+    expect(written.status).toBe(0);
+    expect(written.stderr).toContain("the workspace's creator; name yourself with --as");
+  }, 60_000);
 
   it('is the SHA-256 of SHA256SUMS, and the activity log keeps it with the fingerprint', async () => {
     expect(seal).toBe(sha(execFileSync('unzip', ['-p', zip, 'SHA256SUMS'])));
