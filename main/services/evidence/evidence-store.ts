@@ -14,7 +14,21 @@ export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256'
 };
 
 export const EVIDENCE_DIR = 'evidence';
+/** Where a stored file that no longer matched its name is kept once a good copy replaced it. */
+export const DAMAGED_DIR = 'damaged';
 const RECORD_READ_CONCURRENCY = 16;
+
+/** A stored file that did not match its name and was replaced by a new, matching copy. */
+export interface EvidenceRepair {
+  sha256: string;
+  /** Relative to the workspace folder, with forward slashes: `evidence/damaged/<sha256>-<time>`. */
+  damagedFile: string;
+  /** The record whose capture or import brought the good copy. */
+  evidenceId: string;
+  by: EvidenceRecord['capturedBy'];
+}
+
+type StoredState = 'absent' | 'intact' | 'damaged';
 
 export const newEvidenceId = (now: Date) => `ev_${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`;
 
@@ -27,15 +41,20 @@ export async function sha256OfFile(path: string): Promise<string> {
 /**
  * Content-addressed, immutable evidence: files under `evidence/files/<sha256>`, one record per
  * capture under `evidence/records/<id>.json`. Identical content is stored once and may back
- * many records; nothing here ever rewrites or deletes a file.
+ * many records. A file is never edited or deleted: when new content arrives whose name is
+ * taken by a file that no longer matches it (changed behind the app's back), the damaged
+ * file is moved to `evidence/damaged/` and the good bytes take its place, and `onRepaired`
+ * reports it (the workspace logs it in the activity log).
  */
 export class EvidenceStore {
   /** One shared load: concurrent first callers must not each build (and lose) their own index. */
   private index: Promise<Map<string, EvidenceRecord>> | null = null;
+  /** Placing a file is serialised per hash, so two repairs never move a good copy aside. */
+  private readonly placing = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly root: string,
-    private readonly options: { appVersion: string; now: () => Date },
+    private readonly options: { appVersion: string; now: () => Date; onRepaired?: (repair: EvidenceRepair) => Promise<void> },
   ) {}
 
   private get filesDir() {
@@ -43,6 +62,9 @@ export class EvidenceStore {
   }
   private get recordsDir() {
     return join(this.root, EVIDENCE_DIR, 'records');
+  }
+  private get damagedDir() {
+    return join(this.root, EVIDENCE_DIR, DAMAGED_DIR);
   }
 
   filePath(sha256: string): string {
@@ -54,7 +76,7 @@ export class EvidenceStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const record = this.prepare(fields, sha256, bytes.byteLength);
     await this.ensureDirs();
-    if (!(await exists(this.filePath(sha256)))) await writeFileAtomic(this.filePath(sha256), bytes, 0o444);
+    await this.place(record, () => writeFileAtomic(this.filePath(sha256), bytes, 0o444));
     return this.writeRecord(record);
   }
 
@@ -83,9 +105,59 @@ export class EvidenceStore {
       throw saveFailure(tmp, error);
     }
     const sha256 = hash.digest('hex');
-    if (await exists(this.filePath(sha256))) await fs.rm(tmp, { force: true });
-    else await fs.rename(tmp, this.filePath(sha256));
-    return this.writeRecord(this.prepare(fields, sha256, size));
+    const record = this.prepare(fields, sha256, size);
+    try {
+      await this.place(record, async () => {
+        try {
+          await fs.rename(tmp, this.filePath(sha256));
+        } catch (error) {
+          throw saveFailure(this.filePath(sha256), error);
+        }
+      });
+    } finally {
+      // Still there when an intact copy was already stored (or placing failed).
+      await fs.rm(tmp, { force: true });
+    }
+    return this.writeRecord(record);
+  }
+
+  /**
+   * Makes `evidence/files/<sha256>` hold exactly the bytes its name says: an intact file is
+   * left alone (no rewrite), a missing one is written, and a damaged one (wrong size or hash)
+   * is moved to `evidence/damaged/` before the good bytes are written in its place.
+   */
+  private place(record: EvidenceRecord, write: () => Promise<void>): Promise<void> {
+    const { sha256 } = record;
+    const run = async () => {
+      const target = this.filePath(sha256);
+      const state = await storedState(target, sha256, record.size);
+      if (state === 'intact') return;
+      const damagedFile = state === 'damaged' ? await this.moveAside(sha256) : undefined;
+      await write();
+      if (damagedFile) await this.options.onRepaired?.({ sha256, damagedFile, evidenceId: record.id, by: record.capturedBy });
+    };
+    const previous = this.placing.get(sha256) ?? Promise.resolve();
+    const result = previous.then(run, run);
+    const settled = result.catch(() => undefined);
+    this.placing.set(sha256, settled);
+    void settled.then(() => {
+      if (this.placing.get(sha256) === settled) this.placing.delete(sha256);
+    });
+    return result;
+  }
+
+  /** Keeps the damaged file under a name no earlier damaged copy has; returns its path relative to the workspace. */
+  private async moveAside(sha256: string): Promise<string> {
+    const time = this.options.now().toISOString().replace(/[-:.]/g, '');
+    let name = `${sha256}-${time}`;
+    try {
+      await fs.mkdir(this.damagedDir, { recursive: true });
+      while (await exists(join(this.damagedDir, name))) name = `${sha256}-${time}-${randomBytes(3).toString('hex')}`;
+      await fs.rename(this.filePath(sha256), join(this.damagedDir, name));
+    } catch (error) {
+      throw saveFailure(join(this.damagedDir, name), error);
+    }
+    return `${EVIDENCE_DIR}/${DAMAGED_DIR}/${name}`;
   }
 
   async list(): Promise<EvidenceRecord[]> {
@@ -104,7 +176,7 @@ export class EvidenceStore {
     return fs.readFile(this.filePath(record.sha256));
   }
 
-  /** Re-hashes the stored file: a mismatch is reported, never repaired. */
+  /** Re-hashes the stored file: a mismatch is reported, never repaired here (only a new, matching copy repairs it). */
   async verify(record: EvidenceRecord): Promise<EvidenceIntegrity> {
     try {
       return (await sha256OfFile(this.filePath(record.sha256))) === record.sha256 ? 'ok' : 'tampered';
@@ -181,6 +253,24 @@ function parseJsonOrNull(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return null;
+  }
+}
+
+/** Size first (cheap), then the hash: only a file with exactly the named bytes is intact. */
+async function storedState(path: string, sha256: string, size: number): Promise<StoredState> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw saveFailure(path, error);
+  }
+  if (!stat.isFile() || stat.size !== size) return 'damaged';
+  try {
+    return (await sha256OfFile(path)) === sha256 ? 'intact' : 'damaged';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw saveFailure(path, error);
   }
 }
 

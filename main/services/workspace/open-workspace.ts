@@ -47,7 +47,20 @@ export class OpenWorkspace {
   ) {
     // Every append, including ones made outside `change` (check runs), first proves the lock is still ours.
     this.activity = new ActivityLog(root, () => lock.assertHeld());
-    this.evidence = new EvidenceStore(root, { appVersion: deps.appVersion, now: deps.now });
+    this.evidence = new EvidenceStore(root, {
+      appVersion: deps.appVersion,
+      now: deps.now,
+      // A capture or import that brings good bytes for a damaged file says so; the damaged file is kept.
+      onRepaired: (r) =>
+        this.activity.append({
+          at: deps.now().toISOString(),
+          actor: r.by,
+          action: 'evidence.repaired',
+          target: `evidence:${r.evidenceId}`,
+          summary: `Repaired evidence file ${r.sha256} from a new copy; the damaged file is kept at ${r.damagedFile}`,
+          details: { evidenceId: r.evidenceId, sha256: r.sha256, damagedFile: r.damagedFile },
+        }),
+    });
   }
 
   get meta() {
