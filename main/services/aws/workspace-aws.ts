@@ -7,13 +7,15 @@ import type { AwsService } from './aws-service';
 const sameStartUrl = (a?: string, b?: string) => (a ?? '').replace(/[/#]+$/, '').toLowerCase() === (b ?? '').replace(/[/#]+$/, '').toLowerCase();
 
 /**
- * Refuses to collect from an account outside the workspace's chosen accounts (when it has
- * chosen some): evidence from another account would silently widen the audit's scope.
+ * Refuses evidence from an account outside the workspace's chosen accounts (when it has
+ * chosen some): evidence from another account would silently widen the audit's scope. The
+ * one rule for every way evidence comes from AWS: checks, and console capture windows
+ * (`refused` says what is not done, e.g. "so the console is not opened").
  */
-export function assertAccountInScope(settings: AwsSettings, profile: string, accountId: string): void {
+export function assertAccountInScope(settings: AwsSettings, profile: string, accountId: string, refused?: string): void {
   if (settings.accountIds.length === 0 || settings.accountIds.includes(accountId)) return;
   const covered = settings.accountIds.join(', ');
-  throw new AppError('ACCOUNT_OUT_OF_SCOPE', `The profile "${profile}" reaches account ${accountId}, but this workspace covers ${covered}.`, {
+  throw new AppError('ACCOUNT_OUT_OF_SCOPE', `The profile "${profile}" reaches account ${accountId}, but this workspace covers ${covered}${refused ? `, ${refused}` : ''}.`, {
     hint: `Choose a profile for ${settings.accountIds.length > 1 ? 'one of those accounts' : 'that account'} on the AWS screen, or add ${accountId} to the workspace's accounts there.`,
     details: { profile, accountId, accountIds: settings.accountIds },
   });

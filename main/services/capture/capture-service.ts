@@ -3,6 +3,7 @@ import type { AwsIdentity } from '../../../shared/domain/aws';
 import type { CaptureWindowInfo, ScreenshotRequestView } from '../../../shared/ipc/channels/capture';
 import type { EvidenceItem } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
+import { assertAccountInScope } from '../aws/workspace-aws';
 import { slug } from '../evidence/import';
 import type { Logger } from '../logger';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -107,6 +108,8 @@ export class CaptureService {
       });
     }
     const identity = await this.deps.aws.whoami(profile, region);
+    // Before any credentials or sign-in token: a console page from another account is not this audit's evidence.
+    assertAccountInScope(ws.meta.aws, profile, identity.accountId, 'so its console is not opened for capture');
     const partition = partitionOf(identity.principalArn, identity.region);
     const endpoints = this.endpoints(partition);
     const where = request.where as Extract<typeof request.where, { kind: 'aws' }>;

@@ -156,6 +156,30 @@ describe('guided capture through the federation sign-in, on the stand-in console
     }
   });
 
+  it("refuses to open the console for an account outside the workspace's chosen accounts, before any sign-in token is asked for", async () => {
+    const { services, capture } = await setup();
+    await services.awsWorkspace.selectAccounts(['444455556666']);
+    const requestsBefore = standIn.signinTokenRequests;
+    const issuedBefore = standIn.issuedTokens.length;
+    const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
+    expect(error).toMatchObject({
+      code: 'ACCOUNT_OUT_OF_SCOPE',
+      message: 'The profile "audit" reaches account 111122223333, but this workspace covers 444455556666, so its console is not opened for capture.',
+      hint: expect.stringContaining('Choose a profile for that account on the AWS screen'),
+    });
+    expect(standIn.signinTokenRequests).toBe(requestsBefore);
+    expect(standIn.issuedTokens.length).toBe(issuedBefore);
+    expect(capture.pages.size).toBe(0);
+    expect(services.capture.list()).toEqual([]);
+
+    // With the account in scope, the same window opens.
+    await services.awsWorkspace.selectAccounts(['444455556666', '111122223333']);
+    const window = await services.capture.openAws('shot.iam-users');
+    expect(window.account?.accountId).toBe('111122223333');
+    expect(standIn.signinTokenRequests).toBe(requestsBefore + 1);
+    await services.capture.close(window.windowId);
+  });
+
   it('refuses a static-keys profile: the console needs temporary credentials', async () => {
     const { services, capture } = await setup({ profile: 'keys' });
     const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
