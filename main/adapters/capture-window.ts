@@ -1,6 +1,19 @@
-import { BrowserWindow, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, session, type DownloadItem, type Session, type WebContents } from 'electron';
+import { mkdtempSync } from 'node:fs';
+import { copyFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { capturePartition, type CaptureAdapter } from '../services/capture/capture-adapter';
+import {
+  CaptureWindowRequests,
+  downloadHost,
+  downloadNotSaved,
+  downloadQuestion,
+  safeDownloadName,
+  saidYes,
+  saveDialogFor,
+  type Question,
+} from '../services/capture/capture-requests';
 import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
 import { CAPTURE_STEP_TIMEOUT_MS, captureTimeoutError, openFailure, refusesNavigation, withTimeout } from '../services/capture/window-guards';
 import { ownNavigationPolicy } from '../security';
@@ -10,12 +23,101 @@ const MAX_CAPTURE_HEIGHT = 16_384;
 /** Time for the page to lay itself out again in the taller viewport. */
 const SETTLE_MS = 300;
 
+interface CaptureWindowState {
+  win: BrowserWindow;
+  /** The person's answers for this window, and its one-at-a-time questions (main/services/capture/capture-requests.ts). */
+  requests: CaptureWindowRequests;
+  /** Aborted when the window closes: an open question goes away as if refused. */
+  closing: AbortController;
+}
+/** Open capture windows by their page: web-tool windows share one session, so its handlers look up the window that asks. */
+const captureWindows = new WeakMap<WebContents, CaptureWindowState>();
+
+async function askPerson(state: CaptureWindowState, question: Question): Promise<boolean> {
+  if (state.win.isDestroyed()) return false;
+  const { message, detail, buttons, defaultId, cancelId } = question;
+  const { response } = await dialog.showMessageBox(state.win, { type: 'question', message, detail, buttons: [...buttons], defaultId, cancelId, noLink: true, signal: state.closing.signal });
+  return saidYes(response);
+}
+
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+  }
+}
+
+/**
+ * A download in a capture window goes only where the person says. Electron takes the save path
+ * only synchronously in 'will-download' (set later, it is ignored and the download stalls behind
+ * Electron's own dialog), so the file is pointed at a private staging folder outside the
+ * workspace and paused there while the person is asked; on Save… it resumes and is moved to the
+ * chosen path when complete, otherwise it is cancelled. The staging folder is always removed.
+ */
+function onDownload(event: Electron.Event, item: DownloadItem, contents: WebContents): void {
+  const state = captureWindows.get(contents);
+  if (!state || state.win.isDestroyed()) return event.preventDefault();
+  const fileName = safeDownloadName(item.getFilename());
+  let staging: string;
+  try {
+    staging = mkdtempSync(join(app.getPath('temp'), 'audit-workbench-download-'));
+  } catch {
+    return event.preventDefault();
+  }
+  const staged = join(staging, fileName);
+  item.setSavePath(staged);
+  item.pause();
+  const done = new Promise<'completed' | 'cancelled' | 'interrupted'>((resolve) => item.once('done', (_event, outcome) => resolve(outcome)));
+  const facts = { host: downloadHost(item.getInitiatorOrigin(), item.getURL(), contents.getURL()), fileName, totalBytes: item.getTotalBytes() };
+  const tell = (reason: string) => {
+    const { message, detail } = downloadNotSaved(fileName, reason);
+    const options = { type: 'error' as const, message, detail };
+    void (state.win.isDestroyed() ? dialog.showMessageBox(options) : dialog.showMessageBox(state.win, options)).catch(() => undefined);
+  };
+  void (async () => {
+    try {
+      const target = await state.requests.download(async () => {
+        if (!(await askPerson(state, downloadQuestion(facts))) || state.win.isDestroyed()) return null;
+        const chosen = await dialog.showSaveDialog(state.win, saveDialogFor(fileName, app.getPath('downloads')));
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      });
+      if (!target) {
+        item.cancel();
+        await done;
+        return;
+      }
+      if (item.isPaused() || item.getState() === 'interrupted') item.resume();
+      const outcome = await done;
+      if (outcome !== 'completed') return tell(outcome === 'cancelled' ? 'The download was cancelled.' : 'The download was interrupted.');
+      await moveFile(staged, target);
+    } catch (error) {
+      item.cancel();
+      tell(error instanceof Error ? error.message : String(error));
+    } finally {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+  })();
+}
+
 const hardened = new WeakSet<Session>();
 function harden(ses: Session): Session {
   if (hardened.has(ses)) return ses;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.on('will-download', (event) => event.preventDefault());
+  // Only open capture windows' main frames may ask, and the person decides (capture-requests.ts).
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const state = captureWindows.get(contents);
+    if (!state) return callback(false);
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    state.requests
+      .permissionRequest({ permission, isMainFrame: details.isMainFrame, requestingUrl: details.requestingUrl, mediaTypes }, (question) => askPerson(state, question))
+      .then(callback, () => callback(false));
+  });
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
+    const state = contents ? captureWindows.get(contents) : undefined;
+    return state?.requests.permissionCheck({ permission, isMainFrame: details.isMainFrame, requestingOrigin, mediaType: details.mediaType }) ?? false;
+  });
+  ses.on('will-download', onDownload);
   hardened.add(ses);
   return ses;
 }
@@ -73,6 +175,8 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       });
       const contents = win.webContents;
       ownNavigationPolicy.add(contents);
+      const asking: CaptureWindowState = { win, requests: new CaptureWindowRequests(), closing: new AbortController() };
+      captureWindows.set(contents, asking);
       // The policy governs main-frame navigations and redirects; sub-frames are left to `refuseRequest`.
       let loading = true;
       let refusedDuringLoad = false;
@@ -90,6 +194,9 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
       win.on('page-title-updated', (event) => event.preventDefault());
       win.on('closed', () => {
         windows.delete(id);
+        captureWindows.delete(contents);
+        asking.closing.abort();
+        asking.requests.close();
         listeners.forEach((l) => l(id));
         // The window's own console sign-in goes with it; a failure leaves only memory the app frees on exit.
         if (spec.kind === 'aws') void Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]).catch(() => undefined);

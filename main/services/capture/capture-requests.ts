@@ -177,6 +177,11 @@ export function downloadQuestion({ host, fileName, totalBytes }: DownloadFacts):
   );
 }
 
+/** What the person is told when a download they chose to save did not arrive where they chose. */
+export function downloadNotSaved(fileName: string, reason: string): { message: string; detail: string } {
+  return { message: `${fileName} was not saved.`, detail: `${reason} Try the download again from the page.` };
+}
+
 /** The save dialog's options: the suggested name in the person's Downloads folder. */
 export function saveDialogFor(fileName: string, downloadsFolder: string) {
   return {

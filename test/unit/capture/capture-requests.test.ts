@@ -5,6 +5,7 @@ import {
   NEVER_GRANTED,
   OneQuestionAtATime,
   downloadHost,
+  downloadNotSaved,
   downloadQuestion,
   permissionInWords,
   safeDownloadName,
@@ -175,6 +176,10 @@ describe('download questions', () => {
     expect(downloadHost('', 'blob:https://console.aws.amazon.com/1234', PAGE)).toBe('console.aws.amazon.com');
     expect(downloadHost('null', 'data:text/csv,a', PAGE)).toBe('github.com');
     expect(downloadHost('', 'data:text/csv,a', 'about:blank')).toBe('The page in this window');
+  });
+
+  it('says when a download the person chose to save did not arrive', () => {
+    expect(downloadNotSaved('a.csv', 'The download was interrupted.')).toEqual({ message: 'a.csv was not saved.', detail: 'The download was interrupted. Try the download again from the page.' });
   });
 
   it('offers the save dialog in the Downloads folder with a safe name', () => {
