@@ -6,8 +6,8 @@ export const ownNavigationPolicy = new WeakSet<WebContents>();
 
 /**
  * Guards every web contents the app creates: no navigation away from the app, no new
- * windows, no webviews, no permissions except writing to the clipboard from the app's own
- * page. Links the app wants opened go through `openExternal`, which only passes https URLs
+ * windows, no webviews, no downloads, no permissions except writing to the clipboard from
+ * the app's own page. Links the app wants opened go through `openExternal`, which only passes https URLs
  * on the allow list to the system browser.
  */
 export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
@@ -31,6 +31,8 @@ export function installSecurityGuards(isAppUrl: (url: string) => boolean): void 
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(allowed(permission, details.isMainFrame, details.requestingUrl)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => allowed(permission, details.isMainFrame, details.requestingUrl));
+    // The app's own window never downloads anything: bundles are written by main, not fetched.
+    session.defaultSession.on('will-download', (event) => event.preventDefault());
   });
 }
 
