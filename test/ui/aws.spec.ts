@@ -38,6 +38,9 @@ test('signs in with the device flow, approves on the verification page, and show
   await expect(row.getByTestId('aws-session')).toHaveText('Not signed in');
   await expect(page.getByTestId('aws-profile-keys')).toContainText('Access keys');
   await row.click();
+  // Accounts are listed through the workspace's profile, and it has none yet.
+  await expect(page.getByTestId('aws-accounts-no-profile')).toContainText("Choose the workspace's profile first");
+  await expect(page.getByTestId('aws-list-accounts')).toHaveCount(0);
 
   // Not signed in yet: the connection test says what to do.
   await page.getByTestId('aws-test-connection').click();
@@ -69,11 +72,19 @@ test('signs in with the device flow, approves on the verification page, and show
 
   await page.getByTestId('aws-use-profile').click();
   await expect(page.getByTestId('aws-workspace-profile')).toBeVisible();
+  await expect(page.getByTestId('aws-accounts-profile')).toHaveText('Listed through the workspace\'s profile "audit".');
+  // Highlighting another profile changes neither the profile the accounts are listed through nor what is saved.
+  await page.getByTestId('aws-profile-keys').click();
+  await expect(page.getByTestId('aws-selected-profile')).toContainText('keys');
+  await expect(page.getByTestId('aws-accounts-profile')).toHaveText('Listed through the workspace\'s profile "audit".');
   await page.getByTestId('aws-list-accounts').click();
   await expect(page.getByTestId('aws-account-444455556666')).toContainText('Roles: AuditRole, AdministratorAccess');
   await page.getByTestId('aws-account-111122223333').getByRole('checkbox').check();
   await page.getByTestId('aws-save-accounts').click();
   await expect(page.getByTestId('aws-selected-accounts')).toHaveText('In scope for this workspace: 111122223333');
+  const listed = app.ipc.filter((c) => c.channel === 'aws.listAccounts' || c.channel === 'aws.selectAccounts').map((c) => (c.input as { profile: string }).profile);
+  expect(listed).toEqual(['audit', 'audit']);
+  await row.click();
   await expect(page.getByTestId('aws-policy-json')).toContainText('"iam:GenerateCredentialReport"');
 
   // A second sign-in that the person leaves and comes back to, then abandons: Cancel stops the polling.

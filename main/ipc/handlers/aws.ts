@@ -16,6 +16,6 @@ export const awsHandlers = (s: Services): DomainHandlers<'aws'> => ({
     await s.aws.profile(profile);
     return s.awsWorkspace.setProfile(profile, region);
   },
-  selectAccounts: ({ accountIds }) => s.awsWorkspace.selectAccounts(accountIds),
+  selectAccounts: ({ accountIds, profile }) => s.awsWorkspace.selectAccounts(accountIds, profile),
   permissions: () => permissionsAdvice(),
 });

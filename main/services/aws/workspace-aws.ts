@@ -61,13 +61,31 @@ export class WorkspaceAwsSettings {
     return meta.aws;
   }
 
-  async selectAccounts(accountIds: string[]): Promise<AwsSettings> {
+  /**
+   * Saves the accounts in scope. `listedThrough` is the profile the accounts were listed with:
+   * only a list made through the workspace's own profile may be saved, since another profile
+   * (another IAM Identity Center, or another person's sign-in) reaches other accounts.
+   */
+  async selectAccounts(accountIds: string[], listedThrough: string): Promise<AwsSettings> {
     const ws = this.workspaces.require();
+    const own = ws.meta.aws.profile;
+    if (!own) {
+      throw new AppError('PROFILE_NOT_FOUND', "Choose the workspace's profile first: its accounts are listed and saved through it.", {
+        hint: 'Pick a profile on the AWS screen and press Use for this workspace, then list the accounts.',
+        details: { listedThrough },
+      });
+    }
+    if (listedThrough !== own) {
+      throw new AppError('CONFLICT', `These accounts were listed through the profile "${listedThrough}", but this workspace uses "${own}", so they were not saved.`, {
+        hint: `List the accounts again on the AWS screen: they are listed through the workspace's profile "${own}".`,
+        details: { listedThrough, profile: own },
+      });
+    }
     const unique = [...new Set(accountIds)].sort();
     const meta = await ws.change('meta', (m) => ({ ...m, aws: { ...m.aws, accountIds: unique } }), {
       action: 'aws.accounts-selected',
       summary: unique.length ? `AWS accounts in scope: ${unique.join(', ')}` : 'No AWS accounts selected',
-      details: { accountIds: unique },
+      details: { accountIds: unique, profile: own },
     });
     return meta.aws;
   }

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { AccountPicker } from './AccountPicker';
+import { AccountsCard } from './AccountPicker';
 import { ConnectionPanel } from './ConnectionPanel';
 import { PermissionsPanel } from './PermissionsPanel';
 import { ProfilesTable } from './ProfilesTable';
@@ -37,6 +37,7 @@ export function AwsScreen() {
   }, [reload]);
 
   const profile = list?.profiles.find((p) => p.name === selected);
+  const workspaceSummary = list?.profiles.find((p) => p.name === settings.profile);
   const inUse = settings.profile === profile?.name && (settings.region ?? '') === region;
 
   return (
@@ -95,11 +96,15 @@ export function AwsScreen() {
             <Stack key={profile.name}>
               {isSso(profile) && <SignInPanel profile={profile} onSignedIn={() => void reload()} />}
               <ConnectionPanel profile={profile.name} region={region || undefined} />
-              {isSso(profile) && <AccountPicker profile={profile.name} selected={settings.accountIds} />}
             </Stack>
           )}
         </Card>
       )}
+      <AccountsCard
+        {...(settings.profile ? { workspaceProfile: settings.profile } : {})}
+        {...(workspaceSummary ? { summary: workspaceSummary } : {})}
+        selected={settings.accountIds}
+      />
       <PermissionsPanel />
     </Stack>
   );

@@ -24,6 +24,7 @@ export const awsChannels = {
   /** The open workspace's profile, region and accounts (null without a workspace). */
   workspaceSettings: method(z.undefined()).returns<AwsSettings | null>(),
   setWorkspaceProfile: method(Profile.extend({ region: AwsRegion.optional() })).returns<AwsSettings>(),
-  selectAccounts: method(z.object({ accountIds: z.array(AccountId).max(500) })).returns<AwsSettings>(),
+  /** `profile`: the one the accounts were listed through; it must be the workspace's. */
+  selectAccounts: method(Profile.extend({ accountIds: z.array(AccountId).max(500) })).returns<AwsSettings>(),
   permissions: method(z.undefined()).returns<PermissionsAdvice>(),
 };

@@ -52,7 +52,7 @@ it('a full sign-in, test connection and account selection leaks no key, secret o
   expect(await call('aws.listAccounts', { profile: 'audit' })).toMatchObject({ ok: true });
   expect(await call('aws.listRoles', { profile: 'audit', accountId: '444455556666' })).toMatchObject({ ok: true });
   expect(await call('aws.setWorkspaceProfile', { profile: 'audit', region: 'eu-west-1' })).toMatchObject({ ok: true, value: { profile: 'audit', region: 'eu-west-1' } });
-  expect(await call('aws.selectAccounts', { accountIds: ['444455556666', '111122223333'] })).toMatchObject({ ok: true, value: { accountIds: ['111122223333', '444455556666'] } });
+  expect(await call('aws.selectAccounts', { profile: 'audit', accountIds: ['444455556666', '111122223333'] })).toMatchObject({ ok: true, value: { accountIds: ['111122223333', '444455556666'] } });
   expect(await call('aws.profile', { profile: 'audit' })).toMatchObject({ ok: true, value: { session: { status: 'valid' } } });
   // Failures travel too: they must be just as clean.
   endpoint.setFaults({ ssoTokens: 'revoked', sessionCredentials: 'expired' });

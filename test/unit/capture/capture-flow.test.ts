@@ -158,7 +158,7 @@ describe('guided capture through the federation sign-in, on the stand-in console
 
   it("refuses to open the console for an account outside the workspace's chosen accounts, before any sign-in token is asked for", async () => {
     const { services, capture } = await setup();
-    await services.awsWorkspace.selectAccounts(['444455556666']);
+    await services.awsWorkspace.selectAccounts(['444455556666'], 'audit');
     const requestsBefore = standIn.signinTokenRequests;
     const issuedBefore = standIn.issuedTokens.length;
     const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
@@ -173,7 +173,7 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(services.capture.list()).toEqual([]);
 
     // With the account in scope, the same window opens.
-    await services.awsWorkspace.selectAccounts(['444455556666', '111122223333']);
+    await services.awsWorkspace.selectAccounts(['444455556666', '111122223333'], 'audit');
     const window = await services.capture.openAws('shot.iam-users');
     expect(window.account?.accountId).toBe('111122223333');
     expect(standIn.signinTokenRequests).toBe(requestsBefore + 1);

@@ -13,7 +13,7 @@ describe("the workspace's chosen AWS accounts", () => {
   it('refuses to collect from an account the workspace does not cover, before reading any evidence', async () => {
     const h = await checksHarness(endpoint.url);
     await h.services.awsWorkspace.setProfile('audit');
-    await h.services.awsWorkspace.selectAccounts([SANDBOX]);
+    await h.services.awsWorkspace.selectAccounts([SANDBOX], 'audit');
     await expect(h.checks.run({ checkIds: ['iam.root-mfa'] })).rejects.toMatchObject({
       code: 'ACCOUNT_OUT_OF_SCOPE',
       message: `The profile "audit" reaches account ${TROUBLED}, but this workspace covers ${SANDBOX}.`,
@@ -23,7 +23,7 @@ describe("the workspace's chosen AWS accounts", () => {
     const evidence = join(h.folder, 'evidence');
     expect(existsSync(evidence) ? readdirSync(evidence) : []).toEqual([]);
 
-    await h.services.awsWorkspace.selectAccounts([SANDBOX, TROUBLED]);
+    await h.services.awsWorkspace.selectAccounts([SANDBOX, TROUBLED], 'audit');
     expect((await h.checks.run({ checkIds: ['iam.root-mfa'] })).status).toBe('completed');
   });
 
@@ -38,7 +38,7 @@ describe("the workspace's chosen AWS accounts", () => {
     appendFileSync(join(h.home.home, '.aws', 'config'), '\n[profile other-org]\nsso_start_url = https://d-9067other.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n');
     const ws = h.services.awsWorkspace;
     await ws.setProfile('audit');
-    await ws.selectAccounts([TROUBLED]);
+    await ws.selectAccounts([TROUBLED], 'audit');
     // legacy signs in at the same start URL as audit.
     expect((await ws.setProfile('legacy')).accountIds).toEqual([TROUBLED]);
     expect((await ws.setProfile('other-org')).accountIds).toEqual([]);
@@ -46,7 +46,7 @@ describe("the workspace's chosen AWS accounts", () => {
     expect(entries[0]).toMatchObject({ action: 'aws.profile-set', details: { profile: 'other-org', clearedAccountIds: [TROUBLED] } });
     expect(entries[0]!.summary).toContain(`accounts ${TROUBLED} no longer in scope`);
 
-    await ws.selectAccounts([TROUBLED]);
+    await ws.selectAccounts([TROUBLED], 'other-org');
     // Access keys sign in at no IAM Identity Center: the SSO accounts no longer apply.
     expect((await ws.setProfile('keys')).accountIds).toEqual([]);
   });
