@@ -79,8 +79,12 @@ export const ServiceInScope = z.object({
 export type ServiceInScope = z.infer<typeof ServiceInScope>;
 
 /** A deviation the service auditor found, with AWS's response and what it means for the company. */
+/** Row ids are made by the app; bounded so a crafted save cannot bloat the document. */
+const RowId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/i, 'Not a row id');
+const ControlIdList = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id')).max(60, 'Map at most 60 controls');
+
 export const ReportException = z.object({
-  id: z.string().min(1),
+  id: RowId,
   description: Text(2000),
   awsResponse: Text(2000),
   impact: z.enum(EXCEPTION_IMPACTS).optional(),
@@ -90,9 +94,9 @@ export type ReportException = z.infer<typeof ReportException>;
 
 /** A complementary user entity control and the company's controls that meet it. */
 export const Cuec = z.object({
-  id: z.string().min(1),
+  id: RowId,
   text: z.string().trim().min(1, 'Write the CUEC as the report states it').max(1000),
-  controlIds: z.array(z.string().min(1)).default([]),
+  controlIds: ControlIdList.default([]),
 });
 export type Cuec = z.infer<typeof Cuec>;
 
@@ -105,13 +109,22 @@ export const ReviewConclusion = z.object({
 });
 export type ReviewConclusion = z.infer<typeof ReviewConclusion>;
 
-/** The reviewer's sign-off: who, when, and the report copy it covers. */
+/**
+ * The reviewer's sign-off: who, when, the report copy it covers, the audit scope it was
+ * judged for (the gap and the categories depend on them), and the SHA-256 of the review's
+ * content as signed, so a later edit of the file by hand shows.
+ */
 export const ReviewSignature = z.object({
   by: Person,
   at: IsoTimestamp,
   reportSha256: z.string().optional(),
+  asOfDate: IsoDate,
+  categories: z.array(Category).min(1),
+  contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ReviewSignature = z.infer<typeof ReviewSignature>;
+
+const uniqueIds = (rows: readonly { id: string }[]) => new Set(rows.map((r) => r.id)).size === rows.length;
 
 export const AWS_REPORT_REVIEW_SCHEMA_VERSION = 1;
 export const AwsReportReviewDoc = z.object({
@@ -119,8 +132,8 @@ export const AwsReportReviewDoc = z.object({
   report: ReportDetails.default(ReportDetails.parse({})),
   services: z.array(ServiceInScope).max(300).default([]),
   regions: Text(500),
-  exceptions: z.array(ReportException).max(200).default([]),
-  cuecs: z.array(Cuec).max(200).default([]),
+  exceptions: z.array(ReportException).max(200).refine(uniqueIds, 'Two exceptions have the same id').default([]),
+  cuecs: z.array(Cuec).max(200).refine(uniqueIds, 'Two CUECs have the same id').default([]),
   conclusion: ReviewConclusion.default(ReviewConclusion.parse({})),
   signed: ReviewSignature.nullable().default(null),
   updatedAt: z.string().optional(),
@@ -131,6 +144,12 @@ export type AwsReportReviewDoc = z.infer<typeof AwsReportReviewDoc>;
 /** What a person edits: everything but the bookkeeping and the signature. */
 export const AwsReportReviewDraft = AwsReportReviewDoc.omit({ schemaVersion: true, signed: true, updatedAt: true, updatedBy: true });
 export type AwsReportReviewDraft = z.infer<typeof AwsReportReviewDraft>;
+
+/**
+ * A save replaces the whole draft, so its input must be a whole draft: every part present,
+ * nothing unknown. Defaults would turn `{}` into an empty review that wipes the real one.
+ */
+export const AwsReportReviewDraftInput = AwsReportReviewDraft.strict().required();
 
 /** A new review: an empty draft, with the typical CUECs already mapped as a starting point. */
 export const newAwsReportReview = (): AwsReportReviewDoc =>

@@ -1,7 +1,8 @@
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { ControlStatus } from '../../../shared/domain/control-state';
-import { reportGapDays, reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import { reportGapDays, reviewContext, reviewProblems, signatureProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import { reviewContentSha256 } from '../reviews/review-content-hash';
 import type { BundleModel } from './bundle-model';
 
 /** A company control named by a CUEC, as the bundle shows it. */
@@ -27,6 +28,8 @@ export interface BundleCuec {
 export interface BundleAwsReview {
   review: AwsReportReviewDoc;
   problems: ReviewProblem[];
+  /** Why the signature does not stand for this bundle: signed for another as-of date or categories, or changed since. */
+  signatureProblems: string[];
   /** Days from the report's end to the bundle's as-of date; null until the end is recorded. */
   gapDays: number | null;
   cuecs: BundleCuec[];
@@ -41,11 +44,12 @@ export function bundleAwsReview(review: AwsReportReviewDoc, model: BundleModel, 
   const { asOfDate, categories } = model.options;
   const inScope = new Map(model.controls.map((c) => [c.def.id, c]));
   const defs = new Map(catalog.map((d) => [d.id, d]));
-  const problems = reviewProblems(review, { asOfDate, categories, knownControlIds: new Set(defs.keys()), controlIdsInScope: new Set(inScope.keys()) });
+  const problems = reviewProblems(review, reviewContext({ asOfDate, categories }, model.generatedAt.slice(0, 10), catalog));
   const end = review.report.periodEnd;
   return {
     review,
     problems,
+    signatureProblems: signatureProblems(review.signed, { asOfDate, categories, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) }),
     gapDays: end ? reportGapDays(end, asOfDate) : null,
     cuecs: review.cuecs.map((cuec) => ({
       id: cuec.id,

@@ -1,12 +1,11 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CONTROLS } from '../../../shared/catalog';
-import { AwsReportReviewDraft, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
+import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import { AppError } from '../../../shared/ipc/result';
-import { blockingProblems, reportGapDays, reviewProblems } from '../../../shared/rules/aws-report-review';
-import { controlsInScope } from '../../../shared/rules/coverage';
+import { blockingProblems, reportGapDays, reviewContext, reviewProblems, signatureProblems } from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
+import { reviewContentSha256 } from './review-content-hash';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 export interface AwsReportReviewDeps {
@@ -16,12 +15,12 @@ export interface AwsReportReviewDeps {
   pickReportFile: () => Promise<string | null>;
 }
 
-const KNOWN_CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
-
 /**
  * The review of AWS's SOC 2 report in the open workspace: drafts are saved as they are
  * written; signing records who concluded what, and when, and freezes the review until it is
- * reopened with a reason.
+ * reopened with a reason. Every check on the stored review ("is it signed?", "is it
+ * complete?") runs inside the workspace's serialised change, against the review as it is at
+ * that moment, so a save and a sign sent together cannot both pass.
  */
 export class AwsReportReviewService {
   constructor(private readonly deps: AwsReportReviewDeps) {}
@@ -32,26 +31,29 @@ export class AwsReportReviewService {
   }
 
   async save(rawDraft: unknown): Promise<AwsReportReviewView> {
-    const parsed = AwsReportReviewDraft.safeParse(rawDraft);
+    const parsed = AwsReportReviewDraftInput.safeParse(rawDraft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('INVALID_INPUT', `${issue?.path.join('.') || 'review'}: ${issue?.message}`, { hint: 'Correct that field and save again; nothing was changed.' });
     }
     const ws = this.deps.workspaces.require();
-    this.refuseWhenSigned(ws.awsReportReview);
-    // The report's file is recorded only by attachReportFile, which hashed it.
-    const draft = { ...parsed.data, report: { ...parsed.data.report, file: ws.awsReportReview.report.file } };
-    if (!draft.report.file) delete draft.report.file;
-    const doc = await ws.change('awsReportReview', (current) => ({ ...current, ...draft, ...this.stamp(ws.actor().email) }), {
-      action: 'aws-report-review.saved',
-      target: 'aws-report-review',
-      summary: 'Edited the review of the AWS SOC 2 report',
-    });
+    const email = ws.actor().email;
+    const doc = await ws.change(
+      'awsReportReview',
+      (current) => {
+        this.refuseWhenSigned(current);
+        // The report's file is recorded only by attachReportFile, which hashed it.
+        const { file: _ignored, ...report } = parsed.data.report;
+        return { ...current, ...parsed.data, report: current.report.file ? { ...report, file: current.report.file } : report, ...this.stamp(email) };
+      },
+      { action: 'aws-report-review.saved', target: 'aws-report-review', summary: 'Edited the review of the AWS SOC 2 report' },
+    );
     return this.view(doc);
   }
 
   /** Asks for the report PDF and records its name, size and SHA-256; the file itself is not kept. */
   async chooseReportFile(): Promise<AwsReportReviewView | null> {
+    this.refuseWhenSigned(this.deps.workspaces.require().awsReportReview);
     const path = await this.deps.pickReportFile();
     return path === null ? null : this.attachReportFile(path);
   }
@@ -60,35 +62,46 @@ export class AwsReportReviewService {
     const ws = this.deps.workspaces.require();
     this.refuseWhenSigned(ws.awsReportReview);
     const file = await describePdf(path);
-    const doc = await ws.change('awsReportReview', (current) => ({ ...current, report: { ...current.report, file }, ...this.stamp(ws.actor().email) }), {
+    const email = ws.actor().email;
+    const doc = await ws.change(
+      'awsReportReview',
+      (current) => {
+        // Hashing takes a while: the review may have been signed meanwhile.
+        this.refuseWhenSigned(current);
+        return { ...current, report: { ...current.report, file }, ...this.stamp(email) };
+      },
+      {
       action: 'aws-report-review.file-recorded',
       target: 'aws-report-review',
       summary: `Recorded the reviewed AWS report ${file.name} (SHA-256 ${file.sha256.slice(0, 12)}…)`,
       details: { sha256: file.sha256, bytes: file.bytes },
-    });
+      },
+    );
     return this.view(doc);
   }
 
   async sign(): Promise<AwsReportReviewView> {
     const ws = this.deps.workspaces.require();
-    const current = ws.awsReportReview;
-    this.refuseWhenSigned(current);
-    const blocking = blockingProblems(this.problems(current));
-    if (blocking.length > 0) {
-      throw new AppError('REVIEW_INCOMPLETE', `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`, {
-        hint: 'Complete what the review lists under "Before you sign", then sign again.',
-        details: { problems: blocking },
-      });
-    }
     const by = ws.actor();
-    const at = this.deps.now().toISOString();
     const doc = await ws.change(
       'awsReportReview',
-      (d) => ({ ...d, signed: { by, at, ...(d.report.file ? { reportSha256: d.report.file.sha256 } : {}) }, ...this.stamp(by.email) }),
+      (current) => {
+        this.refuseWhenSigned(current);
+        const blocking = blockingProblems(this.problems(current));
+        if (blocking.length > 0) {
+          throw new AppError('REVIEW_INCOMPLETE', `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`, {
+            hint: 'Complete what the review lists under "Before you sign", then sign again.',
+            details: { problems: blocking },
+          });
+        }
+        const { asOfDate, categories } = ws.meta;
+        const signed = { by, at: this.deps.now().toISOString(), ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}), asOfDate, categories: [...categories], contentSha256: reviewContentSha256(current) };
+        return { ...current, signed, ...this.stamp(by.email) };
+      },
       {
         action: 'aws-report-review.signed',
         target: 'aws-report-review',
-        summary: `Signed the review of the AWS SOC 2 report: ${current.conclusion.reliance === 'do_not_rely' ? 'not relied on' : 'relied on'}`,
+        summary: `Signed the review of the AWS SOC 2 report for the audit as of ${ws.meta.asOfDate}`,
       },
     );
     return this.view(doc);
@@ -98,30 +111,38 @@ export class AwsReportReviewService {
     const why = reason.trim();
     if (!why) throw new AppError('INVALID_INPUT', 'Say why the signed review is reopened.', { hint: 'The reason is kept in the activity log for the auditor.' });
     const ws = this.deps.workspaces.require();
-    if (!ws.awsReportReview.signed) throw new AppError('CONFLICT', 'The review is not signed, so there is nothing to reopen.');
-    const doc = await ws.change('awsReportReview', (d) => ({ ...d, signed: null, ...this.stamp(ws.actor().email) }), {
+    const email = ws.actor().email;
+    const doc = await ws.change(
+      'awsReportReview',
+      (d) => {
+        if (!d.signed) throw new AppError('CONFLICT', 'The review is not signed, so there is nothing to reopen.');
+        return { ...d, signed: null, ...this.stamp(email) };
+      },
+      {
       action: 'aws-report-review.reopened',
       target: 'aws-report-review',
       summary: `Reopened the signed review of the AWS SOC 2 report: ${why}`,
       details: { reason: why },
-    });
+      },
+    );
     return this.view(doc);
   }
 
   private view(doc: AwsReportReviewDoc): AwsReportReviewView {
-    const ws = this.deps.workspaces.require();
+    const { meta } = this.deps.workspaces.require();
     const end = doc.report.periodEnd;
-    return { review: doc, problems: this.problems(doc), gapDays: end ? reportGapDays(end, ws.meta.asOfDate) : null, asOfDate: ws.meta.asOfDate };
+    return {
+      review: doc,
+      problems: this.problems(doc),
+      signatureProblems: signatureProblems(doc.signed, { asOfDate: meta.asOfDate, categories: meta.categories, contentMatches: !doc.signed || doc.signed.contentSha256 === reviewContentSha256(doc) }),
+      gapDays: end ? reportGapDays(end, meta.asOfDate) : null,
+      asOfDate: meta.asOfDate,
+    };
   }
 
   private problems(doc: AwsReportReviewDoc) {
     const { meta } = this.deps.workspaces.require();
-    return reviewProblems(doc, {
-      asOfDate: meta.asOfDate,
-      categories: meta.categories,
-      knownControlIds: KNOWN_CONTROL_IDS,
-      controlIdsInScope: new Set(controlsInScope(meta.categories).map((c) => c.id)),
-    });
+    return reviewProblems(doc, reviewContext(meta, this.deps.now().toISOString().slice(0, 10)));
   }
 
   private refuseWhenSigned(doc: AwsReportReviewDoc): void {

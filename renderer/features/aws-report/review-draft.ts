@@ -1,28 +1,14 @@
-import { CONTROLS } from '../../../shared/catalog';
-import type { AwsReportReviewDoc, AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
+import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import type { WorkspaceMeta } from '../../../shared/domain/workspace';
-import { reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
-import { controlsInScope } from '../../../shared/rules/coverage';
+import { reviewContext, reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import { canonicalJson } from '../../../shared/rules/canonical-json';
 
-/** What a person edits, taken from the stored review (bookkeeping and signature left out). */
-export function toDraft(doc: AwsReportReviewDoc): AwsReportReviewDraft {
-  const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = doc;
-  return draft;
-}
+export { reviewDraftOf as toDraft } from '../../../shared/rules/aws-report-review';
 
-/** JSON with sorted keys and without undefined values: equal drafts give equal strings. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
-export const sameDraft = (a: AwsReportReviewDraft, b: AwsReportReviewDraft): boolean => canonical(a) === canonical(b);
+export const sameDraft = (a: AwsReportReviewDraft, b: AwsReportReviewDraft): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** An id for a new exception or CUEC row; unique within the review. */
 export const newRowId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-const KNOWN_CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
 
 /**
  * The same rules main applies, run on the unsaved draft so the "Before you sign" list follows
@@ -30,12 +16,7 @@ const KNOWN_CONTROL_IDS = new Set(CONTROLS.map((c) => c.id));
  */
 export function draftProblems(draft: AwsReportReviewDraft, meta: Pick<WorkspaceMeta, 'asOfDate' | 'categories'>): ReviewProblem[] {
   const trimmed = JSON.parse(JSON.stringify(draft, (_k, v: unknown) => (typeof v === 'string' ? v.trim() : v))) as AwsReportReviewDraft;
-  return reviewProblems(trimmed, {
-    asOfDate: meta.asOfDate,
-    categories: meta.categories,
-    knownControlIds: KNOWN_CONTROL_IDS,
-    controlIdsInScope: new Set(controlsInScope(meta.categories).map((c) => c.id)),
-  });
+  return reviewProblems(trimmed, reviewContext(meta, new Date().toISOString().slice(0, 10)));
 }
 
 /** An empty date field is no date. */

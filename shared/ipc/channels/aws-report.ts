@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { AwsReportReviewDraft, type AwsReportReviewDoc } from '../../domain/aws-report-review';
+import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../domain/aws-report-review';
 import type { ReviewProblem } from '../../rules/aws-report-review';
 
 export interface AwsReportReviewView {
   review: AwsReportReviewDoc;
   /** What stands before signing (blocking) and what the auditor will ask about (warnings). */
   problems: ReviewProblem[];
+  /** Why the signature no longer stands for the review (see signatureProblems); empty when it does or there is none. */
+  signatureProblems: string[];
   /** Days from the report's end to the workspace's "as of" date; null until the end is known. */
   gapDays: number | null;
   asOfDate: string;
@@ -14,7 +16,7 @@ export interface AwsReportReviewView {
 
 export const awsReportChannels = {
   get: method(z.undefined()).returns<AwsReportReviewView>(),
-  save: method(AwsReportReviewDraft).returns<AwsReportReviewView>(),
+  save: method(AwsReportReviewDraftInput).returns<AwsReportReviewView>(),
   /** Opens the file dialog for the report PDF; null when cancelled. */
   chooseReportFile: method(z.undefined()).returns<AwsReportReviewView | null>(),
   sign: method(z.undefined()).returns<AwsReportReviewView>(),

@@ -71,7 +71,7 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toMatch(/Signed by Dana Founder \(dana@acme\.example\) on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     // The warning the reviewer signed over is shown; nothing blocks.
     expect(section).toContain('Warnings (1)');
-    expect(section).toContain('relies on controls outside this workspace');
+    expect(section).toContain('also names controls outside this workspace');
     expect(section).not.toContain('NOT SIGNED');
     expect(section).not.toContain('Open for this bundle');
   });

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../main/ipc/handlers';
+import { createRouter } from '../../../main/ipc/router';
 import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import { createTestWorkspace, DANA, tempDir, testServices } from '../helpers/services';
 
@@ -150,5 +152,110 @@ describe('the review of AWS’s SOC 2 report', () => {
     expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(false);
     await again.services.awsReport.attachReportFile(reportPdf().path);
     expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(true);
+  });
+});
+
+describe('a signature that stands for what was signed', () => {
+  const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
+  const routerOf = (services: ReturnType<typeof testServices>['services']) => createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
+
+  async function signedWorkspace() {
+    const ctx = await createTestWorkspace();
+    await ctx.services.awsReport.attachReportFile(reportPdf().path);
+    await ctx.services.awsReport.save(completeDraft(draftOf(ctx.services.awsReport.get())));
+    return ctx;
+  }
+
+  it('lets only one of a sign and an edit sent together win, so a signed review never holds unsigned content', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { services } = await signedWorkspace();
+      const edited = { ...completeDraft(draftOf(services.awsReport.get())), report: { ...completeDraft(draftOf(services.awsReport.get())).report, title: 'EDITED', opinion: 'adverse' as const } };
+      const [signed, saved] = await Promise.allSettled([services.awsReport.sign(), services.awsReport.save(edited)]);
+      expect(signed.status).toBe('fulfilled');
+      expect(saved).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
+      const view = services.awsReport.get();
+      expect(view.review.report.title).not.toBe('EDITED');
+      expect(view.signatureProblems).toEqual([]);
+    }
+  });
+
+  it('refuses a save that is not a whole draft, over IPC, and changes nothing', async () => {
+    const { services, folder } = await createTestWorkspace();
+    const before = readFileSync(join(folder, 'aws-report-review.json'), 'utf8');
+    const router = routerOf(services);
+    for (const junk of [{}, { controlId: 7 }, { ...draftOf(services.awsReport.get()), extra: 1 }, { ...draftOf(services.awsReport.get()), cuecs: [{ id: '../../etc', text: 'x', controlIds: [] }] }]) {
+      expect(await router.invoke('awsReport.save', junk, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    const twice = draftOf(services.awsReport.get());
+    expect(await router.invoke('awsReport.save', { ...twice, cuecs: [twice.cuecs[0], twice.cuecs[0]] }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('same id') } });
+    expect(readFileSync(join(folder, 'aws-report-review.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses to change the report file of a signed review, before any file dialog opens', async () => {
+    let asked = 0;
+    const ctx = await createTestWorkspace({ adapters: { pickReportFile: async () => (asked++, reportPdf().path) } });
+    await ctx.services.awsReport.attachReportFile(reportPdf().path);
+    await ctx.services.awsReport.save(completeDraft(draftOf(ctx.services.awsReport.get())));
+    await ctx.services.awsReport.sign();
+    await expect(ctx.services.awsReport.chooseReportFile()).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(ctx.services.awsReport.attachReportFile(reportPdf().path)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(asked).toBe(0);
+  });
+
+  it('records the audit scope it was signed for, and says so when the as-of date or categories change', async () => {
+    const { services } = await signedWorkspace();
+    const signed = await services.awsReport.sign();
+    expect(signed.review.signed).toMatchObject({ asOfDate: '2026-12-31', categories: ['security', 'availability'], contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(signed.signatureProblems).toEqual([]);
+    expect(await routerOf(services).invoke('workspace.updateSettings', { asOfDate: '2027-06-30' }, APP)).toMatchObject({ ok: true });
+    expect(services.awsReport.get().signatureProblems).toEqual([
+      'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.',
+    ]);
+  });
+
+  it('shows that a signed review was edited by hand after signing', async () => {
+    const { services, folder, userDataDir } = await signedWorkspace();
+    await services.awsReport.sign();
+    await services.workspaces.close();
+    const file = join(folder, 'aws-report-review.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"reliance": "rely"', '"reliance": "rely_with_follow_ups"').replace('"reliance":"rely"', '"reliance":"rely_with_follow_ups"'));
+    const again = testServices({ userDataDir });
+    await again.services.workspaces.open(folder);
+    expect(again.services.awsReport.get().signatureProblems[0]).toMatch(/^The review was changed after it was signed/);
+  });
+});
+
+describe('what a careful reviewer would not sign', () => {
+  it('blocks reliance on an adverse opinion, a report dated in the future or starting after the as-of date, and CUECs met by AWS or out of scope', async () => {
+    const { services } = await createTestWorkspace();
+    await services.awsReport.attachReportFile(reportPdf().path);
+    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const view = await services.awsReport.save({
+      ...draft,
+      report: { ...draft.report, opinion: 'adverse', periodStart: '2027-01-01', periodEnd: '2027-06-30', issuedOn: '2099-01-01' },
+      cuecs: [
+        { id: 'cuec-aws', text: 'Customers rely on AWS data centres.', controlIds: ['aws-physical-security'] },
+        { id: 'cuec-pi', text: 'Customers validate their inputs.', controlIds: ['input-validation'] },
+      ],
+      conclusion: { ...draft.conclusion, followUps: 'ok' },
+    });
+    const blocking = view.problems.filter((p) => p.severity === 'blocking').map((p) => p.message);
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^An adverse opinion or a disclaimer gives no assurance: you cannot rely on this report/),
+        'The report is dated 2099-01-01, after today: check the date of the opinion.',
+        expect.stringMatching(/^The report covers AWS from 2027-01-01, after your "as of" date \(2026-12-31\)/),
+        expect.stringMatching(/^CUEC 1 is mapped to controls AWS operates \(aws-physical-security\)/),
+        expect.stringMatching(/^CUEC 2 is met only by controls outside this workspace's scope \(input-validation\)/),
+      ]),
+    );
+  });
+
+  it('ignores a period start left over when the report is a Type 1', async () => {
+    const { services } = await createTestWorkspace();
+    await services.awsReport.attachReportFile(reportPdf().path);
+    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const view = await services.awsReport.save({ ...draft, report: { ...draft.report, reportType: 'type1', periodStart: '2026-10-01', periodEnd: '2026-09-30' } });
+    expect(view.problems.filter((p) => p.field === 'report.periodStart')).toEqual([]);
   });
 });
