@@ -43,8 +43,10 @@ export async function sha256OfFile(path: string): Promise<string> {
  * capture under `evidence/records/<id>.json`. Identical content is stored once and may back
  * many records. A file is never edited or deleted: when new content arrives whose name is
  * taken by a file that no longer matches it (changed behind the app's back), the damaged
- * file is moved to `evidence/damaged/` and the good bytes take its place, and `onRepaired`
- * reports it (the workspace logs it in the activity log).
+ * file is moved to `evidence/damaged/` and the good bytes take its place. `onRepaired`
+ * reports the repair before the damaged file is moved (the workspace logs it in the activity
+ * log), so a repair is never left unlogged. `beforeWrite` runs before every write (a file, a
+ * record, a move) and may refuse it, for example when the workspace lock was taken over.
  */
 export class EvidenceStore {
   /** One shared load: concurrent first callers must not each build (and lose) their own index. */
@@ -54,8 +56,18 @@ export class EvidenceStore {
 
   constructor(
     private readonly root: string,
-    private readonly options: { appVersion: string; now: () => Date; onRepaired?: (repair: EvidenceRepair) => Promise<void> },
+    private readonly options: {
+      appVersion: string;
+      now: () => Date;
+      onRepaired?: (repair: EvidenceRepair) => Promise<void>;
+      /** Called before each write; throwing refuses it with nothing written. */
+      beforeWrite?: () => Promise<void>;
+    },
   ) {}
+
+  private async beforeWrite(): Promise<void> {
+    await this.options.beforeWrite?.();
+  }
 
   private get filesDir() {
     return join(this.root, EVIDENCE_DIR, 'files');
@@ -75,6 +87,7 @@ export class EvidenceStore {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const record = this.prepare(fields, sha256, bytes.byteLength);
+    await this.beforeWrite();
     await this.ensureDirs();
     await this.place(record, () => writeFileAtomic(this.filePath(sha256), bytes, 0o444));
     return this.writeRecord(record);
@@ -84,6 +97,7 @@ export class EvidenceStore {
   async addFile(sourcePath: string, fields: NewEvidence): Promise<EvidenceRecord> {
     // Refuse a bad record before copying anything.
     this.prepare(fields, '0'.repeat(64), 0);
+    await this.beforeWrite();
     await this.ensureDirs();
     const tmp = join(this.filesDir, `.import-${randomBytes(6).toString('hex')}.tmp`);
     const hash = createHash('sha256');
@@ -124,7 +138,8 @@ export class EvidenceStore {
   /**
    * Makes `evidence/files/<sha256>` hold exactly the bytes its name says: an intact file is
    * left alone (no rewrite), a missing one is written, and a damaged one (wrong size or hash)
-   * is moved to `evidence/damaged/` before the good bytes are written in its place.
+   * is moved to `evidence/damaged/` before the good bytes are written in its place. The
+   * repair is reported (logged) before anything is moved: if that fails, nothing is touched.
    */
   private place(record: EvidenceRecord, write: () => Promise<void>): Promise<void> {
     const { sha256 } = record;
@@ -132,9 +147,15 @@ export class EvidenceStore {
       const target = this.filePath(sha256);
       const state = await storedState(target, sha256, record.size);
       if (state === 'intact') return;
-      const damagedFile = state === 'damaged' ? await this.moveAside(sha256) : undefined;
+      await this.beforeWrite();
+      if (state === 'damaged') {
+        const name = await this.damagedName(sha256);
+        const damagedFile = `${EVIDENCE_DIR}/${DAMAGED_DIR}/${name}`;
+        // Logged first: a repair whose log entry cannot be written never happens.
+        await this.options.onRepaired?.({ sha256, damagedFile, evidenceId: record.id, by: record.capturedBy });
+        await this.moveAside(sha256, name);
+      }
       await write();
-      if (damagedFile) await this.options.onRepaired?.({ sha256, damagedFile, evidenceId: record.id, by: record.capturedBy });
     };
     const previous = this.placing.get(sha256) ?? Promise.resolve();
     const result = previous.then(run, run);
@@ -146,18 +167,24 @@ export class EvidenceStore {
     return result;
   }
 
-  /** Keeps the damaged file under a name no earlier damaged copy has; returns its path relative to the workspace. */
-  private async moveAside(sha256: string): Promise<string> {
+  /** A name under `evidence/damaged/` no earlier damaged copy has (placing is serialised per hash). */
+  private async damagedName(sha256: string): Promise<string> {
     const time = this.options.now().toISOString().replace(/[-:.]/g, '');
     let name = `${sha256}-${time}`;
+    while (await exists(join(this.damagedDir, name))) name = `${sha256}-${time}-${randomBytes(3).toString('hex')}`;
+    return name;
+  }
+
+  /** Keeps the damaged file under `name` in `evidence/damaged/`, never overwriting a file there. */
+  private async moveAside(sha256: string, name: string): Promise<void> {
+    const target = join(this.damagedDir, name);
     try {
       await fs.mkdir(this.damagedDir, { recursive: true });
-      while (await exists(join(this.damagedDir, name))) name = `${sha256}-${time}-${randomBytes(3).toString('hex')}`;
-      await fs.rename(this.filePath(sha256), join(this.damagedDir, name));
+      if (await exists(target)) throw Object.assign(new Error(`${target} already exists`), { code: 'EEXIST' });
+      await fs.rename(this.filePath(sha256), target);
     } catch (error) {
-      throw saveFailure(join(this.damagedDir, name), error);
+      throw saveFailure(target, error);
     }
-    return `${EVIDENCE_DIR}/${DAMAGED_DIR}/${name}`;
   }
 
   async list(): Promise<EvidenceRecord[]> {
@@ -200,6 +227,7 @@ export class EvidenceStore {
   }
 
   private async writeRecord(record: EvidenceRecord): Promise<EvidenceRecord> {
+    await this.beforeWrite();
     await writeFileAtomic(join(this.recordsDir, `${record.id}.json`), `${JSON.stringify(record, null, 2)}\n`, 0o444);
     (await this.load()).set(record.id, record);
     return record;

@@ -50,7 +50,9 @@ export class OpenWorkspace {
     this.evidence = new EvidenceStore(root, {
       appVersion: deps.appVersion,
       now: deps.now,
-      // A capture or import that brings good bytes for a damaged file says so; the damaged file is kept.
+      // Evidence files, records and repairs are refused too once another instance took the lock over.
+      beforeWrite: () => lock.assertHeld(),
+      // A capture or import that brings good bytes for a damaged file says so (before moving it); the damaged file is kept.
       onRepaired: (r) =>
         this.activity.append({
           at: deps.now().toISOString(),

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultHost } from '../../../main/services/create-services';
 import { LOCK_FILE } from '../../../main/services/workspace/lock';
-import { createTestWorkspace, testServices } from '../helpers/services';
+import type { NewEvidence } from '../../../main/services/evidence/evidence-store';
+import { createTestWorkspace, DANA, tempDir, testServices } from '../helpers/services';
 
 const TAKEN_AT = new Date('2026-11-26T07:15:00.000Z');
 const ivan = { ...defaultHost(), host: 'ivan-desktop', user: 'ivan' };
@@ -53,6 +55,111 @@ describe('an instance whose lock was taken over', () => {
     expect(error.code).toBe('WORKSPACE_LOCKED');
     expect(error.message).toMatch(/missing or unreadable/);
     expect(controlsOnDisk(folder)).toBeUndefined();
+  });
+});
+
+/** Every file and folder under evidence/, with a hash of each file's bytes. */
+function evidenceListing(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const rel = relative(folder, path);
+      if (statSync(path).isDirectory()) {
+        out.push(`${rel}/`);
+        walk(path);
+      } else out.push(`${rel} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`);
+    }
+  };
+  if (existsSync(join(folder, 'evidence'))) walk(join(folder, 'evidence'));
+  return out;
+}
+
+const DETAILS = { title: 'Doc', effectiveDate: '2026-11-20', controlIds: ['iam-root-account'] };
+const snapshotFields: NewEvidence = {
+  title: 'Summary',
+  kind: 'api_snapshot',
+  mediaType: 'application/json',
+  fileName: 'iam-GetAccountSummary.json',
+  controlIds: ['iam-root-account'],
+  source: { type: 'aws_api', calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }] },
+  effectiveDate: '2026-11-26',
+  capturedBy: DANA,
+};
+
+/** A imported a file whose stored copy was then damaged; B takes the workspace over. */
+async function damagedThenTakenOver() {
+  const { services: a, folder, userDataDir } = await createTestWorkspace();
+  const source = join(tempDir(), 'a.txt');
+  writeFileSync(source, 'hello evidence\n');
+  const first = await a.imports.importFile(source, 'a.txt', DETAILS, 'file picker');
+  const stored = a.workspaces.require().evidence.filePath(first.sha256);
+  chmodSync(stored, 0o644);
+  writeFileSync(stored, 'HELLO evidence\n');
+  chmodSync(stored, 0o444);
+  const b = testServices({ userDataDir, host: ivan, now: () => TAKEN_AT }).services;
+  await b.workspaces.open(folder, { takeOverStaleLock: true });
+  return { a, b, folder, source, stored };
+}
+
+describe('evidence writes after a take-over', () => {
+  it('refuses an import with WORKSPACE_LOCKED and writes nothing under evidence/', async () => {
+    const { a, folder } = await takenOver();
+    const source = join(tempDir(), 'new.txt');
+    writeFileSync(source, 'brand new evidence\n');
+    const before = evidenceListing(folder);
+    const activity = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
+    await expect(a.imports.importFile(source, 'new.txt', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    expect(evidenceListing(folder)).toEqual(before);
+    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activity);
+  });
+
+  it('refuses a capture’s bytes (addBytes) and writes no file or record', async () => {
+    const { a, folder } = await takenOver();
+    const before = evidenceListing(folder);
+    await expect(a.workspaces.require().evidence.addBytes('{"SummaryMap":{}}', snapshotFields)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    expect(evidenceListing(folder)).toEqual(before);
+  });
+
+  it('refuses to repair a damaged file: nothing is moved aside, rewritten or left unlogged', async () => {
+    const { a, folder, source, stored } = await damagedThenTakenOver();
+    const before = evidenceListing(folder);
+    const activity = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
+    await expect(a.imports.importFile(source, 'a.txt', { ...DETAILS, title: 'again' }, 'file picker')).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    expect(evidenceListing(folder)).toEqual(before);
+    expect(existsSync(join(folder, 'evidence', 'damaged'))).toBe(false);
+    expect(readFileSync(stored, 'utf8')).toBe('HELLO evidence\n');
+    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activity);
+  });
+
+  it('the new owner repairs it, and the repair is logged', async () => {
+    const { b, source, stored } = await damagedThenTakenOver();
+    b.workspaces.setMe({ name: 'Ivan', email: 'ivan@acme.example' });
+    await b.imports.importFile(source, 'a.txt', { ...DETAILS, title: 'again' }, 'file picker');
+    expect(readFileSync(stored, 'utf8')).toBe('hello evidence\n');
+    const { entries } = await b.workspaces.require().activity.read();
+    expect(entries.filter((e) => e.action === 'evidence.repaired')).toHaveLength(1);
+  });
+});
+
+describe('a repair whose activity entry cannot be written', () => {
+  it('moves nothing aside and leaves the damaged file where it was', async () => {
+    const { services, folder } = await createTestWorkspace();
+    const source = join(tempDir(), 'a.txt');
+    writeFileSync(source, 'hello evidence\n');
+    const first = await services.imports.importFile(source, 'a.txt', DETAILS, 'file picker');
+    const stored = services.workspaces.require().evidence.filePath(first.sha256);
+    chmodSync(stored, 0o644);
+    writeFileSync(stored, 'HELLO evidence\n');
+    // The log cannot be appended to (a folder where the file should be): the lock is still ours.
+    rmSync(join(folder, 'activity.jsonl'));
+    mkdirSync(join(folder, 'activity.jsonl'));
+    const before = evidenceListing(folder);
+    await expect(services.imports.importFile(source, 'a.txt', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    expect(readFileSync(stored, 'utf8')).toBe('HELLO evidence\n');
+    expect(existsSync(join(folder, 'evidence', 'damaged'))).toBe(false);
+    // Only the record of the refused import is absent too: no file moved, none rewritten.
+    expect(evidenceListing(folder)).toEqual(before);
   });
 });
 
