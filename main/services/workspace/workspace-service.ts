@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import { rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
 import { BACKUP_DIR, backupPath } from '../storage/json-document';
+import { ActivityLog } from './activity-log';
 import { WorkspaceLock, type HostInfo } from './lock';
 import { OpenWorkspace, workspaceDocuments } from './open-workspace';
 
@@ -24,6 +25,9 @@ export interface WorkspaceServiceDeps {
   /** Tells the renderer to refresh; the composition root wires it to the push event. */
   onChange: (reason: string) => void;
 }
+
+/** Who an entry is attributed to when this app has no identity yet (restoring runs before any workspace opens). */
+export const UNKNOWN_ACTOR = { name: 'unknown (identity not set)', email: '' };
 
 const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json', 'aws-report-review.json']);
 
@@ -157,6 +161,8 @@ export class WorkspaceService {
    * Brings back the last-good copy of a damaged file. The damaged file is renamed, never
    * overwritten, so nothing the user might still want is lost. The workspace lock is held
    * meanwhile, so no instance that has the workspace open has its file replaced underneath it.
+   * A `workspace.backup-restored` entry (who, which file, where the damaged copy went) is
+   * appended to the activity log before anything is renamed: a restore is never unlogged.
    */
   async restoreBackup(folder: string, file: string, options: { takeOverStaleLock?: boolean } = {}): Promise<{ restored: string; damagedCopy: string }> {
     if (!RESTORABLE.has(file)) {
@@ -185,6 +191,29 @@ export class WorkspaceService {
     if (taken.tookOverFrom) this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
     const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
     try {
+      const present = await fs.lstat(join(root, file)).then(
+        () => true,
+        () => false,
+      );
+      const actor = this.me() ?? UNKNOWN_ACTOR;
+      const activity = new ActivityLog(root, () => lock.assertHeld());
+      await activity.append({
+        at: this.deps.now().toISOString(),
+        actor,
+        action: 'workspace.backup-restored',
+        target: `file:${file}`,
+        summary: present
+          ? `Restored ${file} from its last-good copy (${BACKUP_DIR}/${file}); the damaged file is kept as ${damagedCopy}`
+          : `Restored ${file} from its last-good copy (${BACKUP_DIR}/${file}); the file was missing`,
+        details: {
+          file,
+          backup: `${BACKUP_DIR}/${file}`,
+          damagedCopy: present ? damagedCopy : null,
+          host: this.deps.host.host,
+          osUser: this.deps.host.user,
+          ...(taken.tookOverFrom ? { lockTakenOverFrom: { ...taken.tookOverFrom }, lockTakeOverReason: taken.reason } : {}),
+        },
+      });
       await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw saveFailure(join(root, file), error);
       });

@@ -165,6 +165,62 @@ describe('a repair whose activity entry cannot be written', () => {
 
 describe('restoring a backup', () => {
   const damagedCopies = (folder: string) => readdirSync(folder).filter((n) => n.includes('.damaged-'));
+  const activityLines = (folder: string) =>
+    readFileSync(join(folder, 'activity.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+
+  /** A closed workspace whose controls.json was damaged after a good save. */
+  async function damagedControls() {
+    const ctx = await createTestWorkspace();
+    await ctx.services.controls.setStatus('iam-root-account', 'in_progress');
+    await ctx.services.workspaces.close();
+    writeFileSync(join(ctx.folder, 'controls.json'), '{"schemaVersion": 1, "contr');
+    return ctx;
+  }
+
+  it('appends a workspace.backup-restored entry naming who, which file and where the damaged copy went', async () => {
+    const { folder, userDataDir } = await damagedControls();
+    const fresh = testServices({ userDataDir }).services;
+    const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json');
+    const entry = activityLines(folder).at(-1);
+    expect(entry).toMatchObject({
+      actor: DANA,
+      action: 'workspace.backup-restored',
+      target: 'file:controls.json',
+      summary: `Restored controls.json from its last-good copy (.backup/controls.json); the damaged file is kept as ${damagedCopy}`,
+      details: { file: 'controls.json', backup: '.backup/controls.json', damagedCopy, host: defaultHost().host },
+    });
+    await fresh.workspaces.open(folder);
+    const { entries } = await fresh.workspaces.require().activity.read();
+    expect(entries[0]?.action).toBe('workspace.backup-restored');
+  });
+
+  it('attributes the restore to "unknown (identity not set)" when this app has no identity', async () => {
+    const { folder } = await damagedControls();
+    const stranger = testServices().services;
+    await stranger.workspaces.restoreBackup(folder, 'controls.json');
+    expect(activityLines(folder).at(-1)).toMatchObject({ action: 'workspace.backup-restored', actor: { name: 'unknown (identity not set)', email: '' } });
+  });
+
+  it('says when the file was missing rather than damaged', async () => {
+    const { folder, userDataDir } = await damagedControls();
+    rmSync(join(folder, 'controls.json'));
+    await testServices({ userDataDir }).services.workspaces.restoreBackup(folder, 'controls.json');
+    expect(activityLines(folder).at(-1)).toMatchObject({ summary: expect.stringMatching(/the file was missing$/), details: { damagedCopy: null } });
+  });
+
+  it('is refused with nothing renamed when its activity entry cannot be written', async () => {
+    const { folder, userDataDir } = await damagedControls();
+    rmSync(join(folder, 'activity.jsonl'));
+    mkdirSync(join(folder, 'activity.jsonl'));
+    const fresh = testServices({ userDataDir }).services;
+    await expect(fresh.workspaces.restoreBackup(folder, 'controls.json')).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    expect(readFileSync(join(folder, 'controls.json'), 'utf8')).toBe('{"schemaVersion": 1, "contr');
+    expect(damagedCopies(folder)).toEqual([]);
+    expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+  });
 
   it('is refused while the workspace is open in this window, and nothing is renamed', async () => {
     const { services, folder } = await createTestWorkspace();
@@ -180,8 +236,10 @@ describe('restoring a backup', () => {
   it('is refused while another live instance holds the lock, which stays in place', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     const before = readFileSync(join(folder, 'controls.json'), 'utf8');
+    const activity = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
     const other = testServices({ userDataDir }).services;
     const error = await other.workspaces.restoreBackup(folder, 'controls.json').catch((e) => e);
+    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activity);
     expect(error.code).toBe('WORKSPACE_LOCKED');
     expect(error.message).toMatch(/^controls\.json was not restored: This workspace is open in another Audit Workbench on this computer/);
     expect(readFileSync(join(folder, 'controls.json'), 'utf8')).toBe(before);
@@ -201,6 +259,7 @@ describe('restoring a backup', () => {
     const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json', { takeOverStaleLock: true });
     expect(readFileSync(join(folder, damagedCopy), 'utf8')).toBe('{"schemaVersion": 1, "contr');
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+    expect(activityLines(folder).at(-1)).toMatchObject({ action: 'workspace.backup-restored', details: { damagedCopy, lockTakenOverFrom: { host: 'ivan-desktop', user: 'ivan' } } });
     await expect(fresh.workspaces.open(folder)).resolves.toMatchObject({ path: folder });
   });
 });
