@@ -1,9 +1,10 @@
 import { AppError, isAppError } from '../../../shared/ipc/result';
+import { REDACTED, redactSecrets, redactedExcerpt } from './redact';
 
 /**
  * Turns whatever the AWS SDK throws into an AppError with a stable code and words for
  * people. Messages never carry a stack, a credential or a token; AWS's own message is
- * kept only in `details` for the cases we cannot name.
+ * kept only in `details` for the cases we cannot name, with secret-looking values redacted.
  */
 export interface ErrorContext {
   profile?: string;
@@ -34,19 +35,6 @@ function deniedAction(message: string): string | undefined {
   return /not authorized to perform:?\s+([\w-]+:[\w*]+)/i.exec(message)?.[1];
 }
 
-const REDACTED = '[redacted]';
-const SECRET_PATTERNS: [RegExp, string][] = [
-  // AWS access key ids (long-term, temporary and the other unique-id prefixes).
-  [/\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g, REDACTED],
-  [/\bBearer\s+\S+/gi, `Bearer ${REDACTED}`],
-  // name=value and name: value, where the name says it is secret; and `--name value` options.
-  [/([\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;]+)/gi, `$1$2${REDACTED}`],
-  [/((?:^|\s)--?[\w-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w-]*\s+)("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
-  // user:password@ in URLs.
-  [/\/\/[^\s/@]+@/g, `//${REDACTED}@`],
-];
-/** Long base64/base64url/hex runs: redacted when they hold a digit or no separators, so hyphenated words survive. */
-const LONG_RUN = /[A-Za-z0-9+/_-]{20,}={0,2}/g;
 
 /**
  * What a failing credential_process printed last on stderr, safe to show: never the command
@@ -59,8 +47,7 @@ export function credentialProcessSaid(message: string): string | undefined {
   let line = stderr.map((l) => l.trim()).filter(Boolean).at(-1);
   if (!line) return undefined;
   if (command) line = line.split(command).join(REDACTED);
-  for (const [pattern, replacement] of SECRET_PATTERNS) line = line.replace(pattern, replacement);
-  line = line.replace(LONG_RUN, (run) => (/\d/.test(run) || !/[-_/]/.test(run) ? REDACTED : run));
+  line = redactSecrets(line);
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 
@@ -73,7 +60,7 @@ function fromCredentialsProvider(e: SdkLikeError, ctx: ErrorContext): AppError {
       hint: 'Run that command in a terminal to see what it needs (often a sign-in of its own), then try again.', details: { profile: ctx.profile },
     });
   }
-  const details = { profile: ctx.profile, reason: msg.slice(0, 300) };
+  const details = { profile: ctx.profile, reason: redactedExcerpt(msg) };
   if (/was not found\.?$|could not be found/i.test(msg) && /profile/i.test(msg) && !/sso session/i.test(msg)) {
     return new AppError('PROFILE_NOT_FOUND', `The AWS ${who} is not in your config files.`, { hint: 'Check the profile name, or add it with "aws configure sso".', details });
   }
@@ -149,6 +136,6 @@ export function mapAwsError(err: unknown, ctx: ErrorContext = {}): AppError {
   }
   return new AppError('AWS_ERROR', `AWS answered with an error${name ? ` (${name})` : ''}.`, {
     hint: 'Try again; if it keeps happening, the details below help AWS support.',
-    details: { ...details, awsMessage: message.slice(0, 300) },
+    details: { ...details, awsMessage: redactedExcerpt(message) },
   });
 }

@@ -1,9 +1,14 @@
 import type { ProfileProblem } from '../../../shared/domain/aws';
+import { redactSecrets } from './redact';
 
 /**
  * A raw line pass over one shared config file that mirrors the AWS SDK's own ini parser
  * (@smithy/core `parseIni` + `getConfigData`) closely enough to say, with line numbers,
  * what the SDK will silently skip or merge. The values themselves come from the SDK's parser.
+ *
+ * The files hold keys and tokens, so a problem never quotes a line or a value: it names the
+ * line (in `line`), the setting when its name is recognisable, and what is wrong. Section
+ * names are named; every message is also passed through `redactSecrets`.
  */
 export type FileKind = 'config' | 'credentials';
 
@@ -26,6 +31,41 @@ export interface FileDiagnostics {
 const PREFIXED = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const SECTION_TYPES = ['profile', 'sso-session', 'services'] as const;
 const NAME_RULE = 'names may only use letters A-Z and a-z, digits and - _ @ + . % : /';
+
+/** Settings of the AWS config and credentials files that a problem may name. */
+const KNOWN_SETTINGS = new Set([
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'aws_account_id', 'region', 'output',
+  'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
+  'role_arn', 'source_profile', 'credential_source', 'credential_process', 'external_id', 'mfa_serial', 'role_session_name', 'duration_seconds',
+  'web_identity_token_file', 'endpoint_url', 'ignore_configured_endpoint_urls', 'services', 'ca_bundle', 'max_attempts', 'retry_mode',
+  'defaults_mode', 'use_fips_endpoint', 'use_dualstack_endpoint', 'sts_regional_endpoints', 'cli_pager', 's3', 'sts', 'iam',
+]);
+
+/**
+ * The name of the setting a line starts with, when it is safe to repeat: a known setting, or a
+ * snake_case name of letters only (settings look like that; keys and tokens do not). A dotted
+ * name (a services sub-setting) is named when every part is.
+ */
+function settingName(text: string): string | undefined {
+  const name = /^[A-Za-z][\w.-]*/.exec(text.trim())?.[0];
+  if (!name || name.length > 64) return undefined;
+  const safe = name.split('.').every((part) => KNOWN_SETTINGS.has(part.toLowerCase()) || /^[a-z]+(?:_[a-z]+)+$/.test(part));
+  return safe && redactSecrets(name) === name ? name : undefined;
+}
+
+/**
+ * What is wrong with a line that is not `name = value`, without repeating it. (Worded so that
+ * `redactSecrets` has nothing to take out: no "key =" or "<setting> =" followed by a word.)
+ */
+function notASetting(content: string, line: number): string {
+  const key = settingName(content);
+  const rest = key ? content.trim().slice(key.length).trimStart() : '';
+  const ignored = 'until then the AWS SDK ignores the line';
+  if (key && rest.startsWith(':')) return `Line ${line}: expected "name = value", but ${key} is followed by ":". Replace the ":" with "="; ${ignored}.`;
+  if (key && rest === '') return `Line ${line}: expected "name = value", but ${key} has no "=" and no value. Put "=" and the value on the same line as ${key}; ${ignored}.`;
+  if (key) return `Line ${line}: expected "name = value", but ${key} is not followed by "=". Put "=" between ${key} and its value; ${ignored}.`;
+  return `Line ${line}: expected "name = value", so the AWS SDK ignores the line. If it continues the value on the line above (a key or token wrapped onto a line of its own), join the two lines.`;
+}
 
 function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'type'> & { problem?: string } {
   const m = PREFIXED.exec(header);
@@ -57,7 +97,7 @@ function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'ty
 export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
   const problems: ProfileProblem[] = [];
   const sections: RawSection[] = [];
-  const at = (line: number, message: string, severity: ProfileProblem['severity'] = 'warning'): ProfileProblem => ({ severity, message, file, line });
+  const at = (line: number, message: string, severity: ProfileProblem['severity'] = 'warning'): ProfileProblem => ({ severity, message: redactSecrets(message), file, line });
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push(at(1, 'The file starts with a byte-order mark, which hides its first section from the AWS SDK. Save it as UTF-8 without BOM.', 'error'));
   }
@@ -71,7 +111,7 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       subsection = undefined;
       if (!content.endsWith(']')) {
         const where = current ? `, so the lines after it are read as part of [${current.header}]` : '';
-        (current?.problems ?? problems).push(at(line, `The section header "${content}" has no closing "]"${where}. Add the "]".`, 'error'));
+        (current?.problems ?? problems).push(at(line, `Line ${line}: the section header has no closing "]"${where}. Add the "]".`, 'error'));
         return;
       }
       const header = content.slice(1, -1);
@@ -86,12 +126,13 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       return;
     }
     if (!current) {
-      problems.push(at(line, `"${content}" is outside any [section], so it is ignored.`));
+      const key = settingName(content);
+      problems.push(at(line, `Line ${line}: ${key ? `the setting ${key} is` : 'this line is'} outside any [section], so it is ignored. Move it under the [section] it belongs to.`));
       return;
     }
     const eq = content.indexOf('=');
     if (eq <= 0) {
-      current.problems.push(at(line, `"${content}" is not a "key = value" setting, so it is ignored.`));
+      current.problems.push(at(line, notASetting(content, line)));
       return;
     }
     const key = content.slice(0, eq).trim();
@@ -106,7 +147,8 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
   });
   for (const s of sections) {
     for (const [key, lines] of s.keys) {
-      if (lines.length > 1) s.problems.push(at(lines.at(-1)!, `"${key}" is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`));
+      const name = settingName(key);
+      if (lines.length > 1) s.problems.push(at(lines.at(-1)!, `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`));
     }
   }
   markDuplicates(sections, file);
@@ -125,7 +167,7 @@ function markDuplicates(sections: RawSection[], file: FileKind): void {
     if (group.length < 2) continue;
     const lines = group.map((s) => s.line).join(' and ');
     for (const s of group) {
-      s.problems.push({ severity: 'warning', file, line: s.line, message: `"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.` });
+      s.problems.push({ severity: 'warning', file, line: s.line, message: redactSecrets(`"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.`) });
     }
   }
 }

@@ -4,6 +4,7 @@ import { profileStatus, type ConfigFileStatus, type ProfileKind, type ProfileLis
 import { AppError } from '../../../shared/ipc/result';
 import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
 import { configFilePath, credentialsFilePath } from './paths';
+import { redactSecrets } from './redact';
 import { tokenStatus } from './token-cache';
 
 type Section = Record<string, string | undefined>;
@@ -35,8 +36,9 @@ function kindOf(p: Section): ProfileKind {
 type Where = Pick<ProfileProblem, 'file' | 'line'>;
 type Locate = (key?: string) => Where;
 
-const error = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'error', message, ...where });
-const warning = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'warning', message, ...where });
+// Messages may name values from the files (a role ARN, a source_profile): secret-looking ones are redacted.
+const error = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'error', message: redactSecrets(message), ...where });
+const warning = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'warning', message: redactSecrets(message), ...where });
 
 /** The SDK merges a profile's sections, credentials file last; the last section holding a key is the one that counts. */
 function locator(diag: Partial<Record<FileKind, FileDiagnostics>>, type: RawSection['type'], name: string): Locate {

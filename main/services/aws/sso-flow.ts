@@ -2,6 +2,7 @@ import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { LoginProgress } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import type { SsoTarget } from './profiles';
+import { redactedExcerpt } from './redact';
 
 /** What either sign-in flow ends with: the client registration and the tokens to cache. */
 export interface SsoGrant {
@@ -61,7 +62,7 @@ export function startUrlRejected(target: SsoTarget): (e: unknown) => never {
       hint: `Check sso_start_url and sso_region in ${where}: the start URL is your AWS access portal address (like https://d-1234567890.awsapps.com/start), and sso_region is the region IAM Identity Center runs in.`,
       details: {
         profile: target.profile, ...(target.sessionName ? { ssoSession: target.sessionName } : {}), setting: 'sso_start_url',
-        awsError: name, ...(message ? { awsMessage: message.slice(0, 300) } : {}),
+        awsError: name, ...(message ? { awsMessage: redactedExcerpt(message) } : {}),
       },
     });
   };

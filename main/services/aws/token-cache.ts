@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SsoSessionStatus } from '../../../shared/domain/aws';
@@ -40,14 +40,22 @@ export async function readTokenCache(id: string): Promise<SsoTokenCacheFile | un
   return data as SsoTokenCacheFile;
 }
 
-/** Written through a temporary file and a rename, mode 0600, directory created as the CLI does. */
+/**
+ * Written through a temporary file and a rename, mode 0600, directory created as the CLI does.
+ * The temporary file holds the tokens too: whatever fails after it is created, it is removed.
+ */
 export async function writeTokenCache(id: string, token: SsoTokenCacheFile): Promise<string> {
   const path = ssoTokenCachePath(id);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(token), { mode: 0o600 });
-  await chmod(tmp, 0o600);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, JSON.stringify(token), { mode: 0o600 });
+    await chmod(tmp, 0o600);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
   return path;
 }
 

@@ -75,6 +75,29 @@ describe('npm run cli', () => {
     expect(list.files[0]).toMatchObject({ kind: 'config', path: env.AWS_CONFIG_FILE, exists: true });
   });
 
+  it('profiles --json never prints a malformed credentials line, only its number and what is wrong', async () => {
+    const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKENxyz0123456789';
+    const files = mkdtempSync(join(tmpdir(), 'aw-cli-leak-'));
+    writeFileSync(join(files, 'config'), '[profile dev]\nregion = us-east-1\n');
+    writeFileSync(join(files, 'credentials'), `[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key: ${SECRET}\naws_session_token\n${TOKEN}\n`);
+    for (const args of [['profiles', '--json'], ['profiles']]) {
+      const r = await cli(args, undefined, { AWS_CONFIG_FILE: join(files, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(files, 'credentials') });
+      expect(r.code).toBe(0);
+      for (const secret of [SECRET, TOKEN, 'wJalr', 'IQoJ']) expect(r.stdout + r.stderr).not.toContain(secret);
+      if (args.includes('--json')) {
+        const dev = JSON.parse(r.stdout).profiles.find((p: { name: string }) => p.name === 'dev');
+        expect(dev.problems).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ file: 'credentials', line: 3, message: expect.stringMatching(/^Line 3: expected "name = value", but aws_secret_access_key is followed by ":"/) }),
+            expect.objectContaining({ file: 'credentials', line: 4, message: expect.stringMatching(/^Line 4: .*aws_session_token has no "="/) }),
+            expect.objectContaining({ file: 'credentials', line: 5, message: expect.stringMatching(/^Line 5: expected "name = value"/) }),
+          ]),
+        );
+      }
+    }
+  });
+
   it('profiles prints a readable table', async () => {
     const r = await cli(['profiles']);
     expect(r.code).toBe(0);

@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { credentialProcessSaid, mapAwsError } from '../../../main/services/aws/errors';
+import { startUrlRejected } from '../../../main/services/aws/sso-flow';
 import { AppError } from '../../../shared/ipc/result';
 
 const sdkError = (name: string, message = '', extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { name, $metadata: { requestId: 'req-1' }, ...extra });
@@ -60,6 +64,59 @@ describe('mapAwsError', () => {
     expect(echoed.code).toBe('CREDENTIALS_MISSING');
     expect(JSON.stringify(echoed.toData())).not.toContain('supersecret123');
     expect(mapAwsError(credentialsError(`Command failed: ${command}\n`), { profile: 'proc' }).message).toBe('The credential_process command of profile "proc" failed.');
+  });
+});
+
+describe('AWS and SDK messages in details are redacted', () => {
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKENxyz0123456789';
+  const leaks = (data: unknown) => [SECRET, TOKEN, 'AKIAIOSFODNN7EXAMPLE', 'aoaEXAMPLE'].filter((s) => JSON.stringify(data).includes(s));
+
+  it('an endpoint error that echoes the session token and key id: awsMessage keeps the words, not the values', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>InternalFailure</Code><Message>Bad X-Amz-Security-Token ${TOKEN} for AKIAIOSFODNN7EXAMPLE secret=${SECRET}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const sts = new STSClient({
+        region: 'us-east-1',
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET, sessionToken: TOKEN },
+        maxAttempts: 1,
+      });
+      const error = await sts.send(new GetCallerIdentityCommand({})).then(() => undefined, (e: unknown) => e);
+      expect((error as Error).message).toContain(TOKEN);
+      const mapped = mapAwsError(error, { profile: 'keys' });
+      expect(mapped.code).toBe('AWS_ERROR');
+      expect(mapped.details?.awsMessage).toBe('Bad X-Amz-Security-Token [redacted] for [redacted] secret=[redacted]');
+      expect(leaks(mapped.toData())).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('the reason of a credentials provider error, and a start URL IAM Identity Center refuses', () => {
+    const provider = mapAwsError(credentialsError(`Could not load credentials from any providers (session ${TOKEN}, Bearer aoaEXAMPLEVALIDACCESSTOKEN rejected)`), { profile: 'p' });
+    expect(provider.details?.reason).toBe('Could not load credentials from any providers (session [redacted], Bearer [redacted] rejected)');
+    expect(leaks(provider.toData())).toEqual([]);
+    const target = { profile: 'audit', kind: 'sso' as const, startUrl: 'https://d-9067example.awsapps.com/start', region: 'us-east-1', scopes: [], cacheId: 'audit' };
+    let rejected: unknown;
+    try {
+      startUrlRejected(target)(Object.assign(new Error(`Invalid clientSecret ${TOKEN} for access token aoaEXAMPLEVALIDACCESSTOKEN`), { name: 'InvalidRequestException' }));
+    } catch (e) {
+      rejected = e;
+    }
+    expect(rejected).toMatchObject({ code: 'PROFILE_INVALID', details: { awsMessage: expect.stringContaining('Invalid clientSecret [redacted]') } });
+    expect(leaks((rejected as AppError).toData())).toEqual([]);
+  });
+
+  it('keeps AWS messages of at most 300 characters', () => {
+    const mapped = mapAwsError(sdkError('InternalFailure', 'word '.repeat(100)));
+    expect((mapped.details?.awsMessage as string).length).toBe(300);
   });
 });
 

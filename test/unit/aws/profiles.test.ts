@@ -131,7 +131,8 @@ describe('profiles: malformed files', () => {
     expect(p.plain).toMatchObject({ kind: 'none' });
     expect(msgs('plain')).toContain('profiles are written [profile plain]');
     expect(msgs('halfkeys')).toContain('aws_secret_access_key is missing');
-    expect(msgs('halfkeys')).toContain('warning@21: "just some words" is not a "key = value" setting');
+    expect(msgs('halfkeys')).toContain('warning@21: Line 21: expected "name = value", so the AWS SDK ignores the line.');
+    expect(msgs('halfkeys')).not.toContain('just some words');
     expect(msgs('badrole')).toContain('source_profile = ghost names no profile');
     expect(p.good).toMatchObject({ kind: 'credential-process', problems: [] });
     // Every profile says whether it can be used: an error makes it invalid, whatever its kind.
@@ -147,6 +148,39 @@ describe('profiles: malformed files', () => {
     expect(list.files[1]!.problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('outside any [section]') });
     const k = list.profiles.find((x) => x.name === 'k')!;
     expect(k.problems[0]).toMatchObject({ file: 'credentials', line: 5, message: expect.stringContaining('set 2 times (lines 4, 5)') });
+  });
+
+  it('never quotes a malformed line of the credentials file: names the line, the setting when recognisable, and what is wrong', async () => {
+    const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKENxyz0123456789';
+    awsHome({
+      config: '[profile dev]\nregion = us-east-1\n',
+      credentials: [
+        'aws_secret_access_key = ' + SECRET, // 1: outside any section
+        '[dev]', // 2
+        'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+        `aws_secret_access_key: ${SECRET}`, // 4: colon instead of "="
+        'aws_session_token', // 5: the token wrapped onto the next line
+        TOKEN, // 6
+        `${SECRET} ${TOKEN}`, // 7
+        `[${SECRET}`, // 8: a header without "]"
+        `${TOKEN}=x`, // 9, 10: a "setting" named by a token, set twice
+        `${TOKEN}=y`,
+        '',
+      ].join('\n'),
+    });
+    const list = await new ProfileService().list();
+    const all = JSON.stringify(list);
+    for (const secret of [SECRET, TOKEN, 'wJalr', 'IQoJ', 'K7MDENG', 'AKIAIOSFODNN7EXAMPLE']) expect(all).not.toContain(secret);
+    const dev = list.profiles.find((x) => x.name === 'dev')!;
+    const byLine = Object.fromEntries([...dev.problems, ...list.files[1]!.problems].filter((x) => x.file === 'credentials').map((x) => [x.line, x.message]));
+    expect(byLine[1]).toMatch(/^Line 1: the setting aws_secret_access_key is outside any \[section\]/);
+    expect(byLine[4]).toBe('Line 4: expected "name = value", but aws_secret_access_key is followed by ":". Replace the ":" with "="; until then the AWS SDK ignores the line.');
+    expect(byLine[5]).toMatch(/^Line 5: expected "name = value", but aws_session_token has no "=" and no value\./);
+    expect(byLine[6]).toMatch(/^Line 6: expected "name = value", so the AWS SDK ignores the line\. If it continues the value on the line above/);
+    expect(byLine[7]).toMatch(/^Line 7: expected "name = value"/);
+    expect(byLine[8]).toMatch(/^Line 8: the section header has no closing "\]"/);
+    expect(byLine[10]).toMatch(/^A setting is set 2 times \(lines 9, 10\)/);
   });
 
   it('explains a file the SDK refuses outright instead of failing without a word', async () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cliTimestamp, readTokenCache, tokenStatus, writeTokenCache } from '../../../main/services/aws/token-cache';
+import { cacheWriteError, cliTimestamp, readTokenCache, tokenStatus, writeTokenCache } from '../../../main/services/aws/token-cache';
 import { awsHome } from './aws-home';
 
 afterEach(() => vi.unstubAllEnvs());
@@ -38,5 +38,18 @@ describe('the AWS CLI SSO token cache', () => {
     expect(await tokenStatus('broken', NOW)).toEqual({ status: 'unreadable' });
     writeFileSync(file(cacheDir, 'nofields'), '{}');
     expect(await tokenStatus('nofields', NOW)).toEqual({ status: 'unreadable' });
+  });
+
+  it('leaves no temporary file with the tokens behind when the save fails (a folder where the cache file goes)', async () => {
+    const { cacheDir } = awsHome({});
+    mkdirSync(file(cacheDir, 'blocked'), { recursive: true });
+    const token = { startUrl: 'https://d-9067example.awsapps.com/start', region: 'us-east-1', accessToken: 'aoaEXAMPLESECRETACCESS', expiresAt: '2099-01-01T00:00:00Z', refreshToken: 'aorEXAMPLESECRETREFRESH', clientSecret: 'EXAMPLESECRETCLIENT' };
+    const error = await writeTokenCache('blocked', token).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeDefined();
+    const mapped = cacheWriteError('blocked', error);
+    expect(mapped.code).toBe('TOKEN_CACHE_UNWRITABLE');
+    expect(JSON.stringify(mapped.toData())).not.toMatch(/EXAMPLESECRET/);
+    expect(readdirSync(cacheDir)).toEqual([file(cacheDir, 'blocked').slice(cacheDir.length + 1)]);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
