@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Person } from '../../../shared/domain/common';
 
@@ -7,6 +8,11 @@ export const Preferences = z.object({
   recentWorkspaces: z
     .array(z.object({ path: z.string(), companyName: z.string(), openedAt: z.string() }))
     .default([]),
+  /**
+   * A random id for this installation, made once: written into workspace locks so a lock is
+   * only judged stale automatically when this same installation left it (hostnames repeat).
+   */
+  installId: z.string().min(1).max(100).optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -17,6 +23,15 @@ export interface PreferencesStore {
 }
 
 export const MAX_RECENT = 8;
+
+/** This installation's id, generated and stored on first use. */
+export function ensureInstallId(store: PreferencesStore): string {
+  const prefs = store.read();
+  if (prefs.installId) return prefs.installId;
+  const installId = randomUUID();
+  store.write({ ...prefs, installId });
+  return installId;
+}
 
 export function rememberWorkspace(prefs: Preferences, entry: Preferences['recentWorkspaces'][number]): Preferences {
   const others = prefs.recentWorkspaces.filter((r) => r.path !== entry.path);

@@ -12,12 +12,16 @@ export interface LockOwner {
   user: string;
   since: string;
   instanceId: string;
+  /** The installation that holds the lock (absent in locks written before it was recorded). */
+  installId?: string;
 }
 
 export interface HostInfo {
   host: string;
   pid: number;
   user: string;
+  /** This installation's random id (kept in the app's preferences); hostnames alone can repeat. */
+  installId?: string;
   /** Whether a process with this id runs on this host; injectable so tests stay honest. */
   isProcessAlive(pid: number): boolean;
 }
@@ -32,8 +36,10 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * One app instance writes a workspace at a time. A lock left by a crashed process on this
- * host is recognised (its pid is gone) and taken over; a lock held elsewhere is explained.
+ * One app instance writes a workspace at a time. A lock left by a crashed process of this
+ * installation (same host name and install id, its pid gone) is recognised and taken over; a
+ * lock held elsewhere, or by a computer that only shares this one's name, is explained and
+ * taken over only on request.
  */
 export class WorkspaceLock {
   readonly instanceId = randomUUID();
@@ -50,7 +56,14 @@ export class WorkspaceLock {
   }
 
   async acquire(options: { takeOver?: boolean } = {}): Promise<{ tookOverFrom?: LockOwner; reason?: string }> {
-    const mine: LockOwner = { host: this.host.host, pid: this.host.pid, user: this.host.user, since: this.now().toISOString(), instanceId: this.instanceId };
+    const mine: LockOwner = {
+      host: this.host.host,
+      pid: this.host.pid,
+      user: this.host.user,
+      since: this.now().toISOString(),
+      instanceId: this.instanceId,
+      ...(this.host.installId ? { installId: this.host.installId } : {}),
+    };
     const body = `${JSON.stringify(mine, null, 2)}\n`;
     if (await this.createExclusively(body)) {
       this.held = true;
@@ -63,19 +76,20 @@ export class WorkspaceLock {
         details: { file: LOCK_FILE },
       });
     }
-    const stale = owner !== null && owner.host === this.host.host && !this.host.isProcessAlive(owner.pid);
+    // Only this installation's own lock can be judged by its pid: another computer may share the host name.
+    const sameInstall = owner !== null && this.isThisInstall(owner);
+    const stale = owner !== null && sameInstall && !this.host.isProcessAlive(owner.pid);
     if (owner !== null && !stale && !options.takeOver) {
-      const sameHost = owner.host === this.host.host;
-      throw new AppError(
-        'WORKSPACE_LOCKED',
-        `This workspace is open in another Audit Workbench on ${sameHost ? 'this computer' : `"${owner.host}"`} (user ${owner.user}, since ${owner.since}).`,
-        {
-          hint: sameHost
-            ? 'Close the other window first, then open the workspace again.'
+      const sameName = !sameInstall && owner.host === this.host.host;
+      const where = sameInstall ? 'this computer' : sameName ? `a computer named "${owner.host}", the same name as this one` : `"${owner.host}"`;
+      throw new AppError('WORKSPACE_LOCKED', `This workspace is open in another Audit Workbench on ${where} (user ${owner.user}, since ${owner.since}).`, {
+        hint: sameInstall
+          ? 'Close the other window first, then open the workspace again.'
+          : sameName
+            ? 'Another computer (or another installation of Audit Workbench) with the same name may still be using it. If none is (for example it crashed), choose "Take over" to open it here.'
             : `If ${owner.host} is no longer using it (for example it crashed or the folder was copied), choose "Take over" to open it here.`,
-          details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
-        },
-      );
+        details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
+      });
     }
     await writeFileAtomic(this.path, body);
     this.held = true;
@@ -83,6 +97,11 @@ export class WorkspaceLock {
       tookOverFrom: owner ?? undefined,
       reason: owner === null ? 'the lock file was unreadable' : stale ? `process ${owner.pid} on ${owner.host} is no longer running` : 'taken over on request',
     };
+  }
+
+  /** Same host name and same install id; a lock without an install id (older app) never matches. */
+  private isThisInstall(owner: LockOwner): boolean {
+    return owner.host === this.host.host && !!this.host.installId && owner.installId === this.host.installId;
   }
 
   /**
@@ -127,7 +146,7 @@ export class WorkspaceLock {
         details: { file: LOCK_FILE },
       });
     }
-    const where = owner.host === this.host.host ? 'this computer' : `"${owner.host}"`;
+    const where = this.isThisInstall(owner) ? 'this computer' : `"${owner.host}"`;
     throw new AppError('WORKSPACE_LOCKED', `Another Audit Workbench on ${where} (user ${owner.user}) took this workspace over at ${owner.since}; this window can no longer write to it.`, {
       hint,
       details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
@@ -145,7 +164,14 @@ export class WorkspaceLock {
     try {
       const data = JSON.parse(await fs.readFile(this.path, 'utf8')) as Partial<LockOwner>;
       if (typeof data.host !== 'string' || typeof data.pid !== 'number') return null;
-      return { host: data.host, pid: data.pid, user: String(data.user ?? 'unknown'), since: String(data.since ?? 'unknown'), instanceId: String(data.instanceId ?? '') };
+      return {
+        host: data.host,
+        pid: data.pid,
+        user: String(data.user ?? 'unknown'),
+        since: String(data.since ?? 'unknown'),
+        instanceId: String(data.instanceId ?? ''),
+        ...(typeof data.installId === 'string' && data.installId ? { installId: data.installId } : {}),
+      };
     } catch {
       return null;
     }

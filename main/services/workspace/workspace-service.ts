@@ -9,7 +9,7 @@ import { CheckSettings, NewWorkspaceInput, WORKSPACE_SCHEMA_VERSION, type Worksp
 import type { RecentWorkspace, WorkspaceSnapshot } from '../../../shared/ipc/channels/workspace';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import type { Logger } from '../logger';
-import { rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
+import { ensureInstallId, rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
 import { BACKUP_DIR, backupPath } from '../storage/json-document';
 import { ActivityLog } from './activity-log';
@@ -55,6 +55,11 @@ export class WorkspaceService {
       throw new AppError('NO_WORKSPACE', 'No workspace is open.', { hint: 'Create a workspace or open an existing one first.' });
     }
     return this.open_;
+  }
+
+  /** The host as locks record it, with this installation's id (from the preferences unless given). */
+  private lockHost(): HostInfo {
+    return { ...this.deps.host, installId: this.deps.host.installId ?? ensureInstallId(this.deps.preferences) };
   }
 
   me(): Person | null {
@@ -118,7 +123,7 @@ export class WorkspaceService {
       // Workspaces made before the AWS report review existed have no file for it yet: an empty draft.
       awsReportReview: (await docs.awsReportReview.exists()) ? await docs.awsReportReview.load() : newAwsReportReview(),
     };
-    const lock = new WorkspaceLock(root, this.deps.host, this.deps.now);
+    const lock = new WorkspaceLock(root, this.lockHost(), this.deps.now);
     const taken = await lock.acquire({ takeOver: options.takeOverStaleLock });
     await this.close();
     this.open_ = new OpenWorkspace(root, docs, state, lock, {
@@ -183,7 +188,7 @@ export class WorkspaceService {
         hint: 'Fix the file by hand, or restore the workspace folder from your own backup.',
       });
     }
-    const lock = new WorkspaceLock(root, this.deps.host, this.deps.now);
+    const lock = new WorkspaceLock(root, this.lockHost(), this.deps.now);
     const taken = await lock.acquire({ takeOver: options.takeOverStaleLock }).catch((error: unknown) => {
       if (!isAppError(error) || error.code !== 'WORKSPACE_LOCKED') throw error;
       throw new AppError('WORKSPACE_LOCKED', `${file} was not restored: ${error.message}`, { hint: error.hint, details: error.details, cause: error });

@@ -5,6 +5,9 @@ import { defaultHost } from '../../../main/services/create-services';
 import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import { createTestWorkspace, testServices } from '../helpers/services';
 
+const lockOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8'));
+const installIdOf = (userDataDir: string) => JSON.parse(readFileSync(join(userDataDir, 'preferences.json'), 'utf8')).installId;
+
 describe('the workspace lock', () => {
   it('refuses a second instance on this computer and names who holds it and since when', async () => {
     const { folder, userDataDir } = await createTestWorkspace();
@@ -33,16 +36,52 @@ describe('the workspace lock', () => {
     expect(activity.entries[0]?.action).toBe('workspace.lock-taken-over');
   });
 
-  it('recognises a lock left by a crashed process on this computer and opens anyway', async () => {
+  it('recognises a lock left by a crashed process of this installation and opens anyway', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     await services.workspaces.close();
     const host = { ...defaultHost(), isProcessAlive: (pid: number) => pid === process.pid };
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ host: host.host, pid: 999_999, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'crashed' }));
+    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ host: host.host, pid: 999_999, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'crashed', installId: installIdOf(userDataDir) }));
     const next = testServices({ userDataDir, host }).services;
     await next.workspaces.open(folder);
     const activity = await next.workspaces.require().activity.read();
     expect(activity.entries[0]?.summary).toMatch(/process 999999 .* no longer running/);
   });
+
+  it('records a random install id, made once and kept in the preferences, in the lock', async () => {
+    const { folder, userDataDir } = await createTestWorkspace();
+    const id = installIdOf(userDataDir);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lockOnDisk(folder).installId).toBe(id);
+    const other = await createTestWorkspace();
+    expect(installIdOf(other.userDataDir)).not.toBe(id);
+    await testServices({ userDataDir }).services.workspaces.open(other.folder, { takeOverStaleLock: true });
+    expect(installIdOf(userDataDir)).toBe(id);
+    expect(lockOnDisk(other.folder).installId).toBe(id);
+  });
+
+  for (const [what, installId] of [
+    ['another installation with the same host name', 'someone-elses-install'],
+    ['an older app that wrote no install id', undefined],
+  ] as const) {
+    it(`asks before taking over a lock of ${what}, even when that pid is not running here`, async () => {
+      const { services, folder, userDataDir } = await createTestWorkspace();
+      await services.workspaces.close();
+      const host = { ...defaultHost(), isProcessAlive: (pid: number) => pid === process.pid };
+      const lock = { host: host.host, pid: 999_999, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'theirs', ...(installId ? { installId } : {}) };
+      writeFileSync(join(folder, LOCK_FILE), JSON.stringify(lock));
+      const next = testServices({ userDataDir, host }).services;
+      const error = await next.workspaces.open(folder).catch((e) => e);
+      expect(error.code).toBe('WORKSPACE_LOCKED');
+      expect(error.message).toContain(`on a computer named "${host.host}", the same name as this one (user dana, since 2026-11-20T09:00:00.000Z)`);
+      expect(error.hint).toMatch(/Take over/);
+      expect(lockOnDisk(folder)).toEqual(lock);
+
+      await next.workspaces.open(folder, { takeOverStaleLock: true });
+      expect(lockOnDisk(folder).installId).toBe(installIdOf(userDataDir));
+      const activity = await next.workspaces.require().activity.read();
+      expect(activity.entries[0]).toMatchObject({ action: 'workspace.lock-taken-over', summary: 'Opened after taking over a lock: taken over on request' });
+    });
+  }
 
   it('is released on close so the next instance opens cleanly', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
