@@ -1,6 +1,7 @@
 import { AWS_REPORT_REVIEW_CONTROL_ID, GROUP_LABELS, criterionById, groupsForCategories } from '../catalog';
 import type { ControlDef, CriteriaGroup, Responsibility } from '../catalog/types';
 import { defaultControlState, type ControlState, type ControlStatus } from '../domain/control-state';
+import type { RELIANCE } from '../domain/aws-report-review';
 import type { TeamMember } from '../domain/team';
 import type { Category } from '../domain/workspace';
 
@@ -10,7 +11,11 @@ import type { Category } from '../domain/workspace';
  * How inherited controls count: AWS operates them and its SOC 2 report proves them, so the
  * company's work is the review of that report, recorded on the `vendor-risk-management` control.
  * An inherited control's effective status is the further along of its own status and that
- * review's status: once the review is accepted, every inherited control counts as accepted.
+ * review control's status, but the review control counts beyond "in progress" only while the
+ * review itself stands: signed, its signature still valid for the audit's as-of date and
+ * categories (no signature problems), and concluding that the company relies on AWS's report.
+ * Once the review control is accepted and the review stands, every inherited control counts as
+ * accepted.
  * Inherited controls never raise "no owner" or "not started" blockers; the review control does,
  * and its reasons say the inherited controls wait on it.
  *
@@ -32,9 +37,27 @@ export interface ReadinessInput {
   categories: readonly Category[];
   /** The latest result of each automated check (absent: none collected yet). */
   checkResults?: readonly CheckOutcome[];
-  /** Where the review of AWS's SOC 2 report stands (absent: not known, no blocker raised). */
-  awsReportReview?: { signed: boolean; blockingProblems: number };
+  /**
+   * Where the review of AWS's SOC 2 report stands (absent: not known: no blocker raised, and
+   * inherited controls count as at most in progress).
+   */
+  awsReportReview?: AwsReviewStanding;
 }
+
+/** What readiness needs of the review of AWS's SOC 2 report. */
+export interface AwsReviewStanding {
+  signed: boolean;
+  /** Blocking problems left in the review (they prevent signing). */
+  blockingProblems: number;
+  /** Why a signature no longer stands (other as-of date or categories, content changed); empty when it stands or is absent. */
+  signatureProblems: readonly string[];
+  /** The review's conclusion; null when not concluded. */
+  reliance: (typeof RELIANCE)[number] | null;
+}
+
+/** Whether the company may count on AWS's report: the review is signed, still valid, and relies on it. */
+export const reviewStands = (standing: AwsReviewStanding | undefined): boolean =>
+  standing !== undefined && standing.signed && standing.signatureProblems.length === 0 && standing.reliance !== null && standing.reliance !== 'do_not_rely';
 
 /** What readiness needs of a check's latest finding. */
 export interface CheckOutcome {
@@ -66,7 +89,7 @@ export interface AssignedControl {
   status: ControlStatus;
 }
 
-export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'report_review_unsigned', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
+export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'report_review_unsigned', 'report_review_signature_stale', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 
 export interface Blocker {
@@ -93,12 +116,17 @@ const RANK: Record<ControlStatus, number> = { not_started: 0, in_progress: 1, re
 
 const stateOf = (states: ReadinessInput['states'], id: string): ControlState => states[id] ?? defaultControlState();
 
-/** The status a control counts with; differs from its own status only for inherited controls. */
-export const effectiveStatus = (control: ControlDef, states: ReadinessInput['states']): ControlStatus => {
+/**
+ * The status a control counts with; differs from its own status only for inherited controls,
+ * which follow the review control, but no further than "in progress" unless the review of
+ * AWS's report stands (see `reviewStands`; unknown counts as not standing).
+ */
+export const effectiveStatus = (control: ControlDef, states: ReadinessInput['states'], review: AwsReviewStanding | undefined): ControlStatus => {
   const own = stateOf(states, control.id).status;
   if (control.responsibility !== 'inherited') return own;
-  const review = stateOf(states, AWS_REPORT_REVIEW_CONTROL_ID).status;
-  return RANK[review] > RANK[own] ? review : own;
+  const reviewControl = stateOf(states, AWS_REPORT_REVIEW_CONTROL_ID).status;
+  const contribution = reviewStands(review) || RANK[reviewControl] <= RANK.in_progress ? reviewControl : 'in_progress';
+  return RANK[contribution] > RANK[own] ? contribution : own;
 };
 
 const percent = (part: number, total: number): number => (total === 0 ? 0 : Math.floor((100 * part) / total));
@@ -112,7 +140,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const { controls, states, members, meId, today, categories } = input;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Readiness needs today's date as YYYY-MM-DD, got "${today}"`);
 
-  const status = new Map(controls.map((c) => [c.id, effectiveStatus(c, states)]));
+  const status = new Map(controls.map((c) => [c.id, effectiveStatus(c, states, input.awsReportReview)]));
   const statusOf = (c: ControlDef): ControlStatus => status.get(c.id) ?? 'not_started';
 
   const byStatus = emptyCounts();
@@ -179,7 +207,7 @@ function findBlockers(
       blockers.push({ kind, controlId: c.id, title: c.title, reason, ...(exclusionId ? { exclusionId } : {}) });
     const dependents =
       c.id === AWS_REPORT_REVIEW_CONTROL_ID && inheritedCount > 0
-        ? ` The ${inheritedCount} controls inherited from AWS count as done only once the AWS SOC 2 report review recorded here is.`
+        ? ` The ${inheritedCount} controls inherited from AWS count as done only once this control is, with the review of AWS's SOC 2 report recorded here signed for the audit's as-of date and scope and relying on the report.`
         : '';
 
     for (const x of state.exclusions) {
@@ -201,6 +229,10 @@ function findBlockers(
     if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview && !awsReportReview.signed && RANK[state.status] >= RANK.ready_for_review) {
       const missing = awsReportReview.blockingProblems > 0 ? ` (${awsReportReview.blockingProblems} thing${awsReportReview.blockingProblems === 1 ? '' : 's'} missing)` : '';
       add('report_review_unsigned', `It is marked "${state.status === 'accepted' ? 'Accepted' : 'Ready for review'}", but the review of AWS's SOC 2 report is not signed${missing}. Complete and sign it on the AWS report screen.${dependents}`);
+    }
+    // A signature judged for another as-of date or scope, or over other content, no longer stands.
+    if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview?.signed && awsReportReview.signatureProblems.length > 0) {
+      add('report_review_signature_stale', `The signature on the review of AWS's SOC 2 report no longer stands: ${awsReportReview.signatureProblems.join(' ')}${dependents}`);
     }
 
     if (state.status === 'ready_for_review') {

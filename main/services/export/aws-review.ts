@@ -1,6 +1,7 @@
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { ControlStatus } from '../../../shared/domain/control-state';
+import type { Category } from '../../../shared/domain/workspace';
 import { reportGapDays, reviewContext, reviewProblems, signatureProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
 import { reviewContentSha256 } from '../reviews/review-content-hash';
 import type { BundleModel } from './bundle-model';
@@ -36,6 +37,14 @@ export interface BundleAwsReview {
 }
 
 /**
+ * Why the review's signature does not stand for a bundle with this as-of date and these
+ * categories (or at all: its content changed after signing). Empty when unsigned.
+ */
+export function bundleSignatureProblems(review: AwsReportReviewDoc, scope: { asOfDate: string; categories: readonly Category[] }): string[] {
+  return signatureProblems(review.signed, { ...scope, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) });
+}
+
+/**
  * Resolves the review against the bundle: problems and the gap are computed for the bundle's
  * as-of date and categories (the export may choose others than the workspace's, and the
  * auditor reads the bundle's), CUEC controls get the status and evidence count the bundle shows.
@@ -49,7 +58,7 @@ export function bundleAwsReview(review: AwsReportReviewDoc, model: BundleModel, 
   return {
     review,
     problems,
-    signatureProblems: signatureProblems(review.signed, { asOfDate, categories, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) }),
+    signatureProblems: bundleSignatureProblems(review, { asOfDate, categories }),
     gapDays: end ? reportGapDays(end, asOfDate) : null,
     cuecs: review.cuecs.map((cuec) => ({
       id: cuec.id,

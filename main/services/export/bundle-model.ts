@@ -3,7 +3,8 @@ import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog'
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { Person } from '../../../shared/domain/common';
-import { effectiveStatus } from '../../../shared/rules/readiness';
+import { effectiveStatus, reviewStands, type AwsReviewStanding } from '../../../shared/rules/readiness';
+import { blockingProblems, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
 import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
@@ -12,6 +13,7 @@ import type { TeamDoc } from '../../../shared/domain/team';
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
 import type { EvidenceStore } from '../evidence/evidence-store';
+import { bundleSignatureProblems } from './aws-review';
 import { evidencePath } from './layout';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
@@ -68,6 +70,10 @@ export interface BundleModel {
   /** Records that support no control in the chosen scope, so are left out. */
   outOfScope: EvidenceRecord[];
   awsReviewControlId: string;
+  /** The review of AWS's SOC 2 report judged for this bundle's as-of date and categories. */
+  awsReviewStanding: AwsReviewStanding;
+  /** Whether inherited controls may count on it (signed, signature valid for this bundle, relied on). */
+  awsReviewStands: boolean;
 }
 
 export function resolveOptions(meta: WorkspaceMeta, input: Partial<ExportOptions>): ExportOptions {
@@ -113,9 +119,17 @@ export async function buildModel(
   for (const item of evidence) {
     for (const id of item.controlIds) byControl.set(id, [...(byControl.get(id) ?? []), item]);
   }
+  // Judged for the bundle's scope, which may differ from the workspace's (as in aws-review.ts).
+  const review = source.awsReportReview;
+  const awsReviewStanding: AwsReviewStanding = {
+    signed: review.signed !== null,
+    blockingProblems: blockingProblems(reviewProblems(review, reviewContext(options, context.generatedAt.slice(0, 10), catalog))).length,
+    signatureProblems: bundleSignatureProblems(review, options),
+    reliance: review.conclusion.reliance ?? null,
+  };
   const controls = defs.map((def): ModelControl => {
     // Inherited controls follow the review of AWS's SOC 2 report, as on the dashboard.
-    const state = { ...(source.controls.controls[def.id] ?? defaultControlState()), status: effectiveStatus(def, source.controls.controls) };
+    const state = { ...(source.controls.controls[def.id] ?? defaultControlState()), status: effectiveStatus(def, source.controls.controls, awsReviewStanding) };
     const member = state.ownerId ? members.get(state.ownerId) : undefined;
     return {
       def,
@@ -134,5 +148,7 @@ export async function buildModel(
     coverage: criteriaCoverage(options.categories, catalog),
     outOfScope,
     awsReviewControlId: AWS_REPORT_REVIEW_CONTROL_ID,
+    awsReviewStanding,
+    awsReviewStands: reviewStands(awsReviewStanding),
   };
 }

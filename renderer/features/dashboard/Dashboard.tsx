@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog';
 import { controlsInScope } from '../../../shared/rules/coverage';
 import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-state';
-import { computeReadiness, type CheckOutcome } from '../../../shared/rules/readiness';
+import { computeReadiness, type AwsReviewStanding, type CheckOutcome } from '../../../shared/rules/readiness';
 import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
@@ -17,11 +17,20 @@ export function Dashboard() {
   const { snapshot, states, version } = useWorkspace();
   const { navigate } = useRoute();
   const [checkResults, setCheckResults] = useState<CheckOutcome[]>([]);
-  const [awsReportReview, setAwsReportReview] = useState<{ signed: boolean; blockingProblems: number }>();
+  const [awsReportReview, setAwsReportReview] = useState<AwsReviewStanding>();
   useEffect(() => {
     void api()
       .awsReport.get()
-      .then((r) => r.ok && setAwsReportReview({ signed: r.value.review.signed !== null, blockingProblems: r.value.problems.filter((p) => p.severity === 'blocking').length }));
+      .then(
+        (r) =>
+          r.ok &&
+          setAwsReportReview({
+            signed: r.value.review.signed !== null,
+            blockingProblems: r.value.problems.filter((p) => p.severity === 'blocking').length,
+            signatureProblems: r.value.signatureProblems,
+            reliance: r.value.review.conclusion.reliance ?? null,
+          }),
+      );
   }, [version]);
   useEffect(() => {
     void api()
@@ -109,7 +118,7 @@ export function Dashboard() {
               })}
             </SimpleGrid>
             <Text size="xs" c="dimmed" mt="sm">
-              Inherited controls are proven by AWS's SOC 2 report: they follow the review of that report (vendor risk management).
+              Inherited controls are proven by AWS's SOC 2 report: they follow the review of that report (vendor risk management), and count beyond in progress only once that review is signed for this audit and relies on the report.
             </Text>
             <ReviewStatusLine size="xs" />
           </Card>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AWS_REPORT_REVIEW_CONTROL_ID, controlById, type ControlDef } from '../../../shared/catalog';
 import { ControlState, type ControlStatus } from '../../../shared/domain/control-state';
 import { controlsInScope } from '../../../shared/rules/coverage';
-import { computeReadiness, effectiveStatus, type ReadinessInput } from '../../../shared/rules/readiness';
+import { computeReadiness, effectiveStatus, reviewStands, type AwsReviewStanding, type ReadinessInput } from '../../../shared/rules/readiness';
 
 const ctl = (id: string): ControlDef => {
   const c = controlById(id);
@@ -36,6 +36,11 @@ const controls = [
   'code-of-conduct', // owned, CC1.1 CC1.5
   'key-management', // shared, CC6.1 C1.1
 ].map(ctl);
+
+/** A signed review, valid for the audit's scope, relying on AWS's report. */
+const STANDS: AwsReviewStanding = { signed: true, blockingProblems: 0, signatureProblems: [], reliance: 'rely' };
+const UNSIGNED: AwsReviewStanding = { signed: false, blockingProblems: 3, signatureProblems: [], reliance: null };
+const STALE_TEXT = 'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.';
 
 const input = (over: Partial<ReadinessInput> = {}): ReadinessInput => ({
   controls,
@@ -151,11 +156,23 @@ describe('computeReadiness', () => {
     for (const b of blockers) expect(b.title).toBe(controlById(b.controlId)?.title);
   });
 
-  it('marks every inherited control accepted once the AWS report review is accepted', () => {
+  it('marks every inherited control accepted once the AWS report review is accepted and its review stands', () => {
     const states = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'accepted' }) };
-    const r = computeReadiness(input({ states }));
+    const r = computeReadiness(input({ states, awsReportReview: STANDS }));
     expect(r.byResponsibility.inherited).toMatchObject({ total: 2, accepted: 2 });
     expect(r.blockers.some((b) => b.controlId.startsWith('aws-'))).toBe(false);
+  });
+
+  it('counts inherited controls as in progress while the review is not signed, not known, relies on nothing, or its signature no longer stands', () => {
+    const states = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'accepted' }) };
+    for (const awsReportReview of [UNSIGNED, undefined, { ...STANDS, reliance: 'do_not_rely' as const }, { ...STANDS, reliance: null }, { ...STANDS, signatureProblems: [STALE_TEXT] }]) {
+      const r = computeReadiness(input({ states, ...(awsReportReview ? { awsReportReview } : {}) }));
+      expect(r.byResponsibility.inherited, JSON.stringify(awsReportReview)).toMatchObject({ total: 2, accepted: 0, in_progress: 2 });
+      // The review control itself keeps its own status.
+      expect(r.byResponsibility.owned.accepted).toBe(1);
+    }
+    // Relying with follow-ups is relying.
+    expect(computeReadiness(input({ states, awsReportReview: { ...STANDS, reliance: 'rely_with_follow_ups' } })).byResponsibility.inherited.accepted).toBe(2);
   });
 
   it('refuses a malformed today rather than judging exclusions wrongly', () => {
@@ -165,25 +182,39 @@ describe('computeReadiness', () => {
   it('is 100% ready only when every in-scope control is', () => {
     const all = controlsInScope(['security']);
     const states = Object.fromEntries(all.map((c) => [c.id, state({ ownerId: 'ana', status: 'accepted' as ControlStatus })]));
-    const done = computeReadiness(input({ controls: all, states }));
+    const done = computeReadiness(input({ controls: all, states, awsReportReview: STANDS }));
     expect(done.percentAccepted).toBe(100);
     expect(done.blockers).toEqual([]);
     expect(done.groups.every((g) => g.total > 0 && g.percentAccepted === 100)).toBe(true);
     const oneLeft = { ...states, 'iam-root-account': state({ ownerId: 'ana', status: 'in_progress' }) };
-    const almost = computeReadiness(input({ controls: all, states: oneLeft })).percentAccepted;
+    const almost = computeReadiness(input({ controls: all, states: oneLeft, awsReportReview: STANDS })).percentAccepted;
     expect(almost).toBe(Math.floor((100 * (all.length - 1)) / all.length));
     expect(almost).toBeLessThan(100);
   });
 });
 
 describe('effectiveStatus', () => {
-  it('takes the further along of an inherited control\'s own status and the review\'s', () => {
-    const physical = ctl('aws-physical-security');
-    const review = (s: ControlStatus) => ({ [AWS_REPORT_REVIEW_CONTROL_ID]: state({ status: s }) });
-    expect(effectiveStatus(physical, {})).toBe('not_started');
-    expect(effectiveStatus(physical, review('ready_for_review'))).toBe('ready_for_review');
-    expect(effectiveStatus(physical, { ...review('in_progress'), 'aws-physical-security': state({ status: 'accepted' }) })).toBe('accepted');
-    expect(effectiveStatus(ctl('iam-root-account'), review('accepted'))).toBe('not_started');
+  const physical = ctl('aws-physical-security');
+  const review = (s: ControlStatus) => ({ [AWS_REPORT_REVIEW_CONTROL_ID]: state({ status: s }) });
+
+  it('takes the further along of an inherited control\'s own status and the review control\'s, when the review stands', () => {
+    expect(effectiveStatus(physical, {}, STANDS)).toBe('not_started');
+    expect(effectiveStatus(physical, review('ready_for_review'), STANDS)).toBe('ready_for_review');
+    expect(effectiveStatus(physical, review('accepted'), STANDS)).toBe('accepted');
+    expect(effectiveStatus(physical, { ...review('in_progress'), 'aws-physical-security': state({ status: 'accepted' }) }, STANDS)).toBe('accepted');
+    expect(effectiveStatus(ctl('iam-root-account'), review('accepted'), STANDS)).toBe('not_started');
+  });
+
+  it('caps the review control\'s contribution at in progress when the review does not stand', () => {
+    for (const standing of [undefined, UNSIGNED, { ...STANDS, reliance: 'do_not_rely' as const }, { ...STANDS, signatureProblems: [STALE_TEXT] }]) {
+      expect(reviewStands(standing)).toBe(false);
+      expect(effectiveStatus(physical, review('accepted'), standing)).toBe('in_progress');
+      expect(effectiveStatus(physical, review('ready_for_review'), standing)).toBe('in_progress');
+      expect(effectiveStatus(physical, review('not_started'), standing)).toBe('not_started');
+      // Controls the company operates are not touched.
+      expect(effectiveStatus(ctl('iam-root-account'), { 'iam-root-account': state({ status: 'accepted' }) }, standing)).toBe('accepted');
+    }
+    expect(reviewStands(STANDS)).toBe(true);
   });
 });
 
@@ -210,7 +241,7 @@ describe('the review of AWS’s SOC 2 report behind the review control', () => {
   const accepted = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'accepted' }) };
 
   it('blocks a review control marked accepted while the review itself is unsigned, saying what is missing', () => {
-    const r = computeReadiness(input({ states: accepted, awsReportReview: { signed: false, blockingProblems: 3 } }));
+    const r = computeReadiness(input({ states: accepted, awsReportReview: UNSIGNED }));
     const blocker = r.blockers.find((b) => b.kind === 'report_review_unsigned');
     expect(blocker?.controlId).toBe(AWS_REPORT_REVIEW_CONTROL_ID);
     expect(blocker?.reason).toMatch(/^It is marked "Accepted", but the review of AWS's SOC 2 report is not signed \(3 things missing\)\. Complete and sign it/);
@@ -218,11 +249,22 @@ describe('the review of AWS’s SOC 2 report behind the review control', () => {
   });
 
   it('raises nothing once it is signed, nor while the control is still in progress', () => {
-    expect(computeReadiness(input({ states: accepted, awsReportReview: { signed: true, blockingProblems: 0 } })).blockers).toEqual(
+    expect(computeReadiness(input({ states: accepted, awsReportReview: STANDS })).blockers).toEqual(
       computeReadiness(input({ states: accepted })).blockers,
     );
     const inProgress = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'in_progress' }) };
-    const r = computeReadiness(input({ states: inProgress, awsReportReview: { signed: false, blockingProblems: 5 } }));
+    const r = computeReadiness(input({ states: inProgress, awsReportReview: { ...UNSIGNED, blockingProblems: 5 } }));
     expect(r.blockers.some((b) => b.kind === 'report_review_unsigned')).toBe(false);
+  });
+
+  it('blocks when the signature no longer stands, whatever the control\'s status, quoting why', () => {
+    for (const status of ['in_progress', 'accepted'] as const) {
+      const states = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status }) };
+      const r = computeReadiness(input({ states, awsReportReview: { ...STANDS, signatureProblems: [STALE_TEXT] } }));
+      const stale = r.blockers.filter((b) => b.kind === 'report_review_signature_stale');
+      expect(stale.map((b) => b.controlId)).toEqual([AWS_REPORT_REVIEW_CONTROL_ID]);
+      expect(stale[0]!.reason).toBe(`The signature on the review of AWS's SOC 2 report no longer stands: ${STALE_TEXT} The 2 controls inherited from AWS count as done only once this control is, with the review of AWS's SOC 2 report recorded here signed for the audit's as-of date and scope and relying on the report.`);
+      expect(r.blockers.some((b) => b.kind === 'report_review_unsigned')).toBe(false);
+    }
   });
 });

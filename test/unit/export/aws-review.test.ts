@@ -116,6 +116,30 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(readManifest(dir).documents.map((d) => d.path)).toContain('cuecs.csv');
   });
 
+  it('counts the inherited controls as accepted in manifest.json and controls.csv: the review control is accepted and the signed review stands', () => {
+    const m = readManifest(dir);
+    const inherited = m.controls.filter((c) => c.responsibility === 'inherited');
+    expect(inherited.length).toBeGreaterThan(3);
+    expect(new Set(inherited.map((c) => c.status))).toEqual(new Set(['accepted']));
+    const rows = parse(readFileSync(join(dir, 'controls.csv'), 'utf8'), { bom: true }) as string[][];
+    const status = rows[0]!.indexOf('Status');
+    expect(rows.find((r) => r[0] === 'aws-physical-security')![status]).toBe('Accepted');
+    expect(rows.find((r) => r[0] === 'vendor-risk-management')![status]).toBe('Accepted');
+  });
+
+  it('an export for another as-of date than the one signed for: the signature does not stand, inherited controls count as in progress', async () => {
+    const staleZip = join(dirname(s.folder), 'stale.zip');
+    await s.services.exports.run({ outPath: staleZip, asOfDate: '2026-12-15' });
+    const stale = mkdtempSync(join(tmpdir(), 'aw-review-stale-'));
+    run('unzip', ['-q', staleZip, '-d', stale]);
+    const m = readManifest(stale);
+    expect(m.controls.find((c) => c.id === 'aws-physical-security')!.status).toBe('in_progress');
+    expect(m.controls.find((c) => c.id === 'vendor-risk-management')!.status).toBe('accepted');
+    const rows = parse(readFileSync(join(stale, 'controls.csv'), 'utf8'), { bom: true }) as string[][];
+    const status = rows[0]!.indexOf('Status');
+    expect(rows.find((r) => r[0] === 'aws-physical-security')![status]).toBe('In progress');
+  }, 60_000);
+
   it('cuecs.csv has one row per CUEC and control, matching the review, formula-safe', () => {
     const text = readFileSync(join(dir, 'cuecs.csv'), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -166,6 +190,8 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
 
   beforeAll(async () => {
     ctx = await createTestWorkspace();
+    // Marked accepted by hand: without a signed review, that must not make AWS's controls accepted.
+    await ctx.services.controls.setStatus('vendor-risk-management', 'accepted');
     ({ zip, dir } = await exportAndUnzip(ctx.services, ctx.folder, 'draft.zip'));
   }, 60_000);
   afterAll(() => ctx.services.workspaces.close());
@@ -177,6 +203,16 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     expect(pre.awsReportReview.blocking).toContainEqual(expect.stringContaining('Choose the copy of the report you reviewed'));
     expect(pre.canExport).toBe(true);
     expect((await verifyBundle(zip)).ok).toBe(true);
+  });
+
+  it('counts the inherited controls as in progress at most in manifest.json and controls.csv, though the review control is marked accepted', () => {
+    const inherited = readManifest(dir).controls.filter((c) => c.responsibility === 'inherited');
+    expect(inherited.length).toBeGreaterThan(3);
+    expect(new Set(inherited.map((c) => c.status))).toEqual(new Set(['in_progress']));
+    const rows = parse(readFileSync(join(dir, 'controls.csv'), 'utf8'), { bom: true }) as string[][];
+    const status = rows[0]!.indexOf('Status');
+    expect(rows.find((r) => r[0] === 'aws-physical-security')![status]).toBe('In progress');
+    expect(rows.find((r) => r[0] === 'vendor-risk-management')![status]).toBe('Accepted');
   });
 
   it('index.pdf, index.html and manifest.json mark it NOT SIGNED and list what is open', () => {
@@ -194,6 +230,7 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     expect(m.report.file).toBeNull();
     expect(m.problems.filter((p) => p.severity === 'blocking').length).toBeGreaterThan(3);
     // The typical CUECs are in the draft and in cuecs.csv.
+    expect(readManifest(dir).controls.find((c) => c.id === 'vendor-risk-management')!.status).toBe('accepted');
     const rows = parse(readFileSync(join(dir, 'cuecs.csv'), 'utf8'), { bom: true }) as string[][];
     expect(rows.length - 1).toBe(m.cuecs.reduce((n, c) => n + c.controlIds.length, 0));
   });

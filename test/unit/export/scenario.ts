@@ -109,7 +109,7 @@ export async function scenarioWorkspace() {
   const me = DANA;
   await services.controls.setOwner('iam-mfa-enforcement', ws.team.members[0]!.id);
   await services.controls.setStatus('iam-mfa-enforcement', 'ready_for_review');
-  // The AWS SOC 2 report review is accepted, so the inherited controls count as accepted.
+  // The AWS SOC 2 report review is accepted (and signed below), so the inherited controls count as accepted.
   await services.controls.setStatus('vendor-risk-management', 'accepted');
   await services.controls.setNotes('iam-mfa-enforcement', 'MFA is enforced through Identity Center.');
   await services.controls.addExclusion({ controlId: 'iam-access-key-rotation', what: 'CI deploy key', reason: 'Replaced by OIDC in Q1.', approvedBy: 'Dana Founder', expiresOn: '2027-03-31' });
