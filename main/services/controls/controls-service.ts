@@ -8,6 +8,13 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 /** The labels the control page shows, so a refused field is named as people see it. */
 const EXCLUSION_FIELDS: Record<string, string> = { what: 'What is excluded', reason: 'Reason', approvedBy: 'Approved by', expiresOn: 'Expires on' };
 
+/**
+ * A control's saved state, or the default. Own properties only: an id such as `constructor`
+ * must never read `Object.prototype` off the record.
+ */
+const stateOf = (states: Record<string, ControlState>, controlId: string): ControlState =>
+  Object.hasOwn(states, controlId) ? states[controlId]! : defaultControlState();
+
 /** Owner, status, notes and exclusions of the catalog's controls in the open workspace. */
 export class ControlsService {
   constructor(
@@ -20,6 +27,7 @@ export class ControlsService {
   }
 
   async setOwner(controlId: string, ownerId: string | null): Promise<ControlStateView> {
+    requireCatalogControl(controlId);
     const ws = this.workspaces.require();
     const member = ownerId === null ? null : ws.team.members.find((m) => m.id === ownerId);
     if (ownerId !== null && !member) throw new AppError('NOT_FOUND', 'That person is not on the team.', { hint: 'Add them under Team first.' });
@@ -41,6 +49,7 @@ export class ControlsService {
   }
 
   async addExclusion(input: { controlId: string; what: string; reason: string; approvedBy: string; expiresOn: string }) {
+    requireCatalogControl(input.controlId);
     const ws = this.workspaces.require();
     const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: this.now().toISOString(), createdBy: ws.actor().email });
     if (!parsed.success) {
@@ -64,7 +73,8 @@ export class ControlsService {
   }
 
   async removeExclusion(controlId: string, exclusionId: string): Promise<ControlStateView> {
-    const current = this.states()[controlId] ?? defaultControlState();
+    requireCatalogControl(controlId);
+    const current = stateOf(this.states(), controlId);
     const exclusion = current.exclusions.find((e) => e.id === exclusionId);
     if (!exclusion) throw new AppError('NOT_FOUND', 'That exclusion no longer exists.');
     return this.update(controlId, (s) => ({ ...s, exclusions: s.exclusions.filter((e) => e.id !== exclusionId) }), {
@@ -78,17 +88,22 @@ export class ControlsService {
     change: (state: ControlState) => ControlState,
     activity: { action: string; summary: string; details?: Record<string, unknown> },
   ): Promise<ControlStateView> {
-    if (!controlById(controlId)) throw new AppError('NOT_FOUND', `There is no control "${controlId}" in the catalog.`);
+    requireCatalogControl(controlId);
     const ws = this.workspaces.require();
     const actor = ws.actor();
     const doc = await ws.change(
       'controls',
       (d) => {
-        const next = change(d.controls[controlId] ?? defaultControlState());
+        const next = change(stateOf(d.controls, controlId));
         return { ...d, controls: { ...d.controls, [controlId]: { ...next, updatedAt: this.now().toISOString(), updatedBy: actor.email } } };
       },
       { ...activity, target: `control:${controlId}` },
     );
-    return { controlId, state: doc.controls[controlId]! };
+    return { controlId, state: stateOf(doc.controls, controlId) };
   }
+}
+
+/** Checked before any lookup by id, so only catalog ids ever index a workspace record. */
+function requireCatalogControl(controlId: string): void {
+  if (!controlById(controlId)) throw new AppError('NOT_FOUND', `There is no control "${controlId}" in the catalog.`);
 }
