@@ -55,7 +55,8 @@ function start() {
         pickFiles: () => pickEvidenceFiles(mainWindow),
         pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
         pickReportFile: () => pickAwsReportFile(mainWindow),
-        capture: electronCaptureWindows(() => mainWindow),
+        // Downloads from capture windows are refused inside the open workspace.
+        capture: electronCaptureWindows(() => mainWindow, (): string | null => services.workspaces.current()?.root ?? null),
         openExternal,
         emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
       },

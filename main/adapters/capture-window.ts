@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, session, type DownloadItem, type Session, type WebContents } from 'electron';
 import { mkdtempSync } from 'node:fs';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import { capturePartition, type CaptureAdapter } from '../services/capture/capture-adapter';
@@ -9,6 +9,8 @@ import {
   downloadHost,
   downloadNotSaved,
   downloadQuestion,
+  placeDownload,
+  resolveDownloadTarget,
   safeDownloadName,
   saidYes,
   saveDialogFor,
@@ -40,23 +42,19 @@ async function askPerson(state: CaptureWindowState, question: Question): Promise
   return saidYes(response);
 }
 
-async function moveFile(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await copyFile(from, to);
-  }
-}
+/** The folder of the open workspace, or null: downloads are never saved inside it. */
+type WorkspaceRoot = () => string | null;
 
 /**
  * A download in a capture window goes only where the person says. Electron takes the save path
  * only synchronously in 'will-download' (set later, it is ignored and the download stalls behind
  * Electron's own dialog), so the file is pointed at a private staging folder outside the
  * workspace and paused there while the person is asked; on Save… it resumes and is moved to the
- * chosen path when complete, otherwise it is cancelled. The staging folder is always removed.
+ * chosen path when complete, otherwise it is cancelled. A path inside the open workspace is
+ * refused, when chosen and again before saving (capture-requests.ts `resolveDownloadTarget`).
+ * The staging folder is always removed.
  */
-function onDownload(event: Electron.Event, item: DownloadItem, contents: WebContents): void {
+function onDownload(workspaceRoot: WorkspaceRoot, event: Electron.Event, item: DownloadItem, contents: WebContents): void {
   const state = captureWindows.get(contents);
   if (!state || state.win.isDestroyed()) return event.preventDefault();
   const fileName = safeDownloadName(item.getFilename());
@@ -83,15 +81,20 @@ function onDownload(event: Electron.Event, item: DownloadItem, contents: WebCont
         const chosen = await dialog.showSaveDialog(state.win, saveDialogFor(fileName, app.getPath('downloads')));
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       });
-      if (!target) {
+      const chosen = target ? await resolveDownloadTarget(target, workspaceRoot()) : null;
+      if (!target || !chosen || 'refused' in chosen) {
         item.cancel();
         await done;
+        if (chosen && 'refused' in chosen) tell(chosen.refused);
         return;
       }
       if (item.isPaused() || item.getState() === 'interrupted') item.resume();
       const outcome = await done;
       if (outcome !== 'completed') return tell(outcome === 'cancelled' ? 'The download was cancelled.' : 'The download was interrupted.');
-      await moveFile(staged, target);
+      // Checked again: the workspace or the folder may have changed while the file arrived.
+      const final = await resolveDownloadTarget(target, workspaceRoot());
+      if ('refused' in final) return tell(final.refused);
+      await placeDownload(staged, final.path);
     } catch (error) {
       item.cancel();
       tell(error instanceof Error ? error.message : String(error));
@@ -102,7 +105,7 @@ function onDownload(event: Electron.Event, item: DownloadItem, contents: WebCont
 }
 
 const hardened = new WeakSet<Session>();
-function harden(ses: Session): Session {
+function harden(ses: Session, workspaceRoot: WorkspaceRoot): Session {
   if (hardened.has(ses)) return ses;
   // Only open capture windows' main frames may ask, and the person decides (capture-requests.ts).
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
@@ -117,7 +120,7 @@ function harden(ses: Session): Session {
     const state = contents ? captureWindows.get(contents) : undefined;
     return state?.requests.permissionCheck({ permission, isMainFrame: details.isMainFrame, requestingOrigin, mediaType: details.mediaType }) ?? false;
   });
-  ses.on('will-download', onDownload);
+  ses.on('will-download', (event, item, contents) => onDownload(workspaceRoot, event, item, contents));
   hardened.add(ses);
   return ses;
 }
@@ -138,7 +141,7 @@ const cssViewportWidth = (layout: CdpLayout) => Math.ceil(layout.cssLayoutViewpo
  * policy allows them. Full-page capture goes through the DevTools protocol: the viewport is
  * made as tall as the page for the capture (`webContents.capturePage` only draws the window).
  */
-export function electronCaptureWindows(owner: () => BrowserWindow | null): CaptureAdapter {
+export function electronCaptureWindows(owner: () => BrowserWindow | null, workspaceRoot: WorkspaceRoot): CaptureAdapter {
   const windows = new Map<string, BrowserWindow>();
   const listeners: ((id: string) => void)[] = [];
   const watched = new WeakSet<BrowserWindow>();
@@ -155,7 +158,7 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null): Captu
     async open(spec) {
       closeWithOwner();
       const id = `capture-${++next}`;
-      const ses = harden(session.fromPartition(capturePartition(spec.kind, id)));
+      const ses = harden(session.fromPartition(capturePartition(spec.kind, id)), workspaceRoot);
       const refuse = spec.refuseRequest;
       if (refuse) ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: refuse(details.url) }));
       const win = new BrowserWindow({

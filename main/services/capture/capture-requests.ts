@@ -1,10 +1,13 @@
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, realpath, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 
 /**
  * What a capture window does when its page asks to download a file or for a permission: the
- * person is asked, never the app on its own. The pure decisions and texts live here; the
- * Electron glue (main/adapters/capture-window.ts) only shows the dialogs and passes answers.
+ * person is asked, never the app on its own. The pure decisions and texts live here, with the
+ * few file steps of saving a download (tested on real folders); the Electron glue
+ * (main/adapters/capture-window.ts) only shows the dialogs and passes answers.
  * The app's own window is not concerned: main/security.ts keeps it deny-all.
  */
 
@@ -189,6 +192,76 @@ export function saveDialogFor(fileName: string, downloadsFolder: string) {
     defaultPath: join(downloadsFolder, fileName),
     properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
   };
+}
+
+/** Whether `path` is `folder` or inside it, both real paths; case-insensitive where the file system usually is. */
+export function isInsideFolder(path: string, folder: string, caseInsensitive = process.platform === 'darwin' || process.platform === 'win32'): boolean {
+  const fold = (p: string) => (caseInsensitive ? p.toLowerCase() : p);
+  const rel = relative(fold(folder), fold(path));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * Why a download may not be saved at `realTarget` (the chosen file in the real path of the
+ * folder the person chose, symlinks resolved), or null: never inside the open workspace, whose files
+ * (evidence/files/<sha256>, activity.jsonl, the JSON documents) only the app writes; evidence
+ * enters it through the Evidence screen.
+ */
+export function downloadTargetRefusal(realTarget: string, realWorkspaceRoot: string | null, caseInsensitive?: boolean): string | null {
+  if (realWorkspaceRoot === null || !isInsideFolder(realTarget, realWorkspaceRoot, caseInsensitive)) return null;
+  return `Downloads are never saved inside the open workspace (${realWorkspaceRoot}): its files are written by the app only, and a downloaded file becomes evidence when you add it on the Evidence screen. Save it in another folder.`;
+}
+
+export type DownloadTarget = { path: string } | { refused: string };
+
+/**
+ * Where a download chosen in the save dialog really goes: the chosen folder with symlinks
+ * resolved (a link into the workspace counts as the workspace), and the file name; refused
+ * inside the open workspace. Checked when the person chooses, and again just before saving.
+ */
+export async function resolveDownloadTarget(chosen: string, workspaceRoot: string | null): Promise<DownloadTarget> {
+  const absolute = resolve(chosen);
+  const name = basename(absolute);
+  if (!name) return { refused: `${absolute} is not a file name.` };
+  let folder: string;
+  try {
+    folder = await realpath(dirname(absolute));
+  } catch {
+    return { refused: `The folder ${dirname(absolute)} cannot be found.` };
+  }
+  // The workspace folder as it really is; if it cannot be resolved, as it is named.
+  const root = workspaceRoot === null ? null : await realpath(workspaceRoot).catch(() => resolve(workspaceRoot));
+  const path = join(folder, name);
+  const refused = downloadTargetRefusal(path, root);
+  return refused ? { refused } : { path };
+}
+
+/**
+ * Puts the finished download at `to` without ever writing through what is there: the save
+ * dialog already confirmed replacing an existing file, so it is removed first (a symlink
+ * itself, never what it points at; a hard link only loses this name), then the file is linked
+ * or copied into place only if nothing is there (`link`, `COPYFILE_EXCL`).
+ */
+export async function placeDownload(from: string, to: string): Promise<void> {
+  const existing = await lstat(to).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (existing?.isDirectory()) throw new Error(`${to} is a folder.`);
+  if (existing) await unlink(to);
+  const appeared = (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new Error(`Something else was saved at ${to} meanwhile, and it was left as it is.`);
+    return error;
+  };
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw appeared(error);
+    // Another disk (EXDEV), or a file system without hard links: a copy, never over an existing file.
+    await copyFile(from, to, constants.COPYFILE_EXCL).catch((e: unknown) => {
+      throw appeared(e);
+    });
+  }
 }
 
 export function permissionQuestion(origin: string, words: string): Question {

@@ -1,7 +1,13 @@
+import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CaptureWindowRequests,
+  downloadTargetRefusal,
+  isInsideFolder,
+  placeDownload,
+  resolveDownloadTarget,
   NEVER_GRANTED,
   OneQuestionAtATime,
   downloadHost,
@@ -227,5 +233,96 @@ describe('safeDownloadName', () => {
     expect(name.endsWith('.xlsx')).toBe(true);
     expect(name.startsWith('éé')).toBe(true);
     expect(name).not.toContain('\uFFFD');
+  });
+});
+
+describe('where a download from a capture window may be saved', () => {
+  const made: string[] = [];
+  const temp = () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'aw-download-')));
+    made.push(dir);
+    return dir;
+  };
+  afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  /** A workspace-like folder with a read-only evidence file and the activity log, and a Downloads folder beside it. */
+  function setup() {
+    const home = temp();
+    const ws = join(home, 'acme-audit');
+    mkdirSync(join(ws, 'evidence', 'files'), { recursive: true });
+    const evidence = join(ws, 'evidence', 'files', 'ab'.repeat(32));
+    writeFileSync(evidence, 'original evidence\n');
+    chmodSync(evidence, 0o444);
+    writeFileSync(join(ws, 'activity.jsonl'), '{"action":"workspace.created"}\n');
+    const downloads = join(home, 'Downloads');
+    mkdirSync(downloads);
+    const staging = temp();
+    const staged = join(staging, 'report.csv');
+    writeFileSync(staged, 'downloaded\n');
+    return { home, ws, evidence, downloads, staged };
+  }
+
+  it('decides on real paths: the workspace folder and anything inside it are refused, neighbours are not', () => {
+    const root = join('/', 'Users', 'ana', 'acme-audit');
+    expect(downloadTargetRefusal(join(root, 'activity.jsonl'), root, false)).toMatch(/^Downloads are never saved inside the open workspace \(\/Users\/ana\/acme-audit\)/);
+    expect(downloadTargetRefusal(join(root, 'evidence', 'files', 'x'), root, false)).not.toBeNull();
+    expect(downloadTargetRefusal(root, root, false)).not.toBeNull();
+    expect(downloadTargetRefusal(join('/', 'Users', 'ana', 'acme-audit-2', 'x.csv'), root, false)).toBeNull();
+    expect(downloadTargetRefusal(join('/', 'Users', 'ana', 'Downloads', 'x.csv'), root, false)).toBeNull();
+    expect(downloadTargetRefusal(join(root, '..', 'x.csv'), root, false)).toBeNull();
+    expect(downloadTargetRefusal(join(root, 'x.csv'), null, false)).toBeNull();
+    // Case-insensitive file systems (macOS, Windows): another spelling is the same folder.
+    expect(downloadTargetRefusal(join('/', 'users', 'ANA', 'Acme-Audit', 'x'), root, true)).not.toBeNull();
+    expect(isInsideFolder(join(root, '..foo'), root, false)).toBe(true);
+    expect(isInsideFolder(join(root, '..', 'foo'), root, false)).toBe(false);
+  });
+
+  it('refuses a folder inside the workspace, also when reached through a symlink, and allows elsewhere', async () => {
+    const { home, ws, downloads } = setup();
+    const link = join(home, 'looks-harmless');
+    symlinkSync(join(ws, 'evidence', 'files'), link);
+    expect(await resolveDownloadTarget(join(link, 'ab'.repeat(32)), ws)).toEqual({ refused: expect.stringContaining('never saved inside the open workspace') });
+    expect(await resolveDownloadTarget(join(ws, 'activity.jsonl'), ws)).toMatchObject({ refused: expect.any(String) });
+    expect(await resolveDownloadTarget(join(downloads, '..', 'acme-audit', 'evidence', 'x'), ws)).toMatchObject({ refused: expect.any(String) });
+    // The workspace named through a symlink is the same workspace.
+    const wsLink = join(home, 'ws-link');
+    symlinkSync(ws, wsLink);
+    expect(await resolveDownloadTarget(join(ws, 'x.csv'), wsLink)).toMatchObject({ refused: expect.any(String) });
+    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), ws)).toEqual({ path: join(downloads, 'report.csv') });
+    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), null)).toEqual({ path: join(downloads, 'report.csv') });
+    expect(await resolveDownloadTarget(join(home, 'gone', 'report.csv'), ws)).toEqual({ refused: expect.stringContaining('cannot be found') });
+  });
+
+  it('saves into a new file, and replaces an existing one (confirmed in the dialog) without writing through it', async () => {
+    const { downloads, staged, evidence } = setup();
+    await placeDownload(staged, join(downloads, 'report.csv'));
+    expect(readFileSync(join(downloads, 'report.csv'), 'utf8')).toBe('downloaded\n');
+    // A symlink at the chosen name is replaced itself; the file it points at is untouched.
+    symlinkSync(evidence, join(downloads, 'linked.csv'));
+    await placeDownload(staged, join(downloads, 'linked.csv'));
+    expect(readFileSync(join(downloads, 'linked.csv'), 'utf8')).toBe('downloaded\n');
+    expect(readFileSync(evidence, 'utf8')).toBe('original evidence\n');
+    // A hard link to a workspace file only loses this name.
+    linkSync(evidence, join(downloads, 'hard.csv'));
+    await placeDownload(staged, join(downloads, 'hard.csv'));
+    expect(readFileSync(join(downloads, 'hard.csv'), 'utf8')).toBe('downloaded\n');
+    expect(readFileSync(evidence, 'utf8')).toBe('original evidence\n');
+    // A folder at the chosen name is not replaced.
+    mkdirSync(join(downloads, 'folder.csv'));
+    await expect(placeDownload(staged, join(downloads, 'folder.csv'))).rejects.toThrow('is a folder');
+    expect(readdirSync(join(downloads, 'folder.csv'))).toEqual([]);
+  });
+
+  // A staging folder on another disk (tmpfs) makes `link` fail with EXDEV: the file is copied, never through a symlink.
+  const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+  it.runIf(otherDisk)('copies across disks into a new file, replacing a symlink at the chosen name rather than its target', async () => {
+    const { downloads, evidence } = setup();
+    const staging = mkdtempSync(join('/dev/shm', 'aw-download-'));
+    made.push(staging);
+    writeFileSync(join(staging, 'report.csv'), 'from another disk\n');
+    symlinkSync(evidence, join(downloads, 'report.csv'));
+    await placeDownload(join(staging, 'report.csv'), join(downloads, 'report.csv'));
+    expect(readFileSync(join(downloads, 'report.csv'), 'utf8')).toBe('from another disk\n');
+    expect(readFileSync(evidence, 'utf8')).toBe('original evidence\n');
   });
 });
