@@ -8,12 +8,17 @@ import { AppError } from '../../shared/ipc/result';
 import { createServices, type ServiceOptions } from '../services/create-services';
 import { silentLogger } from '../services/logger';
 import type { Preferences, PreferencesStore } from '../services/preferences/preferences';
+import { machineInstallId } from '../services/workspace/machine-install-id';
 import { type CliIo, UsageError, regionOption, reportError, table } from './output';
 import packageJson from '../../package.json';
 
-/** The CLI keeps no preferences between runs: nothing is written outside the workspace. */
+/**
+ * The CLI keeps no preferences between runs: nothing is written outside the workspace. Its
+ * install id comes from the machine, so the next run recognises a lock a crashed run left.
+ */
 function memoryPreferences(): PreferencesStore {
-  let prefs: Preferences = { me: null, recentWorkspaces: [] };
+  const installId = machineInstallId();
+  let prefs: Preferences = { me: null, recentWorkspaces: [], ...(installId ? { installId } : {}) };
   return { read: () => prefs, write: (next) => (prefs = next) };
 }
 

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../main/cli';
+import { machineInstallId } from '../../../main/services/workspace/machine-install-id';
+import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from '../aws/aws-home';
 import { iamScenario } from './iam-harness';
@@ -48,6 +50,22 @@ describe('npm run cli -- collect', () => {
     }
     const meta = JSON.parse(readFileSync(join(folder, 'workspace.json'), 'utf8'));
     expect(meta).toMatchObject({ companyName: 'ws', createdBy: { name: 'Jane Auditor' } });
+  });
+
+  it('takes over the lock a crashed run left on this machine, and refuses one from another machine', async () => {
+    awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+    const folder = newFolder();
+    expect((await cli('collect', '--profile', 'keys', '--workspace', folder, '--only', 'iam.root-mfa')).code).toBe(0);
+    const installId = machineInstallId();
+    const crashed = { host: hostname(), pid: 999_999, user: 'ci', since: '2026-11-20T09:00:00.000Z', instanceId: 'crashed' };
+    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ ...crashed, ...(installId ? { installId } : {}) }));
+    const again = await cli('collect', '--profile', 'keys', '--workspace', folder, '--only', 'iam.root-mfa');
+    // Where the OS has no machine id, the CLI cannot tell its own crashed run from another machine's: it asks.
+    expect(again.code).toBe(installId ? 0 : 1);
+    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ ...crashed, installId: 'another-machine' }));
+    const refused = await cli('collect', '--profile', 'keys', '--workspace', folder, '--only', 'iam.root-mfa');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('WORKSPACE_LOCKED');
   });
 
   it('adds to an existing workspace with --only, and prints a table without --json', async () => {
