@@ -128,6 +128,12 @@ export const ManifestAwsReportReview = z.object({
   gapDays: z.number().int().nullable(),
   conclusion: z.object({ gapCoverage: z.enum(GAP_COVERAGE).nullable(), gapNote: z.string(), reliance: z.enum(RELIANCE).nullable(), followUps: z.string() }),
   signed: z.object({ by: Person, at: z.string(), reportSha256: Sha256.nullable() }).nullable(),
+  /**
+   * Why the signature does not stand for this bundle (signed for another as-of date or other
+   * categories, or the review changed after signing); empty when it stands or is unsigned.
+   * Optional: bundles exported before it was added lack it.
+   */
+  signatureProblems: z.array(z.string()).optional(),
   /** What the review still lacks or what the auditor will ask about, for the bundle's as-of date and categories. */
   problems: z.array(ManifestReviewProblem),
 });

@@ -41,7 +41,7 @@ export interface BundleAwsReview {
  * categories (or at all: its content changed after signing). Empty when unsigned.
  */
 export function bundleSignatureProblems(review: AwsReportReviewDoc, scope: { asOfDate: string; categories: readonly Category[] }): string[] {
-  return signatureProblems(review.signed, { ...scope, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) });
+  return signatureProblems(review.signed, { ...scope, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) }, 'bundle');
 }
 
 /**
@@ -81,3 +81,45 @@ export function bundleAwsReview(review: AwsReportReviewDoc, model: BundleModel, 
 export const isSigned = (r: BundleAwsReview) => r.review.signed !== null;
 export const blockingOf = (r: BundleAwsReview) => r.problems.filter((p) => p.severity === 'blocking');
 export const warningsOf = (r: BundleAwsReview) => r.problems.filter((p) => p.severity === 'warning');
+
+/** Where the review stands for this bundle: it decides the wording of the section and of the review control's page. */
+export type BundleReviewState = 'relied_on' | 'not_relied_on' | 'draft' | 'signature_stale';
+
+export function reviewState(r: BundleAwsReview): BundleReviewState {
+  if (!r.review.signed) return 'draft';
+  if (r.signatureProblems.length > 0) return 'signature_stale';
+  return r.review.conclusion.reliance === 'do_not_rely' || !r.review.conclusion.reliance ? 'not_relied_on' : 'relied_on';
+}
+
+/** What the review says, in the state it is in: the section's opening after the carve-out sentence. */
+export function reviewIntro(r: BundleAwsReview): string {
+  const cuecs = 'complementary user entity controls (CUECs)';
+  switch (reviewState(r)) {
+    case 'relied_on':
+      return `The company reviewed AWS's own SOC 2 report and concluded that it relies on it${r.review.conclusion.reliance === 'rely_with_follow_ups' ? ', with the follow-ups below' : ''}; it meets the ${cuecs} the report leaves to customers with the controls mapped below. The controls inherited from AWS count on this review.`;
+    case 'not_relied_on':
+      return `The company reviewed AWS's own SOC 2 report and concluded that it does not rely on it (the follow-ups say what it does instead): the controls inherited from AWS are not covered by this review and count as in progress at most. The ${cuecs} the report leaves to customers are mapped below.`;
+    case 'signature_stale':
+      return `The company signed a review of AWS's own SOC 2 report, but that signature does not stand for this bundle (see why below): until the review is reopened, checked and signed again, the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers are mapped below, as signed.`;
+    case 'draft':
+      return `The company's review of AWS's own SOC 2 report is a draft, not signed: it does not yet conclude whether the company relies on the report, so the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers, and the controls mapped to them so far, are listed below.`;
+  }
+}
+
+/** One line on where the review stands, for the review control's page (the review is its evidence for CC9.2). */
+export function reviewStatusLine(r: BundleAwsReview): string {
+  const signed = r.review.signed;
+  const by = signed ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}` : '';
+  switch (reviewState(r)) {
+    case 'relied_on':
+      return `${by}, relying on AWS's report.`;
+    case 'not_relied_on':
+      return `${by}, concluding not to rely on AWS's report: the inherited controls count as in progress at most.`;
+    case 'signature_stale':
+      return `${by}, but the signature does not stand for this bundle: ${r.signatureProblems.join(' ')}`;
+    case 'draft': {
+      const open = r.problems.filter((p) => p.severity === 'blocking').length;
+      return `NOT SIGNED — draft${open > 0 ? ` with ${open} thing${open === 1 ? '' : 's'} open` : ''}: the inherited controls count as in progress at most.`;
+    }
+  }
+}

@@ -8,7 +8,7 @@ import {
 import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
 import type { ReviewProblem } from '../../../shared/rules/aws-report-review';
-import { blockingOf, warningsOf, type BundleAwsReview, type CuecControl } from './aws-review';
+import { blockingOf, reviewIntro, warningsOf, type BundleAwsReview, type CuecControl } from './aws-review';
 import type { BundleContent } from './content';
 import { controlAnchor, esc } from './html-escape';
 import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, signatureLine } from './text';
@@ -27,9 +27,9 @@ function cuecControl(c: CuecControl): string {
 
 function signature(r: BundleAwsReview): string {
   const signed = r.review.signed;
-  return signed
-    ? `<p class="pass"><strong>${esc(signatureLine(signed))}</strong></p>`
-    : `<p class="bad">${esc(NOT_SIGNED)}: the review below is unfinished and not yet concluded by the company.</p>`;
+  if (!signed) return `<p class="bad">${esc(NOT_SIGNED)}: the review below is unfinished and not yet concluded by the company.</p>`;
+  if (r.signatureProblems.length === 0) return `<p class="pass"><strong>${esc(signatureLine(signed))}</strong></p>`;
+  return `<p class="warn"><strong>${esc(signatureLine(signed))}</strong></p><p class="bad">The signature does not stand for this bundle:</p><ul>${r.signatureProblems.map((p) => `<li class="bad">${esc(p)}</li>`).join('')}</ul>`;
 }
 
 const problemList = (title: string, problems: ReviewProblem[], cls: string) =>
@@ -52,6 +52,7 @@ export function awsReviewHtml(content: BundleContent): string {
   const { report, conclusion } = r.review;
   const reviewControl = content.model.awsReviewControlId;
   const type1 = report.reportType === 'type1';
+  // A Type 1 report speaks as of one date: a period start left from editing is not shown.
   const period = type1 ? (report.periodEnd ? `as of ${esc(report.periodEnd)}` : orMissing(undefined)) : `${orMissing(report.periodStart)} to ${orMissing(report.periodEnd)}`;
   const details: [string, string][] = [
     ['Title', orMissing(report.title)],
@@ -61,7 +62,7 @@ export function awsReviewHtml(content: BundleContent): string {
     ['Service auditor', orMissing(report.serviceAuditor)],
     ['Opinion', orMissing(report.opinion && OPINION_LABELS[report.opinion])],
     ['Categories', orMissing(report.categories.map((c) => CATEGORY_LABELS[c]).join(', '))],
-    ['Subservice treatment', orMissing(report.subserviceTreatment && SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment])],
+    ["AWS's own subservice organizations", orMissing(report.subserviceTreatment && SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment])],
     ['Copy reviewed', report.file ? `${esc(report.file.name)} (${report.file.bytes.toLocaleString('en-US')} bytes)` : orMissing(undefined)],
     ['SHA-256', report.file ? `<code>${esc(report.file.sha256)}</code>` : orMissing(undefined)],
   ];
@@ -79,7 +80,7 @@ export function awsReviewHtml(content: BundleContent): string {
     .join('');
   const blocking = blockingOf(r);
   return `<section id="${AWS_REVIEW_ANCHOR}"><h1>${esc(AWS_REVIEW_TITLE)}</h1>${signature(r)}
-<p>The controls AWS operates are carved out of this examination. The company reviewed AWS's own SOC 2 report to rely on it, and meets the complementary user entity controls (CUECs) it leaves to customers with the controls mapped below. Recorded under the control <a href="#${controlAnchor(reviewControl)}"><code>${esc(reviewControl)}</code></a> (CC9.2).</p>
+<p>The controls AWS operates are carved out of this examination. ${esc(reviewIntro(r))} Recorded under the control <a href="#${controlAnchor(reviewControl)}"><code>${esc(reviewControl)}</code></a> (CC9.2).</p>
 <h2>The report</h2><dl class="cover">${details.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 <p class="muted">${esc(AWS_REPORT_CONFIDENTIAL)}</p>
 <h2>AWS services used, and whether the report covers them</h2>${services ? `<table><tr><th>Service</th><th>In the report</th><th>Note</th></tr>${services}</table>` : '<p class="bad">No services recorded.</p>'}

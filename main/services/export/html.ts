@@ -8,6 +8,7 @@ import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
 import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
+import { reviewState, reviewStatusLine } from './aws-review';
 import { controlAnchor, esc } from './html-escape';
 
 /**
@@ -27,6 +28,13 @@ table{border-collapse:collapse;width:100%;margin:6px 0 14px;font-size:13px}th,td
 th{background:#f5f5f7}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}.muted{color:#666;font-size:12px}
 .warn{color:#9a6700}.bad{color:#b3261e;font-weight:600}.pass{color:#1b7a3a}.fail,.error{color:#b3261e}.needs_review{color:#9a6700}
 .shot{display:flex;gap:14px;margin:8px 0}.shot img{width:260px;border:1px solid #ccc}nav li{margin:2px 0}.cover dt{font-weight:600}.cover dd{margin:0 0 6px}`;
+
+/** On the review control's section: the review of AWS's SOC 2 report is its evidence for CC9.2. */
+function reviewPointer(content: BundleContent): string {
+  const state = reviewState(content.awsReview);
+  const cls = state === 'relied_on' ? 'pass' : state === 'not_relied_on' ? 'warn' : 'bad';
+  return `<p class="aws-review-pointer"><strong>Review of AWS's SOC 2 report:</strong> this control's evidence for CC9.2, in <a href="#${AWS_REVIEW_ANCHOR}">${esc(AWS_REVIEW_TITLE)}</a>. <span class="${cls}">${esc(reviewStatusLine(content.awsReview))}</span></p>`;
+}
 
 function controlSection(c: ModelControl, content: BundleContent): string {
   const findings = content.findings.get(c.def.id) ?? [];
@@ -59,6 +67,7 @@ ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</tab
   return `<section id="${anchor(c.def.id)}"><h1><code>${esc(c.def.id)}</code> ${esc(c.def.title)}</h1>
 <p><strong>${RESPONSIBILITY_LABELS[c.def.responsibility]}</strong> · criteria ${esc(c.def.criteria.join(', '))} · owner ${esc(c.owner?.name ?? 'none')} · ${STATUS_LABELS[c.state.status]}</p>
 <p>${esc(c.def.intent)}</p>${c.def.split ? `<p class="muted">AWS: ${esc(c.def.split.aws)}<br>The company: ${esc(c.def.split.company)}</p>` : ''}
+${c.def.id === content.model.awsReviewControlId ? reviewPointer(content) : ''}
 ${includeNotes && c.state.notes ? `<h2>Notes</h2><p>${esc(c.state.notes)}</p>` : ''}
 ${c.exclusions.length ? `<h2>Exclusions</h2>${c.exclusions.map((e) => `<p>${esc(e.what)}: ${esc(e.reason)} Approved by ${esc(e.approvedBy)}; expires ${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">(expired)</span>' : ''}.</p>`).join('')}` : ''}
 ${findingHtml ? `<h2>Automated checks (latest run)</h2>${findingHtml}` : ''}${shots ? `<h2>Screenshots</h2>${shots}` : ''}

@@ -13,14 +13,15 @@ export interface GeneratedDocument {
 export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** The review as the manifest states it: every field present, null where nothing is recorded yet. */
-export function manifestAwsReview({ review, problems, gapDays }: BundleAwsReview): ManifestAwsReportReview {
+export function manifestAwsReview({ review, problems, signatureProblems, gapDays }: BundleAwsReview): ManifestAwsReportReview {
   const { report, conclusion, signed } = review;
   return {
     status: signed ? 'signed' : 'draft',
     report: {
       title: report.title,
       reportType: report.reportType,
-      periodStart: report.periodStart ?? null,
+      // A Type 1 report speaks as of one date: a period start left from editing is not shipped.
+      periodStart: report.reportType === 'type1' ? null : (report.periodStart ?? null),
       periodEnd: report.periodEnd ?? null,
       issuedOn: report.issuedOn ?? null,
       serviceAuditor: report.serviceAuditor,
@@ -36,6 +37,7 @@ export function manifestAwsReview({ review, problems, gapDays }: BundleAwsReview
     gapDays,
     conclusion: { gapCoverage: conclusion.gapCoverage ?? null, gapNote: conclusion.gapNote, reliance: conclusion.reliance ?? null, followUps: conclusion.followUps },
     signed: signed ? { by: signed.by, at: signed.at, reportSha256: signed.reportSha256 ?? null } : null,
+    signatureProblems,
     problems: problems.map(({ severity, field, message }) => ({ severity, field, message })),
   };
 }

@@ -74,6 +74,15 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toContain('also names controls outside this workspace');
     expect(section).not.toContain('NOT SIGNED');
     expect(section).not.toContain('Open for this bundle');
+    // The opening says what the signed review concludes.
+    expect(section).toContain("The company reviewed AWS's own SOC 2 report and concluded that it relies on it; it meets the complementary user entity controls");
+    expect(section).toContain("AWS's own subservice organizations Carve-out");
+    expect(section).not.toContain('Subservice treatment');
+    expect(section).not.toContain('does not stand');
+    // The review control's page points to the section, with the review's standing.
+    const controlPage = flat(pages.find((p) => /vendor-risk-management\s/.test(p) && p.includes("this control's evidence for CC9.2")) ?? '');
+    expect(controlPage).toContain(`Review of AWS's SOC 2 report: this control's evidence for CC9.2, in the section "${TITLE}".`);
+    expect(controlPage).toMatch(/Signed by Dana Founder on \d{4}-\d{2}-\d{2}, relying on AWS's report\./);
   });
 
   it('index.html has the same section, linked from its navigation, linking each CUEC control to its section', () => {
@@ -87,6 +96,12 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toContain('Customers are responsible for protecting their root account credentials.');
     expect(section).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
     expect(section).not.toContain('NOT SIGNED');
+    expect(section).toContain('concluded that it relies on it');
+    expect(section).toContain("<dt>AWS's own subservice organizations</dt><dd>Carve-out</dd>");
+    const control = html.slice(html.indexOf('<section id="c-vendor-risk-management">'));
+    expect(control.slice(0, control.indexOf('</section>'))).toMatch(
+      /this control's evidence for CC9\.2, in <a href="#aws-report-review">AWS as a subservice organization: review of its SOC 2 report<\/a>\. <span class="pass">Signed by Dana Founder on \d{4}-\d{2}-\d{2}, relying on AWS&#39;s report\.<\/span>/,
+    );
     expect(html).not.toMatch(/<script|<link|src="http/);
   });
 
@@ -106,6 +121,7 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     const m = readManifest(dir).awsReportReview!;
     expect(m.status).toBe('signed');
     expect(m.signed).toEqual({ by: DANA, at: review.signed!.at, reportSha256: s.awsReport.sha256 });
+    expect(m.signatureProblems).toEqual([]);
     expect(m.report).toMatchObject({ title: review.report.title, reportType: 'type2', periodEnd: '2026-09-30', opinion: 'unmodified', subserviceTreatment: 'carve_out' });
     expect(m.report.file).toEqual({ name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf', sha256: s.awsReport.sha256, bytes: s.awsReport.bytes.length });
     expect(m.cuecs).toEqual(review.cuecs);
@@ -133,11 +149,24 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     const stale = mkdtempSync(join(tmpdir(), 'aw-review-stale-'));
     run('unzip', ['-q', staleZip, '-d', stale]);
     const m = readManifest(stale);
+    expect(m.awsReportReview!.status).toBe('signed');
+    expect(m.awsReportReview!.signatureProblems).toEqual([expect.stringContaining('this bundle is as of 2026-12-15')]);
     expect(m.controls.find((c) => c.id === 'aws-physical-security')!.status).toBe('in_progress');
     expect(m.controls.find((c) => c.id === 'vendor-risk-management')!.status).toBe('accepted');
     const rows = parse(readFileSync(join(stale, 'controls.csv'), 'utf8'), { bom: true }) as string[][];
     const status = rows[0]!.indexOf('Status');
     expect(rows.find((r) => r[0] === 'aws-physical-security')![status]).toBe('In progress');
+    // The section and the review control's page say the signature does not stand, and why.
+    const why = 'It was signed for an "as of" date of 2026-12-31; this bundle is as of 2026-12-15.';
+    const pdf = flat(run('pdftotext', [join(stale, 'index.pdf'), '-']));
+    expect(pdf).toContain(`${TITLE} Signed by Dana Founder`);
+    expect(pdf).toContain(`The signature does not stand for this bundle: ${why}`);
+    expect(pdf).toContain('but that signature does not stand for this bundle (see why below)');
+    expect(pdf).not.toContain('concluded that it relies on it');
+    expect(pdf).toMatch(new RegExp(`Signed by Dana Founder on \\d{4}-\\d{2}-\\d{2}, but the signature does not stand for this bundle: ${why.replace(/[.()"]/g, '\\$&')}`));
+    const html = readFileSync(join(stale, 'index.html'), 'utf8');
+    expect(html).toContain('<p class="bad">The signature does not stand for this bundle:</p>');
+    expect(html).toContain('this bundle is as of 2026-12-15');
   }, 60_000);
 
   it('cuecs.csv has one row per CUEC and control, matching the review, formula-safe', () => {
@@ -192,6 +221,9 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     ctx = await createTestWorkspace();
     // Marked accepted by hand: without a signed review, that must not make AWS's controls accepted.
     await ctx.services.controls.setStatus('vendor-risk-management', 'accepted');
+    // A Type 1 report with a period start left over from editing: it is not shown nor shipped.
+    const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = ctx.services.awsReport.get().review;
+    await ctx.services.awsReport.save({ ...draft, report: { ...draft.report, reportType: 'type1', periodStart: '2026-01-17', periodEnd: '2026-06-30' } });
     ({ zip, dir } = await exportAndUnzip(ctx.services, ctx.folder, 'draft.zip'));
   }, 60_000);
   afterAll(() => ctx.services.workspaces.close());
@@ -218,6 +250,15 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
   it('index.pdf, index.html and manifest.json mark it NOT SIGNED and list what is open', () => {
     const pdf = flat(run('pdftotext', [join(dir, 'index.pdf'), '-']));
     expect(pdf).toContain(`${TITLE} NOT SIGNED — draft`);
+    expect(pdf).toContain("The company's review of AWS's own SOC 2 report is a draft, not signed");
+    expect(pdf).not.toContain('concluded that it relies on it');
+    expect(pdf).toMatch(/this control's evidence for CC9\.2, in the section "[^"]+"\. NOT SIGNED — draft with \d+ things open: the inherited controls count as in progress at most\./);
+    // Type 1: as of its end date, no period start anywhere.
+    expect(pdf).toContain('Period as of 2026-06-30');
+    expect(pdf).not.toContain('2026-01-17');
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('2026-01-17');
+    expect(readManifest(dir).awsReportReview!.report).toMatchObject({ reportType: 'type1', periodStart: null, periodEnd: '2026-06-30' });
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).not.toContain('2026-01-17');
     expect(pdf).toMatch(/Open before it can be signed \(\d+\)/);
     expect(pdf).toContain('Choose the copy of the report you reviewed');
     expect(pdf).not.toContain('Signed by');

@@ -8,13 +8,14 @@ import {
 import { STATUS_LABELS } from '../../../../shared/domain/control-state';
 import { CATEGORY_LABELS } from '../../../../shared/domain/workspace';
 import type { ReviewProblem } from '../../../../shared/rules/aws-report-review';
-import { blockingOf, warningsOf, type BundleAwsReview, type CuecControl } from '../aws-review';
+import { blockingOf, reviewIntro, warningsOf, type BundleAwsReview, type CuecControl } from '../aws-review';
 import type { BundleContent } from '../content';
 import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, signatureLine } from '../text';
 import { cell, code, h1, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 const RED = '#a33';
 const GREEN = '#1b7a3a';
+const AMBER = '#9a6700';
 const missing = (value: string | undefined) => value || 'not recorded';
 
 /** A control meeting a CUEC, with what the bundle holds for it: the auditor follows it to its page. */
@@ -33,9 +34,16 @@ function cuecControl(c: CuecControl): PdfNode {
 
 function signature(r: BundleAwsReview): PdfNode {
   const signed = r.review.signed;
-  return signed
-    ? { text: signatureLine(signed), bold: true, color: GREEN, margin: [0, 0, 0, 8] }
-    : { text: `${NOT_SIGNED}: the review below is unfinished and not yet concluded by the company.`, bold: true, color: RED, margin: [0, 0, 0, 8] };
+  if (!signed) return { text: `${NOT_SIGNED}: the review below is unfinished and not yet concluded by the company.`, bold: true, color: RED, margin: [0, 0, 0, 8] };
+  if (r.signatureProblems.length === 0) return { text: signatureLine(signed), bold: true, color: GREEN, margin: [0, 0, 0, 8] };
+  return {
+    stack: [
+      { text: signatureLine(signed), bold: true, color: AMBER },
+      { text: 'The signature does not stand for this bundle:', bold: true, color: RED, margin: [0, 2, 0, 1] },
+      { ul: r.signatureProblems.map((p) => ({ text: p, color: RED })), fontSize: 8 },
+    ],
+    margin: [0, 0, 0, 8],
+  };
 }
 
 function problemList(title: string, problems: ReviewProblem[], color?: string): PdfNode[] {
@@ -45,6 +53,7 @@ function problemList(title: string, problems: ReviewProblem[], color?: string): 
 
 function period(r: BundleAwsReview): string {
   const { reportType, periodStart, periodEnd } = r.review.report;
+  // A Type 1 report speaks as of one date: a period start left from editing is not shown.
   if (reportType === 'type1') return periodEnd ? `as of ${periodEnd}` : 'not recorded';
   return periodStart || periodEnd ? `${missing(periodStart)} to ${missing(periodEnd)}` : 'not recorded';
 }
@@ -73,12 +82,7 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
   return [
     h1(AWS_REVIEW_TITLE, { pageBreak: true }),
     signature(r),
-    para([
-      "The controls AWS operates are carved out of this examination. The company reviewed AWS's own SOC 2 report to rely on it, and meets the " +
-        'complementary user entity controls (CUECs) it leaves to customers with the controls mapped below. Recorded under the control ',
-      code(content.model.awsReviewControlId),
-      ' (CC9.2).',
-    ]),
+    para([`The controls AWS operates are carved out of this examination. ${reviewIntro(r)} Recorded under the control `, code(content.model.awsReviewControlId), ' (CC9.2).']),
     h2('The report'),
     keyValues([
       ['Title', missing(report.title)],
@@ -88,7 +92,7 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
       ['Service auditor', missing(report.serviceAuditor)],
       ['Opinion', report.opinion ? OPINION_LABELS[report.opinion] : 'not recorded'],
       ['Categories', report.categories.map((c) => CATEGORY_LABELS[c]).join(', ') || 'not recorded'],
-      ['Subservice treatment', report.subserviceTreatment ? SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment] : 'not recorded'],
+      ["AWS's own subservice organizations", report.subserviceTreatment ? SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment] : 'not recorded'],
       ['Copy reviewed', report.file ? `${report.file.name} (${report.file.bytes.toLocaleString('en-US')} bytes)` : 'not recorded'],
       ['SHA-256', report.file ? code(report.file.sha256, { fontSize: 7.5 }) : 'not recorded'],
     ]),

@@ -5,7 +5,8 @@ import type { ModelControl, ModelEvidence } from '../bundle-model';
 import type { BundleContent } from '../content';
 import type { LoadedFinding } from '../evidence-files';
 import { screenshotsToPreview } from '../thumbnails';
-import { FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from '../text';
+import { reviewState, reviewStatusLine } from '../aws-review';
+import { AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from '../text';
 import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 /**
@@ -88,6 +89,17 @@ function screenshotBlock(item: ModelEvidence, thumbnails: Map<string, Buffer>): 
   };
 }
 
+/** On the review control's page: the review of AWS's SOC 2 report is its evidence for CC9.2, in its own section. */
+function reviewPointer(content: BundleContent): PdfNode {
+  const state = reviewState(content.awsReview);
+  const color = state === 'relied_on' ? '#1b7a3a' : state === 'draft' || state === 'signature_stale' ? '#a33' : '#9a6700';
+  return para([
+    { text: "Review of AWS's SOC 2 report: ", bold: true },
+    `this control's evidence for CC9.2, in the section "${AWS_REVIEW_TITLE}". `,
+    { text: reviewStatusLine(content.awsReview), color, bold: true },
+  ]);
+}
+
 export function controlPage(control: ModelControl, content: BundleContent): PdfNode[] {
   const { def, state } = control;
   const { options } = content.model;
@@ -104,6 +116,7 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
     ]),
     para(def.intent),
     ...(def.split ? [para(`AWS: ${def.split.aws}`, 'small'), para(`The company: ${def.split.company}`, 'small')] : []),
+    ...(def.id === content.model.awsReviewControlId ? [reviewPointer(content)] : []),
     ...(def.responsibility === 'inherited' ? [para(`${def.whyResponsibility} Evidence for it is the review of AWS's SOC 2 report under ${content.model.awsReviewControlId}.`, 'small')] : []),
     ...(options.includeNotes && state.notes ? [h2('Notes'), para(state.notes)] : []),
     ...(control.exclusions.length
