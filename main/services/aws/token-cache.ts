@@ -69,6 +69,8 @@ function cacheWriteReason(code: string, at: string, dir: string): [reason: strin
     case 'EEXIST':
     case 'ENOTDIR':
       return [`${at} is a file where a folder should be`, `Move or delete the file ${at}, then sign in again; the folder is created for you.`];
+    case 'EISDIR':
+      return [`${at} is a folder where the session file should be`, `Move or delete the folder ${at}, then sign in again.`];
     case 'ENOSPC':
       return ['the disk is full', 'Free some disk space, then sign in again.'];
     default:
@@ -79,8 +81,10 @@ function cacheWriteReason(code: string, at: string, dir: string): [reason: strin
 /** A failed cache write, named with the folder and the fix (the tokens themselves are dropped). */
 export function cacheWriteError(id: string, e: unknown): AppError {
   const dir = dirname(ssoTokenCachePath(id));
-  const err = e as NodeJS.ErrnoException;
-  const [reason, hint] = cacheWriteReason(err.code ?? 'unknown error', err.path ?? dir, dir);
+  const err = e as NodeJS.ErrnoException & { dest?: string };
+  // A failed rename names the temporary file first (already removed): the cache file is what counts.
+  const at = err.dest ?? (err.path?.endsWith('.tmp') ? ssoTokenCachePath(id) : err.path) ?? dir;
+  const [reason, hint] = cacheWriteReason(err.code ?? 'unknown error', at, dir);
   return new AppError('TOKEN_CACHE_UNWRITABLE', `The sign-in was approved, but the session could not be saved in ${dir}: ${reason}. Without it the sign-in cannot be used.`, {
     hint, details: { path: dir, cause: err.code ?? 'unknown' },
   });

@@ -47,7 +47,8 @@ describe('the AWS CLI SSO token cache', () => {
     const error = await writeTokenCache('blocked', token).then(() => undefined, (e: unknown) => e);
     expect(error).toBeDefined();
     const mapped = cacheWriteError('blocked', error);
-    expect(mapped.code).toBe('TOKEN_CACHE_UNWRITABLE');
+    expect(mapped).toMatchObject({ code: 'TOKEN_CACHE_UNWRITABLE', message: expect.stringContaining(`${file(cacheDir, 'blocked')} is a folder where the session file should be`) });
+    expect(mapped.message).not.toContain('.tmp');
     expect(JSON.stringify(mapped.toData())).not.toMatch(/EXAMPLESECRET/);
     expect(readdirSync(cacheDir)).toEqual([file(cacheDir, 'blocked').slice(cacheDir.length + 1)]);
     expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
