@@ -1,19 +1,25 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { crc32 } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { BUNDLE_FILES } from './layout';
 import { parseSums } from './sha256sums';
 import { inspectEntries } from './verify-entries';
+import { checkLayout } from './verify-layout';
+import { formatBytes } from '../../../shared/rules/format-bytes';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */
 export type VerifyReport = VerifyReportView;
 
 const REQUIRED = Object.values(BUNDLE_FILES);
-/** Documents read into memory for the cross-checks; anything bigger than this is suspicious. */
-const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/**
+ * The files read into memory for the cross-checks. No export writes one anywhere near this big,
+ * so a bigger one is refused, never skipped.
+ */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 const KEEP = new Set<string>([BUNDLE_FILES.sums, BUNDLE_FILES.manifest, BUNDLE_FILES.readme, BUNDLE_FILES.html]);
 
 const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open);
@@ -31,20 +37,37 @@ function readEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-/** Hashes one entry as it streams (SHA-256 and the ZIP's own CRC-32); never writes it anywhere. */
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * Hashes one entry as it streams (SHA-256 and the ZIP's own CRC-32); never writes it anywhere.
+ * It inflates the entry itself rather than through yauzl to learn where the deflate stream
+ * ends: bytes after it inside the entry (`trailing`) are skipped by every inflater, yet a
+ * streaming unzip tool reads them as whatever follows the entry.
+ */
 async function digestEntry(zip: ZipFile, entry: Entry, keep: boolean, onBytes: (n: number) => void, signal?: AbortSignal) {
-  const stream = await promisify(zip.openReadStream.bind(zip))(entry);
+  const method = entry.compressionMethod;
+  if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
+  const raw = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, method === DEFLATED ? { decompress: false } : {}, (error, s) => (error ? reject(error) : resolve(s))));
+  const inflater = method === DEFLATED ? createInflateRaw() : null;
+  if (inflater) raw.on('error', (error) => inflater.destroy(error));
+  const stream = inflater ? raw.pipe(inflater) : raw;
   const hash = createHash('sha256');
   let crc = 0;
+  let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
     hash.update(chunk);
     crc = crc32(chunk, crc);
+    size += chunk.length;
     onBytes(chunk.length);
     if (keep) chunks.push(chunk);
   }
-  return { sha256: hash.digest('hex'), crcOk: crc >>> 0 === entry.crc32 >>> 0, bytes: keep ? Buffer.concat(chunks) : null };
+  if (size !== entry.uncompressedSize) throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} the ZIP states`);
+  const trailing = inflater ? entry.compressedSize - inflater.bytesWritten : 0;
+  return { sha256: hash.digest('hex'), crcOk: crc >>> 0 === entry.crc32 >>> 0, bytes: keep ? Buffer.concat(chunks) : null, trailing };
 }
 
 export interface VerifyOptions {
@@ -52,6 +75,8 @@ export interface VerifyOptions {
   onProgress?: (done: number, total: number) => void;
   /** The seal the sender gave (SHA-256 of SHA256SUMS): proves this is the bundle that was sent. */
   expectedSeal?: string;
+  /** The largest manifest.json, SHA256SUMS, README.txt or index.html read; tests lower it. */
+  maxDocumentBytes?: number;
 }
 
 /**
@@ -80,13 +105,18 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     }
     const { files, folders, problems: entryProblems } = await inspectEntries(zip, entries);
     problems.push(...entryProblems);
+    problems.push(...(await checkLayout(path, entries)));
+    const maxDocumentBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
     report.files = files.size;
     const total = [...files.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     let done = 0;
     const digests = new Map<string, string>();
     const kept = new Map<string, Buffer>();
     for (const [name, entry] of files) {
-      const keep = KEEP.has(name) && entry.uncompressedSize <= MAX_DOCUMENT_BYTES;
+      const keep = KEEP.has(name) && entry.uncompressedSize <= maxDocumentBytes;
+      if (KEEP.has(name) && !keep) {
+        problems.push(`${name} is ${formatBytes(entry.uncompressedSize)}, larger than any ${name} this app writes (at most ${formatBytes(maxDocumentBytes)}): refused, so nothing it should vouch for was checked.`);
+      }
       try {
         const d = await digestEntry(
           zip,
@@ -99,6 +129,9 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
           options.signal,
         );
         if (!d.crcOk) problems.push(`${name} is damaged inside the ZIP (CRC-32 mismatch).`);
+        if (d.trailing !== 0) {
+          problems.push(`${name}'s compressed data ends ${d.trailing} bytes before its entry does: a streaming unzip tool would read those bytes as what follows the entry, and verify cannot check them.`);
+        }
         digests.set(name, d.sha256);
         if (d.bytes) kept.set(name, d.bytes);
       } catch (error) {
@@ -110,6 +143,8 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name} is missing from the bundle.`);
     checkSums(kept.get(BUNDLE_FILES.sums), digests, problems);
     const manifest = checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
+    // Never OK without the manifest and fingerprint the cross-checks hang on, whatever skipped them.
+    if ((!manifest || report.fingerprint === null) && problems.length === 0) problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
     if (manifest) checkFileSet(manifest, [...digests.keys()], folders, problems);
     report.seal = digests.get(BUNDLE_FILES.sums) ?? null;
   } finally {

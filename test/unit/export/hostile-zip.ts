@@ -14,6 +14,8 @@ export interface RawEntry {
   extra?: Buffer;
   /** Unix mode including the file type bits; defaults to a regular file (or folder for "x/"). */
   unixMode?: number;
+  /** Written instead of `data` as a deflated entry (method 8); `data` still gives the CRC-32 and size. */
+  deflated?: Buffer;
 }
 
 const UNIX_MADE_BY = (3 << 8) | 30;
@@ -41,32 +43,36 @@ export function rawZip(entries: RawEntry[]): Buffer {
     const extra = entry.extra ?? Buffer.alloc(0);
     const crc = crc32(data);
     const mode = entry.unixMode ?? (entry.name.endsWith('/') ? 0o40755 : 0o100644);
+    const stored = entry.deflated ?? data;
+    const method = entry.deflated ? 8 : 0;
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(stored.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(extra.length, 28);
-    locals.push(local, localName, extra, data);
+    locals.push(local, localName, extra, stored);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(UNIX_MADE_BY, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(stored.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE((mode << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name, extra);
-    offset += 30 + localName.length + extra.length + data.length;
+    offset += 30 + localName.length + extra.length + stored.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -76,4 +82,51 @@ export function rawZip(entries: RawEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** A stored local entry (header, name, data) as a streaming unzip tool would read it; no central record. */
+export function localEntry(name: string, data: Buffer | string): Buffer {
+  const bytes = Buffer.from(data);
+  const raw = Buffer.from(name, 'utf8');
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(crc32(bytes), 14);
+  header.writeUInt32LE(bytes.length, 18);
+  header.writeUInt32LE(bytes.length, 22);
+  header.writeUInt16LE(raw.length, 26);
+  return Buffer.concat([header, raw, bytes]);
+}
+
+/** The end-of-central-directory record's position and the central directory's (no ZIP64, no comment). */
+export function endOf(zip: Buffer) {
+  const eocd = zip.length - 22;
+  if (zip.readUInt32LE(eocd) !== 0x06054b50) throw new Error('no end record at the end');
+  return { eocd, cdSize: zip.readUInt32LE(eocd + 12), cdOffset: zip.readUInt32LE(eocd + 16) };
+}
+
+/** Each central directory record's position, name and local header offset. */
+export function centralRecords(zip: Buffer): { at: number; name: string; offset: number; flags: number; compressedSize: number }[] {
+  const { cdOffset, cdSize } = endOf(zip);
+  const out = [];
+  for (let i = cdOffset; i < cdOffset + cdSize; ) {
+    const n = zip.readUInt16LE(i + 28);
+    out.push({ at: i, name: zip.toString('utf8', i + 46, i + 46 + n), offset: zip.readUInt32LE(i + 42), flags: zip.readUInt16LE(i + 8), compressedSize: zip.readUInt32LE(i + 20) });
+    i += 46 + n + zip.readUInt16LE(i + 30) + zip.readUInt16LE(i + 32);
+  }
+  return out;
+}
+
+/**
+ * Inserts bytes at `at` (an entry boundary or the central directory's start) and moves every
+ * offset behind it, so the central directory still finds every entry: what /tmp/rev/smuggle.py
+ * did to hide an entry at the start of a real bundle.
+ */
+export function insertBytes(zip: Buffer, at: number, bytes: Buffer): Buffer {
+  const shift = (position: number) => (position >= at ? position + bytes.length : position);
+  const { eocd, cdOffset } = endOf(zip);
+  const out = Buffer.concat([zip.subarray(0, at), bytes, zip.subarray(at)]);
+  for (const record of centralRecords(zip)) out.writeUInt32LE(shift(record.offset), shift(record.at) + 42);
+  out.writeUInt32LE(shift(cdOffset), shift(eocd) + 16);
+  return out;
 }
