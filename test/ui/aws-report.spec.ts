@@ -18,7 +18,17 @@ const blockingList = (page: Page) => page.getByTestId('blocking-list').getByTest
 
 test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it signed after a restart, and reopens it with a reason', async ({ launch, workspaceDir }) => {
   const report = reportPdf();
-  const app = await launch({ adapters: { pickReportFile: async () => report.path } });
+  // The file dialog answers only once the test says so, to see the screen while the PDF is being recorded.
+  let answerDialog = () => {};
+  const answered = new Promise<void>((resolve) => (answerDialog = resolve));
+  const app = await launch({
+    adapters: {
+      pickReportFile: async () => {
+        await answered;
+        return report.path;
+      },
+    },
+  });
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir);
   await page.getByTestId('nav-aws-report').click();
@@ -27,12 +37,21 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   expect(before).toBeGreaterThanOrEqual(8);
   await expect(page.getByTestId('review-save')).toBeDisabled();
   await expect(page.getByTestId('review-sign')).toBeDisabled();
-  // A problem leads to its field.
-  await page.getByTestId('blocking-list').getByText("Enter the report's title").click();
+  // A problem leads to its field, from the keyboard too.
+  const titleProblem = page.getByTestId('blocking-list').getByRole('button', { name: /Enter the report's title/ });
+  await titleProblem.focus();
+  await expect(titleProblem).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('report-title')).toBeFocused();
 
   // The report, from its cover and opinion.
   await page.getByTestId('report-title').fill('Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026');
+  await page.getByTestId('report-period-start').fill('2025-10-01');
+  // Switching to Type 1 drops the period start from the draft; back on Type 2 it is empty.
+  await page.getByTestId('report-type').getByText('Type 1 (a date)').click();
+  await expect(page.getByTestId('report-period-start')).toHaveCount(0);
+  await page.getByTestId('report-type').getByText('Type 2 (a period)').click();
+  await expect(page.getByTestId('report-period-start')).toHaveValue('');
   await page.getByTestId('report-period-start').fill('2025-10-01');
   await page.getByTestId('report-period-end').fill('2026-09-30');
   await page.getByTestId('report-issued-on').fill('2026-11-15');
@@ -44,8 +63,13 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await expect(page.getByTestId('review-save-state')).toHaveText('Unsaved changes');
   await expect(blockingList(page)).toHaveCount(before - 7);
 
-  // The PDF is recorded by name, size and hash only.
+  // The PDF is recorded by name, size and hash only. While it is, nothing else can be saved or signed.
   await page.getByTestId('report-choose-file').click();
+  await expect(page.getByTestId('report-choose-file')).toBeDisabled();
+  await expect(page.getByTestId('review-save')).toBeDisabled();
+  await expect(page.getByTestId('review-sign')).toBeDisabled();
+  answerDialog();
+  await expect(page.getByTestId('review-save')).toBeEnabled();
   await expect(page.getByTestId('report-file-name')).toHaveText('AWS SOC 2 Type 2 Report Fall 2026.pdf');
   await expect(page.getByTestId('report-file-size')).toHaveText('43 B');
   await expect(page.getByTestId('report-file-sha256')).toHaveText(report.sha256);
@@ -58,6 +82,9 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await page.getByTestId('service-new').fill('Amazon EC2');
   await page.getByTestId('service-add').click();
   await expect(page.getByTestId('service-row')).toHaveCount(1);
+  // Each row's inputs are named after their service.
+  await expect(page.getByRole('checkbox', { name: "Amazon EC2 is in the report's scope" })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Note on Amazon EC2' })).toBeVisible();
   await page.getByTestId('review-regions').fill('eu-west-1');
 
   // A CUEC the typical list lacks: unmet until it is mapped to a control.
@@ -96,6 +123,28 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   const stored = JSON.parse(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8'));
   expect(stored.signed).toMatchObject({ by: { name: 'Dana Founder' }, reportSha256: report.sha256 });
   expect(stored.cuecs.at(-1)).toMatchObject({ text: 'Customers are responsible for retaining their own audit logs.', controlIds: ['logging-monitoring'] });
+  await expect(page.getByTestId('review-signed')).toHaveAttribute('data-signature-stands', 'yes');
+
+  // The audit's "as of" date moves: the signature, judged for the old one, no longer stands.
+  await page.getByTestId('nav-settings').click();
+  await page.getByLabel('"As of" date').fill('2027-03-31');
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('nav-aws-report').click();
+  await expect(page.getByTestId('review-state')).toHaveText('Signed, no longer stands');
+  await expect(page.getByTestId('review-signed')).toHaveAttribute('data-signature-stands', 'no');
+  await expect(page.getByTestId('review-signature-problems')).toContainText('It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-03-31.');
+  await expect(page.getByTestId('review-reopen')).toBeVisible();
+  // The dashboard: a blocker naming why, and the status line says so.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('aws-report-status')).toContainText('but the signature no longer stands');
+  await expect(page.getByTestId('blockers')).toContainText("The signature on the review of AWS's SOC 2 report no longer stands: It was signed for an \"as of\" date of 2026-12-31");
+  // Back to the date it was signed for: it stands again.
+  await page.getByTestId('nav-settings').click();
+  await page.getByLabel('"As of" date').fill('2026-12-31');
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('aws-report-status')).not.toContainText('no longer stands');
+  await expect(page.getByTestId('blockers')).not.toContainText('no longer stands');
 
   // Restart: still signed, and the dashboard says so.
   await app.quit();

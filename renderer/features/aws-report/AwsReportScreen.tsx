@@ -30,6 +30,7 @@ export function AwsReportScreen() {
     );
   }
   const signed = view.review.signed;
+  const stale = !!signed && view.signatureProblems.length > 0;
   const disabled = !!signed;
   const blocking = review.problems.filter((p) => p.severity === 'blocking').length;
   const section = { draft, setDraft: review.setDraft, disabled };
@@ -43,15 +44,15 @@ export function AwsReportScreen() {
             AWS runs the data centres, hardware and managed services under your system. Your auditor does not test AWS: they rely on AWS's own SOC 2 report, and on this review of it. Record what the report says, check that it covers the services and regions you use, and map what it leaves to you (the CUECs) to your own controls.
           </Text>
         </div>
-        <Badge size="lg" color={signed ? 'green' : 'gray'} variant="light" data-testid="review-state">
-          {signed ? 'Signed' : 'Draft'}
+        <Badge size="lg" color={stale ? 'orange' : signed ? 'green' : 'gray'} variant="light" data-testid="review-state">
+          {stale ? 'Signed, no longer stands' : signed ? 'Signed' : 'Draft'}
         </Badge>
       </Group>
-      {signed && <SignedBanner signed={signed} busy={review.busy === 'reopen'} error={review.errorOf('reopen')} onReopen={review.reopen} />}
+      {signed && <SignedBanner signed={signed} problems={view.signatureProblems} busy={review.busy === 'reopen'} error={review.errorOf('reopen')} onReopen={review.reopen} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} chooseError={review.errorOf('choose')} />
+            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} otherBusy={review.busy !== null && review.busy !== 'choose'} chooseError={review.errorOf('choose')} />
             <ServicesSection {...section} />
             <ExceptionsSection {...section} />
             <CuecsSection {...section} />

@@ -39,7 +39,7 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
               <Text size="sm" fw={600}>
                 CUEC {i + 1}
               </Text>
-              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))} data-testid="cuec-remove">
+              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))} aria-label={`Remove CUEC ${i + 1}`} data-testid="cuec-remove">
                 Remove
               </Button>
             </Group>
@@ -48,6 +48,7 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
               mt="xs"
               size="xs"
               label="Met by your controls"
+              aria-label={`CUEC ${i + 1}: met by your controls`}
               placeholder={c.controlIds.length ? '' : 'Choose the controls that meet it'}
               data={CONTROL_OPTIONS}
               value={c.controlIds}

@@ -25,17 +25,17 @@ export function ExceptionsSection({ draft, setDraft, disabled }: SectionProps) {
               <Text size="sm" fw={600}>
                 Exception {i + 1}
               </Text>
-              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))} data-testid="exception-remove">
+              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))} aria-label={`Remove exception ${i + 1}`} data-testid="exception-remove">
                 Remove
               </Button>
             </Group>
             <SimpleGrid cols={2}>
-              <Textarea size="xs" autosize minRows={2} label="What the auditor found" value={x.description} onChange={(e) => setRow(x.id, { description: e.currentTarget.value })} disabled={disabled} data-testid="exception-description" />
-              <Textarea size="xs" autosize minRows={2} label="AWS's response" value={x.awsResponse} onChange={(e) => setRow(x.id, { awsResponse: e.currentTarget.value })} disabled={disabled} data-testid="exception-response" />
+              <Textarea size="xs" autosize minRows={2} label="What the auditor found" aria-label={`Exception ${i + 1}: what the auditor found`} value={x.description} onChange={(e) => setRow(x.id, { description: e.currentTarget.value })} disabled={disabled} data-testid="exception-description" />
+              <Textarea size="xs" autosize minRows={2} label="AWS's response" aria-label={`Exception ${i + 1}: AWS's response`} value={x.awsResponse} onChange={(e) => setRow(x.id, { awsResponse: e.currentTarget.value })} disabled={disabled} data-testid="exception-response" />
             </SimpleGrid>
             <SimpleGrid cols={2} mt="xs">
-              <Select size="xs" label="Impact on your system" placeholder="Choose" data={labelled(EXCEPTION_IMPACT_LABELS)} value={x.impact ?? null} onChange={(v) => setRow(x.id, { impact: (v ?? undefined) as ReportException['impact'] })} disabled={disabled} data-testid="exception-impact" />
-              <Textarea size="xs" autosize minRows={1} label="Your assessment" placeholder="Which of your controls cover it, or what you will do" value={x.assessment} onChange={(e) => setRow(x.id, { assessment: e.currentTarget.value })} disabled={disabled} data-testid="exception-assessment" />
+              <Select size="xs" label="Impact on your system" aria-label={`Exception ${i + 1}: impact on your system`} placeholder="Choose" data={labelled(EXCEPTION_IMPACT_LABELS)} value={x.impact ?? null} onChange={(v) => setRow(x.id, { impact: (v ?? undefined) as ReportException['impact'] })} disabled={disabled} data-testid="exception-impact" />
+              <Textarea size="xs" autosize minRows={1} label="Your assessment" aria-label={`Exception ${i + 1}: your assessment`} placeholder="Which of your controls cover it, or what you will do" value={x.assessment} onChange={(e) => setRow(x.id, { assessment: e.currentTarget.value })} disabled={disabled} data-testid="exception-assessment" />
             </SimpleGrid>
           </Paper>
         ))}

@@ -7,9 +7,23 @@ import { ReportFileField } from './ReportFileField';
 import { labelled, type SectionProps } from './section-props';
 
 /** The report as read from its cover, section I (management) and section II (the opinion). */
-export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, choosing, chooseError }: SectionProps & { onChooseFile(): void; choosing: boolean; chooseError: AppErrorData | null }) {
+export function ReportDetailsSection({
+  draft,
+  setDraft,
+  disabled,
+  onChooseFile,
+  choosing,
+  otherBusy,
+  chooseError,
+}: SectionProps & { onChooseFile(): void; choosing: boolean; otherBusy: boolean; chooseError: AppErrorData | null }) {
   const report = draft.report;
   const set = (patch: Partial<ReportDetails>) => setDraft((d) => ({ ...d, report: { ...d.report, ...patch } }));
+  // A Type 1 report speaks as of one date: a period start typed for Type 2 is dropped, not kept hidden.
+  const setType = (reportType: ReportDetails['reportType']) =>
+    setDraft((d) => {
+      const { periodStart: _dropped, ...rest } = d.report;
+      return { ...d, report: reportType === 'type1' ? { ...rest, reportType } : { ...d.report, reportType } };
+    });
   const type2 = report.reportType === 'type2';
   return (
     <Card withBorder data-testid="review-report">
@@ -27,7 +41,7 @@ export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, 
             <SegmentedControl
               size="xs"
               value={report.reportType}
-              onChange={(v) => set({ reportType: v as ReportDetails['reportType'] })}
+              onChange={(v) => setType(v as ReportDetails['reportType'])}
               disabled={disabled}
               data={[
                 { value: 'type2', label: 'Type 2 (a period)' },
@@ -66,7 +80,7 @@ export function ReportDetailsSection({ draft, setDraft, disabled, onChooseFile, 
           data-testid="report-treatment"
           w={360}
         />
-        <ReportFileField file={report.file} onChoose={onChooseFile} busy={choosing} error={chooseError} disabled={disabled} />
+        <ReportFileField file={report.file} onChoose={onChooseFile} busy={choosing} error={chooseError} disabled={disabled || otherBusy} />
       </Stack>
     </Card>
   );

@@ -23,16 +23,21 @@ export function ReviewStatusLine({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
   }, [version]);
   if (!view) return null;
   const signed = view.review.signed;
+  const stale = !!signed && view.signatureProblems.length > 0;
   const missing = view.problems.filter((p) => p.severity === 'blocking').length;
-  const state = signed ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}` : missing > 0 ? `Draft, ${missing} thing${missing === 1 ? '' : 's'} missing` : 'Draft, ready to sign';
+  const state = signed
+    ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}${stale ? ', but the signature no longer stands' : ''}`
+    : missing > 0
+      ? `Draft, ${missing} thing${missing === 1 ? '' : 's'} missing`
+      : 'Draft, ready to sign';
   return (
-    <Text size={size} data-testid="aws-report-status" data-review-state={signed ? 'signed' : 'draft'}>
+    <Text size={size} data-testid="aws-report-status" data-review-state={stale ? 'signature-stale' : signed ? 'signed' : 'draft'}>
       Review of AWS's SOC 2 report:{' '}
-      <Text span size={size} fw={600} c={signed ? 'green' : 'orange'}>
+      <Text span size={size} fw={600} c={signed && !stale ? 'green' : 'orange'}>
         {state}
       </Text>{' '}
       —{' '}
-      <Anchor size={size} onClick={() => navigate({ screen: AWS_REPORT_SCREEN })} data-testid="aws-report-open">
+      <Anchor component="button" type="button" size={size} onClick={() => navigate({ screen: AWS_REPORT_SCREEN })} data-testid="aws-report-open">
         Open the review
       </Anchor>
     </Text>

@@ -39,24 +39,28 @@ export function ServicesSection({ draft, setDraft, disabled }: SectionProps) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {draft.services.map((s, i) => (
-              <Table.Tr key={i} data-field={`services.${i}`} data-testid="service-row">
-                <Table.Td>
-                  <TextInput size="xs" value={s.service} onChange={(e) => setRow(i, { service: e.currentTarget.value })} error={s.service.trim() ? undefined : 'Name the service, or remove the row.'} disabled={disabled} aria-label="Service" />
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox checked={s.inScope} onChange={(e) => setRow(i, { inScope: e.currentTarget.checked })} disabled={disabled} label={s.inScope ? 'Yes' : 'No'} data-testid="service-in-scope" />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput size="xs" value={s.note} placeholder={s.inScope ? '' : 'How you get assurance for it'} onChange={(e) => setRow(i, { note: e.currentTarget.value })} disabled={disabled} aria-label="Note" data-testid="service-note" />
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, j) => j !== i) }))} data-testid="service-remove">
-                    Remove
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {draft.services.map((s, i) => {
+              // Every row has the same inputs: their names say which service they belong to.
+              const name = s.service.trim() || `service ${i + 1}`;
+              return (
+                <Table.Tr key={i} data-field={`services.${i}`} data-testid="service-row">
+                  <Table.Td>
+                    <TextInput size="xs" value={s.service} onChange={(e) => setRow(i, { service: e.currentTarget.value })} error={s.service.trim() ? undefined : 'Name the service, or remove the row.'} disabled={disabled} aria-label={`Service ${i + 1} name`} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Checkbox checked={s.inScope} onChange={(e) => setRow(i, { inScope: e.currentTarget.checked })} disabled={disabled} label={s.inScope ? 'Yes' : 'No'} aria-label={`${name} is in the report's scope`} data-testid="service-in-scope" />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput size="xs" value={s.note} placeholder={s.inScope ? '' : 'How you get assurance for it'} onChange={(e) => setRow(i, { note: e.currentTarget.value })} disabled={disabled} aria-label={`Note on ${name}`} data-testid="service-note" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, j) => j !== i) }))} aria-label={`Remove ${name}`} data-testid="service-remove">
+                      Remove
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

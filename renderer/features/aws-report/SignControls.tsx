@@ -1,9 +1,20 @@
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { Person } from '../../../shared/domain/common';
 
-/** Save the draft, and sign it once nothing is missing and everything is saved. */
+/**
+ * Save the draft, and sign it once nothing is missing and everything is saved. Nothing can be
+ * saved or signed while another action runs, nor before the workbench knows who you are (the
+ * signature and the activity log record it).
+ */
 export function SignControls({ dirty, blocking, me, busy, onSave, onSign }: { dirty: boolean; blocking: number; me: Person | null; busy: string | null; onSave(): void; onSign(): void }) {
-  const why = dirty ? 'Save your changes first: the signature covers what is saved.' : blocking > 0 ? `Complete the ${blocking} thing${blocking === 1 ? '' : 's'} listed below first.` : me ? `You sign as ${me.name} (${me.email}).` : 'Say who you are under Team: the signature records it.';
+  const other = (action: string) => busy !== null && busy !== action;
+  const why = !me
+    ? 'You cannot save or sign yet: say who you are under Team first. The signature records your name and email.'
+    : dirty
+      ? 'Save your changes first: the signature covers what is saved.'
+      : blocking > 0
+        ? `Complete the ${blocking} thing${blocking === 1 ? '' : 's'} listed below first.`
+        : `You sign as ${me.name} (${me.email}).`;
   return (
     <Card withBorder data-testid="review-sign-controls">
       <Stack gap="xs">
@@ -11,14 +22,14 @@ export function SignControls({ dirty, blocking, me, busy, onSave, onSign }: { di
           <Text size="sm" c={dirty ? 'orange' : 'dimmed'} data-testid="review-save-state">
             {dirty ? 'Unsaved changes' : 'All changes saved'}
           </Text>
-          <Button size="xs" variant="light" disabled={!dirty} loading={busy === 'save'} onClick={onSave} data-testid="review-save">
+          <Button size="xs" variant="light" disabled={!dirty || !me || other('save')} loading={busy === 'save'} onClick={onSave} data-testid="review-save">
             Save draft
           </Button>
         </Group>
-        <Button color="green" disabled={dirty || blocking > 0} loading={busy === 'sign'} onClick={onSign} data-testid="review-sign">
+        <Button color="green" disabled={dirty || blocking > 0 || !me || other('sign')} loading={busy === 'sign'} onClick={onSign} data-testid="review-sign">
           Sign the review
         </Button>
-        <Text size="xs" c="dimmed" data-testid="review-sign-hint">
+        <Text size="xs" c={me ? 'dimmed' : 'red'} fw={me ? undefined : 600} data-testid="review-sign-hint">
           {why}
         </Text>
       </Stack>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
@@ -32,6 +32,8 @@ export function useAwsReportReview() {
   const [state, setState] = useState<State | null>(null);
   const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
+  // One action at a time: the buttons are disabled while one runs, and this holds for a double click before the re-render.
+  const inFlight = useRef<Action | null>(null);
   const [failed, setFailed] = useState<{ action: Action; error: AppErrorData } | null>(null);
 
   const receive = useCallback(
@@ -77,6 +79,8 @@ export function useAwsReportReview() {
   const problems = useMemo(() => (!state ? [] : dirty ? draftProblems(state.draft, snapshot.meta) : state.view.problems), [state, dirty, snapshot.meta]);
 
   const run = useCallback(async <T,>(action: Action, call: () => Promise<Result<T>>): Promise<T | undefined> => {
+    if (inFlight.current) return undefined;
+    inFlight.current = action;
     setBusy(action);
     setFailed(null);
     try {
@@ -87,6 +91,7 @@ export function useAwsReportReview() {
       }
       return result.value;
     } finally {
+      inFlight.current = null;
       setBusy(null);
     }
   }, []);
