@@ -82,6 +82,7 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
     olderThanFreshness: model.evidence.filter((e) => e.flags.includes('older_than_freshness_window')).map(brief),
     awsReportReview: {
       signed: signed ? { by: signed.by, at: signed.at } : null,
+      signatureProblems: review.signatureProblems,
       blocking: blockingOf(review).map((p) => p.message),
       warnings: warningsOf(review).map((p) => p.message),
     },

@@ -100,12 +100,12 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
         <Section
           title={
             review.signed
-              ? `AWS SOC 2 report review: signed by ${review.signed.by.name} on ${review.signed.at.slice(0, 10)}`
+              ? `AWS SOC 2 report review: signed by ${review.signed.by.name} on ${review.signed.at.slice(0, 10)}${review.signatureProblems.length > 0 ? ', but the signature does not stand for this export' : ''}`
               : `AWS SOC 2 report review: not signed (${review.blocking.length} thing${review.blocking.length === 1 ? '' : 's'} missing)`
           }
           testId="preflight-aws-review"
           empty="Signed, with nothing open."
-          items={[...review.blocking, ...review.warnings]}
+          items={[...review.signatureProblems, ...review.blocking, ...review.warnings]}
         />
         <Section
           title="Captured after the as-of date"

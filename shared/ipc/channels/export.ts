@@ -53,8 +53,9 @@ export interface PreflightReport {
   /**
    * The review of AWS's SOC 2 report, as the bundle will show it. Unsigned does not block the
    * export (the bundle says NOT SIGNED), but the auditor relies on it for every inherited control.
+   * `signatureProblems`: why a signature does not stand for this export's as-of date and categories.
    */
-  awsReportReview: { signed: { by: Person; at: string } | null; blocking: string[]; warnings: string[] };
+  awsReportReview: { signed: { by: Person; at: string } | null; signatureProblems: string[]; blocking: string[]; warnings: string[] };
   /** Files that no longer match their hash: the export refuses to ship them. */
   integrityProblems: (EvidenceBrief & { sha256: string; problem: 'tampered' | 'missing' })[];
   canExport: boolean;

@@ -207,7 +207,11 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
   it('the pre-flight names who signed it', async () => {
     const pre = await s.services.exports.preflight({});
     expect(pre.awsReportReview.signed).toMatchObject({ by: DANA });
+    expect(pre.awsReportReview.signatureProblems).toEqual([]);
     expect(pre.awsReportReview.blocking).toEqual([]);
+    // For another as-of date than the one signed for, it says the signature does not stand.
+    const other = await s.services.exports.preflight({ asOfDate: '2026-12-15' });
+    expect(other.awsReportReview.signatureProblems).toEqual([expect.stringContaining('It was signed for an "as of" date of 2026-12-31; this bundle is as of 2026-12-15.')]);
     expect(pre.awsReportReview.warnings).toEqual([expect.stringContaining('privacy-consent')]);
   });
 });
