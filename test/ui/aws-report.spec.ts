@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createWorkspaceInUi, pickOption } from './helpers';
+import { standInReportPdf } from '../fixtures/aws-report-review';
 
-/** A small file that starts like a PDF, standing in for the report downloaded from AWS Artifact. */
-function reportPdf(): { path: string; sha256: string } {
-  const path = join(mkdtempSync(join(tmpdir(), 'aw-report-')), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
-  const bytes = Buffer.from('%PDF-1.7\n% AWS Confidential stand-in\n%%EOF\n');
-  writeFileSync(path, bytes);
-  return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
+const reportPdf = () => standInReportPdf();
 
 const blockingList = (page: Page) => page.getByTestId('blocking-list').getByTestId('problem');
 

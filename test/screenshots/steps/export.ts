@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { draftOf, reviewedDraft, standInReportPdf } from '../../fixtures/aws-report-review';
 import { DEMO_ME, seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { Services } from '../../../main/services/create-services';
 import type { ScreenshotStep } from '../context';
@@ -72,42 +73,28 @@ async function seedEvidence(services: Services, screenshot: Buffer) {
 
 /** A signed review of AWS's SOC 2 report, so the bundle's review section shows a finished one. */
 async function signAwsReview(services: Services, dir: string) {
-  const pdf = join(dir, 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
-  writeFileSync(pdf, `%PDF-1.7\n% stand-in for the report downloaded from AWS Artifact\n${'%'.repeat(2_400_000)}\n%%EOF\n`);
   const { awsReport } = services;
-  await awsReport.attachReportFile(pdf);
-  const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = awsReport.get().review;
-  await awsReport.save({
-    ...draft,
-    report: {
-      ...draft.report,
-      title: 'Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026',
-      reportType: 'type2',
-      periodStart: '2025-10-01',
-      periodEnd: '2026-09-30',
-      issuedOn: '2026-11-15',
-      serviceAuditor: 'Example Assurance LLP',
-      opinion: 'unmodified',
-      categories: ['security', 'availability', 'confidentiality', 'privacy'],
-      subserviceTreatment: 'carve_out',
-    },
-    services: [
-      { service: 'Amazon EC2', inScope: true, note: '' },
-      { service: 'Amazon S3', inScope: true, note: '' },
-      { service: 'Amazon RDS', inScope: true, note: '' },
-    ],
-    regions: 'eu-west-1, eu-central-1 (backups)',
-    exceptions: [
-      {
-        id: 'exception-1',
-        description: 'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
-        awsResponse: 'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
-        impact: 'none',
-        assessment: 'Concerns AWS personnel only; no effect on our account.',
-      },
-    ],
-    conclusion: { gapCoverage: 'bridge_letter', gapNote: "AWS's bridge letter of 2027-01-05 covers 2026-10-01 to 2026-12-31.", reliance: 'rely', followUps: 'Read the Spring 2027 report when AWS issues it.' },
-  });
+  await awsReport.attachReportFile(standInReportPdf({ dir, marker: 'stand-in for the report downloaded from AWS Artifact', padBytes: 2_400_000 }).path);
+  await awsReport.save(
+    reviewedDraft(draftOf(awsReport.get()), {
+      services: [
+        { service: 'Amazon EC2', inScope: true, note: '' },
+        { service: 'Amazon S3', inScope: true, note: '' },
+        { service: 'Amazon RDS', inScope: true, note: '' },
+      ],
+      regions: 'eu-west-1, eu-central-1 (backups)',
+      exceptions: [
+        {
+          id: 'exception-1',
+          description: 'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
+          awsResponse: 'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
+          impact: 'none',
+          assessment: 'Concerns AWS personnel only; no effect on our account.',
+        },
+      ],
+      conclusion: { gapCoverage: 'bridge_letter', gapNote: "AWS's bridge letter of 2027-01-05 covers 2026-10-01 to 2026-12-31.", reliance: 'rely', followUps: 'Read the Spring 2027 report when AWS issues it.' },
+    }),
+  );
   await awsReport.sign();
 }
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/ipc/result';
-import { createTestWorkspace, DANA, testServices } from '../helpers/services';
+import { activityOnDisk as activity, createTestWorkspace, DANA, testServices, refusal } from '../helpers/services';
 
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 const CONTROL = 'iam-mfa-enforcement';
@@ -12,20 +11,6 @@ async function workspace() {
 }
 
 const onDisk = (folder: string) => JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls;
-const activity = (folder: string) =>
-  readFileSync(join(folder, 'activity.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
-  return outcome;
-}
 
 const exclusion = { controlId: CONTROL, what: 'The break-glass user', reason: 'Sealed in the safe; MFA would lock us out', approvedBy: 'Dana Founder', expiresOn: '2027-03-31' };
 

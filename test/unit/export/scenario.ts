@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Finding } from '../../../shared/domain/findings';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { Services } from '../../../main/services/create-services';
-import { createTestWorkspace, DANA, tempDir } from '../helpers/services';
+import { createTestWorkspace, DANA } from '../helpers/services';
+import { draftOf, reviewedDraft, standInReportPdf } from '../../fixtures/aws-report-review';
 
 export const AWS = { accountId: '111122223333', accountAlias: 'acme-prod', principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana', region: 'us-east-1' };
 
@@ -43,12 +41,7 @@ export function finding(checkId: string, result: Finding['result'], entities: Fi
 export const REPORT_MARKER = 'AWS-CONFIDENTIAL-REPORT-BODY-7f3a';
 
 /** A small file that starts like a PDF, standing in for the SOC 2 report downloaded from AWS Artifact. */
-export function reportPdf(): { path: string; bytes: Buffer; sha256: string } {
-  const path = join(tempDir('aw-report-'), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
-  const bytes = Buffer.from(`%PDF-1.7\n% ${REPORT_MARKER}\n${'stream of report pages '.repeat(40)}\n%%EOF\n`);
-  writeFileSync(path, bytes);
-  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
+export const reportPdf = () => standInReportPdf({ marker: REPORT_MARKER, padBytes: 900 });
 
 /** A CUEC whose text tries spreadsheet formula injection, mapped to a control in scope and one outside it. */
 export const HOSTILE_CUEC = '=HYPERLINK("http://evil.example","x") Customers are responsible for reviewing who may approve access.';
@@ -61,38 +54,22 @@ export const HOSTILE_CUEC = '=HYPERLINK("http://evil.example","x") Customers are
 export async function signAwsReview(services: Services, options: { sign?: boolean } = {}) {
   const report = reportPdf();
   await services.awsReport.attachReportFile(report.path);
-  const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...current } = services.awsReport.get().review;
-  await services.awsReport.save({
-    ...current,
-    report: {
-      ...current.report,
-      title: 'Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026',
-      reportType: 'type2',
-      periodStart: '2025-10-01',
-      periodEnd: '2026-09-30',
-      issuedOn: '2026-11-15',
-      serviceAuditor: 'Example Assurance LLP',
-      opinion: 'unmodified',
-      categories: ['security', 'availability', 'confidentiality', 'privacy'],
-      subserviceTreatment: 'carve_out',
-    },
-    services: [
-      { service: 'Amazon EC2', inScope: true, note: '' },
-      { service: 'Amazon S3', inScope: true, note: '' },
-    ],
-    regions: 'eu-west-1, us-east-1',
-    exceptions: [
-      {
-        id: 'exc-1',
-        description: 'For 2 of 25 sampled terminated employees, access was removed after more than 24 hours.',
-        awsResponse: 'AWS automated the removal of access at termination.',
-        impact: 'none',
-        assessment: 'Concerns AWS personnel only; no effect on our account.',
-      },
-    ],
-    cuecs: [...current.cuecs, { id: 'cuec-hostile', text: HOSTILE_CUEC, controlIds: ['access-reviews', 'privacy-consent'] }],
-    conclusion: { gapCoverage: 'bridge_letter', gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.', reliance: 'rely', followUps: 'Read the Spring 2027 report when it is issued.' },
-  });
+  const current = draftOf(services.awsReport.get());
+  await services.awsReport.save(
+    reviewedDraft(current, {
+      exceptions: [
+        {
+          id: 'exc-1',
+          description: 'For 2 of 25 sampled terminated employees, access was removed after more than 24 hours.',
+          awsResponse: 'AWS automated the removal of access at termination.',
+          impact: 'none',
+          assessment: 'Concerns AWS personnel only; no effect on our account.',
+        },
+      ],
+      cuecs: [...current.cuecs, { id: 'cuec-hostile', text: HOSTILE_CUEC, controlIds: ['access-reviews', 'privacy-consent'] }],
+      conclusion: { gapCoverage: 'bridge_letter', gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.', reliance: 'rely', followUps: 'Read the Spring 2027 report when it is issued.' },
+    }),
+  );
   if (options.sign !== false) await services.awsReport.sign();
   return report;
 }

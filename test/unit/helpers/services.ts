@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, type Adapters, type ServiceOptions } from '../../../main/services/create-services';
 import { silentLogger } from '../../../main/services/logger';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
+import { AppError } from '../../../shared/ipc/result';
 
 export const tempDir = (prefix = 'aw-test-') => mkdtempSync(join(tmpdir(), prefix));
 
@@ -40,4 +41,21 @@ export async function createTestWorkspace(options: Parameters<typeof testService
     me: DANA,
   });
   return { ...ctx, folder };
+}
+
+/** The activity log on disk, one parsed entry per line. */
+export const activityOnDisk = (folder: string) =>
+  readFileSync(join(folder, 'activity.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+/** The AppError a call was refused with; fails the test when it succeeded or threw something else. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const outcome = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
+  return outcome;
 }

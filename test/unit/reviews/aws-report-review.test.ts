@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,44 +5,10 @@ import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
 import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import { createTestWorkspace, DANA, tempDir, testServices } from '../helpers/services';
+import { draftOf, reviewedDraft, standInReportPdf } from '../../fixtures/aws-report-review';
 
-/** A small file that starts like a PDF, standing in for the report downloaded from AWS Artifact. */
-function reportPdf(): { path: string; sha256: string } {
-  const path = join(tempDir('aw-report-'), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
-  const bytes = Buffer.from('%PDF-1.7\n% AWS Confidential stand-in\n%%EOF\n');
-  writeFileSync(path, bytes);
-  return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** A review a careful reviewer would sign: every field filled, as the service returns it. */
-function completeDraft(current: AwsReportReviewDraft): AwsReportReviewDraft {
-  return {
-    ...current,
-    report: {
-      ...current.report,
-      title: 'Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026',
-      reportType: 'type2',
-      periodStart: '2025-10-01',
-      periodEnd: '2026-09-30',
-      issuedOn: '2026-11-15',
-      serviceAuditor: 'Example Assurance LLP',
-      opinion: 'unmodified',
-      categories: ['security', 'availability', 'confidentiality', 'privacy'],
-      subserviceTreatment: 'carve_out',
-    },
-    services: [
-      { service: 'Amazon EC2', inScope: true, note: '' },
-      { service: 'Amazon S3', inScope: true, note: '' },
-    ],
-    regions: 'eu-west-1, us-east-1',
-    conclusion: { gapCoverage: 'bridge_letter', gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.', reliance: 'rely', followUps: '' },
-  };
-}
-
-const draftOf = (view: { review: AwsReportReviewDraft & { schemaVersion?: number; signed?: unknown; updatedAt?: string; updatedBy?: string } }): AwsReportReviewDraft => {
-  const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = view.review;
-  return draft;
-};
+const reportPdf = () => standInReportPdf();
+const completeDraft = (current: AwsReportReviewDraft) => reviewedDraft(current);
 
 describe('the review of AWS’s SOC 2 report', () => {
   it('starts as a draft with the typical CUECs mapped to catalog controls, and lists what blocks signing', async () => {

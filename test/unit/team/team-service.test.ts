@@ -1,24 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/ipc/result';
-import { createTestWorkspace, DANA } from '../helpers/services';
+import { activityOnDisk as activity, createTestWorkspace, DANA, refusal } from '../helpers/services';
 
 const teamOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, 'team.json'), 'utf8')).members as { id: string; name: string; email: string; role: string }[];
-const activity = (folder: string) =>
-  readFileSync(join(folder, 'activity.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
-  return outcome;
-}
 
 async function withIvan() {
   const ctx = await createTestWorkspace();
