@@ -44,12 +44,15 @@ const rejected = (name: string, why: string, hint: string) => new AppError('IMPO
 
 const startsWith = (head: Buffer, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
+/** How much of a file's start `sniff` needs. */
+export const SNIFF_BYTES = 1024;
+
 /** What the first bytes say a file is, whatever its name claims. */
-function sniff(head: Buffer): 'png' | 'jpeg' | 'pdf' | 'zip' | 'binary' | 'text' {
+export function sniff(head: Buffer): 'png' | 'jpeg' | 'pdf' | 'zip' | 'binary' | 'text' {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
   // PDF readers accept the header anywhere in the first kilobyte.
-  if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  if (head.subarray(0, SNIFF_BYTES).includes('%PDF-')) return 'pdf';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   return head.includes(0) ? 'binary' : 'text';
 }

@@ -2,8 +2,8 @@ import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { ControlStatus } from '../../../shared/domain/control-state';
 import type { Category } from '../../../shared/domain/workspace';
-import { reportGapDays, reviewContext, reviewProblems, signatureProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
-import { reviewContentSha256 } from '../reviews/review-content-hash';
+import { reportGapDays, reviewContext, reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import { reviewSignatureProblems } from '../reviews/review-content-hash';
 import type { BundleModel } from './bundle-model';
 
 /** A company control named by a CUEC, as the bundle shows it. */
@@ -41,7 +41,7 @@ export interface BundleAwsReview {
  * categories (or at all: its content changed after signing). Empty when unsigned.
  */
 export function bundleSignatureProblems(review: AwsReportReviewDoc, scope: { asOfDate: string; categories: readonly Category[] }): string[] {
-  return signatureProblems(review.signed, { ...scope, contentMatches: !review.signed || review.signed.contentSha256 === reviewContentSha256(review) }, 'bundle');
+  return reviewSignatureProblems(review, scope, 'bundle');
 }
 
 /**

@@ -3,9 +3,10 @@ import { basename } from 'node:path';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import { AppError } from '../../../shared/ipc/result';
-import { blockingProblems, reportGapDays, reviewContext, reviewProblems, signatureProblems } from '../../../shared/rules/aws-report-review';
+import { blockingProblems, reportGapDays, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
-import { reviewContentSha256 } from './review-content-hash';
+import { SNIFF_BYTES, sniff } from '../evidence/import-validation';
+import { reviewContentSha256, reviewSignatureProblems } from './review-content-hash';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 export interface AwsReportReviewDeps {
@@ -134,7 +135,7 @@ export class AwsReportReviewService {
     return {
       review: doc,
       problems: this.problems(doc),
-      signatureProblems: signatureProblems(doc.signed, { asOfDate: meta.asOfDate, categories: meta.categories, contentMatches: !doc.signed || doc.signed.contentSha256 === reviewContentSha256(doc) }),
+      signatureProblems: reviewSignatureProblems(doc, meta),
       gapDays: end ? reportGapDays(end, meta.asOfDate) : null,
       asOfDate: meta.asOfDate,
     };
@@ -158,7 +159,7 @@ export class AwsReportReviewService {
   }
 }
 
-/** Name, size and SHA-256 of a report PDF, refusing anything that is not one. */
+/** Name, size and SHA-256 of a report PDF, refusing anything that is not one (by content, as imports judge it). */
 async function describePdf(path: string): Promise<{ name: string; sha256: string; bytes: number }> {
   const name = basename(path);
   let head: Buffer;
@@ -167,15 +168,15 @@ async function describePdf(path: string): Promise<{ name: string; sha256: string
     const handle = await open(path, 'r');
     try {
       bytes = (await handle.stat()).size;
-      head = Buffer.alloc(5);
-      await handle.read(head, 0, 5, 0);
+      head = Buffer.alloc(Math.min(bytes, SNIFF_BYTES));
+      await handle.read(head, 0, head.length, 0);
     } finally {
       await handle.close();
     }
   } catch (error) {
     throw new AppError('IMPORT_REJECTED', `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Choose the report PDF you downloaded from AWS Artifact.' });
   }
-  if (head.toString('latin1') !== '%PDF-') {
+  if (sniff(head) !== 'pdf') {
     throw new AppError('IMPORT_REJECTED', `${name} is not a PDF.`, { hint: 'AWS Artifact delivers the SOC 2 report as a PDF: choose that file.' });
   }
   return { name, sha256: await sha256OfFile(path), bytes };
