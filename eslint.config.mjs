@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const ELECTRON_GLUE = ['main/index.ts', 'main/window.ts', 'main/security.ts', 'main/preload/**', 'main/ipc/register-electron.ts', 'main/adapters/**'];
+const ELECTRON_GLUE = [
+  'main/index.ts',
+  'main/window.ts',
+  'main/security.ts',
+  'main/preload/**',
+  'main/ipc/register-electron.ts',
+  'main/adapters/**',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'assets/**'] },
@@ -19,7 +26,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: "Only the Electron glue (main/index, window, security, preload, ipc/register-electron, adapters) may import 'electron'." },
+            {
+              name: 'electron',
+              message:
+                "Only the Electron glue (main/index, window, security, preload, ipc/register-electron, adapters) may import 'electron'.",
+            },
             { name: 'electron-store', message: 'electron-store is an adapter: use it only in main/adapters.' },
           ],
         },
@@ -32,7 +43,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react'], message: 'shared/ is pure TypeScript: no Node, DOM or Electron.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react'],
+              message: 'shared/ is pure TypeScript: no Node, DOM or Electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +63,17 @@ export default tseslint.config(
       // Loading effects call async loaders that set state after an await; the rule cannot
       // tell those from synchronous cascades.
       'react-hooks/set-state-in-effect': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'electron', '**/main/**'], message: 'The renderer talks to main only through window.api.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'electron', '**/main/**'],
+              message: 'The renderer talks to main only through window.api.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

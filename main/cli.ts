@@ -18,22 +18,36 @@ interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  profiles: { usage: 'profiles [--json]', summary: 'List AWS profiles with their kind, account, role and SSO session', run: profilesCommand },
-  login: { usage: 'login --profile NAME [--redirect] [--no-browser]', summary: 'Sign in to IAM Identity Center (shared with "aws sso login")', run: loginCommand },
-  whoami: { usage: 'whoami --profile NAME [--region R] [--json]', summary: 'Show the AWS account, alias and principal a profile reaches', run: whoamiCommand },
+  profiles: {
+    usage: 'profiles [--json]',
+    summary: 'List AWS profiles with their kind, account, role and SSO session',
+    run: profilesCommand,
+  },
+  login: {
+    usage: 'login --profile NAME [--redirect] [--no-browser]',
+    summary: 'Sign in to IAM Identity Center (shared with "aws sso login")',
+    run: loginCommand,
+  },
+  whoami: {
+    usage: 'whoami --profile NAME [--region R] [--json]',
+    summary: 'Show the AWS account, alias and principal a profile reaches',
+    run: whoamiCommand,
+  },
   collect: {
     usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]',
     summary: 'Run the IAM checks and store their evidence in a workspace',
     run: (args, io) => collectCommand(args, io),
   },
   export: {
-    usage: 'export --workspace DIR --out FILE.zip [--as-of YYYY-MM-DD] [--categories a,b] [--no-notes] [--freshness-days N] [--as "Name <email>"] [--json]',
+    usage:
+      'export --workspace DIR --out FILE.zip [--as-of YYYY-MM-DD] [--categories a,b] [--no-notes] [--freshness-days N] [--as "Name <email>"] [--json]',
     summary: 'Write the auditor bundle (ZIP) for a workspace, verified before it gets its name',
     run: exportCommand,
   },
   verify: {
     usage: 'verify FILE.zip [--seal HEX] [--json]',
-    summary: 'Check a bundle: ZIP structure, every hash, SHA256SUMS, manifest.json and, with --seal, that it is the bundle that was sent',
+    summary:
+      'Check a bundle: ZIP structure, every hash, SHA256SUMS, manifest.json and, with --seal, that it is the bundle that was sent',
     run: verifyCommand,
   },
 };

@@ -56,7 +56,10 @@ function start() {
         pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
         pickReportFile: () => pickAwsReportFile(mainWindow),
         // Downloads from capture windows are refused inside the open workspace.
-        capture: electronCaptureWindows(() => mainWindow, (): string | null => services.workspaces.current()?.root ?? null),
+        capture: electronCaptureWindows(
+          () => mainWindow,
+          (): string | null => services.workspaces.current()?.root ?? null,
+        ),
         openExternal,
         emit: (event, payload) => sendEvent(mainWindow, event, events[event].parse(payload)),
       },

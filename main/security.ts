@@ -29,8 +29,12 @@ export function installSecurityGuards(isAppUrl: (url: string) => boolean): void 
   const allowed = (permission: string, isMainFrame: boolean, requestingUrl: string | undefined) =>
     permission === 'clipboard-sanitized-write' && isMainFrame && !!requestingUrl && isAppUrl(requestingUrl);
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => callback(allowed(permission, details.isMainFrame, details.requestingUrl)));
-    session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) => allowed(permission, details.isMainFrame, details.requestingUrl));
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(allowed(permission, details.isMainFrame, details.requestingUrl)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+      allowed(permission, details.isMainFrame, details.requestingUrl),
+    );
     // The app's own window never downloads anything: bundles are written by main, not fetched.
     session.defaultSession.on('will-download', (event) => event.preventDefault());
   });

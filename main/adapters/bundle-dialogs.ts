@@ -1,10 +1,19 @@
 import { dialog, type BrowserWindow } from 'electron';
 
 /** Save dialog for a new bundle, or open dialog for one to verify; null when the user cancels. */
-export async function pickBundleFile(window: BrowserWindow | null, purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null> {
+export async function pickBundleFile(
+  window: BrowserWindow | null,
+  purpose: 'save-bundle' | 'open-bundle',
+  defaultPath?: string,
+): Promise<string | null> {
   const filters = [{ name: 'Auditor bundle (ZIP)', extensions: ['zip'] }];
   if (purpose === 'save-bundle') {
-    const options: Electron.SaveDialogOptions = { title: 'Save the auditor bundle', defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+    const options: Electron.SaveDialogOptions = {
+      title: 'Save the auditor bundle',
+      defaultPath,
+      filters,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return result.canceled ? null : (result.filePath ?? null);
   }

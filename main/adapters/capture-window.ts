@@ -17,7 +17,13 @@ import {
   type Question,
 } from '../services/capture/capture-requests';
 import { PAGE_EXTENT_SCRIPT, type PageExtent } from '../services/capture/page-extent';
-import { CAPTURE_STEP_TIMEOUT_MS, captureTimeoutError, openFailure, refusesNavigation, withTimeout } from '../services/capture/window-guards';
+import {
+  CAPTURE_STEP_TIMEOUT_MS,
+  captureTimeoutError,
+  openFailure,
+  refusesNavigation,
+  withTimeout,
+} from '../services/capture/window-guards';
 import { ownNavigationPolicy } from '../security';
 
 // Chromium refuses larger captures (device pixels); taller pages are cut and the record says so.
@@ -38,7 +44,16 @@ const captureWindows = new WeakMap<WebContents, CaptureWindowState>();
 async function askPerson(state: CaptureWindowState, question: Question): Promise<boolean> {
   if (state.win.isDestroyed()) return false;
   const { message, detail, buttons, defaultId, cancelId } = question;
-  const { response } = await dialog.showMessageBox(state.win, { type: 'question', message, detail, buttons: [...buttons], defaultId, cancelId, noLink: true, signal: state.closing.signal });
+  const { response } = await dialog.showMessageBox(state.win, {
+    type: 'question',
+    message,
+    detail,
+    buttons: [...buttons],
+    defaultId,
+    cancelId,
+    noLink: true,
+    signal: state.closing.signal,
+  });
   return saidYes(response);
 }
 
@@ -54,7 +69,12 @@ type WorkspaceRoot = () => string | null;
  * refused, when chosen and again before saving (capture-requests.ts `resolveDownloadTarget`).
  * The staging folder is always removed.
  */
-function onDownload(workspaceRoot: WorkspaceRoot, event: Electron.Event, item: DownloadItem, contents: WebContents): void {
+function onDownload(
+  workspaceRoot: WorkspaceRoot,
+  event: Electron.Event,
+  item: DownloadItem,
+  contents: WebContents,
+): void {
   const state = captureWindows.get(contents);
   if (!state || state.win.isDestroyed()) return event.preventDefault();
   const fileName = safeDownloadName(item.getFilename());
@@ -67,12 +87,20 @@ function onDownload(workspaceRoot: WorkspaceRoot, event: Electron.Event, item: D
   const staged = join(staging, fileName);
   item.setSavePath(staged);
   item.pause();
-  const done = new Promise<'completed' | 'cancelled' | 'interrupted'>((resolve) => item.once('done', (_event, outcome) => resolve(outcome)));
-  const facts = { host: downloadHost(item.getInitiatorOrigin(), item.getURL(), contents.getURL()), fileName, totalBytes: item.getTotalBytes() };
+  const done = new Promise<'completed' | 'cancelled' | 'interrupted'>((resolve) =>
+    item.once('done', (_event, outcome) => resolve(outcome)),
+  );
+  const facts = {
+    host: downloadHost(item.getInitiatorOrigin(), item.getURL(), contents.getURL()),
+    fileName,
+    totalBytes: item.getTotalBytes(),
+  };
   const tell = (reason: string) => {
     const { message, detail } = downloadNotSaved(fileName, reason);
     const options = { type: 'error' as const, message, detail };
-    void (state.win.isDestroyed() ? dialog.showMessageBox(options) : dialog.showMessageBox(state.win, options)).catch(() => undefined);
+    void (state.win.isDestroyed() ? dialog.showMessageBox(options) : dialog.showMessageBox(state.win, options)).catch(
+      () => undefined,
+    );
   };
   void (async () => {
     try {
@@ -90,7 +118,8 @@ function onDownload(workspaceRoot: WorkspaceRoot, event: Electron.Event, item: D
       }
       if (item.isPaused() || item.getState() === 'interrupted') item.resume();
       const outcome = await done;
-      if (outcome !== 'completed') return tell(outcome === 'cancelled' ? 'The download was cancelled.' : 'The download was interrupted.');
+      if (outcome !== 'completed')
+        return tell(outcome === 'cancelled' ? 'The download was cancelled.' : 'The download was interrupted.');
       // Checked again: the workspace or the folder may have changed while the file arrived.
       const final = await resolveDownloadTarget(target, workspaceRoot());
       if ('refused' in final) return tell(final.refused);
@@ -113,12 +142,22 @@ function harden(ses: Session, workspaceRoot: WorkspaceRoot): Session {
     if (!state) return callback(false);
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     state.requests
-      .permissionRequest({ permission, isMainFrame: details.isMainFrame, requestingUrl: details.requestingUrl, mediaTypes }, (question) => askPerson(state, question))
+      .permissionRequest(
+        { permission, isMainFrame: details.isMainFrame, requestingUrl: details.requestingUrl, mediaTypes },
+        (question) => askPerson(state, question),
+      )
       .then(callback, () => callback(false));
   });
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const state = contents ? captureWindows.get(contents) : undefined;
-    return state?.requests.permissionCheck({ permission, isMainFrame: details.isMainFrame, requestingOrigin, mediaType: details.mediaType }) ?? false;
+    return (
+      state?.requests.permissionCheck({
+        permission,
+        isMainFrame: details.isMainFrame,
+        requestingOrigin,
+        mediaType: details.mediaType,
+      }) ?? false
+    );
   });
   ses.on('will-download', (event, item, contents) => onDownload(workspaceRoot, event, item, contents));
   hardened.add(ses);
@@ -133,7 +172,8 @@ interface CdpLayout {
 }
 
 /** The layout viewport's width in CSS pixels: without a vertical scrollbar, if the page shows one. */
-const cssViewportWidth = (layout: CdpLayout) => Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);
+const cssViewportWidth = (layout: CdpLayout) =>
+  Math.ceil(layout.cssLayoutViewport?.clientWidth ?? layout.contentSize.width);
 
 /**
  * Capture windows in the app: no preload, sandboxed, their own session partition, every
@@ -141,7 +181,10 @@ const cssViewportWidth = (layout: CdpLayout) => Math.ceil(layout.cssLayoutViewpo
  * policy allows them. Full-page capture goes through the DevTools protocol: the viewport is
  * made as tall as the page for the capture (`webContents.capturePage` only draws the window).
  */
-export function electronCaptureWindows(owner: () => BrowserWindow | null, workspaceRoot: WorkspaceRoot): CaptureAdapter {
+export function electronCaptureWindows(
+  owner: () => BrowserWindow | null,
+  workspaceRoot: WorkspaceRoot,
+): CaptureAdapter {
   const windows = new Map<string, BrowserWindow>();
   const listeners: ((id: string) => void)[] = [];
   const watched = new WeakSet<BrowserWindow>();
@@ -202,7 +245,8 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null, worksp
         asking.requests.close();
         listeners.forEach((l) => l(id));
         // The window's own console sign-in goes with it; a failure leaves only memory the app frees on exit.
-        if (spec.kind === 'aws') void Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]).catch(() => undefined);
+        if (spec.kind === 'aws')
+          void Promise.all([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()]).catch(() => undefined);
       });
       windows.set(id, win);
       // The person may close the window while it loads; do not wait on a load that will not finish.
@@ -254,15 +298,25 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null, worksp
       try {
         cdp.attach('1.3');
       } catch {
-        throw new AppError('CAPTURE_FAILED', 'The capture window is being inspected by developer tools, which blocks the full-page capture.', {
-          hint: 'Close the developer tools of the capture window, then press Capture again.',
-        });
+        throw new AppError(
+          'CAPTURE_FAILED',
+          'The capture window is being inspected by developer tools, which blocks the full-page capture.',
+          {
+            hint: 'Close the developer tools of the capture window, then press Capture again.',
+          },
+        );
       }
       try {
         const layout = await send<CdpLayout>('Page.getLayoutMetrics');
-        const ratio = layout.layoutViewport && layout.cssLayoutViewport?.clientWidth ? layout.layoutViewport.clientWidth / layout.cssLayoutViewport.clientWidth : 1;
+        const ratio =
+          layout.layoutViewport && layout.cssLayoutViewport?.clientWidth
+            ? layout.layoutViewport.clientWidth / layout.cssLayoutViewport.clientWidth
+            : 1;
         const maxHeight = Math.floor(MAX_CAPTURE_HEIGHT / Math.max(1, ratio));
-        const extent = await send<{ result: { value: PageExtent } }>('Runtime.evaluate', { expression: PAGE_EXTENT_SCRIPT, returnByValue: true });
+        const extent = await send<{ result: { value: PageExtent } }>('Runtime.evaluate', {
+          expression: PAGE_EXTENT_SCRIPT,
+          returnByValue: true,
+        });
         const contentHeight = extent.result.value.height;
         const height = Math.min(contentHeight, maxHeight);
         // A viewport as tall as the page: areas that scroll inside the window show everything.
@@ -272,11 +326,16 @@ export function electronCaptureWindows(owner: () => BrowserWindow | null, worksp
           await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
           // Measured again: in the taller viewport the vertical scrollbar is gone and the page is that much wider.
           const viewportWidth = cssViewportWidth(await send<CdpLayout>('Page.getLayoutMetrics'));
-          shot = await send<{ data: string }>('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: viewportWidth, height, scale: 1 } });
+          shot = await send<{ data: string }>('Page.captureScreenshot', {
+            format: 'png',
+            captureBeyondViewport: true,
+            clip: { x: 0, y: 0, width: viewportWidth, height, scale: 1 },
+          });
         } finally {
           // After a timeout the debugger is already detached, which dropped the override; a
           // failure here must not hide the capture's own error (the detach below clears it too).
-          if (!win.isDestroyed() && cdp.isAttached()) await send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
+          if (!win.isDestroyed() && cdp.isAttached())
+            await send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
         }
         const [width = 0, windowHeight = 0] = win.getContentSize();
         return {

@@ -6,7 +6,12 @@ export async function pickEvidenceFiles(window: BrowserWindow | null): Promise<s
   const options: Electron.OpenDialogOptions = {
     title: 'Choose evidence files',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Evidence (images, PDF, spreadsheets, documents, text)', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) }],
+    filters: [
+      {
+        name: 'Evidence (images, PDF, spreadsheets, documents, text)',
+        extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)),
+      },
+    ],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : result.filePaths;

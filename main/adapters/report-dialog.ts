@@ -3,7 +3,7 @@ import { dialog, type BrowserWindow } from 'electron';
 /** The open dialog for the AWS SOC 2 report PDF under review; the path stays in main. */
 export async function pickAwsReportFile(window: BrowserWindow | null): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: "Choose the AWS SOC 2 report you reviewed (from AWS Artifact)",
+    title: 'Choose the AWS SOC 2 report you reviewed (from AWS Artifact)',
     properties: ['openFile'],
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   };

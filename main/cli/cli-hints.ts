@@ -21,11 +21,14 @@ function commandLineHint(err: AppError): string | undefined {
     case 'PROFILE_INVALID':
       // A hint about one setting (sso_start_url...) is already what to change.
       if (details.setting) return undefined;
-      if (typeof details.kind === 'string') return `It needs no sign-in: check that it works with  npm run cli -- whoami --profile ${name}.`;
+      if (typeof details.kind === 'string')
+        return `It needs no sign-in: check that it works with  npm run cli -- whoami --profile ${name}.`;
       return 'Run  npm run cli -- profiles  to see what to change, with the file and line.';
     case 'CREDENTIALS_MISSING':
       // Only the provider chain's catch-all sends people to the AWS screen; it carries the SDK's reason.
-      return details.reason === undefined ? undefined : `Check the profile with  npm run cli -- profiles, or sign in again with  ${login}.`;
+      return details.reason === undefined
+        ? undefined
+        : `Check the profile with  npm run cli -- profiles, or sign in again with  ${login}.`;
     case 'ACCOUNT_OUT_OF_SCOPE':
       return "Run collect with --profile set to a profile for one of the workspace's accounts, or change the accounts on the app's AWS screen.";
     default:

@@ -22,7 +22,11 @@ function memoryPreferences(): PreferencesStore {
   return { read: () => prefs, write: (next) => (prefs = next) };
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'user';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'user';
 
 /** `--as "Jane Doe <jane@example.com>"`, `--as "Jane Doe"`, or the OS user; a name alone gets a host-local address. */
 export function personFrom(as: string | undefined): Person {
@@ -31,7 +35,10 @@ export function personFrom(as: string | undefined): Person {
   const name = (m ? m[1] : text) || userInfo().username;
   const email = m ? m[2]! : `${slug(name)}@${slug(hostname())}.local`;
   const parsed = Person.safeParse({ name, email });
-  if (!parsed.success) throw new UsageError(`--as "${text}" is not a usable name: ${parsed.error.issues[0]?.message}. Write --as "Name" or --as "Name <email>".`);
+  if (!parsed.success)
+    throw new UsageError(
+      `--as "${text}" is not a usable name: ${parsed.error.issues[0]?.message}. Write --as "Name" or --as "Name <email>".`,
+    );
   return parsed.data;
 }
 
@@ -42,7 +49,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  * runs the IAM checks into a workspace (created with defaults when DIR holds none). Exit 0 when
  * the run completed, whatever the findings; 1 when it could not run; 3 when it stopped early.
  */
-export async function collectCommand(args: string[], io: CliIo, options: Partial<ServiceOptions> = {}): Promise<number> {
+export async function collectCommand(
+  args: string[],
+  io: CliIo,
+  options: Partial<ServiceOptions> = {},
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -56,10 +67,14 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
   });
   const profile = values.profile ?? process.env.AWS_PROFILE;
   if (!profile) throw new UsageError('collect needs --profile NAME (or AWS_PROFILE).');
-  if (!values.workspace) throw new UsageError('collect needs --workspace DIR (a workspace folder, or an empty one to create).');
+  if (!values.workspace)
+    throw new UsageError('collect needs --workspace DIR (a workspace folder, or an empty one to create).');
   const region = regionOption(values.region);
   const person = personFrom(values.as);
-  const checkIds = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const checkIds = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const folder = resolve(values.workspace);
   const json = !!values.json;
 
@@ -72,7 +87,8 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
       pickFolder: async () => null,
       openExternal: async () => {},
       emit: (event, payload) => {
-        if (!json && event === 'checks.progress' && 'result' in payload && payload.result) io.err(`  ${payload.checkId}: ${CHECK_RESULT_LABELS[payload.result]}`);
+        if (!json && event === 'checks.progress' && 'result' in payload && payload.result)
+          io.err(`  ${payload.checkId}: ${CHECK_RESULT_LABELS[payload.result]}`);
       },
       ...options.adapters,
     },
@@ -88,13 +104,30 @@ export async function collectCommand(args: string[], io: CliIo, options: Partial
     else if (!existsSync(folder) || readdirSync(folder).length === 0) {
       // Signed in before anything is written: a failed sign-in must not leave a workspace behind.
       await services.aws.whoami(profile, region);
-      await services.workspaces.create({ folder, companyName: basename(folder), systemName: 'AWS', asOfDate: today(), categories: ['security'], me: person });
-      if (!json) io.err(`Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`);
+      await services.workspaces.create({
+        folder,
+        companyName: basename(folder),
+        systemName: 'AWS',
+        asOfDate: today(),
+        categories: ['security'],
+        me: person,
+      });
+      if (!json)
+        io.err(
+          `Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`,
+        );
     } else {
-      throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, { hint: 'Give an existing workspace folder, or an empty or new folder to create one in.' });
+      throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, {
+        hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
+      });
     }
     if (!json) io.err(`Collecting IAM evidence with profile "${profile}"…`);
-    const run = await services.checks.run({ profile, person, ...(region ? { region } : {}), ...(checkIds ? { checkIds } : {}) });
+    const run = await services.checks.run({
+      profile,
+      person,
+      ...(region ? { region } : {}),
+      ...(checkIds ? { checkIds } : {}),
+    });
     if (json) io.out(JSON.stringify(jsonDocument(run, folder), null, 2));
     else printRun(run, folder, io);
     return run.status === 'completed' ? 0 : run.status === 'cancelled' ? 130 : 3;
@@ -123,15 +156,32 @@ export function jsonDocument(run: CheckRun, workspace: string) {
       summary: c.summary,
       entities: c.entities.map((e) => ({ arn: e.arn, name: e.name, result: e.result, detail: e.detail })),
       evidence: c.evidence.map((e) => ({ id: e.id, file: e.path, name: e.fileName, sha256: e.sha256 })),
-      error: c.error ? { code: c.error.code, message: c.error.message, ...(c.error.missingAction ? { missingAction: c.error.missingAction } : {}) } : null,
+      error: c.error
+        ? {
+            code: c.error.code,
+            message: c.error.message,
+            ...(c.error.missingAction ? { missingAction: c.error.missingAction } : {}),
+          }
+        : null,
     })),
   };
 }
 
 function printRun(run: CheckRun, folder: string, io: CliIo) {
   const account = run.account.alias ? `${run.account.id} (${run.account.alias})` : run.account.id;
-  io.out(`Account:   ${account}\nPrincipal: ${run.principalArn}\nCollected: ${run.finishedAt} by ${run.collectedBy.name}\n`);
-  io.out(table([['CHECK', 'RESULT', 'SUMMARY'], ...run.checks.map((c) => [c.checkId, CHECK_RESULT_LABELS[c.result], c.error?.missingAction ? `${c.summary} (missing ${c.error.missingAction})` : c.summary])]));
+  io.out(
+    `Account:   ${account}\nPrincipal: ${run.principalArn}\nCollected: ${run.finishedAt} by ${run.collectedBy.name}\n`,
+  );
+  io.out(
+    table([
+      ['CHECK', 'RESULT', 'SUMMARY'],
+      ...run.checks.map((c) => [
+        c.checkId,
+        CHECK_RESULT_LABELS[c.result],
+        c.error?.missingAction ? `${c.summary} (missing ${c.error.missingAction})` : c.summary,
+      ]),
+    ]),
+  );
   const files = run.checks.reduce((n, c) => n + c.evidence.length, 0);
   io.out(`\n${files} evidence records in ${folder}/evidence`);
   if (run.stopped) io.err(`\nStopped early: ${run.stopped.message}${run.stopped.hint ? `\n${run.stopped.hint}` : ''}`);

@@ -33,7 +33,11 @@ export async function readOnlyWorkspace(folder: string): Promise<ExportSource> {
   };
 }
 
-function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: string, what: string): T {
+function parseOption<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  value: string,
+  what: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UsageError(`${what} "${value}" is not valid.`);
   return parsed.data;
@@ -53,7 +57,10 @@ function progressPrinter(io: CliIo) {
     if (p.step === lastStep && (p.step !== 'evidence' || tenth === lastTenth)) return;
     lastStep = p.step;
     lastTenth = tenth;
-    const detail = p.step === 'evidence' ? ` ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}` : '';
+    const detail =
+      p.step === 'evidence'
+        ? ` ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`
+        : '';
     io.err(`[${p.step}]${detail}`);
   };
 }
@@ -82,7 +89,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const asOfDate = values['as-of'] === undefined ? undefined : parseOption(IsoDate, values['as-of'], '--as-of');
   const categories = values.categories?.split(',').map((c) => parseOption(Category, c.trim(), 'Category'));
   const freshnessDays = values['freshness-days'] === undefined ? undefined : Number(values['freshness-days']);
-  if (freshnessDays !== undefined && !(Number.isInteger(freshnessDays) && freshnessDays > 0)) throw new UsageError('--freshness-days must be a whole number of days.');
+  if (freshnessDays !== undefined && !(Number.isInteger(freshnessDays) && freshnessDays > 0))
+    throw new UsageError('--freshness-days must be a whole number of days.');
   const json = !!values.json;
 
   const controller = new AbortController();
@@ -93,9 +101,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     const source = await readOnlyWorkspace(values.workspace);
     const outside = categories?.filter((c) => !source.meta.categories.includes(c)) ?? [];
     if (outside.length > 0) {
-      throw new UsageError(`The workspace's scope does not include ${outside.join(', ')}; it covers ${source.meta.categories.join(', ')}. Leave ${outside.length === 1 ? 'it' : 'them'} out of --categories.`);
+      throw new UsageError(
+        `The workspace's scope does not include ${outside.join(', ')}; it covers ${source.meta.categories.join(', ')}. Leave ${outside.length === 1 ? 'it' : 'them'} out of --categories.`,
+      );
     }
-    if (!values.as) io.err(`Prepared by ${source.meta.createdBy.name} <${source.meta.createdBy.email}>, the workspace's creator; name yourself with --as "Name <email>".`);
+    if (!values.as)
+      io.err(
+        `Prepared by ${source.meta.createdBy.name} <${source.meta.createdBy.email}>, the workspace's creator; name yourself with --as "Name <email>".`,
+      );
     const result = await exportBundle(source, {
       outPath: values.out,
       options: resolveOptions(source.meta, { asOfDate, categories, freshnessDays, includeNotes: !values['no-notes'] }),
@@ -107,10 +120,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     });
     if (json) io.out(JSON.stringify(result, null, 2));
     else {
-      io.out(`Wrote ${result.path}: ${result.files} files (${result.evidenceFiles} evidence), ${formatBytes(result.zipBytes)}, in ${(result.durationMs / 1000).toFixed(1)} s.`);
+      io.out(
+        `Wrote ${result.path}: ${result.files} files (${result.evidenceFiles} evidence), ${formatBytes(result.zipBytes)}, in ${(result.durationMs / 1000).toFixed(1)} s.`,
+      );
       io.out(`Bundle fingerprint (SHA-256 of manifest.json): ${result.fingerprint}`);
       io.out(`Bundle seal (SHA-256 of SHA256SUMS): ${result.seal}`);
-      io.out('Send the seal to the auditor separately from the bundle; "verify FILE.zip --seal SEAL" proves a copy is exactly this bundle.');
+      io.out(
+        'Send the seal to the auditor separately from the bundle; "verify FILE.zip --seal SEAL" proves a copy is exactly this bundle.',
+      );
     }
     return 0;
   } catch (e) {

@@ -7,7 +7,12 @@ import { isAllowedExternalUrl } from '../services/security/external-urls';
 /** Opens AWS sign-in pages in the default browser, as `aws sso login` does; anything else is only printed. */
 function openInBrowser(url: string): void {
   if (!isAllowedExternalUrl(url)) return;
-  const [cmd, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : ['xdg-open', url];
+  const [cmd, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '""', url]
+        : ['xdg-open', url];
   const child = spawn(cmd!, args, { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
@@ -20,7 +25,11 @@ function openInBrowser(url: string): void {
 export async function loginCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { profile: { type: 'string' }, 'no-browser': { type: 'boolean', default: false }, redirect: { type: 'boolean', default: false } },
+    options: {
+      profile: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+      redirect: { type: 'boolean', default: false },
+    },
   });
   const profile = values.profile ?? process.env.AWS_PROFILE;
   if (!profile) throw new UsageError('login needs --profile NAME (or AWS_PROFILE).');
@@ -28,15 +37,25 @@ export async function loginCommand(args: string[], io: CliIo): Promise<number> {
   const cancel = () => aws.cancelSignIn(profile);
   process.once('SIGINT', cancel);
   try {
-    const result = await aws.signIn(profile, (p) => {
-      if (p.stage === 'waiting') {
-        io.out(`To sign in, open this page in a browser:\n\n  ${p.verificationUriComplete}\n\nand check that it shows the code:\n\n  ${p.userCode}\n\nWaiting for approval (press Ctrl+C to cancel)...`);
-      }
-      if (p.stage === 'browser') {
-        io.out(`To sign in, open this page in a browser on this computer and allow access:\n\n  ${p.authorizeUrl}\n\nWaiting for approval (press Ctrl+C to cancel)...`);
-      }
-    }, values.redirect ? 'browser' : 'device');
-    io.out(`Signed in with profile "${profile}". The session is valid until ${result.expiresAt} and is shared with the AWS CLI.`);
+    const result = await aws.signIn(
+      profile,
+      (p) => {
+        if (p.stage === 'waiting') {
+          io.out(
+            `To sign in, open this page in a browser:\n\n  ${p.verificationUriComplete}\n\nand check that it shows the code:\n\n  ${p.userCode}\n\nWaiting for approval (press Ctrl+C to cancel)...`,
+          );
+        }
+        if (p.stage === 'browser') {
+          io.out(
+            `To sign in, open this page in a browser on this computer and allow access:\n\n  ${p.authorizeUrl}\n\nWaiting for approval (press Ctrl+C to cancel)...`,
+          );
+        }
+      },
+      values.redirect ? 'browser' : 'device',
+    );
+    io.out(
+      `Signed in with profile "${profile}". The session is valid until ${result.expiresAt} and is shared with the AWS CLI.`,
+    );
     return 0;
   } catch (e) {
     return reportError(e, io, false);

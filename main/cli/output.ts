@@ -21,11 +21,30 @@ export class UsageError extends Error {}
  * Never a stack trace: unexpected errors are named, not dumped.
  */
 export function reportError(e: unknown, io: CliIo, json: boolean): number {
-  const err = forCommandLine(isAppError(e) ? e : new AppError('INTERNAL', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`));
+  const err = forCommandLine(
+    isAppError(e) ? e : new AppError('INTERNAL', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`),
+  );
   // AWS's own words, when kept: what AWS support and search engines know the error by.
   const awsMessage = typeof err.details?.awsMessage === 'string' ? err.details.awsMessage : undefined;
-  if (json) io.out(JSON.stringify({ error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...(awsMessage ? { awsMessage } : {}) } }, null, 2));
-  else io.err(`Error: ${err.message}${err.hint ? `\n${err.hint}` : ''}${awsMessage ? `\nAWS said: ${awsMessage}` : ''}  [${err.code}]`);
+  if (json)
+    io.out(
+      JSON.stringify(
+        {
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.hint ? { hint: err.hint } : {}),
+            ...(awsMessage ? { awsMessage } : {}),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  else
+    io.err(
+      `Error: ${err.message}${err.hint ? `\n${err.hint}` : ''}${awsMessage ? `\nAWS said: ${awsMessage}` : ''}  [${err.code}]`,
+    );
   return 1;
 }
 
@@ -33,7 +52,10 @@ export function reportError(e: unknown, io: CliIo, json: boolean): number {
 export function regionOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const parsed = AwsRegion.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--region "${value}" is not a region: ${parsed.error.issues[0]?.message ?? 'use a region code like us-east-1'}.`);
+  if (!parsed.success)
+    throw new UsageError(
+      `--region "${value}" is not a region: ${parsed.error.issues[0]?.message ?? 'use a region code like us-east-1'}.`,
+    );
   return parsed.data;
 }
 

@@ -6,7 +6,8 @@ import { type CliIo, reportError, table } from './output';
 function session(p: ProfileSummary): string {
   if (!p.session) return '-';
   if (p.session.status === 'valid') return `valid until ${p.session.expiresAt}`;
-  if (p.session.status === 'expired') return `expired ${p.session.expiresAt}${p.session.refreshable ? ' (refreshable)' : ''}`;
+  if (p.session.status === 'expired')
+    return `expired ${p.session.expiresAt}${p.session.refreshable ? ' (refreshable)' : ''}`;
   return p.session.status;
 }
 
@@ -19,14 +20,24 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
       io.out(JSON.stringify(list, null, 2));
       return 0;
     }
-    for (const f of list.files) io.out(`${f.kind === 'config' ? 'Config' : 'Credentials'} file: ${f.path}${f.exists ? '' : ' (not found)'}`);
+    for (const f of list.files)
+      io.out(`${f.kind === 'config' ? 'Config' : 'Credentials'} file: ${f.path}${f.exists ? '' : ' (not found)'}`);
     if (!list.profiles.length) {
       io.out('No AWS profiles found. Create one with "aws configure sso".');
       return 0;
     }
     io.out('');
     const rows = [['PROFILE', 'KIND', 'STATUS', 'ACCOUNT', 'ROLE', 'REGION', 'SESSION']];
-    for (const p of list.profiles) rows.push([p.name, PROFILE_KIND_LABELS[p.kind], PROFILE_STATUS_LABELS[p.status], p.accountId ?? '-', p.roleName ?? '-', p.region ?? '-', session(p)]);
+    for (const p of list.profiles)
+      rows.push([
+        p.name,
+        PROFILE_KIND_LABELS[p.kind],
+        PROFILE_STATUS_LABELS[p.status],
+        p.accountId ?? '-',
+        p.roleName ?? '-',
+        p.region ?? '-',
+        session(p),
+      ]);
     io.out(table(rows));
     const problems = [
       ...list.files.flatMap((f) => f.problems.map((x) => ({ where: f.path, ...x }))),
@@ -34,7 +45,10 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     ];
     if (problems.length) {
       io.out('\nProblems:');
-      for (const x of problems) io.out(`  ${x.severity === 'error' ? 'ERROR  ' : 'warning'} ${x.where}${x.line ? ` (${x.file} line ${x.line})` : ''}: ${x.message}`);
+      for (const x of problems)
+        io.out(
+          `  ${x.severity === 'error' ? 'ERROR  ' : 'warning'} ${x.where}${x.line ? ` (${x.file} line ${x.line})` : ''}: ${x.message}`,
+        );
     }
     return 0;
   } catch (e) {

@@ -9,10 +9,16 @@ import { type CliIo, UsageError } from './output';
  * 1 otherwise.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, seal: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, seal: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('verify needs exactly one bundle: verify FILE.zip');
   if (values.seal !== undefined && !/^[0-9a-f]{64}$/i.test(values.seal.trim())) {
-    throw new UsageError(`--seal "${values.seal}" is not a seal: give the 64 hexadecimal characters the export printed as "Bundle seal".`);
+    throw new UsageError(
+      `--seal "${values.seal}" is not a seal: give the 64 hexadecimal characters the export printed as "Bundle seal".`,
+    );
   }
   const report = await verifyBundle(positionals[0]!, { expectedSeal: values.seal });
   if (values.json) {
@@ -27,7 +33,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   if (report.ok) {
     io.out('OK: every file matches SHA256SUMS and manifest.json.');
     if (report.sealMatches) io.out('OK: the seal matches: this is exactly the bundle that was sent.');
-    else io.out('Not checked: whether this is the bundle that was sent (anyone can rebuild SHA256SUMS). Ask the sender for the seal and run verify FILE.zip --seal SEAL.');
+    else
+      io.out(
+        'Not checked: whether this is the bundle that was sent (anyone can rebuild SHA256SUMS). Ask the sender for the seal and run verify FILE.zip --seal SEAL.',
+      );
     return 0;
   }
   io.out(`FAILED: ${report.problems.length} problem(s)`);

@@ -4,7 +4,10 @@ import { type CliIo, UsageError, regionOption, reportError } from './output';
 
 /** `whoami --profile NAME [--region R] [--json]`: STS GetCallerIdentity and the account alias. */
 export async function whoamiCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { profile: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { profile: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const profile = values.profile ?? process.env.AWS_PROFILE;
   if (!profile) throw new UsageError('whoami needs --profile NAME (or AWS_PROFILE).');
   const region = regionOption(values.region);
@@ -14,7 +17,9 @@ export async function whoamiCommand(args: string[], io: CliIo): Promise<number> 
       io.out(JSON.stringify(who, null, 2));
       return 0;
     }
-    const alias = who.accountAlias ?? (who.aliasStatus === 'denied' ? 'alias not readable: iam:ListAccountAliases denied' : 'no alias');
+    const alias =
+      who.accountAlias ??
+      (who.aliasStatus === 'denied' ? 'alias not readable: iam:ListAccountAliases denied' : 'no alias');
     io.out(`Account:    ${who.accountId} (${alias})`);
     io.out(`Principal:  ${who.principalArn}`);
     io.out(`User id:    ${who.userId}`);

@@ -35,7 +35,9 @@ export function createRouter({ handlers, isTrustedSender, logger, logFile }: Rou
   const table = new Map<string, { schema: z.ZodType; handler: (input: unknown) => unknown }>();
   for (const [domain, methods] of Object.entries(contract)) {
     for (const [name, spec] of Object.entries(methods as Record<string, { input: z.ZodType }>)) {
-      const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain]?.[name];
+      const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[domain]?.[
+        name
+      ];
       if (!handler) throw new Error(`No handler for IPC channel ${domain}.${name}`);
       table.set(`${domain}.${name}`, { schema: spec.input, handler });
     }
@@ -63,11 +65,16 @@ export function createRouter({ handlers, isTrustedSender, logger, logFile }: Rou
         return ok(await entry.handler(parsed.data));
       } catch (error) {
         if (error instanceof AppError) return fail(error.toData());
-        logger.error('ipc: unexpected failure', { channel, error: error instanceof Error ? error.message : String(error) });
+        logger.error('ipc: unexpected failure', {
+          channel,
+          error: error instanceof Error ? error.message : String(error),
+        });
         return fail({
           code: 'INTERNAL',
           message: 'Something went wrong inside the workbench; nothing was changed.',
-          hint: logFile ? `Try again. If it keeps happening, the log file ${logFile} names the cause.` : 'Try again. If it keeps happening, the log names the cause.',
+          hint: logFile
+            ? `Try again. If it keeps happening, the log file ${logFile} names the cause.`
+            : 'Try again. If it keeps happening, the log names the cause.',
         });
       }
     },

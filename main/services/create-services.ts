@@ -45,12 +45,21 @@ export interface ServiceOptions {
   /** AWS client timeouts and sign-in pacing (tests speed the polling up). */
   aws?: Omit<AwsServiceOptions, 'openExternal'>;
   /** Evidence import size limit (default 200 MB); tests only: stand-in sign-in/console hosts and http web origins. */
-  evidence?: { importMaxBytes?: number; captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>; insecureWebOrigins?: string[] };
+  evidence?: {
+    importMaxBytes?: number;
+    captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>;
+    insecureWebOrigins?: string[];
+  };
   /** Credential report polling, retry and request timeout settings (tests shorten the waits). */
   checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency' | 'requestTimeoutMs' | 'timeoutRetries'>;
 }
 
-export const defaultHost = (): HostInfo => ({ host: hostname(), pid: process.pid, user: userInfo().username, isProcessAlive });
+export const defaultHost = (): HostInfo => ({
+  host: hostname(),
+  pid: process.pid,
+  user: userInfo().username,
+  isProcessAlive,
+});
 
 /**
  * The composition root shared by the Electron main process, the CLI and the tests: every
@@ -82,7 +91,10 @@ export function createServices(options: ServiceOptions) {
     ...(adapters.capture ? { adapter: adapters.capture } : {}),
     aws: {
       whoami: (profile, region) => aws.whoami(profile, region),
-      credentials: (profile) => aws.clients.credentials(profile)().catch((e) => Promise.reject(mapAwsError(e, { profile }))),
+      credentials: (profile) =>
+        aws.clients
+          .credentials(profile)()
+          .catch((e) => Promise.reject(mapAwsError(e, { profile }))),
     },
     logger,
     now,
@@ -98,13 +110,41 @@ export function createServices(options: ServiceOptions) {
     now,
     logger,
   });
-  const awsReport = new AwsReportReviewService({ workspaces, now, pickReportFile: async () => (adapters.pickReportFile ? adapters.pickReportFile() : null) });
-  const checks = new ChecksService({ workspaces, aws, appVersion, now, emitProgress: (p) => adapters.emit('checks.progress', p), onChange: (reason) => adapters.emit('workspace.changed', { reason }), ...options.checks });
+  const awsReport = new AwsReportReviewService({
+    workspaces,
+    now,
+    pickReportFile: async () => (adapters.pickReportFile ? adapters.pickReportFile() : null),
+  });
+  const checks = new ChecksService({
+    workspaces,
+    aws,
+    appVersion,
+    now,
+    emitProgress: (p) => adapters.emit('checks.progress', p),
+    onChange: (reason) => adapters.emit('workspace.changed', { reason }),
+    ...options.checks,
+  });
   // Runs and exports read and write the workspace they started in: they are cancelled and
   // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
   workspaces.onBeforeClose(() => exports.stop());
-  return { adapters, logger, appVersion, now, workspaces, team, controls, aws, awsWorkspace, evidence, imports, capture, exports, checks, awsReport };
+  return {
+    adapters,
+    logger,
+    appVersion,
+    now,
+    workspaces,
+    team,
+    controls,
+    aws,
+    awsWorkspace,
+    evidence,
+    imports,
+    capture,
+    exports,
+    checks,
+    awsReport,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,7 +8,10 @@ import type { LogSink } from './logger';
  * `<file>.1` (replacing the previous one): the log never grows without bound. A log that
  * cannot be written never breaks the app; the line still reaches stderr.
  */
-export function fileLogSink(path: string, { maxBytes = 5 * 1024 * 1024, echo = true }: { maxBytes?: number; echo?: boolean } = {}): LogSink {
+export function fileLogSink(
+  path: string,
+  { maxBytes = 5 * 1024 * 1024, echo = true }: { maxBytes?: number; echo?: boolean } = {},
+): LogSink {
   let ready = false;
   return (line) => {
     if (echo) process.stderr.write(`${line}\n`);

@@ -24,4 +24,6 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
 }
 
 export const errorData = (error: unknown): AppErrorData =>
-  error instanceof ApiError ? error.data : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  error instanceof ApiError
+    ? error.data
+    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

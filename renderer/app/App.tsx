@@ -55,7 +55,13 @@ export function App() {
                   data-testid={`nav-${item.screen}`}
                 />
               ))}
-              <NavLink label="Close workspace" mt="lg" c="dimmed" onClick={() => void api().workspace.close().then(refresh)} data-testid="nav-close" />
+              <NavLink
+                label="Close workspace"
+                mt="lg"
+                c="dimmed"
+                onClick={() => void api().workspace.close().then(refresh)}
+                data-testid="nav-close"
+              />
             </Stack>
           </AppShell.Navbar>
           <AppShell.Main>

@@ -22,7 +22,9 @@ export function useWorkspace(): WorkspaceContextValue {
 
 /** Loads the open workspace and reloads it whenever main says it changed. */
 export function useWorkspaceLoader() {
-  const [value, setValue] = useState<{ snapshot: WorkspaceSnapshot; states: Record<string, ControlState> } | null>(null);
+  const [value, setValue] = useState<{ snapshot: WorkspaceSnapshot; states: Record<string, ControlState> } | null>(
+    null,
+  );
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [version, setVersion] = useState(0);

@@ -10,7 +10,15 @@ function awsSaid(error: AppErrorData): string | undefined {
 }
 
 /** Shows an error the way main wrote it for people: what is wrong, then what to do. */
-export function ErrorNotice({ error, title, children }: { error: AppErrorData | null; title?: string; children?: React.ReactNode }) {
+export function ErrorNotice({
+  error,
+  title,
+  children,
+}: {
+  error: AppErrorData | null;
+  title?: string;
+  children?: React.ReactNode;
+}) {
   if (!error) return null;
   const said = awsSaid(error);
   return (

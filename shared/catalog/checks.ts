@@ -9,7 +9,8 @@ export const CHECK_IDS = [
   {
     id: 'iam.root-mfa',
     title: 'Root user has MFA',
-    description: 'The account root user has multi-factor authentication turned on; the evidence says whether it is a virtual or a hardware device.',
+    description:
+      'The account root user has multi-factor authentication turned on; the evidence says whether it is a virtual or a hardware device.',
   },
   {
     id: 'iam.root-access-keys',
@@ -19,7 +20,8 @@ export const CHECK_IDS = [
   {
     id: 'iam.root-recent-use',
     title: 'Root user not used recently',
-    description: 'Nobody signed in as the root user or used a root key within the limit set in the workspace (default 90 days).',
+    description:
+      'Nobody signed in as the root user or used a root key within the limit set in the workspace (default 90 days).',
   },
   {
     id: 'iam.console-users-mfa',
@@ -29,7 +31,8 @@ export const CHECK_IDS = [
   {
     id: 'iam.password-policy',
     title: 'Password policy meets the baseline',
-    description: "An IAM password policy exists and meets the workspace's baseline (default: at least 14 characters, last 24 passwords not reused).",
+    description:
+      "An IAM password policy exists and meets the workspace's baseline (default: at least 14 characters, last 24 passwords not reused).",
   },
   {
     id: 'iam.access-key-rotation',
@@ -39,7 +42,8 @@ export const CHECK_IDS = [
   {
     id: 'iam.unused-credentials',
     title: 'No unused credentials',
-    description: 'No console password or active access key has gone unused for longer than the limit set in the workspace (default 90 days).',
+    description:
+      'No console password or active access key has gone unused for longer than the limit set in the workspace (default 90 days).',
   },
   {
     id: 'iam.admin-access',
@@ -50,7 +54,8 @@ export const CHECK_IDS = [
   {
     id: 'iam.users-direct-policies',
     title: 'Permissions come from groups or roles',
-    description: 'No IAM user has policies attached directly; permissions are granted through groups or roles, where they are easier to review.',
+    description:
+      'No IAM user has policies attached directly; permissions are granted through groups or roles, where they are easier to review.',
   },
 ] as const satisfies readonly CheckDef[];
 

@@ -12,7 +12,12 @@ const cc = (id: string, summary: string): Criterion => ({
   category: 'security',
   summary,
 });
-const opt = (id: string, group: CriteriaGroup, category: Category, summary: string): Criterion => ({ id, group, category, summary });
+const opt = (id: string, group: CriteriaGroup, category: Category, summary: string): Criterion => ({
+  id,
+  group,
+  category,
+  summary,
+});
 
 export const CRITERIA: readonly Criterion[] = [
   cc('CC1.1', 'The company shows it is committed to integrity and ethical values.'),
@@ -52,26 +57,64 @@ export const CRITERIA: readonly Criterion[] = [
   cc('CC7.4', 'Incidents are responded to with a defined programme: understand, contain, fix, communicate.'),
   cc('CC7.5', 'Activities to recover from identified security incidents are identified and carried out.'),
 
-  cc('CC8.1', 'Changes to infrastructure, data, software and procedures are authorised, designed, tested, approved and implemented.'),
+  cc(
+    'CC8.1',
+    'Changes to infrastructure, data, software and procedures are authorised, designed, tested, approved and implemented.',
+  ),
 
   cc('CC9.1', 'Risks of business disruption are identified and mitigated.'),
   cc('CC9.2', 'Risks from vendors and business partners are assessed and managed.'),
 
-  opt('A1.1', 'A', 'availability', 'Current capacity and use are monitored so capacity can be added to meet commitments.'),
-  opt('A1.2', 'A', 'availability', 'Environmental protections, software, data backups and recovery infrastructure are in place and maintained.'),
+  opt(
+    'A1.1',
+    'A',
+    'availability',
+    'Current capacity and use are monitored so capacity can be added to meet commitments.',
+  ),
+  opt(
+    'A1.2',
+    'A',
+    'availability',
+    'Environmental protections, software, data backups and recovery infrastructure are in place and maintained.',
+  ),
   opt('A1.3', 'A', 'availability', 'Recovery plan procedures are tested to show the system can be recovered.'),
 
   opt('C1.1', 'C', 'confidentiality', 'Confidential information is identified and kept protected.'),
-  opt('C1.2', 'C', 'confidentiality', 'Confidential information is disposed of as committed once it is no longer needed.'),
+  opt(
+    'C1.2',
+    'C',
+    'confidentiality',
+    'Confidential information is disposed of as committed once it is no longer needed.',
+  ),
 
-  opt('PI1.1', 'PI', 'processing_integrity', 'Information about processing objectives, including data definitions, is obtained and used.'),
+  opt(
+    'PI1.1',
+    'PI',
+    'processing_integrity',
+    'Information about processing objectives, including data definitions, is obtained and used.',
+  ),
   opt('PI1.2', 'PI', 'processing_integrity', 'System inputs are checked to be complete and accurate.'),
   opt('PI1.3', 'PI', 'processing_integrity', 'Processing is complete, accurate, timely and authorised.'),
-  opt('PI1.4', 'PI', 'processing_integrity', 'Outputs are complete, accurate, timely and delivered only to intended recipients.'),
-  opt('PI1.5', 'PI', 'processing_integrity', 'Stored inputs, items in process and outputs are kept complete, accurate and protected.'),
+  opt(
+    'PI1.4',
+    'PI',
+    'processing_integrity',
+    'Outputs are complete, accurate, timely and delivered only to intended recipients.',
+  ),
+  opt(
+    'PI1.5',
+    'PI',
+    'processing_integrity',
+    'Stored inputs, items in process and outputs are kept complete, accurate and protected.',
+  ),
 
   opt('P1.1', 'P', 'privacy', 'People are told about the privacy practices that apply to their personal information.'),
-  opt('P2.1', 'P', 'privacy', 'People are told their choices about collection, use, retention, disclosure and disposal, and consent is obtained.'),
+  opt(
+    'P2.1',
+    'P',
+    'privacy',
+    'People are told their choices about collection, use, retention, disclosure and disposal, and consent is obtained.',
+  ),
   opt('P3.1', 'P', 'privacy', 'Personal information is collected only as needed for the stated objectives.'),
   opt('P3.2', 'P', 'privacy', 'Explicit consent is obtained and recorded where it is required.'),
   opt('P4.1', 'P', 'privacy', 'Personal information is used only for the purposes people were told about.'),
@@ -82,7 +125,12 @@ export const CRITERIA: readonly Criterion[] = [
   opt('P6.1', 'P', 'privacy', 'Personal information is disclosed to third parties only with consent or as allowed.'),
   opt('P6.2', 'P', 'privacy', 'Authorised disclosures of personal information are recorded completely and accurately.'),
   opt('P6.3', 'P', 'privacy', 'Unauthorised disclosures, including breaches, are recorded completely and accurately.'),
-  opt('P6.4', 'P', 'privacy', 'Vendors and other third parties with access commit to privacy obligations, and are checked.'),
+  opt(
+    'P6.4',
+    'P',
+    'privacy',
+    'Vendors and other third parties with access commit to privacy obligations, and are checked.',
+  ),
   opt('P6.5', 'P', 'privacy', 'Vendors must tell the company about unauthorised disclosures of personal information.'),
   opt('P6.6', 'P', 'privacy', 'Affected people are notified of breaches and incidents as committed or required.'),
   opt('P6.7', 'P', 'privacy', 'People can get an account of the personal information held and its disclosures.'),
@@ -90,7 +138,21 @@ export const CRITERIA: readonly Criterion[] = [
   opt('P8.1', 'P', 'privacy', 'Privacy inquiries, complaints and disputes are received, handled and monitored.'),
 ];
 
-export const CRITERIA_GROUPS: readonly CriteriaGroup[] = ['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6', 'CC7', 'CC8', 'CC9', 'A', 'C', 'PI', 'P'];
+export const CRITERIA_GROUPS: readonly CriteriaGroup[] = [
+  'CC1',
+  'CC2',
+  'CC3',
+  'CC4',
+  'CC5',
+  'CC6',
+  'CC7',
+  'CC8',
+  'CC9',
+  'A',
+  'C',
+  'PI',
+  'P',
+];
 
 export const GROUP_LABELS: Record<CriteriaGroup, string> = {
   CC1: 'Control environment',
@@ -109,9 +171,19 @@ export const GROUP_LABELS: Record<CriteriaGroup, string> = {
 };
 
 const GROUP_CATEGORY: Record<CriteriaGroup, Category> = {
-  CC1: 'security', CC2: 'security', CC3: 'security', CC4: 'security', CC5: 'security',
-  CC6: 'security', CC7: 'security', CC8: 'security', CC9: 'security',
-  A: 'availability', C: 'confidentiality', PI: 'processing_integrity', P: 'privacy',
+  CC1: 'security',
+  CC2: 'security',
+  CC3: 'security',
+  CC4: 'security',
+  CC5: 'security',
+  CC6: 'security',
+  CC7: 'security',
+  CC8: 'security',
+  CC9: 'security',
+  A: 'availability',
+  C: 'confidentiality',
+  PI: 'processing_integrity',
+  P: 'privacy',
 };
 
 /** Groups shown for a workspace's categories, in the AICPA's order. */

@@ -21,7 +21,12 @@ export const shot = (id: string): ScreenshotRequest => {
   return def;
 };
 
-export const doc = (id: string, title: string, description: string): DocumentRequest => ({ type: 'document', id, title, description });
+export const doc = (id: string, title: string, description: string): DocumentRequest => ({
+  type: 'document',
+  id,
+  title,
+  description,
+});
 
 /** The review of AWS's SOC 2 report, recorded once, is what proves every inherited control. */
 export const awsReport = (description: string): ExpectedEvidence => ({

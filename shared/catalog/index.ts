@@ -13,7 +13,14 @@ import { SCREENSHOTS } from './evidence';
 import type { ControlDef, ScreenshotRequest } from './types';
 
 export { CHECK_IDS, checkById, isCheckId, type CheckId } from './checks';
-export { CRITERIA, CRITERIA_GROUPS, GROUP_LABELS, criteriaForCategories, criterionById, groupsForCategories } from './criteria';
+export {
+  CRITERIA,
+  CRITERIA_GROUPS,
+  GROUP_LABELS,
+  criteriaForCategories,
+  criterionById,
+  groupsForCategories,
+} from './criteria';
 export { SCREENSHOTS } from './evidence';
 export { NOT_APPLICABLE } from './not-applicable';
 export * from './types';
@@ -51,7 +58,8 @@ export const controlsForCheck = (checkId: string): ControlDef[] =>
 export const screenshotRequest = (id: string): (ScreenshotRequest & { controlIds: string[] }) | undefined => {
   const request = SCREENSHOTS.find((s) => s.id === id);
   if (!request) return undefined;
-  const controlIds = CONTROLS.filter((c) => c.evidence.some((e) => e.type === 'screenshot' && e.id === id)).map((c) => c.id);
+  const controlIds = CONTROLS.filter((c) => c.evidence.some((e) => e.type === 'screenshot' && e.id === id)).map(
+    (c) => c.id,
+  );
   return { ...request, controlIds };
 };
-

@@ -9,7 +9,8 @@ export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = {
 };
 
 /** CC1..CC9 for the common criteria; A, C, PI, P for the optional categories. */
-export type CriteriaGroup = 'CC1' | 'CC2' | 'CC3' | 'CC4' | 'CC5' | 'CC6' | 'CC7' | 'CC8' | 'CC9' | 'A' | 'C' | 'PI' | 'P';
+export type CriteriaGroup =
+  'CC1' | 'CC2' | 'CC3' | 'CC4' | 'CC5' | 'CC6' | 'CC7' | 'CC8' | 'CC9' | 'A' | 'C' | 'PI' | 'P';
 
 export interface Criterion {
   /** As the AICPA writes it: `CC6.1`, `A1.2`, `P4.3`. */
@@ -33,7 +34,8 @@ export type ExpectedEvidence =
       /** Why an auditor wants it. */
       why: string;
       /** Where: `aws` console pages take a path on the console host; `web` are other tools. */
-      where: { kind: 'aws'; service: string; path: string; regional: boolean } | { kind: 'web'; tool: string; hint: string };
+      where:
+        { kind: 'aws'; service: string; path: string; regional: boolean } | { kind: 'web'; tool: string; hint: string };
     }
   | { type: 'document'; id: string; title: string; description: string }
   | { type: 'aws_report'; title: string; description: string };

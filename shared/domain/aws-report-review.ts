@@ -66,7 +66,13 @@ export const ReportDetails = z.object({
    * redistribution limits, so it is never stored in the workspace or put in the bundle; the
    * auditor matches the hash against their own copy from AWS Artifact.
    */
-  file: z.object({ name: z.string().min(1).max(255), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() }).optional(),
+  file: z
+    .object({
+      name: z.string().min(1).max(255),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type ReportDetails = z.infer<typeof ReportDetails>;
 
@@ -81,7 +87,9 @@ export type ServiceInScope = z.infer<typeof ServiceInScope>;
 /** A deviation the service auditor found, with AWS's response and what it means for the company. */
 /** Row ids are made by the app; bounded so a crafted save cannot bloat the document. */
 const RowId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/i, 'Not a row id');
-const ControlIdList = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id')).max(60, 'Map at most 60 controls');
+const ControlIdList = z
+  .array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id'))
+  .max(60, 'Map at most 60 controls');
 
 export const ReportException = z.object({
   id: RowId,
@@ -142,7 +150,12 @@ export const AwsReportReviewDoc = z.object({
 export type AwsReportReviewDoc = z.infer<typeof AwsReportReviewDoc>;
 
 /** What a person edits: everything but the bookkeeping and the signature. */
-export const AwsReportReviewDraft = AwsReportReviewDoc.omit({ schemaVersion: true, signed: true, updatedAt: true, updatedBy: true });
+export const AwsReportReviewDraft = AwsReportReviewDoc.omit({
+  schemaVersion: true,
+  signed: true,
+  updatedAt: true,
+  updatedBy: true,
+});
 export type AwsReportReviewDraft = z.infer<typeof AwsReportReviewDraft>;
 
 /**

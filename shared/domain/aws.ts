@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** How a profile gets credentials, in the order the AWS SDK's `fromIni` decides it. */
-export const PROFILE_KINDS = ['sso', 'sso-legacy', 'static', 'assume-role', 'credential-process', 'web-identity', 'none'] as const;
+export const PROFILE_KINDS = [
+  'sso',
+  'sso-legacy',
+  'static',
+  'assume-role',
+  'credential-process',
+  'web-identity',
+  'none',
+] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 export const PROFILE_KIND_LABELS: Record<ProfileKind, string> = {
@@ -128,7 +136,13 @@ export const LoginProgress = z.discriminatedUnion('stage', [
   /** Authorization-code sign-in: the browser shows AWS's page; no code to compare. */
   z.object({ profile: z.string(), stage: z.literal('browser'), authorizeUrl: z.string() }),
   z.object({ profile: z.string(), stage: z.literal('done'), expiresAt: z.string() }),
-  z.object({ profile: z.string(), stage: z.literal('failed'), code: z.string(), message: z.string(), hint: z.string().optional() }),
+  z.object({
+    profile: z.string(),
+    stage: z.literal('failed'),
+    code: z.string(),
+    message: z.string(),
+    hint: z.string().optional(),
+  }),
   z.object({ profile: z.string(), stage: z.literal('cancelled') }),
 ]);
 export type LoginProgress = z.infer<typeof LoginProgress>;

@@ -5,7 +5,10 @@ import { CONTROLS_SCHEMA_VERSION } from './control-state';
 import { AWS_REPORT_REVIEW_SCHEMA_VERSION } from './aws-report-review';
 
 /** The upgrade path of every workspace document, by file name. */
-export const DOCUMENT_MIGRATIONS: Record<'workspace.json' | 'team.json' | 'controls.json' | 'aws-report-review.json', DocumentMigrations> = {
+export const DOCUMENT_MIGRATIONS: Record<
+  'workspace.json' | 'team.json' | 'controls.json' | 'aws-report-review.json',
+  DocumentMigrations
+> = {
   'workspace.json': {
     current: WORKSPACE_SCHEMA_VERSION,
     steps: {

@@ -34,7 +34,10 @@ export const BundlePath = z
   .string()
   .min(1)
   .max(240)
-  .refine((p) => !p.startsWith('/') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'Not a safe relative path')
+  .refine(
+    (p) => !p.startsWith('/') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'),
+    'Not a safe relative path',
+  )
   // eslint-disable-next-line no-control-regex
   .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'Control characters are not allowed');
 
@@ -121,12 +124,25 @@ export const ManifestAwsReportReview = z.object({
   }),
   services: z.array(z.object({ service: z.string(), inScope: z.boolean(), note: z.string() })),
   regions: z.string(),
-  exceptions: z.array(z.object({ id: z.string(), description: z.string(), awsResponse: z.string(), impact: z.enum(EXCEPTION_IMPACTS).nullable(), assessment: z.string() })),
+  exceptions: z.array(
+    z.object({
+      id: z.string(),
+      description: z.string(),
+      awsResponse: z.string(),
+      impact: z.enum(EXCEPTION_IMPACTS).nullable(),
+      assessment: z.string(),
+    }),
+  ),
   /** Complementary user entity controls and the company's controls (ids in `controls`) that meet each. */
   cuecs: z.array(z.object({ id: z.string(), text: z.string(), controlIds: z.array(z.string()) })),
   /** Days from the report's end to the as-of date (positive: a gap to cover); null until the end is recorded. */
   gapDays: z.number().int().nullable(),
-  conclusion: z.object({ gapCoverage: z.enum(GAP_COVERAGE).nullable(), gapNote: z.string(), reliance: z.enum(RELIANCE).nullable(), followUps: z.string() }),
+  conclusion: z.object({
+    gapCoverage: z.enum(GAP_COVERAGE).nullable(),
+    gapNote: z.string(),
+    reliance: z.enum(RELIANCE).nullable(),
+    followUps: z.string(),
+  }),
   signed: z.object({ by: Person, at: z.string(), reportSha256: Sha256.nullable() }).nullable(),
   /**
    * Why the signature does not stand for this bundle (signed for another as-of date or other
@@ -163,7 +179,9 @@ export const Manifest = z.object({
     freshnessDays: z.number().int().positive(),
   }),
   /** Carve-out: the subservice organization's own controls are covered by its SOC 2 report. */
-  subserviceOrganizations: z.array(z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() })),
+  subserviceOrganizations: z.array(
+    z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() }),
+  ),
   /** Optional only for bundles exported before it was added (see Versioning); every export writes it. */
   awsReportReview: ManifestAwsReportReview.optional(),
   criteria: z.array(ManifestCriterion),

@@ -56,7 +56,10 @@ export const WorkspaceMeta = z.object({
   systemName: NonEmpty('System name', 160),
   auditType: z.literal('SOC2_TYPE1'),
   asOfDate: IsoDate,
-  categories: z.array(Category).min(1).refine((c) => c.includes('security'), 'Security is always in scope'),
+  categories: z
+    .array(Category)
+    .min(1)
+    .refine((c) => c.includes('security'), 'Security is always in scope'),
   createdAt: IsoTimestamp,
   createdBy: Person,
   checkSettings: CheckSettings,

@@ -17,8 +17,10 @@ export interface CriterionCoverage {
  * The controls a workspace works on: every control whose category is in scope. Security is always
  * in scope, so the security controls (and the inherited ones) are always there.
  */
-export const controlsInScope = (categories: readonly Category[], controls: readonly ControlDef[] = CONTROLS): ControlDef[] =>
-  controls.filter((c) => categories.includes(c.category));
+export const controlsInScope = (
+  categories: readonly Category[],
+  controls: readonly ControlDef[] = CONTROLS,
+): ControlDef[] => controls.filter((c) => categories.includes(c.category));
 
 /**
  * One line per criterion of the chosen categories, so nothing is silently dropped: covered by at

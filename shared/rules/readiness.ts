@@ -57,7 +57,11 @@ export interface AwsReviewStanding {
 
 /** Whether the company may count on AWS's report: the review is signed, still valid, and relies on it. */
 export const reviewStands = (standing: AwsReviewStanding | undefined): boolean =>
-  standing !== undefined && standing.signed && standing.signatureProblems.length === 0 && standing.reliance !== null && standing.reliance !== 'do_not_rely';
+  standing !== undefined &&
+  standing.signed &&
+  standing.signatureProblems.length === 0 &&
+  standing.reliance !== null &&
+  standing.reliance !== 'do_not_rely';
 
 /** What readiness needs of a check's latest finding. */
 export interface CheckOutcome {
@@ -89,7 +93,16 @@ export interface AssignedControl {
   status: ControlStatus;
 }
 
-export const BLOCKER_KINDS = ['exclusion_expired', 'check_failing', 'report_review_unsigned', 'report_review_signature_stale', 'no_owner', 'owner_not_on_team', 'awaiting_review', 'not_started'] as const;
+export const BLOCKER_KINDS = [
+  'exclusion_expired',
+  'check_failing',
+  'report_review_unsigned',
+  'report_review_signature_stale',
+  'no_owner',
+  'owner_not_on_team',
+  'awaiting_review',
+  'not_started',
+] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 
 export interface Blocker {
@@ -121,7 +134,11 @@ const stateOf = (states: ReadinessInput['states'], id: string): ControlState => 
  * which follow the review control, but no further than "in progress" unless the review of
  * AWS's report stands (see `reviewStands`; unknown counts as not standing).
  */
-export const effectiveStatus = (control: ControlDef, states: ReadinessInput['states'], review: AwsReviewStanding | undefined): ControlStatus => {
+export const effectiveStatus = (
+  control: ControlDef,
+  states: ReadinessInput['states'],
+  review: AwsReviewStanding | undefined,
+): ControlStatus => {
   const own = stateOf(states, control.id).status;
   if (control.responsibility !== 'inherited') return own;
   const reviewControl = stateOf(states, AWS_REPORT_REVIEW_CONTROL_ID).status;
@@ -131,7 +148,13 @@ export const effectiveStatus = (control: ControlDef, states: ReadinessInput['sta
 
 const percent = (part: number, total: number): number => (total === 0 ? 0 : Math.floor((100 * part) / total));
 
-const emptyCounts = (): StatusCounts => ({ total: 0, not_started: 0, in_progress: 0, ready_for_review: 0, accepted: 0 });
+const emptyCounts = (): StatusCounts => ({
+  total: 0,
+  not_started: 0,
+  in_progress: 0,
+  ready_for_review: 0,
+  accepted: 0,
+});
 
 const groupsOf = (control: ControlDef): Set<CriteriaGroup> =>
   new Set(control.criteria.map((id) => criterionById(id)?.group).filter((g): g is CriteriaGroup => g !== undefined));
@@ -144,7 +167,11 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const statusOf = (c: ControlDef): ControlStatus => status.get(c.id) ?? 'not_started';
 
   const byStatus = emptyCounts();
-  const byResponsibility: Record<Responsibility, StatusCounts> = { inherited: emptyCounts(), owned: emptyCounts(), shared: emptyCounts() };
+  const byResponsibility: Record<Responsibility, StatusCounts> = {
+    inherited: emptyCounts(),
+    owned: emptyCounts(),
+    shared: emptyCounts(),
+  };
   for (const c of controls) {
     for (const counts of [byStatus, byResponsibility[c.responsibility]]) {
       counts.total += 1;
@@ -171,10 +198,13 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     };
   });
 
-  const assignedToMe = meId === null ? [] : controls
-    .filter((c) => stateOf(states, c.id).ownerId === meId)
-    .map((c) => ({ controlId: c.id, title: c.title, responsibility: c.responsibility, status: statusOf(c) }))
-    .sort((a, b) => RANK[a.status] - RANK[b.status]);
+  const assignedToMe =
+    meId === null
+      ? []
+      : controls
+          .filter((c) => stateOf(states, c.id).ownerId === meId)
+          .map((c) => ({ controlId: c.id, title: c.title, responsibility: c.responsibility, status: statusOf(c) }))
+          .sort((a, b) => RANK[a.status] - RANK[b.status]);
 
   return {
     total: byStatus.total,
@@ -213,7 +243,11 @@ function findBlockers(
     for (const x of state.exclusions) {
       // An exclusion holds through its expiry date and lapses the day after.
       if (x.expiresOn < today) {
-        add('exclusion_expired', `The exclusion "${x.what}" expired on ${x.expiresOn}. Renew it with a new approval, or fix what it excused.`, x.id);
+        add(
+          'exclusion_expired',
+          `The exclusion "${x.what}" expired on ${x.expiresOn}. Renew it with a new approval, or fix what it excused.`,
+          x.id,
+        );
       }
     }
 
@@ -221,29 +255,56 @@ function findBlockers(
       const outcome = expected.type === 'check' ? latest.get(expected.checkId) : undefined;
       if (outcome?.result === 'fail' || outcome?.result === 'error') {
         const what = outcome.result === 'fail' ? 'fails' : 'could not run';
-        add('check_failing', `The automated check ${outcome.checkId} ${what} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`);
+        add(
+          'check_failing',
+          `The automated check ${outcome.checkId} ${what} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`,
+        );
       }
     }
 
     // Marking the review control done says the AWS report was reviewed: the signed review is that record.
-    if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview && !awsReportReview.signed && RANK[state.status] >= RANK.ready_for_review) {
-      const missing = awsReportReview.blockingProblems > 0 ? ` (${awsReportReview.blockingProblems} thing${awsReportReview.blockingProblems === 1 ? '' : 's'} missing)` : '';
-      add('report_review_unsigned', `It is marked "${state.status === 'accepted' ? 'Accepted' : 'Ready for review'}", but the review of AWS's SOC 2 report is not signed${missing}. Complete and sign it on the AWS report screen.${dependents}`);
+    if (
+      c.id === AWS_REPORT_REVIEW_CONTROL_ID &&
+      awsReportReview &&
+      !awsReportReview.signed &&
+      RANK[state.status] >= RANK.ready_for_review
+    ) {
+      const missing =
+        awsReportReview.blockingProblems > 0
+          ? ` (${awsReportReview.blockingProblems} thing${awsReportReview.blockingProblems === 1 ? '' : 's'} missing)`
+          : '';
+      add(
+        'report_review_unsigned',
+        `It is marked "${state.status === 'accepted' ? 'Accepted' : 'Ready for review'}", but the review of AWS's SOC 2 report is not signed${missing}. Complete and sign it on the AWS report screen.${dependents}`,
+      );
     }
     // A signature judged for another as-of date or scope, or over other content, no longer stands.
-    if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview?.signed && awsReportReview.signatureProblems.length > 0) {
-      add('report_review_signature_stale', `The signature on the review of AWS's SOC 2 report no longer stands: ${awsReportReview.signatureProblems.join(' ')}${dependents}`);
+    if (
+      c.id === AWS_REPORT_REVIEW_CONTROL_ID &&
+      awsReportReview?.signed &&
+      awsReportReview.signatureProblems.length > 0
+    ) {
+      add(
+        'report_review_signature_stale',
+        `The signature on the review of AWS's SOC 2 report no longer stands: ${awsReportReview.signatureProblems.join(' ')}${dependents}`,
+      );
     }
 
     if (state.status === 'ready_for_review') {
       const by = state.ownerId ? (names.get(state.ownerId) ?? 'Its owner') : 'Someone';
-      add('awaiting_review', `${by} marked it ready for review; someone other than the owner should review the evidence and accept it.${dependents}`);
+      add(
+        'awaiting_review',
+        `${by} marked it ready for review; someone other than the owner should review the evidence and accept it.${dependents}`,
+      );
     }
 
     if (c.responsibility === 'inherited') continue;
     if (state.ownerId === null) {
       const started = state.status === 'not_started' ? ' so nobody has started it' : '';
-      add('no_owner', `Nobody owns this control${started}. Assign an owner so someone is accountable for it.${dependents}`);
+      add(
+        'no_owner',
+        `Nobody owns this control${started}. Assign an owner so someone is accountable for it.${dependents}`,
+      );
     } else if (!names.has(state.ownerId)) {
       add('owner_not_on_team', `Its owner is no longer on the team. Assign a current teammate.${dependents}`);
     } else if (state.status === 'not_started') {
@@ -253,5 +314,7 @@ function findBlockers(
 
   const order = new Map(controls.map((c, i) => [c.id, i]));
   const kindRank = (k: BlockerKind) => BLOCKER_KINDS.indexOf(k);
-  return blockers.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || (order.get(a.controlId) ?? 0) - (order.get(b.controlId) ?? 0));
+  return blockers.sort(
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || (order.get(a.controlId) ?? 0) - (order.get(b.controlId) ?? 0),
+  );
 }

@@ -31,25 +31,41 @@ function page(width: number, height: number): Buffer {
 async function bigFile(path: string, header: string, line: string, bytes: number) {
   const out = createWriteStream(path);
   out.write(header);
-  const chunk = line.repeat(Math.ceil(1024 * 1024 / line.length));
+  const chunk = line.repeat(Math.ceil((1024 * 1024) / line.length));
   for (let written = 0; written < bytes; written += chunk.length) if (!out.write(chunk)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
 }
 
 async function main() {
-  composeBanner(page(100, 10), { url: 'https://x', capturedAt: new Date().toISOString(), capturedBy: { name: 'A', email: 'a@b.c' } });
-  for (const [w, h] of [[1280, 2400], [1280, 12000]] as const) {
+  composeBanner(page(100, 10), {
+    url: 'https://x',
+    capturedAt: new Date().toISOString(),
+    capturedBy: { name: 'A', email: 'a@b.c' },
+  });
+  for (const [w, h] of [
+    [1280, 2400],
+    [1280, 12000],
+  ] as const) {
     const png = page(w, h);
     const t0 = performance.now();
-    composeBanner(png, { url: 'https://console.aws.amazon.com/iam/home#/users', capturedAt: new Date().toISOString(), capturedBy: { name: 'Dana', email: 'dana@acme.example' }, aws: { accountId: '111122223333', principalArn: 'arn:aws:sts::111122223333:assumed-role/R/jane' } });
+    composeBanner(png, {
+      url: 'https://console.aws.amazon.com/iam/home#/users',
+      capturedAt: new Date().toISOString(),
+      capturedBy: { name: 'Dana', email: 'dana@acme.example' },
+      aws: { accountId: '111122223333', principalArn: 'arn:aws:sts::111122223333:assumed-role/R/jane' },
+    });
     console.log(`banner on a ${w}x${h} page: ${ms(t0)}`);
     // What the app does: the same work in a worker thread; the figure that matters is how long
     // the calling (Electron main) thread is kept from its event loop meanwhile.
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const t1 = performance.now();
-    await composeBannerInWorker(png, { url: 'https://console.aws.amazon.com/iam/home#/users', capturedAt: new Date().toISOString(), capturedBy: { name: 'Dana', email: 'dana@acme.example' } });
+    await composeBannerInWorker(png, {
+      url: 'https://console.aws.amazon.com/iam/home#/users',
+      capturedAt: new Date().toISOString(),
+      capturedBy: { name: 'Dana', email: 'dana@acme.example' },
+    });
     delay.disable();
     console.log(`  in a worker thread: ${ms(t1)}, longest main-thread stall ${(delay.max / 1e6).toFixed(0)} ms`);
   }
@@ -69,7 +85,8 @@ async function main() {
   console.log(`import of a ${MB} MB CSV (snapshot, strict UTF-8 + CSV parse, streamed copy, SHA-256): ${ms(t0)}`);
 
   for (let i = 0; i < 300; i++) writeFileSync(join(dir, `f${i}.json`), JSON.stringify({ i, pad: 'x'.repeat(20_000) }));
-  for (let i = 0; i < 300; i++) await services.imports.importFile(join(dir, `f${i}.json`), `f${i}.json`, DETAILS, 'file picker');
+  for (let i = 0; i < 300; i++)
+    await services.imports.importFile(join(dir, `f${i}.json`), `f${i}.json`, DETAILS, 'file picker');
   // Imports do not fill the integrity cache, so the first list hashes every file, as after opening.
   const evidence = services.evidence;
   t0 = performance.now();
@@ -86,7 +103,10 @@ async function main() {
     else delete process.env[k];
   }
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
-  const ctx = await createTestWorkspace({ adapters: { capture: playwrightCapture(browser) } as never, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } });
+  const ctx = await createTestWorkspace({
+    adapters: { capture: playwrightCapture(browser) } as never,
+    evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } },
+  });
   await ctx.services.awsWorkspace.setProfile('audit', 'eu-west-1');
   const opens: number[] = [];
   const captures: number[] = [];
@@ -100,7 +120,9 @@ async function main() {
     await ctx.services.capture.close(w.windowId);
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
-  console.log(`guided capture on the stand-in console, median of 5: sign-in + open ${median(opens)} ms, capture 1100x2300 page + banner + store ${median(captures)} ms`);
+  console.log(
+    `guided capture on the stand-in console, median of 5: sign-in + open ${median(opens)} ms, capture 1100x2300 page + banner + store ${median(captures)} ms`,
+  );
   await browser.close();
   await standIn.close();
   await aws.close();

@@ -22,7 +22,9 @@ async function main() {
       steps[p.step] ??= Date.now() - started;
     },
   });
-  process.stdout.write(`${JSON.stringify({ durationMs: result.durationMs, steps, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fingerprint: result.fingerprint, zipBytes: result.zipBytes })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ durationMs: result.durationMs, steps, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fingerprint: result.fingerprint, zipBytes: result.zipBytes })}\n`,
+  );
 }
 
 void main();

@@ -36,7 +36,12 @@ export function randomPng(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An API snapshot of about `bytes` bytes, compressible like real JSON. */
@@ -44,7 +49,14 @@ export function snapshotJson(i: number, bytes: number): string {
   const users: unknown[] = [];
   let size = 0;
   for (let u = 0; size < bytes; u++) {
-    const user = { UserName: `user-${i}-${u}`, Arn: `arn:aws:iam::111122223333:user/user-${i}-${u}`, CreateDate: '2025-03-01T10:00:00Z', PasswordLastUsed: '2026-12-01T08:00:00Z', MfaActive: u % 7 !== 0, Tags: [{ Key: 'team', Value: `t${u % 13}` }] };
+    const user = {
+      UserName: `user-${i}-${u}`,
+      Arn: `arn:aws:iam::111122223333:user/user-${i}-${u}`,
+      CreateDate: '2025-03-01T10:00:00Z',
+      PasswordLastUsed: '2026-12-01T08:00:00Z',
+      MfaActive: u % 7 !== 0,
+      Tags: [{ Key: 'team', Value: `t${u % 13}` }],
+    };
     users.push(user);
     size += 230;
   }

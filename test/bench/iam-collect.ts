@@ -21,8 +21,15 @@ const THROTTLE = Number(parseArgs({ options: { throttle: { type: 'string', defau
 
 async function main() {
   const built = performance.now();
-  const scenario = { ...basicScenario, name: 'iam-large', iam: { accounts: { [ACCOUNT]: largeIamAccount(ACCOUNT, new Date(), SIZE) } } };
-  const endpoint = await startAwsEndpoint({ scenario, faults: { latencyMs: LATENCY_MS, throttleRate: THROTTLE, seed: 1 } });
+  const scenario = {
+    ...basicScenario,
+    name: 'iam-large',
+    iam: { accounts: { [ACCOUNT]: largeIamAccount(ACCOUNT, new Date(), SIZE) } },
+  };
+  const endpoint = await startAwsEndpoint({
+    scenario,
+    faults: { latencyMs: LATENCY_MS, throttleRate: THROTTLE, seed: 1 },
+  });
   console.log(
     `Scenario built in ${Math.round(performance.now() - built)} ms: ${SIZE.users} users, ${SIZE.roles} roles, ${SIZE.groups} groups, ${SIZE.policies} customer policies; ${LATENCY_MS} ms per call${THROTTLE ? `; ${Math.round(THROTTLE * 100)} % of calls throttled` : ''}`,
   );
@@ -30,9 +37,17 @@ async function main() {
   // Static keys of the scenario's IAM user, as a person would have in ~/.aws/credentials.
   const home = mkdtempSync(join(tmpdir(), 'aw-bench-home-'));
   mkdirSync(join(home, '.aws'));
-  writeFileSync(join(home, '.aws', 'credentials'), '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+  writeFileSync(
+    join(home, '.aws', 'credentials'),
+    '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
+  );
   writeFileSync(join(home, '.aws', 'config'), '[profile keys]\nregion = us-east-1\n');
-  Object.assign(process.env, { HOME: home, AWS_ENDPOINT_URL: endpoint.url, AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '' });
+  Object.assign(process.env, {
+    HOME: home,
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_CONFIG_FILE: '',
+    AWS_SHARED_CREDENTIALS_FILE: '',
+  });
 
   const finishedAt = new Map<string, number>();
   const { services } = testServices({
@@ -41,13 +56,21 @@ async function main() {
       pickFolder: async () => null,
       openExternal: async () => {},
       emit: (event, payload) => {
-        if (event === 'checks.progress' && 'result' in payload && payload.result) finishedAt.set(payload.checkId, performance.now());
+        if (event === 'checks.progress' && 'result' in payload && payload.result)
+          finishedAt.set(payload.checkId, performance.now());
       },
     },
   });
   const folder = join(mkdtempSync(join(tmpdir(), 'aw-bench-')), 'ws');
   const me = { name: 'Bench', email: 'bench@example.com' };
-  await services.workspaces.create({ folder, companyName: 'Bench Co', systemName: 'Bench', asOfDate: '2026-12-31', categories: ['security'], me });
+  await services.workspaces.create({
+    folder,
+    companyName: 'Bench Co',
+    systemName: 'Bench',
+    asOfDate: '2026-12-31',
+    categories: ['security'],
+    me,
+  });
 
   const start = performance.now();
   const run = await services.checks.run({ profile: 'keys', person: me });
@@ -56,12 +79,16 @@ async function main() {
   const records = await services.workspaces.require().evidence.list();
   const bytes = [...new Map(records.map((r) => [r.sha256, r.size])).values()].reduce((a, b) => a + b, 0);
   console.log(`\nRun ${run.status} in ${seconds.toFixed(2)} s (target < 10 s)`);
-  console.log(`API calls: ${endpoint.totalCalls()} (target < 100)${THROTTLE ? `, of which ${endpoint.throttled()} throttled and retried` : ''}`);
+  console.log(
+    `API calls: ${endpoint.totalCalls()} (target < 100)${THROTTLE ? `, of which ${endpoint.throttled()} throttled and retried` : ''}`,
+  );
   for (const [op, n] of [...endpoint.calls].sort()) console.log(`  ${op.padEnd(40)} ${n}`);
   console.log(`\nEvidence: ${records.length} records, ${(bytes / 1e6).toFixed(1)} MB of distinct files`);
   for (const c of run.checks) {
     const at = finishedAt.get(c.checkId);
-    console.log(`  ${c.checkId.padEnd(26)} ${c.result.padEnd(13)} ${String(c.entities.length).padStart(5)} entities  done at ${at ? ((at - start) / 1000).toFixed(2) : '-'} s`);
+    console.log(
+      `  ${c.checkId.padEnd(26)} ${c.result.padEnd(13)} ${String(c.entities.length).padStart(5)} entities  done at ${at ? ((at - start) / 1000).toFixed(2) : '-'} s`,
+    );
   }
   await services.workspaces.close();
   await endpoint.close();

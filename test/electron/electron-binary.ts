@@ -7,7 +7,12 @@ import { join, resolve } from 'node:path';
  */
 export function findElectronBinary(): { path: string } | { reason: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const name = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+  const name =
+    process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron';
   if (override) {
     const path = join(override, name);
     return existsSync(path) ? { path } : { reason: `ELECTRON_OVERRIDE_DIST_PATH=${override} holds no ${name}` };
@@ -18,5 +23,8 @@ export function findElectronBinary(): { path: string } | { reason: string } {
     const path = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
     if (existsSync(path)) return { path };
   }
-  return { reason: 'no Electron binary on this machine (it is downloaded on the first `npm start`; set ELECTRON_OVERRIDE_DIST_PATH to use one)' };
+  return {
+    reason:
+      'no Electron binary on this machine (it is downloaded on the first `npm start`; set ELECTRON_OVERRIDE_DIST_PATH to use one)',
+  };
 }

@@ -10,7 +10,10 @@ const reportPdf = () => standInReportPdf();
 
 const blockingList = (page: Page) => page.getByTestId('blocking-list').getByTestId('problem');
 
-test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it signed after a restart, and reopens it with a reason', async ({ launch, workspaceDir }) => {
+test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it signed after a restart, and reopens it with a reason', async ({
+  launch,
+  workspaceDir,
+}) => {
   const report = reportPdf();
   // The file dialog answers only once the test says so, to see the screen while the PDF is being recorded.
   let answerDialog = () => {};
@@ -39,7 +42,9 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await expect(page.getByTestId('report-title')).toBeFocused();
 
   // The report, from its cover and opinion.
-  await page.getByTestId('report-title').fill('Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026');
+  await page
+    .getByTestId('report-title')
+    .fill('Amazon Web Services System and Organization Controls (SOC) 2 Report, Fall 2026');
   await page.getByTestId('report-period-start').fill('2025-10-01');
   // Switching to Type 1 drops the period start from the draft; back on Type 2 it is empty.
   await page.getByTestId('report-type').getByText('Type 1 (a date)').click();
@@ -51,7 +56,8 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await page.getByTestId('report-issued-on').fill('2026-11-15');
   await page.getByTestId('report-auditor').fill('Example Assurance LLP');
   await pickOption(page, 'report-opinion', 'Unmodified (clean)');
-  for (const c of ['security', 'availability', 'confidentiality', 'privacy']) await page.getByTestId(`report-category-${c}`).check();
+  for (const c of ['security', 'availability', 'confidentiality', 'privacy'])
+    await page.getByTestId(`report-category-${c}`).check();
   await pickOption(page, 'report-treatment', 'Carve-out');
   // The list follows the typing, before anything is saved.
   await expect(page.getByTestId('review-save-state')).toHaveText('Unsaved changes');
@@ -109,14 +115,19 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await page.getByTestId('review-sign').click();
 
   const today = new Date().toISOString().slice(0, 10);
-  await expect(page.getByTestId('review-signed-text')).toContainText(`Signed by Dana Founder on ${today} for report SHA-256 ${report.sha256.slice(0, 16)}…`);
+  await expect(page.getByTestId('review-signed-text')).toContainText(
+    `Signed by Dana Founder on ${today} for report SHA-256 ${report.sha256.slice(0, 16)}…`,
+  );
   await expect(page.getByTestId('review-state')).toHaveText('Signed');
   await expect(page.getByTestId('report-title')).toBeDisabled();
   await expect(page.getByTestId('report-choose-file')).toBeDisabled();
   await expect(page.getByTestId('review-save')).toHaveCount(0);
   const stored = JSON.parse(readFileSync(join(workspaceDir, 'aws-report-review.json'), 'utf8'));
   expect(stored.signed).toMatchObject({ by: { name: 'Dana Founder' }, reportSha256: report.sha256 });
-  expect(stored.cuecs.at(-1)).toMatchObject({ text: 'Customers are responsible for retaining their own audit logs.', controlIds: ['logging-monitoring'] });
+  expect(stored.cuecs.at(-1)).toMatchObject({
+    text: 'Customers are responsible for retaining their own audit logs.',
+    controlIds: ['logging-monitoring'],
+  });
   await expect(page.getByTestId('review-signed')).toHaveAttribute('data-signature-stands', 'yes');
 
   // The audit's "as of" date moves: the signature, judged for the old one, no longer stands.
@@ -126,12 +137,16 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await page.getByTestId('nav-aws-report').click();
   await expect(page.getByTestId('review-state')).toHaveText('Signed, no longer stands');
   await expect(page.getByTestId('review-signed')).toHaveAttribute('data-signature-stands', 'no');
-  await expect(page.getByTestId('review-signature-problems')).toContainText('It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-03-31.');
+  await expect(page.getByTestId('review-signature-problems')).toContainText(
+    'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-03-31.',
+  );
   await expect(page.getByTestId('review-reopen')).toBeVisible();
   // The dashboard: a blocker naming why, and the status line says so.
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('aws-report-status')).toContainText('but the signature no longer stands');
-  await expect(page.getByTestId('blockers')).toContainText("The signature on the review of AWS's SOC 2 report no longer stands: It was signed for an \"as of\" date of 2026-12-31");
+  await expect(page.getByTestId('blockers')).toContainText(
+    'The signature on the review of AWS\'s SOC 2 report no longer stands: It was signed for an "as of" date of 2026-12-31',
+  );
   // Back to the date it was signed for: it stands again.
   await page.getByTestId('nav-settings').click();
   await page.getByLabel('"As of" date').fill('2026-12-31');
@@ -157,10 +172,15 @@ test('a reviewer fills the review of AWS’s SOC 2 report, signs it, finds it si
   await expect(again.page.getByTestId('review-state')).toHaveText('Draft');
   await expect(again.page.getByTestId('report-title')).toBeEnabled();
   await expect(again.page.getByTestId('review-sign')).toBeEnabled();
-  expect(readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')).toContain('Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report');
+  expect(readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')).toContain(
+    'Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report',
+  );
 });
 
-test('a file that is not a PDF is refused with the reason, and the recorded report stays as it was', async ({ launch, workspaceDir }) => {
+test('a file that is not a PDF is refused with the reason, and the recorded report stays as it was', async ({
+  launch,
+  workspaceDir,
+}) => {
   const report = reportPdf();
   const notPdf = join(mkdtempSync(join(tmpdir(), 'aw-report-')), 'report.pdf');
   writeFileSync(notPdf, 'PK\u0003\u0004 a zip renamed to pdf');
@@ -173,7 +193,9 @@ test('a file that is not a PDF is refused with the reason, and the recorded repo
   // The vendor risk management control's page says where the review stands and leads to it.
   await page.getByTestId('nav-controls').click();
   await page.getByTestId('control-row-vendor-risk-management').click();
-  await expect(page.getByTestId('control-aws-report')).toContainText(/Review of AWS's SOC 2 report: Draft, \d+ things missing/);
+  await expect(page.getByTestId('control-aws-report')).toContainText(
+    /Review of AWS's SOC 2 report: Draft, \d+ things missing/,
+  );
   await page.getByTestId('control-aws-report').getByTestId('aws-report-open').click();
   await expect(page.getByTestId('aws-report-screen')).toBeVisible();
 

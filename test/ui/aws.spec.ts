@@ -15,7 +15,13 @@ test.beforeAll(async () => {
   mkdirSync(join(home, '.aws'));
   writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
   writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  restoreEnvironment = applyEnvironment({ HOME: home, AWS_ENDPOINT_URL: endpoint.url, AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '', AWS_PROFILE: '' });
+  restoreEnvironment = applyEnvironment({
+    HOME: home,
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_CONFIG_FILE: '',
+    AWS_SHARED_CREDENTIALS_FILE: '',
+    AWS_PROFILE: '',
+  });
 });
 
 test.afterAll(async () => {
@@ -26,7 +32,10 @@ test.afterAll(async () => {
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
-test('signs in with the device flow, approves on the verification page, and shows the identity', async ({ launch, workspaceDir }) => {
+test('signs in with the device flow, approves on the verification page, and shows the identity', async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch({ services: { aws: { pollScale: 0.05 } } });
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir);
@@ -67,7 +76,9 @@ test('signs in with the device flow, approves on the verification page, and show
   await page.getByTestId('aws-test-connection').click();
   await expect(page.getByTestId('aws-identity-account')).toHaveText('111122223333');
   await expect(page.getByTestId('aws-identity-alias')).toHaveText('example-prod');
-  await expect(page.getByTestId('aws-identity-principal')).toHaveText(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/);
+  await expect(page.getByTestId('aws-identity-principal')).toHaveText(
+    /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/,
+  );
   await expect(page.getByTestId('aws-identity-region')).toHaveText('eu-west-1');
 
   await page.getByTestId('aws-use-profile').click();
@@ -82,7 +93,9 @@ test('signs in with the device flow, approves on the verification page, and show
   await page.getByTestId('aws-account-111122223333').getByRole('checkbox').check();
   await page.getByTestId('aws-save-accounts').click();
   await expect(page.getByTestId('aws-selected-accounts')).toHaveText('In scope for this workspace: 111122223333');
-  const listed = app.ipc.filter((c) => c.channel === 'aws.listAccounts' || c.channel === 'aws.selectAccounts').map((c) => (c.input as { profile: string }).profile);
+  const listed = app.ipc
+    .filter((c) => c.channel === 'aws.listAccounts' || c.channel === 'aws.selectAccounts')
+    .map((c) => (c.input as { profile: string }).profile);
   expect(listed).toEqual(['audit', 'audit']);
   await row.click();
   await expect(page.getByTestId('aws-policy-json')).toContainText('"iam:GenerateCredentialReport"');
@@ -99,11 +112,19 @@ test('signs in with the device flow, approves on the verification page, and show
   // The workspace remembers the profile, region and accounts; nothing secret reached the page or the disk.
   const meta = JSON.parse(readFileSync(join(workspaceDir, 'workspace.json'), 'utf8'));
   expect(JSON.stringify(meta)).toContain('"profile":"audit"');
-  const haystack = [JSON.stringify(app.ipc), JSON.stringify(app.pushed), ...filesUnder(workspaceDir).map((f) => readFileSync(f, 'latin1'))].join('\n');
-  for (const secret of endpoint.secrets()) expect(haystack.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
+  const haystack = [
+    JSON.stringify(app.ipc),
+    JSON.stringify(app.pushed),
+    ...filesUnder(workspaceDir).map((f) => readFileSync(f, 'latin1')),
+  ].join('\n');
+  for (const secret of endpoint.secrets())
+    expect(haystack.includes(secret), `leaked ${secret.slice(0, 8)}…`).toBe(false);
 });
 
-test('signs in without a code: AWS\'s page redirects back to the app on this computer', async ({ launch, workspaceDir }) => {
+test("signs in without a code: AWS's page redirects back to the app on this computer", async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch({ services: { aws: { pollScale: 0.05 } } });
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir);
@@ -127,7 +148,13 @@ test('signs in without a code: AWS\'s page redirects back to the app on this com
 test('a broken profile is shown with its problem and line; the others still work', async ({ launch, workspaceDir }) => {
   const dir = mkdtempSync(join(tmpdir(), 'aw-ui-broken-'));
   const config = join(dir, 'config');
-  writeFileSync(config, `${ALL_KINDS_CONFIG}\n[profile dangling]\nsso_session = nowhere\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n`.replace(/\n/g, '\r\n'));
+  writeFileSync(
+    config,
+    `${ALL_KINDS_CONFIG}\n[profile dangling]\nsso_session = nowhere\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n`.replace(
+      /\n/g,
+      '\r\n',
+    ),
+  );
   process.env.AWS_CONFIG_FILE = config;
   try {
     const app = await launch();
@@ -135,7 +162,9 @@ test('a broken profile is shown with its problem and line; the others still work
     await createWorkspaceInUi(page, workspaceDir);
     await page.getByTestId('nav-aws').click();
     const broken = page.getByTestId('aws-profile-dangling');
-    await expect(broken).toContainText(/config line \d+: sso_session = nowhere names no \[sso-session nowhere\] section/);
+    await expect(broken).toContainText(
+      /config line \d+: sso_session = nowhere names no \[sso-session nowhere\] section/,
+    );
     await broken.click();
     await expect(page.getByText('This profile cannot be used yet')).toBeVisible();
     await expect(page.getByTestId('aws-signin-start')).toHaveCount(0);
@@ -149,23 +178,33 @@ test('a broken profile is shown with its problem and line; the others still work
   }
 });
 
-test('a failed sign-in is shown, also one that failed while the AWS screen was closed; AWS\'s own words are shown small', async ({ launch, workspaceDir }) => {
+test("a failed sign-in is shown, also one that failed while the AWS screen was closed; AWS's own words are shown small", async ({
+  launch,
+  workspaceDir,
+}) => {
   const config = join(mkdtempSync(join(tmpdir(), 'aw-ui-typo-')), 'config');
-  writeFileSync(config, `${ALL_KINDS_CONFIG}\n[profile typo]\nsso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 444455556666\nsso_role_name = AuditRole\n`);
+  writeFileSync(
+    config,
+    `${ALL_KINDS_CONFIG}\n[profile typo]\nsso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 444455556666\nsso_role_name = AuditRole\n`,
+  );
   process.env.AWS_CONFIG_FILE = config;
   try {
     const app = await launch({ services: { aws: { pollScale: 0.05 } } });
     const { page } = app;
     await createWorkspaceInUi(page, workspaceDir);
     await page.getByTestId('nav-aws').click();
-    await expect(page.getByTestId('aws-profile-keys').getByTestId('aws-session')).toHaveText('Usable (no sign-in needed)');
+    await expect(page.getByTestId('aws-profile-keys').getByTestId('aws-session')).toHaveText(
+      'Usable (no sign-in needed)',
+    );
 
     await page.getByTestId('aws-profile-typo').click();
     await page.getByTestId('aws-signin-start').click();
     const notice = page.getByTestId('error-notice');
     await expect(notice).toHaveAttribute('data-error-code', 'PROFILE_INVALID');
     await expect(notice).toContainText('Check sso_start_url and sso_region in [profile typo]');
-    await expect(notice.getByTestId('error-aws-message')).toHaveText('AWS said (InvalidRequestException): Invalid start URL');
+    await expect(notice.getByTestId('error-aws-message')).toHaveText(
+      'AWS said (InvalidRequestException): Invalid start URL',
+    );
 
     // Denied in the browser while the person is on another screen: the AWS screen says so on return.
     await page.getByTestId('aws-profile-audit').click();

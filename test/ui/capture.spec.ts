@@ -24,13 +24,20 @@ test.afterAll(async () => {
   await aws.close();
 });
 
-test('a guided capture on the stand-in console and an imported file show on the control page and in the evidence viewer', async ({ browser, launch, workspaceDir }) => {
+test('a guided capture on the stand-in console and an imported file show on the control page and in the evidence viewer', async ({
+  browser,
+  launch,
+  workspaceDir,
+}) => {
   const capture = playwrightCapture(browser);
   const csv = join(mkdtempSync(join(tmpdir(), 'aw-import-')), 'trail-status.csv');
   writeFileSync(csv, 'trail,multi_region,logging\nmanagement-events,true,true\n');
   const app = await launch({
     adapters: { capture, pickFiles: async () => [csv] },
-    services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } },
+    services: {
+      aws: { clientSettings: { maxAttempts: 1 } },
+      evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } },
+    },
   });
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir);
@@ -78,7 +85,9 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await page.getByTestId('zoom-in').click();
   await expect(page.getByTestId('zoom-level')).toHaveText('150%');
   const provenance = page.getByTestId('provenance');
-  await expect(provenance.getByTestId('provenance-where')).toContainText(`${standIn.url}/cloudtrail/home?region=eu-west-1#/trails`);
+  await expect(provenance.getByTestId('provenance-where')).toContainText(
+    `${standIn.url}/cloudtrail/home?region=eu-west-1#/trails`,
+  );
   await expect(provenance).toContainText('Dana Founder');
   await expect(provenance).toContainText('example-prod');
   await expect(provenance).toContainText('The file matches this hash');
@@ -100,7 +109,10 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await expect(page.getByTestId('evidence-row')).toHaveCount(1);
   await page.getByTestId('evidence-row').filter({ hasText: 'Trail status export' }).click();
   await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Tampered');
-  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_TAMPERED');
+  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute(
+    'data-error-code',
+    'EVIDENCE_TAMPERED',
+  );
 
   // A file that cannot be read (a folder in its place) is shown as not checked on its own row; the rest of the library still lists.
   const [shot] = await app.services.evidence.list({ kind: 'screenshot' });
@@ -112,15 +124,24 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await expect(page.getByTestId('evidence-row')).toHaveCount(2);
   await page.getByTestId('evidence-row').filter({ hasText: shot!.title }).click();
   await expect(page.getByTestId('provenance').getByTestId('integrity')).toHaveText('Not checked');
-  await expect(page.getByTestId('provenance')).toContainText('The file could not be read, so it was not checked (EISDIR)');
-  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute('data-error-code', 'EVIDENCE_UNREADABLE');
+  await expect(page.getByTestId('provenance')).toContainText(
+    'The file could not be read, so it was not checked (EISDIR)',
+  );
+  await expect(page.getByTestId('evidence-detail').getByTestId('error-notice')).toHaveAttribute(
+    'data-error-code',
+    'EVIDENCE_UNREADABLE',
+  );
 
   // The sign-in crossed no secret to the renderer: no keys, session tokens or sign-in tokens in IPC.
   const traffic = JSON.stringify(app.ipc);
-  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8)) expect(traffic.includes(secret)).toBe(false);
+  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8))
+    expect(traffic.includes(secret)).toBe(false);
 });
 
-test('an imported file that is not what its name says is refused with the reason, and nothing is added', async ({ launch, workspaceDir }) => {
+test('an imported file that is not what its name says is refused with the reason, and nothing is added', async ({
+  launch,
+  workspaceDir,
+}) => {
   const fake = join(mkdtempSync(join(tmpdir(), 'aw-import-')), 'policy.pdf');
   writeFileSync(fake, 'this is not a pdf');
   const app = await launch({ adapters: { pickFiles: async () => [fake] } });
@@ -133,16 +154,28 @@ test('an imported file that is not what its name says is refused with the reason
   await page.getByTestId('import-title').fill('Logging policy');
   await page.getByTestId('import-submit').click();
   const notice = page.getByTestId('import-panel').getByTestId('error-notice');
-  await expect(notice).toContainText('policy.pdf was not imported: its name says a PDF document, but its content is text.');
+  await expect(notice).toContainText(
+    'policy.pdf was not imported: its name says a PDF document, but its content is text.',
+  );
   await expect(page.getByTestId('control-evidence-row')).toHaveCount(0);
   expect(await app.services.evidence.list()).toEqual([]);
 });
 
-test('a web tool capture, an image pasted from the clipboard and a file dropped on the panel, and a refused console sign-in that opens no window', async ({ browser, launch, workspaceDir }) => {
+test('a web tool capture, an image pasted from the clipboard and a file dropped on the panel, and a refused console sign-in that opens no window', async ({
+  browser,
+  launch,
+  workspaceDir,
+}) => {
   const capture = playwrightCapture(browser);
   const app = await launch({
     adapters: { capture },
-    services: { aws: { clientSettings: { maxAttempts: 1 } }, evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } }, insecureWebOrigins: [standIn.url] } },
+    services: {
+      aws: { clientSettings: { maxAttempts: 1 } },
+      evidence: {
+        captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } },
+        insecureWebOrigins: [standIn.url],
+      },
+    },
   });
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir);
@@ -156,7 +189,10 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
   await page.getByTestId('capture-now').click();
   await expect(page.getByTestId('control-evidence-row')).toHaveCount(1);
   const [web] = await app.services.evidence.list();
-  expect(web).toMatchObject({ source: { type: 'web_capture', url: `${standIn.url}/tool/acme/settings/branches` }, meta: { tool: 'Source control (GitHub, GitLab, Bitbucket)' } });
+  expect(web).toMatchObject({
+    source: { type: 'web_capture', url: `${standIn.url}/tool/acme/settings/branches` },
+    meta: { tool: 'Source control (GitHub, GitLab, Bitbucket)' },
+  });
   expect(web!.aws).toBeUndefined();
 
   await page.getByTestId('nav-controls').click();
@@ -184,10 +220,18 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
     const clipboard = new DataTransfer();
     clipboard.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
     // Pasted with nothing focused: the panel takes images pasted anywhere while it is open.
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }),
+    );
     const dropped = new DataTransfer();
-    dropped.items.add(new File(['{"Trails":[{"Name":"management-events","IsMultiRegionTrail":true}]}'], 'describe-trails.json', { type: 'application/json' }));
-    panel.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+    dropped.items.add(
+      new File(['{"Trails":[{"Name":"management-events","IsMultiRegionTrail":true}]}'], 'describe-trails.json', {
+        type: 'application/json',
+      }),
+    );
+    panel
+      .querySelector('[data-testid="drop-zone"]')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
   }, png);
   await expect(page.getByTestId('import-pending')).toHaveCount(2);
   await expect(page.getByTestId('import-pending').first()).toContainText(/pasted-image-.*\.png/);
@@ -197,7 +241,10 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
 
   const items = await app.services.evidence.list({ controlId: 'logging-monitoring' });
   expect(items.map((i) => i.meta?.importedVia).sort()).toEqual(['clipboard paste', 'drag and drop']);
-  expect(items.find((i) => i.mediaType === 'image/png')!.source).toMatchObject({ type: 'import', originalName: expect.stringMatching(/^pasted-image-/) });
+  expect(items.find((i) => i.mediaType === 'image/png')!.source).toMatchObject({
+    type: 'import',
+    originalName: expect.stringMatching(/^pasted-image-/),
+  });
 
   // The JSON viewer shows the dropped API answer, pretty-printed.
   await page.getByTestId('control-evidence-row').filter({ hasText: 'describe-trails.json' }).locator('a').click();
@@ -205,5 +252,6 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
 
   // Nothing secret crossed IPC: no keys, session tokens or sign-in tokens.
   const traffic = JSON.stringify(app.ipc);
-  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8)) expect(traffic.includes(secret)).toBe(false);
+  for (const secret of [...aws.secrets(), ...standIn.issuedTokens].filter((s) => s.length > 8))
+    expect(traffic.includes(secret)).toBe(false);
 });

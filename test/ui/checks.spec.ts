@@ -23,9 +23,20 @@ test.beforeAll(async () => {
   // Signed in already, as after "aws sso login --profile audit".
   writeFileSync(
     join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
+    JSON.stringify({
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+      expiresAt: '2099-01-01T00:00:00Z',
+    }),
   );
-  restoreEnvironment = applyEnvironment({ HOME: home, AWS_ENDPOINT_URL: endpoint.url, AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '', AWS_PROFILE: '' });
+  restoreEnvironment = applyEnvironment({
+    HOME: home,
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_CONFIG_FILE: '',
+    AWS_SHARED_CREDENTIALS_FILE: '',
+    AWS_PROFILE: '',
+  });
 });
 
 test.afterAll(async () => {
@@ -38,13 +49,18 @@ test.afterEach(() => endpoint.setFaults({}));
 async function workspaceWithProfile(page: Page, folder: string) {
   await createWorkspaceInUi(page, folder);
   // What the AWS screen stores when the person picks the profile for this workspace.
-  const set = await page.evaluate(() => (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }));
+  const set = await page.evaluate(() =>
+    (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }),
+  );
   expect(set.ok).toBe(true);
 }
 
 const fast = { services: { checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } } } };
 
-test('runs all checks on a scenario account and shows the findings on the controls\u2019 pages', async ({ launch, workspaceDir }) => {
+test('runs all checks on a scenario account and shows the findings on the controls\u2019 pages', async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch(fast);
   const { page } = app;
   await workspaceWithProfile(page, workspaceDir);
@@ -64,7 +80,9 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await expect(rootMfa.getByTestId('check-result')).toHaveText('Fail');
   await rootMfa.getByRole('button').first().click();
   await expect(rootMfa.getByTestId('finding-summary')).toHaveText('The root user has no MFA device.');
-  await expect(page.locator('[data-testid="run-check"][data-check-id="iam.admin-access"]').getByTestId('check-result')).toHaveText('Needs review');
+  await expect(
+    page.locator('[data-testid="run-check"][data-check-id="iam.admin-access"]').getByTestId('check-result'),
+  ).toHaveText('Needs review');
 
   // The control that expects iam.admin-access shows its latest finding with the entities, when and by whom.
   const controlId = controlsForCheck('iam.admin-access')[0]!.id;
@@ -72,9 +90,13 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await page.getByTestId(`control-row-${controlId}`).click();
   const finding = page.locator('[data-testid="control-finding"][data-check-id="iam.admin-access"]');
   await expect(finding.getByTestId('check-result')).toHaveText('Needs review');
-  await expect(finding.getByTestId('finding-provenance')).toContainText(/Collected \d{4}-\d\d-\d\d \d\d:\d\d UTC by Dana Founder · AWS account 111122223333 \(example-prod\)/);
+  await expect(finding.getByTestId('finding-provenance')).toContainText(
+    /Collected \d{4}-\d\d-\d\d \d\d:\d\d UTC by Dana Founder · AWS account 111122223333 \(example-prod\)/,
+  );
   await expect(finding.getByTestId('finding-entity')).toHaveCount(6);
-  await expect(finding.getByTestId('finding-entities')).toContainText('arn:aws:iam::111122223333:role/OrganizationAccountAccessRole');
+  await expect(finding.getByTestId('finding-entities')).toContainText(
+    'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole',
+  );
   await expect(finding.getByTestId('finding-entities')).toContainText('only under conditions');
 
   // Back on the Checks screen later: the latest result of each check, when and by whom.
@@ -96,7 +118,10 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await expect(page.getByTestId('blockers')).toContainText('The automated check iam.root-mfa fails');
 });
 
-test('a denied permission shows on the control page; the control\u2019s other checks still finish', async ({ launch, workspaceDir }) => {
+test('a denied permission shows on the control page; the control\u2019s other checks still finish', async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch(fast);
   const { page } = app;
   await workspaceWithProfile(page, workspaceDir);
@@ -109,7 +134,9 @@ test('a denied permission shows on the control page; the control\u2019s other ch
   await page.getByTestId('control-run-checks').click();
   await expect(recent.getByTestId('check-result')).toHaveText('Error');
   await expect(recent.getByTestId('finding-error')).toContainText('Missing permission: iam:GenerateCredentialReport');
-  await expect(recent.getByTestId('finding-error')).toContainText('Add iam:GenerateCredentialReport to the permission set');
+  await expect(recent.getByTestId('finding-error')).toContainText(
+    'Add iam:GenerateCredentialReport to the permission set',
+  );
   const rootMfa = page.locator('[data-testid="control-finding"][data-check-id="iam.root-mfa"]');
   await expect(rootMfa.getByTestId('check-result')).toHaveText('Fail');
 });

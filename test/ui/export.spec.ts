@@ -16,10 +16,20 @@ function png(): Buffer {
   return PNG.sync.write(image);
 }
 
-test('the Export screen shows the pre-flight, writes a verified bundle with progress, and verifies it', async ({ launch, workspaceDir }) => {
+test('the Export screen shows the pre-flight, writes a verified bundle with progress, and verifies it', async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch();
   const { services, page } = app;
-  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  await services.workspaces.create({
+    folder: workspaceDir,
+    companyName: 'Acme Analytics',
+    systemName: 'Acme Cloud',
+    asOfDate: '2026-12-31',
+    categories: ['security'],
+    me: DANA,
+  });
   const ws = services.workspaces.require();
   await ws.evidence.addBytes(png(), {
     title: 'IAM account settings: password policy',
@@ -27,7 +37,11 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
     mediaType: 'image/png',
     fileName: 'iam-account-settings.png',
     controlIds: ['iam-password-policy'],
-    source: { type: 'console_capture', url: 'https://us-east-1.console.aws.amazon.com/iam/home#/account_settings', windowSize: { width: 1280, height: 800 } },
+    source: {
+      type: 'console_capture',
+      url: 'https://us-east-1.console.aws.amazon.com/iam/home#/account_settings',
+      windowSize: { width: 1280, height: 800 },
+    },
     capturedAt: '2026-12-20T09:00:00.000Z',
     effectiveDate: '2026-12-20',
     capturedBy: DANA,
@@ -50,7 +64,9 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await expect(page.getByTestId('preflight-after')).toContainText('Backup plan export');
   await expect(page.getByTestId('preflight-no-evidence')).toContainText('iam-mfa-enforcement');
   // A new workspace's review of AWS's report is a blank draft: listed, not blocking.
-  await expect(page.getByTestId('preflight-aws-review')).toContainText(/AWS SOC 2 report review: not signed \(\d+ things missing\)/);
+  await expect(page.getByTestId('preflight-aws-review')).toContainText(
+    /AWS SOC 2 report review: not signed \(\d+ things missing\)/,
+  );
   await expect(page.getByTestId('preflight-aws-review')).toContainText('Choose the copy of the report you reviewed');
   await expect(page.getByTestId('export-path')).toHaveValue(/acme-analytics-soc2-type1-2026-12-31\.zip$/);
 
@@ -61,7 +77,9 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await expect(page.getByTestId('export-result-path')).toHaveText(out);
   const fingerprint = (await page.getByTestId('export-fingerprint').textContent())!.trim();
   expect(fingerprint).toMatch(/^[a-f0-9]{64}$/);
-  expect(app.pushed.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'export')).toBe(true);
+  expect(app.pushed.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'export')).toBe(
+    true,
+  );
 
   const seal = (await page.getByTestId('export-seal').textContent())!.trim();
   expect(seal).toMatch(/^[a-f0-9]{64}$/);
@@ -83,7 +101,9 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
   await page.getByTestId('verify-start').click();
   await expect(page.getByTestId('verify-report')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('verify-seal-result')).toHaveAttribute('data-matches', 'false');
-  await expect(page.getByTestId('verify-report')).toContainText(`This is not the bundle that was sent: its seal (SHA-256 of SHA256SUMS) is ${seal}, not the seal ${other}`);
+  await expect(page.getByTestId('verify-report')).toContainText(
+    `This is not the bundle that was sent: its seal (SHA-256 of SHA256SUMS) is ${seal}, not the seal ${other}`,
+  );
 
   // The bundle's index.html works offline in a browser: the screenshot shows, nothing leaves the machine.
   const unzipped = mkdtempSync(join(tmpdir(), 'aw-bundle-html-'));
@@ -109,7 +129,14 @@ test('the Export screen shows the pre-flight, writes a verified bundle with prog
 test('Cancel stops an export and nothing is left under the chosen name', async ({ launch, workspaceDir }) => {
   const app = await launch();
   const { services, page } = app;
-  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  await services.workspaces.create({
+    folder: workspaceDir,
+    companyName: 'Acme Analytics',
+    systemName: 'Acme Cloud',
+    asOfDate: '2026-12-31',
+    categories: ['security'],
+    me: DANA,
+  });
   const ws = services.workspaces.require();
   await addLargeDocuments(ws.evidence, 6, 16);
   await page.getByTestId('nav-export').click();
@@ -128,7 +155,14 @@ test('Cancel stops an export and nothing is left under the chosen name', async (
 test('evidence changed on disk shows in the pre-flight and blocks the export', async ({ launch, workspaceDir }) => {
   const app = await launch();
   const { services, page } = app;
-  await services.workspaces.create({ folder: workspaceDir, companyName: 'Acme Analytics', systemName: 'Acme Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+  await services.workspaces.create({
+    folder: workspaceDir,
+    companyName: 'Acme Analytics',
+    systemName: 'Acme Cloud',
+    asOfDate: '2026-12-31',
+    categories: ['security'],
+    me: DANA,
+  });
   const ws = services.workspaces.require();
   const record = await ws.evidence.addBytes(png(), {
     title: 'IAM users list',
@@ -146,7 +180,9 @@ test('evidence changed on disk shows in the pre-flight and blocks the export', a
   appendFileSync(file, 'edited');
 
   await page.getByTestId('nav-export').click();
-  await expect(page.getByTestId('preflight-integrity')).toContainText(`IAM users list (${record.id}) is no longer the file that was captured`);
+  await expect(page.getByTestId('preflight-integrity')).toContainText(
+    `IAM users list (${record.id}) is no longer the file that was captured`,
+  );
   await expect(page.getByTestId('export-start')).toBeDisabled();
   await expect(page.getByTestId('export-start')).toHaveText('Fix the changed evidence first');
 });

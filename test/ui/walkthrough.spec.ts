@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { createWorkspaceInUi, pickOption } from './helpers';
 
-test('a founder creates a workspace, builds the team, assigns and progresses a control, and finds it all after a restart', async ({ launch, workspaceDir }) => {
+test('a founder creates a workspace, builds the team, assigns and progresses a control, and finds it all after a restart', async ({
+  launch,
+  workspaceDir,
+}) => {
   const app = await launch();
   const { page } = app;
   await createWorkspaceInUi(page, workspaceDir, { categories: ['availability'] });
@@ -34,7 +37,9 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await page.getByTestId('exclusion-reason').fill('Sealed in the office safe; MFA would lock us out in an emergency');
   await page.getByTestId('exclusion-expires').fill('2000-01-01');
   await page.getByTestId('exclusion-add').click();
-  await expect(page.getByTestId('error-notice').filter({ hasText: 'The exclusion was not saved' })).toContainText('Expires on: 2000-01-01 is in the past');
+  await expect(page.getByTestId('error-notice').filter({ hasText: 'The exclusion was not saved' })).toContainText(
+    'Expires on: 2000-01-01 is in the past',
+  );
   await expect(exclusions).toHaveCount(0);
   await page.getByTestId('exclusion-expires').fill('2099-06-30');
   await page.getByTestId('exclusion-add').click();
@@ -42,15 +47,28 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await expect(exclusions).toContainText('2099-06-30');
   await expect(page.getByTestId('exclusion-what')).toHaveValue('');
   // The exclusion is now the last change made; the log on disk is read once it reached the feed.
-  await expect(page.getByTestId('activity-feed')).toContainText('Excluded "The break-glass user" from iam-mfa-enforcement until 2099-06-30');
+  await expect(page.getByTestId('activity-feed')).toContainText(
+    'Excluded "The break-glass user" from iam-mfa-enforcement until 2099-06-30',
+  );
 
   // The activity log on disk attributes every change to the person who made it.
-  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(log.map((e) => e.action)).toEqual(
-    expect.arrayContaining(['workspace.created', 'team.member-added', 'control.owner-set', 'control.status-set', 'control.notes-set']),
+    expect.arrayContaining([
+      'workspace.created',
+      'team.member-added',
+      'control.owner-set',
+      'control.status-set',
+      'control.notes-set',
+    ]),
   );
   expect(log.every((e) => e.actor.email === 'dana@acme.example')).toBe(true);
-  expect(log.filter((e) => e.action === 'control.exclusion-added').map((e) => e.details.reason)).toEqual(['Sealed in the office safe; MFA would lock us out in an emergency']);
+  expect(log.filter((e) => e.action === 'control.exclusion-added').map((e) => e.details.reason)).toEqual([
+    'Sealed in the office safe; MFA would lock us out in an emergency',
+  ]);
 
   // Restart: quit, then a new page and new services over the same folders.
   await app.quit();
@@ -62,7 +80,9 @@ test('a founder creates a workspace, builds the team, assigns and progresses a c
   await expect(row).toContainText('Ivan Infra');
   await expect(row).toContainText('In progress');
   await row.click();
-  await expect(again.page.getByTestId('control-notes')).toHaveValue('Enforce MFA through the Identity Center settings.');
+  await expect(again.page.getByTestId('control-notes')).toHaveValue(
+    'Enforce MFA through the Identity Center settings.',
+  );
   await expect(again.page.getByTestId('exclusions-table')).toContainText('The break-glass user');
   await expect(again.page.getByTestId('exclusions-table')).toContainText('Dana Founder');
 
@@ -116,12 +136,22 @@ test('notes typed but not saved are kept when the person leaves the control', as
   await expect(page.getByTestId('control-notes-state')).toHaveText('Saved');
   await expect(page.getByTestId('activity-feed').getByText('Edited the notes of iam-root-account')).toHaveCount(3);
 
-  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  expect(log.filter((e) => e.action === 'control.notes-set' && e.target === 'control:iam-root-account')).toHaveLength(3);
-  expect(JSON.parse(readFileSync(join(workspaceDir, 'controls.json'), 'utf8')).controls['iam-root-account'].notes).toBe('Root has a hardware key in the safe. Checked monthly by Dana.');
+  const log = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(log.filter((e) => e.action === 'control.notes-set' && e.target === 'control:iam-root-account')).toHaveLength(
+    3,
+  );
+  expect(JSON.parse(readFileSync(join(workspaceDir, 'controls.json'), 'utf8')).controls['iam-root-account'].notes).toBe(
+    'Root has a hardware key in the safe. Checked monthly by Dana.',
+  );
 });
 
-test('notes that cannot be saved when the person leaves are shown again with the reason, and saved once possible', async ({ launch, workspaceDir }) => {
+test('notes that cannot be saved when the person leaves are shown again with the reason, and saved once possible', async ({
+  launch,
+  workspaceDir,
+}) => {
   const { page } = await launch();
   await createWorkspaceInUi(page, workspaceDir);
   const notes = page.getByTestId('control-notes');
@@ -145,5 +175,7 @@ test('notes that cannot be saved when the person leaves are shown again with the
   await page.getByTestId('control-notes-save').click();
   await expect(page.getByTestId('control-notes-state')).toHaveText('Saved');
   await expect(page.getByTestId('error-notice')).toHaveCount(0);
-  expect(JSON.parse(readFileSync(controlsFile, 'utf8')).controls['iam-root-account'].notes).toBe('Root has a hardware key in the safe.');
+  expect(JSON.parse(readFileSync(controlsFile, 'utf8')).controls['iam-root-account'].notes).toBe(
+    'Root has a hardware key in the safe.',
+  );
 });

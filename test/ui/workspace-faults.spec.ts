@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { seedDemoWorkspace } from '../fixtures/demo-workspace';
 
-test('a damaged controls.json is named, explained, and restored from the last good copy on request', async ({ launch, workspaceDir }) => {
+test('a damaged controls.json is named, explained, and restored from the last good copy on request', async ({
+  launch,
+  workspaceDir,
+}) => {
   const first = await launch();
   await seedDemoWorkspace(first.services, workspaceDir);
   const owner = first.services.controls.states()['iam-root-account']?.ownerId;
@@ -23,11 +26,23 @@ test('a damaged controls.json is named, explained, and restored from the last go
   expect(app.services.controls.states()['iam-root-account']?.ownerId).toBe(owner);
 });
 
-test('a workspace open elsewhere says where and since when, and can be taken over', async ({ launch, workspaceDir }) => {
+test('a workspace open elsewhere says where and since when, and can be taken over', async ({
+  launch,
+  workspaceDir,
+}) => {
   const first = await launch();
   await seedDemoWorkspace(first.services, workspaceDir);
   await first.quit();
-  writeFileSync(join(workspaceDir, '.workbench.lock'), JSON.stringify({ host: 'ivan-desktop', pid: 77, user: 'ivan', since: '2026-11-25T08:30:00.000Z', instanceId: 'other' }));
+  writeFileSync(
+    join(workspaceDir, '.workbench.lock'),
+    JSON.stringify({
+      host: 'ivan-desktop',
+      pid: 77,
+      user: 'ivan',
+      since: '2026-11-25T08:30:00.000Z',
+      instanceId: 'other',
+    }),
+  );
 
   const app = await launch({ userDataDir: first.userDataDir });
   await app.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
@@ -39,13 +54,25 @@ test('a workspace open elsewhere says where and since when, and can be taken ove
   await expect(app.page.locator('[data-app-state="loaded"]')).toBeVisible();
 });
 
-test('restoring a damaged file of a workspace locked on another computer asks first, then restores and opens', async ({ launch, workspaceDir }) => {
+test('restoring a damaged file of a workspace locked on another computer asks first, then restores and opens', async ({
+  launch,
+  workspaceDir,
+}) => {
   const first = await launch();
   await seedDemoWorkspace(first.services, workspaceDir);
   const owner = first.services.controls.states()['iam-root-account']?.ownerId;
   await first.quit();
   writeFileSync(join(workspaceDir, 'controls.json'), '{"schemaVersion": 1, "controls": {"iam-root');
-  writeFileSync(join(workspaceDir, '.workbench.lock'), JSON.stringify({ host: 'ivan-desktop', pid: 77, user: 'ivan', since: '2026-11-25T08:30:00.000Z', instanceId: 'other' }));
+  writeFileSync(
+    join(workspaceDir, '.workbench.lock'),
+    JSON.stringify({
+      host: 'ivan-desktop',
+      pid: 77,
+      user: 'ivan',
+      since: '2026-11-25T08:30:00.000Z',
+      instanceId: 'other',
+    }),
+  );
 
   const app = await launch({ userDataDir: first.userDataDir });
   await app.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
@@ -77,7 +104,10 @@ test('unreadable lines of activity.jsonl are named in the activity feed', async 
   );
 });
 
-test('invalid input in a form gets a message naming the field, and changes nothing', async ({ launch, workspaceDir }) => {
+test('invalid input in a form gets a message naming the field, and changes nothing', async ({
+  launch,
+  workspaceDir,
+}) => {
   const first = await launch();
   await seedDemoWorkspace(first.services, workspaceDir);
   await first.page.reload();

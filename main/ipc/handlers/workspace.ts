@@ -10,7 +10,8 @@ export const workspaceHandlers = (s: Services): DomainHandlers<'workspace'> => (
     await s.workspaces.close();
     return null;
   },
-  restoreBackup: (input) => s.workspaces.restoreBackup(input.folder, input.file, { takeOverStaleLock: input.takeOverStaleLock }),
+  restoreBackup: (input) =>
+    s.workspaces.restoreBackup(input.folder, input.file, { takeOverStaleLock: input.takeOverStaleLock }),
   pickFolder: (input) => s.adapters.pickFolder(input.purpose),
   updateSettings: async (input) => {
     const ws = s.workspaces.require();
@@ -24,7 +25,11 @@ export const workspaceHandlers = (s: Services): DomainHandlers<'workspace'> => (
         ...(input.categories ? { categories: [...new Set(['security' as const, ...input.categories])] } : {}),
         checkSettings: { ...meta.checkSettings, ...input.checkSettings },
       }),
-      { action: 'workspace.settings-updated', summary: `Updated workspace settings (${Object.keys(input).join(', ')})`, details: input },
+      {
+        action: 'workspace.settings-updated',
+        summary: `Updated workspace settings (${Object.keys(input).join(', ')})`,
+        details: input,
+      },
     );
     return s.workspaces.snapshot();
   },
@@ -50,7 +55,9 @@ export const teamHandlers = (s: Services): DomainHandlers<'team'> => ({
 
 export const activityHandlers = (s: Services): DomainHandlers<'activity'> => ({
   list: async (input) => {
-    const { entries, skipped, skippedLines } = await s.workspaces.require().activity.read({ limit: input.limit, target: input.target });
+    const { entries, skipped, skippedLines } = await s.workspaces
+      .require()
+      .activity.read({ limit: input.limit, target: input.target });
     return { entries, unreadable: { count: skipped, lines: skippedLines } };
   },
 });

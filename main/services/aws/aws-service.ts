@@ -1,4 +1,13 @@
-import type { AwsIdentity, LoginProgress, LoginResult, SignInMethod, ProfileList, ProfileSummary, SsoAccount, SsoRole } from '../../../shared/domain/aws';
+import type {
+  AwsIdentity,
+  LoginProgress,
+  LoginResult,
+  SignInMethod,
+  ProfileList,
+  ProfileSummary,
+  SsoAccount,
+  SsoRole,
+} from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import { silentLogger, type Logger } from '../logger';
 import { AwsClientFactory, DEFAULT_CLIENT_SETTINGS, type AwsClientSettings } from './clients';
@@ -62,20 +71,36 @@ export class AwsService {
     if (sso) return sso;
     const blocking = summary.problems.find((p) => p.severity === 'error');
     if (summary.kind === 'sso' || summary.kind === 'sso-legacy') {
-      throw new AppError('PROFILE_INVALID', `Profile "${name}" cannot sign in: ${blocking?.message ?? 'its SSO settings are incomplete.'}`, {
-        hint: 'Fix the profile in your AWS config file; the AWS screen lists what is missing.', details: { profile: name },
-      });
+      throw new AppError(
+        'PROFILE_INVALID',
+        `Profile "${name}" cannot sign in: ${blocking?.message ?? 'its SSO settings are incomplete.'}`,
+        {
+          hint: 'Fix the profile in your AWS config file; the AWS screen lists what is missing.',
+          details: { profile: name },
+        },
+      );
     }
-    throw new AppError('PROFILE_INVALID', `Profile "${name}" does not use IAM Identity Center (SSO), so there is nothing to sign in to.`, {
-      hint: 'Use "Test connection" for this profile instead.', details: { profile: name, kind: summary.kind },
-    });
+    throw new AppError(
+      'PROFILE_INVALID',
+      `Profile "${name}" does not use IAM Identity Center (SSO), so there is nothing to sign in to.`,
+      {
+        hint: 'Use "Test connection" for this profile instead.',
+        details: { profile: name, kind: summary.kind },
+      },
+    );
   }
 
   /** Runs a sign-in (device code unless `browser` is asked); resolves once approved and cached. */
-  async signIn(name: string, onProgress?: (p: LoginProgress) => void, method: SignInMethod = 'device'): Promise<LoginResult> {
+  async signIn(
+    name: string,
+    onProgress?: (p: LoginProgress) => void,
+    method: SignInMethod = 'device',
+  ): Promise<LoginResult> {
     const target = await this.ssoTarget(name);
     if (this.running.has(name)) {
-      throw new AppError('CONFLICT', `A sign-in for profile "${name}" is already waiting for approval.`, { hint: 'Finish or cancel it first.' });
+      throw new AppError('CONFLICT', `A sign-in for profile "${name}" is already waiting for approval.`, {
+        hint: 'Finish or cancel it first.',
+      });
     }
     const run = { controller: new AbortController(), progress: { profile: name, stage: 'starting' } as LoginProgress };
     this.running.set(name, run);
@@ -122,12 +147,23 @@ export class AwsService {
     const blocking = summary.problems.find((p) => p.severity === 'error');
     if (blocking) {
       throw new AppError('PROFILE_INVALID', `Profile "${name}" cannot be used: ${blocking.message}`, {
-        hint: 'Fix the profile in your AWS config file and try again.', details: { profile: name },
+        hint: 'Fix the profile in your AWS config file and try again.',
+        details: { profile: name },
       });
     }
     try {
-      const who = await withDeadline(whoami(this.clients, summary, region), this.operationTimeoutMs, 'Connecting to AWS');
-      this.logger.info('aws: connected', { profile: name, account: who.accountId, principal: who.principalArn, region: who.region, requestId: who.requestId });
+      const who = await withDeadline(
+        whoami(this.clients, summary, region),
+        this.operationTimeoutMs,
+        'Connecting to AWS',
+      );
+      this.logger.info('aws: connected', {
+        profile: name,
+        account: who.accountId,
+        principal: who.principalArn,
+        region: who.region,
+        requestId: who.requestId,
+      });
       return who;
     } catch (e) {
       this.logger.warn('aws: connection test failed', { profile: name, code: (e as AppError).code });
@@ -136,10 +172,18 @@ export class AwsService {
   }
 
   async listAccounts(name: string): Promise<SsoAccount[]> {
-    return withDeadline(this.accounts.listAccounts(await this.ssoTarget(name)), this.operationTimeoutMs, 'Listing your AWS accounts');
+    return withDeadline(
+      this.accounts.listAccounts(await this.ssoTarget(name)),
+      this.operationTimeoutMs,
+      'Listing your AWS accounts',
+    );
   }
 
   async listRoles(name: string, accountId: string): Promise<SsoRole[]> {
-    return withDeadline(this.accounts.listRoles(await this.ssoTarget(name), accountId), this.operationTimeoutMs, 'Listing your AWS roles');
+    return withDeadline(
+      this.accounts.listRoles(await this.ssoTarget(name), accountId),
+      this.operationTimeoutMs,
+      'Listing your AWS roles',
+    );
   }
 }

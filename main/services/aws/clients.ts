@@ -17,7 +17,11 @@ export interface AwsClientSettings {
   maxAttempts: number;
 }
 
-export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = { connectionTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxAttempts: 3 };
+export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = {
+  connectionTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  maxAttempts: 3,
+};
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -25,7 +29,8 @@ function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentity
   let current: AwsCredentialIdentity | undefined;
   let pending: Promise<AwsCredentialIdentity> | undefined;
   return async () => {
-    if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) return current;
+    if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS))
+      return current;
     pending ??= provider()
       .then((c) => (current = c))
       .finally(() => (pending = undefined));
@@ -43,7 +48,11 @@ export class AwsClientFactory {
     return {
       maxAttempts: this.settings.maxAttempts,
       // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting.
-      requestHandler: { connectionTimeout: this.settings.connectionTimeoutMs, requestTimeout: this.settings.requestTimeoutMs, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: this.settings.connectionTimeoutMs,
+        requestTimeout: this.settings.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
     };
   }
 

@@ -9,9 +9,16 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AppError('TIMEOUT', `${what} did not finish within ${ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`}.`, {
-        hint: 'Check your network connection (and VPN or proxy); for a credential_process profile, run its command in a terminal to see where it waits.',
-      })),
+      () =>
+        reject(
+          new AppError(
+            'TIMEOUT',
+            `${what} did not finish within ${ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`}.`,
+            {
+              hint: 'Check your network connection (and VPN or proxy); for a credential_process profile, run its command in a terminal to see where it waits.',
+            },
+          ),
+        ),
       ms,
     );
   });

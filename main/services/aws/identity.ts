@@ -17,7 +17,12 @@ const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * "Who am I": STS GetCallerIdentity (needs no permission), then the account alias when the
  * identity may read it. An AccessDenied on the alias is an answer, not a failure.
  */
-export async function whoami(clients: AwsClientFactory, summary: ProfileSummary, regionOverride?: string, now = () => new Date()): Promise<AwsIdentity> {
+export async function whoami(
+  clients: AwsClientFactory,
+  summary: ProfileSummary,
+  regionOverride?: string,
+  now = () => new Date(),
+): Promise<AwsIdentity> {
   const region = regionFor(summary, regionOverride);
   const ctx = { profile: summary.name, sso: isSso(summary) };
   let caller;
@@ -26,7 +31,8 @@ export async function whoami(clients: AwsClientFactory, summary: ProfileSummary,
   } catch (e) {
     const err = mapAwsError(e, { ...ctx, action: 'sts:GetCallerIdentity' });
     // Stale in-memory credentials must not outlive a rejection; the next try resolves afresh.
-    if (['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING'].includes(err.code)) clients.forget(summary.name);
+    if (['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING'].includes(err.code))
+      clients.forget(summary.name);
     throw err;
   }
   const identity: AwsIdentity = {

@@ -34,11 +34,42 @@ const NAME_RULE = 'names may only use letters A-Z and a-z, digits and - _ @ + . 
 
 /** Settings of the AWS config and credentials files that a problem may name. */
 const KNOWN_SETTINGS = new Set([
-  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'aws_account_id', 'region', 'output',
-  'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name', 'sso_registration_scopes',
-  'role_arn', 'source_profile', 'credential_source', 'credential_process', 'external_id', 'mfa_serial', 'role_session_name', 'duration_seconds',
-  'web_identity_token_file', 'endpoint_url', 'ignore_configured_endpoint_urls', 'services', 'ca_bundle', 'max_attempts', 'retry_mode',
-  'defaults_mode', 'use_fips_endpoint', 'use_dualstack_endpoint', 'sts_regional_endpoints', 'cli_pager', 's3', 'sts', 'iam',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'aws_security_token',
+  'aws_account_id',
+  'region',
+  'output',
+  'sso_session',
+  'sso_start_url',
+  'sso_region',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_registration_scopes',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'credential_process',
+  'external_id',
+  'mfa_serial',
+  'role_session_name',
+  'duration_seconds',
+  'web_identity_token_file',
+  'endpoint_url',
+  'ignore_configured_endpoint_urls',
+  'services',
+  'ca_bundle',
+  'max_attempts',
+  'retry_mode',
+  'defaults_mode',
+  'use_fips_endpoint',
+  'use_dualstack_endpoint',
+  'sts_regional_endpoints',
+  'cli_pager',
+  's3',
+  'sts',
+  'iam',
 ]);
 
 /**
@@ -49,7 +80,9 @@ const KNOWN_SETTINGS = new Set([
 function settingName(text: string): string | undefined {
   const name = /^[A-Za-z][\w.-]*/.exec(text.trim())?.[0];
   if (!name || name.length > 64) return undefined;
-  const safe = name.split('.').every((part) => KNOWN_SETTINGS.has(part.toLowerCase()) || /^[a-z]+(?:_[a-z]+)+$/.test(part));
+  const safe = name
+    .split('.')
+    .every((part) => KNOWN_SETTINGS.has(part.toLowerCase()) || /^[a-z]+(?:_[a-z]+)+$/.test(part));
   return safe && redactSecrets(name) === name ? name : undefined;
 }
 
@@ -61,9 +94,12 @@ function notASetting(content: string, line: number): string {
   const key = settingName(content);
   const rest = key ? content.trim().slice(key.length).trimStart() : '';
   const ignored = 'until then the AWS SDK ignores the line';
-  if (key && rest.startsWith(':')) return `Line ${line}: expected "name = value", but ${key} is followed by ":". Replace the ":" with "="; ${ignored}.`;
-  if (key && rest === '') return `Line ${line}: expected "name = value", but ${key} has no "=" and no value. Put "=" and the value on the same line as ${key}; ${ignored}.`;
-  if (key) return `Line ${line}: expected "name = value", but ${key} is not followed by "=". Put "=" between ${key} and its value; ${ignored}.`;
+  if (key && rest.startsWith(':'))
+    return `Line ${line}: expected "name = value", but ${key} is followed by ":". Replace the ":" with "="; ${ignored}.`;
+  if (key && rest === '')
+    return `Line ${line}: expected "name = value", but ${key} has no "=" and no value. Put "=" and the value on the same line as ${key}; ${ignored}.`;
+  if (key)
+    return `Line ${line}: expected "name = value", but ${key} is not followed by "=". Put "=" between ${key} and its value; ${ignored}.`;
   return `Line ${line}: expected "name = value", so the AWS SDK ignores the line. If it continues the value on the line above (a key or token wrapped onto a line of its own), join the two lines.`;
 }
 
@@ -72,10 +108,17 @@ function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'ty
   if (file === 'credentials') {
     // Named after the profile it was meant to be, so the problem shows on that profile's row.
     if (m && m[1] === 'profile') {
-      return { name: m[3]!, type: 'ignored', problem: `In the credentials file write [${m[3]}], not [${header}]: the AWS SDK reads this section as a profile named "profile.${m[3]}", so profile "${m[3]}" gets nothing from it.` };
+      return {
+        name: m[3]!,
+        type: 'ignored',
+        problem: `In the credentials file write [${m[3]}], not [${header}]: the AWS SDK reads this section as a profile named "profile.${m[3]}", so profile "${m[3]}" gets nothing from it.`,
+      };
     }
     if (m && (SECTION_TYPES as readonly string[]).includes(m[1]!)) {
-      return { type: 'ignored', problem: `[${header}] belongs in the config file, not in the credentials file: the AWS SDK does not read ${m[1]} sections here. Move it.` };
+      return {
+        type: 'ignored',
+        problem: `[${header}] belongs in the config file, not in the credentials file: the AWS SDK does not read ${m[1]} sections here. Move it.`,
+      };
     }
     return { name: header, type: 'profile' };
   }
@@ -84,22 +127,44 @@ function classify(header: string, file: FileKind): Pick<RawSection, 'name' | 'ty
     if (prefix === 'profile') return { name: m[3]!, type: 'profile' };
     if (prefix === 'sso-session') return { name: m[3]!, type: 'sso-session' };
     if (prefix === 'services') return { name: m[3]!, type: 'services' };
-    return { type: 'ignored', problem: `The section [${header}] is not a profile, sso-session or services section, so the AWS SDK ignores it.` };
+    return {
+      type: 'ignored',
+      problem: `The section [${header}] is not a profile, sso-session or services section, so the AWS SDK ignores it.`,
+    };
   }
   if (header === 'default') return { name: 'default', type: 'profile' };
   const typed = /^(profile|sso-session|services)\s+(.*)$/.exec(header);
   if (typed) {
-    return { name: typed[2]!.trim(), type: 'ignored', problem: `The AWS SDK ignores [${header}]: ${typed[1]} ${NAME_RULE}, without spaces or quotes inside. Rename it.` };
+    return {
+      name: typed[2]!.trim(),
+      type: 'ignored',
+      problem: `The AWS SDK ignores [${header}]: ${typed[1]} ${NAME_RULE}, without spaces or quotes inside. Rename it.`,
+    };
   }
-  return { name: header, type: 'ignored', problem: `In the config file, profiles are written [profile ${header}]; the AWS SDK ignores [${header}].` };
+  return {
+    name: header,
+    type: 'ignored',
+    problem: `In the config file, profiles are written [profile ${header}]; the AWS SDK ignores [${header}].`,
+  };
 }
 
 export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
   const problems: ProfileProblem[] = [];
   const sections: RawSection[] = [];
-  const at = (line: number, message: string, severity: ProfileProblem['severity'] = 'warning'): ProfileProblem => ({ severity, message: redactSecrets(message), file, line });
+  const at = (line: number, message: string, severity: ProfileProblem['severity'] = 'warning'): ProfileProblem => ({
+    severity,
+    message: redactSecrets(message),
+    file,
+    line,
+  });
   if (text.charCodeAt(0) === 0xfeff) {
-    problems.push(at(1, 'The file starts with a byte-order mark, which hides its first section from the AWS SDK. Save it as UTF-8 without BOM.', 'error'));
+    problems.push(
+      at(
+        1,
+        'The file starts with a byte-order mark, which hides its first section from the AWS SDK. Save it as UTF-8 without BOM.',
+        'error',
+      ),
+    );
   }
   let current: RawSection | undefined;
   let subsection: string | undefined;
@@ -111,15 +176,30 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       subsection = undefined;
       if (!content.endsWith(']')) {
         const where = current ? `, so the lines after it are read as part of [${current.header}]` : '';
-        (current?.problems ?? problems).push(at(line, `Line ${line}: the section header has no closing "]"${where}. Add the "]".`, 'error'));
+        (current?.problems ?? problems).push(
+          at(line, `Line ${line}: the section header has no closing "]"${where}. Add the "]".`, 'error'),
+        );
         return;
       }
       const header = content.slice(1, -1);
       if (header === '__proto__' || header === 'profile __proto__') {
-        problems.push(at(line, `The AWS SDK rejects the whole ${file} file because of the section [${header}], so none of its profiles can be used. Rename that section.`, 'error'));
+        problems.push(
+          at(
+            line,
+            `The AWS SDK rejects the whole ${file} file because of the section [${header}], so none of its profiles can be used. Rename that section.`,
+            'error',
+          ),
+        );
       }
       const c = classify(header, file);
-      current = { type: c.type, header, line, keys: new Map(), problems: [], ...(c.name !== undefined ? { name: c.name } : {}) };
+      current = {
+        type: c.type,
+        header,
+        line,
+        keys: new Map(),
+        problems: [],
+        ...(c.name !== undefined ? { name: c.name } : {}),
+      };
       // A section without a profile name belongs to no profile entry: the file itself carries its problem.
       if (c.problem) (c.name === undefined ? problems : current.problems).push(at(line, c.problem, 'error'));
       sections.push(current);
@@ -127,7 +207,12 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
     }
     if (!current) {
       const key = settingName(content);
-      problems.push(at(line, `Line ${line}: ${key ? `the setting ${key} is` : 'this line is'} outside any [section], so it is ignored. Move it under the [section] it belongs to.`));
+      problems.push(
+        at(
+          line,
+          `Line ${line}: ${key ? `the setting ${key} is` : 'this line is'} outside any [section], so it is ignored. Move it under the [section] it belongs to.`,
+        ),
+      );
       return;
     }
     const eq = content.indexOf('=');
@@ -148,7 +233,13 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
   for (const s of sections) {
     for (const [key, lines] of s.keys) {
       const name = settingName(key);
-      if (lines.length > 1) s.problems.push(at(lines.at(-1)!, `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`));
+      if (lines.length > 1)
+        s.problems.push(
+          at(
+            lines.at(-1)!,
+            `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`,
+          ),
+        );
     }
   }
   markDuplicates(sections, file);
@@ -167,7 +258,14 @@ function markDuplicates(sections: RawSection[], file: FileKind): void {
     if (group.length < 2) continue;
     const lines = group.map((s) => s.line).join(' and ');
     for (const s of group) {
-      s.problems.push({ severity: 'warning', file, line: s.line, message: redactSecrets(`"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.`) });
+      s.problems.push({
+        severity: 'warning',
+        file,
+        line: s.line,
+        message: redactSecrets(
+          `"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.`,
+        ),
+      });
     }
   }
 }

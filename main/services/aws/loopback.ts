@@ -16,7 +16,9 @@ const page = (title: string, text: string) =>
  * the first `/oauth/callback` that carries this sign-in's `state`; callbacks with another
  * (or no) state get a plain 400 page and the sign-in keeps waiting for the real one.
  */
-export async function startLoopback(state: string): Promise<{ redirectUri: string; answer: Promise<CallbackAnswer>; close(): void }> {
+export async function startLoopback(
+  state: string,
+): Promise<{ redirectUri: string; answer: Promise<CallbackAnswer>; close(): void }> {
   let deliver: (a: CallbackAnswer) => void = () => undefined;
   const answer = new Promise<CallbackAnswer>((resolve) => (deliver = resolve));
   const server = createServer((req, res) => {
@@ -28,13 +30,26 @@ export async function startLoopback(state: string): Promise<{ redirectUri: strin
     const q = url.searchParams;
     if (q.get('state') !== state) {
       res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page('Not this sign-in', 'This answer does not belong to the sign-in Audit Workbench is waiting for, so it was ignored.'));
+      res.end(
+        page(
+          'Not this sign-in',
+          'This answer does not belong to the sign-in Audit Workbench is waiting for, so it was ignored.',
+        ),
+      );
       return;
     }
     const error = q.get('error');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(error ? page('Sign-in not completed', 'You can close this tab and return to Audit Workbench.') : page('Signed in', 'You can close this tab and return to Audit Workbench.'));
-    deliver({ state: q.get('state')!, ...(q.get('code') ? { code: q.get('code')! } : {}), ...(error ? { error } : {}) });
+    res.end(
+      error
+        ? page('Sign-in not completed', 'You can close this tab and return to Audit Workbench.')
+        : page('Signed in', 'You can close this tab and return to Audit Workbench.'),
+    );
+    deliver({
+      state: q.get('state')!,
+      ...(q.get('code') ? { code: q.get('code')! } : {}),
+      ...(error ? { error } : {}),
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

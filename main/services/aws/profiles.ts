@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { profileStatus, type ConfigFileStatus, type ProfileKind, type ProfileList, type ProfileProblem, type ProfileSummary } from '../../../shared/domain/aws';
+import {
+  profileStatus,
+  type ConfigFileStatus,
+  type ProfileKind,
+  type ProfileList,
+  type ProfileProblem,
+  type ProfileSummary,
+} from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
 import { configFilePath, credentialsFilePath } from './paths';
@@ -37,12 +44,22 @@ type Where = Pick<ProfileProblem, 'file' | 'line'>;
 type Locate = (key?: string) => Where;
 
 // Messages may name values from the files (a role ARN, a source_profile): secret-looking ones are redacted.
-const error = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'error', message: redactSecrets(message), ...where });
-const warning = (message: string, where: Where = {}): ProfileProblem => ({ severity: 'warning', message: redactSecrets(message), ...where });
+const error = (message: string, where: Where = {}): ProfileProblem => ({
+  severity: 'error',
+  message: redactSecrets(message),
+  ...where,
+});
+const warning = (message: string, where: Where = {}): ProfileProblem => ({
+  severity: 'warning',
+  message: redactSecrets(message),
+  ...where,
+});
 
 /** The SDK merges a profile's sections, credentials file last; the last section holding a key is the one that counts. */
 function locator(diag: Partial<Record<FileKind, FileDiagnostics>>, type: RawSection['type'], name: string): Locate {
-  const sections = (['config', 'credentials'] as const).flatMap((file) => (diag[file]?.sections ?? []).filter((s) => s.type === type && s.name === name).map((s) => ({ file, s })));
+  const sections = (['config', 'credentials'] as const).flatMap((file) =>
+    (diag[file]?.sections ?? []).filter((s) => s.type === type && s.name === name).map((s) => ({ file, s })),
+  );
   return (key) => {
     const withKey = key ? sections.filter((x) => x.s.keys.has(key)) : [];
     const hit = withKey.at(-1) ?? sections.at(-1);
@@ -69,35 +86,87 @@ function validate(
     case 'sso': {
       const session = sessions[p.sso_session!];
       if (!session) {
-        out.push(error(`sso_session = ${p.sso_session} names no [sso-session ${p.sso_session}] section. Add that section with sso_start_url and sso_region, or fix the name.`, at('sso_session')));
+        out.push(
+          error(
+            `sso_session = ${p.sso_session} names no [sso-session ${p.sso_session}] section. Add that section with sso_start_url and sso_region, or fix the name.`,
+            at('sso_session'),
+          ),
+        );
         break;
       }
       const gaps = missing(session, ['sso_start_url', 'sso_region']);
-      if (gaps.length) out.push(error(`The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`, locator(diag, 'sso-session', p.sso_session!)()));
+      if (gaps.length)
+        out.push(
+          error(
+            `The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`,
+            locator(diag, 'sso-session', p.sso_session!)(),
+          ),
+        );
       for (const key of ['sso_start_url', 'sso_region'] as const) {
-        if (p[key] && session[key] && p[key] !== session[key]) out.push(error(`${key} in the profile (${p[key]}) conflicts with the sso-session (${session[key]}); the AWS SDK refuses this. Remove it from the profile.`, at(key)));
+        if (p[key] && session[key] && p[key] !== session[key])
+          out.push(
+            error(
+              `${key} in the profile (${p[key]}) conflicts with the sso-session (${session[key]}); the AWS SDK refuses this. Remove it from the profile.`,
+              at(key),
+            ),
+          );
       }
       const roleGaps = missing(p, ['sso_account_id', 'sso_role_name']);
-      if (roleGaps.length) out.push(warning(`No ${roleGaps.join(' or ')}: you can sign in and pick accounts, but reading AWS with this profile needs both.`, at()));
+      if (roleGaps.length)
+        out.push(
+          warning(
+            `No ${roleGaps.join(' or ')}: you can sign in and pick accounts, but reading AWS with this profile needs both.`,
+            at(),
+          ),
+        );
       break;
     }
     case 'sso-legacy': {
       const gaps = missing(p, ['sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name']);
-      if (gaps.length) out.push(error(`This SSO profile has no ${gaps.join(', ')}. Add ${gaps.length > 1 ? 'them' : 'it'} (or run "aws configure sso --profile ${name}").`, at()));
+      if (gaps.length)
+        out.push(
+          error(
+            `This SSO profile has no ${gaps.join(', ')}. Add ${gaps.length > 1 ? 'them' : 'it'} (or run "aws configure sso --profile ${name}").`,
+            at(),
+          ),
+        );
       break;
     }
     case 'static':
-      if (!p.aws_access_key_id) out.push(error('aws_secret_access_key is set but aws_access_key_id is missing.', at('aws_secret_access_key')));
-      if (!p.aws_secret_access_key) out.push(error('aws_access_key_id is set but aws_secret_access_key is missing.', at('aws_access_key_id')));
+      if (!p.aws_access_key_id)
+        out.push(error('aws_secret_access_key is set but aws_access_key_id is missing.', at('aws_secret_access_key')));
+      if (!p.aws_secret_access_key)
+        out.push(error('aws_access_key_id is set but aws_secret_access_key is missing.', at('aws_access_key_id')));
       break;
     case 'assume-role':
-      if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(p.role_arn!)) out.push(error(`role_arn "${p.role_arn}" is not a role ARN like arn:aws:iam::123456789012:role/Name.`, at('role_arn')));
-      if (!p.source_profile && !p.credential_source) out.push(error('role_arn needs source_profile (or credential_source) to say which credentials assume the role.', at('role_arn')));
-      if (p.source_profile && !allNames.has(p.source_profile)) out.push(error(`source_profile = ${p.source_profile} names no profile in your config or credentials file.`, at('source_profile')));
-      if (p.source_profile === name) out.push(error('source_profile points at the profile itself.', at('source_profile')));
+      if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(p.role_arn!))
+        out.push(
+          error(`role_arn "${p.role_arn}" is not a role ARN like arn:aws:iam::123456789012:role/Name.`, at('role_arn')),
+        );
+      if (!p.source_profile && !p.credential_source)
+        out.push(
+          error(
+            'role_arn needs source_profile (or credential_source) to say which credentials assume the role.',
+            at('role_arn'),
+          ),
+        );
+      if (p.source_profile && !allNames.has(p.source_profile))
+        out.push(
+          error(
+            `source_profile = ${p.source_profile} names no profile in your config or credentials file.`,
+            at('source_profile'),
+          ),
+        );
+      if (p.source_profile === name)
+        out.push(error('source_profile points at the profile itself.', at('source_profile')));
       break;
     case 'none':
-      out.push(warning('This profile has no credential settings (no SSO, keys, role or credential_process); it can only supply defaults such as region.', at()));
+      out.push(
+        warning(
+          'This profile has no credential settings (no SSO, keys, role or credential_process); it can only supply defaults such as region.',
+          at(),
+        ),
+      );
       break;
     default:
       break;
@@ -109,11 +178,29 @@ export function ssoTargetOf(summary: ProfileSummary, sessions: Record<string, Se
   if (summary.kind === 'sso' && summary.ssoSession) {
     const s = sessions[summary.ssoSession];
     if (!s?.sso_start_url || !s.sso_region) return undefined;
-    const scopes = (s.sso_registration_scopes ?? 'sso:account:access').split(',').map((x) => x.trim()).filter(Boolean);
-    return { profile: summary.name, kind: 'sso', startUrl: s.sso_start_url, region: s.sso_region, sessionName: summary.ssoSession, scopes, cacheId: summary.ssoSession };
+    const scopes = (s.sso_registration_scopes ?? 'sso:account:access')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    return {
+      profile: summary.name,
+      kind: 'sso',
+      startUrl: s.sso_start_url,
+      region: s.sso_region,
+      sessionName: summary.ssoSession,
+      scopes,
+      cacheId: summary.ssoSession,
+    };
   }
   if (summary.kind === 'sso-legacy' && summary.ssoStartUrl && summary.ssoRegion) {
-    return { profile: summary.name, kind: 'sso-legacy', startUrl: summary.ssoStartUrl, region: summary.ssoRegion, scopes: [], cacheId: summary.ssoStartUrl };
+    return {
+      profile: summary.name,
+      kind: 'sso-legacy',
+      startUrl: summary.ssoStartUrl,
+      region: summary.ssoRegion,
+      scopes: [],
+      cacheId: summary.ssoStartUrl,
+    };
   }
   return undefined;
 }
@@ -123,15 +210,20 @@ async function readText(path: string): Promise<string | undefined> {
     return await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AppError('CONFIG_FILE_INVALID', `Cannot read ${path}: ${(e as Error).message}`, { hint: 'Check the file exists and that you may read it.' });
+    throw new AppError('CONFIG_FILE_INVALID', `Cannot read ${path}: ${(e as Error).message}`, {
+      hint: 'Check the file exists and that you may read it.',
+    });
   }
 }
 
 /** The SDK's own parse, fresh from disk. It drops a file it cannot parse silently; ini-diagnostics says why. */
-const loadFiles = (configFilepath: string, filepath: string) => loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: true });
+const loadFiles = (configFilepath: string, filepath: string) =>
+  loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: true });
 
 function sectionProblems(d: FileDiagnostics | undefined, name: string): ProfileProblem[] {
-  return (d?.sections ?? []).filter((s: RawSection) => s.name === name && s.type !== 'sso-session' && s.type !== 'services').flatMap((s) => s.problems);
+  return (d?.sections ?? [])
+    .filter((s: RawSection) => s.name === name && s.type !== 'sso-session' && s.type !== 'services')
+    .flatMap((s) => s.problems);
 }
 
 /** Reads the user's AWS profiles: values as the SDK parses them, problems from a raw line pass. */
@@ -152,8 +244,12 @@ export class ProfileService {
       if (key.startsWith('sso-session.')) sessions[key.slice('sso-session.'.length)] = value;
       else if (!key.startsWith('services.')) configProfiles[key] = value;
     }
-    const credentialProfiles = Object.fromEntries(Object.entries(credentialsFile).filter(([k]) => !k.startsWith('profile.')));
-    const ignored = [...(diag.config?.sections ?? []), ...(diag.credentials?.sections ?? [])].filter((s) => s.type === 'ignored' && s.name !== undefined);
+    const credentialProfiles = Object.fromEntries(
+      Object.entries(credentialsFile).filter(([k]) => !k.startsWith('profile.')),
+    );
+    const ignored = [...(diag.config?.sections ?? []), ...(diag.credentials?.sections ?? [])].filter(
+      (s) => s.type === 'ignored' && s.name !== undefined,
+    );
     const names = new Set([...Object.keys(configProfiles), ...Object.keys(credentialProfiles)]);
     const ignoredNames = ignored.map((s) => s.name!).filter((n) => !names.has(n));
 
@@ -169,7 +265,10 @@ export class ProfileService {
       kind,
       path: paths[kind],
       exists: texts[kind] !== undefined,
-      problems: [...(diag[kind]?.problems ?? []), ...(diag[kind]?.sections ?? []).filter((s) => s.type === 'sso-session').flatMap((s) => s.problems)],
+      problems: [
+        ...(diag[kind]?.problems ?? []),
+        ...(diag[kind]?.sections ?? []).filter((s) => s.type === 'sso-session').flatMap((s) => s.problems),
+      ],
     }));
     return { profiles, files };
   }
@@ -199,9 +298,21 @@ export class ProfileService {
       ...(p.role_arn ? { roleArn: p.role_arn } : {}),
       ...(p.source_profile ? { sourceProfile: p.source_profile } : {}),
       ...(p.sso_session ? { ssoSession: p.sso_session } : {}),
-      ...(kind === 'sso' && session?.sso_start_url ? { ssoStartUrl: session.sso_start_url } : p.sso_start_url ? { ssoStartUrl: p.sso_start_url } : {}),
-      ...(kind === 'sso' && session?.sso_region ? { ssoRegion: session.sso_region } : p.sso_region ? { ssoRegion: p.sso_region } : {}),
-      problems: [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name), ...validate(name, p, kind, sessions, names, diag)],
+      ...(kind === 'sso' && session?.sso_start_url
+        ? { ssoStartUrl: session.sso_start_url }
+        : p.sso_start_url
+          ? { ssoStartUrl: p.sso_start_url }
+          : {}),
+      ...(kind === 'sso' && session?.sso_region
+        ? { ssoRegion: session.sso_region }
+        : p.sso_region
+          ? { ssoRegion: p.sso_region }
+          : {}),
+      problems: [
+        ...sectionProblems(diag.config, name),
+        ...sectionProblems(diag.credentials, name),
+        ...validate(name, p, kind, sessions, names, diag),
+      ],
     };
     if (p.sso_session && session) {
       const raw = diag.config?.sections.find((s) => s.type === 'sso-session' && s.name === p.sso_session);
@@ -211,8 +322,10 @@ export class ProfileService {
     if (target) {
       const status = await tokenStatus(target.cacheId, this.now());
       // Only sso-session profiles refresh; a legacy session ends when its token does.
-      summary.session = target.kind === 'sso-legacy' && status.status === 'expired' ? { ...status, refreshable: false } : status;
-      if (status.status === 'unreadable') summary.problems.push(warning('The cached SSO sign-in cannot be read; sign in again to replace it.'));
+      summary.session =
+        target.kind === 'sso-legacy' && status.status === 'expired' ? { ...status, refreshable: false } : status;
+      if (status.status === 'unreadable')
+        summary.problems.push(warning('The cached SSO sign-in cannot be read; sign in again to replace it.'));
     }
     summary.status = profileStatus(summary);
     return summary;
@@ -225,12 +338,18 @@ export class ProfileService {
     if (!summary) {
       const known = list.profiles.map((p) => p.name);
       throw new AppError('PROFILE_NOT_FOUND', `There is no AWS profile named "${name}".`, {
-        hint: known.length ? `Choose one of: ${known.slice(0, 10).join(', ')}.` : `Add it to ${configFilePath()} (for example with "aws configure sso").`,
+        hint: known.length
+          ? `Choose one of: ${known.slice(0, 10).join(', ')}.`
+          : `Add it to ${configFilePath()} (for example with "aws configure sso").`,
         details: { profile: name },
       });
     }
     const { configFile } = await loadFiles(configFilePath(), credentialsFilePath());
-    const sessions = Object.fromEntries(Object.entries(configFile).filter(([k]) => k.startsWith('sso-session.')).map(([k, v]) => [k.slice(12), v]));
+    const sessions = Object.fromEntries(
+      Object.entries(configFile)
+        .filter(([k]) => k.startsWith('sso-session.'))
+        .map(([k, v]) => [k.slice(12), v]),
+    );
     const sso = ssoTargetOf(summary, sessions);
     return { summary, ...(sso ? { sso } : {}) };
   }

@@ -11,8 +11,14 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g, REDACTED],
   [/\bBearer\s+\S+/gi, `Bearer ${REDACTED}`],
   // name=value and name: value, where the name says it is secret; and `--name value` options.
-  [/([\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;]+)/gi, `$1$2${REDACTED}`],
-  [/((?:^|\s)--?[\w-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w-]*\s+)("[^"]*"|'[^']*'|\S+)/gi, `$1${REDACTED}`],
+  [
+    /([\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w.-]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;]+)/gi,
+    `$1$2${REDACTED}`,
+  ],
+  [
+    /((?:^|\s)--?[\w-]*(?:key|token|secret|passw(?:or)?d|pwd|credential|auth)[\w-]*\s+)("[^"]*"|'[^']*'|\S+)/gi,
+    `$1${REDACTED}`,
+  ],
   // user:password@ in URLs.
   [/\/\/[^\s/@]+@/g, `//${REDACTED}@`],
 ];

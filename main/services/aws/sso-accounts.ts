@@ -14,7 +14,10 @@ const MAX_PAGES = 50;
  * through the SDK's token provider, which refreshes them (and rewrites the cache) when it can.
  */
 async function accessToken(target: SsoTarget, clients: AwsClientFactory): Promise<string> {
-  const signIn = { hint: `Sign in: press "Sign in" on the AWS screen, or run "aws sso login --profile ${target.profile}".`, details: { profile: target.profile } };
+  const signIn = {
+    hint: `Sign in: press "Sign in" on the AWS screen, or run "aws sso login --profile ${target.profile}".`,
+    details: { profile: target.profile },
+  };
   if (target.kind === 'sso') {
     try {
       return (await fromSso({ profile: target.profile, ignoreCache: true, clientConfig: clients.base() })()).token;
@@ -26,10 +29,16 @@ async function accessToken(target: SsoTarget, clients: AwsClientFactory): Promis
   try {
     cached = await readTokenCache(target.cacheId);
   } catch {
-    throw new AppError('SSO_TOKEN_MISSING', `The saved AWS sign-in for profile "${target.profile}" cannot be read.`, signIn);
+    throw new AppError(
+      'SSO_TOKEN_MISSING',
+      `The saved AWS sign-in for profile "${target.profile}" cannot be read.`,
+      signIn,
+    );
   }
-  if (!cached) throw new AppError('SSO_TOKEN_MISSING', `You are not signed in to AWS with profile "${target.profile}".`, signIn);
-  if (new Date(cached.expiresAt).getTime() <= Date.now()) throw new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for profile "${target.profile}" has expired.`, signIn);
+  if (!cached)
+    throw new AppError('SSO_TOKEN_MISSING', `You are not signed in to AWS with profile "${target.profile}".`, signIn);
+  if (new Date(cached.expiresAt).getTime() <= Date.now())
+    throw new AppError('SSO_TOKEN_EXPIRED', `Your AWS sign-in for profile "${target.profile}" has expired.`, signIn);
   return cached.accessToken;
 }
 
@@ -45,7 +54,12 @@ export class SsoAccountsService {
     try {
       for (let page = 0; page < MAX_PAGES; page++) {
         const res = await client.send(new ListAccountsCommand({ accessToken: token, nextToken, maxResults: 100 }));
-        for (const a of res.accountList ?? []) out.push({ accountId: a.accountId ?? '', accountName: a.accountName ?? '', ...(a.emailAddress ? { emailAddress: a.emailAddress } : {}) });
+        for (const a of res.accountList ?? [])
+          out.push({
+            accountId: a.accountId ?? '',
+            accountName: a.accountName ?? '',
+            ...(a.emailAddress ? { emailAddress: a.emailAddress } : {}),
+          });
         nextToken = res.nextToken;
         if (!nextToken) break;
       }
@@ -62,8 +76,11 @@ export class SsoAccountsService {
     let nextToken: string | undefined;
     try {
       for (let page = 0; page < MAX_PAGES; page++) {
-        const res = await client.send(new ListAccountRolesCommand({ accessToken: token, accountId, nextToken, maxResults: 100 }));
-        for (const r of res.roleList ?? []) out.push({ accountId: r.accountId ?? accountId, roleName: r.roleName ?? '' });
+        const res = await client.send(
+          new ListAccountRolesCommand({ accessToken: token, accountId, nextToken, maxResults: 100 }),
+        );
+        for (const r of res.roleList ?? [])
+          out.push({ accountId: r.accountId ?? accountId, roleName: r.roleName ?? '' });
         nextToken = res.nextToken;
         if (!nextToken) break;
       }

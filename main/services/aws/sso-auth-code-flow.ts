@@ -49,20 +49,31 @@ export const authorizationCodeFlow: SsoFlow = async (ctx) => {
   const { oidc, target, signal } = ctx;
   const endpoint = captureEndpoint(ctx);
   const scopes = target.scopes.length ? target.scopes : ['sso:account:access'];
-  const reg = await oidc.send(
-    new RegisterClientCommand({
-      clientName: ctx.clientName, clientType: 'public', scopes, grantTypes: ['authorization_code', 'refresh_token'],
-      redirectUris: [REGISTERED_REDIRECT], issuerUrl: target.startUrl,
-    }),
-    { abortSignal: signal },
-  ).catch(startUrlRejected(target));
+  const reg = await oidc
+    .send(
+      new RegisterClientCommand({
+        clientName: ctx.clientName,
+        clientType: 'public',
+        scopes,
+        grantTypes: ['authorization_code', 'refresh_token'],
+        redirectUris: [REGISTERED_REDIRECT],
+        issuerUrl: target.startUrl,
+      }),
+      { abortSignal: signal },
+    )
+    .catch(startUrlRejected(target));
   const state = randomUUID();
   const loopback = await startLoopback(state);
   try {
     const { verifier, challenge } = pkcePair();
     const query = new URLSearchParams({
-      response_type: 'code', client_id: reg.clientId ?? '', redirect_uri: loopback.redirectUri, state,
-      code_challenge_method: 'S256', scopes: scopes.join(' '), code_challenge: challenge,
+      response_type: 'code',
+      client_id: reg.clientId ?? '',
+      redirect_uri: loopback.redirectUri,
+      state,
+      code_challenge_method: 'S256',
+      scopes: scopes.join(' '),
+      code_challenge: challenge,
     });
     const authorizeUrl = `${endpoint()}/authorize?${query}`;
     ctx.emit({ profile: target.profile, stage: 'browser', authorizeUrl });
@@ -70,21 +81,38 @@ export const authorizationCodeFlow: SsoFlow = async (ctx) => {
     const answer = await waitForAnswer(loopback.answer, ctx);
     // The loopback only delivers this sign-in's state; checked again here, before anything the answer says is believed.
     if (answer.state !== state) {
-      throw new AppError('SSO_LOGIN_DENIED', 'The browser answered for a different sign-in, so the answer was refused.', { hint: 'Press "Sign in" again and use the page it opens.' });
+      throw new AppError(
+        'SSO_LOGIN_DENIED',
+        'The browser answered for a different sign-in, so the answer was refused.',
+        { hint: 'Press "Sign in" again and use the page it opens.' },
+      );
     }
     if (answer.error === 'access_denied') throw deniedSignIn(target.profile);
     if (answer.error || !answer.code) {
-      throw new AppError('SSO_LOGIN_DENIED', `AWS did not complete the sign-in (${answer.error ?? 'no authorization code'}).`, { hint: 'Press "Sign in" again.' });
+      throw new AppError(
+        'SSO_LOGIN_DENIED',
+        `AWS did not complete the sign-in (${answer.error ?? 'no authorization code'}).`,
+        { hint: 'Press "Sign in" again.' },
+      );
     }
     const token = await oidc.send(
       new CreateTokenCommand({
-        clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'authorization_code', code: answer.code, codeVerifier: verifier, redirectUri: loopback.redirectUri,
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        grantType: 'authorization_code',
+        code: answer.code,
+        codeVerifier: verifier,
+        redirectUri: loopback.redirectUri,
       }),
       { abortSignal: signal },
     );
     return {
-      clientId: reg.clientId ?? '', clientSecret: reg.clientSecret ?? '', ...(reg.clientSecretExpiresAt ? { clientSecretExpiresAt: reg.clientSecretExpiresAt } : {}),
-      accessToken: token.accessToken ?? '', expiresIn: token.expiresIn ?? 3600, ...(token.refreshToken ? { refreshToken: token.refreshToken } : {}),
+      clientId: reg.clientId ?? '',
+      clientSecret: reg.clientSecret ?? '',
+      ...(reg.clientSecretExpiresAt ? { clientSecretExpiresAt: reg.clientSecretExpiresAt } : {}),
+      accessToken: token.accessToken ?? '',
+      expiresIn: token.expiresIn ?? 3600,
+      ...(token.refreshToken ? { refreshToken: token.refreshToken } : {}),
     };
   } finally {
     loopback.close();

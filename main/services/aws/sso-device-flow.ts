@@ -14,18 +14,33 @@ const SLOW_DOWN_SECONDS = 5;
 export const deviceFlow: SsoFlow = async (ctx) => {
   const { oidc, target, signal } = ctx;
   const reg = await oidc.send(
-    new RegisterClientCommand({ clientName: ctx.clientName, clientType: 'public', ...(target.scopes.length ? { scopes: target.scopes } : {}) }),
+    new RegisterClientCommand({
+      clientName: ctx.clientName,
+      clientType: 'public',
+      ...(target.scopes.length ? { scopes: target.scopes } : {}),
+    }),
     { abortSignal: signal },
   );
   const device = await oidc
-    .send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: target.startUrl }), { abortSignal: signal })
+    .send(
+      new StartDeviceAuthorizationCommand({
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        startUrl: target.startUrl,
+      }),
+      { abortSignal: signal },
+    )
     .catch(startUrlRejected(target));
   const started = ctx.now();
   const deviceExpiresAt = started + (device.expiresIn ?? 600) * 1000;
   const page = device.verificationUriComplete ?? device.verificationUri ?? '';
   ctx.emit({
-    profile: target.profile, stage: 'waiting', userCode: device.userCode ?? '', verificationUri: device.verificationUri ?? '',
-    verificationUriComplete: page, expiresAt: cliTimestamp(new Date(deviceExpiresAt)),
+    profile: target.profile,
+    stage: 'waiting',
+    userCode: device.userCode ?? '',
+    verificationUri: device.verificationUri ?? '',
+    verificationUriComplete: page,
+    expiresAt: cliTimestamp(new Date(deviceExpiresAt)),
   });
   await openQuietly(ctx, page);
 
@@ -36,12 +51,21 @@ export const deviceFlow: SsoFlow = async (ctx) => {
     if (ctx.now() > deadline) throw expiredSignIn();
     try {
       const token = await oidc.send(
-        new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: DEVICE_GRANT, deviceCode: device.deviceCode }),
+        new CreateTokenCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
         { abortSignal: signal },
       );
       return {
-        clientId: reg.clientId ?? '', clientSecret: reg.clientSecret ?? '', ...(reg.clientSecretExpiresAt ? { clientSecretExpiresAt: reg.clientSecretExpiresAt } : {}),
-        accessToken: token.accessToken ?? '', expiresIn: token.expiresIn ?? 3600, ...(token.refreshToken ? { refreshToken: token.refreshToken } : {}),
+        clientId: reg.clientId ?? '',
+        clientSecret: reg.clientSecret ?? '',
+        ...(reg.clientSecretExpiresAt ? { clientSecretExpiresAt: reg.clientSecretExpiresAt } : {}),
+        accessToken: token.accessToken ?? '',
+        expiresIn: token.expiresIn ?? 3600,
+        ...(token.refreshToken ? { refreshToken: token.refreshToken } : {}),
       };
     } catch (e) {
       const name = (e as { name?: string }).name;

@@ -57,13 +57,22 @@ export function startUrlRejected(target: SsoTarget): (e: unknown) => never {
   return (e) => {
     const { name, message } = e as { name?: string; message?: string };
     if (name !== 'InvalidRequestException') throw e;
-    const where = target.sessionName ? `[sso-session ${target.sessionName}] (used by profile "${target.profile}")` : `[profile ${target.profile}]`;
-    throw new AppError('PROFILE_INVALID', `IAM Identity Center in ${target.region} does not accept the start URL ${target.startUrl}.`, {
-      hint: `Check sso_start_url and sso_region in ${where}: the start URL is your AWS access portal address (like https://d-1234567890.awsapps.com/start), and sso_region is the region IAM Identity Center runs in.`,
-      details: {
-        profile: target.profile, ...(target.sessionName ? { ssoSession: target.sessionName } : {}), setting: 'sso_start_url',
-        awsError: name, ...(message ? { awsMessage: redactedExcerpt(message) } : {}),
+    const where = target.sessionName
+      ? `[sso-session ${target.sessionName}] (used by profile "${target.profile}")`
+      : `[profile ${target.profile}]`;
+    throw new AppError(
+      'PROFILE_INVALID',
+      `IAM Identity Center in ${target.region} does not accept the start URL ${target.startUrl}.`,
+      {
+        hint: `Check sso_start_url and sso_region in ${where}: the start URL is your AWS access portal address (like https://d-1234567890.awsapps.com/start), and sso_region is the region IAM Identity Center runs in.`,
+        details: {
+          profile: target.profile,
+          ...(target.sessionName ? { ssoSession: target.sessionName } : {}),
+          setting: 'sso_start_url',
+          awsError: name,
+          ...(message ? { awsMessage: redactedExcerpt(message) } : {}),
+        },
       },
-    });
+    );
   };
 }

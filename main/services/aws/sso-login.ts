@@ -22,7 +22,6 @@ export interface SsoLoginOptions {
   now?: () => number;
 }
 
-
 export interface LoginRun {
   signal?: AbortSignal;
   onProgress?: (p: LoginProgress) => void;
@@ -33,7 +32,10 @@ export interface LoginRun {
 export class SsoLoginService {
   private readonly opts: Required<Omit<SsoLoginOptions, 'openExternal'>> & Pick<SsoLoginOptions, 'openExternal'>;
 
-  constructor(private readonly clients: AwsClientFactory, options: SsoLoginOptions) {
+  constructor(
+    private readonly clients: AwsClientFactory,
+    options: SsoLoginOptions,
+  ) {
     this.opts = { pollScale: 1, timeoutMs: 15 * 60_000, clientName: 'audit-workbench', now: Date.now, ...options };
   }
 
@@ -46,8 +48,15 @@ export class SsoLoginService {
     try {
       signal?.throwIfAborted();
       const grant = await flow({
-        oidc: this.clients.oidc(target.region), target, emit, openExternal: this.opts.openExternal, pollScale: this.opts.pollScale,
-        timeoutMs: this.opts.timeoutMs, clientName: this.opts.clientName, now: this.opts.now, ...(signal ? { signal } : {}),
+        oidc: this.clients.oidc(target.region),
+        target,
+        emit,
+        openExternal: this.opts.openExternal,
+        pollScale: this.opts.pollScale,
+        timeoutMs: this.opts.timeoutMs,
+        clientName: this.opts.clientName,
+        now: this.opts.now,
+        ...(signal ? { signal } : {}),
       });
       const expiresAt = cliTimestamp(new Date(this.opts.now() + grant.expiresIn * 1000));
       await writeTokenCache(target.cacheId, {
@@ -64,8 +73,20 @@ export class SsoLoginService {
       emit({ profile: target.profile, stage: 'done', expiresAt });
       return { profile: target.profile, expiresAt };
     } catch (e) {
-      const err = signal?.aborted ? new AppError('CANCELLED', 'Sign-in cancelled.', { details: { profile: target.profile } }) : mapAwsError(e, { profile: target.profile, sso: true });
-      emit(err.code === 'CANCELLED' ? { profile: target.profile, stage: 'cancelled' } : { profile: target.profile, stage: 'failed', code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) });
+      const err = signal?.aborted
+        ? new AppError('CANCELLED', 'Sign-in cancelled.', { details: { profile: target.profile } })
+        : mapAwsError(e, { profile: target.profile, sso: true });
+      emit(
+        err.code === 'CANCELLED'
+          ? { profile: target.profile, stage: 'cancelled' }
+          : {
+              profile: target.profile,
+              stage: 'failed',
+              code: err.code,
+              message: err.message,
+              ...(err.hint ? { hint: err.hint } : {}),
+            },
+      );
       throw err;
     }
   }

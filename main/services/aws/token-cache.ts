@@ -36,7 +36,8 @@ export async function readTokenCache(id: string): Promise<SsoTokenCacheFile | un
     throw e;
   }
   const data = JSON.parse(text) as Partial<SsoTokenCacheFile>;
-  if (typeof data.accessToken !== 'string' || typeof data.expiresAt !== 'string') throw new Error('The token cache file has no accessToken or expiresAt');
+  if (typeof data.accessToken !== 'string' || typeof data.expiresAt !== 'string')
+    throw new Error('The token cache file has no accessToken or expiresAt');
   return data as SsoTokenCacheFile;
 }
 
@@ -65,12 +66,21 @@ function cacheWriteReason(code: string, at: string, dir: string): [reason: strin
     case 'EACCES':
     case 'EPERM':
       // Typically the folder was created by `sudo aws sso login` and belongs to root.
-      return [`you may not write to ${at}`, `Make the folder yours and writable: run  sudo chown -R "$(id -un)" "${dirname(dir)}" && chmod 700 "${dir}"  then sign in again.`];
+      return [
+        `you may not write to ${at}`,
+        `Make the folder yours and writable: run  sudo chown -R "$(id -un)" "${dirname(dir)}" && chmod 700 "${dir}"  then sign in again.`,
+      ];
     case 'EEXIST':
     case 'ENOTDIR':
-      return [`${at} is a file where a folder should be`, `Move or delete the file ${at}, then sign in again; the folder is created for you.`];
+      return [
+        `${at} is a file where a folder should be`,
+        `Move or delete the file ${at}, then sign in again; the folder is created for you.`,
+      ];
     case 'EISDIR':
-      return [`${at} is a folder where the session file should be`, `Move or delete the folder ${at}, then sign in again.`];
+      return [
+        `${at} is a folder where the session file should be`,
+        `Move or delete the folder ${at}, then sign in again.`,
+      ];
     case 'ENOSPC':
       return ['the disk is full', 'Free some disk space, then sign in again.'];
     default:
@@ -85,9 +95,14 @@ export function cacheWriteError(id: string, e: unknown): AppError {
   // A failed rename names the temporary file first (already removed): the cache file is what counts.
   const at = err.dest ?? (err.path?.endsWith('.tmp') ? ssoTokenCachePath(id) : err.path) ?? dir;
   const [reason, hint] = cacheWriteReason(err.code ?? 'unknown error', at, dir);
-  return new AppError('TOKEN_CACHE_UNWRITABLE', `The sign-in was approved, but the session could not be saved in ${dir}: ${reason}. Without it the sign-in cannot be used.`, {
-    hint, details: { path: dir, cause: err.code ?? 'unknown' },
-  });
+  return new AppError(
+    'TOKEN_CACHE_UNWRITABLE',
+    `The sign-in was approved, but the session could not be saved in ${dir}: ${reason}. Without it the sign-in cannot be used.`,
+    {
+      hint,
+      details: { path: dir, cause: err.code ?? 'unknown' },
+    },
+  );
 }
 
 /** What the profile list shows: valid until / expired / missing, never the token itself. */
@@ -103,7 +118,8 @@ export async function tokenStatus(id: string, now = new Date()): Promise<SsoSess
   if (Number.isNaN(expires.getTime())) return { status: 'unreadable' };
   const expiresAt = cliTimestamp(expires);
   if (expires.getTime() > now.getTime()) return { status: 'valid', expiresAt };
-  const registrationValid = !token.registrationExpiresAt || new Date(token.registrationExpiresAt).getTime() > now.getTime();
+  const registrationValid =
+    !token.registrationExpiresAt || new Date(token.registrationExpiresAt).getTime() > now.getTime();
   const refreshable = !!(token.refreshToken && token.clientId && token.clientSecret && registrationValid);
   return { status: 'expired', expiresAt, refreshable };
 }

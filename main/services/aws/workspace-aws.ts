@@ -4,7 +4,8 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import type { AwsService } from './aws-service';
 
 /** `https://d-123.awsapps.com/start/#/` and `…/start` are one IAM Identity Center. */
-const sameStartUrl = (a?: string, b?: string) => (a ?? '').replace(/[/#]+$/, '').toLowerCase() === (b ?? '').replace(/[/#]+$/, '').toLowerCase();
+const sameStartUrl = (a?: string, b?: string) =>
+  (a ?? '').replace(/[/#]+$/, '').toLowerCase() === (b ?? '').replace(/[/#]+$/, '').toLowerCase();
 
 /**
  * Refuses evidence from an account outside the workspace's chosen accounts (when it has
@@ -12,13 +13,22 @@ const sameStartUrl = (a?: string, b?: string) => (a ?? '').replace(/[/#]+$/, '')
  * one rule for every way evidence comes from AWS: checks, and console capture windows
  * (`refused` says what is not done, e.g. "so the console is not opened").
  */
-export function assertAccountInScope(settings: AwsSettings, profile: string, accountId: string, refused?: string): void {
+export function assertAccountInScope(
+  settings: AwsSettings,
+  profile: string,
+  accountId: string,
+  refused?: string,
+): void {
   if (settings.accountIds.length === 0 || settings.accountIds.includes(accountId)) return;
   const covered = settings.accountIds.join(', ');
-  throw new AppError('ACCOUNT_OUT_OF_SCOPE', `The profile "${profile}" reaches account ${accountId}, but this workspace covers ${covered}${refused ? `, ${refused}` : ''}.`, {
-    hint: `Choose a profile for ${settings.accountIds.length > 1 ? 'one of those accounts' : 'that account'} on the AWS screen, or add ${accountId} to the workspace's accounts there.`,
-    details: { profile, accountId, accountIds: settings.accountIds },
-  });
+  throw new AppError(
+    'ACCOUNT_OUT_OF_SCOPE',
+    `The profile "${profile}" reaches account ${accountId}, but this workspace covers ${covered}${refused ? `, ${refused}` : ''}.`,
+    {
+      hint: `Choose a profile for ${settings.accountIds.length > 1 ? 'one of those accounts' : 'that account'} on the AWS screen, or add ${accountId} to the workspace's accounts there.`,
+      details: { profile, accountId, accountIds: settings.accountIds },
+    },
+  );
 }
 
 /** What the workspace remembers about AWS: a profile name, a region and account ids, never credentials. */
@@ -51,7 +61,15 @@ export class WorkspaceAwsSettings {
     const cleared = keep ? [] : ws.meta.aws.accountIds;
     const meta = await ws.change(
       'meta',
-      (m) => ({ ...m, aws: { ...m.aws, profile, ...(region ? { region } : { region: undefined }), ...(keep ? {} : { accountIds: [] }) } }),
+      (m) => ({
+        ...m,
+        aws: {
+          ...m.aws,
+          profile,
+          ...(region ? { region } : { region: undefined }),
+          ...(keep ? {} : { accountIds: [] }),
+        },
+      }),
       {
         action: 'aws.profile-set',
         summary: `AWS profile set to "${profile}"${region ? ` in ${region}` : ''}${cleared.length ? `; accounts ${cleared.join(', ')} no longer in scope (the profile signs in to another IAM Identity Center)` : ''}`,
@@ -70,16 +88,24 @@ export class WorkspaceAwsSettings {
     const ws = this.workspaces.require();
     const own = ws.meta.aws.profile;
     if (!own) {
-      throw new AppError('PROFILE_NOT_FOUND', "Choose the workspace's profile first: its accounts are listed and saved through it.", {
-        hint: 'Pick a profile on the AWS screen and press Use for this workspace, then list the accounts.',
-        details: { listedThrough },
-      });
+      throw new AppError(
+        'PROFILE_NOT_FOUND',
+        "Choose the workspace's profile first: its accounts are listed and saved through it.",
+        {
+          hint: 'Pick a profile on the AWS screen and press Use for this workspace, then list the accounts.',
+          details: { listedThrough },
+        },
+      );
     }
     if (listedThrough !== own) {
-      throw new AppError('CONFLICT', `These accounts were listed through the profile "${listedThrough}", but this workspace uses "${own}", so they were not saved.`, {
-        hint: `List the accounts again on the AWS screen: they are listed through the workspace's profile "${own}".`,
-        details: { listedThrough, profile: own },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `These accounts were listed through the profile "${listedThrough}", but this workspace uses "${own}", so they were not saved.`,
+        {
+          hint: `List the accounts again on the AWS screen: they are listed through the workspace's profile "${own}".`,
+          details: { listedThrough, profile: own },
+        },
+      );
     }
     const unique = [...new Set(accountIds)].sort();
     const meta = await ws.change('meta', (m) => ({ ...m, aws: { ...m.aws, accountIds: unique } }), {

@@ -34,7 +34,8 @@ const FAMILY = 'AuditWorkbenchBanner';
 
 // Roboto ships with pdfmake (a dependency already), so the banner and the PDF share one font.
 // `require.resolve` works in every host here: Electron's CommonJS main, tsx, Playwright and Vitest.
-const fontPath = () => join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto', 'Roboto-Regular.ttf');
+const fontPath = () =>
+  join(dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto', 'Roboto-Regular.ttf');
 
 let fontLoaded = false;
 function ensureFont(): void {
@@ -47,7 +48,10 @@ export const formatUtc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 1
 
 /** The banner's text, one entry per logical line, before wrapping. */
 export function bannerText(fields: BannerFields): string[] {
-  const lines = [`Captured ${formatUtc(fields.capturedAt)} by ${fields.capturedBy.name} <${fields.capturedBy.email}>`, `Page: ${fields.url}`];
+  const lines = [
+    `Captured ${formatUtc(fields.capturedAt)} by ${fields.capturedBy.name} <${fields.capturedBy.email}>`,
+    `Page: ${fields.url}`,
+  ];
   if (fields.aws) {
     const alias = fields.aws.accountAlias ? ` (${fields.aws.accountAlias})` : '';
     lines.push(`AWS account: ${fields.aws.accountId}${alias}`, `Principal: ${fields.aws.principalArn}`);
@@ -109,5 +113,11 @@ export function composeBanner(pagePng: Uint8Array, fields: BannerFields, scale =
   page.data.copy(out.data, width * bannerHeight * 4);
   // Screenshots are opaque: RGB with the Paeth filter writes several times faster than
   // pngjs's adaptive default, at about the same size.
-  return { png: PNG.sync.write(out, { colorType: 2, filterType: 4, deflateLevel: 6 }), width, height: out.height, bannerHeight, lines };
+  return {
+    png: PNG.sync.write(out, { colorType: 2, filterType: 4, deflateLevel: 6 }),
+    width,
+    height: out.height,
+    bannerHeight,
+    lines,
+  };
 }

@@ -22,7 +22,8 @@ export type PermissionName = string;
  */
 export const NEVER_GRANTED: ReadonlyMap<PermissionName, string> = new Map(
   Object.entries({
-    openExternal: 'opening other applications from links is decided by the app itself (main/security.ts, https addresses on its allow list), never on a page’s request',
+    openExternal:
+      'opening other applications from links is decided by the app itself (main/security.ts, https addresses on its allow list), never on a page’s request',
     'display-capture': 'recording the screen would show the app’s window and other evidence to the page',
     'captured-surface-control': 'controlling a recorded screen or tab goes with screen recording, which is refused',
     hid: 'direct device access (security keys, card readers, firmware) escapes the browser’s protections and no capture needs it',
@@ -34,17 +35,21 @@ export const NEVER_GRANTED: ReadonlyMap<PermissionName, string> = new Map(
     midi: 'MIDI devices are of no use to a capture',
     midiSysex: 'MIDI system-exclusive messages can rewrite a device’s firmware',
     pointerLock: 'a page holding the mouse (hidden cursor) could keep the person from leaving it or reaching the app',
-    keyboardLock: 'a page holding the keyboard (Esc and shortcuts) could keep the person from leaving it or reaching the app',
-    fullscreen: 'a full-screen page hides the window’s frame and can pose as the app or the system, and it changes the window size the capture records',
+    keyboardLock:
+      'a page holding the keyboard (Esc and shortcuts) could keep the person from leaving it or reaching the app',
+    fullscreen:
+      'a full-screen page hides the window’s frame and can pose as the app or the system, and it changes the window size the capture records',
     'automatic-fullscreen': 'a full-screen page hides the window’s frame and can pose as the app or the system',
     'window-management': 'placing windows on any screen would let a page cover the app’s window',
     fileSystem: 'writing files directly would go around the download question (and could reach the workspace)',
     'background-fetch': 'work after the window closes outlives the answer, which holds for the window’s lifetime only',
     'background-sync': 'work after the window closes outlives the answer, which holds for the window’s lifetime only',
-    'periodic-background-sync': 'work after the window closes outlives the answer, which holds for the window’s lifetime only',
+    'periodic-background-sync':
+      'work after the window closes outlives the answer, which holds for the window’s lifetime only',
     'payment-handler': 'installing a payment handler outlives the window and no capture needs it',
     'web-app-installation': 'installing a web app outlives the window and no capture needs it',
-    'local-network-access': 'a page reaching devices on the local network or services on this computer is a classic attack and no capture needs it',
+    'local-network-access':
+      'a page reaching devices on the local network or services on this computer is a classic attack and no capture needs it',
     'local-network': 'a page reaching devices on the local network is a classic attack and no capture needs it',
     'loopback-network': 'a page reaching services on this computer is a classic attack and no capture needs it',
     unknown: 'a permission Electron cannot name cannot be put to the person in words',
@@ -80,7 +85,10 @@ function mediaWords(types: readonly MediaType[]): string {
 }
 
 /** The permission in words for the question, or null when it is never put to the person. */
-export function permissionInWords(permission: PermissionName, mediaTypes: readonly MediaType[] = ['audio', 'video']): string | null {
+export function permissionInWords(
+  permission: PermissionName,
+  mediaTypes: readonly MediaType[] = ['audio', 'video'],
+): string | null {
   if (NEVER_GRANTED.has(permission)) return null;
   if (permission === 'media') return mediaWords(mediaTypes.length ? mediaTypes : ['audio', 'video']);
   return Object.hasOwn(WORDS, permission) ? (WORDS[permission] ?? null) : null;
@@ -129,14 +137,20 @@ function cutToBytes(text: string, max: number): string {
  */
 export function safeDownloadName(suggested: string): string {
   const segments = suggested.split(/[/\\]/);
-  let name = (segments[segments.length - 1] ?? '').replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(WINDOWS_FORBIDDEN, '_').trim();
+  let name = (segments[segments.length - 1] ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(INVISIBLE, '')
+    .replace(WINDOWS_FORBIDDEN, '_')
+    .trim();
   name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (!name) return 'download';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
   if (utf8Bytes(name) > MAX_NAME_BYTES) {
     const dot = name.lastIndexOf('.');
     const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-    name = cutToBytes(name.slice(0, name.length - extension.length), MAX_NAME_BYTES - utf8Bytes(extension)).trimEnd() + extension;
+    name =
+      cutToBytes(name.slice(0, name.length - extension.length), MAX_NAME_BYTES - utf8Bytes(extension)).trimEnd() +
+      extension;
   }
   return name;
 }
@@ -190,12 +204,18 @@ export function saveDialogFor(fileName: string, downloadsFolder: string) {
   return {
     title: `Save ${fileName}`,
     defaultPath: join(downloadsFolder, fileName),
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
+      'createDirectory' | 'showOverwriteConfirmation'
+    >,
   };
 }
 
 /** Whether `path` is `folder` or inside it, both real paths; case-insensitive where the file system usually is. */
-export function isInsideFolder(path: string, folder: string, caseInsensitive = process.platform === 'darwin' || process.platform === 'win32'): boolean {
+export function isInsideFolder(
+  path: string,
+  folder: string,
+  caseInsensitive = process.platform === 'darwin' || process.platform === 'win32',
+): boolean {
   const fold = (p: string) => (caseInsensitive ? p.toLowerCase() : p);
   const rel = relative(fold(folder), fold(path));
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
@@ -207,7 +227,11 @@ export function isInsideFolder(path: string, folder: string, caseInsensitive = p
  * (evidence/files/<sha256>, activity.jsonl, the JSON documents) only the app writes; evidence
  * enters it through the Evidence screen.
  */
-export function downloadTargetRefusal(realTarget: string, realWorkspaceRoot: string | null, caseInsensitive?: boolean): string | null {
+export function downloadTargetRefusal(
+  realTarget: string,
+  realWorkspaceRoot: string | null,
+  caseInsensitive?: boolean,
+): string | null {
   if (realWorkspaceRoot === null || !isInsideFolder(realTarget, realWorkspaceRoot, caseInsensitive)) return null;
   return `Downloads are never saved inside the open workspace (${realWorkspaceRoot}): its files are written by the app only, and a downloaded file becomes evidence when you add it on the Evidence screen. Save it in another folder.`;
 }
@@ -250,7 +274,8 @@ export async function placeDownload(from: string, to: string): Promise<void> {
   if (existing?.isDirectory()) throw new Error(`${to} is a folder.`);
   if (existing) await unlink(to);
   const appeared = (error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return new Error(`Something else was saved at ${to} meanwhile, and it was left as it is.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return new Error(`Something else was saved at ${to} meanwhile, and it was left as it is.`);
     return error;
   };
   try {
@@ -289,7 +314,10 @@ export interface PermissionCheckFacts {
   mediaType?: string | undefined;
 }
 
-export type RequestDecision = { action: 'allow' } | { action: 'deny'; why: string } | { action: 'ask'; origin: string; grants: string[]; question: Question };
+export type RequestDecision =
+  | { action: 'allow' }
+  | { action: 'deny'; why: string }
+  | { action: 'ask'; origin: string; grants: string[]; question: Question };
 
 const asMediaTypes = (types: readonly string[] | undefined): MediaType[] => {
   const known = (types ?? []).filter((t): t is MediaType => t === 'audio' || t === 'video');
@@ -297,7 +325,8 @@ const asMediaTypes = (types: readonly string[] | undefined): MediaType[] => {
 };
 
 /** What an answer is remembered under: camera and microphone separately, every other permission by its name. */
-const grantsOf = (permission: PermissionName, mediaTypes: readonly MediaType[]) => (permission === 'media' ? mediaTypes.map((t) => `media:${t}`) : [permission]);
+const grantsOf = (permission: PermissionName, mediaTypes: readonly MediaType[]) =>
+  permission === 'media' ? mediaTypes.map((t) => `media:${t}`) : [permission];
 
 /**
  * Questions to the person, one at a time: a page that fires many requests gets one dialog after

@@ -64,7 +64,9 @@ export class CaptureService {
 
   private adapter(): CaptureAdapter {
     if (!this.deps.adapter) {
-      throw new AppError('CAPTURE_FAILED', 'Screenshots can only be captured in the desktop app.', { hint: 'Open the workspace in Audit Workbench to capture.' });
+      throw new AppError('CAPTURE_FAILED', 'Screenshots can only be captured in the desktop app.', {
+        hint: 'Open the workspace in Audit Workbench to capture.',
+      });
     }
     return this.deps.adapter;
   }
@@ -79,7 +81,11 @@ export class CaptureService {
       const { controlIds } = screenshotRequest(e.id) ?? { controlIds: [controlId] };
       const where =
         e.where.kind === 'aws'
-          ? { ...e.where, deepLink: consoleUrl(endpoints, e.where.path, region, e.where.regional), ...(e.where.regional && region ? { region } : {}) }
+          ? {
+              ...e.where,
+              deepLink: consoleUrl(endpoints, e.where.path, region, e.where.regional),
+              ...(e.where.regional && region ? { region } : {}),
+            }
           : e.where;
       return [{ id: e.id, title: e.title, what: e.what, why: e.why, where, controlIds }];
     });
@@ -92,7 +98,10 @@ export class CaptureService {
   private request(requestId: string, kind: 'aws' | 'web') {
     const request = screenshotRequest(requestId);
     if (!request || request.where.kind !== kind) {
-      throw new AppError('INVALID_INPUT', `${requestId} is not a guided ${kind === 'aws' ? 'AWS console' : 'web tool'} screenshot.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `${requestId} is not a guided ${kind === 'aws' ? 'AWS console' : 'web tool'} screenshot.`,
+      );
     }
     return request;
   }
@@ -103,9 +112,13 @@ export class CaptureService {
     ws.actor();
     const { profile, region } = ws.meta.aws;
     if (!profile) {
-      throw new AppError('SIGNIN_REFUSED', 'This workspace has no AWS profile yet, so the console cannot be opened as it.', {
-        hint: 'Choose the profile on the AWS screen, then try again.',
-      });
+      throw new AppError(
+        'SIGNIN_REFUSED',
+        'This workspace has no AWS profile yet, so the console cannot be opened as it.',
+        {
+          hint: 'Choose the profile on the AWS screen, then try again.',
+        },
+      );
     }
     const identity = await this.deps.aws.whoami(profile, region);
     // Before any credentials or sign-in token: a console page from another account is not this audit's evidence.
@@ -114,8 +127,19 @@ export class CaptureService {
     const endpoints = this.endpoints(partition);
     const where = request.where as Extract<typeof request.where, { kind: 'aws' }>;
     const destination = consoleUrl(endpoints, where.path, identity.region, where.regional);
-    const url = await federatedLoginUrl({ profile, endpoints, credentials: await this.deps.aws.credentials(profile), destination });
-    const { id } = await this.openWindow({ kind: 'aws', url, title: `AWS console: ${request.title}`, policy: awsNavigationPolicy(endpoints), refuseRequest: isRoleSwitchUrl });
+    const url = await federatedLoginUrl({
+      profile,
+      endpoints,
+      credentials: await this.deps.aws.credentials(profile),
+      destination,
+    });
+    const { id } = await this.openWindow({
+      kind: 'aws',
+      url,
+      title: `AWS console: ${request.title}`,
+      policy: awsNavigationPolicy(endpoints),
+      refuseRequest: isRoleSwitchUrl,
+    });
     const info: OpenWindow = {
       workspaceRoot: ws.root,
       windowId: id,
@@ -143,7 +167,10 @@ export class CaptureService {
     const ws = this.deps.workspaces.require();
     ws.actor();
     const policy = webNavigationPolicy(this.deps.insecureWebOrigins);
-    if (!policy(url)) throw new AppError('INVALID_INPUT', `${redactUrl(url)} cannot be opened in a capture window.`, { hint: 'Capture windows open https pages only.' });
+    if (!policy(url))
+      throw new AppError('INVALID_INPUT', `${redactUrl(url)} cannot be opened in a capture window.`, {
+        hint: 'Capture windows open https pages only.',
+      });
     const { id } = await this.openWindow({ kind: 'web', url, title: `Capture: ${request.title}`, policy });
     this.windows.set(id, {
       workspaceRoot: ws.root,
@@ -180,10 +207,15 @@ export class CaptureService {
 
   async capture(windowId: string): Promise<EvidenceItem> {
     const window = this.windows.get(windowId);
-    if (!window) throw new AppError('NOT_FOUND', 'That capture window is closed.', { hint: 'Open it again from the control page.' });
+    if (!window)
+      throw new AppError('NOT_FOUND', 'That capture window is closed.', {
+        hint: 'Open it again from the control page.',
+      });
     const ws = this.deps.workspaces.require();
     if (ws.root !== window.workspaceRoot) {
-      throw new AppError('CONFLICT', 'This capture window was opened for another workspace.', { hint: 'Close it and open the page again from this workspace.' });
+      throw new AppError('CONFLICT', 'This capture window was opened for another workspace.', {
+        hint: 'Close it and open the page again from this workspace.',
+      });
     }
     const actor = ws.actor();
     let page;
@@ -191,14 +223,22 @@ export class CaptureService {
       page = await this.adapter().capture(windowId);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('CAPTURE_FAILED', 'The page could not be captured.', { hint: 'Wait until the page has finished loading, then press Capture again.' });
+      throw new AppError('CAPTURE_FAILED', 'The page could not be captured.', {
+        hint: 'Wait until the page has finished loading, then press Capture again.',
+      });
     }
     const capturedAt = this.deps.now().toISOString();
     const url = redactUrl(page.url);
     const account = window.account;
     const scale = pngWidth(page.png) / Math.max(1, page.windowSize.width);
-    const cut = page.contentHeight ? `the page is ${page.contentHeight} px tall; only the top part fitted in one capture.` : undefined;
-    const composed = await composeBannerInWorker(page.png, { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}), ...(cut ? { note: cut } : {}) }, scale);
+    const cut = page.contentHeight
+      ? `the page is ${page.contentHeight} px tall; only the top part fitted in one capture.`
+      : undefined;
+    const composed = await composeBannerInWorker(
+      page.png,
+      { url, capturedAt, capturedBy: actor, ...(account ? { aws: account } : {}), ...(cut ? { note: cut } : {}) },
+      scale,
+    );
     const record = await ws.evidence.addBytes(composed.png, {
       title: window.title,
       kind: 'screenshot',
@@ -207,7 +247,15 @@ export class CaptureService {
       controlIds: window.controlIds,
       source: { type: window.kind === 'aws' ? 'console_capture' : 'web_capture', url, windowSize: page.windowSize },
       ...(account
-        ? { aws: { accountId: account.accountId, ...(account.accountAlias ? { accountAlias: account.accountAlias } : {}), principalArn: account.principalArn, region: account.region, profile: account.profile } }
+        ? {
+            aws: {
+              accountId: account.accountId,
+              ...(account.accountAlias ? { accountAlias: account.accountAlias } : {}),
+              principalArn: account.principalArn,
+              region: account.region,
+              profile: account.profile,
+            },
+          }
         : {}),
       capturedAt,
       effectiveDate: capturedAt.slice(0, 10),

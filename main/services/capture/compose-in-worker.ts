@@ -14,6 +14,8 @@ export function composeBannerInWorker(pagePng: Uint8Array, fields: BannerFields,
       void worker.terminate();
     });
     worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`The screenshot banner could not be drawn (its worker stopped with exit code ${code}).`)));
+    worker.once('exit', (code) =>
+      fail(new Error(`The screenshot banner could not be drawn (its worker stopped with exit code ${code}).`)),
+    );
   });
 }

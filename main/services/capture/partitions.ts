@@ -26,10 +26,18 @@ export function partitionOf(principalArn: string | undefined, region: string | u
  * A console deep link for a catalog path. Regional pages get `?region=` before the `#`
  * fragment (merged with a query the path may already have), as the console itself writes them.
  */
-export function consoleUrl(endpoints: PartitionEndpoints, path: string, region: string | undefined, regional: boolean): string {
+export function consoleUrl(
+  endpoints: PartitionEndpoints,
+  path: string,
+  region: string | undefined,
+  regional: boolean,
+): string {
   const hashAt = path.indexOf('#');
   const beforeHash = hashAt === -1 ? path : path.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : path.slice(hashAt);
-  const withRegion = regional && region ? `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}region=${encodeURIComponent(region)}` : beforeHash;
+  const withRegion =
+    regional && region
+      ? `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}region=${encodeURIComponent(region)}`
+      : beforeHash;
   return `${endpoints.console}${withRegion}${fragment}`;
 }

@@ -33,9 +33,13 @@ export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Er
 
 /** What the person sees when the capture window stopped answering. */
 export function captureTimeoutError(seconds = CAPTURE_STEP_TIMEOUT_MS / 1000): AppError {
-  return new AppError('CAPTURE_FAILED', `The capture window did not answer within ${seconds} seconds, so nothing was captured.`, {
-    hint: 'Bring the capture window to the front (not minimised or covered by another window), wait until the page has loaded, then press Capture again.',
-  });
+  return new AppError(
+    'CAPTURE_FAILED',
+    `The capture window did not answer within ${seconds} seconds, so nothing was captured.`,
+    {
+      hint: 'Bring the capture window to the front (not minimised or covered by another window), wait until the page has loaded, then press Capture again.',
+    },
+  );
 }
 
 /**
@@ -53,7 +57,10 @@ export function refusesNavigation(details: { url: string; isMainFrame: boolean }
  * when it can: it was closed while loading, or the guard refused a main-frame navigation
  * during that load (a refused redirect aborts the load and leaves a blank window).
  */
-export function openFailure(kind: CaptureWindowSpec['kind'], state: { destroyed: boolean; refusedDuringLoad: boolean }): AppError | null {
+export function openFailure(
+  kind: CaptureWindowSpec['kind'],
+  state: { destroyed: boolean; refusedDuringLoad: boolean },
+): AppError | null {
   if (state.destroyed) {
     return new AppError('CAPTURE_FAILED', 'The capture window was closed before its page finished loading.', {
       hint: 'Open it again from the control page and leave it open until the page shows.',
@@ -61,10 +68,18 @@ export function openFailure(kind: CaptureWindowSpec['kind'], state: { destroyed:
   }
   if (!state.refusedDuringLoad) return null;
   return kind === 'aws'
-    ? new AppError('SIGNIN_REFUSED', 'The AWS sign-in was redirected to a page the app does not allow, so the console window was closed.', {
-        hint: 'Try again. If it keeps happening, check that the profile signs in to the AWS console of its own partition (no role switch, no other sign-in page).',
-      })
-    : new AppError('CAPTURE_FAILED', 'The page redirected to an address capture windows may not open (only https pages are allowed), so the window was closed.', {
-        hint: 'Open the https address of the page itself, or sign in to the tool in the capture window and navigate from there.',
-      });
+    ? new AppError(
+        'SIGNIN_REFUSED',
+        'The AWS sign-in was redirected to a page the app does not allow, so the console window was closed.',
+        {
+          hint: 'Try again. If it keeps happening, check that the profile signs in to the AWS console of its own partition (no role switch, no other sign-in page).',
+        },
+      )
+    : new AppError(
+        'CAPTURE_FAILED',
+        'The page redirected to an address capture windows may not open (only https pages are allowed), so the window was closed.',
+        {
+          hint: 'Open the https address of the page itself, or sign in to the tool in the capture window and navigate from there.',
+        },
+      );
 }

@@ -53,9 +53,19 @@ export type FindingsDocument = Finding & {
  * Files are content-addressed, so an answer several checks share is written once; each check
  * still gets its own records, linked to the controls the catalog says the check proves.
  */
-export async function storeCheckEvidence(store: EvidenceStore, run: RunContext, checkId: string, finding: Finding, sources: UsedSource[]): Promise<EvidenceRecord[]> {
+export async function storeCheckEvidence(
+  store: EvidenceStore,
+  run: RunContext,
+  checkId: string,
+  finding: Finding,
+  sources: UsedSource[],
+): Promise<EvidenceRecord[]> {
   const controlIds = controlsForCheck(checkId).map((c) => c.id);
-  if (controlIds.length === 0) throw new AppError('INTERNAL', `No control in the catalog expects check ${checkId}, so its evidence would be linked to nothing.`);
+  if (controlIds.length === 0)
+    throw new AppError(
+      'INTERNAL',
+      `No control in the catalog expects check ${checkId}, so its evidence would be linked to nothing.`,
+    );
   const title = checkById(checkId)?.title ?? checkId;
   const capturedAt = run.now().toISOString();
   const common = {
@@ -97,7 +107,13 @@ export async function storeCheckEvidence(store: EvidenceStore, run: RunContext, 
       appVersion: run.appVersion,
       collectedBy: run.person,
       operations: [...run.identityCalls, ...sources.flatMap((s) => s.result.calls)],
-      files: raw.map((r) => ({ evidenceId: r.id, fileName: r.fileName, mediaType: r.mediaType, sha256: r.sha256, size: r.size })),
+      files: raw.map((r) => ({
+        evidenceId: r.id,
+        fileName: r.fileName,
+        mediaType: r.mediaType,
+        sha256: r.sha256,
+        size: r.size,
+      })),
     },
   };
   const findings = await store.addBytes(`${JSON.stringify(doc, null, 2)}\n`, {
@@ -107,7 +123,12 @@ export async function storeCheckEvidence(store: EvidenceStore, run: RunContext, 
     mediaType: 'application/json',
     fileName: `${checkId}-findings.json`,
     source: { type: 'derived', from: raw.map((r) => r.id), rule: finding.rule },
-    meta: { result: finding.result, summary: finding.summary, limits: finding.limits, entityCount: finding.entities.length },
+    meta: {
+      result: finding.result,
+      summary: finding.summary,
+      limits: finding.limits,
+      entityCount: finding.entities.length,
+    },
   });
   return [...raw, findings];
 }

@@ -3,7 +3,14 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { checkById, controlById } from '../../../shared/catalog';
 import type { Person } from '../../../shared/domain/common';
 import type { AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
-import { Finding, type CheckProgress, type CheckRun, type CheckRunItem, type ControlFindings, type LatestFinding } from '../../../shared/domain/findings';
+import {
+  Finding,
+  type CheckProgress,
+  type CheckRun,
+  type CheckRunItem,
+  type ControlFindings,
+  type LatestFinding,
+} from '../../../shared/domain/findings';
 import { AppError } from '../../../shared/ipc/result';
 import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
 import type { AwsService } from '../aws/aws-service';
@@ -46,7 +53,12 @@ export interface RunInput {
 }
 
 const SSO_KINDS = new Set(['sso', 'sso-legacy']);
-const CREDENTIAL_CODES = new Set(['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING']);
+const CREDENTIAL_CODES = new Set([
+  'SSO_TOKEN_EXPIRED',
+  'SSO_TOKEN_MISSING',
+  'CREDENTIALS_EXPIRED',
+  'CREDENTIALS_MISSING',
+]);
 
 /** Runs the automated checks into the open workspace and answers what the latest findings are. */
 export class ChecksService {
@@ -59,14 +71,21 @@ export class ChecksService {
     if (input.controlId !== undefined) {
       const control = controlById(input.controlId);
       if (!control) throw new AppError('NOT_FOUND', `There is no control ${input.controlId} in the catalog.`);
-      const ids = control.evidence.flatMap((e) => (e.type === 'check' && IAM_CHECK_IDS.includes(e.checkId) ? [e.checkId] : []));
-      if (ids.length === 0) throw new AppError('INVALID_INPUT', `Control "${control.title}" has no automated checks.`, { hint: 'Its evidence is captured as screenshots or documents.' });
+      const ids = control.evidence.flatMap((e) =>
+        e.type === 'check' && IAM_CHECK_IDS.includes(e.checkId) ? [e.checkId] : [],
+      );
+      if (ids.length === 0)
+        throw new AppError('INVALID_INPUT', `Control "${control.title}" has no automated checks.`, {
+          hint: 'Its evidence is captured as screenshots or documents.',
+        });
       return ids;
     }
     if (!input.checkIds || input.checkIds.length === 0) return [...IAM_CHECK_IDS];
     const unknown = input.checkIds.filter((id) => !IAM_CHECK_IDS.includes(id));
     if (unknown.length > 0) {
-      throw new AppError('INVALID_INPUT', `Unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, { hint: `Known checks: ${IAM_CHECK_IDS.join(', ')}.` });
+      throw new AppError('INVALID_INPUT', `Unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, {
+        hint: `Known checks: ${IAM_CHECK_IDS.join(', ')}.`,
+      });
     }
     return [...new Set(input.checkIds)];
   }
@@ -96,11 +115,24 @@ export class ChecksService {
     const checkIds = this.selectChecks(input);
     const profile = input.profile ?? open.meta.aws.profile;
     if (!profile) {
-      throw new AppError('PROFILE_NOT_FOUND', 'No AWS profile is chosen for this workspace.', { hint: 'Choose a profile on the AWS screen and test the connection, then run the checks.' });
+      throw new AppError('PROFILE_NOT_FOUND', 'No AWS profile is chosen for this workspace.', {
+        hint: 'Choose a profile on the AWS screen and test the connection, then run the checks.',
+      });
     }
-    if (this.running) throw new AppError('CONFLICT', 'Checks are already running.', { hint: 'Wait for them to finish or cancel them.' });
+    if (this.running)
+      throw new AppError('CONFLICT', 'Checks are already running.', {
+        hint: 'Wait for them to finish or cancel them.',
+      });
     const controller = new AbortController();
-    const finished = this.collect(open, person, checkIds, profile, input.region ?? open.meta.aws.region, controller.signal, input.controlId);
+    const finished = this.collect(
+      open,
+      person,
+      checkIds,
+      profile,
+      input.region ?? open.meta.aws.region,
+      controller.signal,
+      input.controlId,
+    );
     this.running = { controller, finished };
     try {
       return await finished;
@@ -136,9 +168,25 @@ export class ChecksService {
       startedAt,
       aws: awsContext,
       identityCalls: [
-        { service: 'sts', operation: 'GetCallerIdentity', requestId: identity.requestId, at: identity.checkedAt, region: identity.region },
+        {
+          service: 'sts',
+          operation: 'GetCallerIdentity',
+          requestId: identity.requestId,
+          at: identity.checkedAt,
+          region: identity.region,
+        },
         // The account alias in every record comes from this call.
-        ...(identity.aliasCall ? [{ service: 'iam', operation: 'ListAccountAliases', requestId: identity.aliasCall.requestId, at: identity.aliasCall.at, region: identity.region }] : []),
+        ...(identity.aliasCall
+          ? [
+              {
+                service: 'iam',
+                operation: 'ListAccountAliases',
+                requestId: identity.aliasCall.requestId,
+                at: identity.aliasCall.at,
+                region: identity.region,
+              },
+            ]
+          : []),
       ],
       person,
       appVersion: this.deps.appVersion,
@@ -188,12 +236,32 @@ export class ChecksService {
         const evidence = (stored.get(o.checkId) ?? []).map(refOf);
         // What was stored is the check's result, even if the run was cancelled or stopped later.
         if (evidence.length > 0) {
-          return { checkId: o.checkId, result: o.finding.result, summary: o.finding.summary, entities: o.finding.entities, notes: o.finding.notes, error: o.finding.error, evidence };
+          return {
+            checkId: o.checkId,
+            result: o.finding.result,
+            summary: o.finding.summary,
+            entities: o.finding.entities,
+            notes: o.finding.notes,
+            error: o.finding.error,
+            evidence,
+          };
         }
         const error = result.cancelled
           ? { code: 'CANCELLED', message: 'Cancelled before it finished.' }
-          : { code: result.stopped?.code ?? 'CANCELLED', message: result.stopped?.message ?? 'The run stopped before this check finished.', ...(result.stopped?.hint ? { hint: result.stopped.hint } : {}) };
-        return { checkId: o.checkId, result: 'error', summary: result.cancelled ? error.message : `Stopped: ${error.message}`, entities: [], notes: [], error, evidence };
+          : {
+              code: result.stopped?.code ?? 'CANCELLED',
+              message: result.stopped?.message ?? 'The run stopped before this check finished.',
+              ...(result.stopped?.hint ? { hint: result.stopped.hint } : {}),
+            };
+        return {
+          checkId: o.checkId,
+          result: 'error',
+          summary: result.cancelled ? error.message : `Stopped: ${error.message}`,
+          entities: [],
+          notes: [],
+          error,
+          evidence,
+        };
       });
       const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
       // Credentials AWS rejected must not be reused by the next run: it resolves them afresh.
@@ -218,7 +286,12 @@ export class ChecksService {
         // A run for one control shows in that control's activity.
         ...(controlId ? { target: `control:${controlId}` } : {}),
         summary: runSummary(checkRun),
-        details: { runId, status, account: identity.accountId, checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])) },
+        details: {
+          runId,
+          status,
+          account: identity.accountId,
+          checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])),
+        },
       });
       this.deps.onChange?.('checks.run');
       return checkRun;
@@ -232,7 +305,9 @@ export class ChecksService {
   async latest(): Promise<LatestFinding[]> {
     const records = await this.deps.workspaces.require().evidence.list();
     const ids = [...new Set(records.filter((r) => r.kind === 'findings' && r.checkId).map((r) => r.checkId!))];
-    return Promise.all(ids.map((id) => this.latestFor(id, records))).then((l) => l.filter((x): x is LatestFinding => x !== null));
+    return Promise.all(ids.map((id) => this.latestFor(id, records))).then((l) =>
+      l.filter((x): x is LatestFinding => x !== null),
+    );
   }
 
   async latestForControl(controlId: string): Promise<ControlFindings> {
@@ -242,7 +317,13 @@ export class ChecksService {
     const checkIds = control.evidence.flatMap((e) => (e.type === 'check' ? [e.checkId] : []));
     return {
       controlId,
-      checks: await Promise.all(checkIds.map(async (checkId) => ({ checkId, title: checkById(checkId)?.title ?? checkId, latest: await this.latestFor(checkId, records) }))),
+      checks: await Promise.all(
+        checkIds.map(async (checkId) => ({
+          checkId,
+          title: checkById(checkId)?.title ?? checkId,
+          latest: await this.latestFor(checkId, records),
+        })),
+      ),
     };
   }
 
@@ -253,7 +334,8 @@ export class ChecksService {
     const integrity = await store.verify(record);
     let finding: LatestFinding['finding'] = null;
     // A findings file this version cannot read is shown as unreadable, never guessed at.
-    if (integrity === 'ok') finding = Finding.safeParse(parseJson((await store.read(record)).toString('utf8'))).data ?? null;
+    if (integrity === 'ok')
+      finding = Finding.safeParse(parseJson((await store.read(record)).toString('utf8'))).data ?? null;
     const evidence = records.filter((r) => r.runId === record.runId && r.checkId === checkId).map(refOf);
     return {
       checkId,
@@ -261,7 +343,16 @@ export class ChecksService {
       finding,
       collectedAt: record.capturedAt,
       collectedBy: record.capturedBy,
-      ...(record.aws ? { account: { id: record.aws.accountId, ...(record.aws.accountAlias ? { alias: record.aws.accountAlias } : {}), principalArn: record.aws.principalArn, region: record.aws.region } } : {}),
+      ...(record.aws
+        ? {
+            account: {
+              id: record.aws.accountId,
+              ...(record.aws.accountAlias ? { alias: record.aws.accountAlias } : {}),
+              principalArn: record.aws.principalArn,
+              region: record.aws.region,
+            },
+          }
+        : {}),
       evidence,
       integrity,
     };
@@ -273,7 +364,8 @@ function runSummary(r: CheckRun): string {
   for (const c of r.checks) counts.set(c.result, (counts.get(c.result) ?? 0) + 1);
   const parts = [...counts].map(([k, n]) => `${n} ${k.replace('_', ' ')}`).join(', ');
   const where = r.account.alias ? `${r.account.id} (${r.account.alias})` : r.account.id;
-  const how = r.status === 'completed' ? '' : r.status === 'stopped' ? ` — stopped: ${r.stopped?.message ?? ''}` : ' — cancelled';
+  const how =
+    r.status === 'completed' ? '' : r.status === 'stopped' ? ` — stopped: ${r.stopped?.message ?? ''}` : ' — cancelled';
   return `Ran ${r.checks.length} IAM check${r.checks.length === 1 ? '' : 's'} on AWS account ${where}: ${parts}${how}`;
 }
 

@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { controlById } from '../../../shared/catalog';
-import { ControlStatus, defaultControlState, Exclusion, STATUS_LABELS, type ControlState } from '../../../shared/domain/control-state';
+import {
+  ControlStatus,
+  defaultControlState,
+  Exclusion,
+  STATUS_LABELS,
+  type ControlState,
+} from '../../../shared/domain/control-state';
 import type { ControlStateView } from '../../../shared/ipc/channels/controls';
 import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 /** The labels the control page shows, so a refused field is named as people see it. */
-const EXCLUSION_FIELDS: Record<string, string> = { what: 'What is excluded', reason: 'Reason', approvedBy: 'Approved by', expiresOn: 'Expires on' };
+const EXCLUSION_FIELDS: Record<string, string> = {
+  what: 'What is excluded',
+  reason: 'Reason',
+  approvedBy: 'Approved by',
+  expiresOn: 'Expires on',
+};
 
 /**
  * A control's saved state, or the default. Own properties only: an id such as `constructor`
@@ -30,7 +41,8 @@ export class ControlsService {
     requireCatalogControl(controlId);
     const ws = this.workspaces.require();
     const member = ownerId === null ? null : ws.team.members.find((m) => m.id === ownerId);
-    if (ownerId !== null && !member) throw new AppError('NOT_FOUND', 'That person is not on the team.', { hint: 'Add them under Team first.' });
+    if (ownerId !== null && !member)
+      throw new AppError('NOT_FOUND', 'That person is not on the team.', { hint: 'Add them under Team first.' });
     return this.update(controlId, (s) => ({ ...s, ownerId }), {
       action: 'control.owner-set',
       summary: member ? `Assigned ${controlId} to ${member.name}` : `Removed the owner of ${controlId}`,
@@ -45,17 +57,33 @@ export class ControlsService {
   }
 
   async setNotes(controlId: string, notes: string): Promise<ControlStateView> {
-    return this.update(controlId, (s) => ({ ...s, notes }), { action: 'control.notes-set', summary: `Edited the notes of ${controlId}` });
+    return this.update(controlId, (s) => ({ ...s, notes }), {
+      action: 'control.notes-set',
+      summary: `Edited the notes of ${controlId}`,
+    });
   }
 
-  async addExclusion(input: { controlId: string; what: string; reason: string; approvedBy: string; expiresOn: string }) {
+  async addExclusion(input: {
+    controlId: string;
+    what: string;
+    reason: string;
+    approvedBy: string;
+    expiresOn: string;
+  }) {
     requireCatalogControl(input.controlId);
     const ws = this.workspaces.require();
-    const parsed = Exclusion.safeParse({ ...input, id: randomUUID(), createdAt: this.now().toISOString(), createdBy: ws.actor().email });
+    const parsed = Exclusion.safeParse({
+      ...input,
+      id: randomUUID(),
+      createdAt: this.now().toISOString(),
+      createdBy: ws.actor().email,
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = EXCLUSION_FIELDS[String(issue?.path[0])] ?? issue?.path.join('.');
-      throw new AppError('INVALID_INPUT', `${field}: ${issue?.message}`, { hint: 'Every exclusion needs what, why, who approved it and until when.' });
+      throw new AppError('INVALID_INPUT', `${field}: ${issue?.message}`, {
+        hint: 'Every exclusion needs what, why, who approved it and until when.',
+      });
     }
     // Compared in UTC, as the control page marks an exclusion expired.
     const today = this.now().toISOString().slice(0, 10);
@@ -95,7 +123,13 @@ export class ControlsService {
       'controls',
       (d) => {
         const next = change(stateOf(d.controls, controlId));
-        return { ...d, controls: { ...d.controls, [controlId]: { ...next, updatedAt: this.now().toISOString(), updatedBy: actor.email } } };
+        return {
+          ...d,
+          controls: {
+            ...d.controls,
+            [controlId]: { ...next, updatedAt: this.now().toISOString(), updatedBy: actor.email },
+          },
+        };
       },
       { ...activity, target: `control:${controlId}` },
     );

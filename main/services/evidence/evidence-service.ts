@@ -1,6 +1,11 @@
 import { promises as fs } from 'node:fs';
 import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
-import { VIEWER_LIMITS, type EvidenceContent, type EvidenceItem, type EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import {
+  VIEWER_LIMITS,
+  type EvidenceContent,
+  type EvidenceItem,
+  type EvidenceProvenance,
+} from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import { mapLimit } from '../map-limit';
 import { integrityError } from './evidence-store';
@@ -109,22 +114,36 @@ export class EvidenceService {
       return await this.verifiedContent(ws, record);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('EVIDENCE_UNREADABLE', `Evidence "${record.title}" (${record.id}) could not be read (${errorCode(error)}), so it was not checked and is not shown.`, {
-        hint: 'Check that you may read the workspace folder and its evidence files, then open the evidence again.',
-        details: { evidenceId: record.id, sha256: record.sha256 },
-      });
+      throw new AppError(
+        'EVIDENCE_UNREADABLE',
+        `Evidence "${record.title}" (${record.id}) could not be read (${errorCode(error)}), so it was not checked and is not shown.`,
+        {
+          hint: 'Check that you may read the workspace folder and its evidence files, then open the evidence again.',
+          details: { evidenceId: record.id, sha256: record.sha256 },
+        },
+      );
     }
   }
 
   private async verifiedContent(ws: OpenWorkspace, record: EvidenceRecord): Promise<EvidenceContent> {
     const base = { id: record.id, mediaType: record.mediaType, size: record.size };
     if (record.mediaType.startsWith('image/') && record.size <= VIEWER_LIMITS.imageBytes) {
-      return { ...base, encoding: 'base64', data: (await ws.evidence.read(record)).toString('base64'), truncated: false };
+      return {
+        ...base,
+        encoding: 'base64',
+        data: (await ws.evidence.read(record)).toString('base64'),
+        truncated: false,
+      };
     }
     if (TEXT_TYPES.has(record.mediaType)) {
       const bytes = await ws.evidence.read(record);
       const truncated = bytes.length > VIEWER_LIMITS.textBytes;
-      return { ...base, encoding: 'text', data: bytes.subarray(0, VIEWER_LIMITS.textBytes).toString('utf8'), truncated };
+      return {
+        ...base,
+        encoding: 'text',
+        data: bytes.subarray(0, VIEWER_LIMITS.textBytes).toString('utf8'),
+        truncated,
+      };
     }
     const integrity = await ws.evidence.verify(record);
     if (integrity !== 'ok') throw integrityError(record, integrity);

@@ -9,7 +9,10 @@ import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
 import { mapLimit } from '../map-limit';
 
 /** What a producer supplies; the store adds the id, hash, size, time and app version. */
-export type NewEvidence = Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'> & {
+export type NewEvidence = Omit<
+  EvidenceRecord,
+  'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'
+> & {
   capturedAt?: string;
 };
 
@@ -114,7 +117,9 @@ export class EvidenceStore {
     } catch (error) {
       await fs.rm(tmp, { force: true });
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
-        throw new AppError('IMPORT_REJECTED', `The file ${sourcePath} could not be read.`, { hint: 'Check that it exists and that you may read it.' });
+        throw new AppError('IMPORT_REJECTED', `The file ${sourcePath} could not be read.`, {
+          hint: 'Check that it exists and that you may read it.',
+        });
       }
       throw saveFailure(tmp, error);
     }
@@ -188,7 +193,9 @@ export class EvidenceStore {
   }
 
   async list(): Promise<EvidenceRecord[]> {
-    return [...(await this.load()).values()].sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+    return [...(await this.load()).values()].sort(
+      (a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id),
+    );
   }
 
   async get(id: string): Promise<EvidenceRecord> {
@@ -255,7 +262,9 @@ export class EvidenceStore {
       names.filter((n) => n.endsWith('.json')),
       RECORD_READ_CONCURRENCY,
       async (name) => {
-        const parsed = EvidenceRecord.safeParse(parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')));
+        const parsed = EvidenceRecord.safeParse(
+          parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')),
+        );
         // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
         if (parsed.success) map.set(parsed.data.id, parsed.data);
       },
@@ -266,14 +275,22 @@ export class EvidenceStore {
 
 export function integrityError(record: EvidenceRecord, integrity: Exclude<EvidenceIntegrity, 'ok'>): AppError {
   return integrity === 'missing'
-    ? new AppError('EVIDENCE_MISSING', `Evidence "${record.title}" (${record.id}) is missing: its file ${record.sha256} was deleted from the workspace.`, {
-        hint: 'Restore the file from a backup of the workspace, or capture the evidence again.',
-        details: { evidenceId: record.id, sha256: record.sha256 },
-      })
-    : new AppError('EVIDENCE_TAMPERED', `Evidence "${record.title}" (${record.id}) was changed after capture: its file no longer matches SHA-256 ${record.sha256}.`, {
-        hint: 'Restore the original file from a backup, or capture the evidence again; changed evidence is never exported.',
-        details: { evidenceId: record.id, sha256: record.sha256 },
-      });
+    ? new AppError(
+        'EVIDENCE_MISSING',
+        `Evidence "${record.title}" (${record.id}) is missing: its file ${record.sha256} was deleted from the workspace.`,
+        {
+          hint: 'Restore the file from a backup of the workspace, or capture the evidence again.',
+          details: { evidenceId: record.id, sha256: record.sha256 },
+        },
+      )
+    : new AppError(
+        'EVIDENCE_TAMPERED',
+        `Evidence "${record.title}" (${record.id}) was changed after capture: its file no longer matches SHA-256 ${record.sha256}.`,
+        {
+          hint: 'Restore the original file from a backup, or capture the evidence again; changed evidence is never exported.',
+          details: { evidenceId: record.id, sha256: record.sha256 },
+        },
+      );
 }
 
 function parseJsonOrNull(text: string): unknown {

@@ -24,8 +24,18 @@ export const IMPORT_TYPES: Record<ImportType, TypeInfo> = {
   jpeg: { label: 'a JPEG image', mediaType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], kind: 'screenshot' },
   pdf: { label: 'a PDF document', mediaType: 'application/pdf', extensions: ['.pdf'], kind: 'document' },
   csv: { label: 'a CSV file', mediaType: 'text/csv', extensions: ['.csv'], kind: 'document' },
-  xlsx: { label: 'an Excel workbook', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['.xlsx'], kind: 'document' },
-  docx: { label: 'a Word document', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['.docx'], kind: 'document' },
+  xlsx: {
+    label: 'an Excel workbook',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['.xlsx'],
+    kind: 'document',
+  },
+  docx: {
+    label: 'a Word document',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['.docx'],
+    kind: 'document',
+  },
   txt: { label: 'a text file', mediaType: 'text/plain', extensions: ['.txt'], kind: 'document' },
   json: { label: 'a JSON file', mediaType: 'application/json', extensions: ['.json'], kind: 'document' },
 };
@@ -40,7 +50,8 @@ export interface InspectedFile {
   size: number;
 }
 
-const rejected = (name: string, why: string, hint: string) => new AppError('IMPORT_REJECTED', `${name} was not imported: ${why}`, { hint, details: { file: name } });
+const rejected = (name: string, why: string, hint: string) =>
+  new AppError('IMPORT_REJECTED', `${name} was not imported: ${why}`, { hint, details: { file: name } });
 
 const startsWith = (head: Buffer, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
@@ -57,7 +68,14 @@ export function sniff(head: Buffer): 'png' | 'jpeg' | 'pdf' | 'zip' | 'binary' |
   return head.includes(0) ? 'binary' : 'text';
 }
 
-const SNIFF_LABELS = { png: 'a PNG image', jpeg: 'a JPEG image', pdf: 'a PDF document', zip: 'a ZIP archive', binary: 'binary data', text: 'text' };
+const SNIFF_LABELS = {
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  pdf: 'a PDF document',
+  zip: 'a ZIP archive',
+  binary: 'binary data',
+  text: 'text',
+};
 
 function zipEntries(path: string): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
@@ -107,24 +125,46 @@ async function checkUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promi
 }
 
 async function checkCsv(path: string): Promise<void> {
-  await pipeline(createReadStream(path, 'utf8'), parseCsv({ relax_column_count: true, bom: true }), new Writable({ objectMode: true, write: (_r, _e, done) => done() }));
+  await pipeline(
+    createReadStream(path, 'utf8'),
+    parseCsv({ relax_column_count: true, bom: true }),
+    new Writable({ objectMode: true, write: (_r, _e, done) => done() }),
+  );
 }
 
-export const unreadable = (name: string) => rejected(name, 'the file could not be read.', 'Check that it still exists and that you may open it, then try again.');
+export const unreadable = (name: string) =>
+  rejected(name, 'the file could not be read.', 'Check that it still exists and that you may open it, then try again.');
 
 /** The cheap checks (supported name, readable, not empty, not too large), done before anything is copied. */
-export async function checkImportable(path: string, name: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Promise<{ type: ImportType; size: number }> {
+export async function checkImportable(
+  path: string,
+  name: string,
+  maxBytes = DEFAULT_IMPORT_MAX_BYTES,
+): Promise<{ type: ImportType; size: number }> {
   const extension = extname(name).toLowerCase();
   const type = (Object.keys(IMPORT_TYPES) as ImportType[]).find((t) => IMPORT_TYPES[t].extensions.includes(extension));
   if (!type) {
-    throw rejected(name, `files of type "${extension || 'without extension'}" are not supported.`, `Import ${SUPPORTED_EXTENSIONS.join(', ')} files; export other formats to PDF first.`);
+    throw rejected(
+      name,
+      `files of type "${extension || 'without extension'}" are not supported.`,
+      `Import ${SUPPORTED_EXTENSIONS.join(', ')} files; export other formats to PDF first.`,
+    );
   }
   const stat = await fs.stat(path).catch(() => null);
   if (!stat?.isFile()) throw unreadable(name);
-  if (stat.size === 0) throw rejected(name, 'the file is empty.', 'Choose the file that holds the evidence; an empty file proves nothing.');
+  if (stat.size === 0)
+    throw rejected(
+      name,
+      'the file is empty.',
+      'Choose the file that holds the evidence; an empty file proves nothing.',
+    );
   if (stat.size > maxBytes) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-    throw rejected(name, `it is ${mb(stat.size)}, over the ${mb(maxBytes)} limit.`, 'Split the evidence into smaller files, or export only the part the auditor needs.');
+    throw rejected(
+      name,
+      `it is ${mb(stat.size)}, over the ${mb(maxBytes)} limit.`,
+      'Split the evidence into smaller files, or export only the part the auditor needs.',
+    );
   }
   return { type, size: stat.size };
 }
@@ -134,7 +174,11 @@ export async function checkImportable(path: string, name: string, maxBytes = DEF
  * UTF-8, JSON/CSV syntax), checks its extension agrees, and refuses empty, huge or unreadable
  * files with the reason. Nothing is written.
  */
-export async function inspectImport(path: string, name: string, maxBytes = DEFAULT_IMPORT_MAX_BYTES): Promise<InspectedFile> {
+export async function inspectImport(
+  path: string,
+  name: string,
+  maxBytes = DEFAULT_IMPORT_MAX_BYTES,
+): Promise<InspectedFile> {
   const { type, size } = await checkImportable(path, name, maxBytes);
   const extension = extname(name).toLowerCase();
   const info = IMPORT_TYPES[type];
@@ -153,26 +197,57 @@ export async function inspectImport(path: string, name: string, maxBytes = DEFAU
 
   const found = sniff(head);
   const mismatch = () =>
-    rejected(name, `its name says ${info.label}, but its content is ${SNIFF_LABELS[found]}.`, 'Check you chose the right file; if it was renamed, give it the extension that matches its content.');
-  const wanted = { png: 'png', jpeg: 'jpeg', pdf: 'pdf', xlsx: 'zip', docx: 'zip', csv: 'text', txt: 'text', json: 'text' }[type];
+    rejected(
+      name,
+      `its name says ${info.label}, but its content is ${SNIFF_LABELS[found]}.`,
+      'Check you chose the right file; if it was renamed, give it the extension that matches its content.',
+    );
+  const wanted = {
+    png: 'png',
+    jpeg: 'jpeg',
+    pdf: 'pdf',
+    xlsx: 'zip',
+    docx: 'zip',
+    csv: 'text',
+    txt: 'text',
+    json: 'text',
+  }[type];
   if (found !== wanted) throw mismatch();
 
   if (type === 'xlsx' || type === 'docx') {
     const entries = await zipEntries(path).catch(() => null);
-    if (!entries) throw rejected(name, `it looks like ${info.label} but the archive inside is damaged.`, 'Open it in its program and save it again.');
+    if (!entries)
+      throw rejected(
+        name,
+        `it looks like ${info.label} but the archive inside is damaged.`,
+        'Open it in its program and save it again.',
+      );
     const marker = type === 'xlsx' ? 'xl/workbook.xml' : 'word/document.xml';
-    if (!entries.has(marker)) throw rejected(name, `it is a ZIP archive but not ${info.label}.`, 'Save it from Excel or Word (or export it) as .xlsx or .docx.');
+    if (!entries.has(marker))
+      throw rejected(
+        name,
+        `it is a ZIP archive but not ${info.label}.`,
+        'Save it from Excel or Word (or export it) as .xlsx or .docx.',
+      );
   }
   if (type === 'txt' || type === 'csv' || type === 'json') {
     // JSON is checked while it streams, never parsed whole: a 200 MB file must not sit in the main process.
     const json = type === 'json' ? jsonSyntaxCheck() : undefined;
     const notJson = (error: JsonSyntaxError) =>
-      rejected(name, `it is not valid JSON (${error.message}).`, 'Check the file was saved completely; save API output with a tool that writes JSON.');
+      rejected(
+        name,
+        `it is not valid JSON (${error.message}).`,
+        'Check the file was saved completely; save API output with a tool that writes JSON.',
+      );
     try {
       await checkUtf8(path, json && ((bytes) => json.write(bytes)));
     } catch (error) {
       if (error instanceof JsonSyntaxError) throw notJson(error);
-      throw rejected(name, `its content is not UTF-8 text, so it is not ${info.label}.`, 'Export it again as UTF-8 text.');
+      throw rejected(
+        name,
+        `its content is not UTF-8 text, so it is not ${info.label}.`,
+        'Export it again as UTF-8 text.',
+      );
     }
     try {
       json?.end();

@@ -26,7 +26,10 @@ export const slug = (s: string) =>
 
 function checkControlIds(controlIds: string[]): void {
   const unknown = controlIds.filter((id) => !controlById(id));
-  if (unknown.length) throw new AppError('INVALID_INPUT', `Unknown control(s): ${unknown.join(', ')}.`, { hint: 'Choose controls from the catalog.' });
+  if (unknown.length)
+    throw new AppError('INVALID_INPUT', `Unknown control(s): ${unknown.join(', ')}.`, {
+      hint: 'Choose controls from the catalog.',
+    });
 }
 
 /**
@@ -69,7 +72,12 @@ export class ImportService {
 
   /** Dropped or pasted bytes are written to a private snapshot, like a copied file. */
   importBytes(name: string, bytes: Uint8Array, details: ImportDetails, via: 'drop' | 'paste'): Promise<EvidenceRecord> {
-    return this.withSnapshot((snapshot) => fs.writeFile(snapshot, bytes, { mode: 0o600 }), name, details, via === 'drop' ? 'drag and drop' : 'clipboard paste');
+    return this.withSnapshot(
+      (snapshot) => fs.writeFile(snapshot, bytes, { mode: 0o600 }),
+      name,
+      details,
+      via === 'drop' ? 'drag and drop' : 'clipboard paste',
+    );
   }
 
   async importFile(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
@@ -82,7 +90,12 @@ export class ImportService {
     return this.withSnapshot(copy, name, details, via);
   }
 
-  private async withSnapshot(write: (snapshot: string) => Promise<void>, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {
+  private async withSnapshot(
+    write: (snapshot: string) => Promise<void>,
+    name: string,
+    details: ImportDetails,
+    via: string,
+  ): Promise<EvidenceRecord> {
     const ws = this.deps.workspaces.require();
     ws.actor();
     checkControlIds(details.controlIds);

@@ -37,11 +37,13 @@ export function jsonSyntaxCheck(): JsonSyntaxCheck {
     // The tokenizer says "Unexpected "x" at chunk position "3" (absolute position "1027") in state …".
     const at = /^Unexpected "(.*)" at chunk position "\d+" \(absolute position "(\d+)"\)/s.exec(error.message);
     if (at) throw new JsonSyntaxError(`unexpected ${shown(at[1])} at byte ${at[2]}`);
-    if (/ended in the middle of a token/.test(error.message)) throw new JsonSyntaxError('the file ends in the middle of a value');
+    if (/ended in the middle of a token/.test(error.message))
+      throw new JsonSyntaxError('the file ends in the middle of a value');
     throw new JsonSyntaxError(error.message);
   };
   parser.onError = (error) => {
-    if (/ended in mid-parsing/.test(error.message)) throw new JsonSyntaxError('the file ends before the JSON is complete');
+    if (/ended in mid-parsing/.test(error.message))
+      throw new JsonSyntaxError('the file ends before the JSON is complete');
     throw new JsonSyntaxError(last ? `unexpected ${shown(last.value)} at byte ${last.offset}` : error.message);
   };
   parser.onValue = () => undefined;

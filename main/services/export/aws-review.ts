@@ -2,7 +2,12 @@ import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { ControlStatus } from '../../../shared/domain/control-state';
 import type { Category } from '../../../shared/domain/workspace';
-import { reportGapDays, reviewContext, reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import {
+  reportGapDays,
+  reviewContext,
+  reviewProblems,
+  type ReviewProblem,
+} from '../../../shared/rules/aws-report-review';
 import { reviewSignatureProblems } from '../reviews/review-content-hash';
 import type { BundleModel } from './bundle-model';
 
@@ -40,7 +45,10 @@ export interface BundleAwsReview {
  * Why the review's signature does not stand for a bundle with this as-of date and these
  * categories (or at all: its content changed after signing). Empty when unsigned.
  */
-export function bundleSignatureProblems(review: AwsReportReviewDoc, scope: { asOfDate: string; categories: readonly Category[] }): string[] {
+export function bundleSignatureProblems(
+  review: AwsReportReviewDoc,
+  scope: { asOfDate: string; categories: readonly Category[] },
+): string[] {
   return reviewSignatureProblems(review, scope, 'bundle');
 }
 
@@ -49,11 +57,18 @@ export function bundleSignatureProblems(review: AwsReportReviewDoc, scope: { asO
  * as-of date and categories (the export may choose others than the workspace's, and the
  * auditor reads the bundle's), CUEC controls get the status and evidence count the bundle shows.
  */
-export function bundleAwsReview(review: AwsReportReviewDoc, model: BundleModel, catalog: readonly ControlDef[]): BundleAwsReview {
+export function bundleAwsReview(
+  review: AwsReportReviewDoc,
+  model: BundleModel,
+  catalog: readonly ControlDef[],
+): BundleAwsReview {
   const { asOfDate, categories } = model.options;
   const inScope = new Map(model.controls.map((c) => [c.def.id, c]));
   const defs = new Map(catalog.map((d) => [d.id, d]));
-  const problems = reviewProblems(review, reviewContext({ asOfDate, categories }, model.generatedAt.slice(0, 10), catalog));
+  const problems = reviewProblems(
+    review,
+    reviewContext({ asOfDate, categories }, model.generatedAt.slice(0, 10), catalog),
+  );
   const end = review.report.periodEnd;
   return {
     review,
@@ -88,7 +103,9 @@ export type BundleReviewState = 'relied_on' | 'not_relied_on' | 'draft' | 'signa
 export function reviewState(r: BundleAwsReview): BundleReviewState {
   if (!r.review.signed) return 'draft';
   if (r.signatureProblems.length > 0) return 'signature_stale';
-  return r.review.conclusion.reliance === 'do_not_rely' || !r.review.conclusion.reliance ? 'not_relied_on' : 'relied_on';
+  return r.review.conclusion.reliance === 'do_not_rely' || !r.review.conclusion.reliance
+    ? 'not_relied_on'
+    : 'relied_on';
 }
 
 /** What the review says, in the state it is in: the section's opening after the carve-out sentence. */

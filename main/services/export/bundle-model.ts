@@ -5,7 +5,12 @@ import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-revie
 import type { Person } from '../../../shared/domain/common';
 import { effectiveStatus, reviewStands, type AwsReviewStanding } from '../../../shared/rules/readiness';
 import { blockingProblems, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
-import { defaultControlState, type ControlsDoc, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
+import {
+  defaultControlState,
+  type ControlsDoc,
+  type ControlState,
+  type Exclusion,
+} from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
 import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/ipc/channels/export';
@@ -90,7 +95,9 @@ export function evidenceFlags(record: EvidenceRecord, options: ExportOptions): E
   const day = record.capturedAt.slice(0, 10);
   const flags: EvidenceFlag[] = [];
   if (day > options.asOfDate) flags.push('captured_after_as_of');
-  const oldest = subDays(new Date(`${options.asOfDate}T00:00:00Z`), options.freshnessDays).toISOString().slice(0, 10);
+  const oldest = subDays(new Date(`${options.asOfDate}T00:00:00Z`), options.freshnessDays)
+    .toISOString()
+    .slice(0, 10);
   if (day < oldest) flags.push('older_than_freshness_window');
   return flags;
 }
@@ -113,7 +120,12 @@ export async function buildModel(
       outOfScope.push(record);
       continue;
     }
-    evidence.push({ record, path: evidencePath(record, controlIds[0]!), controlIds, flags: evidenceFlags(record, options) });
+    evidence.push({
+      record,
+      path: evidencePath(record, controlIds[0]!),
+      controlIds,
+      flags: evidenceFlags(record, options),
+    });
   }
   const byControl = new Map<string, ModelEvidence[]>();
   for (const item of evidence) {
@@ -123,13 +135,18 @@ export async function buildModel(
   const review = source.awsReportReview;
   const awsReviewStanding: AwsReviewStanding = {
     signed: review.signed !== null,
-    blockingProblems: blockingProblems(reviewProblems(review, reviewContext(options, context.generatedAt.slice(0, 10), catalog))).length,
+    blockingProblems: blockingProblems(
+      reviewProblems(review, reviewContext(options, context.generatedAt.slice(0, 10), catalog)),
+    ).length,
     signatureProblems: bundleSignatureProblems(review, options),
     reliance: review.conclusion.reliance ?? null,
   };
   const controls = defs.map((def): ModelControl => {
     // Inherited controls follow the review of AWS's SOC 2 report, as on the dashboard.
-    const state = { ...(source.controls.controls[def.id] ?? defaultControlState()), status: effectiveStatus(def, source.controls.controls, awsReviewStanding) };
+    const state = {
+      ...(source.controls.controls[def.id] ?? defaultControlState()),
+      status: effectiveStatus(def, source.controls.controls, awsReviewStanding),
+    };
     const member = state.ownerId ? members.get(state.ownerId) : undefined;
     return {
       def,

@@ -27,11 +27,30 @@ export function guardCell(value: string | number): string | number {
 export function toCsv(header: string[], rows: (string | number)[][]): Buffer {
   // csv-stringify quotes a cell holding the whole record delimiter (CRLF) but not a lone LF
   // or CR, which spreadsheet programs and csv readers still take as the end of a row.
-  return Buffer.from(stringify([header, ...rows.map((r) => r.map(guardCell))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ }), 'utf8');
+  return Buffer.from(
+    stringify([header, ...rows.map((r) => r.map(guardCell))], {
+      bom: true,
+      record_delimiter: 'windows',
+      quoted_match: /[\r\n]/,
+    }),
+    'utf8',
+  );
 }
 
 export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFinding[]>): Buffer {
-  const header = ['Control ID', 'Title', 'Responsibility', 'Criteria', 'Owner', 'Owner email', 'Status', 'Evidence count', 'Evidence IDs', 'Latest check results', 'Exclusions'];
+  const header = [
+    'Control ID',
+    'Title',
+    'Responsibility',
+    'Criteria',
+    'Owner',
+    'Owner email',
+    'Status',
+    'Evidence count',
+    'Evidence IDs',
+    'Latest check results',
+    'Exclusions',
+  ];
   if (model.options.includeNotes) header.push('Notes');
   const rows = model.controls.map((c) => {
     const row: (string | number)[] = [
@@ -44,8 +63,18 @@ export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFind
       STATUS_LABELS[c.state.status],
       c.evidence.length,
       c.evidence.map((e) => e.record.id).join(' '),
-      (findings.get(c.def.id) ?? []).map((f) => (f.finding ? `${f.finding.checkId}: ${CHECK_RESULT_LABELS[f.finding.result]}` : `${f.evidence.record.id}: unreadable`)).join('; '),
-      c.exclusions.map((e) => `${e.what} (approved by ${e.approvedBy}, expires ${e.expiresOn}${e.expiredAsOf ? ', EXPIRED' : ''})`).join('; '),
+      (findings.get(c.def.id) ?? [])
+        .map((f) =>
+          f.finding
+            ? `${f.finding.checkId}: ${CHECK_RESULT_LABELS[f.finding.result]}`
+            : `${f.evidence.record.id}: unreadable`,
+        )
+        .join('; '),
+      c.exclusions
+        .map(
+          (e) => `${e.what} (approved by ${e.approvedBy}, expires ${e.expiresOn}${e.expiredAsOf ? ', EXPIRED' : ''})`,
+        )
+        .join('; '),
     ];
     if (model.options.includeNotes) row.push(c.state.notes);
     return row;
@@ -54,7 +83,25 @@ export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFind
 }
 
 export function evidenceCsv(model: BundleModel): Buffer {
-  const header = ['Evidence ID', 'Title', 'Kind', 'Controls', 'Check', 'File in bundle', 'SHA-256', 'Size (bytes)', 'Media type', 'Captured at (UTC)', 'Effective date', 'Captured by', 'Source', 'AWS account', 'Principal', 'Region', 'Flags'];
+  const header = [
+    'Evidence ID',
+    'Title',
+    'Kind',
+    'Controls',
+    'Check',
+    'File in bundle',
+    'SHA-256',
+    'Size (bytes)',
+    'Media type',
+    'Captured at (UTC)',
+    'Effective date',
+    'Captured by',
+    'Source',
+    'AWS account',
+    'Principal',
+    'Region',
+    'Flags',
+  ];
   const rows = model.evidence.map(({ record: r, path, controlIds, flags }) => [
     r.id,
     r.title,

@@ -56,23 +56,34 @@ export interface ExportRun {
 async function checkTarget(source: ExportSource, outPath: string): Promise<string> {
   const target = resolve(outPath);
   if (!target.toLowerCase().endsWith('.zip')) {
-    throw new AppError('INVALID_INPUT', `The bundle must be a .zip file; ${target} is not.`, { hint: 'Choose a file name ending in .zip.' });
+    throw new AppError('INVALID_INPUT', `The bundle must be a .zip file; ${target} is not.`, {
+      hint: 'Choose a file name ending in .zip.',
+    });
   }
   const inside = relative(resolve(source.root), target);
   if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== target) {
-    throw new AppError('INVALID_INPUT', `${target} is inside the workspace folder; the export never writes into the workspace.`, {
-      hint: 'Choose a folder outside the workspace, for example the folder that contains it.',
-    });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${target} is inside the workspace folder; the export never writes into the workspace.`,
+      {
+        hint: 'Choose a folder outside the workspace, for example the folder that contains it.',
+      },
+    );
   }
   const stat = await fs.stat(dirname(target)).catch(() => null);
   if (!stat?.isDirectory()) {
-    throw new AppError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, { hint: 'Create the folder first, or choose another one.' });
+    throw new AppError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, {
+      hint: 'Create the folder first, or choose another one.',
+    });
   }
   return target;
 }
 
 function failure(error: unknown, target: string, signal?: AbortSignal): AppError {
-  if (signal?.aborted) return new AppError('CANCELLED', 'The export was cancelled; no bundle was written.', { hint: 'Start it again when you are ready.' });
+  if (signal?.aborted)
+    return new AppError('CANCELLED', 'The export was cancelled; no bundle was written.', {
+      hint: 'Start it again when you are ready.',
+    });
   if (isAppError(error)) return error;
   const code = (error as NodeJS.ErrnoException)?.code;
   const where = dirname(target);
@@ -85,7 +96,10 @@ function failure(error: unknown, target: string, signal?: AbortSignal): AppError
   };
   const reason = (code && known[code]) ?? `Writing the bundle failed (${(error as Error)?.message ?? String(error)})`;
   return new AppError('EXPORT_FAILED', `${reason}; no bundle was written and the workspace is unchanged.`, {
-    hint: code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some space or choose another disk, then export again.' : 'Choose another folder, or try again.',
+    hint:
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'Free some space or choose another disk, then export again.'
+        : 'Choose another folder, or try again.',
     details: { errno: code },
     cause: error,
   });
@@ -104,9 +118,14 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   report('preparing');
 
   const generatedAt = run.now();
-  const model = await buildModel(source, run.options, { preparedBy: run.preparedBy, generatedAt: generatedAt.toISOString(), appVersion: run.appVersion });
+  const model = await buildModel(source, run.options, {
+    preparedBy: run.preparedBy,
+    generatedAt: generatedAt.toISOString(),
+    appVersion: run.appVersion,
+  });
   const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
-  progress.filesTotal = model.evidence.length + Object.keys(BUNDLE_FILES).length + Object.keys(ADDED_BUNDLE_FILES).length;
+  progress.filesTotal =
+    model.evidence.length + Object.keys(BUNDLE_FILES).length + Object.keys(ADDED_BUNDLE_FILES).length;
   progress.bytesTotal = model.evidence.reduce((sum, e) => sum + e.record.size, 0);
   let writer: BundleZipWriter | null = null;
   try {
@@ -169,15 +188,27 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     report('verifying');
     const check = await verifyBundle(writer.tempPath, { signal: run.signal });
     if (!check.ok) {
-      throw new AppError('EXPORT_FAILED', `The written bundle did not verify: ${check.problems.slice(0, 3).join(' ')}`, {
-        hint: 'Nothing was kept under the final name. Try again; if it happens again, check the disk.',
-        details: { problems: check.problems.slice(0, 20) },
-      });
+      throw new AppError(
+        'EXPORT_FAILED',
+        `The written bundle did not verify: ${check.problems.slice(0, 3).join(' ')}`,
+        {
+          hint: 'Nothing was kept under the final name. Try again; if it happens again, check the disk.',
+          details: { problems: check.problems.slice(0, 20) },
+        },
+      );
     }
     run.signal?.throwIfAborted();
     await writer.commit();
     const zipBytes = (await fs.stat(target)).size;
-    return { path: target, fingerprint: content.fingerprint, seal: sha256Hex(sumsBytes), files: check.files, evidenceFiles: model.evidence.length, zipBytes, durationMs: Date.now() - started };
+    return {
+      path: target,
+      fingerprint: content.fingerprint,
+      seal: sha256Hex(sumsBytes),
+      files: check.files,
+      evidenceFiles: model.evidence.length,
+      zipBytes,
+      durationMs: Date.now() - started,
+    };
   } catch (error) {
     await writer?.discard();
     throw failure(error, target, run.signal);

@@ -1,6 +1,11 @@
 import { basename, dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
-import type { ExportOptionsInput, ExportResultView, PreflightReport, VerifyReportView } from '../../../shared/ipc/channels/export';
+import type {
+  ExportOptionsInput,
+  ExportResultView,
+  PreflightReport,
+  VerifyReportView,
+} from '../../../shared/ipc/channels/export';
 import { AppError } from '../../../shared/ipc/result';
 import type { Logger } from '../logger';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -44,12 +49,19 @@ export class ExportService {
 
   async preflight(input: ExportOptionsInput): Promise<PreflightReport> {
     const { ws, preparedBy } = this.context();
-    return preflight(ws, resolveOptions(ws.meta, input), { preparedBy, now: this.deps.now(), appVersion: this.deps.appVersion });
+    return preflight(ws, resolveOptions(ws.meta, input), {
+      preparedBy,
+      now: this.deps.now(),
+      appVersion: this.deps.appVersion,
+    });
   }
 
   suggestPath(input: ExportOptionsInput): string {
     const { ws } = this.context();
-    return join(dirname(ws.root), `${slugify(ws.meta.companyName, 40)}-soc2-type1-${input.asOfDate ?? ws.meta.asOfDate}.zip`);
+    return join(
+      dirname(ws.root),
+      `${slugify(ws.meta.companyName, 40)}-soc2-type1-${input.asOfDate ?? ws.meta.asOfDate}.zip`,
+    );
   }
 
   async pick(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null> {
@@ -58,7 +70,10 @@ export class ExportService {
   }
 
   async run(input: ExportOptionsInput & { outPath: string }): Promise<ExportResultView> {
-    if (this.running) throw new AppError('CONFLICT', 'An export is already running.', { hint: 'Wait for it to finish, or cancel it first.' });
+    if (this.running)
+      throw new AppError('CONFLICT', 'An export is already running.', {
+        hint: 'Wait for it to finish, or cancel it first.',
+      });
     const { ws, preparedBy } = this.context();
     const controller = new AbortController();
     this.running = controller;
@@ -87,8 +102,16 @@ export class ExportService {
         signal: controller.signal,
         onProgress,
       });
-      this.deps.emit('progress', { task: 'export', step: 'done', done: 1, total: 1, message: `Exported ${basename(result.path)}` });
-      await this.recordExport(result).catch((error) => this.deps.logger.warn('export: activity not recorded', { error: (error as Error).message }));
+      this.deps.emit('progress', {
+        task: 'export',
+        step: 'done',
+        done: 1,
+        total: 1,
+        message: `Exported ${basename(result.path)}`,
+      });
+      await this.recordExport(result).catch((error) =>
+        this.deps.logger.warn('export: activity not recorded', { error: (error as Error).message }),
+      );
       return result;
     } finally {
       this.running = null;
@@ -116,7 +139,12 @@ export class ExportService {
         const now = Date.now();
         if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
         last = now;
-        this.deps.emit('progress', { task: 'verify', done, total, message: `Checking ${formatBytes(done)} of ${formatBytes(total)}` });
+        this.deps.emit('progress', {
+          task: 'verify',
+          done,
+          total,
+          message: `Checking ${formatBytes(done)} of ${formatBytes(total)}`,
+        });
       },
     });
   }

@@ -20,25 +20,30 @@ const orMissing = (value: string | undefined) => (value ? esc(value) : '<span cl
 /** A control meeting a CUEC, linked to its section when the bundle has one. */
 function cuecControl(c: CuecControl): string {
   const id = `<code>${esc(c.id)}</code>`;
-  if (!c.status) return `<li>${id} ${esc(c.title)} <span class="bad">(${c.inCatalog ? "outside this bundle's scope" : 'not a control in the catalog'})</span></li>`;
+  if (!c.status)
+    return `<li>${id} ${esc(c.title)} <span class="bad">(${c.inCatalog ? "outside this bundle's scope" : 'not a control in the catalog'})</span></li>`;
   const evidence = `${c.evidenceCount} evidence file${c.evidenceCount === 1 ? '' : 's'}`;
   return `<li><a href="#${controlAnchor(c.id)}">${id}</a> ${esc(c.title)} <span class="${c.evidenceCount > 0 ? 'muted' : 'bad'}">(${STATUS_LABELS[c.status]}, ${evidence})</span></li>`;
 }
 
 function signature(r: BundleAwsReview): string {
   const signed = r.review.signed;
-  if (!signed) return `<p class="bad">${esc(NOT_SIGNED)}: the review below is unfinished and not yet concluded by the company.</p>`;
+  if (!signed)
+    return `<p class="bad">${esc(NOT_SIGNED)}: the review below is unfinished and not yet concluded by the company.</p>`;
   if (r.signatureProblems.length === 0) return `<p class="pass"><strong>${esc(signatureLine(signed))}</strong></p>`;
   return `<p class="warn"><strong>${esc(signatureLine(signed))}</strong></p><p class="bad">The signature does not stand for this bundle:</p><ul>${r.signatureProblems.map((p) => `<li class="bad">${esc(p)}</li>`).join('')}</ul>`;
 }
 
 const problemList = (title: string, problems: ReviewProblem[], cls: string) =>
-  problems.length ? `<h2>${esc(title)} (${problems.length})</h2><ul>${problems.map((p) => `<li class="${cls}">${esc(p.message)}</li>`).join('')}</ul>` : '';
+  problems.length
+    ? `<h2>${esc(title)} (${problems.length})</h2><ul>${problems.map((p) => `<li class="${cls}">${esc(p.message)}</li>`).join('')}</ul>`
+    : '';
 
 function gap(r: BundleAwsReview, asOfDate: string): string {
   const end = r.review.report.periodEnd;
   const { gapCoverage, gapNote } = r.review.conclusion;
-  if (!end || r.gapDays === null) return "The report's period end is not recorded, so the gap to the as-of date is unknown.";
+  if (!end || r.gapDays === null)
+    return "The report's period end is not recorded, so the gap to the as-of date is unknown.";
   const text =
     r.gapDays > 0
       ? `The report ends on ${end}, ${r.gapDays} day${r.gapDays === 1 ? '' : 's'} before this bundle's as-of date (${asOfDate}). How it is covered: ${gapCoverage ? GAP_COVERAGE_LABELS[gapCoverage] : 'not recorded'}.`
@@ -53,7 +58,11 @@ export function awsReviewHtml(content: BundleContent): string {
   const reviewControl = content.model.awsReviewControlId;
   const type1 = report.reportType === 'type1';
   // A Type 1 report speaks as of one date: a period start left from editing is not shown.
-  const period = type1 ? (report.periodEnd ? `as of ${esc(report.periodEnd)}` : orMissing(undefined)) : `${orMissing(report.periodStart)} to ${orMissing(report.periodEnd)}`;
+  const period = type1
+    ? report.periodEnd
+      ? `as of ${esc(report.periodEnd)}`
+      : orMissing(undefined)
+    : `${orMissing(report.periodStart)} to ${orMissing(report.periodEnd)}`;
   const details: [string, string][] = [
     ['Title', orMissing(report.title)],
     ['Type', type1 ? 'SOC 2 Type 1' : 'SOC 2 Type 2'],
@@ -62,12 +71,23 @@ export function awsReviewHtml(content: BundleContent): string {
     ['Service auditor', orMissing(report.serviceAuditor)],
     ['Opinion', orMissing(report.opinion && OPINION_LABELS[report.opinion])],
     ['Categories', orMissing(report.categories.map((c) => CATEGORY_LABELS[c]).join(', '))],
-    ["AWS's own subservice organizations", orMissing(report.subserviceTreatment && SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment])],
-    ['Copy reviewed', report.file ? `${esc(report.file.name)} (${report.file.bytes.toLocaleString('en-US')} bytes)` : orMissing(undefined)],
+    [
+      "AWS's own subservice organizations",
+      orMissing(report.subserviceTreatment && SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment]),
+    ],
+    [
+      'Copy reviewed',
+      report.file
+        ? `${esc(report.file.name)} (${report.file.bytes.toLocaleString('en-US')} bytes)`
+        : orMissing(undefined),
+    ],
     ['SHA-256', report.file ? `<code>${esc(report.file.sha256)}</code>` : orMissing(undefined)],
   ];
   const services = r.review.services
-    .map((s) => `<tr><td>${esc(s.service)}</td><td${s.inScope ? '>Yes' : ' class="bad">No'}</td><td>${esc(s.note)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.service)}</td><td${s.inScope ? '>Yes' : ' class="bad">No'}</td><td>${esc(s.note)}</td></tr>`,
+    )
     .join('');
   const exceptions = r.review.exceptions
     .map(
@@ -76,7 +96,10 @@ export function awsReviewHtml(content: BundleContent): string {
     )
     .join('');
   const cuecs = r.cuecs
-    .map((c, i) => `<tr><td>${i + 1}</td><td>${esc(c.text)}</td><td>${c.controls.length ? `<ul>${c.controls.map(cuecControl).join('')}</ul>` : '<span class="bad">No control mapped</span>'}</td></tr>`)
+    .map(
+      (c, i) =>
+        `<tr><td>${i + 1}</td><td>${esc(c.text)}</td><td>${c.controls.length ? `<ul>${c.controls.map(cuecControl).join('')}</ul>` : '<span class="bad">No control mapped</span>'}</td></tr>`,
+    )
     .join('');
   const blocking = blockingOf(r);
   return `<section id="${AWS_REVIEW_ANCHOR}"><h1>${esc(AWS_REVIEW_TITLE)}</h1>${signature(r)}

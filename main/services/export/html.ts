@@ -44,7 +44,10 @@ function controlSection(c: ModelControl, content: BundleContent): string {
       if (!finding) return `<p>${evLink(evidence)} could not be read as findings; the file is included.</p>`;
       // Every entity: the page is read in a browser, so a long list costs nothing to lay out.
       const rows = worstFirst(finding.entities)
-        .map((e) => `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`)
+        .map(
+          (e) =>
+            `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`,
+        )
         .join('');
       return `<p><code>${esc(finding.checkId)}</code> <strong class="${finding.result}">${CHECK_RESULT_LABELS[finding.result]}</strong> ${esc(finding.summary)}</p>
 <p class="muted">Rule: ${esc(finding.rule)}. Evaluated ${esc(finding.evaluatedAt)}; evidence ${evLink(evidence)}.</p>
@@ -53,7 +56,9 @@ ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</tab
     .join('\n');
   const shots = screenshotsToPreview(c.evidence)
     .map(
-      (s) => `<div class="shot"><a href="${href(s.path)}"><img src="${href(s.path)}" alt="${esc(s.record.title)}" loading="lazy"></a><div><strong>${esc(s.record.title)}</strong>
+      (
+        s,
+      ) => `<div class="shot"><a href="${href(s.path)}"><img src="${href(s.path)}" alt="${esc(s.record.title)}" loading="lazy"></a><div><strong>${esc(s.record.title)}</strong>
 <div class="muted">${esc(sourceSummary(s.record.source))}. Captured ${esc(s.record.capturedAt)} by ${esc(s.record.capturedBy.name)}.${s.record.aws ? ` AWS account ${esc(s.record.aws.accountId)}, principal ${esc(s.record.aws.principalArn)}.` : ''}</div>
 <div><code>${s.record.sha256}</code></div></div></div>`,
     )
@@ -90,10 +95,16 @@ export function renderHtml(content: BundleContent): Buffer {
     )
     .join('\n');
   const exclusions = allExclusions(content)
-    .map(({ controlId, exclusion: e }) => `<tr><td><code>${esc(controlId)}</code></td><td>${esc(e.what)}</td><td>${esc(e.reason)}</td><td>${esc(e.approvedBy)}</td><td>${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">expired</span>' : ''}</td></tr>`)
+    .map(
+      ({ controlId, exclusion: e }) =>
+        `<tr><td><code>${esc(controlId)}</code></td><td>${esc(e.what)}</td><td>${esc(e.reason)}</td><td>${esc(e.approvedBy)}</td><td>${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">expired</span>' : ''}</td></tr>`,
+    )
     .join('\n');
   const index = model.evidence
-    .map((e) => `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div></td><td><code>${e.record.sha256}</code></td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div></td><td><code>${e.record.sha256}</code></td></tr>`,
+    )
     .join('\n');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

@@ -63,7 +63,12 @@ export function extensionFor(record: Pick<EvidenceRecord, 'fileName' | 'mediaTyp
 export function evidencePath(record: Pick<EvidenceRecord, 'id' | 'fileName' | 'mediaType'>, controlId: string): string {
   const ext = extensionFor(record);
   const stem = record.fileName.replace(/\.[a-z0-9]{1,8}$/i, '');
-  return assertSafeEntryName(`${EVIDENCE_FOLDER}/${slugify(controlId, 80)}/${record.id.toLowerCase().replace(/[^a-z0-9_]/g, '-').slice(0, 50)}-${slugify(stem)}.${ext}`);
+  return assertSafeEntryName(
+    `${EVIDENCE_FOLDER}/${slugify(controlId, 80)}/${record.id
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '-')
+      .slice(0, 50)}-${slugify(stem)}.${ext}`,
+  );
 }
 
 /** Why a ZIP entry name is unsafe, or null when it is fine. Used by export and by verify. */
@@ -76,8 +81,10 @@ export function unsafeEntryReason(name: string): string | null {
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'is an absolute path';
   const segments = name.split('/');
   if (segments.some((s) => s === '..')) return 'climbs out of the bundle with ".."';
-  if (segments.some((s, i) => s === '.' || (s === '' && i !== segments.length - 1))) return 'has an empty or "." path segment';
-  if (segments.some((s) => Buffer.byteLength(s, 'utf8') > MAX_SEGMENT_LENGTH)) return `has a path segment longer than ${MAX_SEGMENT_LENGTH} bytes`;
+  if (segments.some((s, i) => s === '.' || (s === '' && i !== segments.length - 1)))
+    return 'has an empty or "." path segment';
+  if (segments.some((s) => Buffer.byteLength(s, 'utf8') > MAX_SEGMENT_LENGTH))
+    return `has a path segment longer than ${MAX_SEGMENT_LENGTH} bytes`;
   return null;
 }
 
@@ -95,6 +102,7 @@ export function assertSafeEntryName(name: string): string {
  */
 export function compressionLevelFor(mediaType: string): number {
   const type = mediaType.split(';')[0]!.trim().toLowerCase();
-  if (type.startsWith('text/') || type === 'application/json' || type.endsWith('+json') || type === 'application/xml') return 6;
+  if (type.startsWith('text/') || type === 'application/json' || type.endsWith('+json') || type === 'application/xml')
+    return 6;
   return 0;
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Manifest, MANIFEST_FORMAT, MANIFEST_VERSION, type ManifestAwsReportReview, type ManifestControl } from '../../../shared/domain/manifest';
+import {
+  Manifest,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  type ManifestAwsReportReview,
+  type ManifestControl,
+} from '../../../shared/domain/manifest';
 import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
@@ -13,7 +19,12 @@ export interface GeneratedDocument {
 export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** The review as the manifest states it: every field present, null where nothing is recorded yet. */
-export function manifestAwsReview({ review, problems, signatureProblems, gapDays }: BundleAwsReview): ManifestAwsReportReview {
+export function manifestAwsReview({
+  review,
+  problems,
+  signatureProblems,
+  gapDays,
+}: BundleAwsReview): ManifestAwsReportReview {
   const { report, conclusion, signed } = review;
   return {
     status: signed ? 'signed' : 'draft',
@@ -32,36 +43,66 @@ export function manifestAwsReview({ review, problems, signatureProblems, gapDays
     },
     services: review.services.map(({ service, inScope, note }) => ({ service, inScope, note })),
     regions: review.regions,
-    exceptions: review.exceptions.map(({ id, description, awsResponse, impact, assessment }) => ({ id, description, awsResponse, impact: impact ?? null, assessment })),
+    exceptions: review.exceptions.map(({ id, description, awsResponse, impact, assessment }) => ({
+      id,
+      description,
+      awsResponse,
+      impact: impact ?? null,
+      assessment,
+    })),
     cuecs: review.cuecs.map(({ id, text, controlIds }) => ({ id, text, controlIds })),
     gapDays,
-    conclusion: { gapCoverage: conclusion.gapCoverage ?? null, gapNote: conclusion.gapNote, reliance: conclusion.reliance ?? null, followUps: conclusion.followUps },
+    conclusion: {
+      gapCoverage: conclusion.gapCoverage ?? null,
+      gapNote: conclusion.gapNote,
+      reliance: conclusion.reliance ?? null,
+      followUps: conclusion.followUps,
+    },
     signed: signed ? { by: signed.by, at: signed.at, reportSha256: signed.reportSha256 ?? null } : null,
     signatureProblems,
     problems: problems.map(({ severity, field, message }) => ({ severity, field, message })),
   };
 }
 
-export function buildManifest(model: BundleModel, findings: Map<string, LoadedFinding[]>, documents: GeneratedDocument[], awsReview: BundleAwsReview): Manifest {
+export function buildManifest(
+  model: BundleModel,
+  findings: Map<string, LoadedFinding[]>,
+  documents: GeneratedDocument[],
+  awsReview: BundleAwsReview,
+): Manifest {
   const { meta, options } = model;
-  const controls = model.controls.map(
-    (c): ManifestControl => ({
-      id: c.def.id,
-      title: c.def.title,
-      responsibility: c.def.responsibility,
-      criteria: c.def.criteria,
-      status: c.state.status,
-      owner: c.owner,
-      ...(options.includeNotes && c.state.notes ? { notes: c.state.notes } : {}),
-      exclusions: c.exclusions.map(({ id, what, reason, approvedBy, expiresOn, expiredAsOf }) => ({ id, what, reason, approvedBy, expiresOn, expiredAsOf })),
-      findings: (findings.get(c.def.id) ?? []).flatMap(({ evidence, finding }) =>
-        finding
-          ? [{ checkId: finding.checkId, result: finding.result, summary: finding.summary, evidenceId: evidence.record.id, evaluatedAt: finding.evaluatedAt, entityCount: finding.entities.length }]
-          : [],
-      ),
-      evidenceIds: c.evidence.map((e) => e.record.id),
-    }),
-  );
+  const controls = model.controls.map((c): ManifestControl => ({
+    id: c.def.id,
+    title: c.def.title,
+    responsibility: c.def.responsibility,
+    criteria: c.def.criteria,
+    status: c.state.status,
+    owner: c.owner,
+    ...(options.includeNotes && c.state.notes ? { notes: c.state.notes } : {}),
+    exclusions: c.exclusions.map(({ id, what, reason, approvedBy, expiresOn, expiredAsOf }) => ({
+      id,
+      what,
+      reason,
+      approvedBy,
+      expiresOn,
+      expiredAsOf,
+    })),
+    findings: (findings.get(c.def.id) ?? []).flatMap(({ evidence, finding }) =>
+      finding
+        ? [
+            {
+              checkId: finding.checkId,
+              result: finding.result,
+              summary: finding.summary,
+              evidenceId: evidence.record.id,
+              evaluatedAt: finding.evaluatedAt,
+              entityCount: finding.entities.length,
+            },
+          ]
+        : [],
+    ),
+    evidenceIds: c.evidence.map((e) => e.record.id),
+  }));
   // Parsing drops nothing and proves the export writes what the schema promises.
   return Manifest.parse({
     format: MANIFEST_FORMAT,
@@ -79,16 +120,24 @@ export function buildManifest(model: BundleModel, findings: Map<string, LoadedFi
       checkSettings: meta.checkSettings,
     },
     options,
-    subserviceOrganizations: [{ name: 'Amazon Web Services (AWS)', method: 'carve-out', reviewControlId: model.awsReviewControlId }],
+    subserviceOrganizations: [
+      { name: 'Amazon Web Services (AWS)', method: 'carve-out', reviewControlId: model.awsReviewControlId },
+    ],
     awsReportReview: manifestAwsReview(awsReview),
-    criteria: model.coverage.map((c) => ({ id: c.criterion.id, status: c.status, controls: c.controls, ...(c.reason ? { reason: c.reason } : {}) })),
+    criteria: model.coverage.map((c) => ({
+      id: c.criterion.id,
+      status: c.status,
+      controls: c.controls,
+      ...(c.reason ? { reason: c.reason } : {}),
+    })),
     controls,
     evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
   });
 }
 
-export const serializeManifest = (manifest: Manifest): Buffer => Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+export const serializeManifest = (manifest: Manifest): Buffer =>
+  Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 
 /** The published JSON Schema of manifest.json, generated from the same zod schema the app validates with. */
 export function manifestJsonSchema(): Buffer {

@@ -32,8 +32,17 @@ async function unreadableRecords(source: ExportSource, readable: number): Promis
  * What the export would contain and what deserves attention first. It re-hashes every
  * evidence file, so a tampered or missing file shows here before the export refuses it.
  */
-export async function preflight(source: ExportSource, options: ExportOptions, context: { preparedBy: Person; now: Date; appVersion: string }, signal?: AbortSignal): Promise<PreflightReport> {
-  const model = await buildModel(source, options, { preparedBy: context.preparedBy, generatedAt: context.now.toISOString(), appVersion: context.appVersion });
+export async function preflight(
+  source: ExportSource,
+  options: ExportOptions,
+  context: { preparedBy: Person; now: Date; appVersion: string },
+  signal?: AbortSignal,
+): Promise<PreflightReport> {
+  const model = await buildModel(source, options, {
+    preparedBy: context.preparedBy,
+    generatedAt: context.now.toISOString(),
+    appVersion: context.appVersion,
+  });
   const integrity = await mapLimit(model.evidence, CONCURRENCY, async (item) => {
     signal?.throwIfAborted();
     return { item, integrity: await source.evidence.verify(item.record) };
@@ -49,7 +58,13 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
       if (!parsed.success) continue;
       const result: CheckResult = parsed.data.result;
       if (result === 'fail' || result === 'error' || result === 'needs_review') {
-        checks.push({ controlId, checkId: parsed.data.checkId, result, summary: parsed.data.summary, evidenceId: item.record.id });
+        checks.push({
+          controlId,
+          checkId: parsed.data.checkId,
+          result,
+          summary: parsed.data.summary,
+          evidenceId: item.record.id,
+        });
       }
     }
   }
@@ -58,7 +73,12 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
   for (const c of model.controls) byStatus[c.state.status]++;
   const byKind: Partial<Record<EvidenceKind, number>> = {};
   for (const e of model.evidence) byKind[e.record.kind] = (byKind[e.record.kind] ?? 0) + 1;
-  const brief = (e: ModelEvidence) => ({ id: e.record.id, title: e.record.title, capturedAt: e.record.capturedAt, controlIds: e.controlIds });
+  const brief = (e: ModelEvidence) => ({
+    id: e.record.id,
+    title: e.record.title,
+    capturedAt: e.record.capturedAt,
+    controlIds: e.controlIds,
+  });
   const problems = integrity.filter((r) => r.integrity !== 'ok');
   const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   const signed = review.review.signed;
@@ -77,7 +97,9 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
       .filter((c) => c.def.responsibility !== 'inherited' && c.evidence.length === 0)
       .map((c) => ({ id: c.def.id, title: c.def.title, responsibility: c.def.responsibility })),
     failingChecks: checks,
-    exclusions: model.controls.flatMap((c) => c.exclusions.map((e) => ({ controlId: c.def.id, what: e.what, expiresOn: e.expiresOn, expired: e.expiredAsOf }))),
+    exclusions: model.controls.flatMap((c) =>
+      c.exclusions.map((e) => ({ controlId: c.def.id, what: e.what, expiresOn: e.expiresOn, expired: e.expiredAsOf })),
+    ),
     capturedAfterAsOf: model.evidence.filter((e) => e.flags.includes('captured_after_as_of')).map(brief),
     olderThanFreshness: model.evidence.filter((e) => e.flags.includes('older_than_freshness_window')).map(brief),
     awsReportReview: {
@@ -86,7 +108,11 @@ export async function preflight(source: ExportSource, options: ExportOptions, co
       blocking: blockingOf(review).map((p) => p.message),
       warnings: warningsOf(review).map((p) => p.message),
     },
-    integrityProblems: problems.map((r) => ({ ...brief(r.item), sha256: r.item.record.sha256, problem: r.integrity as Exclude<EvidenceIntegrity, 'ok'> })),
+    integrityProblems: problems.map((r) => ({
+      ...brief(r.item),
+      sha256: r.item.record.sha256,
+      problem: r.integrity as Exclude<EvidenceIntegrity, 'ok'>,
+    })),
     canExport: problems.length === 0,
   };
 }

@@ -7,7 +7,8 @@ export interface SumLine {
   path: string;
 }
 
-export const formatSums = (lines: SumLine[]): Buffer => Buffer.from(lines.map((l) => `${l.sha256}  ${l.path}\n`).join(''), 'utf8');
+export const formatSums = (lines: SumLine[]): Buffer =>
+  Buffer.from(lines.map((l) => `${l.sha256}  ${l.path}\n`).join(''), 'utf8');
 
 export function parseSums(text: string): { lines: SumLine[]; errors: string[] } {
   const lines: SumLine[] = [];

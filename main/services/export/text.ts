@@ -30,7 +30,6 @@ export const KIND_LABELS: Record<string, string> = {
   document: 'Document',
 };
 
-
 export const AWS_CARVE_OUT =
   'Amazon Web Services (AWS) is a subservice organization, presented under the carve-out method: the controls AWS operates ' +
   '(physical security, hardware, the virtualization layer, the managed services themselves) are not tested in this report. ' +
@@ -39,7 +38,8 @@ export const AWS_CARVE_OUT =
 const SEVERITY = { fail: 0, error: 1, needs_review: 2, not_applicable: 3, pass: 4 } as const;
 
 /** Entities with problems first, so a capped list never hides a failing one behind passing ones. */
-export const worstFirst = (entities: FindingEntity[]): FindingEntity[] => [...entities].sort((a, b) => SEVERITY[a.result] - SEVERITY[b.result]);
+export const worstFirst = (entities: FindingEntity[]): FindingEntity[] =>
+  [...entities].sort((a, b) => SEVERITY[a.result] - SEVERITY[b.result]);
 
 export const AWS_REVIEW_TITLE = 'AWS as a subservice organization: review of its SOC 2 report';
 

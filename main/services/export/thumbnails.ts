@@ -56,7 +56,11 @@ export function thumbnailPng(bytes: Buffer, maxWidth = THUMB_WIDTH): Buffer | nu
 }
 
 /** Thumbnails keyed by evidence id; the files are hash-checked as they are read. */
-export async function buildThumbnails(model: BundleModel, source: ExportSource, signal?: AbortSignal): Promise<Map<string, Buffer>> {
+export async function buildThumbnails(
+  model: BundleModel,
+  source: ExportSource,
+  signal?: AbortSignal,
+): Promise<Map<string, Buffer>> {
   const thumbs = new Map<string, Buffer>();
   const wanted = new Map<string, ModelEvidence>();
   for (const control of model.controls) {

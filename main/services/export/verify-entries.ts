@@ -26,7 +26,7 @@ export const entryName = (entry: Entry) => decode(entry.fileName as unknown as B
 
 function parseExtraFields(raw: Buffer): { id: number; data: Buffer }[] {
   const fields: { id: number; data: Buffer }[] = [];
-  for (let i = 0; i + 4 <= raw.length; ) {
+  for (let i = 0; i + 4 <= raw.length;) {
     const end = i + 4 + raw.readUInt16LE(i + 2);
     fields.push({ id: raw.readUInt16LE(i), data: raw.subarray(i + 4, Math.min(end, raw.length)) });
     i = end;
@@ -40,7 +40,8 @@ function typeReason(entry: Entry, name: string): string | null {
   if (entry.versionMadeBy >>> 8 === UNIX_HOST) {
     const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
     if (type === S_IFLNK) return 'is a symbolic link: extracting it would point outside the bundle';
-    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) return `is a special file (Unix type ${type.toString(8)}), not a regular file or folder`;
+    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
+      return `is a special file (Unix type ${type.toString(8)}), not a regular file or folder`;
     if (type === S_IFDIR && !folder) return 'is marked as a folder but named like a file';
     if (type === S_IFREG && folder) return 'is marked as a regular file but named like a folder';
   }
@@ -54,7 +55,8 @@ function windowsReason(name: string): string | null {
     const forbidden = WINDOWS_FORBIDDEN.exec(segment)?.[0];
     if (forbidden) return `contains "${forbidden}", which Windows does not allow in file names`;
     if (WINDOWS_RESERVED.test(segment)) return `uses "${segment}", a reserved device name on Windows`;
-    if (/[. ]$/.test(segment)) return `has "${segment}", ending in a dot or space, which Windows drops when it writes the file`;
+    if (/[. ]$/.test(segment))
+      return `has "${segment}", ending in a dot or space, which Windows drops when it writes the file`;
   }
   return null;
 }
@@ -65,14 +67,23 @@ async function nameMismatches(zip: ZipFile, entry: Entry, name: string): Promise
   const local = await zip.readLocalFileHeaderPromise(entry);
   const localName = decode(local.fileName, local.generalPurposeBitFlag);
   if (localName !== name) {
-    problems.push(`Entry "${shown(name)}" is called "${shown(localName)}" in its local header: tools that read one or the other would extract different files.`);
+    problems.push(
+      `Entry "${shown(name)}" is called "${shown(localName)}" in its local header: tools that read one or the other would extract different files.`,
+    );
   }
   // The same field usually sits in both headers: one problem per name it gives.
-  const fields = [...entry.extraFields, ...parseExtraFields(local.extraField)].filter((f) => f.id === UNICODE_PATH_FIELD);
+  const fields = [...entry.extraFields, ...parseExtraFields(local.extraField)].filter(
+    (f) => f.id === UNICODE_PATH_FIELD,
+  );
   const aliases = new Set(fields.map((f) => (f.data.length > 5 ? f.data.subarray(5).toString('utf8') : '')));
   for (const alias of aliases) {
-    const differs = alias !== name ? `, which names it "${shown(alias)}"; tools that honour the field would extract it under that name` : '';
-    problems.push(`Entry "${shown(name)}" carries a Unicode Path extra field (0x7075)${differs}. Bundles never carry one.`);
+    const differs =
+      alias !== name
+        ? `, which names it "${shown(alias)}"; tools that honour the field would extract it under that name`
+        : '';
+    problems.push(
+      `Entry "${shown(name)}" carries a Unicode Path extra field (0x7075)${differs}. Bundles never carry one.`,
+    );
   }
   return problems;
 }
@@ -85,8 +96,12 @@ function collisions(names: string[]): string[] {
   for (const name of names) {
     const key = folded(name);
     const earlier = seen.get(key);
-    if (earlier === name) problems.push(`${shown(name)} appears twice in the ZIP: an unzip tool would keep only one of them.`);
-    else if (earlier !== undefined) problems.push(`"${shown(earlier)}" and "${shown(name)}" differ only in letter case: on Windows and macOS one overwrites the other.`);
+    if (earlier === name)
+      problems.push(`${shown(name)} appears twice in the ZIP: an unzip tool would keep only one of them.`);
+    else if (earlier !== undefined)
+      problems.push(
+        `"${shown(earlier)}" and "${shown(name)}" differ only in letter case: on Windows and macOS one overwrites the other.`,
+      );
     else seen.set(key, name);
     const segments = name.replace(/\/$/, '').split('/');
     for (let i = 1; i < segments.length; i++) folders.set(folded(segments.slice(0, i).join('/')), name);
@@ -95,7 +110,9 @@ function collisions(names: string[]): string[] {
   for (const name of names) {
     const inside = folders.get(folded(name));
     if (!name.endsWith('/') && inside !== undefined) {
-      problems.push(`"${shown(name)}" is a file, but "${shown(inside)}" uses it as a folder: one of them cannot be extracted.`);
+      problems.push(
+        `"${shown(name)}" is a file, but "${shown(inside)}" uses it as a folder: one of them cannot be extracted.`,
+      );
     }
   }
   return problems;
@@ -105,7 +122,10 @@ function collisions(names: string[]): string[] {
  * Checks every entry's name and type and returns the regular files that are safe to read, by
  * name. Unsafe entries are reported and left out; nothing is ever extracted.
  */
-export async function inspectEntries(zip: ZipFile, entries: Entry[]): Promise<{ files: Map<string, Entry>; folders: string[]; problems: string[] }> {
+export async function inspectEntries(
+  zip: ZipFile,
+  entries: Entry[],
+): Promise<{ files: Map<string, Entry>; folders: string[]; problems: string[] }> {
   const problems: string[] = [];
   const files = new Map<string, Entry>();
   const folders: string[] = [];
@@ -114,10 +134,14 @@ export async function inspectEntries(zip: ZipFile, entries: Entry[]): Promise<{ 
     const name = entryName(entry);
     const reason = unsafeEntryReason(name) ?? windowsReason(name) ?? typeReason(entry, name);
     if (reason) {
-      problems.push(`Unsafe entry "${shown(name)}": it ${reason}. A bundle never holds such an entry, and nothing was extracted.`);
+      problems.push(
+        `Unsafe entry "${shown(name)}": it ${reason}. A bundle never holds such an entry, and nothing was extracted.`,
+      );
       continue;
     }
-    const mismatches = await nameMismatches(zip, entry, name).catch((error: Error) => [`Entry "${shown(name)}" has an unreadable local header (${error.message}).`]);
+    const mismatches = await nameMismatches(zip, entry, name).catch((error: Error) => [
+      `Entry "${shown(name)}" has an unreadable local header (${error.message}).`,
+    ]);
     problems.push(...mismatches);
     names.push(name);
     if (name.endsWith('/')) folders.push(name);

@@ -57,7 +57,8 @@ class Reader {
     }
     if (signature === CENTRAL_HEADER) return 'a central directory header';
     if (signature === DATA_DESCRIPTOR) return 'a data descriptor';
-    if (signature === END_RECORD || signature === ZIP64_END_RECORD || signature === ZIP64_LOCATOR) return 'an end-of-central-directory record';
+    if (signature === END_RECORD || signature === ZIP64_END_RECORD || signature === ZIP64_LOCATOR)
+      return 'an end-of-central-directory record';
     const count = Math.min(16, span);
     const bytes = head.subarray(0, count);
     return `bytes ${bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ')}${span > count && head.length > count ? ' ...' : ''}`;
@@ -65,7 +66,10 @@ class Reader {
 }
 
 /** Where the central directory is, according to the end records; problems with anything after it. */
-async function readEnd(reader: Reader, problems: string[]): Promise<{ cdOffset: number; cdSize: number; tailStart: number } | null> {
+async function readEnd(
+  reader: Reader,
+  problems: string[],
+): Promise<{ cdOffset: number; cdSize: number; tailStart: number } | null> {
   const size = reader.size;
   const window = await reader.read(Math.max(0, size - END_RECORD_SIZE - MAX_COMMENT), END_RECORD_SIZE + MAX_COMMENT);
   const windowStart = size - window.length;
@@ -83,13 +87,19 @@ async function readEnd(reader: Reader, problems: string[]): Promise<{ cdOffset: 
   const eocd = windowStart + at;
   const commentLength = window.readUInt16LE(at + 20);
   if (commentLength > 0) {
-    problems.push(`The ZIP carries a ${commentLength}-byte comment at offset ${eocd + END_RECORD_SIZE}; bundles never carry one.`);
+    problems.push(
+      `The ZIP carries a ${commentLength}-byte comment at offset ${eocd + END_RECORD_SIZE}; bundles never carry one.`,
+    );
   }
   const after = eocd + END_RECORD_SIZE + commentLength;
   if (after < size) {
-    problems.push(`The ZIP has ${size - after} bytes at offset ${after}, after its end-of-central-directory record (found ${await reader.describe(after, size - after)}); bundles end with that record.`);
+    problems.push(
+      `The ZIP has ${size - after} bytes at offset ${after}, after its end-of-central-directory record (found ${await reader.describe(after, size - after)}); bundles end with that record.`,
+    );
   } else if (after > size) {
-    problems.push(`The ZIP's end-of-central-directory record at offset ${eocd} announces a ${commentLength}-byte comment, but the file ends ${after - size} bytes before it.`);
+    problems.push(
+      `The ZIP's end-of-central-directory record at offset ${eocd} announces a ${commentLength}-byte comment, but the file ends ${after - size} bytes before it.`,
+    );
   }
   let cdSize = window.readUInt32LE(at + 12);
   let cdOffset = window.readUInt32LE(at + 16);
@@ -101,7 +111,9 @@ async function readEnd(reader: Reader, problems: string[]): Promise<{ cdOffset: 
       const recordAt = u64(locator, 8);
       const record = await reader.read(recordAt, ZIP64_END_RECORD_SIZE);
       if (record.length < ZIP64_END_RECORD_SIZE || record.readUInt32LE(0) !== ZIP64_END_RECORD) {
-        problems.push(`The ZIP64 end-of-central-directory locator points to offset ${recordAt}, where there is ${await reader.describe(recordAt)}, not a ZIP64 end record.`);
+        problems.push(
+          `The ZIP64 end-of-central-directory locator points to offset ${recordAt}, where there is ${await reader.describe(recordAt)}, not a ZIP64 end record.`,
+        );
         return null;
       }
       const recordEnd = recordAt + 12 + u64(record, 4);
@@ -132,7 +144,7 @@ async function readEnd(reader: Reader, problems: string[]): Promise<{ cdOffset: 
 function localSizes(header: Buffer, extra: Buffer) {
   let usize = header.readUInt32LE(22);
   let csize = header.readUInt32LE(18);
-  for (let i = 0; i + 4 <= extra.length; ) {
+  for (let i = 0; i + 4 <= extra.length;) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     if (id === ZIP64_FIELD) {
@@ -162,7 +174,8 @@ async function descriptorLength(reader: Reader, offset: number, entry: Entry): P
       const crc = b.readUInt32LE(s);
       const csize = wide ? u64(b, s + 4) : b.readUInt32LE(s + 4);
       const usize = wide ? u64(b, s + 12) : b.readUInt32LE(s + 8);
-      if (crc === entry.crc32 >>> 0 && csize === entry.compressedSize && usize === entry.uncompressedSize) return length;
+      if (crc === entry.crc32 >>> 0 && csize === entry.compressedSize && usize === entry.uncompressedSize)
+        return length;
     }
   }
   return null;
@@ -186,7 +199,10 @@ export async function checkLayout(path: string, entries: Entry[]): Promise<strin
     const end = await readEnd(reader, problems);
     if (!end) return problems;
 
-    const recordBytes = entries.reduce((sum, e) => sum + 46 + e.fileNameLength + e.extraFieldLength + e.fileCommentLength, 0);
+    const recordBytes = entries.reduce(
+      (sum, e) => sum + 46 + e.fileNameLength + e.extraFieldLength + e.fileCommentLength,
+      0,
+    );
     if (recordBytes !== end.cdSize) {
       const at = end.cdOffset + recordBytes;
       problems.push(
@@ -205,15 +221,21 @@ export async function checkLayout(path: string, entries: Entry[]): Promise<strin
       const offset = entry.relativeOffsetOfLocalHeader;
       if (cursor !== null && offset > cursor) {
         const where = previous === null ? 'before the first entry' : `between "${previous}" and "${name}"`;
-        problems.push(`The ZIP has ${offset - cursor} bytes at offset ${cursor} that belong to no entry, ${where} (found ${await reader.describe(cursor, offset - cursor)}): a streaming unzip tool would read them, verify cannot check them.`);
+        problems.push(
+          `The ZIP has ${offset - cursor} bytes at offset ${cursor} that belong to no entry, ${where} (found ${await reader.describe(cursor, offset - cursor)}): a streaming unzip tool would read them, verify cannot check them.`,
+        );
       } else if (cursor !== null && offset < cursor) {
-        problems.push(`Entry "${name}" starts at offset ${offset}, inside "${previous}", which ends at offset ${cursor}: entries must not overlap.`);
+        problems.push(
+          `Entry "${name}" starts at offset ${offset}, inside "${previous}", which ends at offset ${cursor}: entries must not overlap.`,
+        );
       }
       previous = name;
       cursor = null;
       const header = await reader.read(offset, 30);
       if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
-        problems.push(`Entry "${name}" should start with a local file header at offset ${offset}, but there is ${await reader.describe(offset)}.`);
+        problems.push(
+          `Entry "${name}" should start with a local file header at offset ${offset}, but there is ${await reader.describe(offset)}.`,
+        );
         continue;
       }
       const nameLength = header.readUInt16LE(26);
@@ -222,16 +244,27 @@ export async function checkLayout(path: string, entries: Entry[]): Promise<strin
       const flags = header.readUInt16LE(6);
       const method = header.readUInt16LE(8);
       const centralFlags = entry.generalPurposeBitFlag;
-      if ((flags & HAS_DATA_DESCRIPTOR) !== (centralFlags & HAS_DATA_DESCRIPTOR) || (flags & ENCRYPTED) !== (centralFlags & ENCRYPTED)) {
-        problems.push(`Entry "${name}" has general-purpose flags 0x${flags.toString(16)} in its local header but 0x${centralFlags.toString(16)} in the central directory.`);
+      if (
+        (flags & HAS_DATA_DESCRIPTOR) !== (centralFlags & HAS_DATA_DESCRIPTOR) ||
+        (flags & ENCRYPTED) !== (centralFlags & ENCRYPTED)
+      ) {
+        problems.push(
+          `Entry "${name}" has general-purpose flags 0x${flags.toString(16)} in its local header but 0x${centralFlags.toString(16)} in the central directory.`,
+        );
       }
       if (method !== entry.compressionMethod) {
-        problems.push(`Entry "${name}" has compression method ${method} in its local header but ${entry.compressionMethod} in the central directory: a streaming unzip tool would extract other bytes.`);
+        problems.push(
+          `Entry "${name}" has compression method ${method} in its local header but ${entry.compressionMethod} in the central directory: a streaming unzip tool would extract other bytes.`,
+        );
       }
       const dataEnd = offset + 30 + nameLength + extraLength + entry.compressedSize;
       if ((flags & HAS_DATA_DESCRIPTOR) === 0) {
         const local = localSizes(header, extra);
-        if (local.crc !== entry.crc32 >>> 0 || local.csize !== entry.compressedSize || local.usize !== entry.uncompressedSize) {
+        if (
+          local.crc !== entry.crc32 >>> 0 ||
+          local.csize !== entry.compressedSize ||
+          local.usize !== entry.uncompressedSize
+        ) {
           problems.push(
             `Entry "${name}"'s local header states CRC-32 ${local.crc.toString(16)}, ${local.csize} compressed and ${local.usize} uncompressed bytes, but the central directory ${(entry.crc32 >>> 0).toString(16)}, ${entry.compressedSize} and ${entry.uncompressedSize}: a streaming unzip tool would read another span of the file.`,
           );
@@ -240,7 +273,9 @@ export async function checkLayout(path: string, entries: Entry[]): Promise<strin
       } else {
         const length = await descriptorLength(reader, dataEnd, entry);
         if (length === null) {
-          problems.push(`Entry "${name}" announces a data descriptor, but at offset ${dataEnd}, where its data ends, there is ${await reader.describe(dataEnd)}, not a descriptor stating its CRC-32 and sizes.`);
+          problems.push(
+            `Entry "${name}" announces a data descriptor, but at offset ${dataEnd}, where its data ends, there is ${await reader.describe(dataEnd)}, not a descriptor stating its CRC-32 and sizes.`,
+          );
         } else {
           cursor = dataEnd + length;
         }

@@ -46,10 +46,20 @@ const DEFLATED = 8;
  * ends: bytes after it inside the entry (`trailing`) are skipped by every inflater, yet a
  * streaming unzip tool reads them as whatever follows the entry.
  */
-async function digestEntry(zip: ZipFile, entry: Entry, keep: boolean, onBytes: (n: number) => void, signal?: AbortSignal) {
+async function digestEntry(
+  zip: ZipFile,
+  entry: Entry,
+  keep: boolean,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+) {
   const method = entry.compressionMethod;
   if (method !== STORED && method !== DEFLATED) throw new Error(`unsupported compression method ${method}`);
-  const raw = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, method === DEFLATED ? { decompress: false } : {}, (error, s) => (error ? reject(error) : resolve(s))));
+  const raw = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, method === DEFLATED ? { decompress: false } : {}, (error, s) =>
+      error ? reject(error) : resolve(s),
+    ),
+  );
   const inflater = method === DEFLATED ? createInflateRaw() : null;
   if (inflater) raw.on('error', (error) => inflater.destroy(error));
   const stream = inflater ? raw.pipe(inflater) : raw;
@@ -65,9 +75,15 @@ async function digestEntry(zip: ZipFile, entry: Entry, keep: boolean, onBytes: (
     onBytes(chunk.length);
     if (keep) chunks.push(chunk);
   }
-  if (size !== entry.uncompressedSize) throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} the ZIP states`);
+  if (size !== entry.uncompressedSize)
+    throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} the ZIP states`);
   const trailing = inflater ? entry.compressedSize - inflater.bytesWritten : 0;
-  return { sha256: hash.digest('hex'), crcOk: crc >>> 0 === entry.crc32 >>> 0, bytes: keep ? Buffer.concat(chunks) : null, trailing };
+  return {
+    sha256: hash.digest('hex'),
+    crcOk: crc >>> 0 === entry.crc32 >>> 0,
+    bytes: keep ? Buffer.concat(chunks) : null,
+    trailing,
+  };
 }
 
 export interface VerifyOptions {
@@ -86,7 +102,19 @@ export interface VerifyOptions {
  * exactly the files an export writes, and, when given, the seal.
  */
 export async function verifyBundle(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { ok: false, path, files: 0, bytes: 0, evidenceFiles: 0, fingerprint: null, seal: null, sealMatches: null, companyName: null, asOfDate: null, problems: [] };
+  const report: VerifyReport = {
+    ok: false,
+    path,
+    files: 0,
+    bytes: 0,
+    evidenceFiles: 0,
+    fingerprint: null,
+    seal: null,
+    sealMatches: null,
+    companyName: null,
+    asOfDate: null,
+    problems: [],
+  };
   const problems = report.problems;
   let zip: ZipFile;
   try {
@@ -115,7 +143,9 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     for (const [name, entry] of files) {
       const keep = KEEP.has(name) && entry.uncompressedSize <= maxDocumentBytes;
       if (KEEP.has(name) && !keep) {
-        problems.push(`${name} is ${formatBytes(entry.uncompressedSize)}, larger than any ${name} this app writes (at most ${formatBytes(maxDocumentBytes)}): refused, so nothing it should vouch for was checked.`);
+        problems.push(
+          `${name} is ${formatBytes(entry.uncompressedSize)}, larger than any ${name} this app writes (at most ${formatBytes(maxDocumentBytes)}): refused, so nothing it should vouch for was checked.`,
+        );
       }
       try {
         const d = await digestEntry(
@@ -130,7 +160,9 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
         );
         if (!d.crcOk) problems.push(`${name} is damaged inside the ZIP (CRC-32 mismatch).`);
         if (d.trailing !== 0) {
-          problems.push(`${name}'s compressed data ends ${d.trailing} bytes before its entry does: a streaming unzip tool would read those bytes as what follows the entry, and verify cannot check them.`);
+          problems.push(
+            `${name}'s compressed data ends ${d.trailing} bytes before its entry does: a streaming unzip tool would read those bytes as what follows the entry, and verify cannot check them.`,
+          );
         }
         digests.set(name, d.sha256);
         if (d.bytes) kept.set(name, d.bytes);
@@ -144,7 +176,8 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     checkSums(kept.get(BUNDLE_FILES.sums), digests, problems);
     const manifest = checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
     // Never OK without the manifest and fingerprint the cross-checks hang on, whatever skipped them.
-    if ((!manifest || report.fingerprint === null) && problems.length === 0) problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
+    if ((!manifest || report.fingerprint === null) && problems.length === 0)
+      problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
     if (manifest) checkFileSet(manifest, [...digests.keys()], folders, problems);
     report.seal = digests.get(BUNDLE_FILES.sums) ?? null;
   } finally {
@@ -171,12 +204,20 @@ function checkSeal(expected: string, report: VerifyReport) {
 
 /** Exactly the files an export writes: its fixed files, the documents and evidence the manifest lists. */
 function checkFileSet(manifest: Manifest, names: string[], folders: string[], problems: string[]) {
-  const expected = new Set<string>([...REQUIRED, ...manifest.documents.map((d) => d.path), ...manifest.evidence.map((e) => e.path)]);
+  const expected = new Set<string>([
+    ...REQUIRED,
+    ...manifest.documents.map((d) => d.path),
+    ...manifest.evidence.map((e) => e.path),
+  ]);
   for (const name of names) {
-    if (!expected.has(name)) problems.push(`${name} is not part of the bundle: the export never writes it and manifest.json does not list it. It was added after export.`);
+    if (!expected.has(name))
+      problems.push(
+        `${name} is not part of the bundle: the export never writes it and manifest.json does not list it. It was added after export.`,
+      );
   }
   for (const folder of folders) {
-    if (!names.some((name) => name.startsWith(folder))) problems.push(`The empty folder ${folder} is not part of the bundle; it was added after export.`);
+    if (!names.some((name) => name.startsWith(folder)))
+      problems.push(`The empty folder ${folder} is not part of the bundle; it was added after export.`);
   }
 }
 
@@ -190,15 +231,22 @@ function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, prob
     listed.add(line.path);
     const actual = digests.get(line.path);
     if (actual === undefined) problems.push(`SHA256SUMS lists ${line.path}, which is not in the bundle.`);
-    else if (actual !== line.sha256) problems.push(`${line.path} does not match SHA256SUMS: it was changed after export.`);
+    else if (actual !== line.sha256)
+      problems.push(`${line.path} does not match SHA256SUMS: it was changed after export.`);
   }
   for (const name of digests.keys()) {
-    if (name !== BUNDLE_FILES.sums && !listed.has(name)) problems.push(`${name} is in the bundle but not in SHA256SUMS.`);
+    if (name !== BUNDLE_FILES.sums && !listed.has(name))
+      problems.push(`${name} is in the bundle but not in SHA256SUMS.`);
   }
 }
 
 /** Validates manifest.json and matches it against the files; returns it when it parses. */
-function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, kept: Map<string, Buffer>, report: VerifyReport): Manifest | null {
+function checkManifest(
+  bytes: Buffer | undefined,
+  digests: Map<string, string>,
+  kept: Map<string, Buffer>,
+  report: VerifyReport,
+): Manifest | null {
   const problems = report.problems;
   if (!bytes) return null;
   const fingerprint = createHash('sha256').update(bytes).digest('hex');
@@ -213,7 +261,9 @@ function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, 
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    problems.push(`manifest.json does not follow its schema (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}).`);
+    problems.push(
+      `manifest.json does not follow its schema (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown'}).`,
+    );
     return null;
   }
   const manifest = parsed.data;
@@ -222,15 +272,19 @@ function checkManifest(bytes: Buffer | undefined, digests: Map<string, string>, 
   report.evidenceFiles = manifest.evidence.length;
   for (const e of manifest.evidence) {
     const actual = digests.get(e.path);
-    if (actual === undefined) problems.push(`Evidence ${e.id} (${e.path}) is listed in manifest.json but missing from the bundle.`);
-    else if (actual !== e.sha256) problems.push(`Evidence ${e.id} (${e.path}) does not match the SHA-256 recorded when it was captured.`);
+    if (actual === undefined)
+      problems.push(`Evidence ${e.id} (${e.path}) is listed in manifest.json but missing from the bundle.`);
+    else if (actual !== e.sha256)
+      problems.push(`Evidence ${e.id} (${e.path}) does not match the SHA-256 recorded when it was captured.`);
   }
   for (const d of manifest.documents) {
-    if (digests.get(d.path) !== d.sha256) problems.push(`${d.path} does not match the SHA-256 recorded in manifest.json.`);
+    if (digests.get(d.path) !== d.sha256)
+      problems.push(`${d.path} does not match the SHA-256 recorded in manifest.json.`);
   }
   for (const name of [BUNDLE_FILES.readme, BUNDLE_FILES.html]) {
     const text = kept.get(name)?.toString('utf8');
-    if (text !== undefined && !text.includes(fingerprint)) problems.push(`${name} does not state the bundle fingerprint ${fingerprint}.`);
+    if (text !== undefined && !text.includes(fingerprint))
+      problems.push(`${name} does not state the bundle fingerprint ${fingerprint}.`);
   }
   return manifest;
 }

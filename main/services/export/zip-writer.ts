@@ -34,9 +34,17 @@ export class BundleZipWriter {
 
   constructor(
     readonly finalPath: string,
-    private readonly options: { mtime: Date; onBytes?: (bytes: number) => void; onFileDone?: () => void; signal?: AbortSignal },
+    private readonly options: {
+      mtime: Date;
+      onBytes?: (bytes: number) => void;
+      onFileDone?: () => void;
+      signal?: AbortSignal;
+    },
   ) {
-    this.tempPath = join(dirname(finalPath), `.${basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
+    this.tempPath = join(
+      dirname(finalPath),
+      `.${basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`,
+    );
   }
 
   /**
@@ -47,8 +55,12 @@ export class BundleZipWriter {
     const prefix = `.${basename(this.finalPath)}.`;
     const names = await fs.readdir(dirname(this.finalPath)).catch(() => [] as string[]);
     for (const name of names) {
-      const pid = name.startsWith(prefix) && name.endsWith('.partial') ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
-      if (Number.isInteger(pid) && !isProcessAlive(pid)) await fs.rm(join(dirname(this.finalPath), name), { force: true });
+      const pid =
+        name.startsWith(prefix) && name.endsWith('.partial')
+          ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1])
+          : NaN;
+      if (Number.isInteger(pid) && !isProcessAlive(pid))
+        await fs.rm(join(dirname(this.finalPath), name), { force: true });
     }
   }
 
@@ -70,39 +82,51 @@ export class BundleZipWriter {
     this.closed.catch(() => handle.close().catch(() => {}));
     this.zip.on('error', (error: Error) => this.fail(error));
     this.zip.outputStream.pipe(this.out);
-    this.options.signal?.addEventListener('abort', () => this.fail(this.options.signal!.reason as Error), { once: true });
+    this.options.signal?.addEventListener('abort', () => this.fail(this.options.signal!.reason as Error), {
+      once: true,
+    });
   }
 
   addBuffer(name: string, bytes: Buffer, compressionLevel: number): void {
-    this.zip.addBuffer(bytes, assertSafeEntryName(name), { compressionLevel, mtime: this.options.mtime, mode: 0o100644 });
+    this.zip.addBuffer(bytes, assertSafeEntryName(name), {
+      compressionLevel,
+      mtime: this.options.mtime,
+      mode: 0o100644,
+    });
   }
 
   /** The file is opened only when its turn comes, so thousands of entries hold one descriptor. */
   addFile(entry: FileEntry): void {
-    this.zip.addReadStreamLazy(assertSafeEntryName(entry.name), { compressionLevel: entry.compressionLevel, mtime: this.options.mtime, mode: 0o100644, size: entry.size }, (callback) => {
-      if (this.failure) return;
-      const hash = createHash('sha256');
-      const { onBytes, onFileDone } = this.options;
-      const check = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          onBytes?.(chunk.length);
-          done(null, chunk);
-        },
-        flush: (done) => {
-          if (hash.digest('hex') !== entry.sha256) {
-            this.fail(entry.onIntegrityFailure('tampered'));
-            return;
-          }
-          onFileDone?.();
-          done();
-        },
-      });
-      const stream = createReadStream(entry.path);
-      this.current = stream;
-      stream.on('error', (error: NodeJS.ErrnoException) => this.fail(error.code === 'ENOENT' ? entry.onIntegrityFailure('missing') : error));
-      callback(null, stream.pipe(check) as unknown as ReadStream);
-    });
+    this.zip.addReadStreamLazy(
+      assertSafeEntryName(entry.name),
+      { compressionLevel: entry.compressionLevel, mtime: this.options.mtime, mode: 0o100644, size: entry.size },
+      (callback) => {
+        if (this.failure) return;
+        const hash = createHash('sha256');
+        const { onBytes, onFileDone } = this.options;
+        const check = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            onBytes?.(chunk.length);
+            done(null, chunk);
+          },
+          flush: (done) => {
+            if (hash.digest('hex') !== entry.sha256) {
+              this.fail(entry.onIntegrityFailure('tampered'));
+              return;
+            }
+            onFileDone?.();
+            done();
+          },
+        });
+        const stream = createReadStream(entry.path);
+        this.current = stream;
+        stream.on('error', (error: NodeJS.ErrnoException) =>
+          this.fail(error.code === 'ENOENT' ? entry.onIntegrityFailure('missing') : error),
+        );
+        callback(null, stream.pipe(check) as unknown as ReadStream);
+      },
+    );
   }
 
   /** Ends the ZIP and waits until every byte is on disk (fsync). */

@@ -5,9 +5,7 @@ import { Person } from '../../../shared/domain/common';
 /** App preferences (not workspace data): who uses this machine and the recent workspaces. */
 export const Preferences = z.object({
   me: Person.nullable().default(null),
-  recentWorkspaces: z
-    .array(z.object({ path: z.string(), companyName: z.string(), openedAt: z.string() }))
-    .default([]),
+  recentWorkspaces: z.array(z.object({ path: z.string(), companyName: z.string(), openedAt: z.string() })).default([]),
   /**
    * A random id for this installation, made once: written into workspace locks so a lock is
    * only judged stale automatically when this same installation left it (hostnames repeat).

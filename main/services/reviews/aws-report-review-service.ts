@@ -3,7 +3,12 @@ import { basename } from 'node:path';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import { AppError } from '../../../shared/ipc/result';
-import { blockingProblems, reportGapDays, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
+import {
+  blockingProblems,
+  reportGapDays,
+  reviewContext,
+  reviewProblems,
+} from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
 import { SNIFF_BYTES, sniff } from '../evidence/import-validation';
 import { reviewContentSha256, reviewSignatureProblems } from './review-content-hash';
@@ -35,7 +40,9 @@ export class AwsReportReviewService {
     const parsed = AwsReportReviewDraftInput.safeParse(rawDraft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('INVALID_INPUT', `${issue?.path.join('.') || 'review'}: ${issue?.message}`, { hint: 'Correct that field and save again; nothing was changed.' });
+      throw new AppError('INVALID_INPUT', `${issue?.path.join('.') || 'review'}: ${issue?.message}`, {
+        hint: 'Correct that field and save again; nothing was changed.',
+      });
     }
     const ws = this.deps.workspaces.require();
     const email = ws.actor().email;
@@ -45,9 +52,18 @@ export class AwsReportReviewService {
         this.refuseWhenSigned(current);
         // The report's file is recorded only by attachReportFile, which hashed it.
         const { file: _ignored, ...report } = parsed.data.report;
-        return { ...current, ...parsed.data, report: current.report.file ? { ...report, file: current.report.file } : report, ...this.stamp(email) };
+        return {
+          ...current,
+          ...parsed.data,
+          report: current.report.file ? { ...report, file: current.report.file } : report,
+          ...this.stamp(email),
+        };
       },
-      { action: 'aws-report-review.saved', target: 'aws-report-review', summary: 'Edited the review of the AWS SOC 2 report' },
+      {
+        action: 'aws-report-review.saved',
+        target: 'aws-report-review',
+        summary: 'Edited the review of the AWS SOC 2 report',
+      },
     );
     return this.view(doc);
   }
@@ -72,10 +88,10 @@ export class AwsReportReviewService {
         return { ...current, report: { ...current.report, file }, ...this.stamp(email) };
       },
       {
-      action: 'aws-report-review.file-recorded',
-      target: 'aws-report-review',
-      summary: `Recorded the reviewed AWS report ${file.name} (SHA-256 ${file.sha256.slice(0, 12)}…)`,
-      details: { sha256: file.sha256, bytes: file.bytes },
+        action: 'aws-report-review.file-recorded',
+        target: 'aws-report-review',
+        summary: `Recorded the reviewed AWS report ${file.name} (SHA-256 ${file.sha256.slice(0, 12)}…)`,
+        details: { sha256: file.sha256, bytes: file.bytes },
       },
     );
     return this.view(doc);
@@ -90,13 +106,24 @@ export class AwsReportReviewService {
         this.refuseWhenSigned(current);
         const blocking = blockingProblems(this.problems(current));
         if (blocking.length > 0) {
-          throw new AppError('REVIEW_INCOMPLETE', `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`, {
-            hint: 'Complete what the review lists under "Before you sign", then sign again.',
-            details: { problems: blocking },
-          });
+          throw new AppError(
+            'REVIEW_INCOMPLETE',
+            `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`,
+            {
+              hint: 'Complete what the review lists under "Before you sign", then sign again.',
+              details: { problems: blocking },
+            },
+          );
         }
         const { asOfDate, categories } = ws.meta;
-        const signed = { by, at: this.deps.now().toISOString(), ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}), asOfDate, categories: [...categories], contentSha256: reviewContentSha256(current) };
+        const signed = {
+          by,
+          at: this.deps.now().toISOString(),
+          ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}),
+          asOfDate,
+          categories: [...categories],
+          contentSha256: reviewContentSha256(current),
+        };
         return { ...current, signed, ...this.stamp(by.email) };
       },
       {
@@ -110,7 +137,10 @@ export class AwsReportReviewService {
 
   async reopen(reason: string): Promise<AwsReportReviewView> {
     const why = reason.trim();
-    if (!why) throw new AppError('INVALID_INPUT', 'Say why the signed review is reopened.', { hint: 'The reason is kept in the activity log for the auditor.' });
+    if (!why)
+      throw new AppError('INVALID_INPUT', 'Say why the signed review is reopened.', {
+        hint: 'The reason is kept in the activity log for the auditor.',
+      });
     const ws = this.deps.workspaces.require();
     const email = ws.actor().email;
     const doc = await ws.change(
@@ -120,10 +150,10 @@ export class AwsReportReviewService {
         return { ...d, signed: null, ...this.stamp(email) };
       },
       {
-      action: 'aws-report-review.reopened',
-      target: 'aws-report-review',
-      summary: `Reopened the signed review of the AWS SOC 2 report: ${why}`,
-      details: { reason: why },
+        action: 'aws-report-review.reopened',
+        target: 'aws-report-review',
+        summary: `Reopened the signed review of the AWS SOC 2 report: ${why}`,
+        details: { reason: why },
       },
     );
     return this.view(doc);
@@ -148,9 +178,13 @@ export class AwsReportReviewService {
 
   private refuseWhenSigned(doc: AwsReportReviewDoc): void {
     if (doc.signed) {
-      throw new AppError('CONFLICT', `The review was signed by ${doc.signed.by.name} on ${doc.signed.at.slice(0, 10)}; a signed review is not edited.`, {
-        hint: 'Reopen it with a reason first; it must then be signed again.',
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The review was signed by ${doc.signed.by.name} on ${doc.signed.at.slice(0, 10)}; a signed review is not edited.`,
+        {
+          hint: 'Reopen it with a reason first; it must then be signed again.',
+        },
+      );
     }
   }
 
@@ -174,10 +208,16 @@ async function describePdf(path: string): Promise<{ name: string; sha256: string
       await handle.close();
     }
   } catch (error) {
-    throw new AppError('IMPORT_REJECTED', `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { hint: 'Choose the report PDF you downloaded from AWS Artifact.' });
+    throw new AppError(
+      'IMPORT_REJECTED',
+      `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      { hint: 'Choose the report PDF you downloaded from AWS Artifact.' },
+    );
   }
   if (sniff(head) !== 'pdf') {
-    throw new AppError('IMPORT_REJECTED', `${name} is not a PDF.`, { hint: 'AWS Artifact delivers the SOC 2 report as a PDF: choose that file.' });
+    throw new AppError('IMPORT_REJECTED', `${name} is not a PDF.`, {
+      hint: 'AWS Artifact delivers the SOC 2 report as a PDF: choose that file.',
+    });
   }
   return { name, sha256: await sha256OfFile(path), bytes };
 }

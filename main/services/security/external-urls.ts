@@ -19,13 +19,18 @@ interface Rule {
   suffixFits?: (groups: Record<string, string | undefined>, host: string) => boolean;
 }
 
-const chinaSuffix = (groups: Record<string, string | undefined>, host: string) => host.endsWith('.com.cn') === Boolean(groups.cn);
+const chinaSuffix = (groups: Record<string, string | undefined>, host: string) =>
+  host.endsWith('.com.cn') === Boolean(groups.cn);
 
 const RULES: Rule[] = [
   // Device-code verification page, the page `verificationUriComplete` names.
   { host: new RegExp(`^device\\.sso\\.${REGION}\\.amazonaws\\.com(?:\\.cn)?$`), suffixFits: chinaSuffix },
   // The authorization-code (PKCE) flow's authorize page on the OIDC endpoint the SDK resolves.
-  { host: new RegExp(`^oidc\\.${REGION}\\.amazonaws\\.com(?:\\.cn)?$`), path: /^\/authorize$/, suffixFits: chinaSuffix },
+  {
+    host: new RegExp(`^oidc\\.${REGION}\\.amazonaws\\.com(?:\\.cn)?$`),
+    path: /^\/authorize$/,
+    suffixFits: chinaSuffix,
+  },
   // AWS's regional sign-in, which newer device authorizations name as `verificationUriComplete`.
   { host: new RegExp(`^${REGION}\\.signin\\.aws$`), path: /^\/platform\/authorize$/, suffixFits: (g) => !g.cn },
   // Identity Center access portals (device approval lives at /start/#/device).

@@ -8,18 +8,37 @@ export function saveFailure(path: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException)?.code;
   const where = dirname(path);
   const reasons: Record<string, { message: string; hint: string }> = {
-    ENOSPC: { message: `Your change was not saved: the disk holding ${where} is full.`, hint: 'Free some space, then make the change again. The previous state is intact.' },
-    EDQUOT: { message: `Your change was not saved: the disk quota for ${where} is used up.`, hint: 'Free some space, then make the change again. The previous state is intact.' },
-    EACCES: { message: `Your change was not saved: the workbench may not write to ${where}.`, hint: 'Give your user write permission on the workspace folder, or open a copy elsewhere. The previous state is intact.' },
-    EPERM: { message: `Your change was not saved: the workbench may not write to ${where}.`, hint: 'Give your user write permission on the workspace folder, or open a copy elsewhere. The previous state is intact.' },
-    EROFS: { message: `Your change was not saved: ${where} is on a read-only disk.`, hint: 'Move the workspace to a writable disk. The previous state is intact.' },
+    ENOSPC: {
+      message: `Your change was not saved: the disk holding ${where} is full.`,
+      hint: 'Free some space, then make the change again. The previous state is intact.',
+    },
+    EDQUOT: {
+      message: `Your change was not saved: the disk quota for ${where} is used up.`,
+      hint: 'Free some space, then make the change again. The previous state is intact.',
+    },
+    EACCES: {
+      message: `Your change was not saved: the workbench may not write to ${where}.`,
+      hint: 'Give your user write permission on the workspace folder, or open a copy elsewhere. The previous state is intact.',
+    },
+    EPERM: {
+      message: `Your change was not saved: the workbench may not write to ${where}.`,
+      hint: 'Give your user write permission on the workspace folder, or open a copy elsewhere. The previous state is intact.',
+    },
+    EROFS: {
+      message: `Your change was not saved: ${where} is on a read-only disk.`,
+      hint: 'Move the workspace to a writable disk. The previous state is intact.',
+    },
   };
   const known = code ? reasons[code] : undefined;
-  return new AppError('SAVE_FAILED', known?.message ?? `Your change was not saved to ${basename(path)} (${code ?? 'unknown error'}).`, {
-    hint: known?.hint ?? 'Try again. The previous state is intact.',
-    details: { file: basename(path), errno: code },
-    cause: error,
-  });
+  return new AppError(
+    'SAVE_FAILED',
+    known?.message ?? `Your change was not saved to ${basename(path)} (${code ?? 'unknown error'}).`,
+    {
+      hint: known?.hint ?? 'Try again. The previous state is intact.',
+      details: { file: basename(path), errno: code },
+      cause: error,
+    },
+  );
 }
 
 /**

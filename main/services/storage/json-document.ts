@@ -42,10 +42,14 @@ export class JsonDocument<S extends z.ZodType> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw await this.damaged('WORKSPACE_FILE_CORRUPT', `${this.file} is missing from the workspace.`);
       }
-      throw new AppError('WORKSPACE_FILE_CORRUPT', `${this.file} could not be read (${(error as NodeJS.ErrnoException).code}).`, {
-        hint: 'Check the folder permissions and try again.',
-        details: { file: this.file },
-      });
+      throw new AppError(
+        'WORKSPACE_FILE_CORRUPT',
+        `${this.file} could not be read (${(error as NodeJS.ErrnoException).code}).`,
+        {
+          hint: 'Check the folder permissions and try again.',
+          details: { file: this.file },
+        },
+      );
     }
     let raw: unknown;
     try {
@@ -54,7 +58,9 @@ export class JsonDocument<S extends z.ZodType> {
       const truncated = text.trim().length === 0 || /end of (json )?input|unterminated/i.test(String(error));
       throw await this.damaged(
         'WORKSPACE_FILE_CORRUPT',
-        truncated ? `${this.file} is empty or cut short (truncated); it is not valid JSON.` : `${this.file} is not valid JSON: ${(error as Error).message}.`,
+        truncated
+          ? `${this.file} is empty or cut short (truncated); it is not valid JSON.`
+          : `${this.file} is not valid JSON: ${(error as Error).message}.`,
       );
     }
     const outcome = migrate(raw, this.migrations);
@@ -62,7 +68,10 @@ export class JsonDocument<S extends z.ZodType> {
       throw new AppError(
         'WORKSPACE_TOO_NEW',
         `${this.file} was written by a newer version of Audit Workbench (format ${outcome.version}; this version reads up to ${this.migrations.current}).`,
-        { hint: 'Update Audit Workbench to open this workspace. The file was left untouched.', details: { file: this.file } },
+        {
+          hint: 'Update Audit Workbench to open this workspace. The file was left untouched.',
+          details: { file: this.file },
+        },
       );
     }
     if (outcome.kind !== 'ok') {
@@ -70,7 +79,10 @@ export class JsonDocument<S extends z.ZodType> {
     }
     const parsed = this.schema.safeParse(outcome.doc);
     if (!parsed.success) {
-      throw await this.damaged('WORKSPACE_FILE_INVALID', `${this.file} does not match the workspace format: ${describeZodError(parsed.error)}.`);
+      throw await this.damaged(
+        'WORKSPACE_FILE_INVALID',
+        `${this.file} does not match the workspace format: ${describeZodError(parsed.error)}.`,
+      );
     }
     return parsed.data;
   }

@@ -53,7 +53,9 @@ export class ActivityLog {
   }
 
   /** Newest first; `skippedLines` names the first few unreadable lines (1-based) so people can find them. */
-  async read(options: { limit?: number; target?: string } = {}): Promise<{ entries: ActivityEntry[]; skipped: number; skippedLines: number[] }> {
+  async read(
+    options: { limit?: number; target?: string } = {},
+  ): Promise<{ entries: ActivityEntry[]; skipped: number; skippedLines: number[] }> {
     const text = await fs.readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;

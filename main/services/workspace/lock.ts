@@ -71,31 +71,48 @@ export class WorkspaceLock {
     }
     const owner = await this.readOwner();
     if (owner === null && !options.takeOver) {
-      throw new AppError('WORKSPACE_LOCKED', `The workspace lock file ${LOCK_FILE} in ${this.root} cannot be read, so it is unclear who has the workspace open.`, {
-        hint: 'If no other Audit Workbench has this workspace open, choose "Take over" to open it here.',
-        details: { file: LOCK_FILE },
-      });
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `The workspace lock file ${LOCK_FILE} in ${this.root} cannot be read, so it is unclear who has the workspace open.`,
+        {
+          hint: 'If no other Audit Workbench has this workspace open, choose "Take over" to open it here.',
+          details: { file: LOCK_FILE },
+        },
+      );
     }
     // Only this installation's own lock can be judged by its pid: another computer may share the host name.
     const sameInstall = owner !== null && this.isThisInstall(owner);
     const stale = owner !== null && sameInstall && !this.host.isProcessAlive(owner.pid);
     if (owner !== null && !stale && !options.takeOver) {
       const sameName = !sameInstall && owner.host === this.host.host;
-      const where = sameInstall ? 'this computer' : sameName ? `a computer named "${owner.host}", the same name as this one` : `"${owner.host}"`;
-      throw new AppError('WORKSPACE_LOCKED', `This workspace is open in another Audit Workbench on ${where} (user ${owner.user}, since ${owner.since}).`, {
-        hint: sameInstall
-          ? 'Close the other window first, then open the workspace again.'
-          : sameName
-            ? 'Another computer (or another installation of Audit Workbench) with the same name may still be using it. If none is (for example it crashed), choose "Take over" to open it here.'
-            : `If ${owner.host} is no longer using it (for example it crashed or the folder was copied), choose "Take over" to open it here.`,
-        details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
-      });
+      const where = sameInstall
+        ? 'this computer'
+        : sameName
+          ? `a computer named "${owner.host}", the same name as this one`
+          : `"${owner.host}"`;
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `This workspace is open in another Audit Workbench on ${where} (user ${owner.user}, since ${owner.since}).`,
+        {
+          hint: sameInstall
+            ? 'Close the other window first, then open the workspace again.'
+            : sameName
+              ? 'Another computer (or another installation of Audit Workbench) with the same name may still be using it. If none is (for example it crashed), choose "Take over" to open it here.'
+              : `If ${owner.host} is no longer using it (for example it crashed or the folder was copied), choose "Take over" to open it here.`,
+          details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
+        },
+      );
     }
     await writeFileAtomic(this.path, body);
     this.held = true;
     return {
       tookOverFrom: owner ?? undefined,
-      reason: owner === null ? 'the lock file was unreadable' : stale ? `process ${owner.pid} on ${owner.host} is no longer running` : 'taken over on request',
+      reason:
+        owner === null
+          ? 'the lock file was unreadable'
+          : stale
+            ? `process ${owner.pid} on ${owner.host} is no longer running`
+            : 'taken over on request',
     };
   }
 
@@ -141,16 +158,24 @@ export class WorkspaceLock {
     if (owner?.instanceId === this.instanceId) return;
     const hint = 'Close this workspace and open it again; your unsaved change was not written.';
     if (owner === null) {
-      throw new AppError('WORKSPACE_LOCKED', `The workspace lock file ${LOCK_FILE} in ${this.root} is missing or unreadable, so this window can no longer be sure it is the only one writing the workspace.`, {
-        hint,
-        details: { file: LOCK_FILE },
-      });
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `The workspace lock file ${LOCK_FILE} in ${this.root} is missing or unreadable, so this window can no longer be sure it is the only one writing the workspace.`,
+        {
+          hint,
+          details: { file: LOCK_FILE },
+        },
+      );
     }
     const where = this.isThisInstall(owner) ? 'this computer' : `"${owner.host}"`;
-    throw new AppError('WORKSPACE_LOCKED', `Another Audit Workbench on ${where} (user ${owner.user}) took this workspace over at ${owner.since}; this window can no longer write to it.`, {
-      hint,
-      details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
-    });
+    throw new AppError(
+      'WORKSPACE_LOCKED',
+      `Another Audit Workbench on ${where} (user ${owner.user}) took this workspace over at ${owner.since}; this window can no longer write to it.`,
+      {
+        hint,
+        details: { host: owner.host, since: owner.since, user: owner.user, pid: owner.pid },
+      },
+    );
   }
 
   async release(): Promise<void> {

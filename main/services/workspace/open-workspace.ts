@@ -15,7 +15,12 @@ export const workspaceDocuments = (root: string) => ({
   meta: new JsonDocument(root, 'workspace.json', WorkspaceMeta, DOCUMENT_MIGRATIONS['workspace.json']),
   team: new JsonDocument(root, 'team.json', TeamDoc, DOCUMENT_MIGRATIONS['team.json']),
   controls: new JsonDocument(root, 'controls.json', ControlsDoc, DOCUMENT_MIGRATIONS['controls.json']),
-  awsReportReview: new JsonDocument(root, 'aws-report-review.json', AwsReportReviewDoc, DOCUMENT_MIGRATIONS['aws-report-review.json']),
+  awsReportReview: new JsonDocument(
+    root,
+    'aws-report-review.json',
+    AwsReportReviewDoc,
+    DOCUMENT_MIGRATIONS['aws-report-review.json'],
+  ),
 });
 export type WorkspaceDocuments = ReturnType<typeof workspaceDocuments>;
 
@@ -43,7 +48,12 @@ export class OpenWorkspace {
     private readonly docs: WorkspaceDocuments,
     private state: WorkspaceState,
     readonly lock: WorkspaceLock,
-    private readonly deps: { now: () => Date; me: () => Person | null; appVersion: string; onChange: (reason: string) => void },
+    private readonly deps: {
+      now: () => Date;
+      me: () => Person | null;
+      appVersion: string;
+      onChange: (reason: string) => void;
+    },
   ) {
     // Every append, including ones made outside `change` (check runs), first proves the lock is still ours.
     this.activity = new ActivityLog(root, () => lock.assertHeld());
@@ -102,18 +112,24 @@ export class OpenWorkspace {
       const actor = this.actor();
       // Saves write whole documents: after a take-over elsewhere this one would erase that instance's changes.
       await this.lock.assertHeld();
-      const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(update(this.state[key]))) as WorkspaceState[K];
+      const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(
+        update(this.state[key]),
+      )) as WorkspaceState[K];
       this.state = { ...this.state, [key]: next };
       try {
         await this.activity.append({ at: this.deps.now().toISOString(), actor, ...activity });
       } catch (error) {
         this.deps.onChange(activity.action);
         // The change is on disk: saying "not saved" would make the user repeat it.
-        throw new AppError('ACTIVITY_NOT_LOGGED', `Your change was saved, but the activity log could not record it: ${(error as Error).message}`, {
-          hint: 'Free disk space or fix the folder permissions; later changes are logged again once writing works.',
-          details: { action: activity.action },
-          cause: error,
-        });
+        throw new AppError(
+          'ACTIVITY_NOT_LOGGED',
+          `Your change was saved, but the activity log could not record it: ${(error as Error).message}`,
+          {
+            hint: 'Free disk space or fix the folder permissions; later changes are logged again once writing works.',
+            details: { action: activity.action },
+            cause: error,
+          },
+        );
       }
       this.deps.onChange(activity.action);
       return next;
@@ -124,7 +140,12 @@ export class OpenWorkspace {
   }
 
   /** Records something that changed no document (a collection run, an export). */
-  async record(activity: { action: string; target?: string; summary: string; details?: Record<string, unknown> }): Promise<void> {
+  async record(activity: {
+    action: string;
+    target?: string;
+    summary: string;
+    details?: Record<string, unknown>;
+  }): Promise<void> {
     await this.activity.append({ at: this.deps.now().toISOString(), actor: this.actor(), ...activity });
     this.deps.onChange(activity.action);
   }

@@ -5,7 +5,12 @@ import type { Person } from '../../../shared/domain/common';
 import { newAwsReportReview } from '../../../shared/domain/aws-report-review';
 import { CONTROLS_SCHEMA_VERSION } from '../../../shared/domain/control-state';
 import { TEAM_SCHEMA_VERSION } from '../../../shared/domain/team';
-import { CheckSettings, NewWorkspaceInput, WORKSPACE_SCHEMA_VERSION, type WorkspaceMeta } from '../../../shared/domain/workspace';
+import {
+  CheckSettings,
+  NewWorkspaceInput,
+  WORKSPACE_SCHEMA_VERSION,
+  type WorkspaceMeta,
+} from '../../../shared/domain/workspace';
 import type { RecentWorkspace, WorkspaceSnapshot } from '../../../shared/ipc/channels/workspace';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import type { Logger } from '../logger';
@@ -52,7 +57,9 @@ export class WorkspaceService {
 
   require(): OpenWorkspace {
     if (!this.open_) {
-      throw new AppError('NO_WORKSPACE', 'No workspace is open.', { hint: 'Create a workspace or open an existing one first.' });
+      throw new AppError('NO_WORKSPACE', 'No workspace is open.', {
+        hint: 'Create a workspace or open an existing one first.',
+      });
     }
     return this.open_;
   }
@@ -78,7 +85,9 @@ export class WorkspaceService {
     });
     const docs = workspaceDocuments(root);
     if (await docs.meta.exists()) {
-      throw new AppError('WORKSPACE_EXISTS', `${root} already holds a workspace.`, { hint: 'Open it instead, or choose an empty folder.' });
+      throw new AppError('WORKSPACE_EXISTS', `${root} already holds a workspace.`, {
+        hint: 'Open it instead, or choose an empty folder.',
+      });
     }
     const now = this.deps.now().toISOString();
     const meta: WorkspaceMeta = {
@@ -97,12 +106,20 @@ export class WorkspaceService {
     this.setMe(input.me);
     // The team and controls files are written before workspace.json, so a folder only looks
     // like a workspace once it is complete.
-    await docs.team.save({ schemaVersion: TEAM_SCHEMA_VERSION, members: [{ id: randomUUID(), name: input.me.name, email: input.me.email, role: 'Workspace creator', addedAt: now }] });
+    await docs.team.save({
+      schemaVersion: TEAM_SCHEMA_VERSION,
+      members: [
+        { id: randomUUID(), name: input.me.name, email: input.me.email, role: 'Workspace creator', addedAt: now },
+      ],
+    });
     await docs.controls.save({ schemaVersion: CONTROLS_SCHEMA_VERSION, controls: {} });
     await docs.awsReportReview.save(newAwsReportReview());
     await docs.meta.save(meta);
     const snapshot = await this.open(root);
-    await this.require().record({ action: 'workspace.created', summary: `Created the workspace for ${meta.companyName} (${meta.systemName}), as of ${meta.asOfDate}` });
+    await this.require().record({
+      action: 'workspace.created',
+      summary: `Created the workspace for ${meta.companyName} (${meta.systemName}), as of ${meta.asOfDate}`,
+    });
     return snapshot;
   }
 
@@ -110,9 +127,13 @@ export class WorkspaceService {
     const root = resolve(folder);
     const docs = workspaceDocuments(root);
     if (!(await docs.meta.exists())) {
-      throw new AppError('WORKSPACE_NOT_FOUND', `${root} does not hold an Audit Workbench workspace (no workspace.json).`, {
-        hint: 'Choose the folder you created the workspace in, or create a new workspace.',
-      });
+      throw new AppError(
+        'WORKSPACE_NOT_FOUND',
+        `${root} does not hold an Audit Workbench workspace (no workspace.json).`,
+        {
+          hint: 'Choose the folder you created the workspace in, or create a new workspace.',
+        },
+      );
     }
     if (this.open_?.root === root) return this.snapshot();
     // Load everything before taking the lock, so a damaged workspace leaves no lock behind.
@@ -135,10 +156,20 @@ export class WorkspaceService {
     if (taken.tookOverFrom) {
       this.deps.logger.warn('workspace: took over lock', { root, reason: taken.reason });
       if (this.me()) {
-        await this.open_.record({ action: 'workspace.lock-taken-over', summary: `Opened after taking over a lock: ${taken.reason}`, details: { ...taken.tookOverFrom } });
+        await this.open_.record({
+          action: 'workspace.lock-taken-over',
+          summary: `Opened after taking over a lock: ${taken.reason}`,
+          details: { ...taken.tookOverFrom },
+        });
       }
     }
-    this.deps.preferences.write(rememberWorkspace(this.deps.preferences.read(), { path: root, companyName: state.meta.companyName, openedAt: this.deps.now().toISOString() }));
+    this.deps.preferences.write(
+      rememberWorkspace(this.deps.preferences.read(), {
+        path: root,
+        companyName: state.meta.companyName,
+        openedAt: this.deps.now().toISOString(),
+      }),
+    );
     this.deps.onChange('workspace.opened');
     return this.snapshot();
   }
@@ -169,15 +200,23 @@ export class WorkspaceService {
    * A `workspace.backup-restored` entry (who, which file, where the damaged copy went) is
    * appended to the activity log before anything is renamed: a restore is never unlogged.
    */
-  async restoreBackup(folder: string, file: string, options: { takeOverStaleLock?: boolean } = {}): Promise<{ restored: string; damagedCopy: string }> {
+  async restoreBackup(
+    folder: string,
+    file: string,
+    options: { takeOverStaleLock?: boolean } = {},
+  ): Promise<{ restored: string; damagedCopy: string }> {
     if (!RESTORABLE.has(file)) {
       throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`);
     }
     const root = resolve(folder);
     if (this.open_?.root === root) {
-      throw new AppError('WORKSPACE_LOCKED', `${root} is open in this window, so ${file} cannot be replaced with its last-good copy now.`, {
-        hint: 'Close the workspace first, then restore the file.',
-      });
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        `${root} is open in this window, so ${file} cannot be replaced with its last-good copy now.`,
+        {
+          hint: 'Close the workspace first, then restore the file.',
+        },
+      );
     }
     const backup = backupPath(root, file);
     let content: Buffer;
@@ -191,9 +230,14 @@ export class WorkspaceService {
     const lock = new WorkspaceLock(root, this.lockHost(), this.deps.now);
     const taken = await lock.acquire({ takeOver: options.takeOverStaleLock }).catch((error: unknown) => {
       if (!isAppError(error) || error.code !== 'WORKSPACE_LOCKED') throw error;
-      throw new AppError('WORKSPACE_LOCKED', `${file} was not restored: ${error.message}`, { hint: error.hint, details: error.details, cause: error });
+      throw new AppError('WORKSPACE_LOCKED', `${file} was not restored: ${error.message}`, {
+        hint: error.hint,
+        details: error.details,
+        cause: error,
+      });
     });
-    if (taken.tookOverFrom) this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
+    if (taken.tookOverFrom)
+      this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
     const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
     try {
       const present = await fs.lstat(join(root, file)).then(
@@ -216,7 +260,9 @@ export class WorkspaceService {
           damagedCopy: present ? damagedCopy : null,
           host: this.deps.host.host,
           osUser: this.deps.host.user,
-          ...(taken.tookOverFrom ? { lockTakenOverFrom: { ...taken.tookOverFrom }, lockTakeOverReason: taken.reason } : {}),
+          ...(taken.tookOverFrom
+            ? { lockTakenOverFrom: { ...taken.tookOverFrom }, lockTakeOverReason: taken.reason }
+            : {}),
         },
       });
       await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {

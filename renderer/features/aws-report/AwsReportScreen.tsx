@@ -25,7 +25,11 @@ export function AwsReportScreen() {
     return (
       <Stack>
         <Title order={3}>AWS SOC 2 report</Title>
-        {review.loadError ? <ErrorNotice error={review.loadError} title="The review could not be loaded" /> : <Loader size="sm" />}
+        {review.loadError ? (
+          <ErrorNotice error={review.loadError} title="The review could not be loaded" />
+        ) : (
+          <Loader size="sm" />
+        )}
       </Stack>
     );
   }
@@ -41,18 +45,39 @@ export function AwsReportScreen() {
         <div>
           <Title order={3}>Review of AWS's SOC 2 report</Title>
           <Text size="sm" c="dimmed" maw={760}>
-            AWS runs the data centres, hardware and managed services under your system. Your auditor does not test AWS: they rely on AWS's own SOC 2 report, and on this review of it. Record what the report says, check that it covers the services and regions you use, and map what it leaves to you (the CUECs) to your own controls.
+            AWS runs the data centres, hardware and managed services under your system. Your auditor does not test AWS:
+            they rely on AWS's own SOC 2 report, and on this review of it. Record what the report says, check that it
+            covers the services and regions you use, and map what it leaves to you (the CUECs) to your own controls.
           </Text>
         </div>
-        <Badge size="lg" color={stale ? 'orange' : signed ? 'green' : 'gray'} variant="light" data-testid="review-state">
+        <Badge
+          size="lg"
+          color={stale ? 'orange' : signed ? 'green' : 'gray'}
+          variant="light"
+          data-testid="review-state"
+        >
           {stale ? 'Signed, no longer stands' : signed ? 'Signed' : 'Draft'}
         </Badge>
       </Group>
-      {signed && <SignedBanner signed={signed} problems={view.signatureProblems} busy={review.busy === 'reopen'} error={review.errorOf('reopen')} onReopen={review.reopen} />}
+      {signed && (
+        <SignedBanner
+          signed={signed}
+          problems={view.signatureProblems}
+          busy={review.busy === 'reopen'}
+          error={review.errorOf('reopen')}
+          onReopen={review.reopen}
+        />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <ReportDetailsSection {...section} onChooseFile={() => void review.chooseFile()} choosing={review.busy === 'choose'} otherBusy={review.busy !== null && review.busy !== 'choose'} chooseError={review.errorOf('choose')} />
+            <ReportDetailsSection
+              {...section}
+              onChooseFile={() => void review.chooseFile()}
+              choosing={review.busy === 'choose'}
+              otherBusy={review.busy !== null && review.busy !== 'choose'}
+              chooseError={review.errorOf('choose')}
+            />
             <ServicesSection {...section} />
             <ExceptionsSection {...section} />
             <CuecsSection {...section} />
@@ -61,8 +86,20 @@ export function AwsReportScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack style={{ position: 'sticky', top: 72 }}>
-            {!signed && <SignControls dirty={review.dirty} blocking={blocking} me={snapshot.me} busy={review.busy} onSave={() => void review.save()} onSign={() => void review.sign()} />}
-            <ErrorNotice error={review.errorOf('save', 'sign')} title={review.errorOf('sign') ? 'Not signed' : 'Not saved'} />
+            {!signed && (
+              <SignControls
+                dirty={review.dirty}
+                blocking={blocking}
+                me={snapshot.me}
+                busy={review.busy}
+                onSave={() => void review.save()}
+                onSign={() => void review.sign()}
+              />
+            )}
+            <ErrorNotice
+              error={review.errorOf('save', 'sign')}
+              title={review.errorOf('sign') ? 'Not signed' : 'Not saved'}
+            />
             <BeforeYouSignPanel problems={review.problems} signed={!!signed} />
           </Stack>
         </Grid.Col>

@@ -7,7 +7,16 @@ function ProblemList({ problems, color, testId }: { problems: ReviewProblem[]; c
     <List size="sm" spacing={4} data-testid={testId}>
       {problems.map((p, i) => (
         <List.Item key={`${p.field}-${i}`} data-testid="problem" data-field-ref={p.field}>
-          <Anchor component="button" type="button" size="sm" c={color} ta="left" onClick={() => focusField(p.field)} title="Go to this field" data-testid="problem-link">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            c={color}
+            ta="left"
+            onClick={() => focusField(p.field)}
+            title="Go to this field"
+            data-testid="problem-link"
+          >
             {p.message}
           </Anchor>
         </List.Item>

@@ -19,7 +19,8 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
   const { states } = useWorkspace();
   const { navigate } = useRoute();
   const [text, setText] = useState('');
-  const setRow = (id: string, patch: { text?: string; controlIds?: string[] }) => setDraft((d) => ({ ...d, cuecs: d.cuecs.map((c) => (c.id === id ? { ...c, ...patch } : c)) }));
+  const setRow = (id: string, patch: { text?: string; controlIds?: string[] }) =>
+    setDraft((d) => ({ ...d, cuecs: d.cuecs.map((c) => (c.id === id ? { ...c, ...patch } : c)) }));
   const add = () => {
     const t = text.trim();
     if (!t) return;
@@ -30,7 +31,9 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
     <Card withBorder data-field="cuecs" data-testid="review-cuecs">
       <Title order={5}>4. Complementary user entity controls (CUECs)</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        AWS's report relies on its customers doing these things. The list below is a typical starting point: replace it with the exact wording from section III of the report, and map each to the controls of yours that meet it. The auditor follows each mapping to those controls' evidence.
+        AWS's report relies on its customers doing these things. The list below is a typical starting point: replace it
+        with the exact wording from section III of the report, and map each to the controls of yours that meet it. The
+        auditor follows each mapping to those controls' evidence.
       </Text>
       <Stack gap="sm">
         {draft.cuecs.map((c, i) => (
@@ -39,11 +42,29 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
               <Text size="sm" fw={600}>
                 CUEC {i + 1}
               </Text>
-              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))} aria-label={`Remove CUEC ${i + 1}`} data-testid="cuec-remove">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                disabled={disabled}
+                onClick={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))}
+                aria-label={`Remove CUEC ${i + 1}`}
+                data-testid="cuec-remove"
+              >
                 Remove
               </Button>
             </Group>
-            <Textarea size="xs" autosize minRows={1} aria-label={`CUEC ${i + 1} text`} value={c.text} onChange={(e) => setRow(c.id, { text: e.currentTarget.value })} error={c.text.trim() ? undefined : 'Write the CUEC as the report states it, or remove it.'} disabled={disabled} data-testid="cuec-text" />
+            <Textarea
+              size="xs"
+              autosize
+              minRows={1}
+              aria-label={`CUEC ${i + 1} text`}
+              value={c.text}
+              onChange={(e) => setRow(c.id, { text: e.currentTarget.value })}
+              error={c.text.trim() ? undefined : 'Write the CUEC as the report states it, or remove it.'}
+              disabled={disabled}
+              data-testid="cuec-text"
+            />
             <MultiSelect
               mt="xs"
               size="xs"
@@ -72,7 +93,18 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
           </Paper>
         ))}
         <Group align="end">
-          <Textarea size="xs" autosize minRows={1} label="Add a CUEC" placeholder="As the report states it" value={text} onChange={(e) => setText(e.currentTarget.value)} disabled={disabled} style={{ flex: 1 }} data-testid="cuec-new" />
+          <Textarea
+            size="xs"
+            autosize
+            minRows={1}
+            label="Add a CUEC"
+            placeholder="As the report states it"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            disabled={disabled}
+            style={{ flex: 1 }}
+            data-testid="cuec-new"
+          />
           <Button size="xs" variant="light" onClick={add} disabled={disabled || !text.trim()} data-testid="cuec-add">
             Add CUEC
           </Button>

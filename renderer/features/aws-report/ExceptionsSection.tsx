@@ -5,13 +5,19 @@ import { labelled, type SectionProps } from './section-props';
 
 /** Deviations AWS's auditor found (section IV), AWS's response, and what each means for the company. */
 export function ExceptionsSection({ draft, setDraft, disabled }: SectionProps) {
-  const setRow = (id: string, patch: Partial<ReportException>) => setDraft((d) => ({ ...d, exceptions: d.exceptions.map((x) => (x.id === id ? { ...x, ...patch } : x)) }));
-  const add = () => setDraft((d) => ({ ...d, exceptions: [...d.exceptions, { id: newRowId('exception'), description: '', awsResponse: '', assessment: '' }] }));
+  const setRow = (id: string, patch: Partial<ReportException>) =>
+    setDraft((d) => ({ ...d, exceptions: d.exceptions.map((x) => (x.id === id ? { ...x, ...patch } : x)) }));
+  const add = () =>
+    setDraft((d) => ({
+      ...d,
+      exceptions: [...d.exceptions, { id: newRowId('exception'), description: '', awsResponse: '', assessment: '' }],
+    }));
   return (
     <Card withBorder data-field="exceptions" data-testid="review-exceptions">
       <Title order={5}>3. Exceptions found by AWS's auditor</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Section IV of the report lists each control test with its result. Record every deviation it notes, AWS management's response, and whether it affects your system.
+        Section IV of the report lists each control test with its result. Record every deviation it notes, AWS
+        management's response, and whether it affects your system.
       </Text>
       <Stack gap="sm">
         {draft.exceptions.length === 0 && (
@@ -25,17 +31,66 @@ export function ExceptionsSection({ draft, setDraft, disabled }: SectionProps) {
               <Text size="sm" fw={600}>
                 Exception {i + 1}
               </Text>
-              <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))} aria-label={`Remove exception ${i + 1}`} data-testid="exception-remove">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                disabled={disabled}
+                onClick={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))}
+                aria-label={`Remove exception ${i + 1}`}
+                data-testid="exception-remove"
+              >
                 Remove
               </Button>
             </Group>
             <SimpleGrid cols={2}>
-              <Textarea size="xs" autosize minRows={2} label="What the auditor found" aria-label={`Exception ${i + 1}: what the auditor found`} value={x.description} onChange={(e) => setRow(x.id, { description: e.currentTarget.value })} disabled={disabled} data-testid="exception-description" />
-              <Textarea size="xs" autosize minRows={2} label="AWS's response" aria-label={`Exception ${i + 1}: AWS's response`} value={x.awsResponse} onChange={(e) => setRow(x.id, { awsResponse: e.currentTarget.value })} disabled={disabled} data-testid="exception-response" />
+              <Textarea
+                size="xs"
+                autosize
+                minRows={2}
+                label="What the auditor found"
+                aria-label={`Exception ${i + 1}: what the auditor found`}
+                value={x.description}
+                onChange={(e) => setRow(x.id, { description: e.currentTarget.value })}
+                disabled={disabled}
+                data-testid="exception-description"
+              />
+              <Textarea
+                size="xs"
+                autosize
+                minRows={2}
+                label="AWS's response"
+                aria-label={`Exception ${i + 1}: AWS's response`}
+                value={x.awsResponse}
+                onChange={(e) => setRow(x.id, { awsResponse: e.currentTarget.value })}
+                disabled={disabled}
+                data-testid="exception-response"
+              />
             </SimpleGrid>
             <SimpleGrid cols={2} mt="xs">
-              <Select size="xs" label="Impact on your system" aria-label={`Exception ${i + 1}: impact on your system`} placeholder="Choose" data={labelled(EXCEPTION_IMPACT_LABELS)} value={x.impact ?? null} onChange={(v) => setRow(x.id, { impact: (v ?? undefined) as ReportException['impact'] })} disabled={disabled} data-testid="exception-impact" />
-              <Textarea size="xs" autosize minRows={1} label="Your assessment" aria-label={`Exception ${i + 1}: your assessment`} placeholder="Which of your controls cover it, or what you will do" value={x.assessment} onChange={(e) => setRow(x.id, { assessment: e.currentTarget.value })} disabled={disabled} data-testid="exception-assessment" />
+              <Select
+                size="xs"
+                label="Impact on your system"
+                aria-label={`Exception ${i + 1}: impact on your system`}
+                placeholder="Choose"
+                data={labelled(EXCEPTION_IMPACT_LABELS)}
+                value={x.impact ?? null}
+                onChange={(v) => setRow(x.id, { impact: (v ?? undefined) as ReportException['impact'] })}
+                disabled={disabled}
+                data-testid="exception-impact"
+              />
+              <Textarea
+                size="xs"
+                autosize
+                minRows={1}
+                label="Your assessment"
+                aria-label={`Exception ${i + 1}: your assessment`}
+                placeholder="Which of your controls cover it, or what you will do"
+                value={x.assessment}
+                onChange={(e) => setRow(x.id, { assessment: e.currentTarget.value })}
+                disabled={disabled}
+                data-testid="exception-assessment"
+              />
             </SimpleGrid>
           </Paper>
         ))}

@@ -1,5 +1,20 @@
-import { Card, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { OPINION_LABELS, SUBSERVICE_TREATMENT_LABELS, type ReportDetails } from '../../../shared/domain/aws-report-review';
+import {
+  Card,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  OPINION_LABELS,
+  SUBSERVICE_TREATMENT_LABELS,
+  type ReportDetails,
+} from '../../../shared/domain/aws-report-review';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain/workspace';
 import { dateOrUndefined } from './review-draft';
@@ -29,10 +44,19 @@ export function ReportDetailsSection({
     <Card withBorder data-testid="review-report">
       <Title order={5}>1. The report</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        From the cover, the auditor's opinion (section II) and the system description (section III) of the report you downloaded from AWS Artifact.
+        From the cover, the auditor's opinion (section II) and the system description (section III) of the report you
+        downloaded from AWS Artifact.
       </Text>
       <Stack gap="sm">
-        <TextInput label="Title" placeholder="Amazon Web Services System and Organization Controls (SOC) 2 Report" value={report.title} onChange={(e) => set({ title: e.currentTarget.value })} disabled={disabled} data-field="report.title" data-testid="report-title" />
+        <TextInput
+          label="Title"
+          placeholder="Amazon Web Services System and Organization Controls (SOC) 2 Report"
+          value={report.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+          disabled={disabled}
+          data-field="report.title"
+          data-testid="report-title"
+        />
         <Group align="end" data-field="report.reportType">
           <Stack gap={4}>
             <Text size="sm" fw={500}>
@@ -53,19 +77,71 @@ export function ReportDetailsSection({
         </Group>
         <SimpleGrid cols={3}>
           {type2 && (
-            <TextInput label="Period start" type="date" value={report.periodStart ?? ''} onChange={(e) => set({ periodStart: dateOrUndefined(e.currentTarget.value) })} disabled={disabled} data-field="report.periodStart" data-testid="report-period-start" />
+            <TextInput
+              label="Period start"
+              type="date"
+              value={report.periodStart ?? ''}
+              onChange={(e) => set({ periodStart: dateOrUndefined(e.currentTarget.value) })}
+              disabled={disabled}
+              data-field="report.periodStart"
+              data-testid="report-period-start"
+            />
           )}
-          <TextInput label={type2 ? 'Period end' : 'As of'} type="date" value={report.periodEnd ?? ''} onChange={(e) => set({ periodEnd: dateOrUndefined(e.currentTarget.value) })} disabled={disabled} data-field="report.periodEnd" data-testid="report-period-end" />
-          <TextInput label="Issued on" type="date" value={report.issuedOn ?? ''} onChange={(e) => set({ issuedOn: dateOrUndefined(e.currentTarget.value) })} disabled={disabled} data-field="report.issuedOn" data-testid="report-issued-on" />
+          <TextInput
+            label={type2 ? 'Period end' : 'As of'}
+            type="date"
+            value={report.periodEnd ?? ''}
+            onChange={(e) => set({ periodEnd: dateOrUndefined(e.currentTarget.value) })}
+            disabled={disabled}
+            data-field="report.periodEnd"
+            data-testid="report-period-end"
+          />
+          <TextInput
+            label="Issued on"
+            type="date"
+            value={report.issuedOn ?? ''}
+            onChange={(e) => set({ issuedOn: dateOrUndefined(e.currentTarget.value) })}
+            disabled={disabled}
+            data-field="report.issuedOn"
+            data-testid="report-issued-on"
+          />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="Service auditor" placeholder="The firm that signed the opinion" value={report.serviceAuditor} onChange={(e) => set({ serviceAuditor: e.currentTarget.value })} disabled={disabled} data-field="report.serviceAuditor" data-testid="report-auditor" />
-          <Select label="Opinion" placeholder="Choose" data={labelled(OPINION_LABELS)} value={report.opinion ?? null} onChange={(v) => set({ opinion: (v ?? undefined) as ReportDetails['opinion'] })} disabled={disabled} data-field="report.opinion" data-testid="report-opinion" />
+          <TextInput
+            label="Service auditor"
+            placeholder="The firm that signed the opinion"
+            value={report.serviceAuditor}
+            onChange={(e) => set({ serviceAuditor: e.currentTarget.value })}
+            disabled={disabled}
+            data-field="report.serviceAuditor"
+            data-testid="report-auditor"
+          />
+          <Select
+            label="Opinion"
+            placeholder="Choose"
+            data={labelled(OPINION_LABELS)}
+            value={report.opinion ?? null}
+            onChange={(v) => set({ opinion: (v ?? undefined) as ReportDetails['opinion'] })}
+            disabled={disabled}
+            data-field="report.opinion"
+            data-testid="report-opinion"
+          />
         </SimpleGrid>
-        <Checkbox.Group label="Trust services categories the report covers" value={report.categories} onChange={(v) => set({ categories: CATEGORIES.filter((c) => v.includes(c)) as Category[] })} data-field="report.categories">
+        <Checkbox.Group
+          label="Trust services categories the report covers"
+          value={report.categories}
+          onChange={(v) => set({ categories: CATEGORIES.filter((c) => v.includes(c)) as Category[] })}
+          data-field="report.categories"
+        >
           <Group mt={6}>
             {CATEGORIES.map((c) => (
-              <Checkbox key={c} value={c} label={CATEGORY_LABELS[c]} disabled={disabled} data-testid={`report-category-${c}`} />
+              <Checkbox
+                key={c}
+                value={c}
+                label={CATEGORY_LABELS[c]}
+                disabled={disabled}
+                data-testid={`report-category-${c}`}
+              />
             ))}
           </Group>
         </Checkbox.Group>
@@ -80,7 +156,13 @@ export function ReportDetailsSection({
           data-testid="report-treatment"
           w={360}
         />
-        <ReportFileField file={report.file} onChoose={onChooseFile} busy={choosing} error={chooseError} disabled={disabled || otherBusy} />
+        <ReportFileField
+          file={report.file}
+          onChoose={onChooseFile}
+          busy={choosing}
+          error={chooseError}
+          disabled={disabled || otherBusy}
+        />
       </Stack>
     </Card>
   );

@@ -31,16 +31,25 @@ export function ReviewStatusLine({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
       ? `Draft, ${missing} thing${missing === 1 ? '' : 's'} missing`
       : 'Draft, ready to sign';
   return (
-    <Text size={size} data-testid="aws-report-status" data-review-state={stale ? 'signature-stale' : signed ? 'signed' : 'draft'}>
+    <Text
+      size={size}
+      data-testid="aws-report-status"
+      data-review-state={stale ? 'signature-stale' : signed ? 'signed' : 'draft'}
+    >
       Review of AWS's SOC 2 report:{' '}
       <Text span size={size} fw={600} c={signed && !stale ? 'green' : 'orange'}>
         {state}
       </Text>{' '}
       —{' '}
-      <Anchor component="button" type="button" size={size} onClick={() => navigate({ screen: AWS_REPORT_SCREEN })} data-testid="aws-report-open">
+      <Anchor
+        component="button"
+        type="button"
+        size={size}
+        onClick={() => navigate({ screen: AWS_REPORT_SCREEN })}
+        data-testid="aws-report-open"
+      >
         Open the review
       </Anchor>
     </Text>
   );
 }
-

@@ -5,16 +5,43 @@ import type { SectionProps } from './section-props';
 
 /** Suggestions only: any name can be typed. */
 const COMMON_SERVICES = [
-  'Amazon EC2', 'Amazon S3', 'Amazon RDS', 'Amazon Aurora', 'Amazon DynamoDB', 'AWS Lambda', 'Amazon ECS', 'Amazon EKS', 'AWS Fargate',
-  'Amazon VPC', 'Elastic Load Balancing', 'Amazon CloudFront', 'Amazon Route 53', 'AWS IAM', 'AWS IAM Identity Center', 'AWS KMS',
-  'AWS Secrets Manager', 'AWS CloudTrail', 'Amazon CloudWatch', 'AWS Config', 'Amazon GuardDuty', 'AWS Backup', 'Amazon SQS', 'Amazon SNS',
-  'Amazon SES', 'Amazon ElastiCache', 'Amazon Cognito', 'Amazon API Gateway', 'Amazon ECR', 'Amazon Bedrock',
+  'Amazon EC2',
+  'Amazon S3',
+  'Amazon RDS',
+  'Amazon Aurora',
+  'Amazon DynamoDB',
+  'AWS Lambda',
+  'Amazon ECS',
+  'Amazon EKS',
+  'AWS Fargate',
+  'Amazon VPC',
+  'Elastic Load Balancing',
+  'Amazon CloudFront',
+  'Amazon Route 53',
+  'AWS IAM',
+  'AWS IAM Identity Center',
+  'AWS KMS',
+  'AWS Secrets Manager',
+  'AWS CloudTrail',
+  'Amazon CloudWatch',
+  'AWS Config',
+  'Amazon GuardDuty',
+  'AWS Backup',
+  'Amazon SQS',
+  'Amazon SNS',
+  'Amazon SES',
+  'Amazon ElastiCache',
+  'Amazon Cognito',
+  'Amazon API Gateway',
+  'Amazon ECR',
+  'Amazon Bedrock',
 ];
 
 /** The AWS services the system uses, and whether AWS's report lists each in its scope. */
 export function ServicesSection({ draft, setDraft, disabled }: SectionProps) {
   const [name, setName] = useState('');
-  const setRow = (i: number, patch: Partial<ServiceInScope>) => setDraft((d) => ({ ...d, services: d.services.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+  const setRow = (i: number, patch: Partial<ServiceInScope>) =>
+    setDraft((d) => ({ ...d, services: d.services.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
   const add = () => {
     const service = name.trim();
     if (!service) return;
@@ -26,7 +53,9 @@ export function ServicesSection({ draft, setDraft, disabled }: SectionProps) {
     <Card withBorder data-field="services" data-testid="review-services">
       <Title order={5}>2. Services and regions in scope</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        List the AWS services your system uses and check each against the report's list of services in scope (also on AWS's "Services in scope" page, SOC tab). For a service the report does not cover, say how you get assurance for it.
+        List the AWS services your system uses and check each against the report's list of services in scope (also on
+        AWS's "Services in scope" page, SOC tab). For a service the report does not cover, say how you get assurance for
+        it.
       </Text>
       {draft.services.length > 0 && (
         <Table data-testid="services-table">
@@ -45,16 +74,46 @@ export function ServicesSection({ draft, setDraft, disabled }: SectionProps) {
               return (
                 <Table.Tr key={i} data-field={`services.${i}`} data-testid="service-row">
                   <Table.Td>
-                    <TextInput size="xs" value={s.service} onChange={(e) => setRow(i, { service: e.currentTarget.value })} error={s.service.trim() ? undefined : 'Name the service, or remove the row.'} disabled={disabled} aria-label={`Service ${i + 1} name`} />
+                    <TextInput
+                      size="xs"
+                      value={s.service}
+                      onChange={(e) => setRow(i, { service: e.currentTarget.value })}
+                      error={s.service.trim() ? undefined : 'Name the service, or remove the row.'}
+                      disabled={disabled}
+                      aria-label={`Service ${i + 1} name`}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Checkbox checked={s.inScope} onChange={(e) => setRow(i, { inScope: e.currentTarget.checked })} disabled={disabled} label={s.inScope ? 'Yes' : 'No'} aria-label={`${name} is in the report's scope`} data-testid="service-in-scope" />
+                    <Checkbox
+                      checked={s.inScope}
+                      onChange={(e) => setRow(i, { inScope: e.currentTarget.checked })}
+                      disabled={disabled}
+                      label={s.inScope ? 'Yes' : 'No'}
+                      aria-label={`${name} is in the report's scope`}
+                      data-testid="service-in-scope"
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" value={s.note} placeholder={s.inScope ? '' : 'How you get assurance for it'} onChange={(e) => setRow(i, { note: e.currentTarget.value })} disabled={disabled} aria-label={`Note on ${name}`} data-testid="service-note" />
+                    <TextInput
+                      size="xs"
+                      value={s.note}
+                      placeholder={s.inScope ? '' : 'How you get assurance for it'}
+                      onChange={(e) => setRow(i, { note: e.currentTarget.value })}
+                      disabled={disabled}
+                      aria-label={`Note on ${name}`}
+                      data-testid="service-note"
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" disabled={disabled} onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, j) => j !== i) }))} aria-label={`Remove ${name}`} data-testid="service-remove">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      disabled={disabled}
+                      onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, j) => j !== i) }))}
+                      aria-label={`Remove ${name}`}
+                      data-testid="service-remove"
+                    >
                       Remove
                     </Button>
                   </Table.Td>

@@ -6,7 +6,21 @@ import type { Person } from '../../../shared/domain/common';
  * saved or signed while another action runs, nor before the workbench knows who you are (the
  * signature and the activity log record it).
  */
-export function SignControls({ dirty, blocking, me, busy, onSave, onSign }: { dirty: boolean; blocking: number; me: Person | null; busy: string | null; onSave(): void; onSign(): void }) {
+export function SignControls({
+  dirty,
+  blocking,
+  me,
+  busy,
+  onSave,
+  onSign,
+}: {
+  dirty: boolean;
+  blocking: number;
+  me: Person | null;
+  busy: string | null;
+  onSave(): void;
+  onSign(): void;
+}) {
   const other = (action: string) => busy !== null && busy !== action;
   const why = !me
     ? 'You cannot save or sign yet: say who you are under Team first. The signature records your name and email.'
@@ -22,11 +36,24 @@ export function SignControls({ dirty, blocking, me, busy, onSave, onSign }: { di
           <Text size="sm" c={dirty ? 'orange' : 'dimmed'} data-testid="review-save-state">
             {dirty ? 'Unsaved changes' : 'All changes saved'}
           </Text>
-          <Button size="xs" variant="light" disabled={!dirty || !me || other('save')} loading={busy === 'save'} onClick={onSave} data-testid="review-save">
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!dirty || !me || other('save')}
+            loading={busy === 'save'}
+            onClick={onSave}
+            data-testid="review-save"
+          >
             Save draft
           </Button>
         </Group>
-        <Button color="green" disabled={dirty || blocking > 0 || !me || other('sign')} loading={busy === 'sign'} onClick={onSign} data-testid="review-sign">
+        <Button
+          color="green"
+          disabled={dirty || blocking > 0 || !me || other('sign')}
+          loading={busy === 'sign'}
+          onClick={onSign}
+          data-testid="review-sign"
+        >
           Sign the review
         </Button>
         <Text size="xs" c={me ? 'dimmed' : 'red'} fw={me ? undefined : 600} data-testid="review-sign-hint">

@@ -32,7 +32,12 @@ export function SignedBanner({
     }
   };
   return (
-    <Alert color={stale ? 'orange' : 'green'} title={stale ? 'Signed, but the signature no longer stands' : 'Signed'} data-testid="review-signed" data-signature-stands={stale ? 'no' : 'yes'}>
+    <Alert
+      color={stale ? 'orange' : 'green'}
+      title={stale ? 'Signed, but the signature no longer stands' : 'Signed'}
+      data-testid="review-signed"
+      data-signature-stands={stale ? 'no' : 'yes'}
+    >
       <Stack gap="xs">
         {stale && (
           <div data-testid="review-signature-problems">
@@ -46,7 +51,8 @@ export function SignedBanner({
               ))}
             </List>
             <Text size="sm" mt={4}>
-              Until it is reopened, checked and signed again, the controls inherited from AWS count as in progress at most, and the bundle says the signature does not stand.
+              Until it is reopened, checked and signed again, the controls inherited from AWS count as in progress at
+              most, and the bundle says the signature does not stand.
             </Text>
           </div>
         )}
@@ -54,7 +60,8 @@ export function SignedBanner({
           Signed by {signed.by.name} on {signed.at.slice(0, 10)}
           {signed.reportSha256 ? (
             <>
-              {' '}for report SHA-256 <span title={signed.reportSha256}>{signed.reportSha256.slice(0, 16)}…</span>
+              {' '}
+              for report SHA-256 <span title={signed.reportSha256}>{signed.reportSha256.slice(0, 16)}…</span>
             </>
           ) : null}
           . The review is read-only; reopening it needs a reason and a new signature.
@@ -62,14 +69,36 @@ export function SignedBanner({
         <ErrorNotice error={error} title="Not reopened" />
         {!asking ? (
           <Group>
-            <Button size="xs" variant={stale ? 'filled' : 'light'} color={stale ? 'orange' : 'gray'} onClick={() => setAsking(true)} data-testid="review-reopen">
+            <Button
+              size="xs"
+              variant={stale ? 'filled' : 'light'}
+              color={stale ? 'orange' : 'gray'}
+              onClick={() => setAsking(true)}
+              data-testid="review-reopen"
+            >
               {stale ? 'Reopen to check it and sign again' : 'Reopen'}
             </Button>
           </Group>
         ) : (
           <Group align="end">
-            <TextInput size="xs" label="Why reopen it?" placeholder="e.g. AWS issued a newer report" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} data-autofocus data-testid="review-reopen-reason" />
-            <Button size="xs" color="orange" disabled={!reason.trim()} loading={busy} onClick={() => void submit()} data-testid="review-reopen-confirm">
+            <TextInput
+              size="xs"
+              label="Why reopen it?"
+              placeholder="e.g. AWS issued a newer report"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              style={{ flex: 1 }}
+              data-autofocus
+              data-testid="review-reopen-reason"
+            />
+            <Button
+              size="xs"
+              color="orange"
+              disabled={!reason.trim()}
+              loading={busy}
+              onClick={() => void submit()}
+              data-testid="review-reopen-confirm"
+            >
               Reopen the review
             </Button>
             <Button size="xs" variant="subtle" onClick={() => setAsking(false)}>

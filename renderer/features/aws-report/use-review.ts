@@ -76,9 +76,12 @@ export function useAwsReportReview() {
   }, [state, dirty, path]);
 
   // Saved: the list main computed. Unsaved: the same rules over what is on screen.
-  const problems = useMemo(() => (!state ? [] : dirty ? draftProblems(state.draft, snapshot.meta) : state.view.problems), [state, dirty, snapshot.meta]);
+  const problems = useMemo(
+    () => (!state ? [] : dirty ? draftProblems(state.draft, snapshot.meta) : state.view.problems),
+    [state, dirty, snapshot.meta],
+  );
 
-  const run = useCallback(async <T,>(action: Action, call: () => Promise<Result<T>>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(action: Action, call: () => Promise<Result<T>>): Promise<T | undefined> => {
     if (inFlight.current) return undefined;
     inFlight.current = action;
     setBusy(action);
@@ -96,7 +99,11 @@ export function useAwsReportReview() {
     }
   }, []);
 
-  const setDraft = useCallback((update: (draft: AwsReportReviewDraft) => AwsReportReviewDraft) => setState((prev) => (prev ? { ...prev, draft: update(prev.draft) } : prev)), []);
+  const setDraft = useCallback(
+    (update: (draft: AwsReportReviewDraft) => AwsReportReviewDraft) =>
+      setState((prev) => (prev ? { ...prev, draft: update(prev.draft) } : prev)),
+    [],
+  );
 
   const actions = useMemo(
     () => ({
@@ -125,7 +132,18 @@ export function useAwsReportReview() {
   );
 
   /** The error of the last action, shown next to where it was started. */
-  const errorOf = (...of: Action[]): AppErrorData | null => (failed && of.includes(failed.action) ? failed.error : null);
+  const errorOf = (...of: Action[]): AppErrorData | null =>
+    failed && of.includes(failed.action) ? failed.error : null;
 
-  return { view: state?.view ?? null, draft: state?.draft ?? null, dirty, problems, loadError, busy, errorOf, setDraft, ...actions };
+  return {
+    view: state?.view ?? null,
+    draft: state?.draft ?? null,
+    dirty,
+    problems,
+    loadError,
+    busy,
+    errorOf,
+    setDraft,
+    ...actions,
+  };
 }

@@ -11,7 +11,15 @@ import { hasErrors, isSso } from './session-label';
  * workspace's own profile, never through the profile highlighted in the table: another
  * profile may sign in elsewhere and reach other accounts.
  */
-export function AccountsCard({ workspaceProfile, summary, selected }: { workspaceProfile?: string; summary?: ProfileSummary; selected: string[] }) {
+export function AccountsCard({
+  workspaceProfile,
+  summary,
+  selected,
+}: {
+  workspaceProfile?: string;
+  summary?: ProfileSummary;
+  selected: string[];
+}) {
   return (
     <Card withBorder data-testid="aws-accounts-card">
       <Title order={5} mb="xs">
@@ -19,7 +27,8 @@ export function AccountsCard({ workspaceProfile, summary, selected }: { workspac
       </Title>
       {!workspaceProfile ? (
         <Text size="sm" data-testid="aws-accounts-no-profile">
-          Choose the workspace&apos;s profile first: pick one above and press Use for this workspace. Its accounts are listed here.
+          Choose the workspace&apos;s profile first: pick one above and press Use for this workspace. Its accounts are
+          listed here.
         </Text>
       ) : summary && (!isSso(summary) || hasErrors(summary)) ? (
         <Text size="sm" data-testid="aws-accounts-not-sso">
@@ -72,7 +81,11 @@ function AccountPicker({ profile, selected }: { profile: string; selected: strin
           List my accounts
         </Button>
         {accounts && (
-          <Button onClick={() => void save.run({ profile, accountIds: checked })} loading={save.busy} data-testid="aws-save-accounts">
+          <Button
+            onClick={() => void save.run({ profile, accountIds: checked })}
+            loading={save.busy}
+            data-testid="aws-save-accounts"
+          >
             Use {checked.length} selected account{checked.length === 1 ? '' : 's'}
           </Button>
         )}
@@ -84,7 +97,11 @@ function AccountPicker({ profile, selected }: { profile: string; selected: strin
             checked={checked.includes(a.accountId)}
             onChange={() => toggle(a.accountId)}
             label={`${a.accountName} (${a.accountId})`}
-            description={roles[a.accountId]?.length ? `Roles: ${roles[a.accountId]!.map((r) => r.roleName).join(', ')}` : a.emailAddress}
+            description={
+              roles[a.accountId]?.length
+                ? `Roles: ${roles[a.accountId]!.map((r) => r.roleName).join(', ')}`
+                : a.emailAddress
+            }
           />
         </div>
       ))}

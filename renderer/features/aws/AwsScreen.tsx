@@ -49,8 +49,9 @@ export function AwsScreen() {
         </Button>
       </Group>
       <Text size="sm" c="dimmed">
-        The workbench reads your AWS account with a profile from your AWS config, preferably IAM Identity Center (SSO). Keys and sign-in
-        tokens stay on this computer, in the AWS CLI&apos;s own files; the workspace only remembers the profile name, region and accounts.
+        The workbench reads your AWS account with a profile from your AWS config, preferably IAM Identity Center (SSO).
+        Keys and sign-in tokens stay on this computer, in the AWS CLI&apos;s own files; the workspace only remembers the
+        profile name, region and accounts.
       </Text>
       <ErrorNotice error={loadError} title="Could not read your AWS profiles" />
       {list && <ProfilesTable list={list} selected={selected} onSelect={setSelected} />}

@@ -16,7 +16,9 @@ export function ConnectionPanel({ profile, region }: { profile: string; region?:
     if (who) setIdentity(who);
   };
 
-  const alias = identity?.accountAlias ?? (identity?.aliasStatus === 'denied' ? 'not readable (iam:ListAccountAliases denied)' : 'none');
+  const alias =
+    identity?.accountAlias ??
+    (identity?.aliasStatus === 'denied' ? 'not readable (iam:ListAccountAliases denied)' : 'none');
   return (
     <Stack gap="xs">
       <Group>

@@ -7,7 +7,9 @@ import { api } from '../../api/client';
 export function PermissionsPanel() {
   const [advice, setAdvice] = useState<PermissionsAdvice | null>(null);
   useEffect(() => {
-    void api().aws.permissions().then((r) => r.ok && setAdvice(r.value));
+    void api()
+      .aws.permissions()
+      .then((r) => r.ok && setAdvice(r.value));
   }, []);
   if (!advice) return null;
   return (
@@ -23,8 +25,8 @@ export function PermissionsPanel() {
         </CopyButton>
       </Group>
       <Text size="sm" mb="xs">
-        The workbench only reads. Give the role you sign in with this inline policy ({advice.actionCount} read-only actions), for example in an
-        IAM Identity Center permission set:
+        The workbench only reads. Give the role you sign in with this inline policy ({advice.actionCount} read-only
+        actions), for example in an IAM Identity Center permission set:
       </Text>
       <ScrollArea h={220}>
         <Code block data-testid="aws-policy-json">

@@ -2,7 +2,15 @@ import { Card, List, Table, Text, Title } from '@mantine/core';
 import { PROFILE_KIND_LABELS, type ProfileList } from '../../../shared/domain/aws';
 import { sessionLabel } from './session-label';
 
-export function ProfilesTable({ list, selected, onSelect }: { list: ProfileList; selected?: string; onSelect(name: string): void }) {
+export function ProfilesTable({
+  list,
+  selected,
+  onSelect,
+}: {
+  list: ProfileList;
+  selected?: string;
+  onSelect(name: string): void;
+}) {
   const fileProblems = list.files.flatMap((f) => f.problems.map((p) => ({ ...p, path: f.path })));
   return (
     <Card withBorder>
@@ -12,7 +20,8 @@ export function ProfilesTable({ list, selected, onSelect }: { list: ProfileList;
       </Text>
       {list.profiles.length === 0 ? (
         <Text size="sm" data-testid="aws-no-profiles">
-          No AWS profiles yet. Run <code>aws configure sso</code> in a terminal to add your IAM Identity Center profile, then come back.
+          No AWS profiles yet. Run <code>aws configure sso</code> in a terminal to add your IAM Identity Center profile,
+          then come back.
         </Text>
       ) : (
         <Table highlightOnHover data-testid="aws-profiles">

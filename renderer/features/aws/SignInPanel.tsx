@@ -43,7 +43,12 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
   return (
     <Stack gap="xs" data-testid="aws-signin">
       <Group>
-        <Button onClick={() => void start('device')} loading={progress?.stage === 'starting'} disabled={running} data-testid="aws-signin-start">
+        <Button
+          onClick={() => void start('device')}
+          loading={progress?.stage === 'starting'}
+          disabled={running}
+          data-testid="aws-signin-start"
+        >
           {profile.session?.status === 'valid' ? 'Sign in again' : 'Sign in'}
         </Button>
         {profile.kind === 'sso' && !running && (
@@ -52,14 +57,20 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
           </Button>
         )}
         {running && (
-          <Button variant="default" onClick={() => void api().aws.cancelSignIn({ profile: profile.name })} data-testid="aws-signin-cancel">
+          <Button
+            variant="default"
+            onClick={() => void api().aws.cancelSignIn({ profile: profile.name })}
+            data-testid="aws-signin-cancel"
+          >
             Cancel
           </Button>
         )}
       </Group>
       {progress?.stage === 'waiting' && (
         <Stack gap={4} data-testid="aws-signin-waiting">
-          <Text size="sm">Your browser opened the AWS sign-in page. Check that it shows this code, then choose Allow:</Text>
+          <Text size="sm">
+            Your browser opened the AWS sign-in page. Check that it shows this code, then choose Allow:
+          </Text>
           <Code fz="xl" fw={700} w="fit-content" data-testid="aws-user-code">
             {progress.userCode}
           </Code>
@@ -83,10 +94,15 @@ export function SignInPanel({ profile, onSignedIn }: { profile: ProfileSummary; 
       )}
       {progress?.stage === 'done' && (
         <Text size="sm" c="green" data-testid="aws-signin-done">
-          Signed in. The session is shared with the AWS CLI and lasts until {progress.expiresAt.replace('T', ' ').replace('Z', ' UTC')}.
+          Signed in. The session is shared with the AWS CLI and lasts until{' '}
+          {progress.expiresAt.replace('T', ' ').replace('Z', ' UTC')}.
         </Text>
       )}
-      {progress?.stage === 'cancelled' && <Text size="sm" c="dimmed">Sign-in cancelled.</Text>}
+      {progress?.stage === 'cancelled' && (
+        <Text size="sm" c="dimmed">
+          Sign-in cancelled.
+        </Text>
+      )}
       {/* The call's own error carries AWS's details; the pushed stage covers a sign-in started before this screen opened. */}
       <ErrorNotice error={error ?? failureOf(progress)} title="Sign-in did not complete" />
     </Stack>

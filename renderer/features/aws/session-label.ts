@@ -4,13 +4,20 @@ import { PROFILE_STATUS_LABELS, type ProfileSummary } from '../../../shared/doma
 export function sessionLabel(p: ProfileSummary): { text: string; color: string } {
   const s = p.session;
   if (p.status === 'invalid') return { text: PROFILE_STATUS_LABELS.invalid, color: 'red' };
-  if (!s) return { text: p.status === 'usable' ? 'Usable (no sign-in needed)' : PROFILE_STATUS_LABELS[p.status], color: 'gray' };
+  if (!s)
+    return {
+      text: p.status === 'usable' ? 'Usable (no sign-in needed)' : PROFILE_STATUS_LABELS[p.status],
+      color: 'gray',
+    };
   const when = s.expiresAt ? s.expiresAt.replace('T', ' ').replace('Z', ' UTC') : '';
   switch (s.status) {
     case 'valid':
       return { text: `Signed in until ${when}`, color: 'green' };
     case 'expired':
-      return { text: s.refreshable ? `Expired ${when} (renews automatically)` : `Expired ${when}`, color: s.refreshable ? 'yellow' : 'red' };
+      return {
+        text: s.refreshable ? `Expired ${when} (renews automatically)` : `Expired ${when}`,
+        color: s.refreshable ? 'yellow' : 'red',
+      };
     case 'missing':
       return { text: 'Not signed in', color: 'gray' };
     default:

@@ -19,14 +19,27 @@ function WindowRow({ window: w, onChange }: { window: CaptureWindowInfo; onChang
             {w.title}
           </Text>
           <Text size="xs" c="dimmed">
-            {w.account ? `AWS ${w.account.accountId}${w.account.accountAlias ? ` (${w.account.accountAlias})` : ''} as ${w.account.principalArn}` : 'Web tool window'}
+            {w.account
+              ? `AWS ${w.account.accountId}${w.account.accountAlias ? ` (${w.account.accountAlias})` : ''} as ${w.account.principalArn}`
+              : 'Web tool window'}
           </Text>
         </div>
         <Group gap="xs">
-          <Button size="xs" color="orange" loading={capture.busy} onClick={() => void capture.run({ windowId: w.windowId }).then((item) => item && setLast(item))} data-testid="capture-now">
+          <Button
+            size="xs"
+            color="orange"
+            loading={capture.busy}
+            onClick={() => void capture.run({ windowId: w.windowId }).then((item) => item && setLast(item))}
+            data-testid="capture-now"
+          >
             Capture
           </Button>
-          <Button size="xs" variant="default" loading={close.busy} onClick={() => void close.run({ windowId: w.windowId }).then(onChange)}>
+          <Button
+            size="xs"
+            variant="default"
+            loading={close.busy}
+            onClick={() => void close.run({ windowId: w.windowId }).then(onChange)}
+          >
             Close window
           </Button>
         </Group>
@@ -50,8 +63,8 @@ export function CaptureWindows({ windows, onChange }: { windows: CaptureWindowIn
   return (
     <Alert color="orange" variant="light" title="Capture windows open" data-testid="capture-windows">
       <Text size="xs" mb="xs">
-        Navigate in the capture window until it shows what is asked, then press Capture. The whole page is saved with a banner above it (page, time, account,
-        you).
+        Navigate in the capture window until it shows what is asked, then press Capture. The whole page is saved with a
+        banner above it (page, time, account, you).
       </Text>
       <Stack gap="sm">
         {windows.map((w) => (
@@ -66,7 +79,13 @@ export function CaptureWindows({ windows, onChange }: { windows: CaptureWindowIn
 export function useCaptureWindows() {
   const { version } = useWorkspace();
   const [windows, setWindows] = useState<CaptureWindowInfo[]>([]);
-  const reload = useCallback(() => void api().capture.windows().then((r) => r.ok && setWindows(r.value)), []);
+  const reload = useCallback(
+    () =>
+      void api()
+        .capture.windows()
+        .then((r) => r.ok && setWindows(r.value)),
+    [],
+  );
   useEffect(reload, [reload, version]);
   return { windows, reload };
 }

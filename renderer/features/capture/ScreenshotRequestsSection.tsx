@@ -21,7 +21,12 @@ function WebOpener({ request, onOpened }: { request: ScreenshotRequestView; onOp
           onChange={(e) => setUrl(e.currentTarget.value)}
           data-testid={`web-url-${request.id}`}
         />
-        <Button size="xs" loading={open.busy} onClick={() => void open.run({ requestId: request.id, url }).then((w) => w && onOpened())} data-testid={`open-web-${request.id}`}>
+        <Button
+          size="xs"
+          loading={open.busy}
+          onClick={() => void open.run({ requestId: request.id, url }).then((w) => w && onOpened())}
+          data-testid={`open-web-${request.id}`}
+        >
           Open capture window
         </Button>
       </Group>
@@ -56,7 +61,12 @@ function RequestCard({ request, onOpened }: { request: ScreenshotRequestView; on
             {w.regional && !w.region && ' (choose the workspace region on the AWS screen to open the right region)'}
           </Text>
           <Group>
-            <Button size="xs" loading={openAws.busy} onClick={() => void openAws.run({ requestId: request.id }).then((r) => r && onOpened())} data-testid={`open-aws-${request.id}`}>
+            <Button
+              size="xs"
+              loading={openAws.busy}
+              onClick={() => void openAws.run({ requestId: request.id }).then((r) => r && onOpened())}
+              data-testid={`open-aws-${request.id}`}
+            >
               Open in AWS console
             </Button>
             <Text size="xs" c="dimmed">

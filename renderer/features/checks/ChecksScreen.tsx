@@ -19,14 +19,17 @@ export function ChecksScreen() {
   const checks = useCheckRun();
 
   useEffect(() => {
-    void api().aws.workspaceSettings().then((r) => r.ok && setAws(r.value));
+    void api()
+      .aws.workspaceSettings()
+      .then((r) => r.ok && setAws(r.value));
   }, []);
 
   return (
     <Stack data-testid="checks-screen">
       <Title order={3}>Automated checks</Title>
       <Text size="sm" c="dimmed">
-        Reads IAM through the API with the workspace&apos;s AWS profile, stores every answer as evidence with its request ids, and links the findings to the controls they prove.
+        Reads IAM through the API with the workspace&apos;s AWS profile, stores every answer as evidence with its
+        request ids, and links the findings to the controls they prove.
       </Text>
       <Card withBorder>
         <Group justify="space-between">
@@ -46,7 +49,12 @@ export function ChecksScreen() {
                 Cancel
               </Button>
             )}
-            <Button onClick={() => void checks.start({})} loading={checks.busy} disabled={!aws?.profile} data-testid="checks-run-all">
+            <Button
+              onClick={() => void checks.start({})}
+              loading={checks.busy}
+              disabled={!aws?.profile}
+              data-testid="checks-run-all"
+            >
               Run checks
             </Button>
           </Group>

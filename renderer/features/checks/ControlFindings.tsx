@@ -13,7 +13,9 @@ import { useCheckRun } from './use-check-run';
 export function ControlFindings({ controlId }: { controlId: string }) {
   const [data, setData] = useState<ControlFindingsData | null>(null);
   const load = useCallback(() => {
-    void api().checks.forControl({ controlId }).then((r) => r.ok && setData(r.value));
+    void api()
+      .checks.forControl({ controlId })
+      .then((r) => r.ok && setData(r.value));
   }, [controlId]);
   const checks = useCheckRun(load);
   useEffect(load, [load]);
@@ -30,7 +32,13 @@ export function ControlFindings({ controlId }: { controlId: string }) {
               Cancel
             </Button>
           )}
-          <Button size="xs" variant="light" loading={checks.busy} onClick={() => void checks.start({ controlId })} data-testid="control-run-checks">
+          <Button
+            size="xs"
+            variant="light"
+            loading={checks.busy}
+            onClick={() => void checks.start({ controlId })}
+            data-testid="control-run-checks"
+          >
             Run checks
           </Button>
         </Group>
@@ -44,21 +52,40 @@ export function ControlFindings({ controlId }: { controlId: string }) {
               <Text size="sm" fw={600}>
                 {title}
               </Text>
-              {latest?.finding ? <ResultBadge result={latest.finding.result} /> : <Text size="xs" c="dimmed">{latest ? '' : 'Not run yet'}</Text>}
+              {latest?.finding ? (
+                <ResultBadge result={latest.finding.result} />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {latest ? '' : 'Not run yet'}
+                </Text>
+              )}
             </Group>
             {latest && (
               <>
                 <Text size="xs" c="dimmed" data-testid="finding-provenance">
                   Collected {utc(latest.collectedAt)} by {latest.collectedBy.name}
-                  {latest.account ? ` · AWS account ${latest.account.id}${latest.account.alias ? ` (${latest.account.alias})` : ''} as ${latest.account.principalArn}` : ''}
+                  {latest.account
+                    ? ` · AWS account ${latest.account.id}${latest.account.alias ? ` (${latest.account.alias})` : ''} as ${latest.account.principalArn}`
+                    : ''}
                 </Text>
                 {latest.integrity !== 'ok' ? (
                   <ErrorNotice
-                    error={{ code: latest.integrity === 'missing' ? 'EVIDENCE_MISSING' : 'EVIDENCE_TAMPERED', message: `The stored findings file is ${latest.integrity === 'missing' ? 'missing' : 'changed since it was collected'}.`, hint: 'Run the checks again to collect fresh evidence.' }}
+                    error={{
+                      code: latest.integrity === 'missing' ? 'EVIDENCE_MISSING' : 'EVIDENCE_TAMPERED',
+                      message: `The stored findings file is ${latest.integrity === 'missing' ? 'missing' : 'changed since it was collected'}.`,
+                      hint: 'Run the checks again to collect fresh evidence.',
+                    }}
                     title="Evidence problem"
                   />
                 ) : (
-                  latest.finding && <FindingBody summary={latest.finding.summary} entities={latest.finding.entities} notes={latest.finding.notes} error={latest.finding.error} />
+                  latest.finding && (
+                    <FindingBody
+                      summary={latest.finding.summary}
+                      entities={latest.finding.entities}
+                      notes={latest.finding.notes}
+                      error={latest.finding.error}
+                    />
+                  )
                 )}
               </>
             )}

@@ -49,7 +49,12 @@ export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
 /** Why a check could not be evaluated, with the permission to add when AWS denied one. */
 export function FindingErrorNotice({ error }: { error: FindingError }) {
   return (
-    <Alert color="orange" title={error.missingAction ? `Missing permission: ${error.missingAction}` : 'Could not run this check'} data-testid="finding-error" data-error-code={error.code}>
+    <Alert
+      color="orange"
+      title={error.missingAction ? `Missing permission: ${error.missingAction}` : 'Could not run this check'}
+      data-testid="finding-error"
+      data-error-code={error.code}
+    >
       <Text size="sm">{error.message}</Text>
       {error.hint && (
         <Text size="sm" c="dimmed" mt={4}>
@@ -60,7 +65,17 @@ export function FindingErrorNotice({ error }: { error: FindingError }) {
   );
 }
 
-export function FindingBody({ summary, entities, notes, error }: { summary: string; entities: FindingEntity[]; notes: string[]; error: FindingError | null }) {
+export function FindingBody({
+  summary,
+  entities,
+  notes,
+  error,
+}: {
+  summary: string;
+  entities: FindingEntity[];
+  notes: string[];
+  error: FindingError | null;
+}) {
   return (
     <Stack gap={6}>
       <Text size="sm" data-testid="finding-summary">

@@ -37,7 +37,15 @@ export function LatestResults() {
                   {c.id}
                 </Text>
               </Table.Td>
-              <Table.Td>{l?.finding ? <ResultBadge result={l.finding.result} /> : <Text size="xs" c="dimmed">{l ? `Evidence ${l.integrity}` : 'Not run yet'}</Text>}</Table.Td>
+              <Table.Td>
+                {l?.finding ? (
+                  <ResultBadge result={l.finding.result} />
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    {l ? `Evidence ${l.integrity}` : 'Not run yet'}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {l && (
                   <Text size="xs" c="dimmed">
@@ -47,7 +55,12 @@ export function LatestResults() {
               </Table.Td>
               <Table.Td>
                 {controlsForCheck(c.id).map((control) => (
-                  <Anchor key={control.id} size="xs" display="block" onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}>
+                  <Anchor
+                    key={control.id}
+                    size="xs"
+                    display="block"
+                    onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}
+                  >
                     {control.title}
                   </Anchor>
                 ))}

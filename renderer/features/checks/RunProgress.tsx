@@ -16,7 +16,13 @@ export function RunProgress({ checkIds, progress }: { checkIds: string[]; progre
               {checkById(id)?.title ?? id}
             </Text>
             <Progress value={value} style={{ flex: 1 }} animated={!p?.result} aria-label={`${id} progress`} />
-            {p?.result ? <ResultBadge result={p.result} /> : <Text size="xs" c="dimmed" w={90}>{p ? 'Collecting…' : 'Waiting'}</Text>}
+            {p?.result ? (
+              <ResultBadge result={p.result} />
+            ) : (
+              <Text size="xs" c="dimmed" w={90}>
+                {p ? 'Collecting…' : 'Waiting'}
+              </Text>
+            )}
           </Group>
         );
       })}

@@ -22,7 +22,11 @@ export function RunResults({ run }: { run: CheckRun }) {
           </Text>
         </Alert>
       )}
-      {run.status === 'cancelled' && <Alert color="gray" title="Cancelled">The checks that finished before you cancelled are kept as evidence.</Alert>}
+      {run.status === 'cancelled' && (
+        <Alert color="gray" title="Cancelled">
+          The checks that finished before you cancelled are kept as evidence.
+        </Alert>
+      )}
       <Text size="xs" c="dimmed">
         AWS account {account} · {run.principalArn} · {run.region} · {utc(run.finishedAt)} · by {run.collectedBy.name}
       </Text>
@@ -40,7 +44,9 @@ export function RunResults({ run }: { run: CheckRun }) {
             <Accordion.Panel>
               <FindingBody summary={c.summary} entities={c.entities} notes={c.notes} error={c.error} />
               <Text size="xs" c="dimmed" mt={6}>
-                {c.evidence.length > 0 ? `${c.evidence.length} evidence files stored` : 'No evidence stored for this check'}
+                {c.evidence.length > 0
+                  ? `${c.evidence.length} evidence files stored`
+                  : 'No evidence stored for this check'}
               </Text>
             </Accordion.Panel>
           </Accordion.Item>

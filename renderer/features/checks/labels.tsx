@@ -1,7 +1,13 @@
 import { Badge } from '@mantine/core';
 import { CHECK_RESULT_LABELS, type CheckResult } from '../../../shared/domain/findings';
 
-const COLORS: Record<CheckResult, string> = { pass: 'green', fail: 'red', needs_review: 'yellow', not_applicable: 'gray', error: 'orange' };
+const COLORS: Record<CheckResult, string> = {
+  pass: 'green',
+  fail: 'red',
+  needs_review: 'yellow',
+  not_applicable: 'gray',
+  error: 'orange',
+};
 
 export const ResultBadge = ({ result, testId = 'check-result' }: { result: CheckResult; testId?: string }) => (
   <Badge color={COLORS[result]} variant="light" data-testid={testId} data-result={result}>

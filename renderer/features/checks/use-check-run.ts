@@ -13,7 +13,11 @@ export function useCheckRun(onDone?: (run: CheckRun) => void) {
   const action = useAction(api().checks.run);
   const cancelAction = useAction(api().checks.cancel);
 
-  useEffect(() => api().on('checks.progress', (p) => setProgress((all) => ({ ...all, [p.checkId]: { ...all[p.checkId], ...p } }))), []);
+  useEffect(
+    () =>
+      api().on('checks.progress', (p) => setProgress((all) => ({ ...all, [p.checkId]: { ...all[p.checkId], ...p } }))),
+    [],
+  );
 
   const start = useCallback(
     async (input: { checkIds?: string[]; controlId?: string }) => {
@@ -28,5 +32,12 @@ export function useCheckRun(onDone?: (run: CheckRun) => void) {
     [action, onDone],
   );
 
-  return { start, cancel: () => void cancelAction.run(), progress, run, busy: action.busy, error: action.error ?? cancelAction.error };
+  return {
+    start,
+    cancel: () => void cancelAction.run(),
+    progress,
+    run,
+    busy: action.busy,
+    error: action.error ?? cancelAction.error,
+  };
 }

@@ -1,7 +1,12 @@
 import { Anchor, Badge, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { controlById } from '../../../shared/catalog';
 import { criterionById } from '../../../shared/catalog/criteria';
-import { CONTROL_STATUSES, defaultControlState, STATUS_LABELS, type ControlStatus } from '../../../shared/domain/control-state';
+import {
+  CONTROL_STATUSES,
+  defaultControlState,
+  STATUS_LABELS,
+  type ControlStatus,
+} from '../../../shared/domain/control-state';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useRoute } from '../../app/route';
@@ -49,7 +54,12 @@ export function ControlDetail({ controlId }: { controlId: string }) {
               <Title order={5}>What it means</Title>
               <Text size="sm">{control.intent}</Text>
               <Title order={5} mt="sm">
-                Why it is {control.responsibility === 'inherited' ? "AWS's" : control.responsibility === 'owned' ? 'yours' : 'shared'}
+                Why it is{' '}
+                {control.responsibility === 'inherited'
+                  ? "AWS's"
+                  : control.responsibility === 'owned'
+                    ? 'yours'
+                    : 'shared'}
               </Title>
               <Text size="sm">{control.whyResponsibility}</Text>
               {control.split && (
@@ -97,7 +107,10 @@ export function ControlDetail({ controlId }: { controlId: string }) {
                   placeholder="Nobody yet"
                   clearable
                   value={state.ownerId}
-                  data={snapshot.members.map((m) => ({ value: m.id, label: `${m.name}${m.role ? ` (${m.role})` : ''}` }))}
+                  data={snapshot.members.map((m) => ({
+                    value: m.id,
+                    label: `${m.name}${m.role ? ` (${m.role})` : ''}`,
+                  }))}
                   onChange={(ownerId) => void setOwner.run({ controlId, ownerId })}
                   data-testid="control-owner"
                 />

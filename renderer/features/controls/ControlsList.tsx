@@ -23,32 +23,56 @@ export function ControlsList() {
       .filter(({ control }) => responsibility === 'all' || control.responsibility === responsibility)
       .filter(({ state }) => !status || state.status === status)
       .filter(({ state }) => !owner || (owner === 'none' ? !state.ownerId : state.ownerId === owner))
-      .filter(({ control }) => !q || `${control.id} ${control.title} ${control.criteria.join(' ')}`.toLowerCase().includes(q));
+      .filter(
+        ({ control }) => !q || `${control.id} ${control.title} ${control.criteria.join(' ')}`.toLowerCase().includes(q),
+      );
   }, [snapshot.meta.categories, states, responsibility, status, owner, query]);
 
   return (
     <Stack>
       <Title order={3}>Controls</Title>
       <Text c="dimmed" size="sm">
-        Inherited controls are proven by AWS's own SOC 2 report; owned controls are yours to prove; shared controls need both.
+        Inherited controls are proven by AWS's own SOC 2 report; owned controls are yours to prove; shared controls need
+        both.
       </Text>
       <Group>
         <SegmentedControl
           value={responsibility}
           onChange={(v) => setResponsibility(v as typeof responsibility)}
-          data={[{ value: 'all', label: 'All' }, ...(Object.keys(RESPONSIBILITY_LABELS) as Responsibility[]).map((r) => ({ value: r, label: RESPONSIBILITY_LABELS[r] }))]}
+          data={[
+            { value: 'all', label: 'All' },
+            ...(Object.keys(RESPONSIBILITY_LABELS) as Responsibility[]).map((r) => ({
+              value: r,
+              label: RESPONSIBILITY_LABELS[r],
+            })),
+          ]}
           data-testid="filter-responsibility"
         />
-        <Select placeholder="Any status" clearable value={status} onChange={setStatus} data={CONTROL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} data-testid="filter-status" />
+        <Select
+          placeholder="Any status"
+          clearable
+          value={status}
+          onChange={setStatus}
+          data={CONTROL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          data-testid="filter-status"
+        />
         <Select
           placeholder="Any owner"
           clearable
           value={owner}
           onChange={setOwner}
-          data={[{ value: 'none', label: 'No owner' }, ...snapshot.members.map((m) => ({ value: m.id, label: m.name }))]}
+          data={[
+            { value: 'none', label: 'No owner' },
+            ...snapshot.members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
           data-testid="filter-owner"
         />
-        <TextInput placeholder="Search id, title or criterion" value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="filter-search" />
+        <TextInput
+          placeholder="Search id, title or criterion"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          data-testid="filter-search"
+        />
       </Group>
       <Table highlightOnHover striped data-testid="controls-table">
         <Table.Thead>
@@ -62,7 +86,12 @@ export function ControlsList() {
         </Table.Thead>
         <Table.Tbody>
           {rows.map(({ control, state }) => (
-            <Table.Tr key={control.id} style={{ cursor: 'pointer' }} onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })} data-testid={`control-row-${control.id}`}>
+            <Table.Tr
+              key={control.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}
+              data-testid={`control-row-${control.id}`}
+            >
               <Table.Td>
                 <Text fw={500} size="sm">
                   {control.title}

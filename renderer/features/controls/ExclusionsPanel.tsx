@@ -8,11 +8,20 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 const empty = { what: '', reason: '', approvedBy: '', expiresOn: '' };
 
 /** Documented, approved, expiring exceptions to a control. */
-export function ExclusionsPanel({ controlId, exclusions, today }: { controlId: string; exclusions: Exclusion[]; today: string }) {
+export function ExclusionsPanel({
+  controlId,
+  exclusions,
+  today,
+}: {
+  controlId: string;
+  exclusions: Exclusion[];
+  today: string;
+}) {
   const [form, setForm] = useState(empty);
   const add = useAction(api().controls.addExclusion);
   const remove = useAction(api().controls.removeExclusion);
-  const set = (k: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof typeof empty) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
 
   const submit = async () => {
     if (await add.run({ controlId, ...form })) setForm(empty);
@@ -51,7 +60,12 @@ export function ExclusionsPanel({ controlId, exclusions, today }: { controlId: s
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" onClick={() => void remove.run({ controlId, exclusionId: x.id })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => void remove.run({ controlId, exclusionId: x.id })}
+                  >
                     Remove
                   </Button>
                 </Table.Td>
@@ -62,11 +76,36 @@ export function ExclusionsPanel({ controlId, exclusions, today }: { controlId: s
       )}
       <Stack gap="xs" mt="sm">
         <Group grow>
-          <TextInput size="xs" label="What is excluded" value={form.what} onChange={set('what')} data-testid="exclusion-what" />
-          <TextInput size="xs" label="Approved by" value={form.approvedBy} onChange={set('approvedBy')} data-testid="exclusion-approver" />
-          <TextInput size="xs" label="Expires on" type="date" value={form.expiresOn} onChange={set('expiresOn')} data-testid="exclusion-expires" />
+          <TextInput
+            size="xs"
+            label="What is excluded"
+            value={form.what}
+            onChange={set('what')}
+            data-testid="exclusion-what"
+          />
+          <TextInput
+            size="xs"
+            label="Approved by"
+            value={form.approvedBy}
+            onChange={set('approvedBy')}
+            data-testid="exclusion-approver"
+          />
+          <TextInput
+            size="xs"
+            label="Expires on"
+            type="date"
+            value={form.expiresOn}
+            onChange={set('expiresOn')}
+            data-testid="exclusion-expires"
+          />
         </Group>
-        <TextInput size="xs" label="Reason" value={form.reason} onChange={set('reason')} data-testid="exclusion-reason" />
+        <TextInput
+          size="xs"
+          label="Reason"
+          value={form.reason}
+          onChange={set('reason')}
+          data-testid="exclusion-reason"
+        />
         <ErrorNotice error={add.error ?? remove.error} title="The exclusion was not saved" />
         <Group justify="flex-end">
           <Button size="xs" loading={add.busy} onClick={() => void submit()} data-testid="exclusion-add">

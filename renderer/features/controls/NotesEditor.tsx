@@ -60,7 +60,13 @@ export function NotesEditor({ controlId, saved }: { controlId: string; saved: st
   }, [persist]);
 
   const dirty = draft !== saved && draft !== savedHere;
-  const state = saving ? 'Saving…' : dirty ? 'Not saved yet: saved when you leave the field' : draft === savedHere ? 'Saved' : '';
+  const state = saving
+    ? 'Saving…'
+    : dirty
+      ? 'Not saved yet: saved when you leave the field'
+      : draft === savedHere
+        ? 'Saved'
+        : '';
   return (
     <Card withBorder>
       <Textarea
@@ -77,7 +83,13 @@ export function NotesEditor({ controlId, saved }: { controlId: string; saved: st
         <Text size="xs" c="dimmed" data-testid="control-notes-state">
           {state}
         </Text>
-        <Button size="xs" disabled={!dirty} loading={saving} onClick={() => void persist()} data-testid="control-notes-save">
+        <Button
+          size="xs"
+          disabled={!dirty}
+          loading={saving}
+          onClick={() => void persist()}
+          data-testid="control-notes-save"
+        >
           Save notes
         </Button>
       </Group>

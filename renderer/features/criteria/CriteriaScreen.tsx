@@ -15,7 +15,10 @@ export function CriteriaScreen() {
   const { snapshot } = useWorkspace();
   const { navigate } = useRoute();
   const coverage = criteriaCoverage(snapshot.meta.categories);
-  const counts = coverage.reduce<Record<CoverageStatus, number>>((acc, c) => ({ ...acc, [c.status]: acc[c.status] + 1 }), { covered: 0, not_applicable: 0, uncovered: 0 });
+  const counts = coverage.reduce<Record<CoverageStatus, number>>(
+    (acc, c) => ({ ...acc, [c.status]: acc[c.status] + 1 }),
+    { covered: 0, not_applicable: 0, uncovered: 0 },
+  );
 
   return (
     <Stack>
@@ -60,7 +63,11 @@ export function CriteriaScreen() {
                 {c.status === 'covered' ? (
                   <Group gap={6}>
                     {c.controls.map((id) => (
-                      <Anchor key={id} size="xs" onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}>
+                      <Anchor
+                        key={id}
+                        size="xs"
+                        onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}
+                      >
                         {id}
                       </Anchor>
                     ))}

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Card, Grid, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  Progress,
+  RingProgress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog';
@@ -39,7 +52,14 @@ export function Dashboard() {
         if (!r.ok) return;
         // A changed findings file is not trusted: it counts as not collected.
         const trusted = r.value.filter((l) => l.integrity === 'ok' && l.finding);
-        setCheckResults(trusted.map((l) => ({ checkId: l.checkId, result: l.finding!.result, summary: l.finding!.summary, collectedAt: l.collectedAt })));
+        setCheckResults(
+          trusted.map((l) => ({
+            checkId: l.checkId,
+            result: l.finding!.result,
+            summary: l.finding!.summary,
+            collectedAt: l.collectedAt,
+          })),
+        );
       });
   }, [version]);
   const readiness = useMemo(
@@ -111,14 +131,17 @@ export function Dashboard() {
                       {counts.total}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {counts.accepted} accepted · {counts.ready_for_review} ready · {counts.in_progress} in progress · {counts.not_started} not started
+                      {counts.accepted} accepted · {counts.ready_for_review} ready · {counts.in_progress} in progress ·{' '}
+                      {counts.not_started} not started
                     </Text>
                   </div>
                 );
               })}
             </SimpleGrid>
             <Text size="xs" c="dimmed" mt="sm">
-              Inherited controls are proven by AWS's SOC 2 report: they follow the review of that report (vendor risk management), and count beyond in progress only once that review is signed for this audit and relies on the report.
+              Inherited controls are proven by AWS's SOC 2 report: they follow the review of that report (vendor risk
+              management), and count beyond in progress only once that review is signed for this audit and relies on the
+              report.
             </Text>
             <ReviewStatusLine size="xs" />
           </Card>
@@ -135,9 +158,21 @@ export function Dashboard() {
                 <b>{g.group}</b> {g.label}
               </Text>
               <Progress.Root size={18} style={{ flex: 1 }}>
-                <Progress.Section value={(g.accepted / Math.max(g.total, 1)) * 100} color="green" title={`${g.accepted} accepted`} />
-                <Progress.Section value={(g.readyForReview / Math.max(g.total, 1)) * 100} color="yellow" title={`${g.readyForReview} ready for review`} />
-                <Progress.Section value={(g.inProgress / Math.max(g.total, 1)) * 100} color="blue" title={`${g.inProgress} in progress`} />
+                <Progress.Section
+                  value={(g.accepted / Math.max(g.total, 1)) * 100}
+                  color="green"
+                  title={`${g.accepted} accepted`}
+                />
+                <Progress.Section
+                  value={(g.readyForReview / Math.max(g.total, 1)) * 100}
+                  color="yellow"
+                  title={`${g.readyForReview} ready for review`}
+                />
+                <Progress.Section
+                  value={(g.inProgress / Math.max(g.total, 1)) * 100}
+                  color="blue"
+                  title={`${g.inProgress} in progress`}
+                />
               </Progress.Root>
               <Text size="xs" w={90} ta="right">
                 {g.percentReady}% of {g.total}
@@ -159,7 +194,9 @@ export function Dashboard() {
             <Title order={5} mb="xs">
               Assigned to me
             </Title>
-            {!snapshot.meMemberId && <Text size="sm">Tell the workbench who you are under Team to see your controls.</Text>}
+            {!snapshot.meMemberId && (
+              <Text size="sm">Tell the workbench who you are under Team to see your controls.</Text>
+            )}
             {snapshot.meMemberId && readiness.assignedToMe.length === 0 && (
               <Text size="sm" c="dimmed">
                 Nothing is assigned to you.

@@ -47,42 +47,106 @@ export function EvidenceScreen() {
 
   useEffect(() => {
     void api()
-      .evidence.list({ ...(controlId ? { controlId } : {}), ...(kind ? { kind } : {}), ...(integrity ? { integrity } : {}) })
+      .evidence.list({
+        ...(controlId ? { controlId } : {}),
+        ...(kind ? { kind } : {}),
+        ...(integrity ? { integrity } : {}),
+      })
       .then((r) => (r.ok ? (setItems(r.value), setError(null)) : setError(r.error)));
   }, [controlId, kind, integrity, version]);
 
   const problems = items.filter((i) => i.integrity !== 'ok').length;
   const words = search.trim().toLowerCase();
-  const shown = words ? items.filter((i) => `${i.title} ${i.fileName} ${i.source.type === 'import' ? i.source.originalName : ''}`.toLowerCase().includes(words)) : items;
+  const shown = words
+    ? items.filter((i) =>
+        `${i.title} ${i.fileName} ${i.source.type === 'import' ? i.source.originalName : ''}`
+          .toLowerCase()
+          .includes(words),
+      )
+    : items;
   return (
     <Grid data-testid="evidence-screen">
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack>
           <Group justify="space-between">
             <Title order={3}>Evidence</Title>
-            {problems > 0 && <Text c="red" size="sm" data-testid="evidence-problems">{problems} file(s) changed or missing</Text>}
+            {problems > 0 && (
+              <Text c="red" size="sm" data-testid="evidence-problems">
+                {problems} file(s) changed or missing
+              </Text>
+            )}
           </Group>
           <Group grow>
-            <Select label="Control" placeholder="All controls" clearable searchable value={controlId} onChange={setControlId} data={CONTROLS.map((c) => ({ value: c.id, label: c.title }))} data-testid="evidence-filter-control" />
-            <Select label="Kind" placeholder="All kinds" clearable value={kind} onChange={(v) => setKind(v as EvidenceKind | null)} data={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} data-testid="evidence-filter-kind" />
-            <Select label="File check" placeholder="Any" clearable value={integrity} onChange={(v) => setIntegrity(v as ListedIntegrity | null)} data={[{ value: 'ok', label: 'Matches' }, { value: 'tampered', label: 'Tampered' }, { value: 'missing', label: 'Missing' }, { value: 'unreadable', label: 'Not checked' }]} data-testid="evidence-filter-integrity" />
+            <Select
+              label="Control"
+              placeholder="All controls"
+              clearable
+              searchable
+              value={controlId}
+              onChange={setControlId}
+              data={CONTROLS.map((c) => ({ value: c.id, label: c.title }))}
+              data-testid="evidence-filter-control"
+            />
+            <Select
+              label="Kind"
+              placeholder="All kinds"
+              clearable
+              value={kind}
+              onChange={(v) => setKind(v as EvidenceKind | null)}
+              data={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              data-testid="evidence-filter-kind"
+            />
+            <Select
+              label="File check"
+              placeholder="Any"
+              clearable
+              value={integrity}
+              onChange={(v) => setIntegrity(v as ListedIntegrity | null)}
+              data={[
+                { value: 'ok', label: 'Matches' },
+                { value: 'tampered', label: 'Tampered' },
+                { value: 'missing', label: 'Missing' },
+                { value: 'unreadable', label: 'Not checked' },
+              ]}
+              data-testid="evidence-filter-integrity"
+            />
           </Group>
-          <TextInput placeholder="Search titles and file names" value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="evidence-search" />
+          <TextInput
+            placeholder="Search titles and file names"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            data-testid="evidence-search"
+          />
           <OpenCaptureWindows />
           <ErrorNotice error={error} />
           <Card withBorder p={0}>
-            {shown.length === 0 && <Text size="sm" c="dimmed" p="md">No evidence matches.</Text>}
+            {shown.length === 0 && (
+              <Text size="sm" c="dimmed" p="md">
+                No evidence matches.
+              </Text>
+            )}
             <Table highlightOnHover fz="sm">
               <Table.Tbody>
                 {shown.map((e) => (
-                  <Table.Tr key={e.id} onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })} style={{ cursor: 'pointer' }} bg={e.id === selected ? 'blue.0' : undefined} data-testid="evidence-row" data-evidence-id={e.id}>
+                  <Table.Tr
+                    key={e.id}
+                    onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
+                    style={{ cursor: 'pointer' }}
+                    bg={e.id === selected ? 'blue.0' : undefined}
+                    data-testid="evidence-row"
+                    data-evidence-id={e.id}
+                  >
                     <Table.Td>
-                      <Text size="sm" fw={500}>{e.title}</Text>
+                      <Text size="sm" fw={500}>
+                        {e.title}
+                      </Text>
                       <Text size="xs" c="dimmed">
                         {KIND_LABELS[e.kind]} · {utc(e.capturedAt)} · {e.capturedBy.name} · {e.controlIds.join(', ')}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={170}><IntegrityBadge integrity={e.integrity} /></Table.Td>
+                    <Table.Td w={170}>
+                      <IntegrityBadge integrity={e.integrity} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -91,7 +155,13 @@ export function EvidenceScreen() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        {selected ? <EvidenceDetail id={selected} /> : <Text c="dimmed" mt="xl">Choose evidence on the left to see it and where it came from.</Text>}
+        {selected ? (
+          <EvidenceDetail id={selected} />
+        ) : (
+          <Text c="dimmed" mt="xl">
+            Choose evidence on the left to see it and where it came from.
+          </Text>
+        )}
       </Grid.Col>
     </Grid>
   );

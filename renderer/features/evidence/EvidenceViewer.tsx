@@ -58,15 +58,27 @@ function CsvView({ text }: { text: string }) {
     <ScrollArea.Autosize mah={620} type="auto">
       <Table striped withTableBorder fz="xs" data-testid="evidence-csv">
         <Table.Thead>
-          <Table.Tr>{head.map((h, i) => <Table.Th key={i}>{h}</Table.Th>)}</Table.Tr>
+          <Table.Tr>
+            {head.map((h, i) => (
+              <Table.Th key={i}>{h}</Table.Th>
+            ))}
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {body.slice(0, MAX_ROWS).map((r, i) => (
-            <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j}>{c}</Table.Td>)}</Table.Tr>
+            <Table.Tr key={i}>
+              {r.map((c, j) => (
+                <Table.Td key={j}>{c}</Table.Td>
+              ))}
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {body.length > MAX_ROWS && <Text size="xs" c="dimmed">Showing {MAX_ROWS} of {body.length} rows; the file holds them all.</Text>}
+      {body.length > MAX_ROWS && (
+        <Text size="xs" c="dimmed">
+          Showing {MAX_ROWS} of {body.length} rows; the file holds them all.
+        </Text>
+      )}
     </ScrollArea.Autosize>
   );
 }
@@ -115,8 +127,10 @@ export function EvidenceViewer({ id }: { id: string }) {
       {content.encoding === 'text' && <TextView content={content} />}
       {content.encoding === 'none' && (
         <Text size="sm" c="dimmed" data-testid="no-preview">
-          {content.mediaType.startsWith('image/') ? 'This image is too large to preview here.' : `No preview for ${content.mediaType}.`} The file is kept unchanged
-          and goes into the auditor bundle.
+          {content.mediaType.startsWith('image/')
+            ? 'This image is too large to preview here.'
+            : `No preview for ${content.mediaType}.`}{' '}
+          The file is kept unchanged and goes into the auditor bundle.
         </Text>
       )}
     </Box>

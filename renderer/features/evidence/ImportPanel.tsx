@@ -8,7 +8,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from './labels';
 
 /** A file waiting to be imported: picked (main holds the path) or dropped/pasted (bytes here). */
-type Pending = { key: string; name: string; size: number } & ({ via: 'picked'; token: string } | { via: 'drop' | 'paste'; file: File });
+type Pending = { key: string; name: string; size: number } & (
+  { via: 'picked'; token: string } | { via: 'drop' | 'paste'; file: File }
+);
 
 const CONTROL_OPTIONS = CONTROLS.map((c) => ({ value: c.id, label: `${c.title} (${c.id})` }));
 
@@ -21,7 +23,10 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-const pastedName = (file: File) => (file.name && file.name !== 'image.png' ? file.name : `pasted-image-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+const pastedName = (file: File) =>
+  file.name && file.name !== 'image.png'
+    ? file.name
+    : `pasted-image-${new Date().toISOString().replace(/[:.]/g, '-')}.png`;
 
 /**
  * Adds evidence made elsewhere: drop files, choose them, or paste an image. The person gives
@@ -40,9 +45,24 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
 
   const addLocal = (files: File[], via: 'drop' | 'paste') => {
     const tooBig = files.filter((f) => f.size > DROP_MAX_BYTES);
-    setErrors(tooBig.map((f) => ({ code: 'IMPORT_REJECTED', message: `${f.name} is ${formatBytes(f.size)}: dropped and pasted files can be at most ${formatBytes(DROP_MAX_BYTES)}.`, hint: 'Use "Choose files…" for large files.' })));
+    setErrors(
+      tooBig.map((f) => ({
+        code: 'IMPORT_REJECTED',
+        message: `${f.name} is ${formatBytes(f.size)}: dropped and pasted files can be at most ${formatBytes(DROP_MAX_BYTES)}.`,
+        hint: 'Use "Choose files…" for large files.',
+      })),
+    );
     const ok = files.filter((f) => f.size <= DROP_MAX_BYTES);
-    setPending((p) => [...p, ...ok.map((file) => ({ key: `${via}-${file.name}-${Math.random()}`, name: via === 'paste' ? pastedName(file) : file.name, size: file.size, via, file }))]);
+    setPending((p) => [
+      ...p,
+      ...ok.map((file) => ({
+        key: `${via}-${file.name}-${Math.random()}`,
+        name: via === 'paste' ? pastedName(file) : file.name,
+        size: file.size,
+        via,
+        file,
+      })),
+    ]);
     // A suggestion only: never replaces what the person typed meanwhile.
     if (ok[0]) suggestTitle(ok[0].name);
   };
@@ -50,7 +70,16 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
   const choose = async () => {
     const r = await api().evidence.pickFiles();
     if (!r.ok) return setErrors([r.error]);
-    setPending((p) => [...p, ...r.value.map((f: PickedFile) => ({ key: f.token, name: f.name, size: f.size, via: 'picked' as const, token: f.token }))]);
+    setPending((p) => [
+      ...p,
+      ...r.value.map((f: PickedFile) => ({
+        key: f.token,
+        name: f.name,
+        size: f.size,
+        via: 'picked' as const,
+        token: f.token,
+      })),
+    ]);
     if (r.value[0]) suggestTitle(r.value[0].name);
   };
 
@@ -60,9 +89,15 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
     const left: Pending[] = [];
     for (const p of pending) {
       const details = { title: pending.length > 1 ? `${title} (${p.name})` : title, effectiveDate, controlIds };
-      const r = p.via === 'picked'
-        ? await api().evidence.importPicked({ ...details, token: p.token })
-        : await api().evidence.importBytes({ ...details, name: p.name, via: p.via, dataBase64: await readBase64(p.file) });
+      const r =
+        p.via === 'picked'
+          ? await api().evidence.importPicked({ ...details, token: p.token })
+          : await api().evidence.importBytes({
+              ...details,
+              name: p.name,
+              via: p.via,
+              dataBase64: await readBase64(p.file),
+            });
       if (!r.ok) {
         failed.push(r.error);
         left.push(p);
@@ -124,19 +159,46 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
           <Text size="sm">
             {p.name} · {formatBytes(p.size)}
           </Text>
-          <Button size="compact-xs" variant="subtle" onClick={() => setPending((all) => all.filter((x) => x.key !== p.key))}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setPending((all) => all.filter((x) => x.key !== p.key))}
+          >
             Remove
           </Button>
         </Group>
       ))}
-      <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="import-title" />
-      <TextInput label="Effective date" description="The day the evidence shows (YYYY-MM-DD)" value={effectiveDate} onChange={(e) => setEffectiveDate(e.currentTarget.value)} data-testid="import-date" />
-      <MultiSelect label="Controls it proves" data={CONTROL_OPTIONS} value={controlIds} onChange={setControlIds} searchable data-testid="import-controls" />
+      <TextInput
+        label="Title"
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        data-testid="import-title"
+      />
+      <TextInput
+        label="Effective date"
+        description="The day the evidence shows (YYYY-MM-DD)"
+        value={effectiveDate}
+        onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+        data-testid="import-date"
+      />
+      <MultiSelect
+        label="Controls it proves"
+        data={CONTROL_OPTIONS}
+        value={controlIds}
+        onChange={setControlIds}
+        searchable
+        data-testid="import-controls"
+      />
       {errors.map((e, i) => (
         <ErrorNotice key={i} error={e} title="Not imported" />
       ))}
       <Group>
-        <Button onClick={() => void importAll()} loading={busy} disabled={!pending.length || !title.trim() || !controlIds.length} data-testid="import-submit">
+        <Button
+          onClick={() => void importAll()}
+          loading={busy}
+          disabled={!pending.length || !title.trim() || !controlIds.length}
+          data-testid="import-submit"
+        >
           Import {pending.length > 1 ? `${pending.length} files` : ''}
         </Button>
         <Button variant="subtle" onClick={onDone}>

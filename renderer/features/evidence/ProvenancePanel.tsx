@@ -18,8 +18,10 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
 function where(p: EvidenceProvenance['item']) {
   const s = p.source;
   if (s.type === 'console_capture' || s.type === 'web_capture') return s.url;
-  if (s.type === 'import') return `Imported file "${s.originalName}"${p.meta?.importedVia ? ` (${String(p.meta.importedVia)})` : ''}`;
-  if (s.type === 'aws_api') return s.calls.map((c) => `${c.service}:${c.operation}${c.requestId ? ` (${c.requestId})` : ''}`).join(', ');
+  if (s.type === 'import')
+    return `Imported file "${s.originalName}"${p.meta?.importedVia ? ` (${String(p.meta.importedVia)})` : ''}`;
+  if (s.type === 'aws_api')
+    return s.calls.map((c) => `${c.service}:${c.operation}${c.requestId ? ` (${c.requestId})` : ''}`).join(', ');
   return `Derived from ${s.from.join(', ')} by ${s.rule}`;
 }
 
@@ -43,11 +45,15 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
       </Group>
       <Table>
         <Table.Tbody>
-          <Row label="Kind">{KIND_LABELS[e.kind]} · {e.mediaType} · {formatBytes(e.size)}</Row>
+          <Row label="Kind">
+            {KIND_LABELS[e.kind]} · {e.mediaType} · {formatBytes(e.size)}
+          </Row>
           <Row label="Who">
             {e.capturedBy.name} &lt;{e.capturedBy.email}&gt;
           </Row>
-          <Row label="When">{utc(e.capturedAt)} (effective {e.effectiveDate})</Row>
+          <Row label="When">
+            {utc(e.capturedAt)} (effective {e.effectiveDate})
+          </Row>
           <Row label="Where">
             <span data-testid="provenance-where">{where(e)}</span>
           </Row>
@@ -59,7 +65,11 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
               {e.aws.principalArn}
             </Row>
           )}
-          {windowSize && <Row label="Window">{windowSize.width} × {windowSize.height}</Row>}
+          {windowSize && (
+            <Row label="Window">
+              {windowSize.width} × {windowSize.height}
+            </Row>
+          )}
           <Row label="Controls">
             <Group gap="xs">
               {e.controlIds.map((id) => (
@@ -74,8 +84,7 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
           </Row>
           <Row label="File check">
             {FILE_CHECK[e.integrity]}
-            {e.readError ? ` (${e.readError})` : ''} (checked{' '}
-            {utc(provenance.checkedAt)})
+            {e.readError ? ` (${e.readError})` : ''} (checked {utc(provenance.checkedAt)})
           </Row>
           <Row label="Bundle name">{e.fileName}</Row>
           <Row label="App version">{e.appVersion}</Row>

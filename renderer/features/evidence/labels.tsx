@@ -9,17 +9,38 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
 };
 
 const INTEGRITY: Record<ListedIntegrity, { color: string; label: string; help: string }> = {
-  ok: { color: 'green', label: 'Matches its hash', help: 'The file on disk still has the SHA-256 recorded when it was added.' },
-  tampered: { color: 'red', label: 'Tampered', help: 'The file on disk was changed after it was added: it no longer matches its SHA-256. It will not be exported.' },
-  missing: { color: 'red', label: 'Missing', help: 'The file was deleted from the workspace. Restore it from a backup or add the evidence again.' },
-  unreadable: { color: 'orange', label: 'Not checked', help: 'The file could not be read to check its hash. Check that the workspace folder is readable, then open this screen again.' },
+  ok: {
+    color: 'green',
+    label: 'Matches its hash',
+    help: 'The file on disk still has the SHA-256 recorded when it was added.',
+  },
+  tampered: {
+    color: 'red',
+    label: 'Tampered',
+    help: 'The file on disk was changed after it was added: it no longer matches its SHA-256. It will not be exported.',
+  },
+  missing: {
+    color: 'red',
+    label: 'Missing',
+    help: 'The file was deleted from the workspace. Restore it from a backup or add the evidence again.',
+  },
+  unreadable: {
+    color: 'orange',
+    label: 'Not checked',
+    help: 'The file could not be read to check its hash. Check that the workspace folder is readable, then open this screen again.',
+  },
 };
 
 export function IntegrityBadge({ integrity }: { integrity: ListedIntegrity }) {
   const i = INTEGRITY[integrity];
   return (
     <Tooltip label={i.help} multiline w={280}>
-      <Badge color={i.color} variant={integrity === 'ok' ? 'light' : 'filled'} data-testid="integrity" data-integrity={integrity}>
+      <Badge
+        color={i.color}
+        variant={integrity === 'ok' ? 'light' : 'filled'}
+        data-testid="integrity"
+        data-integrity={integrity}
+      >
         {i.label}
       </Badge>
     </Tooltip>

@@ -9,10 +9,24 @@ export interface ExportFormState {
 }
 
 /** As-of date, categories (within the workspace's), notes, and the freshness window. */
-export function ExportOptionsForm({ value, available, onChange }: { value: ExportFormState; available: Category[]; onChange(next: ExportFormState): void }) {
+export function ExportOptionsForm({
+  value,
+  available,
+  onChange,
+}: {
+  value: ExportFormState;
+  available: Category[];
+  onChange(next: ExportFormState): void;
+}) {
   return (
     <Group align="flex-end" gap="lg">
-      <TextInput label={'"As of" date'} type="date" value={value.asOfDate} onChange={(e) => onChange({ ...value, asOfDate: e.currentTarget.value })} data-testid="export-asof" />
+      <TextInput
+        label={'"As of" date'}
+        type="date"
+        value={value.asOfDate}
+        onChange={(e) => onChange({ ...value, asOfDate: e.currentTarget.value })}
+        data-testid="export-asof"
+      />
       <NumberInput
         label="Freshness window (days)"
         w={170}
@@ -29,12 +43,24 @@ export function ExportOptionsForm({ value, available, onChange }: { value: Expor
             label={CATEGORY_LABELS[c]}
             checked={value.categories.includes(c)}
             disabled={c === 'security'}
-            onChange={(e) => onChange({ ...value, categories: e.currentTarget.checked ? [...value.categories, c] : value.categories.filter((x) => x !== c) })}
+            onChange={(e) =>
+              onChange({
+                ...value,
+                categories: e.currentTarget.checked
+                  ? [...value.categories, c]
+                  : value.categories.filter((x) => x !== c),
+              })
+            }
             data-testid={`export-category-${c}`}
           />
         ))}
       </Group>
-      <Switch label="Include control notes" checked={value.includeNotes} onChange={(e) => onChange({ ...value, includeNotes: e.currentTarget.checked })} data-testid="export-notes" />
+      <Switch
+        label="Include control notes"
+        checked={value.includeNotes}
+        onChange={(e) => onChange({ ...value, includeNotes: e.currentTarget.checked })}
+        data-testid="export-notes"
+      />
     </Group>
   );
 }

@@ -9,7 +9,15 @@ import type { ExportFormState } from './ExportOptionsForm';
 import { useProgress } from './use-progress';
 
 /** Where to write, the export button, progress with cancel, and the result with its fingerprint. */
-export function ExportRunPanel({ options, blocked, onVerify }: { options: ExportFormState; blocked: boolean; onVerify(path: string, seal: string): void }) {
+export function ExportRunPanel({
+  options,
+  blocked,
+  onVerify,
+}: {
+  options: ExportFormState;
+  blocked: boolean;
+  onVerify(path: string, seal: string): void;
+}) {
   const [outPath, setOutPath] = useState('');
   const [result, setResult] = useState<ExportResultView | null>(null);
   const [progress, setProgress] = useProgress('export');
@@ -38,11 +46,22 @@ export function ExportRunPanel({ options, blocked, onVerify }: { options: Export
     <Card withBorder>
       <Stack gap="sm">
         <Group align="flex-end">
-          <TextInput label="Save the bundle as" style={{ flex: 1 }} value={outPath} onChange={(e) => setOutPath(e.currentTarget.value)} data-testid="export-path" />
+          <TextInput
+            label="Save the bundle as"
+            style={{ flex: 1 }}
+            value={outPath}
+            onChange={(e) => setOutPath(e.currentTarget.value)}
+            data-testid="export-path"
+          />
           <Button variant="default" onClick={() => void choose()} disabled={run.busy}>
             Choose…
           </Button>
-          <Button onClick={() => void start()} loading={run.busy} disabled={!outPath || blocked} data-testid="export-start">
+          <Button
+            onClick={() => void start()}
+            loading={run.busy}
+            disabled={!outPath || blocked}
+            data-testid="export-start"
+          >
             {blocked ? 'Fix the changed evidence first' : 'Export bundle'}
           </Button>
         </Group>
@@ -53,13 +72,22 @@ export function ExportRunPanel({ options, blocked, onVerify }: { options: Export
               <Text size="xs" c="dimmed" data-testid="export-progress-message">
                 {progress?.message ?? 'Starting…'}
               </Text>
-              <Button size="xs" color="red" variant="light" onClick={() => void api().export.cancel()} data-testid="export-cancel">
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                onClick={() => void api().export.cancel()}
+                data-testid="export-cancel"
+              >
                 Cancel
               </Button>
             </Group>
           </Stack>
         )}
-        <ErrorNotice error={run.error} title={run.error?.code === 'CANCELLED' ? 'Export cancelled' : 'The bundle was not written'} />
+        <ErrorNotice
+          error={run.error}
+          title={run.error?.code === 'CANCELLED' ? 'Export cancelled' : 'The bundle was not written'}
+        />
         {result && (
           <Alert color="green" title="Bundle written and verified" data-testid="export-result">
             <Stack gap={4}>
@@ -67,18 +95,29 @@ export function ExportRunPanel({ options, blocked, onVerify }: { options: Export
                 <Code data-testid="export-result-path">{result.path}</Code>
               </Text>
               <Text size="sm">
-                {result.files} files ({result.evidenceFiles} evidence), {formatBytes(result.zipBytes)}, in {(result.durationMs / 1000).toFixed(1)} s.
+                {result.files} files ({result.evidenceFiles} evidence), {formatBytes(result.zipBytes)}, in{' '}
+                {(result.durationMs / 1000).toFixed(1)} s.
               </Text>
-              <Text size="sm">Bundle fingerprint (SHA-256 of manifest.json), to confirm with the auditor through a separate channel:</Text>
+              <Text size="sm">
+                Bundle fingerprint (SHA-256 of manifest.json), to confirm with the auditor through a separate channel:
+              </Text>
               <Code block data-testid="export-fingerprint">
                 {result.fingerprint}
               </Code>
-              <Text size="sm">Bundle seal (SHA-256 of SHA256SUMS): send it separately too; verifying with it proves a copy is exactly this bundle.</Text>
+              <Text size="sm">
+                Bundle seal (SHA-256 of SHA256SUMS): send it separately too; verifying with it proves a copy is exactly
+                this bundle.
+              </Text>
               <Code block data-testid="export-seal">
                 {result.seal}
               </Code>
               <Group>
-                <Button size="xs" variant="light" onClick={() => onVerify(result.path, result.seal)} data-testid="export-verify-result">
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => onVerify(result.path, result.seal)}
+                  data-testid="export-verify-result"
+                >
                   Verify this bundle
                 </Button>
               </Group>

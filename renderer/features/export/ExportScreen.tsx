@@ -14,7 +14,12 @@ import { VerifyPanel } from './VerifyPanel';
 export function ExportScreen() {
   const { snapshot } = useWorkspace();
   const { meta } = snapshot;
-  const [options, setOptions] = useState<ExportFormState>({ asOfDate: meta.asOfDate, categories: meta.categories, includeNotes: true, freshnessDays: DEFAULT_FRESHNESS_DAYS });
+  const [options, setOptions] = useState<ExportFormState>({
+    asOfDate: meta.asOfDate,
+    categories: meta.categories,
+    includeNotes: true,
+    freshnessDays: DEFAULT_FRESHNESS_DAYS,
+  });
   const [report, setReport] = useState<PreflightReport | null>(null);
   const [verifyRequest, setVerifyRequest] = useState<{ path: string; seal?: string; at: number } | null>(null);
   const preflight = useAction(api().export.preflight);
@@ -35,13 +40,20 @@ export function ExportScreen() {
     <Stack>
       <Title order={3}>Export the auditor bundle</Title>
       <Text size="sm" c="dimmed">
-        One ZIP for the audit firm: index.pdf and index.html, the evidence files, CSV and JSON for their tools, and SHA256SUMS so they can check every file with standard tools.
+        One ZIP for the audit firm: index.pdf and index.html, the evidence files, CSV and JSON for their tools, and
+        SHA256SUMS so they can check every file with standard tools.
       </Text>
       <Card withBorder>
         <Stack gap="sm">
           <ExportOptionsForm value={options} available={meta.categories} onChange={setOptions} />
           <Group>
-            <Button variant="light" size="xs" onClick={() => void check()} loading={preflight.busy} data-testid="preflight-run">
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => void check()}
+              loading={preflight.busy}
+              data-testid="preflight-run"
+            >
               Check again
             </Button>
             {preflight.busy && !report && <Loader size="xs" />}
@@ -50,7 +62,11 @@ export function ExportScreen() {
           {report && <PreflightSummary report={report} />}
         </Stack>
       </Card>
-      <ExportRunPanel options={options} blocked={!!report && !report.canExport} onVerify={(path, seal) => setVerifyRequest({ path, seal, at: Date.now() })} />
+      <ExportRunPanel
+        options={options}
+        blocked={!!report && !report.canExport}
+        onVerify={(path, seal) => setVerifyRequest({ path, seal, at: Date.now() })}
+      />
       <VerifyPanel request={verifyRequest} />
     </Stack>
   );

@@ -6,7 +6,19 @@ import { formatBytes } from '../../../shared/rules/format-bytes';
 
 const LIST_LIMIT = 8;
 
-function Section({ title, items, testId, color, empty }: { title: string; items: React.ReactNode[]; testId: string; color?: string; empty: string }) {
+function Section({
+  title,
+  items,
+  testId,
+  color,
+  empty,
+}: {
+  title: string;
+  items: React.ReactNode[];
+  testId: string;
+  color?: string;
+  empty: string;
+}) {
   return (
     <Card withBorder padding="sm" data-testid={testId} data-count={items.length}>
       <Group justify="space-between" mb={4}>
@@ -42,16 +54,22 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
     <Stack gap="sm" data-testid="preflight">
       <Title order={5}>Pre-flight</Title>
       {report.integrityProblems.length > 0 && (
-        <Alert color="red" title="Evidence changed or missing: the export will refuse it" data-testid="preflight-integrity">
+        <Alert
+          color="red"
+          title="Evidence changed or missing: the export will refuse it"
+          data-testid="preflight-integrity"
+        >
           <List size="sm">
             {report.integrityProblems.map((p) => (
               <List.Item key={p.id}>
-                {p.title} ({p.id}) is {p.problem === 'missing' ? 'missing from the workspace' : 'no longer the file that was captured'}.
+                {p.title} ({p.id}) is{' '}
+                {p.problem === 'missing' ? 'missing from the workspace' : 'no longer the file that was captured'}.
               </List.Item>
             ))}
           </List>
           <Text size="sm" mt={4}>
-            Restore the original files from a backup of the workspace folder; changed evidence is never shipped, and the export stays blocked until it matches again.
+            Restore the original files from a backup of the workspace folder; changed evidence is never shipped, and the
+            export stays blocked until it matches again.
           </Text>
         </Alert>
       )}
@@ -74,8 +92,10 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           </Text>
           <Text size="xs" c="dimmed">
             {kinds.join(', ') || 'No evidence yet.'}
-            {report.evidence.outOfScope > 0 && ` ${report.evidence.outOfScope} item(s) support only controls outside the chosen categories and are left out.`}
-            {report.evidence.unreadableRecords > 0 && ` ${report.evidence.unreadableRecords} evidence record file(s) could not be read and are not exported.`}
+            {report.evidence.outOfScope > 0 &&
+              ` ${report.evidence.outOfScope} item(s) support only controls outside the chosen categories and are left out.`}
+            {report.evidence.unreadableRecords > 0 &&
+              ` ${report.evidence.unreadableRecords} evidence record file(s) could not be read and are not exported.`}
           </Text>
         </Card>
         <Section
@@ -89,13 +109,18 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           testId="preflight-failing"
           color="red"
           empty="No failing checks in the latest runs."
-          items={report.failingChecks.map((f) => `${f.checkId} (${f.controlId}): ${CHECK_RESULT_LABELS[f.result]}, ${f.summary}`)}
+          items={report.failingChecks.map(
+            (f) => `${f.checkId} (${f.controlId}): ${CHECK_RESULT_LABELS[f.result]}, ${f.summary}`,
+          )}
         />
         <Section
           title="Exclusions"
           testId="preflight-exclusions"
           empty="No exclusions."
-          items={report.exclusions.map((e) => `${e.controlId}: ${e.what}, expires ${e.expiresOn}${e.expired ? ' (EXPIRED on the as-of date)' : ''}`)}
+          items={report.exclusions.map(
+            (e) =>
+              `${e.controlId}: ${e.what}, expires ${e.expiresOn}${e.expired ? ' (EXPIRED on the as-of date)' : ''}`,
+          )}
         />
         <Section
           title={

@@ -39,14 +39,26 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
       <Stack gap="sm">
         <Title order={5}>Verify a bundle</Title>
         <Text size="sm" c="dimmed">
-          Checks the ZIP, every file against SHA256SUMS, and every evidence file against the hash in manifest.json, without extracting anything.
+          Checks the ZIP, every file against SHA256SUMS, and every evidence file against the hash in manifest.json,
+          without extracting anything.
         </Text>
         <Group align="flex-end">
-          <TextInput label="Bundle" style={{ flex: 1 }} value={path} onChange={(e) => setPath(e.currentTarget.value)} data-testid="verify-path" />
+          <TextInput
+            label="Bundle"
+            style={{ flex: 1 }}
+            value={path}
+            onChange={(e) => setPath(e.currentTarget.value)}
+            data-testid="verify-path"
+          />
           <Button variant="default" onClick={() => void choose()}>
             Choose…
           </Button>
-          <Button onClick={() => void check(path, seal)} loading={verify.busy} disabled={!path} data-testid="verify-start">
+          <Button
+            onClick={() => void check(path, seal)}
+            loading={verify.busy}
+            disabled={!path}
+            data-testid="verify-start"
+          >
             Verify
           </Button>
         </Group>
@@ -57,10 +69,17 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
           onChange={(e) => setSeal(e.currentTarget.value)}
           data-testid="verify-seal"
         />
-        {verify.busy && progress && <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Verify progress" />}
+        {verify.busy && progress && (
+          <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Verify progress" />
+        )}
         <ErrorNotice error={verify.error} />
         {report && (
-          <Alert color={report.ok ? 'green' : 'red'} title={report.ok ? 'Everything matches' : `${report.problems.length} problem(s) found`} data-testid="verify-report" data-ok={report.ok}>
+          <Alert
+            color={report.ok ? 'green' : 'red'}
+            title={report.ok ? 'Everything matches' : `${report.problems.length} problem(s) found`}
+            data-testid="verify-report"
+            data-ok={report.ok}
+          >
             <Text size="sm">
               {report.companyName ? `${report.companyName}, SOC 2 Type 1 as of ${report.asOfDate}. ` : ''}
               {report.files} files, {formatBytes(report.bytes)}, {report.evidenceFiles} evidence files.
@@ -74,8 +93,10 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
               <Text size="sm" data-testid="verify-seal-result" data-matches={String(report.sealMatches)}>
                 Seal: <Code>{report.seal}</Code>{' '}
                 {report.sealMatches === true && 'matches the seal you gave: this is exactly the bundle that was sent.'}
-                {report.sealMatches === false && 'does not match the seal you gave: this is not the bundle that was sent.'}
-                {report.sealMatches === null && 'not compared: give the seal from the sender to prove this is the bundle that was sent.'}
+                {report.sealMatches === false &&
+                  'does not match the seal you gave: this is not the bundle that was sent.'}
+                {report.sealMatches === null &&
+                  'not compared: give the seal from the sender to prove this is the bundle that was sent.'}
               </Text>
             )}
             {!report.ok && (

@@ -17,7 +17,11 @@ const LIMITS: { key: keyof CheckSettings; label: string }[] = [
 export function SettingsScreen() {
   const { snapshot } = useWorkspace();
   const { meta } = snapshot;
-  const [form, setForm] = useState({ companyName: meta.companyName, systemName: meta.systemName, asOfDate: meta.asOfDate });
+  const [form, setForm] = useState({
+    companyName: meta.companyName,
+    systemName: meta.systemName,
+    asOfDate: meta.asOfDate,
+  });
   const [categories, setCategories] = useState<Category[]>(meta.categories);
   const [limits, setLimits] = useState<CheckSettings>(meta.checkSettings);
   const save = useAction(api().workspace.updateSettings);
@@ -28,9 +32,22 @@ export function SettingsScreen() {
       <Card withBorder>
         <Stack gap="sm">
           <Group grow>
-            <TextInput label="Company name" value={form.companyName} onChange={(e) => setForm({ ...form, companyName: e.currentTarget.value })} />
-            <TextInput label="System name" value={form.systemName} onChange={(e) => setForm({ ...form, systemName: e.currentTarget.value })} />
-            <TextInput label={'"As of" date'} type="date" value={form.asOfDate} onChange={(e) => setForm({ ...form, asOfDate: e.currentTarget.value })} />
+            <TextInput
+              label="Company name"
+              value={form.companyName}
+              onChange={(e) => setForm({ ...form, companyName: e.currentTarget.value })}
+            />
+            <TextInput
+              label="System name"
+              value={form.systemName}
+              onChange={(e) => setForm({ ...form, systemName: e.currentTarget.value })}
+            />
+            <TextInput
+              label={'"As of" date'}
+              type="date"
+              value={form.asOfDate}
+              onChange={(e) => setForm({ ...form, asOfDate: e.currentTarget.value })}
+            />
           </Group>
           <Group>
             {CATEGORIES.map((c) => (
@@ -39,7 +56,9 @@ export function SettingsScreen() {
                 label={CATEGORY_LABELS[c]}
                 checked={categories.includes(c)}
                 disabled={c === 'security'}
-                onChange={(e) => setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))}
+                onChange={(e) =>
+                  setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))
+                }
               />
             ))}
           </Group>
@@ -51,12 +70,22 @@ export function SettingsScreen() {
           </Text>
           <Group grow>
             {LIMITS.map(({ key, label }) => (
-              <NumberInput key={key} label={label} value={limits[key]} min={0} onChange={(v) => setLimits({ ...limits, [key]: Number(v) })} />
+              <NumberInput
+                key={key}
+                label={label}
+                value={limits[key]}
+                min={0}
+                onChange={(v) => setLimits({ ...limits, [key]: Number(v) })}
+              />
             ))}
           </Group>
           <ErrorNotice error={save.error} title="Settings not saved" />
           <Group justify="flex-end">
-            <Button loading={save.busy} onClick={() => void save.run({ ...form, categories, checkSettings: limits })} data-testid="settings-save">
+            <Button
+              loading={save.busy}
+              onClick={() => void save.run({ ...form, categories, checkSettings: limits })}
+              data-testid="settings-save"
+            >
               Save settings
             </Button>
           </Group>

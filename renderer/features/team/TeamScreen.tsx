@@ -26,8 +26,18 @@ export function TeamScreen() {
           Every change you make is attributed to you in the activity log. This is remembered on this computer only.
         </Text>
         <Group align="end">
-          <TextInput label="Your name" value={me.name} onChange={(e) => setMe({ ...me, name: e.currentTarget.value })} data-testid="me-name" />
-          <TextInput label="Your email" value={me.email} onChange={(e) => setMe({ ...me, email: e.currentTarget.value })} data-testid="me-email" />
+          <TextInput
+            label="Your name"
+            value={me.name}
+            onChange={(e) => setMe({ ...me, name: e.currentTarget.value })}
+            data-testid="me-name"
+          />
+          <TextInput
+            label="Your email"
+            value={me.email}
+            onChange={(e) => setMe({ ...me, email: e.currentTarget.value })}
+            data-testid="me-email"
+          />
           <Button loading={saveMe.busy} onClick={() => void saveMe.run(me)} data-testid="me-save">
             Save
           </Button>
@@ -67,9 +77,25 @@ export function TeamScreen() {
         </Table>
         <ErrorNotice error={remove.error} title="Not removed" />
         <Group align="end" mt="sm">
-          <TextInput label="Name" value={member.name} onChange={(e) => setMember({ ...member, name: e.currentTarget.value })} data-testid="member-name" />
-          <TextInput label="Email" value={member.email} onChange={(e) => setMember({ ...member, email: e.currentTarget.value })} data-testid="member-email" />
-          <TextInput label="Role" placeholder="e.g. Infrastructure" value={member.role} onChange={(e) => setMember({ ...member, role: e.currentTarget.value })} data-testid="member-role" />
+          <TextInput
+            label="Name"
+            value={member.name}
+            onChange={(e) => setMember({ ...member, name: e.currentTarget.value })}
+            data-testid="member-name"
+          />
+          <TextInput
+            label="Email"
+            value={member.email}
+            onChange={(e) => setMember({ ...member, email: e.currentTarget.value })}
+            data-testid="member-email"
+          />
+          <TextInput
+            label="Role"
+            placeholder="e.g. Infrastructure"
+            value={member.role}
+            onChange={(e) => setMember({ ...member, role: e.currentTarget.value })}
+            data-testid="member-role"
+          />
           <Button loading={add.busy} onClick={() => void addMember()} data-testid="member-add">
             Add teammate
           </Button>

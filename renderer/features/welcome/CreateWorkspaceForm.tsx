@@ -8,10 +8,18 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function CreateWorkspaceForm({ onCreated, onCancel }: { onCreated: () => void; onCancel: () => void }) {
-  const [form, setForm] = useState({ companyName: '', systemName: '', asOfDate: today(), folder: '', name: '', email: '' });
+  const [form, setForm] = useState({
+    companyName: '',
+    systemName: '',
+    asOfDate: today(),
+    folder: '',
+    name: '',
+    email: '',
+  });
   const [categories, setCategories] = useState<Category[]>(['security']);
   const create = useAction(api().workspace.create);
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.currentTarget.value });
+  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
 
   const chooseFolder = async () => {
     const picked = await api().workspace.pickFolder({ purpose: 'create' });
@@ -37,12 +45,32 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: { onCreated: () => 
       </Title>
       <Stack gap="sm">
         <Group grow>
-          <TextInput label="Company name" value={form.companyName} onChange={set('companyName')} data-testid="ws-company" required />
-          <TextInput label="System name" description="The product or service being audited" value={form.systemName} onChange={set('systemName')} data-testid="ws-system" required />
+          <TextInput
+            label="Company name"
+            value={form.companyName}
+            onChange={set('companyName')}
+            data-testid="ws-company"
+            required
+          />
+          <TextInput
+            label="System name"
+            description="The product or service being audited"
+            value={form.systemName}
+            onChange={set('systemName')}
+            data-testid="ws-system"
+            required
+          />
         </Group>
         <Group grow>
           <TextInput label="Audit type" value="SOC 2 Type 1" readOnly />
-          <TextInput label={'"As of" date'} type="date" value={form.asOfDate} onChange={set('asOfDate')} data-testid="ws-asof" required />
+          <TextInput
+            label={'"As of" date'}
+            type="date"
+            value={form.asOfDate}
+            onChange={set('asOfDate')}
+            data-testid="ws-asof"
+            required
+          />
         </Group>
         <div>
           <Text size="sm" fw={500}>
@@ -56,7 +84,9 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: { onCreated: () => 
                 checked={categories.includes(c)}
                 disabled={c === 'security'}
                 data-testid={`ws-category-${c}`}
-                onChange={(e) => setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))}
+                onChange={(e) =>
+                  setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))
+                }
               />
             ))}
           </Group>
@@ -66,7 +96,14 @@ export function CreateWorkspaceForm({ onCreated, onCancel }: { onCreated: () => 
           <TextInput label="Your email" value={form.email} onChange={set('email')} data-testid="ws-me-email" required />
         </Group>
         <Group align="end">
-          <TextInput style={{ flex: 1 }} label="Folder" value={form.folder} onChange={set('folder')} data-testid="ws-folder" required />
+          <TextInput
+            style={{ flex: 1 }}
+            label="Folder"
+            value={form.folder}
+            onChange={set('folder')}
+            data-testid="ws-folder"
+            required
+          />
           <Button variant="default" onClick={() => void chooseFolder()}>
             Choose…
           </Button>

@@ -14,7 +14,9 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
-    void api().workspace.recent().then((r) => r.ok && setRecent(r.value));
+    void api()
+      .workspace.recent()
+      .then((r) => r.ok && setRecent(r.value));
   }, []);
 
   const open = useCallback(
@@ -51,7 +53,8 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
         <div>
           <Title order={2}>Audit Workbench</Title>
           <Text c="dimmed">
-            Prepare your SOC 2 Type 1 audit on AWS: see what AWS proves for you, what you must prove yourself, and collect the evidence. Everything stays in a folder on this computer.
+            Prepare your SOC 2 Type 1 audit on AWS: see what AWS proves for you, what you must prove yourself, and
+            collect the evidence. Everything stays in a folder on this computer.
           </Text>
         </div>
         {openError && (
@@ -63,7 +66,11 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
                 </Button>
               )}
               {openError.error.details?.backupAvailable === true && (
-                <Button size="xs" onClick={() => void restore(String(openError.error.details?.file ?? ''))} data-testid="restore-backup">
+                <Button
+                  size="xs"
+                  onClick={() => void restore(String(openError.error.details?.file ?? ''))}
+                  data-testid="restore-backup"
+                >
                   Restore last good copy of {String(openError.error.details.file)}
                 </Button>
               )}

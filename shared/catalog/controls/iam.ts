@@ -2,7 +2,8 @@ import { check, doc, shot } from '../evidence';
 import type { ControlDef } from '../types';
 import { owned } from './build';
 
-const IAM_WHY = 'AWS gives you the identity tools; who gets an account, with what rights, and how it is protected is configured by you in your own account.';
+const IAM_WHY =
+  'AWS gives you the identity tools; who gets an account, with what rights, and how it is protected is configured by you in your own account.';
 
 /** Identity and access: the controls auditors test first on an AWS account. */
 export const IAM_CONTROLS: ControlDef[] = [
@@ -13,13 +14,19 @@ export const IAM_CONTROLS: ControlDef[] = [
       'The root user (the email that opened the AWS account) can do anything and cannot be restricted. It has MFA, has no access keys, and is not used for daily work.',
     whyResponsibility: `${IAM_WHY} AWS's report lists protecting the root user as a customer responsibility.`,
     criteria: ['CC6.1', 'CC6.2'],
-    evidence: [check('iam.root-mfa'), check('iam.root-access-keys'), check('iam.root-recent-use'), shot('shot.iam-dashboard')],
+    evidence: [
+      check('iam.root-mfa'),
+      check('iam.root-access-keys'),
+      check('iam.root-recent-use'),
+      shot('shot.iam-dashboard'),
+    ],
     frequency: 'continuous',
   }),
   owned({
     id: 'iam-mfa-enforcement',
     title: 'MFA for everyone who signs in',
-    intent: 'Every person who can sign in to AWS, and to the identity provider that leads to it, must use a second factor.',
+    intent:
+      'Every person who can sign in to AWS, and to the identity provider that leads to it, must use a second factor.',
     whyResponsibility: IAM_WHY,
     criteria: ['CC6.1', 'CC6.2'],
     evidence: [check('iam.console-users-mfa'), shot('shot.iam-users'), shot('shot.idp-mfa-policy')],
@@ -37,14 +44,19 @@ export const IAM_CONTROLS: ControlDef[] = [
   owned({
     id: 'iam-access-key-rotation',
     title: 'Access key rotation and unused credentials',
-    intent: 'Long-lived access keys are rotated within the limit you set, and passwords or keys nobody uses are removed.',
+    intent:
+      'Long-lived access keys are rotated within the limit you set, and passwords or keys nobody uses are removed.',
     whyResponsibility: `${IAM_WHY} Keys are created by your people and only you can rotate or delete them.`,
     criteria: ['CC6.1', 'CC6.2', 'CC6.3'],
     evidence: [
       check('iam.access-key-rotation'),
       check('iam.unused-credentials'),
       shot('shot.iam-users'),
-      doc('doc.key-rotation-procedure', 'Credential rotation procedure', 'How often keys are rotated, who does it, and how unused credentials are found and removed.'),
+      doc(
+        'doc.key-rotation-procedure',
+        'Credential rotation procedure',
+        'How often keys are rotated, who does it, and how unused credentials are found and removed.',
+      ),
     ],
     frequency: 'quarterly',
   }),
@@ -59,33 +71,48 @@ export const IAM_CONTROLS: ControlDef[] = [
       check('iam.admin-access'),
       check('iam.users-direct-policies'),
       shot('shot.iam-roles-admin'),
-      doc('doc.access-control-policy', 'Access control policy', 'Who may get which access, who approves it, and the rule of least privilege and separation of duties.'),
+      doc(
+        'doc.access-control-policy',
+        'Access control policy',
+        'Who may get which access, who approves it, and the rule of least privilege and separation of duties.',
+      ),
     ],
     frequency: 'continuous',
   }),
   owned({
     id: 'access-reviews',
     title: 'Periodic access reviews',
-    intent: 'Every quarter someone responsible reviews who has access to AWS and the other production tools, especially administrator access, and removes what is no longer needed.',
-    whyResponsibility: 'Only you know who works for you and what they should reach; AWS cannot judge whether an account is still needed.',
+    intent:
+      'Every quarter someone responsible reviews who has access to AWS and the other production tools, especially administrator access, and removes what is no longer needed.',
+    whyResponsibility:
+      'Only you know who works for you and what they should reach; AWS cannot judge whether an account is still needed.',
     criteria: ['CC6.2', 'CC6.3', 'CC4.1'],
     evidence: [
       check('iam.admin-access'),
       check('iam.unused-credentials'),
-      doc('doc.access-review-record', 'Access review record', 'The dated review: the population reviewed, each decision (keep or remove), the reviewer, and proof the removals were done.'),
+      doc(
+        'doc.access-review-record',
+        'Access review record',
+        'The dated review: the population reviewed, each decision (keep or remove), the reviewer, and proof the removals were done.',
+      ),
     ],
     frequency: 'quarterly',
   }),
   owned({
     id: 'onboarding-offboarding',
     title: 'Access granted on joining, removed on leaving',
-    intent: 'A new person gets access only after their manager approves it; when someone leaves, all their access is removed by their last day.',
+    intent:
+      'A new person gets access only after their manager approves it; when someone leaves, all their access is removed by their last day.',
     whyResponsibility: 'Hiring and leaving happen in your company; AWS never knows about them.',
     criteria: ['CC6.2', 'CC6.3'],
     evidence: [
       shot('shot.hr-onboarding'),
       shot('shot.hr-offboarding'),
-      doc('doc.access-requests', 'Access requests and removals', 'Tickets or records of access requested and approved for joiners, and removed for leavers, with dates.'),
+      doc(
+        'doc.access-requests',
+        'Access requests and removals',
+        'Tickets or records of access requested and approved for joiners, and removed for leavers, with dates.',
+      ),
     ],
     frequency: 'per_event',
   }),

@@ -9,11 +9,19 @@ export const RISK_CONTROLS: ControlDef[] = [
     title: 'Risk assessment',
     intent:
       'At least once a year the company states its objectives, lists what could threaten them (including fraud and big changes such as new products or vendors), rates each risk and decides how to treat it.',
-    whyResponsibility: 'Your risks depend on your business, data and people; AWS\'s risk assessment covers only AWS.',
+    whyResponsibility: "Your risks depend on your business, data and people; AWS's risk assessment covers only AWS.",
     criteria: ['CC3.1', 'CC3.2', 'CC3.3', 'CC3.4', 'CC5.1', 'CC9.1'],
     evidence: [
-      doc('doc.risk-register', 'Risk register', 'Each risk with likelihood, impact, owner, treatment and status, including fraud risks.'),
-      doc('doc.risk-assessment-report', 'Annual risk assessment', 'The dated assessment, who took part, the objectives it assessed against, and management\'s approval.'),
+      doc(
+        'doc.risk-register',
+        'Risk register',
+        'Each risk with likelihood, impact, owner, treatment and status, including fraud risks.',
+      ),
+      doc(
+        'doc.risk-assessment-report',
+        'Annual risk assessment',
+        "The dated assessment, who took part, the objectives it assessed against, and management's approval.",
+      ),
     ],
     frequency: 'annually',
   }),
@@ -25,8 +33,16 @@ export const RISK_CONTROLS: ControlDef[] = [
     whyResponsibility: 'Only you know which AWS accounts and resources make up your product and what data they hold.',
     criteria: ['CC2.1', 'CC3.2', 'CC6.1'],
     evidence: [
-      doc('doc.system-description', 'System description', 'The system\'s components, boundaries, data flows and the AWS services in use (with regions).'),
-      doc('doc.asset-inventory', 'Asset inventory', 'AWS accounts, key resources and data stores with owner and data classification.'),
+      doc(
+        'doc.system-description',
+        'System description',
+        "The system's components, boundaries, data flows and the AWS services in use (with regions).",
+      ),
+      doc(
+        'doc.asset-inventory',
+        'Asset inventory',
+        'AWS accounts, key resources and data stores with owner and data classification.',
+      ),
     ],
     frequency: 'quarterly',
   }),
@@ -43,8 +59,16 @@ export const RISK_CONTROLS: ControlDef[] = [
         'The dated review: report name, type and period, service auditor and opinion, categories and your services and regions in scope, exceptions and their impact, each CUEC mapped to your control, any gap to your audit date, reviewer and conclusion.',
       ),
       shot('shot.artifact-soc2-report'),
-      doc('doc.vendor-inventory', 'Vendor inventory', 'Every vendor with access to your data or systems, its criticality, the data it holds and the date of its last review.'),
-      doc('doc.vendor-reviews', 'Vendor reviews', 'The latest review of each critical vendor (its SOC 2 or security questionnaire) with the conclusion.'),
+      doc(
+        'doc.vendor-inventory',
+        'Vendor inventory',
+        'Every vendor with access to your data or systems, its criticality, the data it holds and the date of its last review.',
+      ),
+      doc(
+        'doc.vendor-reviews',
+        'Vendor reviews',
+        'The latest review of each critical vendor (its SOC 2 or security questionnaire) with the conclusion.',
+      ),
     ],
     frequency: 'annually',
   }),
@@ -57,7 +81,11 @@ export const RISK_CONTROLS: ControlDef[] = [
     criteria: ['CC2.3'],
     evidence: [
       shot('shot.trust-page'),
-      doc('doc.customer-terms', 'Customer terms and security commitments', 'The terms of service, data processing terms or SLA that state your security and availability commitments.'),
+      doc(
+        'doc.customer-terms',
+        'Customer terms and security commitments',
+        'The terms of service, data processing terms or SLA that state your security and availability commitments.',
+      ),
     ],
     frequency: 'annually',
   }),

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { AccountId, AwsRegion, ProfileName, SIGN_IN_METHODS, type AwsIdentity, type LoginProgress, type LoginResult, type ProfileList, type ProfileSummary, type SsoAccount, type SsoRole } from '../../domain/aws';
+import {
+  AccountId,
+  AwsRegion,
+  ProfileName,
+  SIGN_IN_METHODS,
+  type AwsIdentity,
+  type LoginProgress,
+  type LoginResult,
+  type ProfileList,
+  type ProfileSummary,
+  type SsoAccount,
+  type SsoRole,
+} from '../../domain/aws';
 import type { PermissionsAdvice } from '../../domain/aws-permissions';
 import type { AwsSettings } from '../../domain/workspace';
 

@@ -7,7 +7,9 @@ const ControlId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control i
 
 export const checksChannels = {
   /** Runs all checks, the named ones, or one control's, with the workspace's AWS profile; progress comes as `checks.progress`. */
-  run: method(z.object({ checkIds: z.array(CheckId).max(50).optional(), controlId: ControlId.optional() }).default({})).returns<CheckRun>(),
+  run: method(
+    z.object({ checkIds: z.array(CheckId).max(50).optional(), controlId: ControlId.optional() }).default({}),
+  ).returns<CheckRun>(),
   /** True when a run was going and is now being cancelled. */
   cancel: method(z.undefined()).returns<boolean>(),
   running: method(z.undefined()).returns<boolean>(),

@@ -13,7 +13,9 @@ export interface ControlStateView {
 export const controlsChannels = {
   /** Workspace state of every control in the catalog (defaults for untouched ones). */
   states: method(z.undefined()).returns<Record<string, ControlState>>(),
-  setOwner: method(z.object({ controlId: ControlId, ownerId: z.string().min(1).nullable() })).returns<ControlStateView>(),
+  setOwner: method(
+    z.object({ controlId: ControlId, ownerId: z.string().min(1).nullable() }),
+  ).returns<ControlStateView>(),
   setStatus: method(z.object({ controlId: ControlId, status: ControlStatus })).returns<ControlStateView>(),
   setNotes: method(z.object({ controlId: ControlId, notes: z.string().max(20_000) })).returns<ControlStateView>(),
   addExclusion: method(
@@ -25,5 +27,7 @@ export const controlsChannels = {
       expiresOn: IsoDate,
     }),
   ).returns<Exclusion>(),
-  removeExclusion: method(z.object({ controlId: ControlId, exclusionId: z.string().min(1) })).returns<ControlStateView>(),
+  removeExclusion: method(
+    z.object({ controlId: ControlId, exclusionId: z.string().min(1) }),
+  ).returns<ControlStateView>(),
 };

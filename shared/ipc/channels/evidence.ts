@@ -43,7 +43,9 @@ export const VIEWER_LIMITS = { imageBytes: 40 * 1024 * 1024, textBytes: 2 * 1024
 /** Dropped and pasted files travel over IPC as base64; larger ones go through "Choose files". */
 export const DROP_MAX_BYTES = 50 * 1024 * 1024;
 
-const ControlIds = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id')).min(1, 'Choose at least one control');
+const ControlIds = z
+  .array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'Not a control id'))
+  .min(1, 'Choose at least one control');
 const EvidenceId = z.string().regex(/^ev_[a-z0-9]{6,40}$/, 'Not an evidence id');
 
 export const ImportDetails = z.object({
@@ -72,7 +74,10 @@ export const evidenceChannels = {
     ImportDetails.extend({
       name: z.string().trim().min(1).max(255),
       // base64 of DROP_MAX_BYTES is 4/3 as long.
-      dataBase64: z.string().min(1, 'The file is empty').max(Math.ceil((DROP_MAX_BYTES * 4) / 3) + 4, 'Files over 50 MB must be added with "Choose files"'),
+      dataBase64: z
+        .string()
+        .min(1, 'The file is empty')
+        .max(Math.ceil((DROP_MAX_BYTES * 4) / 3) + 4, 'Files over 50 MB must be added with "Choose files"'),
       via: z.enum(['drop', 'paste']),
     }),
   ).returns<EvidenceItem>(),

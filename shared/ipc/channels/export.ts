@@ -23,7 +23,10 @@ const BundlePathInput = z.string().trim().min(1, 'Choose where to save the bundl
 const SealInput = z
   .string()
   .trim()
-  .regex(/^[0-9a-fA-F]{64}$/, 'A seal is the 64 hexadecimal characters the export printed (SHA-256 of SHA256SUMS); paste it whole, or leave it empty');
+  .regex(
+    /^[0-9a-fA-F]{64}$/,
+    'A seal is the 64 hexadecimal characters the export printed (SHA-256 of SHA256SUMS); paste it whole, or leave it empty',
+  );
 
 export interface ResolvedExportOptions {
   asOfDate: string;
@@ -42,7 +45,13 @@ interface EvidenceBrief {
 export interface PreflightReport {
   options: ResolvedExportOptions;
   controls: { total: number; byStatus: Record<ControlStatus, number> };
-  evidence: { total: number; bytes: number; byKind: Partial<Record<EvidenceKind, number>>; outOfScope: number; unreadableRecords: number };
+  evidence: {
+    total: number;
+    bytes: number;
+    byKind: Partial<Record<EvidenceKind, number>>;
+    outOfScope: number;
+    unreadableRecords: number;
+  };
   /** Owned and shared controls with nothing linked (inherited ones are proven by the AWS report review). */
   controlsWithoutEvidence: { id: string; title: string; responsibility: string }[];
   /** Latest results that fail, errored or need review. */
@@ -55,7 +64,12 @@ export interface PreflightReport {
    * export (the bundle says NOT SIGNED), but the auditor relies on it for every inherited control.
    * `signatureProblems`: why a signature does not stand for this export's as-of date and categories.
    */
-  awsReportReview: { signed: { by: Person; at: string } | null; signatureProblems: string[]; blocking: string[]; warnings: string[] };
+  awsReportReview: {
+    signed: { by: Person; at: string } | null;
+    signatureProblems: string[];
+    blocking: string[];
+    warnings: string[];
+  };
   /** Files that no longer match their hash: the export refuses to ship them. */
   integrityProblems: (EvidenceBrief & { sha256: string; problem: 'tampered' | 'missing' })[];
   canExport: boolean;

@@ -36,7 +36,9 @@ export const workspaceChannels = {
   current: method(z.undefined()).returns<WorkspaceSnapshot | null>(),
   close: method(z.undefined()).returns<null>(),
   /** Replace a damaged file with its last-good backup; the damaged file is kept beside it. */
-  restoreBackup: method(z.object({ folder: Folder, file: z.string().min(1).max(200), takeOverStaleLock: z.boolean().optional() })).returns<{ restored: string; damagedCopy: string }>(),
+  restoreBackup: method(
+    z.object({ folder: Folder, file: z.string().min(1).max(200), takeOverStaleLock: z.boolean().optional() }),
+  ).returns<{ restored: string; damagedCopy: string }>(),
   pickFolder: method(z.object({ purpose: z.enum(['create', 'open']) })).returns<string | null>(),
   updateSettings: method(
     z
@@ -58,8 +60,17 @@ export const identityChannels = {
 
 export const teamChannels = {
   list: method(z.undefined()).returns<TeamMember[]>(),
-  add: method(z.object({ name: z.string(), email: z.string(), role: z.string().max(80).optional() })).returns<TeamMember>(),
-  update: method(z.object({ id: z.string().min(1), name: z.string().optional(), email: z.string().optional(), role: z.string().max(80).optional() })).returns<TeamMember>(),
+  add: method(
+    z.object({ name: z.string(), email: z.string(), role: z.string().max(80).optional() }),
+  ).returns<TeamMember>(),
+  update: method(
+    z.object({
+      id: z.string().min(1),
+      name: z.string().optional(),
+      email: z.string().optional(),
+      role: z.string().max(80).optional(),
+    }),
+  ).returns<TeamMember>(),
   remove: method(z.object({ id: z.string().min(1) })).returns<null>(),
 };
 
@@ -70,5 +81,9 @@ export interface ActivityList {
 }
 
 export const activityChannels = {
-  list: method(z.object({ limit: z.number().int().min(1).max(1000).default(200), target: z.string().optional() }).default({ limit: 200 })).returns<ActivityList>(),
+  list: method(
+    z
+      .object({ limit: z.number().int().min(1).max(1000).default(200), target: z.string().optional() })
+      .default({ limit: 200 }),
+  ).returns<ActivityList>(),
 };

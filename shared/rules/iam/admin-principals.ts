@@ -1,5 +1,12 @@
 import type { AttachedPolicy, AuthorizationDetails, InlinePolicy } from './authorization-details';
-import { analyzePolicy, decodePolicyDocument, noGrants, statementsOf, type AdminGrant, type PolicyAnalysis } from './policy-document';
+import {
+  analyzePolicy,
+  decodePolicyDocument,
+  noGrants,
+  statementsOf,
+  type AdminGrant,
+  type PolicyAnalysis,
+} from './policy-document';
 
 /** One way a principal gets its access: a policy and the statements in it that grant it. */
 export interface AdminPath {
@@ -51,24 +58,36 @@ type Source = { via: string; analysis: PolicyAnalysis; unreadable?: string };
  * attached AWS-managed policy ARNs to their default version document (URL-encoded, as
  * GetPolicyVersion returns it).
  */
-export function resolveAdminPrincipals(details: AuthorizationDetails, awsManagedDocuments: Record<string, string>): AdminResolution {
+export function resolveAdminPrincipals(
+  details: AuthorizationDetails,
+  awsManagedDocuments: Record<string, string>,
+): AdminResolution {
   const managed = new Map<string, PolicyAnalysis>();
   for (const p of details.Policies) {
     const doc = p.PolicyVersionList?.find((v) => v.IsDefaultVersion)?.Document;
     if (p.Arn && doc !== undefined) managed.set(p.Arn, analyzePolicy(decodePolicyDocument(doc)));
   }
-  for (const [arn, doc] of Object.entries(awsManagedDocuments)) managed.set(arn, analyzePolicy(decodePolicyDocument(doc)));
+  for (const [arn, doc] of Object.entries(awsManagedDocuments))
+    managed.set(arn, analyzePolicy(decodePolicyDocument(doc)));
 
   const fromManaged = (via: string, p: AttachedPolicy): Source => {
     const arn = p.PolicyArn ?? '';
     const known = managed.get(arn);
     if (known) return { via, analysis: known };
     // Known by name even when its document could not be read.
-    if (ADMINISTRATOR_ACCESS.test(arn)) return { via, analysis: { ...noGrants(), adminGrants: [{ grant: 'Allow * on * (AdministratorAccess)', conditional: false }] } };
+    if (ADMINISTRATOR_ACCESS.test(arn))
+      return {
+        via,
+        analysis: { ...noGrants(), adminGrants: [{ grant: 'Allow * on * (AdministratorAccess)', conditional: false }] },
+      };
     return { via, analysis: noGrants(), unreadable: arn };
   };
 
-  const fromPolicies = (prefix: string, inline: InlinePolicy[] | undefined, attached: AttachedPolicy[] | undefined): Source[] => [
+  const fromPolicies = (
+    prefix: string,
+    inline: InlinePolicy[] | undefined,
+    attached: AttachedPolicy[] | undefined,
+  ): Source[] => [
     ...(inline ?? []).map((p) => ({
       via: `${prefix}inline policy ${p.PolicyName ?? '(unnamed)'}`,
       analysis: p.PolicyDocument === undefined ? noGrants() : analyzePolicy(decodePolicyDocument(p.PolicyDocument)),
@@ -76,25 +95,47 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
     ...(attached ?? []).map((p) => fromManaged(`${prefix}managed policy ${p.PolicyArn ?? p.PolicyName}`, p)),
   ];
 
-  const groups = new Map(details.GroupDetailList.map((g) => [g.GroupName ?? '', fromPolicies(`group ${g.GroupName}: `, g.GroupPolicyList, g.AttachedManagedPolicies)]));
+  const groups = new Map(
+    details.GroupDetailList.map((g) => [
+      g.GroupName ?? '',
+      fromPolicies(`group ${g.GroupName}: `, g.GroupPolicyList, g.AttachedManagedPolicies),
+    ]),
+  );
 
-  const resolution: AdminResolution = { admins: [], broad: [], unknown: [], unreadablePolicies: [], serviceWildcards: [] };
+  const resolution: AdminResolution = {
+    admins: [],
+    broad: [],
+    unknown: [],
+    unreadablePolicies: [],
+    serviceWildcards: [],
+  };
   const heldBy = new Map<string, Set<string>>();
   const consider = (principal: Omit<AdminPrincipal, 'paths'>, sources: Source[]) => {
-    const full = sources.filter((s) => s.analysis.adminGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.adminGrants }));
-    const broad = sources.filter((s) => s.analysis.broadGrants.length > 0).map((s) => ({ via: s.via, grants: s.analysis.broadGrants }));
+    const full = sources
+      .filter((s) => s.analysis.adminGrants.length > 0)
+      .map((s) => ({ via: s.via, grants: s.analysis.adminGrants }));
+    const broad = sources
+      .filter((s) => s.analysis.broadGrants.length > 0)
+      .map((s) => ({ via: s.via, grants: s.analysis.broadGrants }));
     const unreadable = sources.filter((s) => s.unreadable !== undefined);
     for (const s of unreadable) heldBy.set(s.unreadable!, (heldBy.get(s.unreadable!) ?? new Set()).add(principal.arn));
     if (full.length > 0) resolution.admins.push({ ...principal, paths: full });
     else if (broad.length > 0) resolution.broad.push({ ...principal, paths: broad });
-    else if (unreadable.length > 0) resolution.unknown.push({ ...principal, paths: unreadable.map((s) => ({ via: s.via, grants: [] })) });
+    else if (unreadable.length > 0)
+      resolution.unknown.push({ ...principal, paths: unreadable.map((s) => ({ via: s.via, grants: [] })) });
     const wild = [...new Set(sources.flatMap((s) => s.analysis.serviceWildcards))].sort();
-    if (full.length === 0 && wild.length > 0 && principal.type !== 'group') resolution.serviceWildcards.push({ arn: principal.arn, actions: wild });
+    if (full.length === 0 && wild.length > 0 && principal.type !== 'group')
+      resolution.serviceWildcards.push({ arn: principal.arn, actions: wild });
   };
 
   for (const g of details.GroupDetailList) {
-    const members = details.UserDetailList.filter((u) => u.GroupList?.includes(g.GroupName ?? '')).map((u) => u.UserName ?? '');
-    consider({ arn: g.Arn ?? '', name: g.GroupName ?? '', type: 'group', members }, fromPolicies('', g.GroupPolicyList, g.AttachedManagedPolicies));
+    const members = details.UserDetailList.filter((u) => u.GroupList?.includes(g.GroupName ?? '')).map(
+      (u) => u.UserName ?? '',
+    );
+    consider(
+      { arn: g.Arn ?? '', name: g.GroupName ?? '', type: 'group', members },
+      fromPolicies('', g.GroupPolicyList, g.AttachedManagedPolicies),
+    );
   }
   for (const u of details.UserDetailList) {
     const sources = [
@@ -102,7 +143,15 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
       ...(u.GroupList ?? []).flatMap((g) => groups.get(g) ?? []),
     ];
     const boundary = u.PermissionsBoundary?.PermissionsBoundaryArn;
-    consider({ arn: u.Arn ?? '', name: u.UserName ?? '', type: 'user', ...(boundary ? { permissionsBoundary: boundary } : {}) }, sources);
+    consider(
+      {
+        arn: u.Arn ?? '',
+        name: u.UserName ?? '',
+        type: 'user',
+        ...(boundary ? { permissionsBoundary: boundary } : {}),
+      },
+      sources,
+    );
   }
   for (const r of details.RoleDetailList) {
     const boundary = r.PermissionsBoundary?.PermissionsBoundaryArn;
@@ -119,8 +168,11 @@ export function resolveAdminPrincipals(details: AuthorizationDetails, awsManaged
   }
   // Users, then groups, then roles, each by ARN: the order people review them in.
   const order = { user: 0, group: 1, role: 2 };
-  for (const list of [resolution.admins, resolution.broad, resolution.unknown]) list.sort((a, b) => order[a.type] - order[b.type] || a.arn.localeCompare(b.arn));
-  resolution.unreadablePolicies = [...heldBy].map(([arn, by]) => ({ arn, heldBy: [...by].sort() })).sort((a, b) => a.arn.localeCompare(b.arn));
+  for (const list of [resolution.admins, resolution.broad, resolution.unknown])
+    list.sort((a, b) => order[a.type] - order[b.type] || a.arn.localeCompare(b.arn));
+  resolution.unreadablePolicies = [...heldBy]
+    .map(([arn, by]) => ({ arn, heldBy: [...by].sort() }))
+    .sort((a, b) => a.arn.localeCompare(b.arn));
   return resolution;
 }
 

@@ -64,16 +64,21 @@ class ReportFormat {
   constructor(private readonly line: number) {}
 
   fail(column: string, value: string, expected: string): never {
-    throw new AppError('AWS_ERROR', `The credential report has an unexpected value "${value}" in column ${column} on line ${this.line} (expected ${expected}).`, {
-      hint: 'Generate the report again; if it persists, keep the raw report and tell the app maintainers.',
-      details: { line: this.line, column },
-    });
+    throw new AppError(
+      'AWS_ERROR',
+      `The credential report has an unexpected value "${value}" in column ${column} on line ${this.line} (expected ${expected}).`,
+      {
+        hint: 'Generate the report again; if it persists, keep the raw report and tell the app maintainers.',
+        details: { line: this.line, column },
+      },
+    );
   }
 
   date(column: string, value: string): ReportDate {
     if (MARKERS.has(value)) return value as ReportMarker;
     const at = new Date(value);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) this.fail(column, value, 'an ISO 8601 time, N/A or no_information');
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime()))
+      this.fail(column, value, 'an ISO 8601 time, N/A or no_information');
     return at;
   }
 
@@ -101,7 +106,11 @@ export function parseCredentialReport(csv: string): CredentialReportRow[] {
       hint: 'Generate the report again; if it persists, keep the raw report and tell the app maintainers.',
     });
   }
-  const header = csv.split(/\r?\n/, 1)[0]?.replace(/^\uFEFF/, '').split(',') ?? [];
+  const header =
+    csv
+      .split(/\r?\n/, 1)[0]
+      ?.replace(/^\uFEFF/, '')
+      .split(',') ?? [];
   const missing = CREDENTIAL_REPORT_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     throw new AppError('AWS_ERROR', `The credential report lacks the column(s) ${missing.join(', ')}.`, {

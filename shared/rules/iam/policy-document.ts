@@ -50,11 +50,13 @@ export function decodePolicyDocument(doc: string | PolicyDocument): PolicyDocume
   if (typeof doc !== 'string') return doc;
   const text = doc.trimStart().startsWith('{') ? doc : decodeURIComponent(doc);
   const parsed: unknown = JSON.parse(text);
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('A policy document must be a JSON object.');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('A policy document must be a JSON object.');
   return parsed as PolicyDocument;
 }
 
-export const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+export const asList = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 export const statementsOf = (doc: PolicyDocument): PolicyStatement[] =>
   doc.Statement === undefined ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
@@ -65,7 +67,8 @@ const isAnyResource = (r: string) => r === '*' || /^arn:\*(:\*)*$/.test(r) || /^
 const effectIs = (s: PolicyStatement, effect: 'allow' | 'deny') => (s.Effect ?? '').toLowerCase() === effect;
 const hasCondition = (s: PolicyStatement) => s.Condition !== undefined && Object.keys(s.Condition).length > 0;
 /** A statement whose Action and Resource cover everything (NotAction and NotResource never do). */
-const coversEverything = (s: PolicyStatement) => asList(s.Action).some(isAnyAction) && asList(s.Resource).some(isAnyResource);
+const coversEverything = (s: PolicyStatement) =>
+  asList(s.Action).some(isAnyAction) && asList(s.Resource).some(isAnyResource);
 
 /**
  * What one policy document grants. Full admin is an Allow of `*` (or `*:*`) on every resource,

@@ -56,10 +56,14 @@ export interface RuleInput {
 
 export type SourceErrors = Partial<Record<IamSource, FindingError>>;
 
-export const accountArn = (s: Pick<IamSnapshot, 'accountId' | 'partition'>): string => `arn:${s.partition}:iam::${s.accountId}:root`;
+export const accountArn = (s: Pick<IamSnapshot, 'accountId' | 'partition'>): string =>
+  `arn:${s.partition}:iam::${s.accountId}:root`;
 
 /** Reads a source the registry guaranteed is present. */
-export function need<K extends IamSource>(s: IamSnapshot, key: K): NonNullable<IamSnapshot[K]> | Extract<IamSnapshot[K], null> {
+export function need<K extends IamSource>(
+  s: IamSnapshot,
+  key: K,
+): NonNullable<IamSnapshot[K]> | Extract<IamSnapshot[K], null> {
   const v = s[key];
   if (v === undefined) throw new Error(`Source ${key} was not collected`);
   return v as NonNullable<IamSnapshot[K]>;

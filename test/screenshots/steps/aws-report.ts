@@ -12,7 +12,10 @@ export const awsReportSteps: ScreenshotStep[] = [
     name: 'aws report review',
     async run(ctx) {
       const pdf = join(ctx.tempDir('aw-shots-report-'), 'AWS SOC 2 Type 2 Report Fall 2026.pdf');
-      writeFileSync(pdf, `%PDF-1.7\n% stand-in for the report downloaded from AWS Artifact\n${'%'.repeat(2_400_000)}\n%%EOF\n`);
+      writeFileSync(
+        pdf,
+        `%PDF-1.7\n% stand-in for the report downloaded from AWS Artifact\n${'%'.repeat(2_400_000)}\n%%EOF\n`,
+      );
       const app = await ctx.launch({ adapters: { pickReportFile: async () => pdf } });
       const folder = join(ctx.tempDir('aw-shots-'), 'acme');
       await seedDemoWorkspace(app.services, folder);
@@ -36,14 +39,20 @@ export const awsReportSteps: ScreenshotStep[] = [
           { service: 'Amazon EC2', inScope: true, note: '' },
           { service: 'Amazon S3', inScope: true, note: '' },
           { service: 'Amazon RDS', inScope: true, note: '' },
-          { service: 'Amazon Bedrock', inScope: false, note: 'Not used for customer data; covered by our vendor review of the model provider.' },
+          {
+            service: 'Amazon Bedrock',
+            inScope: false,
+            note: 'Not used for customer data; covered by our vendor review of the model provider.',
+          },
         ],
         regions: 'eu-west-1, eu-central-1 (backups)',
         exceptions: [
           {
             id: 'exception-1',
-            description: 'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
-            awsResponse: 'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
+            description:
+              'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
+            awsResponse:
+              'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
             impact: 'none',
             assessment: '',
           },

@@ -3,7 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlsForCheck } from '../../../shared/catalog';
 import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
+import {
+  ALL_KINDS_CONFIG,
+  ALL_KINDS_CREDENTIALS,
+  START_URL,
+} from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
 import { iamScenario } from '../../fixtures/aws-endpoint/scenarios/iam';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { Api } from '../../../shared/ipc/create-api';
@@ -22,7 +26,12 @@ export const checksSteps: ScreenshotStep[] = [
       writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
       writeFileSync(
         join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-        JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
+        JSON.stringify({
+          startUrl: START_URL,
+          region: 'us-east-1',
+          accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+          expiresAt: '2099-01-01T00:00:00Z',
+        }),
       );
       process.env.HOME = home;
       process.env.AWS_ENDPOINT_URL = endpoint.url;
@@ -31,11 +40,17 @@ export const checksSteps: ScreenshotStep[] = [
         await seedDemoWorkspace(app.services, join(ctx.tempDir('aw-shots-'), 'acme'));
         await app.page.reload();
         const { page } = app;
-        await page.evaluate(() => (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }));
+        await page.evaluate(() =>
+          (window as unknown as { api: Api }).api.aws.setWorkspaceProfile({ profile: 'audit' }),
+        );
         await page.getByTestId('nav-checks').click();
         await page.getByTestId('checks-run-all').click();
         await page.locator('[data-testid="run-results"][data-status="completed"]').waitFor({ timeout: 30_000 });
-        await page.locator('[data-testid="run-check"][data-check-id="iam.console-users-mfa"]').getByRole('button').first().click();
+        await page
+          .locator('[data-testid="run-check"][data-check-id="iam.console-users-mfa"]')
+          .getByRole('button')
+          .first()
+          .click();
         await page.setViewportSize({ width: 1360, height: 1300 });
         await ctx.shot(app, 'checks');
 

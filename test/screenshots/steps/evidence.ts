@@ -25,10 +25,16 @@ export const evidenceSteps: ScreenshotStep[] = [
         else delete process.env[k];
       }
       const csv = join(ctx.tempDir('aw-shots-import-'), 'cloudtrail-trails.csv');
-      writeFileSync(csv, 'trail,home_region,multi_region,log_file_validation,kms_key,logging\nmanagement-events,eu-west-1,true,true,alias/cloudtrail,true\n');
+      writeFileSync(
+        csv,
+        'trail,home_region,multi_region,log_file_validation,kms_key,logging\nmanagement-events,eu-west-1,true,true,alias/cloudtrail,true\n',
+      );
       try {
         const app = await ctx.launch({
-          adapters: { capture: playwrightCapture(ctx.browser, { width: 1280, height: 800 }), pickFiles: async () => [csv] },
+          adapters: {
+            capture: playwrightCapture(ctx.browser, { width: 1280, height: 800 }),
+            pickFiles: async () => [csv],
+          },
           services: { evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } } } },
         });
         await seedDemoWorkspace(app.services, join(ctx.tempDir('aw-shots-'), 'acme'));

@@ -8,7 +8,12 @@ import { DEMO_ME, seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { Services } from '../../../main/services/create-services';
 import type { ScreenshotStep } from '../context';
 
-const AWS = { accountId: '111122223333', accountAlias: 'acme-prod', principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana', region: 'eu-west-1' };
+const AWS = {
+  accountId: '111122223333',
+  accountAlias: 'acme-prod',
+  principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana',
+  region: 'eu-west-1',
+};
 
 /** A console-like page rendered in Chromium, standing in for a captured screenshot. */
 async function consolePng(browser: Browser): Promise<Buffer> {
@@ -24,25 +29,67 @@ async function consolePng(browser: Browser): Promise<Buffer> {
 
 async function seedEvidence(services: Services, screenshot: Buffer) {
   const ws = services.workspaces.require();
-  const snapshot = await ws.evidence.addBytes(JSON.stringify({ content: 'user,arn,password_enabled,mfa_active\nalice,arn:aws:iam::111122223333:user/alice,true,true\n' }, null, 2), {
-    title: 'IAM credential report',
-    kind: 'api_snapshot',
-    mediaType: 'application/json',
-    fileName: 'iam-credential-report.json',
-    controlIds: ['iam-mfa-enforcement'],
-    checkId: 'iam.console-users-mfa',
-    source: { type: 'aws_api', calls: [{ service: 'iam', operation: 'GetCredentialReport', requestId: '0c1f2d3e-example', at: '2026-12-20T10:00:00.000Z' }] },
-    aws: AWS,
-    capturedAt: '2026-12-20T10:00:00.000Z',
-    effectiveDate: '2026-12-20',
-    capturedBy: DEMO_ME,
-  });
+  const snapshot = await ws.evidence.addBytes(
+    JSON.stringify(
+      { content: 'user,arn,password_enabled,mfa_active\nalice,arn:aws:iam::111122223333:user/alice,true,true\n' },
+      null,
+      2,
+    ),
+    {
+      title: 'IAM credential report',
+      kind: 'api_snapshot',
+      mediaType: 'application/json',
+      fileName: 'iam-credential-report.json',
+      controlIds: ['iam-mfa-enforcement'],
+      checkId: 'iam.console-users-mfa',
+      source: {
+        type: 'aws_api',
+        calls: [
+          {
+            service: 'iam',
+            operation: 'GetCredentialReport',
+            requestId: '0c1f2d3e-example',
+            at: '2026-12-20T10:00:00.000Z',
+          },
+        ],
+      },
+      aws: AWS,
+      capturedAt: '2026-12-20T10:00:00.000Z',
+      effectiveDate: '2026-12-20',
+      capturedBy: DEMO_ME,
+    },
+  );
   const entities = [
-    { arn: 'arn:aws:iam::111122223333:user/ci-legacy', name: 'ci-legacy', result: 'fail', detail: 'Console password enabled, no MFA device.' },
-    ...['alice', 'bob', 'carol', 'dave'].map((n) => ({ arn: `arn:aws:iam::111122223333:user/${n}`, name: n, result: 'pass', detail: 'Console password with a virtual MFA device.' })),
+    {
+      arn: 'arn:aws:iam::111122223333:user/ci-legacy',
+      name: 'ci-legacy',
+      result: 'fail',
+      detail: 'Console password enabled, no MFA device.',
+    },
+    ...['alice', 'bob', 'carol', 'dave'].map((n) => ({
+      arn: `arn:aws:iam::111122223333:user/${n}`,
+      name: n,
+      result: 'pass',
+      detail: 'Console password with a virtual MFA device.',
+    })),
   ];
   await ws.evidence.addBytes(
-    JSON.stringify({ schemaVersion: 1, checkId: 'iam.console-users-mfa', result: 'fail', summary: '1 of 5 console users has no MFA.', rule: 'Every IAM user with a console password has an MFA device', limits: {}, entities, notes: [], evaluatedAt: '2026-12-20T10:00:02.000Z', error: null }, null, 2),
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        checkId: 'iam.console-users-mfa',
+        result: 'fail',
+        summary: '1 of 5 console users has no MFA.',
+        rule: 'Every IAM user with a console password has an MFA device',
+        limits: {},
+        entities,
+        notes: [],
+        evaluatedAt: '2026-12-20T10:00:02.000Z',
+        error: null,
+      },
+      null,
+      2,
+    ),
     {
       title: 'Findings: console users have MFA',
       kind: 'findings',
@@ -63,7 +110,11 @@ async function seedEvidence(services: Services, screenshot: Buffer) {
     mediaType: 'image/png',
     fileName: 'iam-account-settings-2026-12.png',
     controlIds: ['iam-password-policy'],
-    source: { type: 'console_capture', url: 'https://eu-west-1.console.aws.amazon.com/iam/home#/account_settings', windowSize: { width: 1100, height: 620 } },
+    source: {
+      type: 'console_capture',
+      url: 'https://eu-west-1.console.aws.amazon.com/iam/home#/account_settings',
+      windowSize: { width: 1100, height: 620 },
+    },
     aws: AWS,
     capturedAt: '2026-12-21T09:30:00.000Z',
     effectiveDate: '2026-12-21',
@@ -74,7 +125,9 @@ async function seedEvidence(services: Services, screenshot: Buffer) {
 /** A signed review of AWS's SOC 2 report, so the bundle's review section shows a finished one. */
 async function signAwsReview(services: Services, dir: string) {
   const { awsReport } = services;
-  await awsReport.attachReportFile(standInReportPdf({ dir, marker: 'stand-in for the report downloaded from AWS Artifact', padBytes: 2_400_000 }).path);
+  await awsReport.attachReportFile(
+    standInReportPdf({ dir, marker: 'stand-in for the report downloaded from AWS Artifact', padBytes: 2_400_000 }).path,
+  );
   await awsReport.save(
     reviewedDraft(draftOf(awsReport.get()), {
       services: [
@@ -86,13 +139,20 @@ async function signAwsReview(services: Services, dir: string) {
       exceptions: [
         {
           id: 'exception-1',
-          description: 'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
-          awsResponse: 'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
+          description:
+            'For 2 of 25 sampled terminated employees, logical access was removed after the defined timeframe.',
+          awsResponse:
+            'Access was removed within 3 days; no use after termination was found. Automation was added in Q3.',
           impact: 'none',
           assessment: 'Concerns AWS personnel only; no effect on our account.',
         },
       ],
-      conclusion: { gapCoverage: 'bridge_letter', gapNote: "AWS's bridge letter of 2027-01-05 covers 2026-10-01 to 2026-12-31.", reliance: 'rely', followUps: 'Read the Spring 2027 report when AWS issues it.' },
+      conclusion: {
+        gapCoverage: 'bridge_letter',
+        gapNote: "AWS's bridge letter of 2027-01-05 covers 2026-10-01 to 2026-12-31.",
+        reliance: 'rely',
+        followUps: 'Read the Spring 2027 report when AWS issues it.',
+      },
     }),
   );
   await awsReport.sign();
@@ -138,15 +198,45 @@ export const exportSteps: ScreenshotStep[] = [
       const pdf = join(dir, 'index.pdf');
       const pages: [string, number][] = [
         ['bundle-pdf-cover', 1],
-        ['bundle-pdf-aws-report-review', findPage(pdf, (t) => t.includes('AWS as a subservice organization: review of its SOC 2 report') && t.includes('Signed by'))],
-        ['bundle-pdf-control-matrix', findPage(pdf, (t) => t.includes('Control matrix') && t.includes('Responsibility') && t.includes('aws-physical-security'))],
-        ['bundle-pdf-control-screenshot', findPage(pdf, (t) => t.includes('iam-password-policy Password policy') && t.includes('Screenshots'))],
-        ['bundle-pdf-control-findings', findPage(pdf, (t) => t.includes('iam-mfa-enforcement MFA for everyone') && t.includes('ci-legacy'))],
+        [
+          'bundle-pdf-aws-report-review',
+          findPage(
+            pdf,
+            (t) =>
+              t.includes('AWS as a subservice organization: review of its SOC 2 report') && t.includes('Signed by'),
+          ),
+        ],
+        [
+          'bundle-pdf-control-matrix',
+          findPage(
+            pdf,
+            (t) => t.includes('Control matrix') && t.includes('Responsibility') && t.includes('aws-physical-security'),
+          ),
+        ],
+        [
+          'bundle-pdf-control-screenshot',
+          findPage(pdf, (t) => t.includes('iam-password-policy Password policy') && t.includes('Screenshots')),
+        ],
+        [
+          'bundle-pdf-control-findings',
+          findPage(pdf, (t) => t.includes('iam-mfa-enforcement MFA for everyone') && t.includes('ci-legacy')),
+        ],
         ['bundle-pdf-evidence-index', findPage(pdf, (t) => t.includes('Evidence index') && t.includes('SHA-256'))],
       ];
       for (const [name, number] of pages) {
         const target = join(ctx.outDir, name);
-        execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(number), '-l', String(number), '-singlefile', pdf, target]);
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '90',
+          '-f',
+          String(number),
+          '-l',
+          String(number),
+          '-singlefile',
+          pdf,
+          target,
+        ]);
         console.log(`wrote ${target}.png (page ${number})`);
       }
     },

@@ -7,4 +7,11 @@ import { exportSteps } from './export';
 import { awsReportSteps } from './aws-report';
 
 /** Every screenshot step, in order; features append theirs. */
-export const STEPS: ScreenshotStep[] = [...foundationSteps, ...awsSteps, ...checksSteps, ...evidenceSteps, ...exportSteps, ...awsReportSteps];
+export const STEPS: ScreenshotStep[] = [
+  ...foundationSteps,
+  ...awsSteps,
+  ...checksSteps,
+  ...evidenceSteps,
+  ...exportSteps,
+  ...awsReportSteps,
+];

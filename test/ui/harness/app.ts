@@ -5,7 +5,12 @@ import type { Browser, Page } from '@playwright/test';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter, type Router } from '../../../main/ipc/router';
-import { createServices, type Adapters, type ServiceOptions, type Services } from '../../../main/services/create-services';
+import {
+  createServices,
+  type Adapters,
+  type ServiceOptions,
+  type Services,
+} from '../../../main/services/create-services';
 import { silentLogger } from '../../../main/services/logger';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 import { bridgeScript } from './bridge-bundle';
@@ -76,7 +81,10 @@ export async function launchApp(browser: Browser, rendererUrl: string, options: 
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   page = await context.newPage();
   await page.exposeBinding('__awInvoke', async (source, channel: string, input: unknown) => {
-    const output = await router.invoke(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() });
+    const output = await router.invoke(channel, input, {
+      url: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    });
     ipc.push({ channel, input, output });
     return output;
   });

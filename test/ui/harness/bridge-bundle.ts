@@ -15,7 +15,12 @@ export async function buildBridge(): Promise<void> {
       outDir: join(ROOT, 'out', 'test-bridge'),
       emptyOutDir: true,
       minify: false,
-      lib: { entry: join(__dirname, 'bridge-entry.ts'), formats: ['iife'], name: 'awBridge', fileName: () => 'bridge.js' },
+      lib: {
+        entry: join(__dirname, 'bridge-entry.ts'),
+        formats: ['iife'],
+        name: 'awBridge',
+        fileName: () => 'bridge.js',
+      },
     },
   });
 }

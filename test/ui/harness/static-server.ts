@@ -14,12 +14,17 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built renderer (out/renderer) on 127.0.0.1, as Electron would load it from disk. */
-export async function serveRenderer(root = resolve(__dirname, '../../../out/renderer')): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRenderer(
+  root = resolve(__dirname, '../../../out/renderer'),
+): Promise<{ url: string; close(): Promise<void> }> {
   await fs.access(join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`npm run build\` first.`);
   });
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(root, path === '/' ? 'index.html' : path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

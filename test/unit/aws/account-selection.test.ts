@@ -14,8 +14,12 @@ afterEach(() => vi.unstubAllEnvs());
 async function setup() {
   awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS });
   const ctx = await createTestWorkspace();
-  const savedAccounts = () => JSON.parse(readFileSync(join(ctx.folder, 'workspace.json'), 'utf8')).aws.accountIds as string[];
-  const selections = async () => (await ctx.services.workspaces.require().activity.read()).entries.filter((e) => e.action === 'aws.accounts-selected');
+  const savedAccounts = () =>
+    JSON.parse(readFileSync(join(ctx.folder, 'workspace.json'), 'utf8')).aws.accountIds as string[];
+  const selections = async () =>
+    (await ctx.services.workspaces.require().activity.read()).entries.filter(
+      (e) => e.action === 'aws.accounts-selected',
+    );
   return { ...ctx, savedAccounts, selections };
 }
 
@@ -25,7 +29,8 @@ describe("saving the workspace's accounts", () => {
     await services.awsWorkspace.setProfile('audit', 'eu-west-1');
     await expect(services.awsWorkspace.selectAccounts([PROD], 'legacy')).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: 'These accounts were listed through the profile "legacy", but this workspace uses "audit", so they were not saved.',
+      message:
+        'These accounts were listed through the profile "legacy", but this workspace uses "audit", so they were not saved.',
       hint: expect.stringContaining('profile "audit"'),
     });
     expect(savedAccounts()).toEqual([]);
@@ -47,11 +52,24 @@ describe("saving the workspace's accounts", () => {
 
   it('over IPC, the profile the accounts were listed through is required and checked', async () => {
     const { services, savedAccounts } = await setup();
-    const router = createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
+    const router = createRouter({
+      handlers: createHandlers(services),
+      isTrustedSender: () => true,
+      logger: services.logger,
+    });
     await services.awsWorkspace.setProfile('audit');
-    expect(await router.invoke('aws.selectAccounts', { accountIds: [PROD] }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await router.invoke('aws.selectAccounts', { profile: 'keys', accountIds: [PROD] }, APP)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await router.invoke('aws.selectAccounts', { accountIds: [PROD] }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await router.invoke('aws.selectAccounts', { profile: 'keys', accountIds: [PROD] }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(savedAccounts()).toEqual([]);
-    expect(await router.invoke('aws.selectAccounts', { profile: 'audit', accountIds: [PROD] }, APP)).toMatchObject({ ok: true, value: { accountIds: [PROD] } });
+    expect(await router.invoke('aws.selectAccounts', { profile: 'audit', accountIds: [PROD] }, APP)).toMatchObject({
+      ok: true,
+      value: { accountIds: [PROD] },
+    });
   });
 });

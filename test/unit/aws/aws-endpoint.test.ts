@@ -1,13 +1,27 @@
 import { createHash } from 'node:crypto';
 import { GetCallerIdentityCommand, AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
-import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
+import {
+  GetRoleCredentialsCommand,
+  ListAccountRolesCommand,
+  ListAccountsCommand,
+  SSOClient,
+} from '@aws-sdk/client-sso';
+import {
+  CreateTokenCommand,
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
 
-const staticCreds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const staticCreds = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
 let endpoint: AwsEndpoint;
-const sts = (credentials = staticCreds, maxAttempts = 1) => new STSClient({ region: 'us-east-1', endpoint: endpoint.url, credentials, maxAttempts });
+const sts = (credentials = staticCreds, maxAttempts = 1) =>
+  new STSClient({ region: 'us-east-1', endpoint: endpoint.url, credentials, maxAttempts });
 const sso = () => new SSOClient({ region: 'us-east-1', endpoint: endpoint.url, maxAttempts: 1 });
 const oidc = () => new SSOOIDCClient({ region: 'us-east-1', endpoint: endpoint.url, maxAttempts: 1 });
 
@@ -30,7 +44,9 @@ describe('local AWS endpoint: STS', () => {
   });
 
   it('rejects an unknown access key as AWS does', async () => {
-    await expect(sts({ accessKeyId: 'AKIAUNKNOWNEXAMPLE00', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+    await expect(
+      sts({ accessKeyId: 'AKIAUNKNOWNEXAMPLE00', secretAccessKey: 'x' }).send(new GetCallerIdentityCommand({})),
+    ).rejects.toMatchObject({
       name: 'InvalidClientTokenId',
       $metadata: { httpStatusCode: 403 },
     });
@@ -38,26 +54,43 @@ describe('local AWS endpoint: STS', () => {
 
   it('checks the SigV4 signature against the secret of the access key', async () => {
     const wrongSecret = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'not-the-secret' };
-    await expect(sts(wrongSecret).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    await expect(sts(wrongSecret).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 
   it('assumes a scenario role and then answers as that role', async () => {
-    const out = await sts().send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/AuditReadOnly', RoleSessionName: 'audit' }));
+    const out = await sts().send(
+      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/AuditReadOnly', RoleSessionName: 'audit' }),
+    );
     expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/AuditReadOnly/audit');
     expect(out.Credentials?.Expiration).toBeInstanceOf(Date);
     const c = out.Credentials!;
-    const who = await sts({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! } as typeof staticCreds).send(new GetCallerIdentityCommand({}));
+    const who = await sts({
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken!,
+    } as typeof staticCreds).send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe('arn:aws:sts::123456789012:assumed-role/AuditReadOnly/audit');
   });
 
   it('injects AccessDenied, clock skew and expired session credentials', async () => {
     endpoint.setFaults({ denyActions: ['sts:GetCallerIdentity'] });
-    await expect(sts().send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('sts:GetCallerIdentity') });
+    await expect(sts().send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringContaining('sts:GetCallerIdentity'),
+    });
     endpoint.setFaults({ clockSkew: true });
-    await expect(sts().send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', message: expect.stringContaining('Signature expired') });
+    await expect(sts().send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      message: expect.stringContaining('Signature expired'),
+    });
     endpoint.setFaults({ sessionCredentials: 'expired' });
     const role = endpoint.scenario.sso.users[0]!.assignments[0]!.credentials;
-    await expect(sts(role as typeof staticCreds).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
+    await expect(sts(role as typeof staticCreds).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'ExpiredToken',
+    });
   });
 
   it('refuses requests signed more than 5 minutes off its clock; the SDK corrects from the Date header and retries', async () => {
@@ -67,7 +100,10 @@ describe('local AWS endpoint: STS', () => {
     expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(2);
     await client.send(new GetCallerIdentityCommand({}));
     expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(3);
-    await expect(sts(staticCreds, 1).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', message: expect.stringMatching(/^Signature expired: \d{8}T\d{6}Z is now earlier than/) });
+    await expect(sts(staticCreds, 1).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      message: expect.stringMatching(/^Signature expired: \d{8}T\d{6}Z is now earlier than/),
+    });
   });
 
   it('throttles deterministically and the SDK retries through it', async () => {
@@ -88,9 +124,25 @@ describe('local AWS endpoint: STS', () => {
 
 describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
   async function startDevice() {
-    const reg = await oidc().send(new RegisterClientCommand({ clientName: 'test', clientType: 'public', scopes: ['sso:account:access'] }));
-    const dev = await oidc().send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: endpoint.scenario.sso.startUrl }));
-    const poll = () => oidc().send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode: dev.deviceCode }));
+    const reg = await oidc().send(
+      new RegisterClientCommand({ clientName: 'test', clientType: 'public', scopes: ['sso:account:access'] }),
+    );
+    const dev = await oidc().send(
+      new StartDeviceAuthorizationCommand({
+        clientId: reg.clientId,
+        clientSecret: reg.clientSecret,
+        startUrl: endpoint.scenario.sso.startUrl,
+      }),
+    );
+    const poll = () =>
+      oidc().send(
+        new CreateTokenCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          grantType: 'urn:ietf:params:oauth:grant-type:device_code',
+          deviceCode: dev.deviceCode,
+        }),
+      );
     return { reg, dev, poll };
   }
 
@@ -98,7 +150,10 @@ describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
     const { dev, poll } = await startDevice();
     expect(dev.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     expect(dev.verificationUriComplete).toBe(`${endpoint.url}/device?user_code=${dev.userCode}`);
-    await expect(poll()).rejects.toMatchObject({ name: 'AuthorizationPendingException', error: 'authorization_pending' });
+    await expect(poll()).rejects.toMatchObject({
+      name: 'AuthorizationPendingException',
+      error: 'authorization_pending',
+    });
     endpoint.setFaults({ slowDownPolls: 1 });
     await expect(poll()).rejects.toMatchObject({ name: 'SlowDownException', error: 'slow_down' });
     endpoint.approveDevice(dev.userCode!);
@@ -111,9 +166,17 @@ describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
 
     const accounts = await sso().send(new ListAccountsCommand({ accessToken: token.accessToken }));
     expect(accounts.accountList?.map((a) => a.accountId)).toEqual(['111122223333', '444455556666']);
-    const roles = await sso().send(new ListAccountRolesCommand({ accessToken: token.accessToken, accountId: '444455556666' }));
+    const roles = await sso().send(
+      new ListAccountRolesCommand({ accessToken: token.accessToken, accountId: '444455556666' }),
+    );
     expect(roles.roleList?.map((r) => r.roleName)).toEqual(['AuditRole', 'AdministratorAccess']);
-    const creds = await sso().send(new GetRoleCredentialsCommand({ accessToken: token.accessToken, accountId: '111122223333', roleName: 'AuditRole' }));
+    const creds = await sso().send(
+      new GetRoleCredentialsCommand({
+        accessToken: token.accessToken,
+        accountId: '111122223333',
+        roleName: 'AuditRole',
+      }),
+    );
     expect(creds.roleCredentials?.accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE');
     expect(creds.roleCredentials?.expiration).toBeGreaterThan(Date.now());
     expect(endpoint.secrets()).toContain(token.accessToken);
@@ -130,13 +193,24 @@ describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
 
   it('rejects expired, revoked and unknown portal tokens, and unassigned roles', async () => {
     for (const accessToken of ['aoaEXAMPLEEXPIREDACCESSTOKEN', 'aoaEXAMPLEREVOKEDACCESSTOKEN', 'nope']) {
-      await expect(sso().send(new ListAccountsCommand({ accessToken }))).rejects.toMatchObject({ name: 'UnauthorizedException', $metadata: { httpStatusCode: 401 } });
+      await expect(sso().send(new ListAccountsCommand({ accessToken }))).rejects.toMatchObject({
+        name: 'UnauthorizedException',
+        $metadata: { httpStatusCode: 401 },
+      });
     }
     endpoint.setFaults({ ssoTokens: 'revoked' });
-    await expect(sso().send(new ListAccountsCommand({ accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN' }))).rejects.toMatchObject({ name: 'UnauthorizedException' });
+    await expect(
+      sso().send(new ListAccountsCommand({ accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN' })),
+    ).rejects.toMatchObject({ name: 'UnauthorizedException' });
     endpoint.setFaults({});
     await expect(
-      sso().send(new GetRoleCredentialsCommand({ accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', accountId: '111122223333', roleName: 'AdministratorAccess' })),
+      sso().send(
+        new GetRoleCredentialsCommand({
+          accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+          accountId: '111122223333',
+          roleName: 'AdministratorAccess',
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ForbiddenException' });
   });
 
@@ -144,7 +218,10 @@ describe('local AWS endpoint: SSO OIDC device flow and portal', () => {
     const { dev, poll } = await startDevice();
     const page = await (await fetch(dev.verificationUriComplete!)).text();
     expect(page).toContain(dev.userCode);
-    const res = await fetch(`${endpoint.url}/device/approve`, { method: 'POST', body: new URLSearchParams({ user_code: dev.userCode! }) });
+    const res = await fetch(`${endpoint.url}/device/approve`, {
+      method: 'POST',
+      body: new URLSearchParams({ user_code: dev.userCode! }),
+    });
     expect(res.status).toBe(200);
     expect((await poll()).accessToken).toBeTruthy();
   });
@@ -156,10 +233,18 @@ describe('local AWS endpoint: IAM account alias', () => {
     const role = endpoint.scenario.sso.users[0]!.assignments[0]!.credentials;
     const iam = new IAMClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: role, maxAttempts: 1 });
     expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['example-prod']);
-    const none = new IAMClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: staticCreds, maxAttempts: 1 });
+    const none = new IAMClient({
+      region: 'us-east-1',
+      endpoint: endpoint.url,
+      credentials: staticCreds,
+      maxAttempts: 1,
+    });
     expect((await none.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([]);
     endpoint.setFaults({ denyActions: ['iam:ListAccountAliases'] });
-    await expect(iam.send(new ListAccountAliasesCommand({}))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await expect(iam.send(new ListAccountAliasesCommand({}))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
     expect(endpoint.calls.get('iam:ListAccountAliases')).toBe(3);
   });
 });
@@ -167,9 +252,23 @@ describe('local AWS endpoint: IAM account alias', () => {
 describe('local AWS endpoint: authorization code with PKCE', () => {
   async function authorize(redirectUri: string, verifier: string) {
     const reg = await oidc().send(
-      new RegisterClientCommand({ clientName: 't', clientType: 'public', scopes: ['sso:account:access'], grantTypes: ['authorization_code', 'refresh_token'], redirectUris: ['http://127.0.0.1/oauth/callback'], issuerUrl: endpoint.scenario.sso.startUrl }),
+      new RegisterClientCommand({
+        clientName: 't',
+        clientType: 'public',
+        scopes: ['sso:account:access'],
+        grantTypes: ['authorization_code', 'refresh_token'],
+        redirectUris: ['http://127.0.0.1/oauth/callback'],
+        issuerUrl: endpoint.scenario.sso.startUrl,
+      }),
     );
-    const q = new URLSearchParams({ response_type: 'code', client_id: reg.clientId!, redirect_uri: redirectUri, state: 's1', code_challenge_method: 'S256', code_challenge: createHash('sha256').update(verifier).digest('base64url') });
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: reg.clientId!,
+      redirect_uri: redirectUri,
+      state: 's1',
+      code_challenge_method: 'S256',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    });
     const page = await fetch(`${endpoint.url}/authorize?${q}`);
     return { reg, page, text: await page.text() };
   }
@@ -177,16 +276,31 @@ describe('local AWS endpoint: authorization code with PKCE', () => {
   it('redirects with a one-time code that only the matching verifier redeems', async () => {
     const { reg, text } = await authorize('http://127.0.0.1:45678/oauth/callback', 'v'.repeat(64));
     const id = /name="id" value="([^"]+)"/.exec(text)![1]!;
-    const res = await fetch(`${endpoint.url}/authorize/decide`, { method: 'POST', body: new URLSearchParams({ id, decision: 'allow' }), redirect: 'manual' });
+    const res = await fetch(`${endpoint.url}/authorize/decide`, {
+      method: 'POST',
+      body: new URLSearchParams({ id, decision: 'allow' }),
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     const back = new URL(res.headers.get('location')!);
     expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:45678/oauth/callback');
     expect(back.searchParams.get('state')).toBe('s1');
     const code = back.searchParams.get('code')!;
     const redeem = (codeVerifier: string, redirectUri = 'http://127.0.0.1:45678/oauth/callback') =>
-      oidc().send(new CreateTokenCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, grantType: 'authorization_code', code, codeVerifier, redirectUri }));
+      oidc().send(
+        new CreateTokenCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          grantType: 'authorization_code',
+          code,
+          codeVerifier,
+          redirectUri,
+        }),
+      );
     await expect(redeem('w'.repeat(64))).rejects.toMatchObject({ name: 'InvalidGrantException' });
-    await expect(redeem('v'.repeat(64), 'http://127.0.0.1:1/oauth/callback')).rejects.toMatchObject({ name: 'InvalidGrantException' });
+    await expect(redeem('v'.repeat(64), 'http://127.0.0.1:1/oauth/callback')).rejects.toMatchObject({
+      name: 'InvalidGrantException',
+    });
     expect((await redeem('v'.repeat(64))).refreshToken).toMatch(/^aor/);
     await expect(redeem('v'.repeat(64))).rejects.toMatchObject({ name: 'InvalidGrantException' });
   });

@@ -17,7 +17,14 @@ export function awsHome(files: { config?: string; credentials?: string; endpoint
   vi.stubEnv('AWS_CONFIG_FILE', '');
   vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '');
   vi.stubEnv('AWS_PROFILE', '');
-  for (const v of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION']) vi.stubEnv(v, '');
+  for (const v of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+  ])
+    vi.stubEnv(v, '');
   vi.stubEnv('AWS_ENDPOINT_URL', files.endpointUrl ?? '');
   return { home, cacheDir: join(home, '.aws', 'sso', 'cache') };
 }
@@ -25,4 +32,8 @@ export function awsHome(files: { config?: string; credentials?: string; endpoint
 /** The `basic` scenario's local AWS endpoint for one test file (see `useLocalEndpoint`). */
 export const useBasicEndpoint = () => useLocalEndpoint({ scenario: 'basic' });
 
-export { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
+export {
+  ALL_KINDS_CONFIG,
+  ALL_KINDS_CREDENTIALS,
+  START_URL,
+} from '../../fixtures/aws-endpoint/scenarios/basic-profiles';

@@ -20,7 +20,11 @@ function filesUnder(dir: string): string[] {
 }
 
 it('a full sign-in, test connection and account selection leaks no key, secret or token to IPC, events, logs or the workspace', async () => {
-  const { cacheDir } = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+  const { cacheDir } = awsHome({
+    config: ALL_KINDS_CONFIG,
+    credentials: ALL_KINDS_CREDENTIALS,
+    endpointUrl: endpoint.url,
+  });
   const logLines: string[] = [];
   const userDataDir = tempDir('aw-userdata-');
   const events: Array<{ event: string; payload: unknown }> = [];
@@ -36,7 +40,11 @@ it('a full sign-in, test connection and account selection leaks no key, secret o
       openExternal: async (url) => endpoint.approveDevice(new URL(url).searchParams.get('user_code')!),
     },
   });
-  const router = createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
+  const router = createRouter({
+    handlers: createHandlers(services),
+    isTrustedSender: () => true,
+    logger: services.logger,
+  });
   const outputs: unknown[] = [];
   const call = async (channel: string, input?: unknown) => {
     const r = await router.invoke(channel, input, APP);
@@ -46,24 +54,47 @@ it('a full sign-in, test connection and account selection leaks no key, secret o
 
   expect(await call('aws.profiles')).toMatchObject({ ok: true });
   expect(await call('aws.signIn', { profile: 'audit' })).toMatchObject({ ok: true, value: { profile: 'audit' } });
-  expect(await call('aws.testConnection', { profile: 'audit' })).toMatchObject({ ok: true, value: { accountId: '111122223333' } });
-  expect(await call('aws.testConnection', { profile: 'keys' })).toMatchObject({ ok: true, value: { accountId: '123456789012' } });
+  expect(await call('aws.testConnection', { profile: 'audit' })).toMatchObject({
+    ok: true,
+    value: { accountId: '111122223333' },
+  });
+  expect(await call('aws.testConnection', { profile: 'keys' })).toMatchObject({
+    ok: true,
+    value: { accountId: '123456789012' },
+  });
   expect(await call('aws.testConnection', { profile: 'role' })).toMatchObject({ ok: true });
   expect(await call('aws.listAccounts', { profile: 'audit' })).toMatchObject({ ok: true });
   expect(await call('aws.listRoles', { profile: 'audit', accountId: '444455556666' })).toMatchObject({ ok: true });
-  expect(await call('aws.setWorkspaceProfile', { profile: 'audit', region: 'eu-west-1' })).toMatchObject({ ok: true, value: { profile: 'audit', region: 'eu-west-1' } });
-  expect(await call('aws.selectAccounts', { profile: 'audit', accountIds: ['444455556666', '111122223333'] })).toMatchObject({ ok: true, value: { accountIds: ['111122223333', '444455556666'] } });
-  expect(await call('aws.profile', { profile: 'audit' })).toMatchObject({ ok: true, value: { session: { status: 'valid' } } });
+  expect(await call('aws.setWorkspaceProfile', { profile: 'audit', region: 'eu-west-1' })).toMatchObject({
+    ok: true,
+    value: { profile: 'audit', region: 'eu-west-1' },
+  });
+  expect(
+    await call('aws.selectAccounts', { profile: 'audit', accountIds: ['444455556666', '111122223333'] }),
+  ).toMatchObject({ ok: true, value: { accountIds: ['111122223333', '444455556666'] } });
+  expect(await call('aws.profile', { profile: 'audit' })).toMatchObject({
+    ok: true,
+    value: { session: { status: 'valid' } },
+  });
   // Failures travel too: they must be just as clean.
   endpoint.setFaults({ ssoTokens: 'revoked', sessionCredentials: 'expired' });
   services.aws.clients.forget();
-  expect(await call('aws.testConnection', { profile: 'audit' })).toMatchObject({ ok: false, error: { code: 'SSO_TOKEN_EXPIRED' } });
+  expect(await call('aws.testConnection', { profile: 'audit' })).toMatchObject({
+    ok: false,
+    error: { code: 'SSO_TOKEN_EXPIRED' },
+  });
   endpoint.setFaults({});
 
   // What the endpoint issued, what the scenario holds, and what the CLI cache file holds.
   const cacheFile = filesUnder(cacheDir)[0]!;
   const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
-  const secrets = [...endpoint.secrets(), cache.accessToken, cache.refreshToken, cache.clientSecret, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'];
+  const secrets = [
+    ...endpoint.secrets(),
+    cache.accessToken,
+    cache.refreshToken,
+    cache.clientSecret,
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  ];
   expect(secrets.length).toBeGreaterThan(10);
   expect(endpoint.secrets()).toContain(cache.accessToken);
 
@@ -77,9 +108,15 @@ it('a full sign-in, test connection and account selection leaks no key, secret o
   expect(haystacks.length).toBeGreaterThan(4);
   expect(logLines.join('\n')).toContain('aws: signed in');
   for (const [where, text] of haystacks) {
-    for (const secret of secrets) expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
+    for (const secret of secrets)
+      expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
   }
   // The workspace remembers the profile and accounts, which is the point.
-  expect(readFileSync(filesUnder(folder).find((f) => f.endsWith('activity.jsonl'))!, 'utf8')).toContain('aws.accounts-selected');
+  expect(
+    readFileSync(
+      filesUnder(folder).find((f) => f.endsWith('activity.jsonl'))!,
+      'utf8',
+    ),
+  ).toContain('aws.accounts-selected');
   expect(events.some((e) => e.event === 'aws.login')).toBe(true);
 });

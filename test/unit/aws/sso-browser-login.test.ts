@@ -20,10 +20,14 @@ function setup(person: (url: string) => Promise<void> | void) {
   const ctx = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
   const opened: string[] = [];
   const progress: LoginProgress[] = [];
-  const aws = new AwsService({ openExternal: (url) => {
-    opened.push(url);
-    return person(url);
-  }, pollScale: 0.01, clientSettings: { maxAttempts: 1 } });
+  const aws = new AwsService({
+    openExternal: (url) => {
+      opened.push(url);
+      return person(url);
+    },
+    pollScale: 0.01,
+    clientSettings: { maxAttempts: 1 },
+  });
   return { ...ctx, aws, opened, progress, onProgress: (p: LoginProgress) => progress.push(p) };
 }
 
@@ -35,12 +39,21 @@ describe('SSO sign-in with authorization code and PKCE (loopback redirect)', () 
     const url = new URL(t.opened[0]!);
     expect(`${url.origin}${url.pathname}`).toBe(`${endpoint.url}/authorize`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      response_type: 'code', code_challenge_method: 'S256', scopes: 'sso:account:access', redirect_uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/),
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      scopes: 'sso:account:access',
+      redirect_uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/),
     });
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const cache = JSON.parse(readFileSync(join(t.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`), 'utf8'));
-    expect(cache).toMatchObject({ expiresAt: result.expiresAt, refreshToken: expect.stringMatching(/^aor/), clientId: expect.any(String) });
+    const cache = JSON.parse(
+      readFileSync(join(t.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`), 'utf8'),
+    );
+    expect(cache).toMatchObject({
+      expiresAt: result.expiresAt,
+      refreshToken: expect.stringMatching(/^aor/),
+      clientId: expect.any(String),
+    });
     expect((await t.aws.whoami('audit')).accountId).toBe('111122223333');
     expect(endpoint.calls.get('sso-oidc:StartDeviceAuthorization')).toBeUndefined();
   });
@@ -65,7 +78,12 @@ describe('SSO sign-in with authorization code and PKCE (loopback redirect)', () 
     const forged: { status: number; body: string }[] = [];
     const t = setup(async (url) => {
       const loopback = new URL(new URL(url).searchParams.get('redirect_uri')!);
-      for (const query of ['error=access_denied&state=not-the-state', 'error=x', 'code=stolen&state=not-the-state', 'code=stolen']) {
+      for (const query of [
+        'error=access_denied&state=not-the-state',
+        'error=x',
+        'code=stolen&state=not-the-state',
+        'code=stolen',
+      ]) {
         const r = await fetch(`${loopback}?${query}`);
         forged.push({ status: r.status, body: await r.text() });
       }
@@ -75,7 +93,9 @@ describe('SSO sign-in with authorization code and PKCE (loopback redirect)', () 
     });
     let stagesAfterForgeries: string[] = [];
     const result = await t.aws.signIn('audit', t.onProgress, 'browser');
-    expect(forged).toEqual(Array(4).fill({ status: 400, body: expect.stringContaining('does not belong to the sign-in') }));
+    expect(forged).toEqual(
+      Array(4).fill({ status: 400, body: expect.stringContaining('does not belong to the sign-in') }),
+    );
     // Still waiting after the forged answers: they ended nothing.
     expect(stagesAfterForgeries).toEqual(['starting', 'browser']);
     expect(t.progress.map((p) => p.stage)).toEqual(['starting', 'browser', 'done']);
@@ -89,7 +109,10 @@ describe('SSO sign-in with authorization code and PKCE (loopback redirect)', () 
       status = (await fetch(`${loopback}?error=server_error&state=${new URL(url).searchParams.get('state')}`)).status;
     });
     let status = 0;
-    await expect(t.aws.signIn('audit', t.onProgress, 'browser')).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', message: expect.stringContaining('server_error') });
+    await expect(t.aws.signIn('audit', t.onProgress, 'browser')).rejects.toMatchObject({
+      code: 'SSO_LOGIN_DENIED',
+      message: expect.stringContaining('server_error'),
+    });
     expect(status).toBe(200);
   });
 

@@ -43,7 +43,16 @@ describe('SSO sign-in (device authorization)', () => {
     const file = join(t.cacheDir, `${sha1('corp')}.json`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const cache = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.keys(cache).sort()).toEqual(['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl']);
+    expect(Object.keys(cache).sort()).toEqual([
+      'accessToken',
+      'clientId',
+      'clientSecret',
+      'expiresAt',
+      'refreshToken',
+      'region',
+      'registrationExpiresAt',
+      'startUrl',
+    ]);
     expect(cache).toMatchObject({ startUrl: START_URL, region: 'us-east-1', expiresAt: result.expiresAt });
     expect(cache.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(cache.registrationExpiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -52,15 +61,25 @@ describe('SSO sign-in (device authorization)', () => {
 
     // The SDK's own provider chain reads what we wrote: the profile now works.
     const who = await t.aws.whoami('audit');
-    expect(who).toMatchObject({ accountId: '111122223333', accountAlias: 'example-prod', aliasStatus: 'found', region: 'eu-west-1' });
-    expect(who.principalArn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/);
+    expect(who).toMatchObject({
+      accountId: '111122223333',
+      accountAlias: 'example-prod',
+      aliasStatus: 'found',
+      region: 'eu-west-1',
+    });
+    expect(who.principalArn).toMatch(
+      /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_[0-9a-f]{16}\/jane@example\.com$/,
+    );
     expect((await t.aws.profile('audit')).session).toEqual({ status: 'valid', expiresAt: result.expiresAt });
 
     expect(await t.aws.listAccounts('audit')).toEqual([
       { accountId: '111122223333', accountName: 'Production', emailAddress: 'aws-prod@example.com' },
       { accountId: '444455556666', accountName: 'Sandbox', emailAddress: 'aws-sandbox@example.com' },
     ]);
-    expect((await t.aws.listRoles('audit', '444455556666')).map((r) => r.roleName)).toEqual(['AuditRole', 'AdministratorAccess']);
+    expect((await t.aws.listRoles('audit', '444455556666')).map((r) => r.roleName)).toEqual([
+      'AuditRole',
+      'AdministratorAccess',
+    ]);
   });
 
   it('lets the SDK refresh an expired sso-session token with the refresh token we cached', async () => {
@@ -69,7 +88,11 @@ describe('SSO sign-in (device authorization)', () => {
     const file = join(t.cacheDir, `${sha1('corp')}.json`);
     const before = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...before, expiresAt: '2020-01-01T00:00:00Z' }));
-    expect((await t.aws.profile('audit')).session).toEqual({ status: 'expired', expiresAt: '2020-01-01T00:00:00Z', refreshable: true });
+    expect((await t.aws.profile('audit')).session).toEqual({
+      status: 'expired',
+      expiresAt: '2020-01-01T00:00:00Z',
+      refreshable: true,
+    });
     endpoint.resetCalls();
 
     expect((await t.aws.listAccounts('audit')).length).toBe(2);
@@ -104,16 +127,26 @@ describe('SSO sign-in (device authorization)', () => {
 
   it('reports a denied sign-in', async () => {
     const t = setup((code) => endpoint.denyDevice(code));
-    await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject({ code: 'SSO_LOGIN_DENIED', hint: expect.stringContaining('Sign in') });
+    await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject({
+      code: 'SSO_LOGIN_DENIED',
+      hint: expect.stringContaining('Sign in'),
+    });
     expect(t.progress.at(-1)).toMatchObject({ stage: 'failed', code: 'SSO_LOGIN_DENIED' });
     // A screen opened after the failure learns it once, then it is no longer news.
-    expect(t.aws.signInProgress('audit')).toMatchObject({ stage: 'failed', code: 'SSO_LOGIN_DENIED', message: 'The sign-in was denied in the browser.' });
+    expect(t.aws.signInProgress('audit')).toMatchObject({
+      stage: 'failed',
+      code: 'SSO_LOGIN_DENIED',
+      message: 'The sign-in was denied in the browser.',
+    });
     expect(t.aws.signInProgress('audit')).toBeNull();
   });
 
   it('reports an expired device code', async () => {
     const t = setup((code) => endpoint.expireDevice(code));
-    await expect(t.aws.signIn('audit')).rejects.toMatchObject({ code: 'SSO_LOGIN_EXPIRED', message: 'The sign-in expired before it was approved.' });
+    await expect(t.aws.signIn('audit')).rejects.toMatchObject({
+      code: 'SSO_LOGIN_EXPIRED',
+      message: 'The sign-in expired before it was approved.',
+    });
   });
 
   it('adds 5 seconds to the polling interval on slow_down', async () => {
@@ -151,8 +184,14 @@ describe('SSO sign-in (device authorization)', () => {
 
   it('refuses to sign in profiles that are not SSO or are incomplete', async () => {
     const t = setup(() => undefined);
-    await expect(t.aws.signIn('keys')).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringContaining('does not use IAM Identity Center') });
-    await expect(t.aws.signIn('nope')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND', hint: expect.stringContaining('audit') });
+    await expect(t.aws.signIn('keys')).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      message: expect.stringContaining('does not use IAM Identity Center'),
+    });
+    await expect(t.aws.signIn('nope')).rejects.toMatchObject({
+      code: 'PROFILE_NOT_FOUND',
+      hint: expect.stringContaining('audit'),
+    });
   });
 });
 
@@ -162,30 +201,57 @@ describe('SSO sign-in: failures that name their cause', () => {
     // A file where the cache folder should be (as a stray `touch ~/.aws/sso/cache` leaves it).
     mkdirSync(join(t.home, '.aws', 'sso'), { recursive: true });
     writeFileSync(t.cacheDir, '');
-    const err = { code: 'TOKEN_CACHE_UNWRITABLE', message: expect.stringContaining(`could not be saved in ${t.cacheDir}: ${t.cacheDir} is a file where a folder should be`), hint: expect.stringContaining(`delete the file ${t.cacheDir}`) };
+    const err = {
+      code: 'TOKEN_CACHE_UNWRITABLE',
+      message: expect.stringContaining(
+        `could not be saved in ${t.cacheDir}: ${t.cacheDir} is a file where a folder should be`,
+      ),
+      hint: expect.stringContaining(`delete the file ${t.cacheDir}`),
+    };
     await expect(t.aws.signIn('audit', t.onProgress)).rejects.toMatchObject(err);
     expect(t.progress.at(-1)).toMatchObject({ stage: 'failed', code: 'TOKEN_CACHE_UNWRITABLE', hint: err.hint });
     expect(JSON.stringify(t.progress)).not.toMatch(/aoa|accessToken|refreshToken/);
   });
 
-  const TYPO_CONFIG = ALL_KINDS_CONFIG.replace(`sso_start_url = ${START_URL}\nsso_region = us-east-1\nsso_registration_scopes`, 'sso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes');
+  const TYPO_CONFIG = ALL_KINDS_CONFIG.replace(
+    `sso_start_url = ${START_URL}\nsso_region = us-east-1\nsso_registration_scopes`,
+    'sso_start_url = https://d-9067exmaple.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes',
+  );
 
-  it.each(['device', 'browser'] as const)('names sso_start_url and the sso-session when Identity Center does not know the start URL (%s)', async (method) => {
-    const t = setup(() => undefined);
-    expect(TYPO_CONFIG).not.toBe(ALL_KINDS_CONFIG);
-    writeFileSync(join(t.home, '.aws', 'config'), TYPO_CONFIG);
-    await expect(t.aws.signIn('audit', t.onProgress, method)).rejects.toMatchObject({
-      code: 'PROFILE_INVALID',
-      message: 'IAM Identity Center in us-east-1 does not accept the start URL https://d-9067exmaple.awsapps.com/start.',
-      hint: expect.stringContaining('Check sso_start_url and sso_region in [sso-session corp] (used by profile "audit")'),
-      details: expect.objectContaining({ awsError: 'InvalidRequestException', awsMessage: expect.stringMatching(/^Invalid (start|issuer) URL$/) }),
-    });
-    expect(t.opened).toEqual([]);
-  });
+  it.each(['device', 'browser'] as const)(
+    'names sso_start_url and the sso-session when Identity Center does not know the start URL (%s)',
+    async (method) => {
+      const t = setup(() => undefined);
+      expect(TYPO_CONFIG).not.toBe(ALL_KINDS_CONFIG);
+      writeFileSync(join(t.home, '.aws', 'config'), TYPO_CONFIG);
+      await expect(t.aws.signIn('audit', t.onProgress, method)).rejects.toMatchObject({
+        code: 'PROFILE_INVALID',
+        message:
+          'IAM Identity Center in us-east-1 does not accept the start URL https://d-9067exmaple.awsapps.com/start.',
+        hint: expect.stringContaining(
+          'Check sso_start_url and sso_region in [sso-session corp] (used by profile "audit")',
+        ),
+        details: expect.objectContaining({
+          awsError: 'InvalidRequestException',
+          awsMessage: expect.stringMatching(/^Invalid (start|issuer) URL$/),
+        }),
+      });
+      expect(t.opened).toEqual([]);
+    },
+  );
 
   it('names the profile of a legacy SSO profile with a mistyped start URL', async () => {
     const t = setup(() => undefined);
-    writeFileSync(join(t.home, '.aws', 'config'), ALL_KINDS_CONFIG.replace(`[profile legacy]\nsso_start_url = ${START_URL}`, '[profile legacy]\nsso_start_url = https://example.invalid/start'));
-    await expect(t.aws.signIn('legacy')).rejects.toMatchObject({ code: 'PROFILE_INVALID', hint: expect.stringContaining('in [profile legacy]') });
+    writeFileSync(
+      join(t.home, '.aws', 'config'),
+      ALL_KINDS_CONFIG.replace(
+        `[profile legacy]\nsso_start_url = ${START_URL}`,
+        '[profile legacy]\nsso_start_url = https://example.invalid/start',
+      ),
+    );
+    await expect(t.aws.signIn('legacy')).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      hint: expect.stringContaining('in [profile legacy]'),
+    });
   });
 });

@@ -15,12 +15,27 @@ function cachedToken(cacheDir: string, accessToken: string, expiresAt = '2099-01
   writeFileSync(file, JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken, expiresAt }));
 }
 
-function setup(options: { endpointUrl?: string; token?: string; expiresAt?: string; requestTimeoutMs?: number; maxAttempts?: number } = {}) {
-  const ctx = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: options.endpointUrl ?? endpoint.url });
+function setup(
+  options: {
+    endpointUrl?: string;
+    token?: string;
+    expiresAt?: string;
+    requestTimeoutMs?: number;
+    maxAttempts?: number;
+  } = {},
+) {
+  const ctx = awsHome({
+    config: ALL_KINDS_CONFIG,
+    credentials: ALL_KINDS_CREDENTIALS,
+    endpointUrl: options.endpointUrl ?? endpoint.url,
+  });
   if (options.token) cachedToken(ctx.cacheDir, options.token, options.expiresAt);
   const aws = new AwsService({
     openExternal: () => undefined,
-    clientSettings: { maxAttempts: options.maxAttempts ?? 1, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) },
+    clientSettings: {
+      maxAttempts: options.maxAttempts ?? 1,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    },
   });
   return { ...ctx, aws };
 }
@@ -29,12 +44,21 @@ describe('whoami through the local endpoint with the real SDK', () => {
   it('answers for static keys (no alias) and for an assumed role', async () => {
     const { aws } = setup();
     const keys = await aws.whoami('keys');
-    expect(keys).toMatchObject({ profile: 'keys', accountId: '123456789012', principalArn: 'arn:aws:iam::123456789012:user/ci-deployer', aliasStatus: 'none', region: 'us-east-1' });
+    expect(keys).toMatchObject({
+      profile: 'keys',
+      accountId: '123456789012',
+      principalArn: 'arn:aws:iam::123456789012:user/ci-deployer',
+      aliasStatus: 'none',
+      region: 'us-east-1',
+    });
     expect(keys.accountAlias).toBeUndefined();
     expect(keys.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     // The alias lookup is a call of its own, with its own request id, even when there is no alias.
-    expect(keys.aliasCall).toEqual({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), at: expect.stringMatching(/Z$/) });
+    expect(keys.aliasCall).toEqual({
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      at: expect.stringMatching(/Z$/),
+    });
     expect(keys.aliasCall?.requestId).not.toBe(keys.requestId);
     const role = await aws.whoami('role');
     expect(role.principalArn).toMatch(/^arn:aws:sts::123456789012:assumed-role\/AuditReadOnly\//);
@@ -43,7 +67,11 @@ describe('whoami through the local endpoint with the real SDK', () => {
 
   it('uses an SSO session, honours a region override, and keeps credentials in memory between calls', async () => {
     const { aws } = setup({ token: 'aoaEXAMPLEVALIDACCESSTOKEN' });
-    expect(await aws.whoami('audit', 'ap-southeast-2')).toMatchObject({ accountId: '111122223333', accountAlias: 'example-prod', region: 'ap-southeast-2' });
+    expect(await aws.whoami('audit', 'ap-southeast-2')).toMatchObject({
+      accountId: '111122223333',
+      accountAlias: 'example-prod',
+      region: 'ap-southeast-2',
+    });
     await aws.whoami('audit');
     expect(endpoint.calls.get('sso:GetRoleCredentials')).toBe(1);
     expect(endpoint.calls.get('sts:GetCallerIdentity')).toBe(2);
@@ -68,17 +96,28 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
   it('SSO_TOKEN_MISSING when there is no cached sign-in', async () => {
     const { aws } = setup();
     const err = await aws.whoami('audit').catch((e) => e);
-    expect(err).toMatchObject({ code: 'SSO_TOKEN_MISSING', message: 'You are not signed in to AWS with profile "audit".', hint: expect.stringMatching(/^Sign in again/) });
+    expect(err).toMatchObject({
+      code: 'SSO_TOKEN_MISSING',
+      message: 'You are not signed in to AWS with profile "audit".',
+      hint: expect.stringMatching(/^Sign in again/),
+    });
     expectClean(err);
   });
 
   it('SSO_TOKEN_EXPIRED for an expired cached token, and for a token revoked on the server', async () => {
     let { aws } = setup({ token: 'aoaEXAMPLEEXPIREDACCESSTOKEN', expiresAt: '2020-01-01T00:00:00Z' });
     const expired = await aws.whoami('audit').catch((e) => e);
-    expect(expired).toMatchObject({ code: 'SSO_TOKEN_EXPIRED', hint: expect.stringContaining('aws sso login --profile audit') });
+    expect(expired).toMatchObject({
+      code: 'SSO_TOKEN_EXPIRED',
+      hint: expect.stringContaining('aws sso login --profile audit'),
+    });
     ({ aws } = setup({ token: 'aoaEXAMPLEREVOKEDACCESSTOKEN' }));
     const revoked = await aws.whoami('audit').catch((e) => e);
-    expect(revoked).toMatchObject({ code: 'SSO_TOKEN_EXPIRED', message: expect.stringContaining('no longer valid'), hint: expect.stringMatching(/^Sign in again/) });
+    expect(revoked).toMatchObject({
+      code: 'SSO_TOKEN_EXPIRED',
+      message: expect.stringContaining('no longer valid'),
+      hint: expect.stringMatching(/^Sign in again/),
+    });
     expectClean(expired);
     expectClean(revoked);
   });
@@ -91,7 +130,10 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
 
   it('CREDENTIALS_MISSING when the secret key does not match the access key', async () => {
     const { home } = setup();
-    writeFileSync(join(home, '.aws', 'credentials'), '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = mistyped\n');
+    writeFileSync(
+      join(home, '.aws', 'credentials'),
+      '[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = mistyped\n',
+    );
     const aws = new AwsService({ openExternal: () => undefined, clientSettings: { maxAttempts: 1 } });
     const err = await aws.whoami('keys').catch((e) => e);
     expect(err).toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringContaining('secret access key') });
@@ -100,7 +142,10 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
 
   it('CREDENTIALS_MISSING naming what a failing credential_process said', async () => {
     const { home } = setup();
-    writeFileSync(join(home, '.aws', 'config'), '[profile proc]\ncredential_process = /bin/sh -c "echo token helper is not signed in >&2; exit 3"\n');
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      '[profile proc]\ncredential_process = /bin/sh -c "echo token helper is not signed in >&2; exit 3"\n',
+    );
     const aws = new AwsService({ openExternal: () => undefined });
     await expect(aws.whoami('proc')).rejects.toMatchObject({
       code: 'CREDENTIALS_MISSING',
@@ -110,20 +155,40 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
 
   it('a failing credential_process shows neither its command line nor the secrets it printed', async () => {
     const { home } = setup();
-    const script = 'echo "helper: session aoaEXAMPLE9f8e7d6c5b4a3f2e1d0 rejected, token=tok_live_EXAMPLE0042 (key AKIAIOSFODNN7EXAMPLE)" >&2; exit 3';
-    writeFileSync(join(home, '.aws', 'config'), `[profile leaky]\ncredential_process = /bin/sh -c '${script}' --api-key=supersecret123\n`);
+    const script =
+      'echo "helper: session aoaEXAMPLE9f8e7d6c5b4a3f2e1d0 rejected, token=tok_live_EXAMPLE0042 (key AKIAIOSFODNN7EXAMPLE)" >&2; exit 3';
+    writeFileSync(
+      join(home, '.aws', 'config'),
+      `[profile leaky]\ncredential_process = /bin/sh -c '${script}' --api-key=supersecret123\n`,
+    );
     const aws = new AwsService({ openExternal: () => undefined });
     const err = await aws.whoami('leaky').catch((e) => e);
-    expect(err).toMatchObject({ code: 'CREDENTIALS_MISSING', message: expect.stringMatching(/^The credential_process command of profile "leaky" failed: helper: session \[redacted\] rejected/) });
+    expect(err).toMatchObject({
+      code: 'CREDENTIALS_MISSING',
+      message: expect.stringMatching(
+        /^The credential_process command of profile "leaky" failed: helper: session \[redacted\] rejected/,
+      ),
+    });
     // Everything that reaches the renderer (the Result's error) and the CLI's --json.
     const shown = JSON.stringify(err.toData());
-    for (const secret of ['supersecret123', '--api-key', '/bin/sh', 'aoaEXAMPLE9f8e7d6c5b4a3f2e1d0', 'tok_live_EXAMPLE0042', 'AKIAIOSFODNN7EXAMPLE']) expect(shown).not.toContain(secret);
+    for (const secret of [
+      'supersecret123',
+      '--api-key',
+      '/bin/sh',
+      'aoaEXAMPLE9f8e7d6c5b4a3f2e1d0',
+      'tok_live_EXAMPLE0042',
+      'AKIAIOSFODNN7EXAMPLE',
+    ])
+      expect(shown).not.toContain(secret);
   });
 
   it('CLOCK_SKEW when AWS says the signature is too old', async () => {
     endpoint.setFaults({ clockSkew: true });
     const { aws } = setup();
-    await expect(aws.whoami('keys')).rejects.toMatchObject({ code: 'CLOCK_SKEW', hint: expect.stringContaining('automatic date and time') });
+    await expect(aws.whoami('keys')).rejects.toMatchObject({
+      code: 'CLOCK_SKEW',
+      hint: expect.stringContaining('automatic date and time'),
+    });
   });
 
   it('NETWORK when the endpoint cannot be reached, even with retries', async () => {
@@ -149,7 +214,10 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
     writeFileSync(join(home, '.aws', 'config'), '[profile stuck]\ncredential_process = sleep 5\n');
     const aws = new AwsService({ openExternal: () => undefined, operationTimeoutMs: 300 });
     const started = Date.now();
-    await expect(aws.whoami('stuck')).rejects.toMatchObject({ code: 'TIMEOUT', message: 'Connecting to AWS did not finish within 300 ms.' });
+    await expect(aws.whoami('stuck')).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: 'Connecting to AWS did not finish within 300 ms.',
+    });
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
@@ -171,7 +239,10 @@ describe('whoami errors: a stable code, words for people, no hang', () => {
   it('PROFILE_INVALID for a profile with blocking problems, PROFILE_NOT_FOUND for a missing one', async () => {
     awsHome({ config: '[profile half]\nsso_start_url = https://x.awsapps.com/start\n' });
     const aws = new AwsService({ openExternal: () => undefined });
-    await expect(aws.whoami('half')).rejects.toMatchObject({ code: 'PROFILE_INVALID', message: expect.stringContaining('has no sso_region, sso_account_id, sso_role_name') });
+    await expect(aws.whoami('half')).rejects.toMatchObject({
+      code: 'PROFILE_INVALID',
+      message: expect.stringContaining('has no sso_region, sso_account_id, sso_role_name'),
+    });
     await expect(aws.whoami('missing')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
   });
 });

@@ -22,7 +22,11 @@ const AWS_FIELDS: BannerFields = {
   url: 'https://console.aws.amazon.com/iam/home#/users',
   capturedAt: '2026-11-26T04:30:12.345Z',
   capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
-  aws: { accountId: '111122223333', accountAlias: 'example-prod', principalArn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AuditRole_0123456789abcdef/jane@example.com' },
+  aws: {
+    accountId: '111122223333',
+    accountAlias: 'example-prod',
+    principalArn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AuditRole_0123456789abcdef/jane@example.com',
+  },
 };
 
 /** Rows of the banner that hold drawn text: pixels much lighter than the dark background. */
@@ -51,7 +55,15 @@ describe('banner composition', () => {
   it('writes every field into the banner text, and draws each line as visible text on a dark strip', () => {
     const out = composeBanner(pagePng(1400, 200).png, AWS_FIELDS);
     const text = out.lines.join('\n');
-    for (const expected of ['https://console.aws.amazon.com/iam/home#/users', '2026-11-26 04:30:12 UTC', '111122223333', 'example-prod', AWS_FIELDS.aws!.principalArn, 'Dana Founder', 'dana@acme.example']) {
+    for (const expected of [
+      'https://console.aws.amazon.com/iam/home#/users',
+      '2026-11-26 04:30:12 UTC',
+      '111122223333',
+      'example-prod',
+      AWS_FIELDS.aws!.principalArn,
+      'Dana Founder',
+      'dana@acme.example',
+    ]) {
       expect(text).toContain(expected);
     }
     const decoded = PNG.sync.read(out.png);
@@ -64,19 +76,25 @@ describe('banner composition', () => {
 
   it('wraps a long URL onto more lines instead of cutting it off, and omits AWS fields for web tools', () => {
     const url = `https://github.com/acme/platform/settings/branches?${'x'.repeat(300)}`;
-    const web = composeBanner(pagePng(500, 50).png, { url, capturedAt: AWS_FIELDS.capturedAt, capturedBy: AWS_FIELDS.capturedBy });
+    const web = composeBanner(pagePng(500, 50).png, {
+      url,
+      capturedAt: AWS_FIELDS.capturedAt,
+      capturedBy: AWS_FIELDS.capturedBy,
+    });
     expect(web.lines.join('')).toContain(url);
     expect(web.lines.length).toBeGreaterThan(3);
     expect(web.lines.join('\n')).not.toMatch(/AWS account|Principal/);
     expect(bannerText({ url, capturedAt: AWS_FIELDS.capturedAt, capturedBy: AWS_FIELDS.capturedBy })).toHaveLength(2);
   });
 
-  it('draws at the page\'s pixel ratio, so the text keeps its size on a HiDPI capture', () => {
+  it("draws at the page's pixel ratio, so the text keeps its size on a HiDPI capture", () => {
     const one = composeBanner(pagePng(1400, 10).png, AWS_FIELDS, 1);
     const two = composeBanner(pagePng(2800, 10).png, AWS_FIELDS, 2);
     expect(two.lines).toEqual(one.lines);
     expect(two.bannerHeight).toBe(2 * one.bannerHeight);
-    expect(textRows(PNG.sync.read(two.png), two.bannerHeight).length).toBeGreaterThan(1.6 * textRows(PNG.sync.read(one.png), one.bannerHeight).length);
+    expect(textRows(PNG.sync.read(two.png), two.bannerHeight).length).toBeGreaterThan(
+      1.6 * textRows(PNG.sync.read(one.png), one.bannerHeight).length,
+    );
   });
 
   it('refuses something that is not a PNG', () => {

@@ -29,13 +29,23 @@ afterEach(() => vi.unstubAllEnvs());
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
-async function setup(options: { token?: string; profile?: string; now?: () => Date; capture?: Parameters<typeof playwrightCapture>[2] } = {}) {
+async function setup(
+  options: {
+    token?: string;
+    profile?: string;
+    now?: () => Date;
+    capture?: Parameters<typeof playwrightCapture>[2];
+  } = {},
+) {
   for (const [k, v] of Object.entries(signedInAwsHome(aws.url, options.token))) vi.stubEnv(k, v);
   const capture: PlaywrightCapture = playwrightCapture(browser, undefined, options.capture);
   const ctx = await createTestWorkspace({
     adapters: { capture } as never,
     aws: { clientSettings: { maxAttempts: 1 } },
-    evidence: { captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } }, insecureWebOrigins: [standIn.url] },
+    evidence: {
+      captureEndpoints: { aws: { signin: standIn.url, console: standIn.url } },
+      insecureWebOrigins: [standIn.url],
+    },
     ...(options.now ? { now: options.now } : {}),
   });
   await ctx.services.awsWorkspace.setProfile(options.profile ?? 'audit', 'eu-west-1');
@@ -46,7 +56,12 @@ describe('guided capture through the federation sign-in, on the stand-in console
   it('signs in as the workspace profile, captures the whole page with the banner above it, and records its provenance', async () => {
     const { services, capture, folder } = await setup();
     const window = await services.capture.openAws('shot.cloudtrail-trails');
-    expect(window.account).toMatchObject({ accountId: '111122223333', accountAlias: 'example-prod', profile: 'audit', region: 'eu-west-1' });
+    expect(window.account).toMatchObject({
+      accountId: '111122223333',
+      accountAlias: 'example-prod',
+      profile: 'audit',
+      region: 'eu-west-1',
+    });
     const page = capture.pages.get(window.windowId)!;
     await expect.poll(() => page.getByTestId('console-identity').textContent()).toContain('AWSReservedSSO_AuditRole');
     expect(new URL(page.url()).pathname).toBe('/cloudtrail/home');
@@ -58,13 +73,20 @@ describe('guided capture through the federation sign-in, on the stand-in console
       mediaType: 'image/png',
       controlIds: expect.arrayContaining(['logging-monitoring']),
       source: { type: 'console_capture', url: page.url(), windowSize: { width: 1100, height: 700 } },
-      aws: { accountId: '111122223333', accountAlias: 'example-prod', principalArn: expect.stringContaining(':assumed-role/AWSReservedSSO_AuditRole'), region: 'eu-west-1', profile: 'audit' },
+      aws: {
+        accountId: '111122223333',
+        accountAlias: 'example-prod',
+        principalArn: expect.stringContaining(':assumed-role/AWSReservedSSO_AuditRole'),
+        region: 'eu-west-1',
+        profile: 'audit',
+      },
       capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
       integrity: 'ok',
     });
     expect(item.fileName).toMatch(/^cloudtrail-trails-\d{4}-\d\d-\d\d-\d{6}\.png$/);
     const banner = (item.meta!.banner as string[]).join(' ');
-    for (const field of [page.url(), '111122223333', 'example-prod', item.aws!.principalArn, 'Dana Founder']) expect(banner).toContain(field);
+    for (const field of [page.url(), '111122223333', 'example-prod', item.aws!.principalArn, 'Dana Founder'])
+      expect(banner).toContain(field);
 
     // Full content height: taller than the window, and the page's last element is in the image.
     const png = PNG.sync.read(readFileSync(services.workspaces.require().evidence.filePath(item.sha256)));
@@ -130,7 +152,9 @@ describe('guided capture through the federation sign-in, on the stand-in console
     expect(bannerHeight).toBe(2 * (2 * 10 + 5 * 22 + 3));
     expect(png.height - bannerHeight).toBe(2000);
     expect(item.meta!.pageContentHeight).toBeGreaterThan(1500);
-    expect((item.meta!.banner as string[]).join(' ')).toMatch(/Note: the page is \d+ px tall; only the top part fitted in one capture\./);
+    expect((item.meta!.banner as string[]).join(' ')).toMatch(
+      /Note: the page is \d+ px tall; only the top part fitted in one capture\./,
+    );
   });
 
   it('opens no window when the SSO session expired, and says how to fix it', async () => {
@@ -164,7 +188,8 @@ describe('guided capture through the federation sign-in, on the stand-in console
     const error = await services.capture.openAws('shot.iam-users').catch((e) => e);
     expect(error).toMatchObject({
       code: 'ACCOUNT_OUT_OF_SCOPE',
-      message: 'The profile "audit" reaches account 111122223333, but this workspace covers 444455556666, so its console is not opened for capture.',
+      message:
+        'The profile "audit" reaches account 111122223333, but this workspace covers 444455556666, so its console is not opened for capture.',
       hint: expect.stringContaining('Choose a profile for that account on the AWS screen'),
     });
     expect(standIn.signinTokenRequests).toBe(requestsBefore);
@@ -189,10 +214,18 @@ describe('guided capture through the federation sign-in, on the stand-in console
 
   it('captures a web tool in its own session with a banner without AWS fields', async () => {
     const { services, capture } = await setup();
-    await expect(services.capture.openWeb('shot.github-branch-protection', 'http://example.com/')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const window = await services.capture.openWeb('shot.github-branch-protection', `${standIn.url}/tool/acme/platform/settings/branches`);
+    await expect(
+      services.capture.openWeb('shot.github-branch-protection', 'http://example.com/'),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const window = await services.capture.openWeb(
+      'shot.github-branch-protection',
+      `${standIn.url}/tool/acme/platform/settings/branches`,
+    );
     const item = await services.capture.capture(window.windowId);
-    expect(item.source).toMatchObject({ type: 'web_capture', url: `${standIn.url}/tool/acme/platform/settings/branches` });
+    expect(item.source).toMatchObject({
+      type: 'web_capture',
+      url: `${standIn.url}/tool/acme/platform/settings/branches`,
+    });
     expect(item.aws).toBeUndefined();
     expect(item.meta!.tool).toBe('Source control (GitHub, GitLab, Bitbucket)');
     expect((item.meta!.banner as string[]).join(' ')).not.toMatch(/AWS account|Principal/);
@@ -200,7 +233,14 @@ describe('guided capture through the federation sign-in, on the stand-in console
     const other = await services.capture.openWeb('shot.github-branch-protection', `${standIn.url}/tool/x`);
     const before = services.workspaces.require().root;
     await services.workspaces.close();
-    await services.workspaces.create({ folder: `${before}-other`, companyName: 'Other', systemName: 'Other', asOfDate: '2026-12-31', categories: ['security'], me: { name: 'Dana Founder', email: 'dana@acme.example' } });
+    await services.workspaces.create({
+      folder: `${before}-other`,
+      companyName: 'Other',
+      systemName: 'Other',
+      asOfDate: '2026-12-31',
+      categories: ['security'],
+      me: { name: 'Dana Founder', email: 'dana@acme.example' },
+    });
     await expect(services.capture.capture(other.windowId)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await services.evidence.list()).toEqual([]);
     await services.awsWorkspace.setProfile('audit', 'eu-west-1');
@@ -208,8 +248,17 @@ describe('guided capture through the federation sign-in, on the stand-in console
     const aws = await services.capture.openAws('shot.iam-users');
     const awsPage = capture.pages.get(aws.windowId)!;
     // A role switch is refused as a form post or fetch from the page, and as a navigation.
-    await expect.poll(() => awsPage.getByTestId('console-identity').textContent()).toContain('AWSReservedSSO_AuditRole');
-    const fetched = await awsPage.evaluate((url) => fetch(url, { method: 'POST' }).then(() => 'sent', () => 'refused'), `${standIn.url}/switchrole`);
+    await expect
+      .poll(() => awsPage.getByTestId('console-identity').textContent())
+      .toContain('AWSReservedSSO_AuditRole');
+    const fetched = await awsPage.evaluate(
+      (url) =>
+        fetch(url, { method: 'POST' }).then(
+          () => 'sent',
+          () => 'refused',
+        ),
+      `${standIn.url}/switchrole`,
+    );
     expect(fetched).toBe('refused');
     const switchRole = `${standIn.url}/switchrole?roleName=Admin&account=444455556666`;
     await awsPage.goto(switchRole).catch(() => undefined);

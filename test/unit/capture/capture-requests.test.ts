@@ -1,4 +1,17 @@
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,7 +34,12 @@ import {
 } from '../../../main/services/capture/capture-requests';
 
 const PAGE = 'https://github.com/acme/app/settings';
-const main = (permission: string, extra: object = {}) => ({ permission, isMainFrame: true, requestingUrl: PAGE, ...extra });
+const main = (permission: string, extra: object = {}) => ({
+  permission,
+  isMainFrame: true,
+  requestingUrl: PAGE,
+  ...extra,
+});
 const answering = (allowed: boolean) => vi.fn(async (_q: Question) => allowed);
 
 describe('permission requests in a capture window', () => {
@@ -49,7 +67,9 @@ describe('permission requests in a capture window', () => {
     expect(await requests.permissionRequest(main('clipboard-read'), allow)).toBe(true);
     expect(allow).toHaveBeenCalledTimes(1);
     // Another site in the same window is asked again.
-    expect(await requests.permissionRequest(main('clipboard-read', { requestingUrl: 'https://gitlab.com/x' }), allow)).toBe(true);
+    expect(
+      await requests.permissionRequest(main('clipboard-read', { requestingUrl: 'https://gitlab.com/x' }), allow),
+    ).toBe(true);
     expect(allow).toHaveBeenCalledTimes(2);
   });
 
@@ -66,9 +86,24 @@ describe('permission requests in a capture window', () => {
     const requests = new CaptureWindowRequests();
     const ask = answering(true);
     expect(await requests.permissionRequest({ ...main('notifications'), isMainFrame: false }, ask)).toBe(false);
-    expect(await requests.permissionRequest(main('notifications', { requestingUrl: 'http://github.com/' }), ask)).toBe(false);
+    expect(await requests.permissionRequest(main('notifications', { requestingUrl: 'http://github.com/' }), ask)).toBe(
+      false,
+    );
     expect(await requests.permissionRequest(main('notifications', { requestingUrl: undefined }), ask)).toBe(false);
-    for (const permission of ['openExternal', 'hid', 'serial', 'usb', 'bluetooth', 'midiSysex', 'pointerLock', 'keyboardLock', 'display-capture', 'fullscreen', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'openExternal',
+      'hid',
+      'serial',
+      'usb',
+      'bluetooth',
+      'midiSysex',
+      'pointerLock',
+      'keyboardLock',
+      'display-capture',
+      'fullscreen',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(await requests.permissionRequest(main(permission), ask), permission).toBe(false);
       expect(requests.decide(main(permission))).toMatchObject({ action: 'deny' });
     }
@@ -87,14 +122,37 @@ describe('permission requests in a capture window', () => {
     const requests = new CaptureWindowRequests();
     const ask = answering(true);
     await requests.permissionRequest(main('media', { mediaTypes: ['audio'] }), ask);
-    expect(ask.mock.calls[0]![0].message).toBe('https://github.com asks for use of your microphone. Allow for this window?');
-    expect(requests.permissionCheck({ permission: 'media', isMainFrame: true, requestingOrigin: 'https://github.com', mediaType: 'audio' })).toBe(true);
-    expect(requests.permissionCheck({ permission: 'media', isMainFrame: true, requestingOrigin: 'https://github.com', mediaType: 'video' })).toBe(false);
+    expect(ask.mock.calls[0]![0].message).toBe(
+      'https://github.com asks for use of your microphone. Allow for this window?',
+    );
+    expect(
+      requests.permissionCheck({
+        permission: 'media',
+        isMainFrame: true,
+        requestingOrigin: 'https://github.com',
+        mediaType: 'audio',
+      }),
+    ).toBe(true);
+    expect(
+      requests.permissionCheck({
+        permission: 'media',
+        isMainFrame: true,
+        requestingOrigin: 'https://github.com',
+        mediaType: 'video',
+      }),
+    ).toBe(false);
     // Camera and microphone together: asked again, since the camera was never answered.
     await requests.permissionRequest(main('media', { mediaTypes: ['video', 'audio'] }), ask);
     expect(ask).toHaveBeenCalledTimes(2);
     expect(ask.mock.calls[1]![0].message).toContain('use of your camera and microphone');
-    expect(requests.permissionCheck({ permission: 'media', isMainFrame: true, requestingOrigin: 'https://github.com', mediaType: 'video' })).toBe(true);
+    expect(
+      requests.permissionCheck({
+        permission: 'media',
+        isMainFrame: true,
+        requestingOrigin: 'https://github.com',
+        mediaType: 'video',
+      }),
+    ).toBe(true);
   });
 
   it('answers permission checks from memory only: deny when never granted, for sub-frames, and after close', async () => {
@@ -142,7 +200,9 @@ describe('permission requests in a capture window', () => {
 
   it('a failing question counts as a refusal', async () => {
     const requests = new CaptureWindowRequests();
-    expect(await requests.permissionRequest(main('notifications'), () => Promise.reject(new Error('dialog failed')))).toBe(false);
+    expect(
+      await requests.permissionRequest(main('notifications'), () => Promise.reject(new Error('dialog failed'))),
+    ).toBe(false);
   });
 });
 
@@ -169,12 +229,18 @@ describe('OneQuestionAtATime', () => {
 
 describe('download questions', () => {
   it('names host, file and size, default Cancel', () => {
-    const q = downloadQuestion({ host: 'console.aws.amazon.com', fileName: 'credential-report.csv', totalBytes: 3 * 1024 * 1024 });
+    const q = downloadQuestion({
+      host: 'console.aws.amazon.com',
+      fileName: 'credential-report.csv',
+      totalBytes: 3 * 1024 * 1024,
+    });
     expect(q.message).toBe('console.aws.amazon.com wants to download credential-report.csv (3.0 MB). Save it?');
     expect(q.buttons).toEqual(['Save…', 'Cancel']);
     expect(q.buttons[q.defaultId]).toBe('Cancel');
     expect(q.detail).toMatch(/never into the workspace/);
-    expect(downloadQuestion({ host: 'h', fileName: 'f.txt', totalBytes: 0 }).message).toBe('h wants to download f.txt. Save it?');
+    expect(downloadQuestion({ host: 'h', fileName: 'f.txt', totalBytes: 0 }).message).toBe(
+      'h wants to download f.txt. Save it?',
+    );
   });
 
   it('takes the host from the initiator, else the file URL (blob: included), else the page', () => {
@@ -185,7 +251,10 @@ describe('download questions', () => {
   });
 
   it('says when a download the person chose to save did not arrive', () => {
-    expect(downloadNotSaved('a.csv', 'The download was interrupted.')).toEqual({ message: 'a.csv was not saved.', detail: 'The download was interrupted. Try the download again from the page.' });
+    expect(downloadNotSaved('a.csv', 'The download was interrupted.')).toEqual({
+      message: 'a.csv was not saved.',
+      detail: 'The download was interrupted. Try the download again from the page.',
+    });
   });
 
   it('offers the save dialog in the Downloads folder with a safe name', () => {
@@ -264,7 +333,9 @@ describe('where a download from a capture window may be saved', () => {
 
   it('decides on real paths: the workspace folder and anything inside it are refused, neighbours are not', () => {
     const root = join('/', 'Users', 'ana', 'acme-audit');
-    expect(downloadTargetRefusal(join(root, 'activity.jsonl'), root, false)).toMatch(/^Downloads are never saved inside the open workspace \(\/Users\/ana\/acme-audit\)/);
+    expect(downloadTargetRefusal(join(root, 'activity.jsonl'), root, false)).toMatch(
+      /^Downloads are never saved inside the open workspace \(\/Users\/ana\/acme-audit\)/,
+    );
     expect(downloadTargetRefusal(join(root, 'evidence', 'files', 'x'), root, false)).not.toBeNull();
     expect(downloadTargetRefusal(root, root, false)).not.toBeNull();
     expect(downloadTargetRefusal(join('/', 'Users', 'ana', 'acme-audit-2', 'x.csv'), root, false)).toBeNull();
@@ -281,16 +352,26 @@ describe('where a download from a capture window may be saved', () => {
     const { home, ws, downloads } = setup();
     const link = join(home, 'looks-harmless');
     symlinkSync(join(ws, 'evidence', 'files'), link);
-    expect(await resolveDownloadTarget(join(link, 'ab'.repeat(32)), ws)).toEqual({ refused: expect.stringContaining('never saved inside the open workspace') });
+    expect(await resolveDownloadTarget(join(link, 'ab'.repeat(32)), ws)).toEqual({
+      refused: expect.stringContaining('never saved inside the open workspace'),
+    });
     expect(await resolveDownloadTarget(join(ws, 'activity.jsonl'), ws)).toMatchObject({ refused: expect.any(String) });
-    expect(await resolveDownloadTarget(join(downloads, '..', 'acme-audit', 'evidence', 'x'), ws)).toMatchObject({ refused: expect.any(String) });
+    expect(await resolveDownloadTarget(join(downloads, '..', 'acme-audit', 'evidence', 'x'), ws)).toMatchObject({
+      refused: expect.any(String),
+    });
     // The workspace named through a symlink is the same workspace.
     const wsLink = join(home, 'ws-link');
     symlinkSync(ws, wsLink);
     expect(await resolveDownloadTarget(join(ws, 'x.csv'), wsLink)).toMatchObject({ refused: expect.any(String) });
-    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), ws)).toEqual({ path: join(downloads, 'report.csv') });
-    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), null)).toEqual({ path: join(downloads, 'report.csv') });
-    expect(await resolveDownloadTarget(join(home, 'gone', 'report.csv'), ws)).toEqual({ refused: expect.stringContaining('cannot be found') });
+    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), ws)).toEqual({
+      path: join(downloads, 'report.csv'),
+    });
+    expect(await resolveDownloadTarget(join(downloads, 'report.csv'), null)).toEqual({
+      path: join(downloads, 'report.csv'),
+    });
+    expect(await resolveDownloadTarget(join(home, 'gone', 'report.csv'), ws)).toEqual({
+      refused: expect.stringContaining('cannot be found'),
+    });
   });
 
   it('saves into a new file, and replaces an existing one (confirmed in the dialog) without writing through it', async () => {
@@ -315,14 +396,17 @@ describe('where a download from a capture window may be saved', () => {
 
   // A staging folder on another disk (tmpfs) makes `link` fail with EXDEV: the file is copied, never through a symlink.
   const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
-  it.runIf(otherDisk)('copies across disks into a new file, replacing a symlink at the chosen name rather than its target', async () => {
-    const { downloads, evidence } = setup();
-    const staging = mkdtempSync(join('/dev/shm', 'aw-download-'));
-    made.push(staging);
-    writeFileSync(join(staging, 'report.csv'), 'from another disk\n');
-    symlinkSync(evidence, join(downloads, 'report.csv'));
-    await placeDownload(join(staging, 'report.csv'), join(downloads, 'report.csv'));
-    expect(readFileSync(join(downloads, 'report.csv'), 'utf8')).toBe('from another disk\n');
-    expect(readFileSync(evidence, 'utf8')).toBe('original evidence\n');
-  });
+  it.runIf(otherDisk)(
+    'copies across disks into a new file, replacing a symlink at the chosen name rather than its target',
+    async () => {
+      const { downloads, evidence } = setup();
+      const staging = mkdtempSync(join('/dev/shm', 'aw-download-'));
+      made.push(staging);
+      writeFileSync(join(staging, 'report.csv'), 'from another disk\n');
+      symlinkSync(evidence, join(downloads, 'report.csv'));
+      await placeDownload(join(staging, 'report.csv'), join(downloads, 'report.csv'));
+      expect(readFileSync(join(downloads, 'report.csv'), 'utf8')).toBe('from another disk\n');
+      expect(readFileSync(evidence, 'utf8')).toBe('original evidence\n');
+    },
+  );
 });

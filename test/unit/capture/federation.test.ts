@@ -2,7 +2,11 @@ import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { federatedLoginUrl, loginUrl, redactUrl, signinTokenUrl } from '../../../main/services/capture/federation';
 import { capturePartition } from '../../../main/services/capture/capture-adapter';
-import { awsNavigationPolicy, isRoleSwitchUrl, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
+import {
+  awsNavigationPolicy,
+  isRoleSwitchUrl,
+  webNavigationPolicy,
+} from '../../../main/services/capture/navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf } from '../../../main/services/capture/partitions';
 import { isAppError } from '../../../shared/ipc/result';
 import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
@@ -16,31 +20,67 @@ const SSO_CREDS = {
 
 describe('federation URLs per partition', () => {
   it.each([
-    ['aws', 'arn:aws:sts::111122223333:assumed-role/R/jane', 'eu-west-1', 'https://signin.aws.amazon.com', 'https://console.aws.amazon.com'],
-    ['aws-us-gov', 'arn:aws-us-gov:sts::111122223333:assumed-role/R/jane', 'us-gov-west-1', 'https://signin.amazonaws-us-gov.com', 'https://console.amazonaws-us-gov.com'],
-    ['aws-cn', 'arn:aws-cn:sts::111122223333:assumed-role/R/jane', 'cn-north-1', 'https://signin.amazonaws.cn', 'https://console.amazonaws.cn'],
-  ] as const)('%s: GetSigninToken and login go to the partition sign-in host, the destination to its console', (partition, arn, region, signin, consoleHost) => {
-    expect(partitionOf(arn, region)).toBe(partition);
-    expect(partitionOf(undefined, region)).toBe(partition);
-    const endpoints = DEFAULT_ENDPOINTS[partition];
+    [
+      'aws',
+      'arn:aws:sts::111122223333:assumed-role/R/jane',
+      'eu-west-1',
+      'https://signin.aws.amazon.com',
+      'https://console.aws.amazon.com',
+    ],
+    [
+      'aws-us-gov',
+      'arn:aws-us-gov:sts::111122223333:assumed-role/R/jane',
+      'us-gov-west-1',
+      'https://signin.amazonaws-us-gov.com',
+      'https://console.amazonaws-us-gov.com',
+    ],
+    [
+      'aws-cn',
+      'arn:aws-cn:sts::111122223333:assumed-role/R/jane',
+      'cn-north-1',
+      'https://signin.amazonaws.cn',
+      'https://console.amazonaws.cn',
+    ],
+  ] as const)(
+    '%s: GetSigninToken and login go to the partition sign-in host, the destination to its console',
+    (partition, arn, region, signin, consoleHost) => {
+      expect(partitionOf(arn, region)).toBe(partition);
+      expect(partitionOf(undefined, region)).toBe(partition);
+      const endpoints = DEFAULT_ENDPOINTS[partition];
 
-    const tokenUrl = new URL(signinTokenUrl(endpoints, SSO_CREDS));
-    expect(`${tokenUrl.origin}${tokenUrl.pathname}`).toBe(`${signin}/federation`);
-    expect(tokenUrl.searchParams.get('Action')).toBe('getSigninToken');
-    expect(JSON.parse(tokenUrl.searchParams.get('Session')!)).toEqual({ sessionId: SSO_CREDS.accessKeyId, sessionKey: SSO_CREDS.secretAccessKey, sessionToken: SSO_CREDS.sessionToken });
+      const tokenUrl = new URL(signinTokenUrl(endpoints, SSO_CREDS));
+      expect(`${tokenUrl.origin}${tokenUrl.pathname}`).toBe(`${signin}/federation`);
+      expect(tokenUrl.searchParams.get('Action')).toBe('getSigninToken');
+      expect(JSON.parse(tokenUrl.searchParams.get('Session')!)).toEqual({
+        sessionId: SSO_CREDS.accessKeyId,
+        sessionKey: SSO_CREDS.secretAccessKey,
+        sessionToken: SSO_CREDS.sessionToken,
+      });
 
-    const destination = consoleUrl(endpoints, '/cloudtrail/home#/trails', region, true);
-    expect(destination).toBe(`${consoleHost}/cloudtrail/home?region=${region}#/trails`);
-    const login = new URL(loginUrl(endpoints, 'TOKEN+/=', destination));
-    expect(`${login.origin}${login.pathname}`).toBe(`${signin}/federation`);
-    expect(Object.fromEntries(login.searchParams)).toEqual({ Action: 'login', Issuer: 'audit-workbench', Destination: destination, SigninToken: 'TOKEN+/=' });
-  });
+      const destination = consoleUrl(endpoints, '/cloudtrail/home#/trails', region, true);
+      expect(destination).toBe(`${consoleHost}/cloudtrail/home?region=${region}#/trails`);
+      const login = new URL(loginUrl(endpoints, 'TOKEN+/=', destination));
+      expect(`${login.origin}${login.pathname}`).toBe(`${signin}/federation`);
+      expect(Object.fromEntries(login.searchParams)).toEqual({
+        Action: 'login',
+        Issuer: 'audit-workbench',
+        Destination: destination,
+        SigninToken: 'TOKEN+/=',
+      });
+    },
+  );
 
   it('adds the region only to regional pages, merging with a query the path already has', () => {
     const e = DEFAULT_ENDPOINTS.aws;
-    expect(consoleUrl(e, '/iam/home#/users', 'eu-west-1', false)).toBe('https://console.aws.amazon.com/iam/home#/users');
-    expect(consoleUrl(e, '/systems-manager/patch-manager', 'eu-west-1', true)).toBe('https://console.aws.amazon.com/systems-manager/patch-manager?region=eu-west-1');
-    expect(consoleUrl(e, '/x/home?tab=a#/y', 'eu-west-1', true)).toBe('https://console.aws.amazon.com/x/home?tab=a&region=eu-west-1#/y');
+    expect(consoleUrl(e, '/iam/home#/users', 'eu-west-1', false)).toBe(
+      'https://console.aws.amazon.com/iam/home#/users',
+    );
+    expect(consoleUrl(e, '/systems-manager/patch-manager', 'eu-west-1', true)).toBe(
+      'https://console.aws.amazon.com/systems-manager/patch-manager?region=eu-west-1',
+    );
+    expect(consoleUrl(e, '/x/home?tab=a#/y', 'eu-west-1', true)).toBe(
+      'https://console.aws.amazon.com/x/home?tab=a&region=eu-west-1#/y',
+    );
   });
 
   it('redacts sign-in tokens and session parameters from URLs before they are recorded', () => {
@@ -53,10 +93,23 @@ describe('federation URLs per partition', () => {
 describe('capture window navigation policy', () => {
   it('lets the AWS window reach only its partition sign-in and console hosts over https', () => {
     const allow = awsNavigationPolicy(DEFAULT_ENDPOINTS.aws);
-    for (const ok of ['https://console.aws.amazon.com/iam/home', 'https://us-east-1.console.aws.amazon.com/ec2/home', 'https://signin.aws.amazon.com/federation', 'https://eu-west-1.signin.aws.amazon.com/oauth']) {
+    for (const ok of [
+      'https://console.aws.amazon.com/iam/home',
+      'https://us-east-1.console.aws.amazon.com/ec2/home',
+      'https://signin.aws.amazon.com/federation',
+      'https://eu-west-1.signin.aws.amazon.com/oauth',
+    ]) {
       expect(allow(ok), ok).toBe(true);
     }
-    for (const bad of ['http://console.aws.amazon.com/', 'https://console.amazonaws.cn/', 'https://evilconsole.aws.amazon.com/', 'https://console.aws.amazon.com.evil.example/', 'https://example.com/', 'file:///etc/passwd', 'not a url']) {
+    for (const bad of [
+      'http://console.aws.amazon.com/',
+      'https://console.amazonaws.cn/',
+      'https://evilconsole.aws.amazon.com/',
+      'https://console.aws.amazon.com.evil.example/',
+      'https://example.com/',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
       expect(allow(bad), bad).toBe(false);
     }
     expect(awsNavigationPolicy(DEFAULT_ENDPOINTS['aws-us-gov'])('https://console.aws.amazon.com/')).toBe(false);
@@ -76,7 +129,11 @@ describe('capture window navigation policy', () => {
       expect(allow(url), url).toBe(false);
     }
     // The console's own pages about roles and the sign-in flow stay reachable.
-    for (const url of ['https://console.aws.amazon.com/iam/home#/roles', 'https://signin.aws.amazon.com/federation?Action=login', 'https://console.aws.amazon.com/iam/home?switchrole=#/roles']) {
+    for (const url of [
+      'https://console.aws.amazon.com/iam/home#/roles',
+      'https://signin.aws.amazon.com/federation?Action=login',
+      'https://console.aws.amazon.com/iam/home?switchrole=#/roles',
+    ]) {
       expect(isRoleSwitchUrl(url), url).toBe(false);
       expect(allow(url), url).toBe(true);
     }
@@ -113,7 +170,13 @@ describe('GetSigninToken against the stand-in federation endpoint', () => {
     standIn = await startStandInConsole(aws);
     // The credentials come from the local SSO portal through the real SDK, as the app gets them.
     const sso = new SSOClient({ region: 'us-east-1', endpoint: aws.url });
-    const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', accountId: '111122223333', roleName: 'AuditRole' }));
+    const { roleCredentials: c } = await sso.send(
+      new GetRoleCredentialsCommand({
+        accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+        accountId: '111122223333',
+        roleName: 'AuditRole',
+      }),
+    );
     portal = { accessKeyId: c!.accessKeyId!, secretAccessKey: c!.secretAccessKey!, sessionToken: c!.sessionToken! };
   });
   afterAll(async () => {
@@ -146,8 +209,19 @@ describe('GetSigninToken against the stand-in federation endpoint', () => {
     expect(standIn.refusals.at(-1)).toBe('credentials do not match');
     expect(JSON.stringify(error.toData())).not.toContain(portal.secretAccessKey);
     // Keys the portal never handed out in this run are refused even when they are real scenario keys.
-    const sandbox = { accessKeyId: 'ASIAI44QH8DHBEXAMPLE', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbSSOEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEXAMPLESSOSESSIONTOKENsandbox' };
-    await expect(federatedLoginUrl({ profile: 'audit', endpoints: endpoints(), credentials: sandbox, destination: `${standIn.url}/` })).rejects.toMatchObject({ code: 'SIGNIN_REFUSED' });
+    const sandbox = {
+      accessKeyId: 'ASIAI44QH8DHBEXAMPLE',
+      secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbSSOEXAMPLEKEY',
+      sessionToken: 'FwoGZXIvYXdzEXAMPLESSOSESSIONTOKENsandbox',
+    };
+    await expect(
+      federatedLoginUrl({
+        profile: 'audit',
+        endpoints: endpoints(),
+        credentials: sandbox,
+        destination: `${standIn.url}/`,
+      }),
+    ).rejects.toMatchObject({ code: 'SIGNIN_REFUSED' });
     expect(standIn.refusals.at(-1)).toBe('credentials were not issued by the SSO portal');
   });
 
@@ -160,7 +234,12 @@ describe('GetSigninToken against the stand-in federation endpoint', () => {
     }).catch((e) => e);
     expect(keys.code).toBe('SIGNIN_REFUSED');
     expect(keys.message).toMatch(/long-term access keys/);
-    const down = await federatedLoginUrl({ profile: 'audit', endpoints: { signin: 'http://127.0.0.1:9', console: 'http://127.0.0.1:9' }, credentials: SSO_CREDS, destination: 'http://127.0.0.1:9/' }).catch((e) => e);
+    const down = await federatedLoginUrl({
+      profile: 'audit',
+      endpoints: { signin: 'http://127.0.0.1:9', console: 'http://127.0.0.1:9' },
+      credentials: SSO_CREDS,
+      destination: 'http://127.0.0.1:9/',
+    }).catch((e) => e);
     expect(down.code).toBe('NETWORK');
     expect(JSON.stringify(down.toData())).not.toContain(SSO_CREDS.sessionToken);
   });

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { awsNavigationPolicy, webNavigationPolicy } from '../../../main/services/capture/navigation-policy';
 import { DEFAULT_ENDPOINTS } from '../../../main/services/capture/partitions';
-import { captureTimeoutError, openFailure, refusesNavigation, withTimeout } from '../../../main/services/capture/window-guards';
+import {
+  captureTimeoutError,
+  openFailure,
+  refusesNavigation,
+  withTimeout,
+} from '../../../main/services/capture/window-guards';
 import { AppError } from '../../../shared/ipc/result';
 
 describe('withTimeout', () => {
@@ -21,7 +26,9 @@ describe('withTimeout', () => {
 
   it('passes a rejection that arrives in time through', async () => {
     const onTimeout = vi.fn(() => new Error('late'));
-    await expect(withTimeout(Promise.reject(new Error('not attached')), 15_000, onTimeout)).rejects.toThrow('not attached');
+    await expect(withTimeout(Promise.reject(new Error('not attached')), 15_000, onTimeout)).rejects.toThrow(
+      'not attached',
+    );
     expect(onTimeout).not.toHaveBeenCalled();
   });
 
@@ -71,7 +78,9 @@ describe('refusesNavigation: the policy governs the main frame only', () => {
   it('refuses main-frame navigations the policy refuses, allows the ones it allows', () => {
     expect(refusesNavigation({ url: 'https://evil.example/phish', isMainFrame: true }, aws)).toBe(true);
     expect(refusesNavigation({ url: 'https://signin.aws.amazon.com/switchrole', isMainFrame: true }, aws)).toBe(true);
-    expect(refusesNavigation({ url: 'https://us-east-1.console.aws.amazon.com/iam/home', isMainFrame: true }, aws)).toBe(false);
+    expect(
+      refusesNavigation({ url: 'https://us-east-1.console.aws.amazon.com/iam/home', isMainFrame: true }, aws),
+    ).toBe(false);
     expect(refusesNavigation({ url: 'http://tool.example/', isMainFrame: true }, web)).toBe(true);
   });
 

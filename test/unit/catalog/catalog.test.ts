@@ -22,7 +22,12 @@ describe('criteria', () => {
       expect(c.id.startsWith(c.group), c.id).toBe(true);
       expect(c.summary.length, c.id).toBeGreaterThan(20);
     }
-    const counts = Object.fromEntries(['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'].map((cat) => [cat, CRITERIA.filter((c) => c.category === cat).length]));
+    const counts = Object.fromEntries(
+      ['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'].map((cat) => [
+        cat,
+        CRITERIA.filter((c) => c.category === cat).length,
+      ]),
+    );
     expect(counts).toEqual({ security: 33, availability: 3, confidentiality: 2, processing_integrity: 5, privacy: 18 });
   });
 });
@@ -55,24 +60,50 @@ describe('controls', () => {
     for (const c of CONTROLS) {
       expect(c.split !== undefined, c.id).toBe(c.responsibility === 'shared');
       if (c.split) expect(c.split.aws.length * c.split.company.length, c.id).toBeGreaterThan(0);
-      if (c.responsibility === 'inherited') expect(c.evidence.map((e) => e.type), c.id).toEqual(['aws_report']);
+      if (c.responsibility === 'inherited')
+        expect(
+          c.evidence.map((e) => e.type),
+          c.id,
+        ).toEqual(['aws_report']);
     }
   });
 
   it('in an optional category support at least one criterion of that category', () => {
     for (const c of CONTROLS.filter((c) => c.category !== 'security')) {
-      expect(c.criteria.some((id) => criterionById(id)?.category === c.category), c.id).toBe(true);
+      expect(
+        c.criteria.some((id) => criterionById(id)?.category === c.category),
+        c.id,
+      ).toBe(true);
     }
   });
 
   it('include the controls later work links to, with the right responsibility', () => {
     const expected = {
-      inherited: ['aws-physical-security', 'aws-hardware-lifecycle', 'aws-network-backbone', 'aws-hypervisor-isolation'],
+      inherited: [
+        'aws-physical-security',
+        'aws-hardware-lifecycle',
+        'aws-network-backbone',
+        'aws-hypervisor-isolation',
+      ],
       owned: [
-        'iam-root-account', 'iam-mfa-enforcement', 'iam-password-policy', 'iam-access-key-rotation', 'iam-least-privilege',
-        'access-reviews', 'encryption-at-rest', 'encryption-in-transit', 'network-security', 'logging-monitoring',
-        'threat-detection', 'vulnerability-management', 'configuration-monitoring', 'incident-response',
-        'vendor-risk-management', 'change-management', 'backup-recovery', 'security-policies-training',
+        'iam-root-account',
+        'iam-mfa-enforcement',
+        'iam-password-policy',
+        'iam-access-key-rotation',
+        'iam-least-privilege',
+        'access-reviews',
+        'encryption-at-rest',
+        'encryption-in-transit',
+        'network-security',
+        'logging-monitoring',
+        'threat-detection',
+        'vulnerability-management',
+        'configuration-monitoring',
+        'incident-response',
+        'vendor-risk-management',
+        'change-management',
+        'backup-recovery',
+        'security-policies-training',
       ],
       shared: ['patch-management', 'key-management', 'availability-resilience', 'configuration-management'],
     } as const;
@@ -102,7 +133,14 @@ describe('checks', () => {
   });
 
   it('link each IAM check to the controls the collectors rely on', () => {
-    const links = Object.fromEntries(CHECK_IDS.map((c) => [c.id, controlsForCheck(c.id).map((x) => x.id).sort()]));
+    const links = Object.fromEntries(
+      CHECK_IDS.map((c) => [
+        c.id,
+        controlsForCheck(c.id)
+          .map((x) => x.id)
+          .sort(),
+      ]),
+    );
     expect(links).toEqual({
       'iam.root-mfa': ['iam-root-account'],
       'iam.root-access-keys': ['iam-root-account'],
@@ -129,7 +167,10 @@ describe('screenshot requests', () => {
   it('with one id always describe the same request, wherever a control uses it', () => {
     for (const { control, e } of evidenceOf('screenshot')) {
       if (e.type !== 'screenshot') continue;
-      expect(SCREENSHOTS.find((s) => s.id === e.id), `${control} -> ${e.id}`).toEqual(e);
+      expect(
+        SCREENSHOTS.find((s) => s.id === e.id),
+        `${control} -> ${e.id}`,
+      ).toEqual(e);
     }
   });
 
@@ -147,18 +188,38 @@ describe('screenshot requests', () => {
 
   it('cover the pages the capture issue asks for', () => {
     const required = [
-      'shot.iam-dashboard', 'shot.iam-account-settings', 'shot.iam-users', 'shot.iam-roles-admin', 'shot.cloudtrail-trails',
-      'shot.cloudwatch-alarms', 'shot.guardduty-settings', 'shot.s3-bucket-encryption', 'shot.ebs-encryption-default',
-      'shot.security-groups', 'shot.vpc-flow-logs', 'shot.kms-key-rotation', 'shot.backup-plans', 'shot.inspector-status',
+      'shot.iam-dashboard',
+      'shot.iam-account-settings',
+      'shot.iam-users',
+      'shot.iam-roles-admin',
+      'shot.cloudtrail-trails',
+      'shot.cloudwatch-alarms',
+      'shot.guardduty-settings',
+      'shot.s3-bucket-encryption',
+      'shot.ebs-encryption-default',
+      'shot.security-groups',
+      'shot.vpc-flow-logs',
+      'shot.kms-key-rotation',
+      'shot.backup-plans',
+      'shot.inspector-status',
       'shot.config-status',
     ];
     for (const id of required) expect(screenshotRequest(id)?.where.kind, id).toBe('aws');
-    for (const id of ['shot.github-branch-protection', 'shot.idp-mfa-policy', 'shot.hr-onboarding']) expect(screenshotRequest(id)?.where.kind, id).toBe('web');
-    expect(screenshotRequest('shot.iam-account-settings')?.where).toEqual({ kind: 'aws', service: 'IAM', path: '/iam/home#/account_settings', regional: false });
+    for (const id of ['shot.github-branch-protection', 'shot.idp-mfa-policy', 'shot.hr-onboarding'])
+      expect(screenshotRequest(id)?.where.kind, id).toBe('web');
+    expect(screenshotRequest('shot.iam-account-settings')?.where).toEqual({
+      kind: 'aws',
+      service: 'IAM',
+      path: '/iam/home#/account_settings',
+      regional: false,
+    });
   });
 
   it('name every control a shared request proves', () => {
-    expect(screenshotRequest('shot.iam-users')?.controlIds.sort()).toEqual(['iam-access-key-rotation', 'iam-mfa-enforcement']);
+    expect(screenshotRequest('shot.iam-users')?.controlIds.sort()).toEqual([
+      'iam-access-key-rotation',
+      'iam-mfa-enforcement',
+    ]);
     expect(screenshotRequest('shot.nope')).toBeUndefined();
   });
 });

@@ -44,32 +44,50 @@ describe('the catalog covers every criterion', () => {
     for (const na of NOT_APPLICABLE) {
       expect(criterionById(na.criterionId), na.criterionId).toBeDefined();
       expect(na.reason.trim().length, na.criterionId).toBeGreaterThan(20);
-      expect(CONTROLS.some((c) => c.criteria.includes(na.criterionId)), `${na.criterionId} is both covered and N/A`).toBe(false);
+      expect(
+        CONTROLS.some((c) => c.criteria.includes(na.criterionId)),
+        `${na.criterionId} is both covered and N/A`,
+      ).toBe(false);
     }
   });
 });
 
 describe('criteriaCoverage', () => {
   it('reports a criterion without a control as uncovered, and an exempted one as not applicable with its reason', () => {
-    const rows = criteriaCoverage(['security', 'availability'], [control('only-a1', ['A1.1'], 'availability')], [
-      { criterionId: 'A1.3', reason: 'No recovery commitments in contracts.' },
-    ]);
+    const rows = criteriaCoverage(
+      ['security', 'availability'],
+      [control('only-a1', ['A1.1'], 'availability')],
+      [{ criterionId: 'A1.3', reason: 'No recovery commitments in contracts.' }],
+    );
     const byId = Object.fromEntries(rows.map((r) => [r.criterion.id, r]));
     expect(byId['A1.1']).toMatchObject({ status: 'covered', controls: ['only-a1'] });
     expect(byId['A1.2']).toMatchObject({ status: 'uncovered', controls: [] });
-    expect(byId['A1.3']).toEqual({ criterion: criterionById('A1.3'), status: 'not_applicable', controls: [], reason: 'No recovery commitments in contracts.' });
+    expect(byId['A1.3']).toEqual({
+      criterion: criterionById('A1.3'),
+      status: 'not_applicable',
+      controls: [],
+      reason: 'No recovery commitments in contracts.',
+    });
     expect(byId['CC1.1']?.status).toBe('uncovered');
     expect(byId['C1.1']).toBeUndefined();
   });
 
   it('ignores controls of categories out of scope, even when they name an in-scope criterion', () => {
     const privacyControl = control('privacy-thing', ['CC2.3', 'P1.1'], 'privacy');
-    expect(criteriaCoverage(['security'], [privacyControl]).find((r) => r.criterion.id === 'CC2.3')?.status).toBe('uncovered');
-    expect(criteriaCoverage(['security', 'privacy'], [privacyControl]).find((r) => r.criterion.id === 'CC2.3')?.controls).toEqual(['privacy-thing']);
+    expect(criteriaCoverage(['security'], [privacyControl]).find((r) => r.criterion.id === 'CC2.3')?.status).toBe(
+      'uncovered',
+    );
+    expect(
+      criteriaCoverage(['security', 'privacy'], [privacyControl]).find((r) => r.criterion.id === 'CC2.3')?.controls,
+    ).toEqual(['privacy-thing']);
   });
 
   it('counts a criterion with a control as covered even if it is also listed as N/A', () => {
-    const [row] = criteriaCoverage(['security'], [control('x', ['CC1.1'])], [{ criterionId: 'CC1.1', reason: 'stale' }]);
+    const [row] = criteriaCoverage(
+      ['security'],
+      [control('x', ['CC1.1'])],
+      [{ criterionId: 'CC1.1', reason: 'stale' }],
+    );
     expect(row).toMatchObject({ status: 'covered', controls: ['x'] });
     expect(row?.reason).toBeUndefined();
   });

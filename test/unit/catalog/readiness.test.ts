@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AWS_REPORT_REVIEW_CONTROL_ID, controlById, type ControlDef } from '../../../shared/catalog';
 import { ControlState, type ControlStatus } from '../../../shared/domain/control-state';
 import { controlsInScope } from '../../../shared/rules/coverage';
-import { computeReadiness, effectiveStatus, reviewStands, type AwsReviewStanding, type ReadinessInput } from '../../../shared/rules/readiness';
+import {
+  computeReadiness,
+  effectiveStatus,
+  reviewStands,
+  type AwsReviewStanding,
+  type ReadinessInput,
+} from '../../../shared/rules/readiness';
 
 const ctl = (id: string): ControlDef => {
   const c = controlById(id);
@@ -40,7 +46,8 @@ const controls = [
 /** A signed review, valid for the audit's scope, relying on AWS's report. */
 const STANDS: AwsReviewStanding = { signed: true, blockingProblems: 0, signatureProblems: [], reliance: 'rely' };
 const UNSIGNED: AwsReviewStanding = { signed: false, blockingProblems: 3, signatureProblems: [], reliance: null };
-const STALE_TEXT = 'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.';
+const STALE_TEXT =
+  'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.';
 
 const input = (over: Partial<ReadinessInput> = {}): ReadinessInput => ({
   controls,
@@ -82,18 +89,51 @@ describe('computeReadiness', () => {
     const r = computeReadiness(input({ states, categories: ['security', 'confidentiality'] }));
     // Inherited follow the review, which is in progress.
     expect(r.byStatus).toEqual({ total: 7, not_started: 1, in_progress: 3, ready_for_review: 1, accepted: 2 });
-    expect(r.byResponsibility.inherited).toEqual({ total: 2, not_started: 0, in_progress: 2, ready_for_review: 0, accepted: 0 });
-    expect(r.byResponsibility.owned).toEqual({ total: 4, not_started: 1, in_progress: 1, ready_for_review: 1, accepted: 1 });
-    expect(r.byResponsibility.shared).toEqual({ total: 1, not_started: 0, in_progress: 0, ready_for_review: 0, accepted: 1 });
+    expect(r.byResponsibility.inherited).toEqual({
+      total: 2,
+      not_started: 0,
+      in_progress: 2,
+      ready_for_review: 0,
+      accepted: 0,
+    });
+    expect(r.byResponsibility.owned).toEqual({
+      total: 4,
+      not_started: 1,
+      in_progress: 1,
+      ready_for_review: 1,
+      accepted: 1,
+    });
+    expect(r.byResponsibility.shared).toEqual({
+      total: 1,
+      not_started: 0,
+      in_progress: 0,
+      ready_for_review: 0,
+      accepted: 1,
+    });
     expect(r.percentReady).toBe(42); // 3 of 7 = 42.86
     expect(r.percentAccepted).toBe(28); // 2 of 7 = 28.57
 
     const group = Object.fromEntries(r.groups.map((g) => [g.group, g]));
     expect(r.groups.map((g) => g.group)).toEqual(['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6', 'CC7', 'CC8', 'CC9', 'C']);
     // CC6: physical (in progress via review), hardware (in progress), root (accepted), key-management (accepted).
-    expect(group.CC6).toMatchObject({ total: 4, accepted: 2, readyForReview: 0, inProgress: 2, notStarted: 0, percentReady: 50, percentAccepted: 50 });
+    expect(group.CC6).toMatchObject({
+      total: 4,
+      accepted: 2,
+      readyForReview: 0,
+      inProgress: 2,
+      notStarted: 0,
+      percentReady: 50,
+      percentAccepted: 50,
+    });
     // CC3: change-management (ready), review (in progress).
-    expect(group.CC3).toMatchObject({ total: 2, accepted: 0, readyForReview: 1, inProgress: 1, percentReady: 50, percentAccepted: 0 });
+    expect(group.CC3).toMatchObject({
+      total: 2,
+      accepted: 0,
+      readyForReview: 1,
+      inProgress: 1,
+      percentReady: 50,
+      percentAccepted: 0,
+    });
     expect(group.CC1).toMatchObject({ total: 1, notStarted: 1, percentReady: 0, label: 'Control environment' });
     expect(group.CC4).toMatchObject({ total: 0, percentReady: 0 });
     // C: hardware lifecycle (C1.2) and key-management (C1.1).
@@ -119,7 +159,11 @@ describe('computeReadiness', () => {
 
   it('reports exclusions that lapsed before today, keeping one that expires today', () => {
     const states = {
-      'iam-root-account': state({ ownerId: 'ana', status: 'accepted', exclusions: [exclusion('x-old', '2026-06-14'), exclusion('x-today', '2026-06-15')] }),
+      'iam-root-account': state({
+        ownerId: 'ana',
+        status: 'accepted',
+        exclusions: [exclusion('x-old', '2026-06-14'), exclusion('x-today', '2026-06-15')],
+      }),
       'aws-physical-security': state({ exclusions: [exclusion('x-inh', '2025-12-31')] }),
     };
     const expired = computeReadiness(input({ states })).blockers.filter((b) => b.kind === 'exclusion_expired');
@@ -127,8 +171,12 @@ describe('computeReadiness', () => {
       ['aws-physical-security', 'x-inh'],
       ['iam-root-account', 'x-old'],
     ]);
-    expect(expired[1]?.reason).toBe('The exclusion "excluded x-old" expired on 2026-06-14. Renew it with a new approval, or fix what it excused.');
-    const nextDay = computeReadiness(input({ states, today: '2026-06-16' })).blockers.filter((b) => b.kind === 'exclusion_expired');
+    expect(expired[1]?.reason).toBe(
+      'The exclusion "excluded x-old" expired on 2026-06-14. Renew it with a new approval, or fix what it excused.',
+    );
+    const nextDay = computeReadiness(input({ states, today: '2026-06-16' })).blockers.filter(
+      (b) => b.kind === 'exclusion_expired',
+    );
     expect(nextDay.map((b) => b.exclusionId)).toEqual(['x-inh', 'x-old', 'x-today']);
   });
 
@@ -165,14 +213,27 @@ describe('computeReadiness', () => {
 
   it('counts inherited controls as in progress while the review is not signed, not known, relies on nothing, or its signature no longer stands', () => {
     const states = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status: 'accepted' }) };
-    for (const awsReportReview of [UNSIGNED, undefined, { ...STANDS, reliance: 'do_not_rely' as const }, { ...STANDS, reliance: null }, { ...STANDS, signatureProblems: [STALE_TEXT] }]) {
+    for (const awsReportReview of [
+      UNSIGNED,
+      undefined,
+      { ...STANDS, reliance: 'do_not_rely' as const },
+      { ...STANDS, reliance: null },
+      { ...STANDS, signatureProblems: [STALE_TEXT] },
+    ]) {
       const r = computeReadiness(input({ states, ...(awsReportReview ? { awsReportReview } : {}) }));
-      expect(r.byResponsibility.inherited, JSON.stringify(awsReportReview)).toMatchObject({ total: 2, accepted: 0, in_progress: 2 });
+      expect(r.byResponsibility.inherited, JSON.stringify(awsReportReview)).toMatchObject({
+        total: 2,
+        accepted: 0,
+        in_progress: 2,
+      });
       // The review control itself keeps its own status.
       expect(r.byResponsibility.owned.accepted).toBe(1);
     }
     // Relying with follow-ups is relying.
-    expect(computeReadiness(input({ states, awsReportReview: { ...STANDS, reliance: 'rely_with_follow_ups' } })).byResponsibility.inherited.accepted).toBe(2);
+    expect(
+      computeReadiness(input({ states, awsReportReview: { ...STANDS, reliance: 'rely_with_follow_ups' } }))
+        .byResponsibility.inherited.accepted,
+    ).toBe(2);
   });
 
   it('refuses a malformed today rather than judging exclusions wrongly', () => {
@@ -181,7 +242,9 @@ describe('computeReadiness', () => {
 
   it('is 100% ready only when every in-scope control is', () => {
     const all = controlsInScope(['security']);
-    const states = Object.fromEntries(all.map((c) => [c.id, state({ ownerId: 'ana', status: 'accepted' as ControlStatus })]));
+    const states = Object.fromEntries(
+      all.map((c) => [c.id, state({ ownerId: 'ana', status: 'accepted' as ControlStatus })]),
+    );
     const done = computeReadiness(input({ controls: all, states, awsReportReview: STANDS }));
     expect(done.percentAccepted).toBe(100);
     expect(done.blockers).toEqual([]);
@@ -197,33 +260,58 @@ describe('effectiveStatus', () => {
   const physical = ctl('aws-physical-security');
   const review = (s: ControlStatus) => ({ [AWS_REPORT_REVIEW_CONTROL_ID]: state({ status: s }) });
 
-  it('takes the further along of an inherited control\'s own status and the review control\'s, when the review stands', () => {
+  it("takes the further along of an inherited control's own status and the review control's, when the review stands", () => {
     expect(effectiveStatus(physical, {}, STANDS)).toBe('not_started');
     expect(effectiveStatus(physical, review('ready_for_review'), STANDS)).toBe('ready_for_review');
     expect(effectiveStatus(physical, review('accepted'), STANDS)).toBe('accepted');
-    expect(effectiveStatus(physical, { ...review('in_progress'), 'aws-physical-security': state({ status: 'accepted' }) }, STANDS)).toBe('accepted');
+    expect(
+      effectiveStatus(
+        physical,
+        { ...review('in_progress'), 'aws-physical-security': state({ status: 'accepted' }) },
+        STANDS,
+      ),
+    ).toBe('accepted');
     expect(effectiveStatus(ctl('iam-root-account'), review('accepted'), STANDS)).toBe('not_started');
   });
 
-  it('caps the review control\'s contribution at in progress when the review does not stand', () => {
-    for (const standing of [undefined, UNSIGNED, { ...STANDS, reliance: 'do_not_rely' as const }, { ...STANDS, signatureProblems: [STALE_TEXT] }]) {
+  it("caps the review control's contribution at in progress when the review does not stand", () => {
+    for (const standing of [
+      undefined,
+      UNSIGNED,
+      { ...STANDS, reliance: 'do_not_rely' as const },
+      { ...STANDS, signatureProblems: [STALE_TEXT] },
+    ]) {
       expect(reviewStands(standing)).toBe(false);
       expect(effectiveStatus(physical, review('accepted'), standing)).toBe('in_progress');
       expect(effectiveStatus(physical, review('ready_for_review'), standing)).toBe('in_progress');
       expect(effectiveStatus(physical, review('not_started'), standing)).toBe('not_started');
       // Controls the company operates are not touched.
-      expect(effectiveStatus(ctl('iam-root-account'), { 'iam-root-account': state({ status: 'accepted' }) }, standing)).toBe('accepted');
+      expect(
+        effectiveStatus(ctl('iam-root-account'), { 'iam-root-account': state({ status: 'accepted' }) }, standing),
+      ).toBe('accepted');
     }
     expect(reviewStands(STANDS)).toBe(true);
   });
 });
 
 describe('failing automated checks block readiness', () => {
-  const outcome = (checkId: string, result: 'pass' | 'fail' | 'error' | 'needs_review') => ({ checkId, result, summary: `${checkId} says ${result}.`, collectedAt: '2026-06-10T09:00:00Z' });
+  const outcome = (checkId: string, result: 'pass' | 'fail' | 'error' | 'needs_review') => ({
+    checkId,
+    result,
+    summary: `${checkId} says ${result}.`,
+    collectedAt: '2026-06-10T09:00:00Z',
+  });
 
   it('names the failing or broken check on the control that expects it, and ignores passing ones', () => {
     const r = computeReadiness(
-      input({ checkResults: [outcome('iam.root-mfa', 'fail'), outcome('iam.root-access-keys', 'pass'), outcome('iam.root-recent-use', 'error'), outcome('iam.admin-access', 'needs_review')] }),
+      input({
+        checkResults: [
+          outcome('iam.root-mfa', 'fail'),
+          outcome('iam.root-access-keys', 'pass'),
+          outcome('iam.root-recent-use', 'error'),
+          outcome('iam.admin-access', 'needs_review'),
+        ],
+      }),
     );
     const failing = r.blockers.filter((b) => b.kind === 'check_failing');
     expect(failing.map((b) => b.controlId)).toEqual(['iam-root-account', 'iam-root-account']);
@@ -244,7 +332,9 @@ describe('the review of AWS’s SOC 2 report behind the review control', () => {
     const r = computeReadiness(input({ states: accepted, awsReportReview: UNSIGNED }));
     const blocker = r.blockers.find((b) => b.kind === 'report_review_unsigned');
     expect(blocker?.controlId).toBe(AWS_REPORT_REVIEW_CONTROL_ID);
-    expect(blocker?.reason).toMatch(/^It is marked "Accepted", but the review of AWS's SOC 2 report is not signed \(3 things missing\)\. Complete and sign it/);
+    expect(blocker?.reason).toMatch(
+      /^It is marked "Accepted", but the review of AWS's SOC 2 report is not signed \(3 things missing\)\. Complete and sign it/,
+    );
     expect(blocker?.reason).toContain('The 2 controls inherited from AWS count as done only once');
   });
 
@@ -257,13 +347,15 @@ describe('the review of AWS’s SOC 2 report behind the review control', () => {
     expect(r.blockers.some((b) => b.kind === 'report_review_unsigned')).toBe(false);
   });
 
-  it('blocks when the signature no longer stands, whatever the control\'s status, quoting why', () => {
+  it("blocks when the signature no longer stands, whatever the control's status, quoting why", () => {
     for (const status of ['in_progress', 'accepted'] as const) {
       const states = { [AWS_REPORT_REVIEW_CONTROL_ID]: state({ ownerId: 'ana', status }) };
       const r = computeReadiness(input({ states, awsReportReview: { ...STANDS, signatureProblems: [STALE_TEXT] } }));
       const stale = r.blockers.filter((b) => b.kind === 'report_review_signature_stale');
       expect(stale.map((b) => b.controlId)).toEqual([AWS_REPORT_REVIEW_CONTROL_ID]);
-      expect(stale[0]!.reason).toBe(`The signature on the review of AWS's SOC 2 report no longer stands: ${STALE_TEXT} The 2 controls inherited from AWS count as done only once this control is, with the review of AWS's SOC 2 report recorded here signed for the audit's as-of date and scope and relying on the report.`);
+      expect(stale[0]!.reason).toBe(
+        `The signature on the review of AWS's SOC 2 report no longer stands: ${STALE_TEXT} The 2 controls inherited from AWS count as done only once this control is, with the review of AWS's SOC 2 report recorded here signed for the audit's as-of date and scope and relying on the report.`,
+      );
       expect(r.blockers.some((b) => b.kind === 'report_review_unsigned')).toBe(false);
     }
   });

@@ -12,7 +12,13 @@ async function workspace() {
 
 const onDisk = (folder: string) => JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls;
 
-const exclusion = { controlId: CONTROL, what: 'The break-glass user', reason: 'Sealed in the safe; MFA would lock us out', approvedBy: 'Dana Founder', expiresOn: '2027-03-31' };
+const exclusion = {
+  controlId: CONTROL,
+  what: 'The break-glass user',
+  reason: 'Sealed in the safe; MFA would lock us out',
+  approvedBy: 'Dana Founder',
+  expiresOn: '2027-03-31',
+};
 
 describe('control owner, status and notes', () => {
   it('sets and clears the owner, attributing each change to the person using the app', async () => {
@@ -26,7 +32,9 @@ describe('control owner, status and notes', () => {
 
     await services.controls.setOwner(CONTROL, null);
     expect(onDisk(folder)[CONTROL].ownerId).toBeNull();
-    const summaries = activity(folder).filter((e) => e.action === 'control.owner-set').map((e) => e.summary);
+    const summaries = activity(folder)
+      .filter((e) => e.action === 'control.owner-set')
+      .map((e) => e.summary);
     expect(summaries).toEqual([`Assigned ${CONTROL} to Ivan Infra`, `Removed the owner of ${CONTROL}`]);
   });
 
@@ -42,7 +50,11 @@ describe('control owner, status and notes', () => {
     const { services, folder } = await workspace();
     await services.controls.setStatus(CONTROL, 'ready_for_review');
     await services.controls.setNotes(CONTROL, 'Enforced in Identity Center.');
-    expect(onDisk(folder)[CONTROL]).toMatchObject({ status: 'ready_for_review', notes: 'Enforced in Identity Center.', updatedAt: NOW.toISOString() });
+    expect(onDisk(folder)[CONTROL]).toMatchObject({
+      status: 'ready_for_review',
+      notes: 'Enforced in Identity Center.',
+      updatedAt: NOW.toISOString(),
+    });
     const entries = activity(folder).filter((e) => e.target === `control:${CONTROL}`);
     expect(entries.map((e) => [e.action, e.summary])).toEqual([
       ['control.status-set', `Set ${CONTROL} to "Ready for review"`],
@@ -63,14 +75,24 @@ describe('exclusions', () => {
   it('records what, why, who approved and until when, and removes it again', async () => {
     const { services, folder } = await workspace();
     const added = await services.controls.addExclusion(exclusion);
-    expect(added).toMatchObject({ what: exclusion.what, reason: exclusion.reason, approvedBy: 'Dana Founder', expiresOn: '2027-03-31', createdBy: DANA.email, createdAt: NOW.toISOString() });
+    expect(added).toMatchObject({
+      what: exclusion.what,
+      reason: exclusion.reason,
+      approvedBy: 'Dana Founder',
+      expiresOn: '2027-03-31',
+      createdBy: DANA.email,
+      createdAt: NOW.toISOString(),
+    });
     expect(onDisk(folder)[CONTROL].exclusions).toEqual([added]);
 
     await services.controls.removeExclusion(CONTROL, added.id);
     expect(onDisk(folder)[CONTROL].exclusions).toEqual([]);
     const entries = activity(folder).filter((e) => e.action.startsWith('control.exclusion'));
     expect(entries.map((e) => [e.action, e.summary])).toEqual([
-      ['control.exclusion-added', `Excluded "The break-glass user" from ${CONTROL} until 2027-03-31 (approved by Dana Founder)`],
+      [
+        'control.exclusion-added',
+        `Excluded "The break-glass user" from ${CONTROL} until 2027-03-31 (approved by Dana Founder)`,
+      ],
       ['control.exclusion-removed', `Removed the exclusion "The break-glass user" from ${CONTROL}`],
     ]);
     expect(entries[0].details).toEqual({ reason: exclusion.reason });
@@ -78,7 +100,9 @@ describe('exclusions', () => {
 
   it('accepts an exclusion that expires today', async () => {
     const { services } = await workspace();
-    expect((await services.controls.addExclusion({ ...exclusion, expiresOn: '2026-11-26' })).expiresOn).toBe('2026-11-26');
+    expect((await services.controls.addExclusion({ ...exclusion, expiresOn: '2026-11-26' })).expiresOn).toBe(
+      '2026-11-26',
+    );
   });
 
   it('refuses an expiry in the past, names the field, and writes nothing', async () => {
@@ -98,14 +122,22 @@ describe('exclusions', () => {
 
   it('names a missing or malformed field as the form labels it', async () => {
     const { services } = await workspace();
-    expect((await refusal(services.controls.addExclusion({ ...exclusion, reason: '  ' }))).message).toBe('Reason: Reason is required');
-    expect((await refusal(services.controls.addExclusion({ ...exclusion, expiresOn: '31/03/2027' }))).message).toBe('Expires on: Use the form YYYY-MM-DD');
+    expect((await refusal(services.controls.addExclusion({ ...exclusion, reason: '  ' }))).message).toBe(
+      'Reason: Reason is required',
+    );
+    expect((await refusal(services.controls.addExclusion({ ...exclusion, expiresOn: '31/03/2027' }))).message).toBe(
+      'Expires on: Use the form YYYY-MM-DD',
+    );
   });
 
   it('refuses an exclusion on an unknown control, and removing one that is gone', async () => {
     const { services, folder } = await workspace();
-    expect((await refusal(services.controls.addExclusion({ ...exclusion, controlId: 'no-such-control' }))).code).toBe('NOT_FOUND');
-    expect((await refusal(services.controls.removeExclusion(CONTROL, 'gone'))).message).toBe('That exclusion no longer exists.');
+    expect((await refusal(services.controls.addExclusion({ ...exclusion, controlId: 'no-such-control' }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await refusal(services.controls.removeExclusion(CONTROL, 'gone'))).message).toBe(
+      'That exclusion no longer exists.',
+    );
     expect(onDisk(folder)).toEqual({});
   });
 });
@@ -119,7 +151,11 @@ describe('changes by someone who has not said who they are', () => {
     await services.workspaces.open(folder);
     const before = readFileSync(join(folder, 'controls.json'), 'utf8');
 
-    const attempts = [() => services.controls.setStatus(CONTROL, 'accepted'), () => services.controls.setNotes(CONTROL, 'x'), () => services.controls.addExclusion(exclusion)];
+    const attempts = [
+      () => services.controls.setStatus(CONTROL, 'accepted'),
+      () => services.controls.setNotes(CONTROL, 'x'),
+      () => services.controls.addExclusion(exclusion),
+    ];
     for (const attempt of attempts) {
       const error = await refusal(attempt());
       expect(error.code).toBe('IDENTITY_REQUIRED');

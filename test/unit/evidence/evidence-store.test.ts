@@ -11,7 +11,10 @@ const fields = (title: string): NewEvidence => ({
   mediaType: 'application/json',
   fileName: 'iam-GetAccountSummary.json',
   controlIds: ['iam-root-account'],
-  source: { type: 'aws_api', calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }] },
+  source: {
+    type: 'aws_api',
+    calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }],
+  },
   effectiveDate: '2026-11-26',
   capturedBy: DANA,
 });
@@ -48,7 +51,11 @@ describe('the evidence store', () => {
     const source = join(tempDir(), 'report.csv');
     const big = Buffer.alloc(3 * 1024 * 1024, 'a,b,c\n');
     writeFileSync(source, big);
-    const record = await store.addFile(source, { ...fields('Credential report'), mediaType: 'text/csv', fileName: 'credential-report.csv' });
+    const record = await store.addFile(source, {
+      ...fields('Credential report'),
+      mediaType: 'text/csv',
+      fileName: 'credential-report.csv',
+    });
     expect(record.sha256).toBe(sha(big));
     expect(record.size).toBe(big.length);
   });
@@ -64,7 +71,10 @@ describe('the evidence store', () => {
     rmSync(join(folder, 'evidence', 'files', deleted.sha256));
     expect(await store.verify(changed)).toBe('tampered');
     expect(await store.verify(deleted)).toBe('missing');
-    await expect(store.read(changed)).rejects.toMatchObject({ code: 'EVIDENCE_TAMPERED', message: expect.stringContaining('Will be changed') });
+    await expect(store.read(changed)).rejects.toMatchObject({
+      code: 'EVIDENCE_TAMPERED',
+      message: expect.stringContaining('Will be changed'),
+    });
     await expect(store.read(deleted)).rejects.toMatchObject({ code: 'EVIDENCE_MISSING' });
     // Never silently repaired: the edited bytes are still there.
     expect(readFileSync(path, 'utf8')).toBe('edited');
@@ -84,7 +94,11 @@ describe('concurrent first writes to a fresh store', () => {
     const store = services.workspaces.require().evidence;
     // Staggered so some writes land while another caller's first directory read is under way.
     const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    await Promise.all(Array.from({ length: 24 }, (_, i) => delay(i % 6).then(() => store.addBytes(`content ${i}`, fields(`Item ${i}`)))));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        delay(i % 6).then(() => store.addBytes(`content ${i}`, fields(`Item ${i}`))),
+      ),
+    );
     expect((await store.list()).length).toBe(24);
   });
 });

@@ -22,8 +22,16 @@ describe('import validation by content', () => {
       ['photo.JPG', JPEG, 'image/jpeg'],
       ['policy.pdf', PDF, 'application/pdf'],
       ['users.csv', 'name,mfa\r\n"Jane, J",true\r\n', 'text/csv'],
-      ['access.xlsx', await officeZip('xl/workbook.xml'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['policy.docx', await officeZip('word/document.xml'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [
+        'access.xlsx',
+        await officeZip('xl/workbook.xml'),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ],
+      [
+        'policy.docx',
+        await officeZip('word/document.xml'),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
       ['notes.txt', '\uFEFFRevisión trimestral ✓\n', 'text/plain'],
       ['policy.json', '{"PasswordPolicy":{"MinimumPasswordLength":14}}', 'application/json'],
     ];
@@ -57,8 +65,12 @@ describe('import validation by content', () => {
     const dir = tempDir();
     const big = write(dir, 'big.pdf', PDF);
     truncateSync(big, 3 * 1024 * 1024);
-    expect((await inspectImport(big, 'big.pdf', 2 * 1024 * 1024).catch((e) => e)).message).toMatch(/3 MB, over the 2 MB limit/);
-    expect((await inspectImport(join(dir, 'gone.pdf'), 'gone.pdf').catch((e) => e)).message).toMatch(/could not be read/);
+    expect((await inspectImport(big, 'big.pdf', 2 * 1024 * 1024).catch((e) => e)).message).toMatch(
+      /3 MB, over the 2 MB limit/,
+    );
+    expect((await inspectImport(join(dir, 'gone.pdf'), 'gone.pdf').catch((e) => e)).message).toMatch(
+      /could not be read/,
+    );
     expect((await inspectImport(dir, 'folder.pdf').catch((e) => e)).message).toMatch(/could not be read/);
     if (process.getuid?.() !== 0) {
       const locked = write(dir, 'locked.pdf', PDF);
@@ -74,7 +86,12 @@ describe('importing into the workspace', () => {
     const dir = tempDir();
     const path = write(dir, 'policy.pdf', PDF);
     const first = await services.imports.importFile(path, 'policy.pdf', DETAILS, 'file picker');
-    const second = await services.imports.importBytes('copy-of-policy.pdf', readFileSync(path), { ...DETAILS, title: 'Same policy again' }, 'drop');
+    const second = await services.imports.importBytes(
+      'copy-of-policy.pdf',
+      readFileSync(path),
+      { ...DETAILS, title: 'Same policy again' },
+      'drop',
+    );
 
     expect(first).toMatchObject({
       kind: 'document',
@@ -91,7 +108,11 @@ describe('importing into the workspace', () => {
     expect(second.sha256).toBe(first.sha256);
     expect(second.id).not.toBe(first.id);
     expect(second.meta).toEqual({ importedVia: 'drag and drop' });
-    expect(workspaceFiles(folder)).toEqual({ files: [first.sha256], temp: [], records: expect.arrayContaining([`${first.id}.json`, `${second.id}.json`]) });
+    expect(workspaceFiles(folder)).toEqual({
+      files: [first.sha256],
+      temp: [],
+      records: expect.arrayContaining([`${first.id}.json`, `${second.id}.json`]),
+    });
 
     const listed = await services.evidence.list({ controlId: 'iam-password-policy' });
     expect(listed.map((e) => e.id)).toEqual([second.id, first.id]);
@@ -107,9 +128,20 @@ describe('importing into the workspace', () => {
     await services.imports.importFile(write(dir, 'ok.png', tinyPng()), 'ok.png', DETAILS, 'file picker');
     const before = workspaceFiles(folder);
     const activityBefore = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
-    await expect(services.imports.importFile(write(dir, 'fake.png', 'not a png'), 'fake.png', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    await expect(services.imports.importBytes('x.png', JPEG, DETAILS, 'paste')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    await expect(services.imports.importFile(write(dir, 'ok2.png', tinyPng(2)), 'ok2.png', { ...DETAILS, controlIds: ['no-such-control'] }, 'file picker')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      services.imports.importFile(write(dir, 'fake.png', 'not a png'), 'fake.png', DETAILS, 'file picker'),
+    ).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    await expect(services.imports.importBytes('x.png', JPEG, DETAILS, 'paste')).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+    });
+    await expect(
+      services.imports.importFile(
+        write(dir, 'ok2.png', tinyPng(2)),
+        'ok2.png',
+        { ...DETAILS, controlIds: ['no-such-control'] },
+        'file picker',
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(workspaceFiles(folder)).toEqual(before);
     expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activityBefore);
   });
@@ -117,15 +149,23 @@ describe('importing into the workspace', () => {
   it('checks and stores a private snapshot, and leaves no snapshot behind either way', async () => {
     const { services } = await createTestWorkspace();
     const snapshots = tempDir('aw-snapshots-');
-    const imports = new ImportService({ workspaces: services.workspaces, pickFiles: async () => null, tmpDir: snapshots });
+    const imports = new ImportService({
+      workspaces: services.workspaces,
+      pickFiles: async () => null,
+      tmpDir: snapshots,
+    });
     const dir = tempDir();
     const source = write(dir, 'policy.pdf', PDF);
     const record = await imports.importFile(source, 'policy.pdf', DETAILS, 'file picker');
     // The original can change afterwards: the stored file is the snapshot that was checked.
     writeFileSync(source, 'changed');
     expect(readFileSync(services.workspaces.require().evidence.filePath(record.sha256))).toEqual(PDF);
-    await expect(imports.importFile(write(dir, 'bad.json', '{'), 'bad.json', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    await expect(imports.importBytes('bad.png', Buffer.from('nope'), DETAILS, 'paste')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    await expect(
+      imports.importFile(write(dir, 'bad.json', '{'), 'bad.json', DETAILS, 'file picker'),
+    ).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    await expect(imports.importBytes('bad.png', Buffer.from('nope'), DETAILS, 'paste')).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+    });
     expect(readdirSync(snapshots)).toEqual([]);
   });
 
@@ -134,7 +174,11 @@ describe('importing into the workspace', () => {
     const path = write(dir, 'shot.png', tinyPng());
     const { services } = await createTestWorkspace({ adapters: { pickFiles: async () => [path] } } as never);
     const [picked] = await services.imports.pickFiles();
-    expect(picked).toEqual({ token: expect.stringMatching(/^[a-f0-9]{24}$/), name: 'shot.png', size: expect.any(Number) });
+    expect(picked).toEqual({
+      token: expect.stringMatching(/^[a-f0-9]{24}$/),
+      name: 'shot.png',
+      size: expect.any(Number),
+    });
     expect(JSON.stringify(picked)).not.toContain(dir);
     const record = await services.imports.importPicked(picked!.token, DETAILS);
     expect(record.source).toEqual({ type: 'import', originalName: 'shot.png' });

@@ -2,6 +2,13 @@
 import { inspectImport } from '../../../main/services/evidence/import-validation';
 
 inspectImport(process.argv[2]!, process.argv[3]!).then(
-  (inspected) => process.stdout.write(JSON.stringify({ mediaType: inspected.mediaType, size: inspected.size, rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024) })),
+  (inspected) =>
+    process.stdout.write(
+      JSON.stringify({
+        mediaType: inspected.mediaType,
+        size: inspected.size,
+        rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      }),
+    ),
   (error: Error) => process.stdout.write(JSON.stringify({ error: error.message })),
 );

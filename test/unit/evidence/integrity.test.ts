@@ -9,7 +9,12 @@ async function workspaceWithTwo() {
   const ctx = await createTestWorkspace();
   const dir = tempDir();
   const a = await ctx.services.imports.importFile(write(dir, 'a.png', tinyPng(1)), 'a.png', DETAILS, 'file picker');
-  const b = await ctx.services.imports.importFile(write(dir, 'b.json', '{"ok":true}'), 'b.json', { ...DETAILS, title: 'API answer' }, 'file picker');
+  const b = await ctx.services.imports.importFile(
+    write(dir, 'b.json', '{"ok":true}'),
+    'b.json',
+    { ...DETAILS, title: 'API answer' },
+    'file picker',
+  );
   return { ...ctx, a, b, path: (sha: string) => ctx.services.workspaces.require().evidence.filePath(sha) };
 }
 
@@ -53,7 +58,11 @@ describe('evidence integrity', () => {
     const image = await services.evidence.content(a.id);
     expect(image).toMatchObject({ encoding: 'base64', mediaType: 'image/png', truncated: false });
     expect(Buffer.from(image.data, 'base64').equals(tinyPng(1))).toBe(true);
-    expect(await services.evidence.content(b.id)).toMatchObject({ encoding: 'text', data: '{"ok":true}', mediaType: 'application/json' });
+    expect(await services.evidence.content(b.id)).toMatchObject({
+      encoding: 'text',
+      data: '{"ok":true}',
+      mediaType: 'application/json',
+    });
     expect(JSON.stringify(image)).not.toMatch(/evidence\/files|\/tmp\//);
   });
 });

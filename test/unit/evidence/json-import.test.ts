@@ -18,10 +18,11 @@ const inspect = async (content: string | Buffer) => {
 function bigJson(path: string, mb: number, tail = ']}'): string {
   const fd = openSync(path, 'w');
   writeSync(fd, '{"Users":[');
-  const item = (i: number) => `{"UserName":"user-${i}","Arn":"arn:aws:iam::111122223333:user/user-${i}","Tags":[{"Key":"team","Value":"café ✓"}],"MFA":${i % 2 === 0}}`;
+  const item = (i: number) =>
+    `{"UserName":"user-${i}","Arn":"arn:aws:iam::111122223333:user/user-${i}","Tags":[{"Key":"team","Value":"café ✓"}],"MFA":${i % 2 === 0}}`;
   let i = 0;
   let block: string[] = [];
-  for (let written = 0; written < mb * 1024 * 1024; ) {
+  for (let written = 0; written < mb * 1024 * 1024;) {
     block.push(`${i ? ',' : ''}${item(i++)}`);
     if (block.length === 1000) {
       const text = block.join('');
@@ -37,7 +38,14 @@ function bigJson(path: string, mb: number, tail = ']}'): string {
 
 describe('JSON import validation', () => {
   it('accepts any one well-formed JSON value, with or without a byte order mark', async () => {
-    for (const ok of ['{"a":[1,-2.5e3,true,null,"\\u00e9\\n"]}', '\uFEFF{"a":1}', '[]', '"text"', '42', '{"a":1}\n\n']) {
+    for (const ok of [
+      '{"a":[1,-2.5e3,true,null,"\\u00e9\\n"]}',
+      '\uFEFF{"a":1}',
+      '[]',
+      '"text"',
+      '42',
+      '{"a":1}\n\n',
+    ]) {
       expect(await inspect(ok), ok).toBe('application/json');
     }
   });
@@ -71,8 +79,16 @@ describe('JSON import validation', () => {
     const script = join(import.meta.dirname, 'inspect-import.child.ts');
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
     const run = (path: string) =>
-      JSON.parse(execFileSync(tsx, [script, path, 'users.json'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } }));
+      JSON.parse(
+        execFileSync(tsx, [script, path, 'users.json'], {
+          encoding: 'utf8',
+          timeout: 120_000,
+          env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' },
+        }),
+      );
     expect(run(bigJson(join(dir, 'users.json'), 120))).toMatchObject({ mediaType: 'application/json' });
-    expect(run(bigJson(join(dir, 'cut.json'), 120, ','))).toMatchObject({ error: expect.stringMatching(/ends before the JSON is complete/) });
+    expect(run(bigJson(join(dir, 'cut.json'), 120, ','))).toMatchObject({
+      error: expect.stringMatching(/ends before the JSON is complete/),
+    });
   }, 180_000);
 });

@@ -10,7 +10,13 @@ async function main() {
   const items = await services.evidence.list();
   const integrity: Record<string, number> = {};
   for (const item of items) integrity[item.integrity] = (integrity[item.integrity] ?? 0) + 1;
-  process.stdout.write(JSON.stringify({ count: items.length, integrity, readErrors: [...new Set(items.flatMap((i) => (i.readError ? [i.readError] : [])))] }));
+  process.stdout.write(
+    JSON.stringify({
+      count: items.length,
+      integrity,
+      readErrors: [...new Set(items.flatMap((i) => (i.readError ? [i.readError] : [])))],
+    }),
+  );
   await services.workspaces.close();
 }
 

@@ -15,7 +15,10 @@ const snapshotFields = (title: string): NewEvidence => ({
   mediaType: 'application/json',
   fileName: 'iam-GetAccountSummary.json',
   controlIds: ['iam-root-account'],
-  source: { type: 'aws_api', calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }] },
+  source: {
+    type: 'aws_api',
+    calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }],
+  },
   effectiveDate: '2026-11-26',
   capturedBy: DANA,
 });
@@ -39,7 +42,15 @@ async function importedOnce() {
   const source = write(dir, 'root-mfa.png', original);
   const first = await ctx.services.imports.importFile(source, 'root-mfa.png', DETAILS, 'file picker');
   const store = ctx.services.workspaces.require().evidence;
-  return { ...ctx, original, source, first, store, stored: store.filePath(first.sha256), damagedDir: join(ctx.folder, 'evidence', 'damaged') };
+  return {
+    ...ctx,
+    original,
+    source,
+    first,
+    store,
+    stored: store.filePath(first.sha256),
+    damagedDir: join(ctx.folder, 'evidence', 'damaged'),
+  };
 }
 
 describe('a good copy repairs a damaged evidence file', () => {
@@ -48,7 +59,12 @@ describe('a good copy repairs a damaged evidence file', () => {
     const edited = sneakyEdit(stored);
     expect((await services.evidence.item(first.id)).integrity).toBe('tampered');
 
-    const second = await services.imports.importFile(source, 'root-mfa.png', { ...DETAILS, title: 'Root MFA again' }, 'file picker');
+    const second = await services.imports.importFile(
+      source,
+      'root-mfa.png',
+      { ...DETAILS, title: 'Root MFA again' },
+      'file picker',
+    );
     expect(second.sha256).toBe(first.sha256);
     // Both records verify: the stored file holds exactly the bytes its name says.
     expect(readFileSync(stored).equals(original)).toBe(true);
@@ -73,7 +89,9 @@ describe('a good copy repairs a damaged evidence file', () => {
       details: { sha256: first.sha256, evidenceId: second.id, damagedFile: `evidence/damaged/${kept[0]}` },
     });
     // The new record's provenance shows the repair.
-    expect((await services.evidence.provenance(second.id)).activity.map((e) => e.action)).toContain('evidence.repaired');
+    expect((await services.evidence.provenance(second.id)).activity.map((e) => e.action)).toContain(
+      'evidence.repaired',
+    );
   });
 
   it('repairs a file of another size, and a capture (bytes) repairs just like an import', async () => {
@@ -90,7 +108,9 @@ describe('a good copy repairs a damaged evidence file', () => {
     expect(await store.verify(a)).toBe('ok');
     expect(await store.verify(b)).toBe('ok');
     const kept = readdirSync(join(folder, 'evidence', 'damaged'));
-    expect(kept.map((n) => readFileSync(join(folder, 'evidence', 'damaged', n), 'utf8'))).toEqual(['{"SummaryMap":{"AccountMFAEnabled":0}} ']);
+    expect(kept.map((n) => readFileSync(join(folder, 'evidence', 'damaged', n), 'utf8'))).toEqual([
+      '{"SummaryMap":{"AccountMFAEnabled":0}} ',
+    ]);
     const { entries } = await services.workspaces.require().activity.read();
     expect(entries.filter((e) => e.action === 'evidence.repaired')).toHaveLength(1);
   });
@@ -119,7 +139,12 @@ describe('a good copy repairs a damaged evidence file', () => {
     const { services, source, first, stored, damagedDir, store, folder } = await importedOnce();
     const before = statSync(stored);
     const again = await services.imports.importFile(source, 'root-mfa.png', DETAILS, 'file picker');
-    const bytesAgain = await store.addBytes(readFileSync(source), { ...snapshotFields('Same bytes'), kind: 'screenshot', mediaType: 'image/png', fileName: 'x.png' });
+    const bytesAgain = await store.addBytes(readFileSync(source), {
+      ...snapshotFields('Same bytes'),
+      kind: 'screenshot',
+      mediaType: 'image/png',
+      fileName: 'x.png',
+    });
     expect(again.sha256).toBe(first.sha256);
     expect(bytesAgain.sha256).toBe(first.sha256);
     const after = statSync(stored);

@@ -13,7 +13,8 @@ import { verifyBundle } from '../../../main/services/export/verify';
 import { createTestWorkspace, DANA } from '../helpers/services';
 import { HOSTILE_CUEC, REPORT_MARKER, scenarioWorkspace, type Scenario } from './scenario';
 
-const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+const run = (cmd: string, args: string[], cwd?: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 /** pdftotext wraps table cells over lines; compare with whitespace collapsed. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const readManifest = (dir: string) => Manifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
@@ -47,7 +48,14 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     const pages = text.split('\f');
     const at = pages.findIndex((p) => flat(p).includes(`${TITLE} Signed by`));
     expect(at).toBeGreaterThan(1);
-    const section = flat(pages.slice(at, pages.findIndex((p, i) => i > at && p.includes('Control matrix'))).join(' '));
+    const section = flat(
+      pages
+        .slice(
+          at,
+          pages.findIndex((p, i) => i > at && p.includes('Control matrix')),
+        )
+        .join(' '),
+    );
     expect(section).toContain(review.report.title);
     expect(section).toContain(s.awsReport.sha256);
     expect(section).toContain('AWS SOC 2 Type 2 Report Fall 2026.pdf');
@@ -64,7 +72,7 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toContain('iam-root-account Root account protection (Not started, 1 evidence file)');
     expect(section).toContain('iam-mfa-enforcement MFA for everyone who signs in (Ready for review, 2 evidence files)');
     expect(section).toContain("privacy-consent Choice and consent (outside this bundle's scope)");
-    expect(section).toContain('92 days before this bundle\'s as-of date (2026-12-31)');
+    expect(section).toContain("92 days before this bundle's as-of date (2026-12-31)");
     expect(section).toContain("AWS's bridge letter covers it");
     expect(section).toContain('We rely on the report');
     expect(section).toContain('Read the Spring 2027 report when it is issued.');
@@ -75,13 +83,19 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).not.toContain('NOT SIGNED');
     expect(section).not.toContain('Open for this bundle');
     // The opening says what the signed review concludes.
-    expect(section).toContain("The company reviewed AWS's own SOC 2 report and concluded that it relies on it; it meets the complementary user entity controls");
+    expect(section).toContain(
+      "The company reviewed AWS's own SOC 2 report and concluded that it relies on it; it meets the complementary user entity controls",
+    );
     expect(section).toContain("AWS's own subservice organizations Carve-out");
     expect(section).not.toContain('Subservice treatment');
     expect(section).not.toContain('does not stand');
     // The review control's page points to the section, with the review's standing.
-    const controlPage = flat(pages.find((p) => /vendor-risk-management\s/.test(p) && p.includes("this control's evidence for CC9.2")) ?? '');
-    expect(controlPage).toContain(`Review of AWS's SOC 2 report: this control's evidence for CC9.2, in the section "${TITLE}".`);
+    const controlPage = flat(
+      pages.find((p) => /vendor-risk-management\s/.test(p) && p.includes("this control's evidence for CC9.2")) ?? '',
+    );
+    expect(controlPage).toContain(
+      `Review of AWS's SOC 2 report: this control's evidence for CC9.2, in the section "${TITLE}".`,
+    );
     expect(controlPage).toMatch(/Signed by Dana Founder on \d{4}-\d{2}-\d{2}, relying on AWS's report\./);
   });
 
@@ -122,13 +136,34 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(m.status).toBe('signed');
     expect(m.signed).toEqual({ by: DANA, at: review.signed!.at, reportSha256: s.awsReport.sha256 });
     expect(m.signatureProblems).toEqual([]);
-    expect(m.report).toMatchObject({ title: review.report.title, reportType: 'type2', periodEnd: '2026-09-30', opinion: 'unmodified', subserviceTreatment: 'carve_out' });
-    expect(m.report.file).toEqual({ name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf', sha256: s.awsReport.sha256, bytes: s.awsReport.bytes.length });
+    expect(m.report).toMatchObject({
+      title: review.report.title,
+      reportType: 'type2',
+      periodEnd: '2026-09-30',
+      opinion: 'unmodified',
+      subserviceTreatment: 'carve_out',
+    });
+    expect(m.report.file).toEqual({
+      name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf',
+      sha256: s.awsReport.sha256,
+      bytes: s.awsReport.bytes.length,
+    });
     expect(m.cuecs).toEqual(review.cuecs);
     expect(m.exceptions[0]).toMatchObject({ impact: 'none' });
     expect(m.gapDays).toBe(92);
-    expect(m.conclusion).toEqual({ gapCoverage: 'bridge_letter', gapNote: review.conclusion.gapNote, reliance: 'rely', followUps: review.conclusion.followUps });
-    expect(m.problems).toEqual([{ severity: 'warning', field: `cuecs.${review.cuecs.length - 1}`, message: expect.stringContaining('privacy-consent') }]);
+    expect(m.conclusion).toEqual({
+      gapCoverage: 'bridge_letter',
+      gapNote: review.conclusion.gapNote,
+      reliance: 'rely',
+      followUps: review.conclusion.followUps,
+    });
+    expect(m.problems).toEqual([
+      {
+        severity: 'warning',
+        field: `cuecs.${review.cuecs.length - 1}`,
+        message: expect.stringContaining('privacy-consent'),
+      },
+    ]);
     expect(readManifest(dir).documents.map((d) => d.path)).toContain('cuecs.csv');
   });
 
@@ -163,7 +198,11 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(pdf).toContain(`The signature does not stand for this bundle: ${why}`);
     expect(pdf).toContain('but that signature does not stand for this bundle (see why below)');
     expect(pdf).not.toContain('concluded that it relies on it');
-    expect(pdf).toMatch(new RegExp(`Signed by Dana Founder on \\d{4}-\\d{2}-\\d{2}, but the signature does not stand for this bundle: ${why.replace(/[.()"]/g, '\\$&')}`));
+    expect(pdf).toMatch(
+      new RegExp(
+        `Signed by Dana Founder on \\d{4}-\\d{2}-\\d{2}, but the signature does not stand for this bundle: ${why.replace(/[.()"]/g, '\\$&')}`,
+      ),
+    );
     const html = readFileSync(join(stale, 'index.html'), 'utf8');
     expect(html).toContain('<p class="bad">The signature does not stand for this bundle:</p>');
     expect(html).toContain('this bundle is as of 2026-12-15');
@@ -176,18 +215,29 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(header).toEqual(['cuec_id', 'cuec_text', 'control_id', 'control_title', 'control_status', 'evidence_count']);
     const review = s.services.awsReport.get().review;
     const guarded = (t: string) => (t.startsWith('=') ? `'${t}` : t);
-    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(review.cuecs.flatMap((c) => c.controlIds.map((id) => [c.id, guarded(c.text), id])));
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(
+      review.cuecs.flatMap((c) => c.controlIds.map((id) => [c.id, guarded(c.text), id])),
+    );
     const row = (id: string) => rows.find((r) => r[2] === id)!;
     expect(row('iam-mfa-enforcement').slice(3)).toEqual(['MFA for everyone who signs in', 'ready_for_review', '2']);
     expect(row('iam-root-account').slice(4)).toEqual(['not_started', '1']);
-    expect(row('privacy-consent').slice(3)).toEqual([CONTROLS.find((c) => c.id === 'privacy-consent')!.title, 'out_of_scope', '0']);
+    expect(row('privacy-consent').slice(3)).toEqual([
+      CONTROLS.find((c) => c.id === 'privacy-consent')!.title,
+      'out_of_scope',
+      '0',
+    ]);
     expect(text).toContain(`"'${HOSTILE_CUEC.replace(/"/g, '""')}"`);
   });
 
   it('passes sha256sum -c with cuecs.csv listed, and verify', async () => {
     const out = run('sha256sum', ['-c', '--strict', 'SHA256SUMS'], dir);
     expect(out).toContain('cuecs.csv: OK');
-    expect(out.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .every((l) => l.endsWith(': OK')),
+    ).toBe(true);
     const report = await verifyBundle(zip);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
@@ -211,7 +261,9 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(pre.awsReportReview.blocking).toEqual([]);
     // For another as-of date than the one signed for, it says the signature does not stand.
     const other = await s.services.exports.preflight({ asOfDate: '2026-12-15' });
-    expect(other.awsReportReview.signatureProblems).toEqual([expect.stringContaining('It was signed for an "as of" date of 2026-12-31; this bundle is as of 2026-12-15.')]);
+    expect(other.awsReportReview.signatureProblems).toEqual([
+      expect.stringContaining('It was signed for an "as of" date of 2026-12-31; this bundle is as of 2026-12-15.'),
+    ]);
     expect(pre.awsReportReview.warnings).toEqual([expect.stringContaining('privacy-consent')]);
   });
 });
@@ -226,8 +278,17 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     // Marked accepted by hand: without a signed review, that must not make AWS's controls accepted.
     await ctx.services.controls.setStatus('vendor-risk-management', 'accepted');
     // A Type 1 report with a period start left over from editing: it is not shown nor shipped.
-    const { schemaVersion: _v, signed: _s, updatedAt: _a, updatedBy: _b, ...draft } = ctx.services.awsReport.get().review;
-    await ctx.services.awsReport.save({ ...draft, report: { ...draft.report, reportType: 'type1', periodStart: '2026-01-17', periodEnd: '2026-06-30' } });
+    const {
+      schemaVersion: _v,
+      signed: _s,
+      updatedAt: _a,
+      updatedBy: _b,
+      ...draft
+    } = ctx.services.awsReport.get().review;
+    await ctx.services.awsReport.save({
+      ...draft,
+      report: { ...draft.report, reportType: 'type1', periodStart: '2026-01-17', periodEnd: '2026-06-30' },
+    });
     ({ zip, dir } = await exportAndUnzip(ctx.services, ctx.folder, 'draft.zip'));
   }, 60_000);
   afterAll(() => ctx.services.workspaces.close());
@@ -236,7 +297,9 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     const pre = await ctx.services.exports.preflight({});
     expect(pre.awsReportReview.signed).toBeNull();
     expect(pre.awsReportReview.blocking.length).toBeGreaterThan(3);
-    expect(pre.awsReportReview.blocking).toContainEqual(expect.stringContaining('Choose the copy of the report you reviewed'));
+    expect(pre.awsReportReview.blocking).toContainEqual(
+      expect.stringContaining('Choose the copy of the report you reviewed'),
+    );
     expect(pre.canExport).toBe(true);
     expect((await verifyBundle(zip)).ok).toBe(true);
   });
@@ -256,12 +319,18 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
     expect(pdf).toContain(`${TITLE} NOT SIGNED — draft`);
     expect(pdf).toContain("The company's review of AWS's own SOC 2 report is a draft, not signed");
     expect(pdf).not.toContain('concluded that it relies on it');
-    expect(pdf).toMatch(/this control's evidence for CC9\.2, in the section "[^"]+"\. NOT SIGNED — draft with \d+ things open: the inherited controls count as in progress at most\./);
+    expect(pdf).toMatch(
+      /this control's evidence for CC9\.2, in the section "[^"]+"\. NOT SIGNED — draft with \d+ things open: the inherited controls count as in progress at most\./,
+    );
     // Type 1: as of its end date, no period start anywhere.
     expect(pdf).toContain('Period as of 2026-06-30');
     expect(pdf).not.toContain('2026-01-17');
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('2026-01-17');
-    expect(readManifest(dir).awsReportReview!.report).toMatchObject({ reportType: 'type1', periodStart: null, periodEnd: '2026-06-30' });
+    expect(readManifest(dir).awsReportReview!.report).toMatchObject({
+      reportType: 'type1',
+      periodStart: null,
+      periodEnd: '2026-06-30',
+    });
     expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).not.toContain('2026-01-17');
     expect(pdf).toMatch(/Open before it can be signed \(\d+\)/);
     expect(pdf).toContain('Choose the copy of the report you reviewed');

@@ -10,7 +10,8 @@ import { Manifest } from '../../../shared/domain/manifest';
 import { verifyBundle } from '../../../main/services/export/verify';
 import { scenarioWorkspace, type Scenario } from './scenario';
 
-const run = (cmd: string, args: string[], cwd?: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+const run = (cmd: string, args: string[], cwd?: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 
 describe('an exported bundle', () => {
   let s: Scenario;
@@ -46,7 +47,11 @@ describe('an exported bundle', () => {
       const folder = join(dir, 'evidence', record.controlIds[0]!);
       const name = readdirSync(folder).find((f) => f.startsWith(`${record.id}-`));
       expect(name, record.id).toBeDefined();
-      expect(createHash('sha256').update(readFileSync(join(folder, name!))).digest('hex')).toBe(record.sha256);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(folder, name!)))
+          .digest('hex'),
+      ).toBe(record.sha256);
     }
     // The hostile file name came out as a plain slug inside its control folder.
     expect(readdirSync(join(dir, 'evidence', 'access-reviews'))[0]).toMatch(/^ev_[a-z0-9]+-etc-passwd\.txt$/);
@@ -56,7 +61,9 @@ describe('an exported bundle', () => {
     const report = await verifyBundle(zip);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    const fingerprint = createHash('sha256').update(readFileSync(join(dir, 'manifest.json'))).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(readFileSync(join(dir, 'manifest.json')))
+      .digest('hex');
     expect(report.fingerprint).toBe(fingerprint);
     expect(result.fingerprint).toBe(fingerprint);
     expect(readFileSync(join(dir, 'README.txt'), 'utf8')).toContain(fingerprint);
@@ -115,7 +122,9 @@ describe('an exported bundle', () => {
     broken.evidence[0].sha256 = 'not-a-hash';
     delete broken.workspace;
     expect(validate(broken)).toBe(false);
-    expect(validate.errors!.map((e) => e.message)).toEqual(expect.arrayContaining(["must have required property 'workspace'", 'must match pattern "^[a-f0-9]{64}$"']));
+    expect(validate.errors!.map((e) => e.message)).toEqual(
+      expect.arrayContaining(["must have required property 'workspace'", 'must match pattern "^[a-f0-9]{64}$"']),
+    );
   });
 
   it('writes CSVs with a BOM and a header row, and defuses spreadsheet formulas', () => {
@@ -139,7 +148,9 @@ describe('an exported bundle', () => {
 
   it('records the export in the activity log and leaves no temporary file beside the bundle', async () => {
     const { entries } = await s.services.workspaces.require().activity.read({ limit: 5 });
-    expect(entries.some((e) => e.action === 'bundle.exported' && String(e.details?.fingerprint) === result.fingerprint)).toBe(true);
+    expect(
+      entries.some((e) => e.action === 'bundle.exported' && String(e.details?.fingerprint) === result.fingerprint),
+    ).toBe(true);
     expect(readdirSync(dirname(zip)).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 });

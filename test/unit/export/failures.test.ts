@@ -84,7 +84,12 @@ describe('export refuses and leaves nothing behind', () => {
     await addLargeDocuments(ws.evidence, 12, 8, () => randomBytes(8 * 1024 * 1024));
     const out = join(dirname(s.folder), 'bundle.zip');
     const running = s.services.exports.run({ outPath: out }).catch((e) => e);
-    await expect.poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), { interval: 5, timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), {
+        interval: 5,
+        timeout: 20_000,
+      })
+      .toBe(true);
     expect(s.services.exports.cancel()).toEqual({ cancelled: true });
     const error = await running;
     expect(error.code).toBe('CANCELLED');
@@ -98,7 +103,12 @@ describe('export refuses and leaves nothing behind', () => {
     await addLargeDocuments(s.services.workspaces.require().evidence, 12, 8, () => randomBytes(8 * 1024 * 1024));
     const out = join(dirname(s.folder), 'closing.zip');
     const running = s.services.exports.run({ outPath: out }).catch((e) => e);
-    await expect.poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), { interval: 5, timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => s.events.some((e) => (e.payload as { step?: string }).step === 'evidence'), {
+        interval: 5,
+        timeout: 20_000,
+      })
+      .toBe(true);
     await s.services.workspaces.close();
     // By the time close returns the export has stopped and cleaned up.
     expect(leftovers(dirname(out))).toEqual([]);
@@ -130,7 +140,10 @@ describe('the export command', () => {
    * writes the ZIP; the `.bin/tsx` wrapper would relay a SIGTERM but die alone on a SIGKILL.
    */
   const exportCli = (workspace: string, out: string) =>
-    spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'export', '--workspace', workspace, '--out', out], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'export', '--workspace', workspace, '--out', out], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
 
   async function bigWorkspace() {
     const s = await scenarioWorkspace();
@@ -153,7 +166,13 @@ describe('the export command', () => {
         child.kill(signal);
       }
     }, 5);
-    return new Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null; sawPartial: boolean; stderr: string }>((done) =>
+    return new Promise<{
+      pid: number;
+      code: number | null;
+      signal: NodeJS.Signals | null;
+      sawPartial: boolean;
+      stderr: string;
+    }>((done) =>
       child.on('exit', (code, sig) => {
         clearInterval(timer);
         done({ pid: child.pid!, code, signal: sig, sawPartial, stderr });

@@ -106,12 +106,20 @@ export function endOf(zip: Buffer) {
 }
 
 /** Each central directory record's position, name and local header offset. */
-export function centralRecords(zip: Buffer): { at: number; name: string; offset: number; flags: number; compressedSize: number }[] {
+export function centralRecords(
+  zip: Buffer,
+): { at: number; name: string; offset: number; flags: number; compressedSize: number }[] {
   const { cdOffset, cdSize } = endOf(zip);
   const out = [];
-  for (let i = cdOffset; i < cdOffset + cdSize; ) {
+  for (let i = cdOffset; i < cdOffset + cdSize;) {
     const n = zip.readUInt16LE(i + 28);
-    out.push({ at: i, name: zip.toString('utf8', i + 46, i + 46 + n), offset: zip.readUInt32LE(i + 42), flags: zip.readUInt16LE(i + 8), compressedSize: zip.readUInt32LE(i + 20) });
+    out.push({
+      at: i,
+      name: zip.toString('utf8', i + 46, i + 46 + n),
+      offset: zip.readUInt32LE(i + 42),
+      flags: zip.readUInt16LE(i + 8),
+      compressedSize: zip.readUInt32LE(i + 20),
+    });
     i += 46 + n + zip.readUInt16LE(i + 30) + zip.readUInt16LE(i + 32);
   }
   return out;

@@ -45,20 +45,48 @@ describe('index.pdf laid out in parts and joined', () => {
   beforeAll(async () => {
     const records = Array.from({ length: ROWS }, (_, i) => record(i));
     const meta = WorkspaceMeta.parse({
-      schemaVersion: 2, id: 'parts-workspace', companyName: 'Parts Co', systemName: 'Parts Platform', auditType: 'SOC2_TYPE1', asOfDate: '2026-12-31',
-      categories: ['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'], createdAt: '2026-01-01T00:00:00.000Z', createdBy: ME,
-      checkSettings: { passwordMinLength: 14, passwordReusePrevention: 24, accessKeyMaxAgeDays: 90, unusedCredentialDays: 90, rootRecentUseDays: 90 }, aws: { accountIds: [] },
+      schemaVersion: 2,
+      id: 'parts-workspace',
+      companyName: 'Parts Co',
+      systemName: 'Parts Platform',
+      auditType: 'SOC2_TYPE1',
+      asOfDate: '2026-12-31',
+      categories: ['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: ME,
+      checkSettings: {
+        passwordMinLength: 14,
+        passwordReusePrevention: 24,
+        accessKeyMaxAgeDays: 90,
+        unusedCredentialDays: 90,
+        rootRecentUseDays: 90,
+      },
+      aws: { accountIds: [] },
     });
     const source = {
-      root: '/nonexistent', meta, team: { schemaVersion: 1 as const, members: [] }, controls: { schemaVersion: 1 as const, controls: {} }, awsReportReview: newAwsReportReview(),
-      evidence: { list: async () => records, filePath: () => '/nonexistent', verify: async () => 'ok' as const }, catalog: CONTROLS,
+      root: '/nonexistent',
+      meta,
+      team: { schemaVersion: 1 as const, members: [] },
+      controls: { schemaVersion: 1 as const, controls: {} },
+      awsReportReview: newAwsReportReview(),
+      evidence: { list: async () => records, filePath: () => '/nonexistent', verify: async () => 'ok' as const },
+      catalog: CONTROLS,
     };
-    model = await buildModel(source, resolveOptions(meta, {}), { preparedBy: ME, generatedAt: '2026-12-31T12:00:00.000Z', appVersion: 'test' });
+    model = await buildModel(source, resolveOptions(meta, {}), {
+      preparedBy: ME,
+      generatedAt: '2026-12-31T12:00:00.000Z',
+      appVersion: 'test',
+    });
     const thumb = thumbnailPng(screenshotPng(320, 200))!;
-    thumbnails = new Map(model.controls.flatMap((c) => screenshotsToPreview(c.evidence)).map((e) => [e.record.id, thumb]));
+    thumbnails = new Map(
+      model.controls.flatMap((c) => screenshotsToPreview(c.evidence)).map((e) => [e.record.id, thumb]),
+    );
     // Small parts, so this small workspace crosses many part boundaries (controls and evidence index).
     const awsReview = bundleAwsReview(source.awsReportReview, model, CONTROLS);
-    const pdf = await renderPdf({ model, findings: new Map(), thumbnails, awsReview, fingerprint: 'e'.repeat(64) }, { controls: 7, thumbnails: 4, evidenceRows: 40 });
+    const pdf = await renderPdf(
+      { model, findings: new Map(), thumbnails, awsReview, fingerprint: 'e'.repeat(64) },
+      { controls: 7, thumbnails: 4, evidenceRows: 40 },
+    );
     pdfPath = join(mkdtempSync(join(tmpdir(), 'aw-pdf-parts-')), 'index.pdf');
     writeFileSync(pdfPath, pdf);
     pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
@@ -84,13 +112,24 @@ describe('index.pdf laid out in parts and joined', () => {
       .flatMap((p) => [...p.matchAll(/^(\S.*?)\s{2,}(\d+)\s*$/gm)])
       .map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
     expect(entries.map((e) => e.title)).toEqual(
-      expect.arrayContaining(['AWS as a subservice organization: review of its SOC 2 report', 'Control matrix', 'Criteria coverage', 'Exceptions and exclusions', 'Evidence index']),
+      expect.arrayContaining([
+        'AWS as a subservice organization: review of its SOC 2 report',
+        'Control matrix',
+        'Criteria coverage',
+        'Exceptions and exclusions',
+        'Evidence index',
+      ]),
     );
     expect(entries.length).toBe(model.controls.length + 6);
     for (const { title, page } of entries) {
-      const firstLine = pages[page - 1]!.split('\n').map((l) => l.trim()).filter(Boolean)[1];
+      const firstLine = pages[page - 1]!.split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)[1];
       // A long heading wraps on its page; its first line is the start of the contents entry.
-      expect(title.startsWith(firstLine!) && firstLine!.split(' ')[0] === title.split(' ')[0], `${title} on page ${page}: ${firstLine}`).toBe(true);
+      expect(
+        title.startsWith(firstLine!) && firstLine!.split(' ')[0] === title.split(' ')[0],
+        `${title} on page ${page}: ${firstLine}`,
+      ).toBe(true);
     }
   });
 

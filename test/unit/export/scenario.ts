@@ -5,7 +5,12 @@ import type { Services } from '../../../main/services/create-services';
 import { createTestWorkspace, DANA } from '../helpers/services';
 import { draftOf, reviewedDraft, standInReportPdf } from '../../fixtures/aws-report-review';
 
-export const AWS = { accountId: '111122223333', accountAlias: 'acme-prod', principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana', region: 'us-east-1' };
+export const AWS = {
+  accountId: '111122223333',
+  accountAlias: 'acme-prod',
+  principalArn: 'arn:aws:sts::111122223333:assumed-role/AuditReader/dana',
+  region: 'us-east-1',
+};
 
 /** A real PNG with a gradient, so thumbnails have something to show. */
 export function screenshotPng(width = 640, height = 400, seed = 0): Buffer {
@@ -44,7 +49,8 @@ export const REPORT_MARKER = 'AWS-CONFIDENTIAL-REPORT-BODY-7f3a';
 export const reportPdf = () => standInReportPdf({ marker: REPORT_MARKER, padBytes: 900 });
 
 /** A CUEC whose text tries spreadsheet formula injection, mapped to a control in scope and one outside it. */
-export const HOSTILE_CUEC = '=HYPERLINK("http://evil.example","x") Customers are responsible for reviewing who may approve access.';
+export const HOSTILE_CUEC =
+  '=HYPERLINK("http://evil.example","x") Customers are responsible for reviewing who may approve access.';
 
 /**
  * Fills and signs the review of AWS's SOC 2 report the way a careful reviewer would: one
@@ -66,8 +72,16 @@ export async function signAwsReview(services: Services, options: { sign?: boolea
           assessment: 'Concerns AWS personnel only; no effect on our account.',
         },
       ],
-      cuecs: [...current.cuecs, { id: 'cuec-hostile', text: HOSTILE_CUEC, controlIds: ['access-reviews', 'privacy-consent'] }],
-      conclusion: { gapCoverage: 'bridge_letter', gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.', reliance: 'rely', followUps: 'Read the Spring 2027 report when it is issued.' },
+      cuecs: [
+        ...current.cuecs,
+        { id: 'cuec-hostile', text: HOSTILE_CUEC, controlIds: ['access-reviews', 'privacy-consent'] },
+      ],
+      conclusion: {
+        gapCoverage: 'bridge_letter',
+        gapNote: 'Bridge letter dated 2027-01-05 covers to 2026-12-31.',
+        reliance: 'rely',
+        followUps: 'Read the Spring 2027 report when it is issued.',
+      },
     }),
   );
   if (options.sign !== false) await services.awsReport.sign();
@@ -89,9 +103,20 @@ export async function scenarioWorkspace() {
   // The AWS SOC 2 report review is accepted (and signed below), so the inherited controls count as accepted.
   await services.controls.setStatus('vendor-risk-management', 'accepted');
   await services.controls.setNotes('iam-mfa-enforcement', 'MFA is enforced through Identity Center.');
-  await services.controls.addExclusion({ controlId: 'iam-access-key-rotation', what: 'CI deploy key', reason: 'Replaced by OIDC in Q1.', approvedBy: 'Dana Founder', expiresOn: '2027-03-31' });
+  await services.controls.addExclusion({
+    controlId: 'iam-access-key-rotation',
+    what: 'CI deploy key',
+    reason: 'Replaced by OIDC in Q1.',
+    approvedBy: 'Dana Founder',
+    expiresOn: '2027-03-31',
+  });
   const records: EvidenceRecord[] = [];
-  const api = { type: 'aws_api' as const, calls: [{ service: 'iam', operation: 'GenerateCredentialReport', requestId: 'req-1', at: '2026-12-20T10:00:00.000Z' }] };
+  const api = {
+    type: 'aws_api' as const,
+    calls: [
+      { service: 'iam', operation: 'GenerateCredentialReport', requestId: 'req-1', at: '2026-12-20T10:00:00.000Z' },
+    ],
+  };
   records.push(
     await ws.evidence.addBytes(JSON.stringify({ Users: [{ UserName: 'alice' }] }, null, 2), {
       title: 'IAM credential report',
@@ -107,7 +132,11 @@ export async function scenarioWorkspace() {
       capturedBy: me,
     }),
   );
-  const entities = Array.from({ length: 30 }, (_, i) => ({ arn: `arn:aws:iam::111122223333:user/user-${i}`, result: i < 2 ? ('fail' as const) : ('pass' as const), detail: i < 2 ? 'Console password without MFA.' : 'Has MFA.' }));
+  const entities = Array.from({ length: 30 }, (_, i) => ({
+    arn: `arn:aws:iam::111122223333:user/user-${i}`,
+    result: i < 2 ? ('fail' as const) : ('pass' as const),
+    detail: i < 2 ? 'Console password without MFA.' : 'Has MFA.',
+  }));
   records.push(
     await ws.evidence.addBytes(JSON.stringify(finding('iam.console-users-mfa', 'fail', entities), null, 2), {
       title: 'Findings: console users have MFA',
@@ -130,7 +159,11 @@ export async function scenarioWorkspace() {
       mediaType: 'image/png',
       fileName: 'iam-account-settings-2026-12.png',
       controlIds: ['iam-password-policy'],
-      source: { type: 'console_capture', url: 'https://us-east-1.console.aws.amazon.com/iam/home#/account_settings', windowSize: { width: 1280, height: 800 } },
+      source: {
+        type: 'console_capture',
+        url: 'https://us-east-1.console.aws.amazon.com/iam/home#/account_settings',
+        windowSize: { width: 1280, height: 800 },
+      },
       aws: AWS,
       capturedAt: '2026-12-21T09:30:00.000Z',
       effectiveDate: '2026-12-21',
@@ -158,7 +191,12 @@ export type Scenario = Awaited<ReturnType<typeof scenarioWorkspace>>;
 
 /** Adds `count` imported documents of `mb` MiB each: enough bytes for an export to take a while. */
 export async function addLargeDocuments(
-  evidence: { addBytes(content: Uint8Array, fields: Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'>): Promise<EvidenceRecord> },
+  evidence: {
+    addBytes(
+      content: Uint8Array,
+      fields: Omit<EvidenceRecord, 'schemaVersion' | 'id' | 'sha256' | 'size' | 'capturedAt' | 'appVersion'>,
+    ): Promise<EvidenceRecord>;
+  },
   count: number,
   mb: number,
   fill: (i: number) => Buffer = (i) => Buffer.alloc(mb * 1024 * 1024, i),

@@ -96,7 +96,9 @@ describe('verify requires the entries to tile the ZIP exactly', () => {
     commented.writeUInt16LE(5, good.length - 2);
     const report = await check('comment', commented);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([`The ZIP carries a 5-byte comment at offset ${good.length}; bundles never carry one.`]);
+    expect(report.problems).toEqual([
+      `The ZIP carries a 5-byte comment at offset ${good.length}; bundles never carry one.`,
+    ]);
   });
 
   it('rejects bytes hidden inside the central directory', async () => {
@@ -105,13 +107,22 @@ describe('verify requires the entries to tile the ZIP exactly', () => {
     zip.writeUInt32LE(cdSize + 10, zip.length - 22 + 12);
     const report = await check('in-cd', zip);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.stringMatching(/^The ZIP's central directory is \d+ bytes, but its \d+ entries take \d+: 10 bytes at offset \d+ belong to no entry \(found a central directory header\)\.$/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(
+        /^The ZIP's central directory is \d+ bytes, but its \d+ entries take \d+: 10 bytes at offset \d+ belong to no entry \(found a central directory header\)\.$/,
+      ),
+    ]);
   });
 
   it('rejects a data descriptor that does not state the entry’s CRC-32 and sizes', async () => {
     const streamed = centralRecords(good).find((r) => (r.flags & 0x08) !== 0)!;
     const zip = Buffer.from(good);
-    const dataEnd = streamed.offset + 30 + zip.readUInt16LE(streamed.offset + 26) + zip.readUInt16LE(streamed.offset + 28) + streamed.compressedSize;
+    const dataEnd =
+      streamed.offset +
+      30 +
+      zip.readUInt16LE(streamed.offset + 26) +
+      zip.readUInt16LE(streamed.offset + 28) +
+      streamed.compressedSize;
     expect(zip.readUInt32LE(dataEnd)).toBe(0x08074b50);
     zip.writeUInt32LE(zip.readUInt32LE(dataEnd + 8) + 1, dataEnd + 8);
     const report = await check('descriptor', zip);
@@ -129,7 +140,11 @@ describe('verify requires the entries to tile the ZIP exactly', () => {
     const local = localEntry('a.txt', 'hello').subarray(0, 30);
     local.copy(zip, 0, 0, 30);
     const report = await check('short-local', zip);
-    expect(report.problems).toContainEqual(expect.stringMatching(/^Entry "a\.txt"'s local header states CRC-32 [0-9a-f]+, 5 compressed and 5 uncompressed bytes, but the central directory [0-9a-f]+, 54 and 54: a streaming unzip tool would read another span of the file\.$/));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(
+        /^Entry "a\.txt"'s local header states CRC-32 [0-9a-f]+, 5 compressed and 5 uncompressed bytes, but the central directory [0-9a-f]+, 54 and 54: a streaming unzip tool would read another span of the file\.$/,
+      ),
+    );
   });
 
   it('rejects bytes after the end of an entry’s deflate stream, which inflaters skip', async () => {
@@ -160,7 +175,9 @@ describe('verify requires the entries to tile the ZIP exactly', () => {
     const records = centralRecords(zip);
     zip.writeUInt32LE(0, records[1]!.at + 42);
     const report = await check('overlap', zip);
-    expect(report.problems).toContainEqual('Entry "b.txt" starts at offset 0, inside "a.txt", which ends at offset 39: entries must not overlap.');
+    expect(report.problems).toContainEqual(
+      'Entry "b.txt" starts at offset 0, inside "a.txt", which ends at offset 39: entries must not overlap.',
+    );
   });
 });
 
@@ -176,7 +193,10 @@ describe('verify refuses key files too large to check', () => {
     await s.services.exports.run({ outPath: out });
     const unzipped = join(dir, 'x');
     execFileSync('unzip', ['-q', out, '-d', unzipped]);
-    const names = execFileSync('find', ['.', '-type', 'f'], { cwd: unzipped, encoding: 'utf8' }).trim().split('\n').map((f) => f.slice(2));
+    const names = execFileSync('find', ['.', '-type', 'f'], { cwd: unzipped, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.slice(2));
     files = new Map(names.sort().map((n) => [n, readFileSync(join(unzipped, n))]));
   }, 60_000);
   afterAll(() => {
@@ -204,11 +224,17 @@ describe('verify refuses key files too large to check', () => {
     const report = await verifyBundle(path, { maxDocumentBytes: limit });
     expect(report.ok).toBe(false);
     expect(report.fingerprint).toBeNull();
-    expect(report.problems).toContainEqual(expect.stringMatching(/^manifest\.json is [\d.]+ KB, larger than any manifest\.json this app writes \(at most [\d.]+ KB\): refused/));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(
+        /^manifest\.json is [\d.]+ KB, larger than any manifest\.json this app writes \(at most [\d.]+ KB\): refused/,
+      ),
+    );
     // The same bundle under the real limit is checked, and the tampered evidence found.
     const checked = await verifyBundle(path);
     expect(checked.ok).toBe(false);
-    expect(checked.problems).toContainEqual(expect.stringContaining(`(${evidence}) does not match the SHA-256 recorded when it was captured.`));
+    expect(checked.problems).toContainEqual(
+      expect.stringContaining(`(${evidence}) does not match the SHA-256 recorded when it was captured.`),
+    );
   });
 
   it.each(['SHA256SUMS', 'README.txt', 'index.html'])('an oversized %s is refused', async (name) => {
@@ -216,6 +242,8 @@ describe('verify refuses key files too large to check', () => {
     writeFileSync(path, rawZip([...files].map(([n, data]) => ({ name: n, data }))));
     const report = await verifyBundle(path, { maxDocumentBytes: files.get(name)!.length - 1 });
     expect(report.ok).toBe(false);
-    expect(report.problems).toContainEqual(expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')} is .*: refused`)));
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')} is .*: refused`)),
+    );
   });
 });

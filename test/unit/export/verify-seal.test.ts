@@ -12,7 +12,8 @@ import { scenarioWorkspace, type Scenario } from './scenario';
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const root = resolve(__dirname, '../../..');
 const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
 
 /** What someone who edits an extracted bundle does: rewrites SHA256SUMS so `sha256sum -c` passes, then zips it again. */
 function rebuild(folder: string, out: string): string {
@@ -45,7 +46,11 @@ describe('the seal and the exact file set', () => {
 
   /** The app's verify action, through the IPC router with its input validation. */
   const appVerify = (input: unknown) =>
-    createRouter({ handlers: createHandlers(s.services), isTrustedSender: () => true, logger: s.services.logger }).invoke('export.verify', input, APP);
+    createRouter({
+      handlers: createHandlers(s.services),
+      isTrustedSender: () => true,
+      logger: s.services.logger,
+    }).invoke('export.verify', input, APP);
 
   const extracted = () => {
     const folder = mkdtempSync(join(dir, 'x-'));
@@ -55,9 +60,19 @@ describe('the seal and the exact file set', () => {
 
   it('the CLI export refuses a category outside the workspace scope and writes nothing, and says whom it names as preparer', () => {
     const out = join(dir, 'pi.zip');
-    const refused = cli(['export', '--workspace', s.folder, '--out', out, '--categories', 'security,processing_integrity']);
+    const refused = cli([
+      'export',
+      '--workspace',
+      s.folder,
+      '--out',
+      out,
+      '--categories',
+      'security,processing_integrity',
+    ]);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain("The workspace's scope does not include processing_integrity; it covers security, availability. Leave it out of --categories.");
+    expect(refused.stderr).toContain(
+      "The workspace's scope does not include processing_integrity; it covers security, availability. Leave it out of --categories.",
+    );
     expect(existsSync(out)).toBe(false);
     const written = cli(['export', '--workspace', s.folder, '--out', out, '--categories', 'security']);
     expect(written.status).toBe(0);
@@ -73,7 +88,10 @@ describe('the seal and the exact file set', () => {
   });
 
   it('matches the bundle that was sent, through the app and the CLI', async () => {
-    expect(await appVerify({ path: zip, seal: seal.toUpperCase() })).toMatchObject({ ok: true, value: { ok: true, seal, sealMatches: true, problems: [] } });
+    expect(await appVerify({ path: zip, seal: seal.toUpperCase() })).toMatchObject({
+      ok: true,
+      value: { ok: true, seal, sealMatches: true, problems: [] },
+    });
     expect(await appVerify({ path: zip })).toMatchObject({ ok: true, value: { ok: true, seal, sealMatches: null } });
     const run = cli(['verify', zip, '--seal', seal]);
     expect(run.status).toBe(0);
@@ -88,7 +106,10 @@ describe('the seal and the exact file set', () => {
     const unsealed = await verifyBundle(edited);
     expect(unsealed.ok).toBe(true);
     expect(unsealed.sealMatches).toBeNull();
-    expect(await appVerify({ path: edited, seal })).toMatchObject({ ok: true, value: { ok: false, sealMatches: false } });
+    expect(await appVerify({ path: edited, seal })).toMatchObject({
+      ok: true,
+      value: { ok: false, sealMatches: false },
+    });
     const sealed = await verifyBundle(edited, { expectedSeal: seal });
     expect(sealed.ok).toBe(false);
     expect(sealed.sealMatches).toBe(false);

@@ -56,7 +56,14 @@ describe('verify', () => {
 
   it('rejects a crafted ZIP with ../ entries without extracting anything', async () => {
     const sums = `${sha('owned')}  xx/xx/escape.txt\n`;
-    const crafted = rename(await zipOf([['xx/xx/escape.txt', 'owned'], ['SHA256SUMS', sums]]), 'xx/xx/escape.txt', '../../escape.txt');
+    const crafted = rename(
+      await zipOf([
+        ['xx/xx/escape.txt', 'owned'],
+        ['SHA256SUMS', sums],
+      ]),
+      'xx/xx/escape.txt',
+      '../../escape.txt',
+    );
     const path = save('slip.zip', crafted);
     const before = readdirSync(dirname(dir));
     const report = await verifyBundle(path);
@@ -66,7 +73,14 @@ describe('verify', () => {
   });
 
   it('rejects absolute paths and control characters in entry names', async () => {
-    const crafted = rename(await zipOf([['xetc/passwd', 'x'], ['bad\u0001name.txt', 'y']]), 'xetc/passwd', '/etc/passwd');
+    const crafted = rename(
+      await zipOf([
+        ['xetc/passwd', 'x'],
+        ['bad\u0001name.txt', 'y'],
+      ]),
+      'xetc/passwd',
+      '/etc/passwd',
+    );
     const report = await verifyBundle(save('absolute.zip', crafted));
     const text = report.problems.join('\n');
     expect(text).toContain('is an absolute path');
@@ -96,7 +110,9 @@ describe('verify', () => {
     }
     expect(status).toBe(1);
     expect(output).toContain('FAILED');
-    expect(output).toMatch(/evidence\/iam-password-policy\/ev_[a-z0-9]+-iam-account-settings-2026-12\.png is damaged inside the ZIP/);
+    expect(output).toMatch(
+      /evidence\/iam-password-policy\/ev_[a-z0-9]+-iam-account-settings-2026-12\.png is damaged inside the ZIP/,
+    );
     expect(output).toContain('does not match SHA256SUMS');
   }, 30_000);
 
@@ -106,7 +122,10 @@ describe('verify', () => {
     const txt = readdirSync(join(work, 'evidence', 'access-reviews'))[0]!;
     const rel = `evidence/access-reviews/${txt}`;
     writeFileSync(join(work, rel), 'Access review, Q4 2026: nothing to see.\n');
-    const sums = readFileSync(join(work, 'SHA256SUMS'), 'utf8').replace(/^[a-f0-9]{64}(?= {2}evidence\/access-reviews)/m, sha(readFileSync(join(work, rel))));
+    const sums = readFileSync(join(work, 'SHA256SUMS'), 'utf8').replace(
+      /^[a-f0-9]{64}(?= {2}evidence\/access-reviews)/m,
+      sha(readFileSync(join(work, rel))),
+    );
     writeFileSync(join(work, 'SHA256SUMS'), sums);
     execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: work });
     const rezipped = join(dir, 'rezipped.zip');

@@ -11,7 +11,9 @@ export const tempDir = (prefix = 'aw-test-') => mkdtempSync(join(tmpdir(), prefi
 export const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
 
 /** The real services over temp folders, with recording adapters. */
-export function testServices(options: Partial<Omit<ServiceOptions, 'adapters'>> & { adapters?: Partial<Adapters>; userDataDir?: string } = {}) {
+export function testServices(
+  options: Partial<Omit<ServiceOptions, 'adapters'>> & { adapters?: Partial<Adapters>; userDataDir?: string } = {},
+) {
   const userDataDir = options.userDataDir ?? tempDir('aw-userdata-');
   const events: { event: string; payload: unknown }[] = [];
   const services = createServices({

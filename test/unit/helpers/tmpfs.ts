@@ -7,7 +7,9 @@ import { join } from 'node:path';
  * A real small filesystem for disk-full and read-only tests (root can mount tmpfs). Where
  * mounting is not allowed the caller skips and says why.
  */
-export function mountTmpfs(sizeKb: number): { dir: string; remountReadOnly(): void; unmount(): void } | { error: string } {
+export function mountTmpfs(
+  sizeKb: number,
+): { dir: string; remountReadOnly(): void; unmount(): void } | { error: string } {
   const dir = mkdtempSync(join(tmpdir(), 'aw-tmpfs-'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'pipe' });

@@ -7,7 +7,8 @@ import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
 const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 const SANDBOX = '444455556666';
 /** IAM calls beyond the connection test's alias lookup: the ones that read evidence. */
-const evidenceCalls = () => [...endpoint.calls.keys()].filter((k) => k.startsWith('iam:') && k !== 'iam:ListAccountAliases');
+const evidenceCalls = () =>
+  [...endpoint.calls.keys()].filter((k) => k.startsWith('iam:') && k !== 'iam:ListAccountAliases');
 
 describe("the workspace's chosen AWS accounts", () => {
   it('refuses to collect from an account the workspace does not cover, before reading any evidence', async () => {
@@ -35,7 +36,10 @@ describe("the workspace's chosen AWS accounts", () => {
 
   it('clears the choice when the profile changes to another IAM Identity Center, and keeps it within one', async () => {
     const h = await checksHarness(endpoint.url);
-    appendFileSync(join(h.home.home, '.aws', 'config'), '\n[profile other-org]\nsso_start_url = https://d-9067other.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n');
+    appendFileSync(
+      join(h.home.home, '.aws', 'config'),
+      '\n[profile other-org]\nsso_start_url = https://d-9067other.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = AuditRole\n',
+    );
     const ws = h.services.awsWorkspace;
     await ws.setProfile('audit');
     await ws.selectAccounts([TROUBLED], 'audit');
@@ -43,7 +47,10 @@ describe("the workspace's chosen AWS accounts", () => {
     expect((await ws.setProfile('legacy')).accountIds).toEqual([TROUBLED]);
     expect((await ws.setProfile('other-org')).accountIds).toEqual([]);
     const { entries } = await h.services.workspaces.require().activity.read({ limit: 1 });
-    expect(entries[0]).toMatchObject({ action: 'aws.profile-set', details: { profile: 'other-org', clearedAccountIds: [TROUBLED] } });
+    expect(entries[0]).toMatchObject({
+      action: 'aws.profile-set',
+      details: { profile: 'other-org', clearedAccountIds: [TROUBLED] },
+    });
     expect(entries[0]!.summary).toContain(`accounts ${TROUBLED} no longer in scope`);
 
     await ws.selectAccounts([TROUBLED], 'other-org');

@@ -20,11 +20,20 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
 it('runs checks through the IPC router: validated input, progress events, findings per control, and no secret anywhere', async () => {
-  const { cacheDir } = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl: endpoint.url });
+  const { cacheDir } = awsHome({
+    config: ALL_KINDS_CONFIG,
+    credentials: ALL_KINDS_CREDENTIALS,
+    endpointUrl: endpoint.url,
+  });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(
     join(cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
+    JSON.stringify({
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+      expiresAt: '2099-01-01T00:00:00Z',
+    }),
   );
   const logLines: string[] = [];
   const events: { event: string; payload: unknown }[] = [];
@@ -33,9 +42,18 @@ it('runs checks through the IPC router: validated input, progress events, findin
     userDataDir,
     logger: createLogger('test', (line) => logLines.push(line)),
     checks: { poll: { delaysMs: [5], maxWaitMs: 2_000 } },
-    adapters: { preferences: new JsonFilePreferences(join(userDataDir, 'preferences.json')), pickFolder: async () => null, openExternal: async () => {}, emit: (event, payload) => events.push({ event, payload }) },
+    adapters: {
+      preferences: new JsonFilePreferences(join(userDataDir, 'preferences.json')),
+      pickFolder: async () => null,
+      openExternal: async () => {},
+      emit: (event, payload) => events.push({ event, payload }),
+    },
   });
-  const router = createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
+  const router = createRouter({
+    handlers: createHandlers(services),
+    isTrustedSender: () => true,
+    logger: services.logger,
+  });
   const outputs: unknown[] = [];
   const call = async (channel: string, input?: unknown) => {
     const r = await router.invoke(channel, input, APP);
@@ -44,10 +62,19 @@ it('runs checks through the IPC router: validated input, progress events, findin
   };
 
   // No profile chosen yet: a message that says where to choose one.
-  expect(await call('checks.run', {})).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND', hint: expect.stringMatching(/AWS screen/) } });
-  expect(await call('checks.run', { checkIds: ['not a check'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await call('checks.run', {})).toMatchObject({
+    ok: false,
+    error: { code: 'PROFILE_NOT_FOUND', hint: expect.stringMatching(/AWS screen/) },
+  });
+  expect(await call('checks.run', { checkIds: ['not a check'] })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
   expect(await call('aws.setWorkspaceProfile', { profile: 'audit' })).toMatchObject({ ok: true });
-  expect(await call('checks.run', { checkIds: ['iam.nope'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown check id: iam.nope.' } });
+  expect(await call('checks.run', { checkIds: ['iam.nope'] })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: 'Unknown check id: iam.nope.' },
+  });
 
   const run = await call('checks.run', {});
   expect(run).toMatchObject({ ok: true, value: { status: 'completed', account: { id: '111122223333' } } });
@@ -60,9 +87,26 @@ it('runs checks through the IPC router: validated input, progress events, findin
 
   const controlId = controlsForCheck('iam.root-mfa')[0]!.id;
   const view = await call('checks.forControl', { controlId });
-  expect(view).toMatchObject({ ok: true, value: { controlId, checks: expect.arrayContaining([expect.objectContaining({ checkId: 'iam.root-mfa', latest: expect.objectContaining({ integrity: 'ok', finding: expect.objectContaining({ result: 'fail' }) }) })]) } });
-  expect(await call('checks.latest')).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ checkId: 'iam.admin-access' })]) });
-  expect(await call('checks.forControl', { controlId: 'no-such-control' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(view).toMatchObject({
+    ok: true,
+    value: {
+      controlId,
+      checks: expect.arrayContaining([
+        expect.objectContaining({
+          checkId: 'iam.root-mfa',
+          latest: expect.objectContaining({ integrity: 'ok', finding: expect.objectContaining({ result: 'fail' }) }),
+        }),
+      ]),
+    },
+  });
+  expect(await call('checks.latest')).toMatchObject({
+    ok: true,
+    value: expect.arrayContaining([expect.objectContaining({ checkId: 'iam.admin-access' })]),
+  });
+  expect(await call('checks.forControl', { controlId: 'no-such-control' })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
 
   // A failing run travels just as cleanly.
   endpoint.setFaults({ sessionCredentials: 'expired' });
@@ -77,5 +121,6 @@ it('runs checks through the IPC router: validated input, progress events, findin
     ['logs', logLines.join('\n')],
     ...filesUnder(folder).map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
   ];
-  for (const [where, text] of haystacks) for (const s of secrets) expect(text.includes(s), `${where} contains a secret (${s.slice(0, 6)}…)`).toBe(false);
+  for (const [where, text] of haystacks)
+    for (const s of secrets) expect(text.includes(s), `${where} contains a secret (${s.slice(0, 6)}…)`).toBe(false);
 });

@@ -16,14 +16,19 @@ it('collected findings and their raw evidence reach the auditor bundle, hash-che
   await h.services.exports.run({ outPath: zip });
   const dir = mkdtempSync(join(tmpdir(), 'aw-iam-bundle-'));
   execFileSync('unzip', ['-q', zip, '-d', dir]);
-  expect(execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).not.toMatch(/FAILED/);
+  expect(execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).not.toMatch(
+    /FAILED/,
+  );
 
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   for (const check of run.checks) {
     for (const control of controlsForCheck(check.checkId)) {
       const inBundle = manifest.controls.find((c: { id: string }) => c.id === control.id);
-      expect(inBundle.findings, `${check.checkId} on ${control.id}`).toContainEqual(expect.objectContaining({ checkId: check.checkId, result: check.result }));
-      for (const e of check.evidence) expect(inBundle.evidenceIds, `${check.checkId} ${e.fileName} on ${control.id}`).toContain(e.id);
+      expect(inBundle.findings, `${check.checkId} on ${control.id}`).toContainEqual(
+        expect.objectContaining({ checkId: check.checkId, result: check.result }),
+      );
+      for (const e of check.evidence)
+        expect(inBundle.evidenceIds, `${check.checkId} ${e.fileName} on ${control.id}`).toContain(e.id);
     }
   }
   await h.services.workspaces.close();

@@ -36,7 +36,10 @@ describe('IAM checks against a misbehaving endpoint', () => {
     const run = await h.checks.run({ profile: 'audit' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(run.status).toBe('completed');
-    expect(check(run, 'iam.password-policy')).toMatchObject({ result: 'error', error: { code: 'TIMEOUT', message: 'AWS did not answer in time.' } });
+    expect(check(run, 'iam.password-policy')).toMatchObject({
+      result: 'error',
+      error: { code: 'TIMEOUT', message: 'AWS did not answer in time.' },
+    });
     expect(endpoint.calls.get('iam:GetAccountPasswordPolicy')).toBe(2);
     expect(run.checks.filter((c) => c.result === 'error').map((c) => c.checkId)).toEqual(['iam.password-policy']);
     expect(h.checks.isRunning()).toBe(false);
@@ -57,7 +60,12 @@ describe('IAM checks against a misbehaving endpoint', () => {
     expect(run.status).toBe('completed');
     expect(check(run, 'iam.admin-access')).toMatchObject({
       result: 'error',
-      error: { code: 'AWS_ERROR', message: expect.stringMatching(/^IAM GetAccountAuthorizationDetails answered with a page marker it had already given, so its list cannot be completed/) },
+      error: {
+        code: 'AWS_ERROR',
+        message: expect.stringMatching(
+          /^IAM GetAccountAuthorizationDetails answered with a page marker it had already given, so its list cannot be completed/,
+        ),
+      },
     });
     expect(check(run, 'iam.root-access-keys').result).toBe('fail');
     // Each of the four filters: the first page and the one that repeated its marker.
@@ -70,7 +78,9 @@ describe('IAM checks against a misbehaving endpoint', () => {
     const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.root-mfa'] });
     expect(run.status).toBe('completed');
     expect(endpoint.calls.get('iam:ListVirtualMFADevices')).toBe(2);
-    expect(check(run, 'iam.root-mfa').notes.join('\n')).toMatch(/ListVirtualMFADevices answered with a page marker it had already given/);
+    expect(check(run, 'iam.root-mfa').notes.join('\n')).toMatch(
+      /ListVirtualMFADevices answered with a page marker it had already given/,
+    );
   });
 });
 
@@ -83,11 +93,21 @@ describe('closing or switching the workspace while checks run', () => {
       let settled = false;
       const running = h.checks.run({ profile: 'audit' }).finally(() => (settled = true));
       // Under way: calls to IAM have started.
-      await vi.waitFor(() => expect(endpoint.calls.get('iam:GetAccountSummary') ?? 0).toBeGreaterThan(0), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(endpoint.calls.get('iam:GetAccountSummary') ?? 0).toBeGreaterThan(0), {
+        timeout: 5_000,
+        interval: 20,
+      });
 
       if (how === 'switch') {
         const second = join(tempDir('aw-ws2-'), 'workspace');
-        await h.services.workspaces.create({ folder: second, companyName: 'Other Co', systemName: 'Other', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+        await h.services.workspaces.create({
+          folder: second,
+          companyName: 'Other Co',
+          systemName: 'Other',
+          asOfDate: '2026-12-31',
+          categories: ['security'],
+          me: DANA,
+        });
         expect(h.services.workspaces.require().root).toBe(second);
       } else {
         await h.services.workspaces.close();

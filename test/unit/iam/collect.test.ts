@@ -12,7 +12,8 @@ import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
 const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
 const results = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.result]));
-const entityArns = (run: CheckRun) => Object.fromEntries(run.checks.map((c) => [c.checkId, c.entities.map((e) => `${e.arn}:${e.result}`).sort()]));
+const entityArns = (run: CheckRun) =>
+  Object.fromEntries(run.checks.map((c) => [c.checkId, c.entities.map((e) => `${e.arn}:${e.result}`).sort()]));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -37,7 +38,11 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
   it('runs every check on a troubled account, with findings, raw evidence and provenance', async () => {
     const h = await checksHarness(endpoint.url);
     const run = await h.checks.run({ profile: 'audit' });
-    expect(run).toMatchObject({ status: 'completed', account: { id: TROUBLED, alias: 'example-prod' }, collectedBy: { name: 'Dana Founder' } });
+    expect(run).toMatchObject({
+      status: 'completed',
+      account: { id: TROUBLED, alias: 'example-prod' },
+      collectedBy: { name: 'Dana Founder' },
+    });
     expect(run.principalArn).toMatch(/^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AuditRole_/);
     expect(results(run)).toEqual(TROUBLED_RESULTS);
 
@@ -51,11 +56,20 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       ['Operators', 'broad'],
       ['power-users', 'broad'],
     ]);
-    expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(/^Group with broad access \(not full admin\) via managed policy .*BreakGlass \(Allow every action except \["iam:\*"\] on \*\) \(only under conditions\); members: none\.$/);
+    expect(admin.entities.find((e) => e.name === 'Operators')?.detail).toMatch(
+      /^Group with broad access \(not full admin\) via managed policy .*BreakGlass \(Allow every action except \["iam:\*"\] on \*\) \(only under conditions\); members: none\.$/,
+    );
     expect(admin.entities.find((e) => e.name === 'ci-deployer')?.detail).toMatch(/only under conditions/);
-    expect(admin.entities.find((e) => e.name === 'alice')?.detail).toMatch(/limited by permissions boundary arn:aws:iam::aws:policy\/PowerUserAccess/);
-    expect(admin.notes.join('\n')).toMatch(/user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/);
-    expect(run.checks.find((c) => c.checkId === 'iam.users-direct-policies')!.entities.map((e) => e.name)).toEqual(['ci-deployer', 'old-contractor']);
+    expect(admin.entities.find((e) => e.name === 'alice')?.detail).toMatch(
+      /limited by permissions boundary arn:aws:iam::aws:policy\/PowerUserAccess/,
+    );
+    expect(admin.notes.join('\n')).toMatch(
+      /user\/bob has service-wide wildcards on every resource \(cloudformation:\*, iam:\*, s3:\*\)/,
+    );
+    expect(run.checks.find((c) => c.checkId === 'iam.users-direct-policies')!.entities.map((e) => e.name)).toEqual([
+      'ci-deployer',
+      'old-contractor',
+    ]);
 
     // Every API answer fetched once; short pages (pageCap 3) followed to the end.
     expect(endpoint.calls.get('iam:GetAccountSummary')).toBe(1);
@@ -78,31 +92,67 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       expect(doc.checkId).toBe(check.checkId);
       // The file reads as a plain Finding too (the export reads it so).
       expect(Finding.parse(doc)).toMatchObject({ checkId: check.checkId, result: check.result });
-      expect(doc.provenance).toMatchObject({ runId: run.runId, account: { id: TROUBLED, alias: 'example-prod' }, principalArn: run.principalArn, appVersion: '0.0.0-test' });
+      expect(doc.provenance).toMatchObject({
+        runId: run.runId,
+        account: { id: TROUBLED, alias: 'example-prod' },
+        principalArn: run.principalArn,
+        appVersion: '0.0.0-test',
+      });
       // Who was asked, and the alias: both calls named with their request ids, before the check's own.
       expect(doc.provenance.operations.slice(0, 2)).toEqual([
-        { service: 'sts', operation: 'GetCallerIdentity', requestId: expect.any(String), at: expect.any(String), region: run.region },
-        { service: 'iam', operation: 'ListAccountAliases', requestId: expect.any(String), at: expect.any(String), region: run.region },
+        {
+          service: 'sts',
+          operation: 'GetCallerIdentity',
+          requestId: expect.any(String),
+          at: expect.any(String),
+          region: run.region,
+        },
+        {
+          service: 'iam',
+          operation: 'ListAccountAliases',
+          requestId: expect.any(String),
+          at: expect.any(String),
+          region: run.region,
+        },
       ]);
       expect(doc.provenance.operations.every((op) => /^[0-9a-f-]{36}$/.test(op.requestId ?? ''))).toBe(true);
       // The findings file names the hash of every raw file, and those hashes are what is on disk.
       for (const f of doc.provenance.files) expect(records.find((r) => r.id === f.evidenceId)?.sha256).toBe(f.sha256);
-      expect(doc.provenance.files.map((f) => f.evidenceId).sort()).toEqual(check.evidence.filter((e) => e.kind === 'api_snapshot').map((e) => e.id).sort());
+      expect(doc.provenance.files.map((f) => f.evidenceId).sort()).toEqual(
+        check.evidence
+          .filter((e) => e.kind === 'api_snapshot')
+          .map((e) => e.id)
+          .sort(),
+      );
     }
     // The credential report is kept exactly as returned: a CSV the rules read again to the same result.
     const csv = records.find((r) => r.fileName === 'iam-credential-report.csv')!;
     expect(csv.mediaType).toBe('text/csv');
-    expect(parseCredentialReport((await store.read(csv)).toString()).map((r) => r.user)).toEqual(['<root_account>', 'alice', 'bob', 'ci-deployer', 'old-contractor']);
+    expect(parseCredentialReport((await store.read(csv)).toString()).map((r) => r.user)).toEqual([
+      '<root_account>',
+      'alice',
+      'bob',
+      'ci-deployer',
+      'old-contractor',
+    ]);
     const pp = records.find((r) => r.fileName === 'iam-GetAccountPasswordPolicy.json')!;
     expect(JSON.parse((await store.read(pp)).toString()).response.PasswordPolicy.MinimumPasswordLength).toBe(8);
 
     // Progress: every check reached its end.
-    for (const id of Object.keys(TROUBLED_RESULTS)) expect(h.progress.filter((p) => p.checkId === id).at(-1)).toMatchObject({ done: expect.any(Number) });
-    expect(h.progress.filter((p) => p.result).map((p) => p.checkId).sort()).toEqual(Object.keys(TROUBLED_RESULTS).sort());
+    for (const id of Object.keys(TROUBLED_RESULTS))
+      expect(h.progress.filter((p) => p.checkId === id).at(-1)).toMatchObject({ done: expect.any(Number) });
+    expect(
+      h.progress
+        .filter((p) => p.result)
+        .map((p) => p.checkId)
+        .sort(),
+    ).toEqual(Object.keys(TROUBLED_RESULTS).sort());
 
     const activity = await h.services.workspaces.require().activity.read();
     expect(activity.entries[0]).toMatchObject({ action: 'checks.run', actor: { name: 'Dana Founder' } });
-    expect(activity.entries[0]!.summary).toMatch(/Ran 9 IAM checks on AWS account 111122223333 \(example-prod\): 8 fail, 1 needs review/);
+    expect(activity.entries[0]!.summary).toMatch(
+      /Ran 9 IAM checks on AWS account 111122223333 \(example-prod\): 8 fail, 1 needs review/,
+    );
   });
 
   it('passes on a healthy account (static keys, no alias); admin access still lists the SSO admin role for review', async () => {
@@ -121,7 +171,9 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       'iam.users-direct-policies': 'pass',
     });
     expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.summary).toMatch(/hardware device or security key/);
-    expect(run.checks.find((c) => c.checkId === 'iam.admin-access')!.entities[0]!.detail).toMatch(/IAM Identity Center permission set AdministratorAccess: who holds it is in its account assignments\.$/);
+    expect(run.checks.find((c) => c.checkId === 'iam.admin-access')!.entities[0]!.detail).toMatch(
+      /IAM Identity Center permission set AdministratorAccess: who holds it is in its account assignments\.$/,
+    );
   });
 
   it('says not applicable where there is nobody to check, and passes root MFA when root has no credentials', async () => {
@@ -149,7 +201,11 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
       // "No password policy" is kept as AWS answered it.
       const store = h.services.workspaces.require().evidence;
       const pp = (await store.list()).find((r) => r.fileName === 'iam-GetAccountPasswordPolicy.json')!;
-      expect(JSON.parse((await store.read(pp)).toString())).toMatchObject({ operation: 'GetAccountPasswordPolicy', error: { code: 'NoSuchEntity' }, requestId: expect.any(String) });
+      expect(JSON.parse((await store.read(pp)).toString())).toMatchObject({
+        operation: 'GetAccountPasswordPolicy',
+        error: { code: 'NoSuchEntity' },
+        requestId: expect.any(String),
+      });
     } finally {
       await empty.close();
     }
@@ -172,29 +228,53 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     const run = await h.checks.run({ profile: 'audit' });
     expect(run.status).toBe('completed');
-    for (const id of ['iam.root-recent-use', 'iam.console-users-mfa', 'iam.access-key-rotation', 'iam.unused-credentials']) {
+    for (const id of [
+      'iam.root-recent-use',
+      'iam.console-users-mfa',
+      'iam.access-key-rotation',
+      'iam.unused-credentials',
+    ]) {
       const c = run.checks.find((x) => x.checkId === id)!;
       expect(c.result).toBe('error');
       expect(c.error).toMatchObject({ code: 'ACCESS_DENIED', missingAction: 'iam:GenerateCredentialReport' });
       expect(c.error?.message).toMatch(/not allowed to call iam:GenerateCredentialReport/);
     }
-    expect(results(run)).toMatchObject({ 'iam.root-mfa': 'fail', 'iam.root-access-keys': 'fail', 'iam.password-policy': 'fail', 'iam.admin-access': 'needs_review' });
-    expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.notes.join(' ')).toMatch(/Not corroborated by the credential report/);
+    expect(results(run)).toMatchObject({
+      'iam.root-mfa': 'fail',
+      'iam.root-access-keys': 'fail',
+      'iam.password-policy': 'fail',
+      'iam.admin-access': 'needs_review',
+    });
+    expect(run.checks.find((c) => c.checkId === 'iam.root-mfa')!.notes.join(' ')).toMatch(
+      /Not corroborated by the credential report/,
+    );
     // The error is itself recorded, so the control page shows what permission is missing.
-    expect(run.checks.find((c) => c.checkId === 'iam.root-recent-use')!.evidence.map((e) => e.kind)).toEqual(['findings']);
+    expect(run.checks.find((c) => c.checkId === 'iam.root-recent-use')!.evidence.map((e) => e.kind)).toEqual([
+      'findings',
+    ]);
   });
 
   it('admin access needs review, not pass, when attached policies cannot be read (GetPolicyVersion denied)', async () => {
     // The healthy account without its SSO admin role: nobody has full access that can be seen.
-    const noAdmin = await startAwsEndpoint({ scenario: iamScenario(new Date(), (a) => (a['123456789012']!.roles = [])) });
+    const noAdmin = await startAwsEndpoint({
+      scenario: iamScenario(new Date(), (a) => (a['123456789012']!.roles = [])),
+    });
     try {
       const h = await checksHarness(noAdmin.url);
-      expect((await h.checks.run({ profile: 'keys', checkIds: ['iam.admin-access'] })).checks[0]).toMatchObject({ result: 'pass', entities: [] });
+      expect((await h.checks.run({ profile: 'keys', checkIds: ['iam.admin-access'] })).checks[0]).toMatchObject({
+        result: 'pass',
+        entities: [],
+      });
       noAdmin.setFaults({ denyActions: ['iam:GetPolicyVersion'] });
       const admin = (await h.checks.run({ profile: 'keys', checkIds: ['iam.admin-access'] })).checks[0]!;
       expect(admin).toMatchObject({ result: 'needs_review', error: null });
-      expect(admin.summary).toMatch(/^1 user and 1 group hold policies that could not be read, so whether they have full access is unknown\./);
-      expect(admin.entities.map((e) => [e.name, e.facts?.access])).toEqual([['alice', 'unknown'], ['Engineers', 'unknown']]);
+      expect(admin.summary).toMatch(
+        /^1 user and 1 group hold policies that could not be read, so whether they have full access is unknown\./,
+      );
+      expect(admin.entities.map((e) => [e.name, e.facts?.access])).toEqual([
+        ['alice', 'unknown'],
+        ['Engineers', 'unknown'],
+      ]);
       expect(admin.notes.join('\n')).toMatch(/not allowed to call iam:GetPolicyVersion/);
       expect(admin.notes).toContain(
         'The document of arn:aws:iam::aws:policy/ReadOnlyAccess could not be read, so whether it grants full access is unknown; held by arn:aws:iam::123456789012:group/Engineers, arn:aws:iam::123456789012:user/alice.',
@@ -208,19 +288,31 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     // The session expires as soon as the password policy is in, while the credential report is still being polled.
     h.onProgress((p) => {
-      if (p.checkId === 'iam.password-policy' && p.done > 0) endpoint.setFaults({ latencyMs: 20, sessionCredentials: 'expired' });
+      if (p.checkId === 'iam.password-policy' && p.done > 0)
+        endpoint.setFaults({ latencyMs: 20, sessionCredentials: 'expired' });
     });
     endpoint.setFaults({ latencyMs: 20 });
-    const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy', 'iam.admin-access', 'iam.root-recent-use'] });
+    const run = await h.checks.run({
+      profile: 'audit',
+      checkIds: ['iam.password-policy', 'iam.admin-access', 'iam.root-recent-use'],
+    });
     expect(run.status).toBe('stopped');
-    expect(run.stopped).toMatchObject({ code: 'SSO_TOKEN_EXPIRED', hint: expect.stringMatching(/aws sso login --profile audit/) });
+    expect(run.stopped).toMatchObject({
+      code: 'SSO_TOKEN_EXPIRED',
+      hint: expect.stringMatching(/aws sso login --profile audit/),
+    });
     const done = run.checks.filter((c) => c.evidence.length > 0);
     expect(done.length).toBeGreaterThanOrEqual(1);
     const stopped = run.checks.filter((c) => c.evidence.length === 0);
     expect(stopped.length).toBeGreaterThanOrEqual(1);
     for (const c of stopped) expect(c.error?.code).toBe('SSO_TOKEN_EXPIRED');
     const records = await h.services.workspaces.require().evidence.list();
-    expect(records.filter((r) => r.kind === 'findings').map((r) => r.checkId).sort()).toEqual(done.map((c) => c.checkId).sort());
+    expect(
+      records
+        .filter((r) => r.kind === 'findings')
+        .map((r) => r.checkId)
+        .sort(),
+    ).toEqual(done.map((c) => c.checkId).sort());
 
     // Signed in again: the next run gets fresh credentials and completes.
     endpoint.setFaults({});
@@ -261,7 +353,9 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     expect(kept.length).toBeGreaterThanOrEqual(1);
     for (const c of kept) expect(c.result).toBe(TROUBLED_RESULTS[c.checkId as keyof typeof TROUBLED_RESULTS]);
     for (const c of run.checks.filter((x) => x.evidence.length === 0)) expect(c.error?.code).toBe('CANCELLED');
-    const stored = (await h.services.workspaces.require().evidence.list()).filter((r) => r.kind === 'findings').map((r) => r.checkId);
+    const stored = (await h.services.workspaces.require().evidence.list())
+      .filter((r) => r.kind === 'findings')
+      .map((r) => r.checkId);
     expect(stored.sort()).toEqual(kept.map((c) => c.checkId).sort());
   });
 
@@ -269,15 +363,23 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     const first = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
     const store = h.services.workspaces.require().evidence;
-    const firstFiles = Object.fromEntries((await store.list()).map((r) => [r.id, readFileSync(store.filePath(r.sha256))]));
+    const firstFiles = Object.fromEntries(
+      (await store.list()).map((r) => [r.id, readFileSync(store.filePath(r.sha256))]),
+    );
     const second = await h.checks.run({ profile: 'audit', checkIds: ['iam.password-policy'] });
     const records = await store.list();
     expect(records.length).toBe(4);
-    for (const [id, bytes] of Object.entries(firstFiles)) expect(readFileSync(store.filePath(records.find((r) => r.id === id)!.sha256))).toEqual(bytes);
+    for (const [id, bytes] of Object.entries(firstFiles))
+      expect(readFileSync(store.filePath(records.find((r) => r.id === id)!.sha256))).toEqual(bytes);
     const controlId = controlsForCheck('iam.password-policy')[0]!.id;
     const view = await h.checks.latestForControl(controlId);
     const latest = view.checks.find((c) => c.checkId === 'iam.password-policy')!.latest!;
-    expect(latest).toMatchObject({ runId: second.runId, integrity: 'ok', collectedBy: { name: 'Dana Founder' }, account: { id: TROUBLED, alias: 'example-prod' } });
+    expect(latest).toMatchObject({
+      runId: second.runId,
+      integrity: 'ok',
+      collectedBy: { name: 'Dana Founder' },
+      account: { id: TROUBLED, alias: 'example-prod' },
+    });
     expect(latest.runId).not.toBe(first.runId);
     expect(latest.finding?.summary).toMatch(/minimum length is 8/);
   });
@@ -290,7 +392,10 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const run = await h.checks.run({ profile: 'audit', controlId });
     expect(run.checks.map((c) => c.checkId).sort()).toEqual([...expected].sort());
     const activity = await h.services.workspaces.require().activity.read({ target: `control:${controlId}` });
-    expect(activity.entries[0]).toMatchObject({ action: 'checks.run', summary: expect.stringMatching(/^Ran \d+ IAM checks? on AWS account 111122223333/) });
+    expect(activity.entries[0]).toMatchObject({
+      action: 'checks.run',
+      summary: expect.stringMatching(/^Ran \d+ IAM checks? on AWS account 111122223333/),
+    });
   });
 
   it('writes no credential, key or token into the workspace', async () => {

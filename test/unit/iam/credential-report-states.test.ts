@@ -12,7 +12,9 @@ afterEach(async () => {
 
 /** Runs the credential-report checks against an account whose report behaves as given. */
 async function runWith(report: CredentialReportBehaviour) {
-  endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date(), (a) => (a[TROUBLED]!.credentialReport = report)) });
+  endpoint = await startAwsEndpoint({
+    scenario: iamScenario(new Date(), (a) => (a[TROUBLED]!.credentialReport = report)),
+  });
   const h = await checksHarness(endpoint.url);
   const run = await h.checks.run({ profile: 'audit', checkIds: ['iam.console-users-mfa', 'iam.root-recent-use'] });
   return { run, calls: (op: string) => endpoint!.calls.get(`iam:${op}`) ?? 0 };
@@ -49,7 +51,10 @@ describe('the credential report lifecycle', () => {
     expect(run.status).toBe('completed');
     for (const c of run.checks) {
       expect(c.result).toBe('error');
-      expect(c.error).toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/had not finished the IAM credential report/) });
+      expect(c.error).toMatchObject({
+        code: 'TIMEOUT',
+        message: expect.stringMatching(/had not finished the IAM credential report/),
+      });
     }
   });
 

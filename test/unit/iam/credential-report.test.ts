@@ -13,13 +13,31 @@ const USER =
 describe('parseCredentialReport', () => {
   it('reads the root row with not_supported password fields and a user row with N/A and no_information', () => {
     const [root, alice] = parseCredentialReport([HEADER, ROOT_NOT_SUPPORTED, USER].join('\n'));
-    expect(root).toMatchObject({ isRoot: true, user: '<root_account>', arn: 'arn:aws:iam::123456789012:root', passwordEnabled: 'not_supported', mfaActive: true });
+    expect(root).toMatchObject({
+      isRoot: true,
+      user: '<root_account>',
+      arn: 'arn:aws:iam::123456789012:root',
+      passwordEnabled: 'not_supported',
+      mfaActive: true,
+    });
     expect(root!.passwordLastChanged).toBe('not_supported');
     expect(root!.passwordLastUsed).toEqual(new Date('2026-11-01T10:00:00Z'));
-    expect(alice).toMatchObject({ isRoot: false, passwordEnabled: true, passwordLastUsed: 'no_information', mfaActive: false });
+    expect(alice).toMatchObject({
+      isRoot: false,
+      passwordEnabled: true,
+      passwordLastUsed: 'no_information',
+      mfaActive: false,
+    });
     expect(alice!.accessKeys[0]).toMatchObject({ slot: 1, active: true, lastUsed: 'N/A', lastUsedRegion: 'N/A' });
-    expect(alice!.accessKeys[1]).toMatchObject({ slot: 2, active: true, lastUsedRegion: 'eu-west-1', lastUsedService: 's3' });
-    expect(isDate(alice!.accessKeys[1].lastRotated) && alice!.accessKeys[1].lastRotated.toISOString()).toBe('2025-06-01T00:00:00.000Z');
+    expect(alice!.accessKeys[1]).toMatchObject({
+      slot: 2,
+      active: true,
+      lastUsedRegion: 'eu-west-1',
+      lastUsedService: 's3',
+    });
+    expect(isDate(alice!.accessKeys[1].lastRotated) && alice!.accessKeys[1].lastRotated.toISOString()).toBe(
+      '2025-06-01T00:00:00.000Z',
+    );
   });
 
   it('reads a root row whose password_enabled is true', () => {
@@ -42,7 +60,9 @@ describe('parseCredentialReport', () => {
 
   it('names the line and column of a value it cannot read', () => {
     const broken = USER.replace('2024-02-01T00:00:00+00:00', 'yesterday');
-    expect(() => parseCredentialReport([HEADER, ROOT_NOT_SUPPORTED, broken].join('\n'))).toThrow(/"yesterday" in column access_key_1_last_rotated on line 3/);
+    expect(() => parseCredentialReport([HEADER, ROOT_NOT_SUPPORTED, broken].join('\n'))).toThrow(
+      /"yesterday" in column access_key_1_last_rotated on line 3/,
+    );
   });
 
   it('rejects text that is not CSV', () => {

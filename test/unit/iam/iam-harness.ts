@@ -16,12 +16,20 @@ export const HEALTHY = HEALTHY_ACCOUNT;
  * A workspace, the real services (as the app composes them) on a throwaway ~/.aws pointed at
  * the endpoint, and the progress events of the checks service.
  */
-export async function checksHarness(endpointUrl: string, options: { maxAttempts?: number; requestTimeoutMs?: number } = {}) {
+export async function checksHarness(
+  endpointUrl: string,
+  options: { maxAttempts?: number; requestTimeoutMs?: number } = {},
+) {
   const home = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl });
   mkdirSync(home.cacheDir, { recursive: true });
   writeFileSync(
     join(home.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({ startUrl: START_URL, region: 'us-east-1', accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN', expiresAt: '2099-01-01T00:00:00Z' }),
+    JSON.stringify({
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+      expiresAt: '2099-01-01T00:00:00Z',
+    }),
   );
   const progress: CheckProgress[] = [];
   const listeners: ((p: CheckProgress) => void)[] = [];

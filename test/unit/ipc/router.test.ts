@@ -25,14 +25,22 @@ describe('the IPC router', () => {
   it('refuses calls from frames that are not the app main frame', async () => {
     const { services } = testServices();
     const router = routerFor(services);
-    expect(await router.invoke('workspace.recent', undefined, { url: 'https://evil.example/', isMainFrame: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-    expect(await router.invoke('workspace.recent', undefined, { ...APP, isMainFrame: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(
+      await router.invoke('workspace.recent', undefined, { url: 'https://evil.example/', isMainFrame: true }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await router.invoke('workspace.recent', undefined, { ...APP, isMainFrame: false })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
   });
 
   it('names unknown channels instead of throwing', async () => {
     const router = routerFor(testServices().services);
     for (const channel of ['nope', 'workspace.delete', '__proto__', 'constructor.name', '']) {
-      expect(await router.invoke(channel, undefined, APP)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      expect(await router.invoke(channel, undefined, APP)).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL' },
+      });
     }
   });
 
@@ -49,19 +57,34 @@ describe('the IPC router', () => {
   it('turns service errors into stable codes with a message and hint for people', async () => {
     const router = routerFor(testServices().services);
     const result = await router.invoke('controls.states', undefined, APP);
-    expect(result).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE', hint: expect.stringContaining('Create a workspace') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NO_WORKSPACE', hint: expect.stringContaining('Create a workspace') },
+    });
   });
 
   it('survives malformed input on every channel: every answer is a Result, nothing throws, nothing is written wrongly', async () => {
     const { services, folder } = await createTestWorkspace();
     const router = routerFor(services);
-    const junk: unknown[] = [null, 42, 'x', [], { controlId: 7 }, { folder: { $gt: '' } }, { __proto__: { polluted: true } }, { id: '../../etc' }, Symbol.for('x').toString()];
-    const mutating = /\.(create|open|close|restoreBackup|set|setOwner|setStatus|setNotes|add|update|remove|addExclusion|removeExclusion|updateSettings)$/;
+    const junk: unknown[] = [
+      null,
+      42,
+      'x',
+      [],
+      { controlId: 7 },
+      { folder: { $gt: '' } },
+      { __proto__: { polluted: true } },
+      { id: '../../etc' },
+      Symbol.for('x').toString(),
+    ];
+    const mutating =
+      /\.(create|open|close|restoreBackup|set|setOwner|setStatus|setNotes|add|update|remove|addExclusion|removeExclusion|updateSettings)$/;
     for (const channel of allChannels()) {
       for (const input of junk) {
         const result = await router.invoke(channel, input, APP);
         expect(typeof result.ok).toBe('boolean');
-        if (mutating.test(channel) && channel !== 'workspace.close') expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (mutating.test(channel) && channel !== 'workspace.close')
+          expect(result.ok, `${channel} accepted ${JSON.stringify(input)}`).toBe(false);
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -84,6 +107,9 @@ describe('workspace settings over IPC', () => {
     const router = routerFor(services);
     await router.invoke('workspace.updateSettings', { checkSettings: { passwordMinLength: 16 } }, APP);
     const second = await router.invoke('workspace.updateSettings', { checkSettings: { accessKeyMaxAgeDays: 30 } }, APP);
-    expect(second).toMatchObject({ ok: true, value: { meta: { checkSettings: { passwordMinLength: 16, accessKeyMaxAgeDays: 30, unusedCredentialDays: 90 } } } });
+    expect(second).toMatchObject({
+      ok: true,
+      value: { meta: { checkSettings: { passwordMinLength: 16, accessKeyMaxAgeDays: 30, unusedCredentialDays: 90 } } },
+    });
   });
 });

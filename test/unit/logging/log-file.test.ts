@@ -17,14 +17,29 @@ describe('the log file', () => {
     services.workspaces.current = () => {
       throw new TypeError("Cannot read properties of undefined (reading 'meta')");
     };
-    const router = createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: createLogger('main', fileLogSink(logFile, { echo: false })), logFile });
+    const router = createRouter({
+      handlers: createHandlers(services),
+      isTrustedSender: () => true,
+      logger: createLogger('main', fileLogSink(logFile, { echo: false })),
+      logFile,
+    });
     const answer = await router.invoke('workspace.current', undefined, APP);
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside the workbench; nothing was changed.', hint: `Try again. If it keeps happening, the log file ${logFile} names the cause.` },
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong inside the workbench; nothing was changed.',
+        hint: `Try again. If it keeps happening, the log file ${logFile} names the cause.`,
+      },
     });
     const line = JSON.parse(readFileSync(logFile, 'utf8').trim());
-    expect(line).toMatchObject({ level: 'error', scope: 'main', message: 'ipc: unexpected failure', channel: 'workspace.current', error: "Cannot read properties of undefined (reading 'meta')" });
+    expect(line).toMatchObject({
+      level: 'error',
+      scope: 'main',
+      message: 'ipc: unexpected failure',
+      channel: 'workspace.current',
+      error: "Cannot read properties of undefined (reading 'meta')",
+    });
   });
 
   it('moves a full log aside instead of growing without bound, and never writes secret fields', () => {

@@ -18,8 +18,20 @@ describe('the review of AWS’s SOC 2 report', () => {
     expect(view.review.cuecs.length).toBeGreaterThanOrEqual(8);
     expect(view.review.cuecs.find((c) => /root account/.test(c.text))?.controlIds).toEqual(['iam-root-account']);
     const blocking = view.problems.filter((p) => p.severity === 'blocking').map((p) => p.field);
-    expect(blocking).toEqual(expect.arrayContaining(['report.title', 'report.file', 'report.opinion', 'report.periodEnd', 'services', 'conclusion.reliance']));
-    await expect(services.awsReport.sign()).rejects.toMatchObject({ code: 'REVIEW_INCOMPLETE', message: expect.stringMatching(/cannot be signed yet: \d+ things are missing/) });
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        'report.title',
+        'report.file',
+        'report.opinion',
+        'report.periodEnd',
+        'services',
+        'conclusion.reliance',
+      ]),
+    );
+    await expect(services.awsReport.sign()).rejects.toMatchObject({
+      code: 'REVIEW_INCOMPLETE',
+      message: expect.stringMatching(/cannot be signed yet: \d+ things are missing/),
+    });
   });
 
   it('records the report file by hash only, saves the draft, and signs it with who and when', async () => {
@@ -27,11 +39,16 @@ describe('the review of AWS’s SOC 2 report', () => {
     const report = reportPdf();
     await services.awsReport.attachReportFile(report.path);
     const saved = await services.awsReport.save(completeDraft(draftOf(services.awsReport.get())));
-    expect(saved.review.report.file).toEqual({ name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf', sha256: report.sha256, bytes: 43 });
+    expect(saved.review.report.file).toEqual({
+      name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf',
+      sha256: report.sha256,
+      bytes: 43,
+    });
     // The report is AWS Confidential: its bytes are nowhere in the workspace.
     const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
     expect(files.length).toBeGreaterThan(3);
-    for (const f of files) expect(readFileSync(join(f.parentPath, f.name), 'latin1')).not.toContain('AWS Confidential stand-in');
+    for (const f of files)
+      expect(readFileSync(join(f.parentPath, f.name), 'latin1')).not.toContain('AWS Confidential stand-in');
     expect(saved.gapDays).toBe(92);
     expect(saved.problems.filter((p) => p.severity === 'blocking')).toEqual([]);
 
@@ -43,11 +60,16 @@ describe('the review of AWS’s SOC 2 report', () => {
     expect(log).toContain('"action":"aws-report-review.signed"');
 
     // Signed means frozen until reopened with a reason.
-    await expect(services.awsReport.save(completeDraft(draftOf(signed)))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('signed by Dana Founder') });
+    await expect(services.awsReport.save(completeDraft(draftOf(signed)))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('signed by Dana Founder'),
+    });
     await expect(services.awsReport.reopen('  ')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const reopened = await services.awsReport.reopen('AWS issued a corrected report');
     expect(reopened.review.signed).toBeNull();
-    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toContain('Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report');
+    expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toContain(
+      'Reopened the signed review of the AWS SOC 2 report: AWS issued a corrected report',
+    );
   });
 
   it('keeps the review across a restart, exactly', async () => {
@@ -65,8 +87,16 @@ describe('the review of AWS’s SOC 2 report', () => {
     const notPdf = join(tempDir(), 'report.pdf');
     writeFileSync(notPdf, 'PK\u0003\u0004 a zip renamed to pdf');
     const before = readFileSync(join(folder, 'aws-report-review.json'), 'utf8');
-    await expect(services.awsReport.attachReportFile(notPdf)).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: 'report.pdf is not a PDF.' });
-    await expect(services.awsReport.save({ ...draftOf(services.awsReport.get()), report: { ...services.awsReport.get().review.report, periodEnd: '2026-02-30' } })).rejects.toMatchObject({
+    await expect(services.awsReport.attachReportFile(notPdf)).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: 'report.pdf is not a PDF.',
+    });
+    await expect(
+      services.awsReport.save({
+        ...draftOf(services.awsReport.get()),
+        report: { ...services.awsReport.get().review.report, periodEnd: '2026-02-30' },
+      }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringContaining('report.periodEnd'),
     });
@@ -100,8 +130,16 @@ describe('the review of AWS’s SOC 2 report', () => {
     });
     expect(view.problems).toEqual(
       expect.arrayContaining([
-        { severity: 'warning', field: 'report.categories', message: expect.stringContaining('does not cover Availability') },
-        { severity: 'blocking', field: 'services.2', message: "Amazon Bedrock is not in the report's scope: say how you get assurance for it." },
+        {
+          severity: 'warning',
+          field: 'report.categories',
+          message: expect.stringContaining('does not cover Availability'),
+        },
+        {
+          severity: 'blocking',
+          field: 'services.2',
+          message: "Amazon Bedrock is not in the report's scope: say how you get assurance for it.",
+        },
       ]),
     );
   });
@@ -122,7 +160,8 @@ describe('the review of AWS’s SOC 2 report', () => {
 
 describe('a signature that stands for what was signed', () => {
   const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
-  const routerOf = (services: ReturnType<typeof testServices>['services']) => createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
+  const routerOf = (services: ReturnType<typeof testServices>['services']) =>
+    createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: services.logger });
 
   async function signedWorkspace() {
     const ctx = await createTestWorkspace();
@@ -134,7 +173,14 @@ describe('a signature that stands for what was signed', () => {
   it('lets only one of a sign and an edit sent together win, so a signed review never holds unsigned content', async () => {
     for (let round = 0; round < 3; round++) {
       const { services } = await signedWorkspace();
-      const edited = { ...completeDraft(draftOf(services.awsReport.get())), report: { ...completeDraft(draftOf(services.awsReport.get())).report, title: 'EDITED', opinion: 'adverse' as const } };
+      const edited = {
+        ...completeDraft(draftOf(services.awsReport.get())),
+        report: {
+          ...completeDraft(draftOf(services.awsReport.get())).report,
+          title: 'EDITED',
+          opinion: 'adverse' as const,
+        },
+      };
       const [signed, saved] = await Promise.allSettled([services.awsReport.sign(), services.awsReport.save(edited)]);
       expect(signed.status).toBe('fulfilled');
       expect(saved).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
@@ -148,11 +194,21 @@ describe('a signature that stands for what was signed', () => {
     const { services, folder } = await createTestWorkspace();
     const before = readFileSync(join(folder, 'aws-report-review.json'), 'utf8');
     const router = routerOf(services);
-    for (const junk of [{}, { controlId: 7 }, { ...draftOf(services.awsReport.get()), extra: 1 }, { ...draftOf(services.awsReport.get()), cuecs: [{ id: '../../etc', text: 'x', controlIds: [] }] }]) {
-      expect(await router.invoke('awsReport.save', junk, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const junk of [
+      {},
+      { controlId: 7 },
+      { ...draftOf(services.awsReport.get()), extra: 1 },
+      { ...draftOf(services.awsReport.get()), cuecs: [{ id: '../../etc', text: 'x', controlIds: [] }] },
+    ]) {
+      expect(await router.invoke('awsReport.save', junk, APP)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     const twice = draftOf(services.awsReport.get());
-    expect(await router.invoke('awsReport.save', { ...twice, cuecs: [twice.cuecs[0], twice.cuecs[0]] }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('same id') } });
+    expect(
+      await router.invoke('awsReport.save', { ...twice, cuecs: [twice.cuecs[0], twice.cuecs[0]] }, APP),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('same id') } });
     expect(readFileSync(join(folder, 'aws-report-review.json'), 'utf8')).toBe(before);
   });
 
@@ -170,9 +226,15 @@ describe('a signature that stands for what was signed', () => {
   it('records the audit scope it was signed for, and says so when the as-of date or categories change', async () => {
     const { services } = await signedWorkspace();
     const signed = await services.awsReport.sign();
-    expect(signed.review.signed).toMatchObject({ asOfDate: '2026-12-31', categories: ['security', 'availability'], contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(signed.review.signed).toMatchObject({
+      asOfDate: '2026-12-31',
+      categories: ['security', 'availability'],
+      contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(signed.signatureProblems).toEqual([]);
-    expect(await routerOf(services).invoke('workspace.updateSettings', { asOfDate: '2027-06-30' }, APP)).toMatchObject({ ok: true });
+    expect(await routerOf(services).invoke('workspace.updateSettings', { asOfDate: '2027-06-30' }, APP)).toMatchObject({
+      ok: true,
+    });
     expect(services.awsReport.get().signatureProblems).toEqual([
       'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.',
     ]);
@@ -183,7 +245,12 @@ describe('a signature that stands for what was signed', () => {
     await services.awsReport.sign();
     await services.workspaces.close();
     const file = join(folder, 'aws-report-review.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"reliance": "rely"', '"reliance": "rely_with_follow_ups"').replace('"reliance":"rely"', '"reliance":"rely_with_follow_ups"'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('"reliance": "rely"', '"reliance": "rely_with_follow_ups"')
+        .replace('"reliance":"rely"', '"reliance":"rely_with_follow_ups"'),
+    );
     const again = testServices({ userDataDir });
     await again.services.workspaces.open(folder);
     expect(again.services.awsReport.get().signatureProblems[0]).toMatch(/^The review was changed after it was signed/);
@@ -197,7 +264,13 @@ describe('what a careful reviewer would not sign', () => {
     const draft = completeDraft(draftOf(services.awsReport.get()));
     const view = await services.awsReport.save({
       ...draft,
-      report: { ...draft.report, opinion: 'adverse', periodStart: '2027-01-01', periodEnd: '2027-06-30', issuedOn: '2099-01-01' },
+      report: {
+        ...draft.report,
+        opinion: 'adverse',
+        periodStart: '2027-01-01',
+        periodEnd: '2027-06-30',
+        issuedOn: '2099-01-01',
+      },
       cuecs: [
         { id: 'cuec-aws', text: 'Customers rely on AWS data centres.', controlIds: ['aws-physical-security'] },
         { id: 'cuec-pi', text: 'Customers validate their inputs.', controlIds: ['input-validation'] },
@@ -220,7 +293,10 @@ describe('what a careful reviewer would not sign', () => {
     const { services } = await createTestWorkspace();
     await services.awsReport.attachReportFile(reportPdf().path);
     const draft = completeDraft(draftOf(services.awsReport.get()));
-    const view = await services.awsReport.save({ ...draft, report: { ...draft.report, reportType: 'type1', periodStart: '2026-10-01', periodEnd: '2026-09-30' } });
+    const view = await services.awsReport.save({
+      ...draft,
+      report: { ...draft.report, reportType: 'type1', periodStart: '2026-10-01', periodEnd: '2026-09-30' },
+    });
     expect(view.problems.filter((p) => p.field === 'report.periodStart')).toEqual([]);
   });
 });

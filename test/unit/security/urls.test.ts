@@ -5,12 +5,27 @@ import { isTrustedAppUrl } from '../../../main/services/security/trusted-sender'
 import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
 
 /** Regions from each partition the app supports, including the newest-shaped names. */
-const REGIONS = ['us-east-1', 'eu-central-2', 'ap-southeast-7', 'mx-central-1', 'il-central-1', 'ca-west-1', 'us-gov-west-1', 'us-gov-east-1', 'cn-north-1', 'cn-northwest-1'];
+const REGIONS = [
+  'us-east-1',
+  'eu-central-2',
+  'ap-southeast-7',
+  'mx-central-1',
+  'il-central-1',
+  'ca-west-1',
+  'us-gov-west-1',
+  'us-gov-east-1',
+  'cn-north-1',
+  'cn-northwest-1',
+];
 
 describe('links that may leave the app', () => {
   it('allows the authorize page on the OIDC host the SDK resolves, in every partition', () => {
     for (const region of REGIONS) {
-      const oidc = new SSOOIDCClient({ region }).config.endpointProvider({ Region: region, UseFIPS: false, UseDualStack: false }).url;
+      const oidc = new SSOOIDCClient({ region }).config.endpointProvider({
+        Region: region,
+        UseFIPS: false,
+        UseDualStack: false,
+      }).url;
       // Built as sso-auth-code-flow.ts builds it.
       const authorize = `${oidc.origin}/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'abc', redirect_uri: 'http://127.0.0.1:53127/oauth/callback', state: 's' })}`;
       expect(isAllowedExternalUrl(authorize), authorize).toBe(true);
@@ -75,12 +90,25 @@ describe('links that may leave the app', () => {
     }
   });
 
-  it('refuses the local test endpoint\'s pages: the UI harness records opened URLs without this check', async () => {
+  it("refuses the local test endpoint's pages: the UI harness records opened URLs without this check", async () => {
     const endpoint = await startAwsEndpoint({ scenario: 'basic' });
     try {
-      const oidc = new SSOOIDCClient({ region: 'us-east-1', endpoint: endpoint.url, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
+      const oidc = new SSOOIDCClient({
+        region: 'us-east-1',
+        endpoint: endpoint.url,
+        credentials: {
+          accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+          secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        },
+      });
       const reg = await oidc.send(new RegisterClientCommand({ clientName: 'urls-test', clientType: 'public' }));
-      const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: reg.clientId, clientSecret: reg.clientSecret, startUrl: 'https://d-9067example.awsapps.com/start' }));
+      const device = await oidc.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: reg.clientId,
+          clientSecret: reg.clientSecret,
+          startUrl: 'https://d-9067example.awsapps.com/start',
+        }),
+      );
       expect(device.verificationUriComplete).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
       expect(isAllowedExternalUrl(device.verificationUriComplete)).toBe(false);
     } finally {
@@ -99,7 +127,12 @@ describe('which pages may use the API', () => {
 
   it('refuses other local files, even ones named renderer/index.html', () => {
     expect(isTrustedAppUrl('file:///home/u/Downloads/renderer/index.html', packaged)).toBe(false);
-    expect(isTrustedAppUrl('file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/../../evil/renderer/index.html', packaged)).toBe(false);
+    expect(
+      isTrustedAppUrl(
+        'file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/../../evil/renderer/index.html',
+        packaged,
+      ),
+    ).toBe(false);
     expect(isTrustedAppUrl('file:///tmp/evil.html', packaged)).toBe(false);
     expect(isTrustedAppUrl('not a url', packaged)).toBe(false);
   });

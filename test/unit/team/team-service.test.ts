@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activityOnDisk as activity, createTestWorkspace, DANA, refusal } from '../helpers/services';
 
-const teamOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, 'team.json'), 'utf8')).members as { id: string; name: string; email: string; role: string }[];
+const teamOnDisk = (folder: string) =>
+  JSON.parse(readFileSync(join(folder, 'team.json'), 'utf8')).members as {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+  }[];
 
 async function withIvan() {
   const ctx = await createTestWorkspace();
@@ -16,7 +22,11 @@ describe('adding and editing teammates', () => {
   it('adds a teammate to team.json and the activity log', async () => {
     const { folder, ivan } = await withIvan();
     expect(teamOnDisk(folder).map((m) => m.email)).toEqual([DANA.email, 'ivan@acme.example']);
-    expect(activity(folder).at(-1)).toMatchObject({ action: 'team.member-added', target: `member:${ivan.id}`, summary: 'Added Ivan Infra <ivan@acme.example> as Infrastructure' });
+    expect(activity(folder).at(-1)).toMatchObject({
+      action: 'team.member-added',
+      target: `member:${ivan.id}`,
+      summary: 'Added Ivan Infra <ivan@acme.example> as Infrastructure',
+    });
   });
 
   it('refuses a second member with an email already on the team, whatever its case', async () => {
@@ -58,7 +68,10 @@ describe('editing your own entry', () => {
     expect(services.controls.states()['iam-root-account']?.ownerId).toBe(snapshot.meMemberId);
 
     await services.controls.setStatus('iam-root-account', 'in_progress');
-    expect(activity(folder).at(-1)).toMatchObject({ action: 'control.status-set', actor: { name: 'Dana Okafor', email: 'dana.okafor@acme.example' } });
+    expect(activity(folder).at(-1)).toMatchObject({
+      action: 'control.status-set',
+      actor: { name: 'Dana Okafor', email: 'dana.okafor@acme.example' },
+    });
     expect(teamOnDisk(folder).map((m) => m.email)).toContain(activity(folder).at(-1).actor.email);
   });
 
@@ -74,7 +87,11 @@ describe('removing teammates', () => {
     const { services, folder, ivan } = await withIvan();
     await services.team.remove(ivan.id);
     expect(teamOnDisk(folder).map((m) => m.email)).toEqual([DANA.email]);
-    expect(activity(folder).at(-1)).toMatchObject({ action: 'team.member-removed', summary: 'Removed Ivan Infra <ivan@acme.example> from the team', actor: DANA });
+    expect(activity(folder).at(-1)).toMatchObject({
+      action: 'team.member-removed',
+      summary: 'Removed Ivan Infra <ivan@acme.example> from the team',
+      actor: DANA,
+    });
   });
 
   it('refuses to remove yourself and says what to do instead', async () => {
@@ -95,12 +112,22 @@ describe('removing teammates', () => {
 
   it('refuses to remove someone who still owns controls, naming them, and removes them once reassigned', async () => {
     const { services, folder, ivan } = await withIvan();
-    const owned = ['iam-root-account', 'iam-mfa-enforcement', 'iam-password-policy', 'iam-access-key-rotation', 'iam-least-privilege', 'access-reviews', 'incident-response'];
+    const owned = [
+      'iam-root-account',
+      'iam-mfa-enforcement',
+      'iam-password-policy',
+      'iam-access-key-rotation',
+      'iam-least-privilege',
+      'access-reviews',
+      'incident-response',
+    ];
     for (const id of owned) await services.controls.setOwner(id, ivan.id);
 
     const error = await refusal(services.team.remove(ivan.id));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('Ivan Infra still owns 7 controls: iam-root-account, iam-mfa-enforcement, iam-password-policy, iam-access-key-rotation, iam-least-privilege and 2 more. Nothing was removed.');
+    expect(error.message).toBe(
+      'Ivan Infra still owns 7 controls: iam-root-account, iam-mfa-enforcement, iam-password-policy, iam-access-key-rotation, iam-least-privilege and 2 more. Nothing was removed.',
+    );
     expect(error.hint).toMatch(/^Give those controls another owner \(or none\)/);
     expect(teamOnDisk(folder).map((m) => m.id)).toContain(ivan.id);
 

@@ -11,8 +11,15 @@ const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 describe('activity.list over IPC', () => {
   it('reports the unreadable lines of activity.jsonl beside the entries it could read', async () => {
     const { services, folder } = await createTestWorkspace();
-    const router = createRouter({ handlers: createHandlers(services), isTrustedSender: () => true, logger: silentLogger });
-    expect(await router.invoke('activity.list', undefined, APP)).toMatchObject({ ok: true, value: { unreadable: { count: 0, lines: [] } } });
+    const router = createRouter({
+      handlers: createHandlers(services),
+      isTrustedSender: () => true,
+      logger: silentLogger,
+    });
+    expect(await router.invoke('activity.list', undefined, APP)).toMatchObject({
+      ok: true,
+      value: { unreadable: { count: 0, lines: [] } },
+    });
 
     // Line 1 is the "workspace created" entry; lines 2 and 3 are damaged.
     appendFileSync(join(folder, 'activity.jsonl'), '{"at":"2026-11-26T10:00:0\n{}\n');

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../../main/services/workspace/activity-log';
 import { tempDir } from '../helpers/services';
 
-const entry = (summary: string) => ({ at: '2026-11-26T10:00:00.000Z', actor: { name: 'Dana', email: 'dana@acme.example' }, action: 'test', summary });
+const entry = (summary: string) => ({
+  at: '2026-11-26T10:00:00.000Z',
+  actor: { name: 'Dana', email: 'dana@acme.example' },
+  action: 'test',
+  summary,
+});
 
 describe('the activity log', () => {
   it('keeps the next entry after a torn last line, and counts the torn one as skipped', async () => {
@@ -35,7 +40,8 @@ describe('the activity log', () => {
 
   it('filters by target and limits, newest first', async () => {
     const log = new ActivityLog(tempDir());
-    for (const [i, target] of ['control:a', 'control:b', 'control:a'].entries()) await log.append({ ...entry(`#${i}`), target });
+    for (const [i, target] of ['control:a', 'control:b', 'control:a'].entries())
+      await log.append({ ...entry(`#${i}`), target });
     expect((await log.read({ target: 'control:a', limit: 1 })).entries.map((e) => e.summary)).toEqual(['#2']);
   });
 });
@@ -50,7 +56,9 @@ describe('a change whose activity entry cannot be written', () => {
     const error = await services.controls.setStatus('iam-root-account', 'in_progress').catch((e) => e);
     expect(error.code).toBe('ACTIVITY_NOT_LOGGED');
     expect(error.message).toMatch(/^Your change was saved, but the activity log could not record it/);
-    expect(JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'].status).toBe('in_progress');
+    expect(JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'].status).toBe(
+      'in_progress',
+    );
     expect(services.controls.states()['iam-root-account']?.status).toBe('in_progress');
   });
 });

@@ -17,10 +17,25 @@ async function openError(folder: string, userDataDir: string): Promise<AppError>
 describe('workspace documents refuse what they cannot trust, name the file, and keep it', () => {
   const cases: [string, (text: string) => string, string, RegExp][] = [
     ['corrupt JSON', (t) => t.replace('{', '{ nonsense'), 'WORKSPACE_FILE_CORRUPT', /controls\.json is not valid JSON/],
-    ['a truncated file', (t) => t.slice(0, Math.floor(t.length / 2)), 'WORKSPACE_FILE_CORRUPT', /controls\.json .*truncated/],
+    [
+      'a truncated file',
+      (t) => t.slice(0, Math.floor(t.length / 2)),
+      'WORKSPACE_FILE_CORRUPT',
+      /controls\.json .*truncated/,
+    ],
     ['an empty file', () => '', 'WORKSPACE_FILE_CORRUPT', /controls\.json .*truncated/],
-    ['a newer format', (t) => t.replace('"schemaVersion": 1', '"schemaVersion": 99'), 'WORKSPACE_TOO_NEW', /newer version.*format 99/],
-    ['a hand edit that breaks the schema', (t) => t.replace('"controls": {}', '"controls": {"iam-root-account": {"status": "done"}}'), 'WORKSPACE_FILE_INVALID', /controls\.iam-root-account\.status/],
+    [
+      'a newer format',
+      (t) => t.replace('"schemaVersion": 1', '"schemaVersion": 99'),
+      'WORKSPACE_TOO_NEW',
+      /newer version.*format 99/,
+    ],
+    [
+      'a hand edit that breaks the schema',
+      (t) => t.replace('"controls": {}', '"controls": {"iam-root-account": {"status": "done"}}'),
+      'WORKSPACE_FILE_INVALID',
+      /controls\.iam-root-account\.status/,
+    ],
   ];
 
   for (const [name, damage, code, message] of cases) {
@@ -56,7 +71,9 @@ describe('workspace documents refuse what they cannot trust, name the file, and 
 
   it('says plainly when there is no backup to restore', async () => {
     const { services, folder } = await createTestWorkspace();
-    await expect(services.workspaces.restoreBackup(folder, 'evil/../../etc/passwd')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(services.workspaces.restoreBackup(folder, 'evil/../../etc/passwd')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await services.workspaces.close();
     const { rmSync } = await import('node:fs');
     rmSync(join(folder, '.backup'), { recursive: true });

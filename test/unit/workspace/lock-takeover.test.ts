@@ -9,7 +9,8 @@ import { createTestWorkspace, DANA, tempDir, testServices } from '../helpers/ser
 
 const TAKEN_AT = new Date('2026-11-26T07:15:00.000Z');
 const ivan = { ...defaultHost(), host: 'ivan-desktop', user: 'ivan' };
-const controlsOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'];
+const controlsOnDisk = (folder: string) =>
+  JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'];
 const lockOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8'));
 
 /** A has the workspace open; B, on another computer, takes it over and saves a change. */
@@ -36,7 +37,9 @@ describe('an instance whose lock was taken over', () => {
   it('refuses to append to the activity log', async () => {
     const { a, folder } = await takenOver();
     const before = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
-    await expect(a.workspaces.require().record({ action: 'test.record', summary: 'from A' })).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    await expect(a.workspaces.require().record({ action: 'test.record', summary: 'from A' })).rejects.toMatchObject({
+      code: 'WORKSPACE_LOCKED',
+    });
     expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(before);
   });
 
@@ -82,7 +85,10 @@ const snapshotFields: NewEvidence = {
   mediaType: 'application/json',
   fileName: 'iam-GetAccountSummary.json',
   controlIds: ['iam-root-account'],
-  source: { type: 'aws_api', calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }] },
+  source: {
+    type: 'aws_api',
+    calls: [{ service: 'iam', operation: 'GetAccountSummary', requestId: 'req-1', at: '2026-11-26T10:00:00.000Z' }],
+  },
   effectiveDate: '2026-11-26',
   capturedBy: DANA,
 };
@@ -109,7 +115,9 @@ describe('evidence writes after a take-over', () => {
     writeFileSync(source, 'brand new evidence\n');
     const before = evidenceListing(folder);
     const activity = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
-    await expect(a.imports.importFile(source, 'new.txt', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    await expect(a.imports.importFile(source, 'new.txt', DETAILS, 'file picker')).rejects.toMatchObject({
+      code: 'WORKSPACE_LOCKED',
+    });
     expect(evidenceListing(folder)).toEqual(before);
     expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activity);
   });
@@ -117,7 +125,9 @@ describe('evidence writes after a take-over', () => {
   it('refuses a capture’s bytes (addBytes) and writes no file or record', async () => {
     const { a, folder } = await takenOver();
     const before = evidenceListing(folder);
-    await expect(a.workspaces.require().evidence.addBytes('{"SummaryMap":{}}', snapshotFields)).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    await expect(a.workspaces.require().evidence.addBytes('{"SummaryMap":{}}', snapshotFields)).rejects.toMatchObject({
+      code: 'WORKSPACE_LOCKED',
+    });
     expect(evidenceListing(folder)).toEqual(before);
   });
 
@@ -125,7 +135,9 @@ describe('evidence writes after a take-over', () => {
     const { a, folder, source, stored } = await damagedThenTakenOver();
     const before = evidenceListing(folder);
     const activity = readFileSync(join(folder, 'activity.jsonl'), 'utf8');
-    await expect(a.imports.importFile(source, 'a.txt', { ...DETAILS, title: 'again' }, 'file picker')).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    await expect(
+      a.imports.importFile(source, 'a.txt', { ...DETAILS, title: 'again' }, 'file picker'),
+    ).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
     expect(evidenceListing(folder)).toEqual(before);
     expect(existsSync(join(folder, 'evidence', 'damaged'))).toBe(false);
     expect(readFileSync(stored, 'utf8')).toBe('HELLO evidence\n');
@@ -155,7 +167,9 @@ describe('a repair whose activity entry cannot be written', () => {
     rmSync(join(folder, 'activity.jsonl'));
     mkdirSync(join(folder, 'activity.jsonl'));
     const before = evidenceListing(folder);
-    await expect(services.imports.importFile(source, 'a.txt', DETAILS, 'file picker')).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    await expect(services.imports.importFile(source, 'a.txt', DETAILS, 'file picker')).rejects.toMatchObject({
+      code: 'SAVE_FAILED',
+    });
     expect(readFileSync(stored, 'utf8')).toBe('HELLO evidence\n');
     expect(existsSync(join(folder, 'evidence', 'damaged'))).toBe(false);
     // Only the record of the refused import is absent too: no file moved, none rewritten.
@@ -201,14 +215,20 @@ describe('restoring a backup', () => {
     const { folder } = await damagedControls();
     const stranger = testServices().services;
     await stranger.workspaces.restoreBackup(folder, 'controls.json');
-    expect(activityLines(folder).at(-1)).toMatchObject({ action: 'workspace.backup-restored', actor: { name: 'unknown (identity not set)', email: '' } });
+    expect(activityLines(folder).at(-1)).toMatchObject({
+      action: 'workspace.backup-restored',
+      actor: { name: 'unknown (identity not set)', email: '' },
+    });
   });
 
   it('says when the file was missing rather than damaged', async () => {
     const { folder, userDataDir } = await damagedControls();
     rmSync(join(folder, 'controls.json'));
     await testServices({ userDataDir }).services.workspaces.restoreBackup(folder, 'controls.json');
-    expect(activityLines(folder).at(-1)).toMatchObject({ summary: expect.stringMatching(/the file was missing$/), details: { damagedCopy: null } });
+    expect(activityLines(folder).at(-1)).toMatchObject({
+      summary: expect.stringMatching(/the file was missing$/),
+      details: { damagedCopy: null },
+    });
   });
 
   it('is refused with nothing renamed when its activity entry cannot be written', async () => {
@@ -216,7 +236,9 @@ describe('restoring a backup', () => {
     rmSync(join(folder, 'activity.jsonl'));
     mkdirSync(join(folder, 'activity.jsonl'));
     const fresh = testServices({ userDataDir }).services;
-    await expect(fresh.workspaces.restoreBackup(folder, 'controls.json')).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    await expect(fresh.workspaces.restoreBackup(folder, 'controls.json')).rejects.toMatchObject({
+      code: 'SAVE_FAILED',
+    });
     expect(readFileSync(join(folder, 'controls.json'), 'utf8')).toBe('{"schemaVersion": 1, "contr');
     expect(damagedCopies(folder)).toEqual([]);
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
@@ -241,7 +263,9 @@ describe('restoring a backup', () => {
     const error = await other.workspaces.restoreBackup(folder, 'controls.json').catch((e) => e);
     expect(readFileSync(join(folder, 'activity.jsonl'), 'utf8')).toBe(activity);
     expect(error.code).toBe('WORKSPACE_LOCKED');
-    expect(error.message).toMatch(/^controls\.json was not restored: This workspace is open in another Audit Workbench on this computer/);
+    expect(error.message).toMatch(
+      /^controls\.json was not restored: This workspace is open in another Audit Workbench on this computer/,
+    );
     expect(readFileSync(join(folder, 'controls.json'), 'utf8')).toBe(before);
     expect(damagedCopies(folder)).toEqual([]);
     expect(lockOnDisk(folder).instanceId).toBe(services.workspaces.require().lock.instanceId);
@@ -250,16 +274,31 @@ describe('restoring a backup', () => {
   it('takes over a lock from another computer only when asked, and leaves no lock behind', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     await services.workspaces.close();
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ host: 'ivan-desktop', pid: 77, user: 'ivan', since: '2026-11-25T08:30:00.000Z', instanceId: 'other' }));
+    writeFileSync(
+      join(folder, LOCK_FILE),
+      JSON.stringify({
+        host: 'ivan-desktop',
+        pid: 77,
+        user: 'ivan',
+        since: '2026-11-25T08:30:00.000Z',
+        instanceId: 'other',
+      }),
+    );
     writeFileSync(join(folder, 'controls.json'), '{"schemaVersion": 1, "contr');
     const fresh = testServices({ userDataDir }).services;
-    await expect(fresh.workspaces.restoreBackup(folder, 'controls.json')).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED', message: expect.stringContaining('"ivan-desktop"') });
+    await expect(fresh.workspaces.restoreBackup(folder, 'controls.json')).rejects.toMatchObject({
+      code: 'WORKSPACE_LOCKED',
+      message: expect.stringContaining('"ivan-desktop"'),
+    });
     expect(damagedCopies(folder)).toEqual([]);
 
     const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json', { takeOverStaleLock: true });
     expect(readFileSync(join(folder, damagedCopy), 'utf8')).toBe('{"schemaVersion": 1, "contr');
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
-    expect(activityLines(folder).at(-1)).toMatchObject({ action: 'workspace.backup-restored', details: { damagedCopy, lockTakenOverFrom: { host: 'ivan-desktop', user: 'ivan' } } });
+    expect(activityLines(folder).at(-1)).toMatchObject({
+      action: 'workspace.backup-restored',
+      details: { damagedCopy, lockTakenOverFrom: { host: 'ivan-desktop', user: 'ivan' } },
+    });
     await expect(fresh.workspaces.open(folder)).resolves.toMatchObject({ path: folder });
   });
 });

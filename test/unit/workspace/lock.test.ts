@@ -6,7 +6,8 @@ import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import { createTestWorkspace, testServices } from '../helpers/services';
 
 const lockOnDisk = (folder: string) => JSON.parse(readFileSync(join(folder, LOCK_FILE), 'utf8'));
-const installIdOf = (userDataDir: string) => JSON.parse(readFileSync(join(userDataDir, 'preferences.json'), 'utf8')).installId;
+const installIdOf = (userDataDir: string) =>
+  JSON.parse(readFileSync(join(userDataDir, 'preferences.json'), 'utf8')).installId;
 
 describe('the workspace lock', () => {
   it('refuses a second instance on this computer and names who holds it and since when', async () => {
@@ -22,7 +23,16 @@ describe('the workspace lock', () => {
   it('names the other computer, and lets the user take over deliberately', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     await services.workspaces.close();
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ host: 'dana-laptop', pid: 4242, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'x' }));
+    writeFileSync(
+      join(folder, LOCK_FILE),
+      JSON.stringify({
+        host: 'dana-laptop',
+        pid: 4242,
+        user: 'dana',
+        since: '2026-11-20T09:00:00.000Z',
+        instanceId: 'x',
+      }),
+    );
     const other = testServices({ userDataDir }).services;
     const error = await other.workspaces.open(folder).catch((e) => e);
     expect(error.code).toBe('WORKSPACE_LOCKED');
@@ -40,7 +50,17 @@ describe('the workspace lock', () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     await services.workspaces.close();
     const host = { ...defaultHost(), isProcessAlive: (pid: number) => pid === process.pid };
-    writeFileSync(join(folder, LOCK_FILE), JSON.stringify({ host: host.host, pid: 999_999, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'crashed', installId: installIdOf(userDataDir) }));
+    writeFileSync(
+      join(folder, LOCK_FILE),
+      JSON.stringify({
+        host: host.host,
+        pid: 999_999,
+        user: 'dana',
+        since: '2026-11-20T09:00:00.000Z',
+        instanceId: 'crashed',
+        installId: installIdOf(userDataDir),
+      }),
+    );
     const next = testServices({ userDataDir, host }).services;
     await next.workspaces.open(folder);
     const activity = await next.workspaces.require().activity.read();
@@ -67,19 +87,31 @@ describe('the workspace lock', () => {
       const { services, folder, userDataDir } = await createTestWorkspace();
       await services.workspaces.close();
       const host = { ...defaultHost(), isProcessAlive: (pid: number) => pid === process.pid };
-      const lock = { host: host.host, pid: 999_999, user: 'dana', since: '2026-11-20T09:00:00.000Z', instanceId: 'theirs', ...(installId ? { installId } : {}) };
+      const lock = {
+        host: host.host,
+        pid: 999_999,
+        user: 'dana',
+        since: '2026-11-20T09:00:00.000Z',
+        instanceId: 'theirs',
+        ...(installId ? { installId } : {}),
+      };
       writeFileSync(join(folder, LOCK_FILE), JSON.stringify(lock));
       const next = testServices({ userDataDir, host }).services;
       const error = await next.workspaces.open(folder).catch((e) => e);
       expect(error.code).toBe('WORKSPACE_LOCKED');
-      expect(error.message).toContain(`on a computer named "${host.host}", the same name as this one (user dana, since 2026-11-20T09:00:00.000Z)`);
+      expect(error.message).toContain(
+        `on a computer named "${host.host}", the same name as this one (user dana, since 2026-11-20T09:00:00.000Z)`,
+      );
       expect(error.hint).toMatch(/Take over/);
       expect(lockOnDisk(folder)).toEqual(lock);
 
       await next.workspaces.open(folder, { takeOverStaleLock: true });
       expect(lockOnDisk(folder).installId).toBe(installIdOf(userDataDir));
       const activity = await next.workspaces.require().activity.read();
-      expect(activity.entries[0]).toMatchObject({ action: 'workspace.lock-taken-over', summary: 'Opened after taking over a lock: taken over on request' });
+      expect(activity.entries[0]).toMatchObject({
+        action: 'workspace.lock-taken-over',
+        summary: 'Opened after taking over a lock: taken over on request',
+      });
     });
   }
 
@@ -105,8 +137,12 @@ describe('the workspace lock', () => {
   it('lets exactly one of two simultaneous openers in', async () => {
     const { services, folder, userDataDir } = await createTestWorkspace();
     await services.workspaces.close();
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => testServices({ userDataDir }).services.workspaces.open(folder)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => testServices({ userDataDir }).services.workspaces.open(folder)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill('WORKSPACE_LOCKED'));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(5).fill('WORKSPACE_LOCKED'),
+    );
   });
 });

@@ -22,7 +22,13 @@ describe('document migrations', () => {
     if (outcome.kind !== 'ok') return;
     expect(outcome.migratedFrom).toBe(1);
     const meta = WorkspaceMeta.parse(outcome.doc);
-    expect(meta.checkSettings).toEqual({ passwordMinLength: 14, passwordReusePrevention: 24, accessKeyMaxAgeDays: 90, unusedCredentialDays: 90, rootRecentUseDays: 90 });
+    expect(meta.checkSettings).toEqual({
+      passwordMinLength: 14,
+      passwordReusePrevention: 24,
+      accessKeyMaxAgeDays: 90,
+      unusedCredentialDays: 90,
+      rootRecentUseDays: 90,
+    });
     expect(meta.aws.accountIds).toEqual([]);
   });
 
@@ -33,10 +39,16 @@ describe('document migrations', () => {
   });
 
   it('refuses newer, unversioned and gap-ridden documents', () => {
-    expect(migrate({ ...v1, schemaVersion: 7 }, DOCUMENT_MIGRATIONS['workspace.json'])).toEqual({ kind: 'too_new', version: 7 });
+    expect(migrate({ ...v1, schemaVersion: 7 }, DOCUMENT_MIGRATIONS['workspace.json'])).toEqual({
+      kind: 'too_new',
+      version: 7,
+    });
     expect(migrate({ companyName: 'x' }, DOCUMENT_MIGRATIONS['workspace.json'])).toEqual({ kind: 'unversioned' });
     expect(migrate([1, 2], DOCUMENT_MIGRATIONS['workspace.json'])).toEqual({ kind: 'unversioned' });
-    expect(migrate({ schemaVersion: 1 }, { current: 3, steps: { 1: (d) => d } })).toEqual({ kind: 'no_path', version: 2 });
+    expect(migrate({ schemaVersion: 1 }, { current: 3, steps: { 1: (d) => d } })).toEqual({
+      kind: 'no_path',
+      version: 2,
+    });
   });
 
   it('leaves a current document as it is', () => {

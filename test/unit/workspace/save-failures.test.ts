@@ -19,7 +19,14 @@ describe.skipIf(skipReason !== null)('a save that fails is reported and loses no
     mounts.push(fs);
     const { services, userDataDir } = testServices();
     const folder = join(fs.dir, 'ws');
-    await services.workspaces.create({ folder, companyName: 'Acme', systemName: 'Cloud', asOfDate: '2026-12-31', categories: ['security'], me: DANA });
+    await services.workspaces.create({
+      folder,
+      companyName: 'Acme',
+      systemName: 'Cloud',
+      asOfDate: '2026-12-31',
+      categories: ['security'],
+      me: DANA,
+    });
     await services.controls.setStatus('iam-root-account', 'in_progress');
     return { fs, services, folder, userDataDir };
   }

@@ -2,7 +2,13 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Finding, FindingError } from '../../../../shared/domain/findings';
 import type { CheckSettings } from '../../../../shared/domain/workspace';
 import type { AppError } from '../../../../shared/ipc/result';
-import { evaluateCheck, iamCheck, type IamSnapshot, type IamSource, type SourceErrors } from '../../../../shared/rules/iam';
+import {
+  evaluateCheck,
+  iamCheck,
+  type IamSnapshot,
+  type IamSource,
+  type SourceErrors,
+} from '../../../../shared/rules/iam';
 import { mapAwsError, type ErrorContext } from '../../aws/errors';
 import type { PollOptions } from './credential-report';
 import { abortError, concurrencyLimit } from './limit';
@@ -10,7 +16,16 @@ import { CallRecorder } from './recorder';
 import { SOURCES, SOURCE_ACTIONS, type SourceResult } from './sources';
 
 /** Errors after which no further call can succeed: the run stops and says how to fix it. */
-const FATAL = new Set(['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING', 'CLOCK_SKEW', 'NETWORK', 'PROFILE_NOT_FOUND', 'PROFILE_INVALID']);
+const FATAL = new Set([
+  'SSO_TOKEN_EXPIRED',
+  'SSO_TOKEN_MISSING',
+  'CREDENTIALS_EXPIRED',
+  'CREDENTIALS_MISSING',
+  'CLOCK_SKEW',
+  'NETWORK',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_INVALID',
+]);
 
 export interface UsedSource {
   key: IamSource;
@@ -53,8 +68,16 @@ export interface IamCollectResult {
 }
 
 const toFindingError = (e: AppError, key: IamSource): FindingError => {
-  const missing = e.code === 'ACCESS_DENIED' ? ((e.details?.missingPermission as string | undefined) ?? SOURCE_ACTIONS[key][0]) : undefined;
-  return { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(missing ? { missingAction: missing } : {}) };
+  const missing =
+    e.code === 'ACCESS_DENIED'
+      ? ((e.details?.missingPermission as string | undefined) ?? SOURCE_ACTIONS[key][0])
+      : undefined;
+  return {
+    code: e.code,
+    message: e.message,
+    ...(e.hint ? { hint: e.hint } : {}),
+    ...(missing ? { missingAction: missing } : {}),
+  };
 };
 
 /**
@@ -102,7 +125,8 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
     return def;
   });
   // The credential report takes longest (AWS generates it); start it before anything else.
-  if (checks.some((c) => [...c.requires, ...c.uses].includes('credentialReport'))) void source('credentialReport').catch(() => undefined);
+  if (checks.some((c) => [...c.requires, ...c.uses].includes('credentialReport')))
+    void source('credentialReport').catch(() => undefined);
 
   const outcomes = await Promise.all(
     checks.map(async (def): Promise<CheckOutcome> => {
@@ -112,10 +136,12 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
       o.onProgress?.(def.id, done, total);
       const settled = await Promise.all(
         keys.map((key) =>
-          source(key).then(
-            (result) => ({ key, result }),
-            (error: AppError) => ({ key, error }),
-          ).finally(() => o.onProgress?.(def.id, ++done, total)),
+          source(key)
+            .then(
+              (result) => ({ key, result }),
+              (error: AppError) => ({ key, error }),
+            )
+            .finally(() => o.onProgress?.(def.id, ++done, total)),
         ),
       );
       const snapshot: IamSnapshot = { accountId: o.accountId, partition: o.partition };
@@ -131,7 +157,9 @@ export async function collectIam(o: IamCollectOptions): Promise<IamCollectResult
       }
       const finding = evaluateCheck(def, { snapshot, settings: o.settings, now: o.now() }, errors);
       // A check whose required answers were cut off by a stop or cancel has no result to keep.
-      const interrupted = def.requires.some((k) => errors[k] && (errors[k].code === 'CANCELLED' || FATAL.has(errors[k].code)));
+      const interrupted = def.requires.some(
+        (k) => errors[k] && (errors[k].code === 'CANCELLED' || FATAL.has(errors[k].code)),
+      );
       const outcome = { checkId: def.id, finding, sources: used, complete: !interrupted };
       if (outcome.complete && !o.signal.aborted && storeFailure === undefined) {
         try {

@@ -24,7 +24,11 @@ export function stripForEvidence(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !NEVER_STORED.has(k)).map(([k, v]) => [k, stripForEvidence(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !NEVER_STORED.has(k))
+        .map(([k, v]) => [k, stripForEvidence(v)]),
+    );
   }
   return value;
 }
@@ -43,16 +47,34 @@ export class CallRecorder {
     private readonly limit: Limit,
   ) {}
 
-  async call<T extends WithMetadata>(operation: string, send: () => Promise<T>, input?: Record<string, unknown>): Promise<{ output: T; page: RawPage; call: ApiCall }> {
+  async call<T extends WithMetadata>(
+    operation: string,
+    send: () => Promise<T>,
+    input?: Record<string, unknown>,
+  ): Promise<{ output: T; page: RawPage; call: ApiCall }> {
     return this.limit(() => this.timed(operation, send, input));
   }
 
-  private async timed<T extends WithMetadata>(operation: string, send: () => Promise<T>, input?: Record<string, unknown>): Promise<{ output: T; page: RawPage; call: ApiCall }> {
+  private async timed<T extends WithMetadata>(
+    operation: string,
+    send: () => Promise<T>,
+    input?: Record<string, unknown>,
+  ): Promise<{ output: T; page: RawPage; call: ApiCall }> {
     const at = this.now().toISOString();
     try {
       const output = await send();
       const call = this.record(operation, at, output.$metadata?.requestId);
-      return { output, call, page: { operation, at, ...(call.requestId ? { requestId: call.requestId } : {}), ...(input ? { input } : {}), response: stripForEvidence(output) } };
+      return {
+        output,
+        call,
+        page: {
+          operation,
+          at,
+          ...(call.requestId ? { requestId: call.requestId } : {}),
+          ...(input ? { input } : {}),
+          response: stripForEvidence(output),
+        },
+      };
     } catch (error) {
       this.record(operation, at, (error as WithMetadata).$metadata?.requestId);
       throw error;
@@ -60,7 +82,13 @@ export class CallRecorder {
   }
 
   private record(operation: string, at: string, requestId: string | undefined): ApiCall {
-    const call: ApiCall = { service: this.service, operation, at, region: this.region, ...(requestId ? { requestId } : {}) };
+    const call: ApiCall = {
+      service: this.service,
+      operation,
+      at,
+      region: this.region,
+      ...(requestId ? { requestId } : {}),
+    };
     this.calls.push(call);
     return call;
   }

@@ -10,7 +10,16 @@ import {
 } from '@aws-sdk/client-iam';
 import type { ApiCall } from '../../../../shared/domain/evidence';
 import { AppError } from '../../../../shared/ipc/result';
-import { attachedAwsManagedPolicies, mergeAuthorizationPages, type AuthorizationDetails, type AuthorizationPage, type IamSnapshot, type IamSource, type PasswordPolicy, type VirtualMfaDevice } from '../../../../shared/rules/iam';
+import {
+  attachedAwsManagedPolicies,
+  mergeAuthorizationPages,
+  type AuthorizationDetails,
+  type AuthorizationPage,
+  type IamSnapshot,
+  type IamSource,
+  type PasswordPolicy,
+  type VirtualMfaDevice,
+} from '../../../../shared/rules/iam';
 import { fetchCredentialReport, type PollOptions } from './credential-report';
 import type { CallRecorder, RawPage } from './recorder';
 
@@ -57,10 +66,14 @@ const isNoSuchEntity = (e: unknown) => (e as { name?: string }).name === 'NoSuch
 type Fetcher<K extends IamSource> = (ctx: SourceContext) => Promise<SourceResult<K>>;
 
 function brokenPagination(operation: string, what: string): AppError {
-  return new AppError('AWS_ERROR', `IAM ${operation} ${what}, so its list cannot be completed; the check stopped instead of waiting forever.`, {
-    hint: 'Try again later. If the SDK is pointed at another endpoint (AWS_ENDPOINT_URL, or endpoint_url in ~/.aws/config), check that endpoint.',
-    details: { action: `iam:${operation}` },
-  });
+  return new AppError(
+    'AWS_ERROR',
+    `IAM ${operation} ${what}, so its list cannot be completed; the check stopped instead of waiting forever.`,
+    {
+      hint: 'Try again later. If the SDK is pointed at another endpoint (AWS_ENDPOINT_URL, or endpoint_url in ~/.aws/config), check that endpoint.',
+      details: { action: `iam:${operation}` },
+    },
+  );
 }
 
 /**
@@ -87,7 +100,9 @@ async function allPages<T extends { IsTruncated?: boolean; Marker?: string }>(
 }
 
 const accountSummary: Fetcher<'accountSummary'> = async ({ client, signal, recorder }) => {
-  const { output, page } = await recorder.call('GetAccountSummary', () => client.send(new GetAccountSummaryCommand({}), { abortSignal: signal }));
+  const { output, page } = await recorder.call('GetAccountSummary', () =>
+    client.send(new GetAccountSummaryCommand({}), { abortSignal: signal }),
+  );
   return {
     value: (output.SummaryMap ?? {}) as Record<string, number>,
     files: [jsonFile('iam-GetAccountSummary.json', 'IAM GetAccountSummary', page)],
@@ -99,17 +114,28 @@ const passwordPolicy: Fetcher<'passwordPolicy'> = async ({ client, signal, recor
   let page: RawPage;
   let value: PasswordPolicy | null;
   try {
-    const r = await recorder.call('GetAccountPasswordPolicy', () => client.send(new GetAccountPasswordPolicyCommand({}), { abortSignal: signal }));
+    const r = await recorder.call('GetAccountPasswordPolicy', () =>
+      client.send(new GetAccountPasswordPolicyCommand({}), { abortSignal: signal }),
+    );
     page = r.page;
     value = (r.output.PasswordPolicy ?? {}) as PasswordPolicy;
   } catch (e) {
     if (!isNoSuchEntity(e)) throw e;
     // "No password policy" is itself the evidence: keep AWS's answer.
     const call = recorder.calls.at(-1)!;
-    page = { operation: 'GetAccountPasswordPolicy', at: call.at, ...(call.requestId ? { requestId: call.requestId } : {}), error: { code: 'NoSuchEntity', message: (e as Error).message } };
+    page = {
+      operation: 'GetAccountPasswordPolicy',
+      at: call.at,
+      ...(call.requestId ? { requestId: call.requestId } : {}),
+      error: { code: 'NoSuchEntity', message: (e as Error).message },
+    };
     value = null;
   }
-  return { value, files: [jsonFile('iam-GetAccountPasswordPolicy.json', 'IAM GetAccountPasswordPolicy', page)], calls: recorder.calls };
+  return {
+    value,
+    files: [jsonFile('iam-GetAccountPasswordPolicy.json', 'IAM GetAccountPasswordPolicy', page)],
+    calls: recorder.calls,
+  };
 };
 
 const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
@@ -132,19 +158,37 @@ const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
 const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ client, signal, recorder }) => {
   const pages = (
     await allPages('ListVirtualMFADevices', (marker) => {
-      const input = { AssignmentStatus: 'Assigned' as const, MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
-      return recorder.call('ListVirtualMFADevices', () => client.send(new ListVirtualMFADevicesCommand(input), { abortSignal: signal }), input);
+      const input = {
+        AssignmentStatus: 'Assigned' as const,
+        MaxItems: PAGE_SIZE,
+        ...(marker ? { Marker: marker } : {}),
+      };
+      return recorder.call(
+        'ListVirtualMFADevices',
+        () => client.send(new ListVirtualMFADevicesCommand(input), { abortSignal: signal }),
+        input,
+      );
     })
   ).map((r) => r.page);
-  const devices = pages.flatMap((page) => (page.response as { VirtualMFADevices?: VirtualMfaDevice[] }).VirtualMFADevices ?? []);
-  return { value: devices, files: [jsonFile('iam-ListVirtualMFADevices.json', 'IAM ListVirtualMFADevices (assigned)', { pages })], calls: recorder.calls };
+  const devices = pages.flatMap(
+    (page) => (page.response as { VirtualMFADevices?: VirtualMfaDevice[] }).VirtualMFADevices ?? [],
+  );
+  return {
+    value: devices,
+    files: [jsonFile('iam-ListVirtualMFADevices.json', 'IAM ListVirtualMFADevices (assigned)', { pages })],
+    calls: recorder.calls,
+  };
 };
 
 /** One filter's pages; the four filters run side by side to save round trips. */
 async function authorizationPages({ client, signal, recorder }: SourceContext, filter: EntityType): Promise<RawPage[]> {
   const results = await allPages('GetAccountAuthorizationDetails', (marker) => {
     const input = { Filter: [filter], MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
-    return recorder.call('GetAccountAuthorizationDetails', () => client.send(new GetAccountAuthorizationDetailsCommand(input), { abortSignal: signal }), input);
+    return recorder.call(
+      'GetAccountAuthorizationDetails',
+      () => client.send(new GetAccountAuthorizationDetailsCommand(input), { abortSignal: signal }),
+      input,
+    );
   });
   return results.map((r) => r.page);
 }
@@ -154,7 +198,13 @@ const authorizationDetails: Fetcher<'authorizationDetails'> = async (ctx) => {
   const value: AuthorizationDetails = mergeAuthorizationPages(pages.map((p) => p.response as AuthorizationPage));
   return {
     value,
-    files: [jsonFile('iam-GetAccountAuthorizationDetails.json', `IAM GetAccountAuthorizationDetails (${POLICY_FILTERS.join(', ')}; ${pages.length} pages)`, { pages })],
+    files: [
+      jsonFile(
+        'iam-GetAccountAuthorizationDetails.json',
+        `IAM GetAccountAuthorizationDetails (${POLICY_FILTERS.join(', ')}; ${pages.length} pages)`,
+        { pages },
+      ),
+    ],
     calls: ctx.recorder.calls,
   };
 };
@@ -168,10 +218,18 @@ const awsManagedPolicyDocuments: Fetcher<'awsManagedPolicyDocuments'> = async (c
   await Promise.all(
     arns.map(async (arn) => {
       try {
-        const policy = await recorder.call('GetPolicy', () => client.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal: signal }), { PolicyArn: arn });
+        const policy = await recorder.call(
+          'GetPolicy',
+          () => client.send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal: signal }),
+          { PolicyArn: arn },
+        );
         const versionId = policy.output.Policy?.DefaultVersionId ?? '';
         const input = { PolicyArn: arn, VersionId: versionId };
-        const version = await recorder.call('GetPolicyVersion', () => client.send(new GetPolicyVersionCommand(input), { abortSignal: signal }), input);
+        const version = await recorder.call(
+          'GetPolicyVersion',
+          () => client.send(new GetPolicyVersionCommand(input), { abortSignal: signal }),
+          input,
+        );
         pages.push(policy.page, version.page);
         const doc = version.output.PolicyVersion?.Document;
         if (doc !== undefined) documents[arn] = doc;
@@ -181,10 +239,19 @@ const awsManagedPolicyDocuments: Fetcher<'awsManagedPolicyDocuments'> = async (c
       }
     }),
   );
-  pages.sort((a, b) => String(a.input?.PolicyArn).localeCompare(String(b.input?.PolicyArn)) || a.operation.localeCompare(b.operation));
+  pages.sort(
+    (a, b) =>
+      String(a.input?.PolicyArn).localeCompare(String(b.input?.PolicyArn)) || a.operation.localeCompare(b.operation),
+  );
   return {
     value: documents,
-    files: [jsonFile('iam-aws-managed-policies.json', `IAM GetPolicy and GetPolicyVersion for ${arns.length} attached AWS-managed policies`, { pages })],
+    files: [
+      jsonFile(
+        'iam-aws-managed-policies.json',
+        `IAM GetPolicy and GetPolicyVersion for ${arns.length} attached AWS-managed policies`,
+        { pages },
+      ),
+    ],
     calls: recorder.calls,
   };
 };

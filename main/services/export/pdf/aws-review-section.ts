@@ -23,10 +23,14 @@ function cuecControl(c: CuecControl): PdfNode {
   const state = c.status
     ? `${STATUS_LABELS[c.status]}, ${c.evidenceCount} evidence file${c.evidenceCount === 1 ? '' : 's'}`
     : c.inCatalog
-      ? 'outside this bundle\'s scope'
+      ? "outside this bundle's scope"
       : 'not a control in the catalog';
   return {
-    text: [code(c.id, { fontSize: 6.5 }), c.title ? ` ${c.title}` : '', { text: ` (${state})`, color: c.status && c.evidenceCount > 0 ? '#444' : RED }],
+    text: [
+      code(c.id, { fontSize: 6.5 }),
+      c.title ? ` ${c.title}` : '',
+      { text: ` (${state})`, color: c.status && c.evidenceCount > 0 ? '#444' : RED },
+    ],
     fontSize: 7.5,
     margin: [0, 0, 0, 1],
   };
@@ -34,8 +38,15 @@ function cuecControl(c: CuecControl): PdfNode {
 
 function signature(r: BundleAwsReview): PdfNode {
   const signed = r.review.signed;
-  if (!signed) return { text: `${NOT_SIGNED}: the review below is unfinished and not yet concluded by the company.`, bold: true, color: RED, margin: [0, 0, 0, 8] };
-  if (r.signatureProblems.length === 0) return { text: signatureLine(signed), bold: true, color: GREEN, margin: [0, 0, 0, 8] };
+  if (!signed)
+    return {
+      text: `${NOT_SIGNED}: the review below is unfinished and not yet concluded by the company.`,
+      bold: true,
+      color: RED,
+      margin: [0, 0, 0, 8],
+    };
+  if (r.signatureProblems.length === 0)
+    return { text: signatureLine(signed), bold: true, color: GREEN, margin: [0, 0, 0, 8] };
   return {
     stack: [
       { text: signatureLine(signed), bold: true, color: AMBER },
@@ -48,7 +59,10 @@ function signature(r: BundleAwsReview): PdfNode {
 
 function problemList(title: string, problems: ReviewProblem[], color?: string): PdfNode[] {
   if (problems.length === 0) return [];
-  return [{ text: title, style: 'label', margin: [0, 4, 0, 2] }, { ul: problems.map((p) => ({ text: p.message, ...(color ? { color } : {}) })), fontSize: 8, margin: [0, 0, 0, 6] }];
+  return [
+    { text: title, style: 'label', margin: [0, 4, 0, 2] },
+    { ul: problems.map((p) => ({ text: p.message, ...(color ? { color } : {}) })), fontSize: 8, margin: [0, 0, 0, 6] },
+  ];
 }
 
 function period(r: BundleAwsReview): string {
@@ -61,12 +75,14 @@ function period(r: BundleAwsReview): string {
 function gapText(r: BundleAwsReview, asOfDate: string): string {
   const end = r.review.report.periodEnd;
   const { gapCoverage, gapNote } = r.review.conclusion;
-  if (!end || r.gapDays === null) return 'The report\'s period end is not recorded, so the gap to the as-of date is unknown.';
+  if (!end || r.gapDays === null)
+    return "The report's period end is not recorded, so the gap to the as-of date is unknown.";
   const gap =
     r.gapDays > 0
       ? `The report ends on ${end}, ${r.gapDays} day${r.gapDays === 1 ? '' : 's'} before this bundle's as-of date (${asOfDate}).`
       : `The report's period (to ${end}) reaches this bundle's as-of date (${asOfDate}): there is no gap.`;
-  const coverage = r.gapDays > 0 ? ` How it is covered: ${gapCoverage ? GAP_COVERAGE_LABELS[gapCoverage] : 'not recorded'}.` : '';
+  const coverage =
+    r.gapDays > 0 ? ` How it is covered: ${gapCoverage ? GAP_COVERAGE_LABELS[gapCoverage] : 'not recorded'}.` : '';
   return `${gap}${coverage}${gapNote ? ` ${gapNote}` : ''}`;
 }
 
@@ -82,7 +98,11 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
   return [
     h1(AWS_REVIEW_TITLE, { pageBreak: true }),
     signature(r),
-    para([`The controls AWS operates are carved out of this examination. ${reviewIntro(r)} Recorded under the control `, code(content.model.awsReviewControlId), ' (CC9.2).']),
+    para([
+      `The controls AWS operates are carved out of this examination. ${reviewIntro(r)} Recorded under the control `,
+      code(content.model.awsReviewControlId),
+      ' (CC9.2).',
+    ]),
     h2('The report'),
     keyValues([
       ['Title', missing(report.title)],
@@ -92,8 +112,14 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
       ['Service auditor', missing(report.serviceAuditor)],
       ['Opinion', report.opinion ? OPINION_LABELS[report.opinion] : 'not recorded'],
       ['Categories', report.categories.map((c) => CATEGORY_LABELS[c]).join(', ') || 'not recorded'],
-      ["AWS's own subservice organizations", report.subserviceTreatment ? SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment] : 'not recorded'],
-      ['Copy reviewed', report.file ? `${report.file.name} (${report.file.bytes.toLocaleString('en-US')} bytes)` : 'not recorded'],
+      [
+        "AWS's own subservice organizations",
+        report.subserviceTreatment ? SUBSERVICE_TREATMENT_LABELS[report.subserviceTreatment] : 'not recorded',
+      ],
+      [
+        'Copy reviewed',
+        report.file ? `${report.file.name} (${report.file.bytes.toLocaleString('en-US')} bytes)` : 'not recorded',
+      ],
       ['SHA-256', report.file ? code(report.file.sha256, { fontSize: 7.5 }) : 'not recorded'],
     ]),
     para(AWS_REPORT_CONFIDENTIAL, 'small'),
@@ -103,7 +129,11 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
       : table(
           [150, 70, '*'],
           ['Service', 'In the report', 'Note'],
-          r.review.services.map((s) => [cell(s.service), cell(s.inScope ? 'Yes' : 'No', s.inScope ? {} : { color: RED, bold: true }), cell(s.note)]),
+          r.review.services.map((s) => [
+            cell(s.service),
+            cell(s.inScope ? 'Yes' : 'No', s.inScope ? {} : { color: RED, bold: true }),
+            cell(s.note),
+          ]),
           { fontSize: 8 },
         ),
     para([{ text: 'Regions: ', bold: true }, r.review.regions || 'not recorded']),
@@ -113,7 +143,13 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
       : table(
           [18, '*', '*', 70, '*'],
           ['#', 'Deviation found', "AWS's response", 'Impact on us', 'Assessment'],
-          r.review.exceptions.map((e, i) => [cell(i + 1), cell(e.description), cell(e.awsResponse), cell(e.impact ? EXCEPTION_IMPACT_LABELS[e.impact] : 'not assessed', e.impact ? {} : { color: RED }), cell(e.assessment)]),
+          r.review.exceptions.map((e, i) => [
+            cell(i + 1),
+            cell(e.description),
+            cell(e.awsResponse),
+            cell(e.impact ? EXCEPTION_IMPACT_LABELS[e.impact] : 'not assessed', e.impact ? {} : { color: RED }),
+            cell(e.assessment),
+          ]),
           { fontSize: 7.5 },
         ),
     h2('Complementary user entity controls (CUECs) and the controls that meet them'),
@@ -122,7 +158,13 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
       : table(
           [22, '*', 250],
           ['#', 'CUEC, as the report states it', 'Our controls (status, evidence in this bundle)'],
-          r.cuecs.map((c, i) => [cell(i + 1), cell(c.text), c.controls.length === 0 ? cell('No control mapped', { color: RED, bold: true }) : { stack: c.controls.map(cuecControl) }]),
+          r.cuecs.map((c, i) => [
+            cell(i + 1),
+            cell(c.text),
+            c.controls.length === 0
+              ? cell('No control mapped', { color: RED, bold: true })
+              : { stack: c.controls.map(cuecControl) },
+          ]),
           { fontSize: 7.5 },
         ),
     para('cuecs.csv lists the same mapping, one row per CUEC and control.', 'small'),
@@ -136,7 +178,11 @@ export function awsReviewSection(content: BundleContent): PdfNode[] {
     h2('Sign-off'),
     signature(r),
     // A signed review has none, unless the export chose another as-of date or scope than the one it was signed for.
-    ...problemList(`${r.review.signed ? 'Open for this bundle' : 'Open before it can be signed'} (${blocking.length})`, blocking, RED),
+    ...problemList(
+      `${r.review.signed ? 'Open for this bundle' : 'Open before it can be signed'} (${blocking.length})`,
+      blocking,
+      RED,
+    ),
     ...problemList(`Warnings (${warnings.length})`, warnings),
   ];
 }

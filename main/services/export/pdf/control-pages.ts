@@ -17,13 +17,21 @@ import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 export const MAX_FLAGGED_ENTITY_ROWS = 1000;
 export const MAX_PASSING_ENTITY_ROWS = 25;
 
-export function pdfEntityRows(entities: readonly FindingEntity[]): { shown: FindingEntity[]; omittedFlagged: number; omittedPassing: number } {
+export function pdfEntityRows(entities: readonly FindingEntity[]): {
+  shown: FindingEntity[];
+  omittedFlagged: number;
+  omittedPassing: number;
+} {
   const ordered = worstFirst([...entities]);
   const flagged = ordered.filter((e) => e.result !== 'pass' && e.result !== 'not_applicable');
   const passing = ordered.filter((e) => e.result === 'pass' || e.result === 'not_applicable');
   const shownFlagged = flagged.slice(0, MAX_FLAGGED_ENTITY_ROWS);
   const shownPassing = passing.slice(0, MAX_PASSING_ENTITY_ROWS);
-  return { shown: [...shownFlagged, ...shownPassing], omittedFlagged: flagged.length - shownFlagged.length, omittedPassing: passing.length - shownPassing.length };
+  return {
+    shown: [...shownFlagged, ...shownPassing],
+    omittedFlagged: flagged.length - shownFlagged.length,
+    omittedPassing: passing.length - shownPassing.length,
+  };
 }
 
 function omittedNote(rows: ReturnType<typeof pdfEntityRows>, where: string): string | null {
@@ -34,27 +42,60 @@ function omittedNote(rows: ReturnType<typeof pdfEntityRows>, where: string): str
   return parts.length ? `${parts.join(' and ')} are listed in index.html and in ${where}.` : null;
 }
 
-const RESULT_COLORS: Record<CheckResult, string> = { pass: '#1b7a3a', fail: '#b3261e', needs_review: '#9a6700', not_applicable: '#555', error: '#b3261e' };
+const RESULT_COLORS: Record<CheckResult, string> = {
+  pass: '#1b7a3a',
+  fail: '#b3261e',
+  needs_review: '#9a6700',
+  not_applicable: '#555',
+  error: '#b3261e',
+};
 
 function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
-  if (!finding) return [para([code(evidence.record.id), ` ${evidence.record.title}: the findings file could not be read as findings; it is included as evidence at ${evidence.path}.`])];
+  if (!finding)
+    return [
+      para([
+        code(evidence.record.id),
+        ` ${evidence.record.title}: the findings file could not be read as findings; it is included as evidence at ${evidence.path}.`,
+      ]),
+    ];
   const rows = pdfEntityRows(finding.entities);
   const { shown } = rows;
   const omitted = omittedNote(rows, evidence.path);
-  const limits = Object.entries(finding.limits).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
+  const limits = Object.entries(finding.limits)
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(', ');
   return [
     {
-      text: [code(finding.checkId, { bold: true }), '  ', { text: CHECK_RESULT_LABELS[finding.result], bold: true, color: RESULT_COLORS[finding.result] }, `  ${finding.summary}`],
+      text: [
+        code(finding.checkId, { bold: true }),
+        '  ',
+        { text: CHECK_RESULT_LABELS[finding.result], bold: true, color: RESULT_COLORS[finding.result] },
+        `  ${finding.summary}`,
+      ],
       margin: [0, 4, 0, 2],
     },
-    para(`Rule: ${finding.rule}${limits ? ` (limits: ${limits})` : ''}. Evaluated ${finding.evaluatedAt}; evidence ${evidence.record.id}.`, 'small'),
-    ...(finding.error ? [para(`Error ${finding.error.code}: ${finding.error.message}${finding.error.missingAction ? ` (missing permission ${finding.error.missingAction})` : ''}`, 'small')] : []),
+    para(
+      `Rule: ${finding.rule}${limits ? ` (limits: ${limits})` : ''}. Evaluated ${finding.evaluatedAt}; evidence ${evidence.record.id}.`,
+      'small',
+    ),
+    ...(finding.error
+      ? [
+          para(
+            `Error ${finding.error.code}: ${finding.error.message}${finding.error.missingAction ? ` (missing permission ${finding.error.missingAction})` : ''}`,
+            'small',
+          ),
+        ]
+      : []),
     ...(shown.length
       ? [
           table(
             ['*', 52, 170],
             ['Entity', 'Result', 'Why'],
-            shown.map((e) => [cell(e.arn, { fontSize: 6.5 }), cell(CHECK_RESULT_LABELS[e.result], { color: RESULT_COLORS[e.result] }), cell(e.detail)]),
+            shown.map((e) => [
+              cell(e.arn, { fontSize: 6.5 }),
+              cell(CHECK_RESULT_LABELS[e.result], { color: RESULT_COLORS[e.result] }),
+              cell(e.detail),
+            ]),
             { fontSize: 7 },
           ),
         ]
@@ -65,7 +106,9 @@ function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
 
 function provenance(item: ModelEvidence): string {
   const r = item.record;
-  const aws = r.aws ? ` AWS account ${r.aws.accountId}${r.aws.accountAlias ? ` (${r.aws.accountAlias})` : ''}, principal ${r.aws.principalArn}.` : '';
+  const aws = r.aws
+    ? ` AWS account ${r.aws.accountId}${r.aws.accountAlias ? ` (${r.aws.accountAlias})` : ''}, principal ${r.aws.principalArn}.`
+    : '';
   return `${sourceSummary(r.source)}. Captured ${r.capturedAt} by ${r.capturedBy.name}.${aws}`;
 }
 
@@ -75,7 +118,9 @@ function screenshotBlock(item: ModelEvidence, thumbnails: Map<string, Buffer>): 
     unbreakable: true,
     margin: [0, 4, 0, 8],
     columns: [
-      thumb ? { image: `thumb:${item.record.id}`, fit: [190, 150], width: 196 } : { text: 'No preview', style: 'small', width: 196 },
+      thumb
+        ? { image: `thumb:${item.record.id}`, fit: [190, 150], width: 196 }
+        : { text: 'No preview', style: 'small', width: 196 },
       {
         width: '*',
         stack: [
@@ -92,7 +137,8 @@ function screenshotBlock(item: ModelEvidence, thumbnails: Map<string, Buffer>): 
 /** On the review control's page: the review of AWS's SOC 2 report is its evidence for CC9.2, in its own section. */
 function reviewPointer(content: BundleContent): PdfNode {
   const state = reviewState(content.awsReview);
-  const color = state === 'relied_on' ? '#1b7a3a' : state === 'draft' || state === 'signature_stale' ? '#a33' : '#9a6700';
+  const color =
+    state === 'relied_on' ? '#1b7a3a' : state === 'draft' || state === 'signature_stale' ? '#a33' : '#9a6700';
   return para([
     { text: "Review of AWS's SOC 2 report: ", bold: true },
     `this control's evidence for CC9.2, in the section "${AWS_REVIEW_TITLE}". `,
@@ -106,7 +152,13 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
   const findings = content.findings.get(def.id) ?? [];
   const shots = screenshotsToPreview(control.evidence);
   return [
-    { text: [code(def.id), ` ${def.title}`], style: 'h1', tocItem: true, tocStyle: { fontSize: 8 }, pageBreak: 'before' },
+    {
+      text: [code(def.id), ` ${def.title}`],
+      style: 'h1',
+      tocItem: true,
+      tocStyle: { fontSize: 8 },
+      pageBreak: 'before',
+    },
     keyValues([
       ['Responsibility', RESPONSIBILITY_LABELS[def.responsibility]],
       ['Criteria', def.criteria.join(', ')],
@@ -117,10 +169,24 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
     para(def.intent),
     ...(def.split ? [para(`AWS: ${def.split.aws}`, 'small'), para(`The company: ${def.split.company}`, 'small')] : []),
     ...(def.id === content.model.awsReviewControlId ? [reviewPointer(content)] : []),
-    ...(def.responsibility === 'inherited' ? [para(`${def.whyResponsibility} Evidence for it is the review of AWS's SOC 2 report under ${content.model.awsReviewControlId}.`, 'small')] : []),
+    ...(def.responsibility === 'inherited'
+      ? [
+          para(
+            `${def.whyResponsibility} Evidence for it is the review of AWS's SOC 2 report under ${content.model.awsReviewControlId}.`,
+            'small',
+          ),
+        ]
+      : []),
     ...(options.includeNotes && state.notes ? [h2('Notes'), para(state.notes)] : []),
     ...(control.exclusions.length
-      ? [h2('Exclusions'), ...control.exclusions.map((e) => para(`${e.what}: ${e.reason} Approved by ${e.approvedBy}; expires ${e.expiresOn}${e.expiredAsOf ? ' (EXPIRED as of the as-of date)' : ''}.`))]
+      ? [
+          h2('Exclusions'),
+          ...control.exclusions.map((e) =>
+            para(
+              `${e.what}: ${e.reason} Approved by ${e.approvedBy}; expires ${e.expiresOn}${e.expiredAsOf ? ' (EXPIRED as of the as-of date)' : ''}.`,
+            ),
+          ),
+        ]
       : []),
     ...(findings.length ? [h2('Automated checks (latest run)'), ...findings.flatMap(findingBlock)] : []),
     ...(shots.length ? [h2('Screenshots'), ...shots.map((s) => screenshotBlock(s, content.thumbnails))] : []),
@@ -133,7 +199,9 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
           // One text node per cell: a row costs little, so controls with hundreds of items stay cheap to lay out.
           control.evidence.map((e) => [
             code(e.record.id, { fontSize: 6.5 }),
-            cell(`${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}` : ''}`),
+            cell(
+              `${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}` : ''}`,
+            ),
           ]),
           { fontSize: 7 },
         ),
@@ -144,17 +212,26 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
 export function evidenceIndex({ model }: BundleContent, rowsPerTable: number): PdfNode[][] {
   const intro: PdfNode[] = [
     { text: 'Evidence index', style: 'h1', tocItem: true, pageBreak: 'before' },
-    para('Every evidence file in the bundle with its SHA-256. The same list is in evidence.csv and manifest.json.', 'small'),
+    para(
+      'Every evidence file in the bundle with its SHA-256. The same list is in evidence.csv and manifest.json.',
+      'small',
+    ),
   ];
   if (model.evidence.length === 0) return [[...intro, para('The bundle holds no evidence files.')]];
   const tables: PdfNode[][] = [];
   for (let start = 0; start < model.evidence.length; start += rowsPerTable) {
     const rows = model.evidence.slice(start, start + rowsPerTable).map((e) => [
-      cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, { fontSize: 6.3, noWrap: true }),
+      cell(`${e.record.id}\n${KIND_LABELS[e.record.kind] ?? e.record.kind}, ${e.record.capturedAt.slice(0, 10)}`, {
+        fontSize: 6.3,
+        noWrap: true,
+      }),
       cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
       code(e.record.sha256, { fontSize: 6.3 }),
     ]);
-    tables.push([...(start === 0 ? intro : []), table([82, '*', 232], ['Evidence', 'Title, controls, file', 'SHA-256'], rows)]);
+    tables.push([
+      ...(start === 0 ? intro : []),
+      table([82, '*', 232], ['Evidence', 'Title, controls, file', 'SHA-256'], rows),
+    ]);
   }
   return tables;
 }

@@ -13,7 +13,11 @@ const FOOTER_SIZE = 7.5;
  * after the join is Y known. The pages are copied whole (content, fonts with their Unicode
  * maps), so their text stays extractable; the footer is Helvetica, which needs no embedding.
  */
-export async function joinParts<T>(parts: T[], read: (part: T) => Promise<Uint8Array> | Uint8Array, info: PdfInfo): Promise<Buffer> {
+export async function joinParts<T>(
+  parts: T[],
+  read: (part: T) => Promise<Uint8Array> | Uint8Array,
+  info: PdfInfo,
+): Promise<Buffer> {
   const out = await PDFDocument.create();
   // Copied pages own copies of their objects: each part is read when needed and let go once copied.
   for (const item of parts) {
@@ -26,7 +30,13 @@ export async function joinParts<T>(parts: T[], read: (part: T) => Promise<Uint8A
   pages.forEach((page, i) => {
     const text = `Page ${i + 1} of ${pages.length}`;
     const width = font.widthOfTextAtSize(text, FOOTER_SIZE);
-    page.drawText(text, { x: (page.getWidth() - width) / 2, y: FOOTER_BASELINE, size: FOOTER_SIZE, font, color: rgb(0x55 / 255, 0x55 / 255, 0x55 / 255) });
+    page.drawText(text, {
+      x: (page.getWidth() - width) / 2,
+      y: FOOTER_BASELINE,
+      size: FOOTER_SIZE,
+      font,
+      color: rgb(0x55 / 255, 0x55 / 255, 0x55 / 255),
+    });
   });
   out.setTitle(info.title);
   out.setAuthor(info.author);

@@ -16,7 +16,10 @@ export async function renderPdfInChild(content: BundleContent, signal?: AbortSig
 }
 
 /** The same, with the larger of the two children's peak resident memory (for the benchmark). */
-export async function runPdfWorker(content: BundleContent, signal?: AbortSignal): Promise<{ pdf: Buffer; peakRssMB: number }> {
+export async function runPdfWorker(
+  content: BundleContent,
+  signal?: AbortSignal,
+): Promise<{ pdf: Buffer; peakRssMB: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'aw-index-pdf-'));
   try {
     const layout = await runJob({ layout: content, dir }, signal);
@@ -30,7 +33,12 @@ export async function runPdfWorker(content: BundleContent, signal?: AbortSignal)
 function runJob(job: PdfJob, signal?: AbortSignal): Promise<{ pdf: Buffer; parts: number; peakRssMB: number }> {
   signal?.throwIfAborted();
   const entry = workerEntry(__dirname, 'pdf-worker', 'worker.ts', GC_FLAGS);
-  const child = fork(entry.file, [], { execArgv: entry.execArgv, ...(entry.cwd ? { cwd: entry.cwd } : {}), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry.file, [], {
+    execArgv: entry.execArgv,
+    ...(entry.cwd ? { cwd: entry.cwd } : {}),
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((done, fail) => {
     let settled = false;
     const finish = (action: () => void) => {
@@ -47,11 +55,14 @@ function runJob(job: PdfJob, signal?: AbortSignal): Promise<{ pdf: Buffer; parts
     const chunks: Uint8Array[] = [];
     child.on('message', (message: PdfReply) => {
       if ('chunk' in message) chunks.push(message.chunk);
-      else if ('done' in message) finish(() => done({ pdf: Buffer.concat(chunks), parts: message.parts, peakRssMB: message.maxRssKB / 1024 }));
+      else if ('done' in message)
+        finish(() => done({ pdf: Buffer.concat(chunks), parts: message.parts, peakRssMB: message.maxRssKB / 1024 }));
       else finish(() => fail(new Error(`index.pdf could not be built: ${message.error}`)));
     });
     child.once('error', (error) => finish(() => fail(error)));
-    child.once('exit', (code, sig) => finish(() => fail(new Error(`The index.pdf builder stopped (${sig ?? `exit code ${code}`}).`))));
+    child.once('exit', (code, sig) =>
+      finish(() => fail(new Error(`The index.pdf builder stopped (${sig ?? `exit code ${code}`}).`))),
+    );
     child.send(job);
   });
 }

@@ -60,7 +60,11 @@ function bodyParts(content: BundleContent, sizes: typeof PART_SIZES): Part[] {
       .map((e) => e.record.id)
       .filter((id) => content.thumbnails.has(id));
     // Thumbnails weigh most (pdfkit holds each image several times while it writes a part), so they bound a part too.
-    if (!part || inPart === sizes.controls || (part.thumbnails.length + thumbnails.length > sizes.thumbnails && inPart > 0)) {
+    if (
+      !part ||
+      inPart === sizes.controls ||
+      (part.thumbnails.length + thumbnails.length > sizes.thumbnails && inPart > 0)
+    ) {
       part = { nodes: [], thumbnails: [] };
       parts.push(part);
       inPart = 0;
@@ -95,14 +99,20 @@ function styles() {
  */
 async function layoutPart(content: BundleContent, part: Part, info: PdfInfo, withCover: boolean) {
   const { model } = content;
-  const headings: { node: { positions?: { pageNumber: number }[] }; text: unknown; style: Record<string, unknown> }[] = [];
+  const headings: { node: { positions?: { pageNumber: number }[] }; text: unknown; style: Record<string, unknown> }[] =
+    [];
   const nodes = part.nodes.map((node, i) => {
     if (typeof node !== 'object' || Array.isArray(node)) return node;
     // The first page of a part is a new page already; a page break there would leave it blank.
     const { tocItem, tocStyle, pageBreak, ...plain } = node;
     const laid = i === 0 ? plain : { ...plain, ...(pageBreak ? { pageBreak } : {}) };
     // A copy of the heading text, taken before pdfmake rewrites the node.
-    if (tocItem) headings.push({ node: laid, text: structuredClone(node.text), style: (tocStyle as Record<string, unknown>) ?? {} });
+    if (tocItem)
+      headings.push({
+        node: laid,
+        text: structuredClone(node.text),
+        style: (tocStyle as Record<string, unknown>) ?? {},
+      });
     return laid;
   });
   let pages = 0;
@@ -126,7 +136,12 @@ async function layoutPart(content: BundleContent, part: Part, info: PdfInfo, wit
             };
       },
       content: nodes,
-      images: Object.fromEntries(part.thumbnails.map((id) => [`thumb:${id}`, `data:image/png;base64,${content.thumbnails.get(id)!.toString('base64')}`])),
+      images: Object.fromEntries(
+        part.thumbnails.map((id) => [
+          `thumb:${id}`,
+          `data:image/png;base64,${content.thumbnails.get(id)!.toString('base64')}`,
+        ]),
+      ),
       defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
       styles: styles(),
     })
@@ -180,8 +195,24 @@ export async function layoutParts(content: BundleContent, sizes = PART_SIZES): P
     collectGarbage();
   }
   // The cover and contents come first, so every body page number moves by their length.
-  const draft = await layoutPart(content, frontPart(content, toc.map((e) => ({ ...e, page: 0 }))), info, true);
-  const front = await layoutPart(content, frontPart(content, toc.map((e) => ({ ...e, page: draft.pages + e.page }))), info, true);
+  const draft = await layoutPart(
+    content,
+    frontPart(
+      content,
+      toc.map((e) => ({ ...e, page: 0 })),
+    ),
+    info,
+    true,
+  );
+  const front = await layoutPart(
+    content,
+    frontPart(
+      content,
+      toc.map((e) => ({ ...e, page: draft.pages + e.page })),
+    ),
+    info,
+    true,
+  );
   if (front.pages !== draft.pages) throw new Error('the contents changed length when page numbers were filled in');
   return [front.pdf, ...pdfs];
 }

@@ -30,19 +30,28 @@ export function cover({ model, fingerprint }: BundleContent): PdfNode[] {
   ];
 }
 
-const count = (content: BundleContent, r: Responsibility) => content.model.controls.filter((c) => c.def.responsibility === r).length;
+const count = (content: BundleContent, r: Responsibility) =>
+  content.model.controls.filter((c) => c.def.responsibility === r).length;
 
 export function scope(content: BundleContent): PdfNode[] {
   const { model } = content;
   const inherited = model.controls.filter((c) => c.def.responsibility === 'inherited');
-  const counted = model.coverage.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+  const counted = model.coverage.reduce<Record<string, number>>(
+    (acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }),
+    {},
+  );
   return [
     h1('Scope and responsibility', { pageBreak: true }),
     para(
       `This bundle supports a SOC 2 Type 1 examination of ${model.meta.systemName} (${model.meta.companyName}): the design of its controls as of ${model.options.asOfDate}, ` +
         `for the ${model.options.categories.map((c) => CATEGORY_LABELS[c]).join(', ')} categories.`,
     ),
-    para([{ text: 'Subservice organization. ', bold: true }, `${AWS_CARVE_OUT} `, code(model.awsReviewControlId), ' (CC9.2).']),
+    para([
+      { text: 'Subservice organization. ', bold: true },
+      `${AWS_CARVE_OUT} `,
+      code(model.awsReviewControlId),
+      ' (CC9.2).',
+    ]),
     table(
       ['*', 60],
       ['Responsibility', 'Controls'],
@@ -54,9 +63,13 @@ export function scope(content: BundleContent): PdfNode[] {
       'small',
     ),
     h2('Criteria'),
-    para(`${model.coverage.length} criteria in scope: ${counted.covered ?? 0} covered by controls, ${counted.not_applicable ?? 0} not applicable with a written reason, ${counted.uncovered ?? 0} uncovered.`),
+    para(
+      `${model.coverage.length} criteria in scope: ${counted.covered ?? 0} covered by controls, ${counted.not_applicable ?? 0} not applicable with a written reason, ${counted.uncovered ?? 0} uncovered.`,
+    ),
     h2('Controls inherited from AWS'),
-    inherited.length === 0 ? para('None in scope.') : { ul: inherited.map((c) => ({ text: [code(c.def.id), ` ${c.def.title}`] })), margin: [0, 0, 0, 8] },
+    inherited.length === 0
+      ? para('None in scope.')
+      : { ul: inherited.map((c) => ({ text: [code(c.def.id), ` ${c.def.title}`] })), margin: [0, 0, 0, 8] },
   ];
 }
 
@@ -72,7 +85,9 @@ export function controlMatrix({ model }: BundleContent): PdfNode[] {
         cell(c.def.criteria.join(', ')),
         cell(c.owner?.name ?? 'No owner'),
         cell(STATUS_LABELS[c.state.status]),
-        c.evidence.length === 0 ? cell('None', { color: '#a33' }) : { text: c.evidence.map((e) => e.record.id).join(' '), fontSize: 6.5 },
+        c.evidence.length === 0
+          ? cell('None', { color: '#a33' })
+          : { text: c.evidence.map((e) => e.record.id).join(' '), fontSize: 6.5 },
       ]),
       { fontSize: 7.5 },
     ),
@@ -90,7 +105,9 @@ export function criteriaCoverageTable({ model }: BundleContent): PdfNode[] {
         cell(c.criterion.id, { bold: true }),
         cell(c.criterion.summary),
         cell(label[c.status], c.status === 'uncovered' ? { color: '#a33', bold: true } : {}),
-        c.status === 'not_applicable' ? cell(c.reason ?? '') : { stack: c.controls.map((id) => code(id, { fontSize: 6.5 })) },
+        c.status === 'not_applicable'
+          ? cell(c.reason ?? '')
+          : { stack: c.controls.map((id) => code(id, { fontSize: 6.5 })) },
       ]),
       { fontSize: 7.5 },
     ),
@@ -111,7 +128,10 @@ export function exclusionsSection(content: BundleContent): PdfNode[] {
             cell(e.what),
             cell(e.reason),
             cell(e.approvedBy),
-            cell(e.expiredAsOf ? `${e.expiresOn} (expired as of ${content.model.options.asOfDate})` : e.expiresOn, e.expiredAsOf ? { color: '#a33' } : {}),
+            cell(
+              e.expiredAsOf ? `${e.expiresOn} (expired as of ${content.model.options.asOfDate})` : e.expiresOn,
+              e.expiredAsOf ? { color: '#a33' } : {},
+            ),
           ]),
           { fontSize: 7.5 },
         ),

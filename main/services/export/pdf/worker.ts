@@ -22,7 +22,8 @@ export const partFile = (dir: string, i: number) => join(dir, `part-${String(i).
 /** The PDF goes back in pieces: one message with all of it would copy it whole once more. */
 const CHUNK_BYTES = 1024 * 1024;
 
-const send = (message: PdfReply) => new Promise<void>((done, fail) => process.send!(message, (error: Error | null) => (error ? fail(error) : done())));
+const send = (message: PdfReply) =>
+  new Promise<void>((done, fail) => process.send!(message, (error: Error | null) => (error ? fail(error) : done())));
 
 async function run(job: PdfJob) {
   if ('layout' in job) {

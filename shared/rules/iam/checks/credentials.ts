@@ -5,7 +5,11 @@ import { need, type RuleInput, type RuleOutcome } from '../snapshot';
 const usersOf = (rows: CredentialReportRow[]) => rows.filter((r) => !r.isRoot);
 
 const worst = (entities: FindingEntity[]): 'pass' | 'fail' | 'needs_review' =>
-  entities.some((e) => e.result === 'fail') ? 'fail' : entities.some((e) => e.result === 'needs_review') ? 'needs_review' : 'pass';
+  entities.some((e) => e.result === 'fail')
+    ? 'fail'
+    : entities.some((e) => e.result === 'needs_review')
+      ? 'needs_review'
+      : 'pass';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -14,7 +18,8 @@ export function consoleUsersMfa({ snapshot }: RuleInput): RuleOutcome {
   if (consoleUsers.length === 0) {
     return {
       result: 'not_applicable',
-      summary: 'No IAM user has a console password. People who sign in through IAM Identity Center or another identity provider need MFA evidence from there.',
+      summary:
+        'No IAM user has a console password. People who sign in through IAM Identity Center or another identity provider need MFA evidence from there.',
       entities: [],
     };
   }
@@ -53,12 +58,19 @@ export function accessKeyRotation({ snapshot, settings, now }: RuleInput): RuleO
       if (verdict === 'fail') old++;
       return { slot: k.slot, age, verdict, lastRotated: showDate(k.lastRotated) };
     });
-    const result = described.some((d) => d.verdict === 'fail') ? 'fail' : described.some((d) => d.verdict === 'needs_review') ? 'needs_review' : 'pass';
+    const result = described.some((d) => d.verdict === 'fail')
+      ? 'fail'
+      : described.some((d) => d.verdict === 'needs_review')
+        ? 'needs_review'
+        : 'pass';
     entities.push({
       arn: r.arn,
       name: r.isRoot ? 'root' : r.user,
       result,
-      detail: described.map((d) => `key ${d.slot}: ${d.age === null ? `rotation date ${d.lastRotated}` : `${d.age} days old`}`).join('; ') + '.',
+      detail:
+        described
+          .map((d) => `key ${d.slot}: ${d.age === null ? `rotation date ${d.lastRotated}` : `${d.age} days old`}`)
+          .join('; ') + '.',
       facts: Object.fromEntries(described.map((d) => [`access_key_${d.slot}_last_rotated`, d.lastRotated])),
     });
   }
@@ -84,8 +96,19 @@ export function unusedCredentials({ snapshot, settings, now }: RuleInput): RuleO
   let unused = 0;
   for (const r of usersOf(need(snapshot, 'credentialReport'))) {
     const credentials: { what: string; lastUsed: ReportDate; issued: Date | null }[] = [];
-    if (r.passwordEnabled === true) credentials.push({ what: 'password', lastUsed: r.passwordLastUsed, issued: sinceDate(r.passwordLastChanged, r.createdAt) });
-    for (const k of r.accessKeys) if (k.active) credentials.push({ what: `access key ${k.slot}`, lastUsed: k.lastUsed, issued: sinceDate(k.lastRotated, r.createdAt) });
+    if (r.passwordEnabled === true)
+      credentials.push({
+        what: 'password',
+        lastUsed: r.passwordLastUsed,
+        issued: sinceDate(r.passwordLastChanged, r.createdAt),
+      });
+    for (const k of r.accessKeys)
+      if (k.active)
+        credentials.push({
+          what: `access key ${k.slot}`,
+          lastUsed: k.lastUsed,
+          issued: sinceDate(k.lastRotated, r.createdAt),
+        });
     if (credentials.length === 0) continue;
     const judged = credentials.map((c) => {
       if (isDate(c.lastUsed)) {
@@ -93,7 +116,11 @@ export function unusedCredentials({ snapshot, settings, now }: RuleInput): RuleO
         return { ...c, stale: days >= limit, text: `${c.what} last used ${days} days ago` };
       }
       const age = c.issued ? daysBetween(c.issued, now) : null;
-      return { ...c, stale: age === null || age >= limit, text: `${c.what} never used${age === null ? '' : `, issued ${age} days ago`}` };
+      return {
+        ...c,
+        stale: age === null || age >= limit,
+        text: `${c.what} never used${age === null ? '' : `, issued ${age} days ago`}`,
+      };
     });
     const stale = judged.filter((j) => j.stale).length;
     unused += stale;
@@ -105,7 +132,12 @@ export function unusedCredentials({ snapshot, settings, now }: RuleInput): RuleO
       facts: Object.fromEntries(judged.map((j) => [j.what, { lastUsed: showDate(j.lastUsed), unused: j.stale }])),
     });
   }
-  if (entities.length === 0) return { result: 'not_applicable', summary: 'No IAM user has a console password or an active access key.', entities: [] };
+  if (entities.length === 0)
+    return {
+      result: 'not_applicable',
+      summary: 'No IAM user has a console password or an active access key.',
+      entities: [],
+    };
   return {
     result: worst(entities),
     summary:

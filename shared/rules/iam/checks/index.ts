@@ -25,7 +25,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.root-mfa',
     requires: ['accountSummary'],
     uses: ['credentialReport', 'virtualMfaDevices'],
-    rule: () => 'Pass when GetAccountSummary reports AccountMFAEnabled = 1 (or the root user has no password and no keys). A virtual MFA device assigned to the root ARN means the device is virtual, otherwise hardware or a security key.',
+    rule: () =>
+      'Pass when GetAccountSummary reports AccountMFAEnabled = 1 (or the root user has no password and no keys). A virtual MFA device assigned to the root ARN means the device is virtual, otherwise hardware or a security key.',
     limits: none,
     evaluate: rootMfa,
   },
@@ -33,7 +34,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.root-access-keys',
     requires: ['accountSummary'],
     uses: ['credentialReport'],
-    rule: () => 'Pass when GetAccountSummary reports AccountAccessKeysPresent = 0 and the credential report shows no active root key.',
+    rule: () =>
+      'Pass when GetAccountSummary reports AccountAccessKeysPresent = 0 and the credential report shows no active root key.',
     limits: none,
     evaluate: rootAccessKeys,
   },
@@ -41,7 +43,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.root-recent-use',
     requires: ['credentialReport'],
     uses: [],
-    rule: (s) => `Fail when the root password or a root access key was used within the last ${s.rootRecentUseDays} days (credential report).`,
+    rule: (s) =>
+      `Fail when the root password or a root access key was used within the last ${s.rootRecentUseDays} days (credential report).`,
     limits: (s) => ({ rootRecentUseDays: s.rootRecentUseDays }),
     evaluate: rootRecentUse,
   },
@@ -49,7 +52,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.console-users-mfa',
     requires: ['credentialReport'],
     uses: [],
-    rule: () => 'Fail for every IAM user whose credential report row has password_enabled = true and mfa_active = false.',
+    rule: () =>
+      'Fail for every IAM user whose credential report row has password_enabled = true and mfa_active = false.',
     limits: none,
     evaluate: consoleUsersMfa,
   },
@@ -57,7 +61,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.password-policy',
     requires: ['passwordPolicy'],
     uses: [],
-    rule: (s) => `Fail when there is no password policy, MinimumPasswordLength < ${s.passwordMinLength} or PasswordReusePrevention < ${s.passwordReusePrevention}.`,
+    rule: (s) =>
+      `Fail when there is no password policy, MinimumPasswordLength < ${s.passwordMinLength} or PasswordReusePrevention < ${s.passwordReusePrevention}.`,
     limits: (s) => ({ passwordMinLength: s.passwordMinLength, passwordReusePrevention: s.passwordReusePrevention }),
     evaluate: passwordPolicy,
   },
@@ -65,7 +70,8 @@ export const IAM_CHECKS: readonly IamCheckDef[] = [
     id: 'iam.access-key-rotation',
     requires: ['credentialReport'],
     uses: [],
-    rule: (s) => `Fail for every active access key whose access_key_N_last_rotated is ${s.accessKeyMaxAgeDays} days ago or more.`,
+    rule: (s) =>
+      `Fail for every active access key whose access_key_N_last_rotated is ${s.accessKeyMaxAgeDays} days ago or more.`,
     limits: (s) => ({ accessKeyMaxAgeDays: s.accessKeyMaxAgeDays }),
     evaluate: accessKeyRotation,
   },
@@ -122,7 +128,14 @@ export function evaluateCheck(def: IamCheckDef, input: RuleInput, sourceErrors: 
   const blocked = def.requires.find((s) => sourceErrors[s] !== undefined || input.snapshot[s] === undefined);
   if (blocked) {
     const error = sourceErrors[blocked] ?? { code: 'INTERNAL', message: `${SOURCE_NAMES[blocked]} was not collected.` };
-    return { ...base, result: 'error', summary: `Could not evaluate: ${error.message}`, entities: [], notes: [], error };
+    return {
+      ...base,
+      result: 'error',
+      summary: `Could not evaluate: ${error.message}`,
+      entities: [],
+      notes: [],
+      error,
+    };
   }
   const notes = def.uses
     .filter((s) => sourceErrors[s] !== undefined)
@@ -132,6 +145,13 @@ export function evaluateCheck(def: IamCheckDef, input: RuleInput, sourceErrors: 
     return { ...base, ...outcome, notes: [...notes, ...(outcome.notes ?? [])], error: null };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ...base, result: 'error', summary: `Could not evaluate: ${message}`, entities: [], notes, error: { code: 'AWS_ERROR', message } };
+    return {
+      ...base,
+      result: 'error',
+      summary: `Could not evaluate: ${message}`,
+      entities: [],
+      notes,
+      error: { code: 'AWS_ERROR', message },
+    };
   }
 }

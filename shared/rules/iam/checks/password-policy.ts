@@ -7,15 +7,26 @@ export function passwordPolicy({ snapshot, settings }: RuleInput): RuleOutcome {
     return {
       result: 'fail',
       summary: 'The account has no IAM password policy (AWS defaults apply).',
-      entities: [{ arn, name: 'account', result: 'fail', detail: 'GetAccountPasswordPolicy answered NoSuchEntity.', facts: { passwordPolicy: null } }],
+      entities: [
+        {
+          arn,
+          name: 'account',
+          result: 'fail',
+          detail: 'GetAccountPasswordPolicy answered NoSuchEntity.',
+          facts: { passwordPolicy: null },
+        },
+      ],
     };
   }
   const length = policy.MinimumPasswordLength ?? 0;
   const reuse = policy.PasswordReusePrevention ?? 0;
   const gaps: string[] = [];
-  if (length < settings.passwordMinLength) gaps.push(`minimum length is ${length}, the baseline is ${settings.passwordMinLength}`);
+  if (length < settings.passwordMinLength)
+    gaps.push(`minimum length is ${length}, the baseline is ${settings.passwordMinLength}`);
   if (reuse < settings.passwordReusePrevention) {
-    gaps.push(`${reuse === 0 ? 'password reuse is not prevented' : `reuse prevention remembers ${reuse} passwords`}, the baseline is ${settings.passwordReusePrevention}`);
+    gaps.push(
+      `${reuse === 0 ? 'password reuse is not prevented' : `reuse prevention remembers ${reuse} passwords`}, the baseline is ${settings.passwordReusePrevention}`,
+    );
   }
   const facts = { ...policy };
   if (gaps.length > 0) {

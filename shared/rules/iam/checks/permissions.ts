@@ -7,11 +7,19 @@ type Access = 'full' | 'broad' | 'unknown';
 
 function entityOf(a: AdminPrincipal, access: Access): FindingEntity {
   const conditional = access !== 'unknown' && a.paths.every((p) => p.grants.every((g) => g.conditional));
-  const via = a.paths.map((p) => (access === 'broad' ? `${p.via} (${p.grants.map((g) => g.grant).join('; ')})` : p.via)).join('; ');
-  const how = { full: 'with full access via', broad: 'with broad access (not full admin) via', unknown: 'whose access is unknown, as these could not be read:' }[access];
+  const via = a.paths
+    .map((p) => (access === 'broad' ? `${p.via} (${p.grants.map((g) => g.grant).join('; ')})` : p.via))
+    .join('; ');
+  const how = {
+    full: 'with full access via',
+    broad: 'with broad access (not full admin) via',
+    unknown: 'whose access is unknown, as these could not be read:',
+  }[access];
   const members = a.members ? `; members: ${a.members.length > 0 ? a.members.join(', ') : 'none'}` : '';
   const permissionSet = a.type === 'role' ? /^AWSReservedSSO_(.+)_[0-9a-f]{16}$/.exec(a.name)?.[1] : undefined;
-  const sso = permissionSet ? `; IAM Identity Center permission set ${permissionSet}: who holds it is in its account assignments` : '';
+  const sso = permissionSet
+    ? `; IAM Identity Center permission set ${permissionSet}: who holds it is in its account assignments`
+    : '';
   return {
     arn: a.arn,
     name: a.name,
@@ -46,28 +54,44 @@ const NOTE_HOLDERS = 5;
  */
 export function adminAccess({ snapshot }: RuleInput): RuleOutcome {
   const details = need(snapshot, 'authorizationDetails');
-  const { admins, broad, unknown, unreadablePolicies, serviceWildcards } = resolveAdminPrincipals(details, snapshot.awsManagedPolicyDocuments ?? {});
+  const { admins, broad, unknown, unreadablePolicies, serviceWildcards } = resolveAdminPrincipals(
+    details,
+    snapshot.awsManagedPolicyDocuments ?? {},
+  );
   const notes = [
     ...unreadablePolicies.map(({ arn, heldBy }) => {
       const shown = heldBy.slice(0, NOTE_HOLDERS).join(', ');
       const more = heldBy.length > NOTE_HOLDERS ? ` and ${heldBy.length - NOTE_HOLDERS} more` : '';
       return `The document of ${arn} could not be read, so whether it grants full access is unknown; held by ${shown}${more}.`;
     }),
-    ...serviceWildcards.map((w) => `${w.arn} has service-wide wildcards on every resource (${w.actions.join(', ')}): not full admin, but often a path to it.`),
+    ...serviceWildcards.map(
+      (w) =>
+        `${w.arn} has service-wide wildcards on every resource (${w.actions.join(', ')}): not full admin, but often a path to it.`,
+    ),
   ];
-  const entities = [...admins.map((a) => entityOf(a, 'full')), ...broad.map((a) => entityOf(a, 'broad')), ...unknown.map((a) => entityOf(a, 'unknown'))];
+  const entities = [
+    ...admins.map((a) => entityOf(a, 'full')),
+    ...broad.map((a) => entityOf(a, 'broad')),
+    ...unknown.map((a) => entityOf(a, 'unknown')),
+  ];
   if (entities.length === 0) {
     return { result: 'pass', summary: 'No IAM user, group or role has full administrative access.', entities, notes };
   }
   const verb = (list: AdminPrincipal[], one: string, many: string) => (list.length === 1 ? one : many);
   const parts = [
     admins.length > 0 ? `${countOf(admins)} ${verb(admins, 'has', 'have')} full administrative access` : '',
-    broad.length > 0 ? `${countOf(broad)} ${verb(broad, 'has', 'have')} broad access (nearly every action or resource, not full admin)` : '',
-    unknown.length > 0 ? `${countOf(unknown)} ${verb(unknown, 'holds', 'hold')} policies that could not be read, so whether they have full access is unknown` : '',
+    broad.length > 0
+      ? `${countOf(broad)} ${verb(broad, 'has', 'have')} broad access (nearly every action or resource, not full admin)`
+      : '',
+    unknown.length > 0
+      ? `${countOf(unknown)} ${verb(unknown, 'holds', 'hold')} policies that could not be read, so whether they have full access is unknown`
+      : '',
   ].filter(Boolean);
   const asks = [
     admins.length + broad.length > 0 ? 'Confirm each one still needs it.' : '',
-    unknown.length > 0 ? 'Find out what the unread policies grant (iam:GetPolicy and iam:GetPolicyVersion read them) and run the check again.' : '',
+    unknown.length > 0
+      ? 'Find out what the unread policies grant (iam:GetPolicy and iam:GetPolicyVersion read them) and run the check again.'
+      : '',
   ].filter(Boolean);
   return { result: 'needs_review', summary: `${parts.join('; ')}. ${asks.join(' ')}`, entities, notes };
 }
@@ -80,7 +104,10 @@ export function usersDirectPolicies({ snapshot }: RuleInput): RuleOutcome {
     const inline = (u.UserPolicyList ?? []).map((p) => p.PolicyName ?? '(unnamed)');
     const attached = (u.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? p.PolicyName ?? '(unnamed)');
     if (inline.length + attached.length === 0) continue;
-    const parts = [inline.length > 0 ? `inline: ${inline.join(', ')}` : '', attached.length > 0 ? `attached: ${attached.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      inline.length > 0 ? `inline: ${inline.join(', ')}` : '',
+      attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
+    ].filter(Boolean);
     entities.push({
       arn: u.Arn ?? '',
       name: u.UserName ?? '',
@@ -90,8 +117,13 @@ export function usersDirectPolicies({ snapshot }: RuleInput): RuleOutcome {
     });
   }
   if (entities.length === 0) {
-    const none = users.length === 1 ? 'The one IAM user has no policies' : `None of the ${users.length} IAM users has policies`;
-    return { result: 'pass', summary: `${none} attached directly; permissions come through groups or roles.`, entities };
+    const none =
+      users.length === 1 ? 'The one IAM user has no policies' : `None of the ${users.length} IAM users has policies`;
+    return {
+      result: 'pass',
+      summary: `${none} attached directly; permissions come through groups or roles.`,
+      entities,
+    };
   }
   return {
     result: 'fail',
