@@ -12,10 +12,10 @@ import { chromium } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { composeBanner } from '../../main/services/capture/banner';
 import { composeBannerInWorker } from '../../main/services/capture/compose-in-worker';
-import { startAwsEndpoint } from '../fixtures/aws-endpoint';
-import { signedInAwsHome } from '../fixtures/stand-in-console/aws-home';
-import { playwrightCapture } from '../fixtures/stand-in-console/playwright-capture';
-import { startStandInConsole } from '../fixtures/stand-in-console/server';
+import { startAwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
+import { playwrightCapture } from '../fixtures/playwright-capture';
+import { startStandInConsole } from '../../main/sandbox/stand-in-console/server';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../ui/harness/chromium';
 import { createTestWorkspace, tempDir } from '../unit/helpers/services';
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { basicScenario, startAwsEndpoint } from '../fixtures/aws-endpoint';
-import { largeIamAccount } from '../fixtures/aws-endpoint/scenarios/iam-builder';
+import { basicScenario, startAwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import { largeIamAccount } from '../../main/sandbox/aws-endpoint/scenarios/iam-builder';
 import { JsonFilePreferences } from '../../main/services/preferences/json-file-preferences';
 import { testServices } from '../unit/helpers/services';
 

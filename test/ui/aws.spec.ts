@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../fixtures/aws-endpoint/scenarios/basic-profiles';
+import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
 import { expect, test } from './fixtures';
 import { applyEnvironment, createWorkspaceInUi } from './helpers';
 

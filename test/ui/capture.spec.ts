@@ -1,10 +1,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
-import { signedInAwsHome } from '../fixtures/stand-in-console/aws-home';
-import { playwrightCapture } from '../fixtures/stand-in-console/playwright-capture';
-import { startStandInConsole, type StandInConsole } from '../fixtures/stand-in-console/server';
+import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
+import { playwrightCapture } from '../fixtures/playwright-capture';
+import { startStandInConsole, type StandInConsole } from '../../main/sandbox/stand-in-console/server';
 import { expect, test } from './fixtures';
 import { applyEnvironment, createWorkspaceInUi } from './helpers';
 

@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { controlsForCheck } from '../../shared/catalog';
-import { startAwsEndpoint, type AwsEndpoint } from '../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from '../fixtures/aws-endpoint/scenarios/basic-profiles';
-import { iamScenario } from '../fixtures/aws-endpoint/scenarios/iam';
+import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import {
+  ALL_KINDS_CONFIG,
+  ALL_KINDS_CREDENTIALS,
+  START_URL,
+} from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { iamScenario } from '../../main/sandbox/aws-endpoint/scenarios/iam';
 import type { Api } from '../../shared/ipc/create-api';
 import { expect, test } from './fixtures';
 import { applyEnvironment, createWorkspaceInUi } from './helpers';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { ScreenshotStep } from '../context';
 

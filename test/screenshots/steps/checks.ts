@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlsForCheck } from '../../../shared/catalog';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import {
   ALL_KINDS_CONFIG,
   ALL_KINDS_CREDENTIALS,
   START_URL,
-} from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
-import { iamScenario } from '../../fixtures/aws-endpoint/scenarios/iam';
+} from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { iamScenario } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { Api } from '../../../shared/ipc/create-api';
 import type { ScreenshotStep } from '../context';

@@ -1,10 +1,10 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
-import { signedInAwsHome } from '../../fixtures/stand-in-console/aws-home';
-import { playwrightCapture } from '../../fixtures/stand-in-console/playwright-capture';
-import { startStandInConsole } from '../../fixtures/stand-in-console/server';
+import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
+import { playwrightCapture } from '../../fixtures/playwright-capture';
+import { startStandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import type { ScreenshotStep } from '../context';
 
 /**

@@ -36,4 +36,4 @@ export {
   ALL_KINDS_CONFIG,
   ALL_KINDS_CREDENTIALS,
   START_URL,
-} from '../../fixtures/aws-endpoint/scenarios/basic-profiles';
+} from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';

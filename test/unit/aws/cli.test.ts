@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTokenCache } from '../../../main/services/aws/token-cache';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL } from './aws-home';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AwsService } from '../../../main/services/aws/aws-service';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome, useBasicEndpoint } from './aws-home';
 
 const endpoint = useBasicEndpoint();

@@ -4,10 +4,10 @@ import { chromium, type Browser } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../ui/harness/chromium';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import { signedInAwsHome } from '../../fixtures/stand-in-console/aws-home';
-import { playwrightCapture, type PlaywrightCapture } from '../../fixtures/stand-in-console/playwright-capture';
-import { startStandInConsole, type StandInConsole } from '../../fixtures/stand-in-console/server';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
+import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
+import { playwrightCapture, type PlaywrightCapture } from '../../fixtures/playwright-capture';
+import { startStandInConsole, type StandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import { createTestWorkspace } from '../helpers/services';
 
 let aws: AwsEndpoint;

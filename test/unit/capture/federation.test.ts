@@ -9,8 +9,8 @@ import {
 } from '../../../main/services/capture/navigation-policy';
 import { consoleUrl, DEFAULT_ENDPOINTS, partitionOf } from '../../../main/services/capture/partitions';
 import { isAppError } from '../../../shared/ipc/result';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import { startStandInConsole, type StandInConsole } from '../../fixtures/stand-in-console/server';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
+import { startStandInConsole, type StandInConsole } from '../../../main/sandbox/stand-in-console/server';
 
 const SSO_CREDS = {
   accessKeyId: 'ASIAIOSFODNN7EXAMPLE',

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { startAwsEndpoint, type AwsEndpoint, type AwsEndpointOptions } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint, type AwsEndpoint, type AwsEndpointOptions } from '../../../main/sandbox/aws-endpoint';
 
 /**
  * The local AWS endpoint for one test file: started before its tests, closed after, and reset

@@ -9,9 +9,13 @@ import {
   parseCredentialReport,
   type IamSnapshot,
 } from '../../../shared/rules/iam';
-import { credentialReportCsv } from '../../fixtures/aws-endpoint/services/iam';
-import { daysAgo, healthyIamAccount, troubledIamAccount } from '../../fixtures/aws-endpoint/scenarios/iam-builder';
-import type { IamAccountModel } from '../../fixtures/aws-endpoint/scenarios/iam-account';
+import { credentialReportCsv } from '../../../main/sandbox/aws-endpoint/services/iam';
+import {
+  daysAgo,
+  healthyIamAccount,
+  troubledIamAccount,
+} from '../../../main/sandbox/aws-endpoint/scenarios/iam-builder';
+import type { IamAccountModel } from '../../../main/sandbox/aws-endpoint/scenarios/iam-account';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const settings = CheckSettings.parse({});

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { main } from '../../../main/cli';
 import { machineInstallId } from '../../../main/services/workspace/machine-install-id';
 import { LOCK_FILE } from '../../../main/services/workspace/lock';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from '../aws/aws-home';
 import { iamScenario } from './iam-harness';
 

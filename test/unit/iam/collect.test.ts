@@ -6,7 +6,7 @@ import { controlsForCheck } from '../../../shared/catalog';
 import { Finding, type CheckRun } from '../../../shared/domain/findings';
 import { parseCredentialReport } from '../../../shared/rules/iam';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
 
 const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));

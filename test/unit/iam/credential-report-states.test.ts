@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
-import type { CredentialReportBehaviour } from '../../fixtures/aws-endpoint/scenarios/iam-account';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
+import type { CredentialReportBehaviour } from '../../../main/sandbox/aws-endpoint/scenarios/iam-account';
 import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
 
 let endpoint: AwsEndpoint | undefined;

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_REPORT_COLUMNS, decodePolicyDocument } from '../../../shared/rules/iam';
-import { startAwsEndpoint, type AwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { iamScenario } from './iam-harness';
 
 let endpoint: AwsEndpoint;

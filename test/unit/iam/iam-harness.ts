@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckProgress } from '../../../shared/domain/findings';
-import { HEALTHY_ACCOUNT, TROUBLED_ACCOUNT } from '../../fixtures/aws-endpoint/scenarios/iam';
+import { HEALTHY_ACCOUNT, TROUBLED_ACCOUNT } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { createTestWorkspace } from '../helpers/services';
 
-export { iamScenario } from '../../fixtures/aws-endpoint/scenarios/iam';
+export { iamScenario } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 
 /** Profile `audit` (SSO) reads the troubled account; profile `keys` (static keys) the healthy one. */
 export const TROUBLED = TROUBLED_ACCOUNT;

@@ -2,7 +2,7 @@ import { RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand }
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../../main/services/security/external-urls';
 import { isTrustedAppUrl } from '../../../main/services/security/trusted-sender';
-import { startAwsEndpoint } from '../../fixtures/aws-endpoint';
+import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 
 /** Regions from each partition the app supports, including the newest-shaped names. */
 const REGIONS = [
