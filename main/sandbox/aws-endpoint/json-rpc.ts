@@ -24,8 +24,11 @@ export interface JsonRpcService {
   id: string;
   /** The SigV4 signing name (`monitoring` for CloudWatch). */
   signingName: string;
-  /** The `X-Amz-Target` prefix from the model's `targetPrefix`. */
-  targetPrefix: string;
+  /**
+   * The `X-Amz-Target` prefixes the service accepts: the model's `targetPrefix`, and the shorter
+   * one the current JS SDK sends where they differ (CloudTrail).
+   */
+  targetPrefix: string | string[];
   operations: Record<string, JsonOperation>;
   /** The error a bad pagination token or limit gets, e.g. KMS's `InvalidMarkerException`. */
   badPage: (e: BadPage) => ServiceError;
@@ -36,8 +39,10 @@ export interface JsonRpcService {
 
 export function jsonRpcService(spec: JsonRpcService): ServiceHandler {
   const operationOf = (req: AwsRequest) => {
-    const [prefix, op] = (req.headers['x-amz-target'] ?? '').split('.');
-    return prefix === spec.targetPrefix && op && Object.hasOwn(spec.operations, op) ? op : undefined;
+    const target = req.headers['x-amz-target'] ?? '';
+    const dot = target.lastIndexOf('.');
+    const [prefix, op] = [target.slice(0, dot), target.slice(dot + 1)];
+    return [spec.targetPrefix].flat().includes(prefix) && op && Object.hasOwn(spec.operations, op) ? op : undefined;
   };
   return {
     id: spec.id,

@@ -84,7 +84,8 @@ export interface RegionResources {
     flowLogs?: FlowLog[];
     reservations?: Reservation[];
   };
-  logs?: { metricFilters: MetricFilter[] };
+  /** Log groups besides those the metric filters name (DescribeMetricFilters refuses unknown ones). */
+  logs?: { metricFilters: MetricFilter[]; logGroups?: string[] };
   cloudwatch?: { metricAlarms: MetricAlarm[] };
   kms?: { keys: KmsKeyModel[]; aliases: AliasListEntry[] };
   config?: { recorders: ConfigurationRecorder[]; statuses: ConfigurationRecorderStatus[] };
