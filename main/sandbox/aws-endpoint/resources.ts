@@ -4,7 +4,7 @@
  * `KeyMetadata`, ...), so a scenario reads like the answers it produces, and the service modules
  * only render them in their protocol. Only AWS's documented example account ids appear.
  */
-import type { GetBackupPlanOutput, GetBackupSelectionOutput } from '@aws-sdk/client-backup';
+import type { GetBackupPlanOutput, GetBackupSelectionOutput, ProtectedResource } from '@aws-sdk/client-backup';
 import type { Trail, GetTrailStatusResponse, EventSelector, AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
@@ -92,7 +92,8 @@ export interface RegionResources {
   guardduty?: { detectors: DetectorModel[] };
   /** BatchGetAccountStatus; absent means Inspector was never enabled here (DISABLED). */
   inspector2?: { state: State; resourceState: ResourceState };
-  backup?: { plans: BackupPlanModel[] };
+  /** Plans with their selections, and the resources AWS Backup has backed up (ListProtectedResources). */
+  backup?: { plans: BackupPlanModel[]; protectedResources?: ProtectedResource[] };
   rds?: { instances: DBInstance[]; clusters: DBCluster[] };
 }
 

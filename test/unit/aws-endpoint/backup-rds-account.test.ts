@@ -5,6 +5,7 @@ import {
   GetBackupSelectionCommand,
   ListBackupPlansCommand,
   ListBackupSelectionsCommand,
+  ListProtectedResourcesCommand,
 } from '@aws-sdk/client-backup';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
@@ -33,6 +34,10 @@ describe('local AWS endpoint: AWS Backup (restJson)', () => {
       new GetBackupSelectionCommand({ BackupPlanId: id, SelectionId: BackupSelectionsList![0]!.SelectionId }),
     );
     expect(sel.BackupSelection!.Resources).toEqual([`arn:aws:rds:us-east-1:${PRODUCTION}:db:prod-postgres`]);
+    const { Results } = await backup().send(new ListProtectedResourcesCommand({}));
+    expect(Results).toEqual([
+      expect.objectContaining({ ResourceType: 'RDS', ResourceName: 'prod-postgres', LastBackupTime: expect.any(Date) }),
+    ]);
     await expect(backup().send(new GetBackupPlanCommand({ BackupPlanId: 'nope' }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });

@@ -230,6 +230,15 @@ function production(): AccountResources {
           },
         },
         backup: {
+          protectedResources: [
+            {
+              ResourceArn: prodDb.DBInstanceArn!,
+              ResourceType: 'RDS',
+              ResourceName: prodDb.DBInstanceIdentifier!,
+              LastBackupTime: new Date(Date.now() - 19 * 3600_000),
+              LastBackupVaultArn: `arn:aws:backup:us-east-1:${a}:backup-vault:Default`,
+            },
+          ],
           plans: [
             {
               plan: {

@@ -7,7 +7,8 @@ import type { HandlerEnv } from '../types';
 
 /**
  * AWS Backup (restJson, 2018-11-15; members keep their Pascal-case names on the wire):
- * ListBackupPlans, GetBackupPlan, ListBackupSelections, GetBackupSelection, paged by NextToken
+ * ListBackupPlans, GetBackupPlan, ListBackupSelections, GetBackupSelection, ListProtectedResources,
+ * paged by NextToken
  * (MaxResults 1-1000). An unknown plan or selection is a ResourceNotFoundException.
  */
 
@@ -28,6 +29,15 @@ export const backup = restJsonService({
   signingName: 'backup',
   badPage: (e) => new ServiceError('InvalidParameterValueException', e.message),
   routes: [
+    {
+      method: 'GET',
+      path: /^\/resources\/?$/,
+      operation: 'ListProtectedResources',
+      answer: (input, env) => {
+        const pg = paged(regionResources(env)?.backup?.protectedResources ?? [], input, env);
+        return { Results: pg.items, ...(pg.next ? { NextToken: pg.next } : {}) };
+      },
+    },
     {
       method: 'GET',
       path: /^\/backup\/plans\/?$/,
