@@ -4,6 +4,7 @@ import {
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetPublicAccessBlockCommand,
+  HeadBucketCommand,
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -98,6 +99,16 @@ describe('local AWS endpoint: S3 (REST-XML)', () => {
       'aws:kms',
     );
     expect(endpoint.calls.get('s3:GetBucketEncryption')).toBe(3);
+  });
+
+  it('answers HeadBucket with the bucket region, and a 301 with it from another region', async () => {
+    const here = await s3('eu-west-1', { virtualHost: true }).client.send(new HeadBucketCommand({ Bucket: appData }));
+    expect(here.BucketRegion).toBe('eu-west-1');
+    await expect(s3('us-east-1').client.send(new HeadBucketCommand({ Bucket: appData }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 301 },
+      $response: { headers: { 'x-amz-bucket-region': 'eu-west-1' } },
+    });
+    expect(endpoint.iamActions.get('s3:ListBucket')).toBe(2);
   });
 
   it('answers GetBucketLocation from any region: empty for us-east-1, the region otherwise', async () => {
