@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newAwsReportReview } from '../../shared/domain/aws-report-review';
 import { Person } from '../../shared/domain/common';
 import { Category } from '../../shared/domain/workspace';
 import { IsoDate } from '../../shared/domain/common';
@@ -8,7 +7,7 @@ import { EvidenceStore } from '../services/evidence/evidence-store';
 import { resolveOptions, type ExportSource } from '../services/export/bundle-model';
 import { exportBundle, type ExportProgress } from '../services/export/export-bundle';
 import { formatBytes } from '../../shared/rules/format-bytes';
-import { workspaceDocuments } from '../services/workspace/open-workspace';
+import { loadWorkspaceState, workspaceDocuments } from '../services/workspace/workspace-documents';
 import { type CliIo, UsageError, reportError } from './output';
 import packageJson from '../../package.json';
 
@@ -24,11 +23,8 @@ export async function readOnlyWorkspace(folder: string): Promise<ExportSource> {
   }
   return {
     root,
-    meta: await docs.meta.load(),
-    team: await docs.team.load(),
-    controls: await docs.controls.load(),
-    // As the app opens it: a workspace from before the review existed has a blank draft.
-    awsReportReview: (await docs.awsReportReview.exists()) ? await docs.awsReportReview.load() : newAwsReportReview(),
+    // As the app opens it (a document added after the workspace was made is its default), without a lock.
+    ...(await loadWorkspaceState(docs)),
     evidence: new EvidenceStore(root, { appVersion: packageJson.version, now: () => new Date() }),
   };
 }

@@ -1,20 +1,14 @@
 import { subDays } from 'date-fns';
 import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog';
 import type { ControlDef } from '../../../shared/catalog/types';
-import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { Person } from '../../../shared/domain/common';
 import { effectiveStatus, reviewStands, type AwsReviewStanding } from '../../../shared/rules/readiness';
 import { blockingProblems, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
-import {
-  defaultControlState,
-  type ControlsDoc,
-  type ControlState,
-  type Exclusion,
-} from '../../../shared/domain/control-state';
+import { defaultControlState, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
 import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/ipc/channels/export';
-import type { TeamDoc } from '../../../shared/domain/team';
+import type { WorkspaceState } from '../../../shared/domain/workspace-documents';
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
 import type { EvidenceStore } from '../evidence/evidence-store';
@@ -22,12 +16,9 @@ import { bundleSignatureProblems } from './aws-review';
 import { evidencePath } from './layout';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
-export interface ExportSource {
+/** Every workspace document (the registry's state) plus where to find the evidence. */
+export interface ExportSource extends WorkspaceState {
   root: string;
-  meta: WorkspaceMeta;
-  team: TeamDoc;
-  controls: ControlsDoc;
-  awsReportReview: AwsReportReviewDoc;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
   /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
   catalog?: readonly ControlDef[];

@@ -1,43 +1,26 @@
 import type { z } from 'zod';
 import type { Person } from '../../../shared/domain/common';
-import { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
-import { ControlsDoc } from '../../../shared/domain/control-state';
-import { DOCUMENT_MIGRATIONS } from '../../../shared/domain/document-migrations';
-import { TeamDoc } from '../../../shared/domain/team';
-import { WorkspaceMeta } from '../../../shared/domain/workspace';
+import { WORKSPACE_DOCUMENTS, type WorkspaceDocumentKey } from '../../../shared/domain/workspace-documents';
 import { AppError } from '../../../shared/ipc/result';
 import { EvidenceStore } from '../evidence/evidence-store';
-import { JsonDocument } from '../storage/json-document';
+import type { JsonDocument } from '../storage/json-document';
 import { ActivityLog } from './activity-log';
 import type { WorkspaceLock } from './lock';
+import type { WorkspaceState } from '../../../shared/domain/workspace-documents';
+import type { WorkspaceDocuments } from './workspace-documents';
 
-export const workspaceDocuments = (root: string) => ({
-  meta: new JsonDocument(root, 'workspace.json', WorkspaceMeta, DOCUMENT_MIGRATIONS['workspace.json']),
-  team: new JsonDocument(root, 'team.json', TeamDoc, DOCUMENT_MIGRATIONS['team.json']),
-  controls: new JsonDocument(root, 'controls.json', ControlsDoc, DOCUMENT_MIGRATIONS['controls.json']),
-  awsReportReview: new JsonDocument(
-    root,
-    'aws-report-review.json',
-    AwsReportReviewDoc,
-    DOCUMENT_MIGRATIONS['aws-report-review.json'],
-  ),
-});
-export type WorkspaceDocuments = ReturnType<typeof workspaceDocuments>;
+type DocKey = WorkspaceDocumentKey;
 
-export interface WorkspaceState {
-  meta: WorkspaceMeta;
-  team: TeamDoc;
-  controls: ControlsDoc;
-  awsReportReview: AwsReportReviewDoc;
-}
-
-type DocKey = keyof WorkspaceState;
+// Each document of the registry is a read-only property of the open workspace (`ws.meta`, `ws.controls` ...).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface OpenWorkspace extends Readonly<WorkspaceState> {}
 
 /**
  * An open workspace: its documents in memory, the evidence store and the activity log.
  * Every change goes through `change`, which saves first and only then updates memory, so
  * a failed save leaves both disk and memory exactly as they were.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class OpenWorkspace {
   readonly activity: ActivityLog;
   readonly evidence: EvidenceStore;
@@ -55,6 +38,9 @@ export class OpenWorkspace {
       onChange: (reason: string) => void;
     },
   ) {
+    for (const key of Object.keys(WORKSPACE_DOCUMENTS) as DocKey[]) {
+      Object.defineProperty(this, key, { get: () => this.state[key], enumerable: true });
+    }
     // Every append, including ones made outside `change` (check runs), first proves the lock is still ours.
     this.activity = new ActivityLog(root, () => lock.assertHeld());
     this.evidence = new EvidenceStore(root, {
@@ -73,19 +59,6 @@ export class OpenWorkspace {
           details: { evidenceId: r.evidenceId, sha256: r.sha256, damagedFile: r.damagedFile },
         }),
     });
-  }
-
-  get meta() {
-    return this.state.meta;
-  }
-  get team() {
-    return this.state.team;
-  }
-  get controls() {
-    return this.state.controls;
-  }
-  get awsReportReview() {
-    return this.state.awsReportReview;
   }
 
   /** The person changes are attributed to; the UI asks for it before the first change. */

@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Person } from '../../../shared/domain/common';
-import { newAwsReportReview } from '../../../shared/domain/aws-report-review';
-import { CONTROLS_SCHEMA_VERSION } from '../../../shared/domain/control-state';
-import { TEAM_SCHEMA_VERSION } from '../../../shared/domain/team';
 import {
   CheckSettings,
   NewWorkspaceInput,
@@ -13,13 +10,15 @@ import {
 } from '../../../shared/domain/workspace';
 import type { RecentWorkspace, WorkspaceSnapshot } from '../../../shared/ipc/channels/workspace';
 import { AppError, isAppError } from '../../../shared/ipc/result';
+import { RESTORABLE_FILES } from '../../../shared/domain/workspace-documents';
 import type { Logger } from '../logger';
 import { ensureInstallId, rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
 import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
 import { BACKUP_DIR, backupPath } from '../storage/json-document';
 import { ActivityLog } from './activity-log';
 import { WorkspaceLock, type HostInfo } from './lock';
-import { OpenWorkspace, workspaceDocuments } from './open-workspace';
+import { OpenWorkspace } from './open-workspace';
+import { loadWorkspaceState, workspaceDocuments, writeNewWorkspace } from './workspace-documents';
 
 export interface WorkspaceServiceDeps {
   preferences: PreferencesStore;
@@ -33,8 +32,6 @@ export interface WorkspaceServiceDeps {
 
 /** Who an entry is attributed to when this app has no identity yet (restoring runs before any workspace opens). */
 export const UNKNOWN_ACTOR = { name: 'unknown (identity not set)', email: '' };
-
-const RESTORABLE = new Set(['workspace.json', 'team.json', 'controls.json', 'aws-report-review.json']);
 
 /** Creates, opens and closes workspaces; holds the one that is open. */
 export class WorkspaceService {
@@ -104,17 +101,7 @@ export class WorkspaceService {
       aws: { accountIds: [] },
     };
     this.setMe(input.me);
-    // The team and controls files are written before workspace.json, so a folder only looks
-    // like a workspace once it is complete.
-    await docs.team.save({
-      schemaVersion: TEAM_SCHEMA_VERSION,
-      members: [
-        { id: randomUUID(), name: input.me.name, email: input.me.email, role: 'Workspace creator', addedAt: now },
-      ],
-    });
-    await docs.controls.save({ schemaVersion: CONTROLS_SCHEMA_VERSION, controls: {} });
-    await docs.awsReportReview.save(newAwsReportReview());
-    await docs.meta.save(meta);
+    await writeNewWorkspace(docs, meta, { creator: input.me, now, newId: randomUUID });
     const snapshot = await this.open(root);
     await this.require().record({
       action: 'workspace.created',
@@ -137,13 +124,7 @@ export class WorkspaceService {
     }
     if (this.open_?.root === root) return this.snapshot();
     // Load everything before taking the lock, so a damaged workspace leaves no lock behind.
-    const state = {
-      meta: await docs.meta.load(),
-      team: await docs.team.load(),
-      controls: await docs.controls.load(),
-      // Workspaces made before the AWS report review existed have no file for it yet: an empty draft.
-      awsReportReview: (await docs.awsReportReview.exists()) ? await docs.awsReportReview.load() : newAwsReportReview(),
-    };
+    const state = await loadWorkspaceState(docs);
     const lock = new WorkspaceLock(root, this.lockHost(), this.deps.now);
     const taken = await lock.acquire({ takeOver: options.takeOverStaleLock });
     await this.close();
@@ -205,7 +186,7 @@ export class WorkspaceService {
     file: string,
     options: { takeOverStaleLock?: boolean } = {},
   ): Promise<{ restored: string; damagedCopy: string }> {
-    if (!RESTORABLE.has(file)) {
+    if (!RESTORABLE_FILES.has(file)) {
       throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`);
     }
     const root = resolve(folder);
