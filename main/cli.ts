@@ -4,6 +4,7 @@ import { exportCommand } from './cli/export';
 import { loginCommand } from './cli/login';
 import { type CliIo, UsageError, processIo } from './cli/output';
 import { profilesCommand } from './cli/profiles';
+import { requestsCommand } from './cli/requests';
 import { verifyCommand } from './cli/verify';
 import { whoamiCommand } from './cli/whoami';
 
@@ -43,6 +44,12 @@ export const COMMANDS: Record<string, Command> = {
       'export --workspace DIR --out FILE.zip [--as-of YYYY-MM-DD] [--categories a,b] [--no-notes] [--freshness-days N] [--as "Name <email>"] [--json]',
     summary: 'Write the auditor bundle (ZIP) for a workspace, verified before it gets its name',
     run: exportCommand,
+  },
+  requests: {
+    usage:
+      'requests import FILE --workspace DIR [--sheet NAME] [--mapping JSON] [--firm NAME] [--header-row N] [--dry-run] [--json] | requests list --workspace DIR [--json]',
+    summary: "Import or re-import the audit firm's request list (CSV or XLSX, all or nothing), or list the requests",
+    run: requestsCommand,
   },
   verify: {
     usage: 'verify FILE.zip [--seal HEX] [--json]',

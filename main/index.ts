@@ -7,6 +7,7 @@ import { pickFolder } from './adapters/dialogs';
 import { pickEvidenceFiles } from './adapters/pick-files';
 import { pickBundleFile } from './adapters/bundle-dialogs';
 import { pickAwsReportFile } from './adapters/report-dialog';
+import { pickRequestListFile } from './adapters/request-list-dialog';
 import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
@@ -55,6 +56,7 @@ function start() {
         pickFiles: () => pickEvidenceFiles(mainWindow),
         pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
         pickReportFile: () => pickAwsReportFile(mainWindow),
+        pickRequestList: () => pickRequestListFile(mainWindow),
         // Downloads from capture windows are refused inside the open workspace.
         capture: electronCaptureWindows(
           () => mainWindow,

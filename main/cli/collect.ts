@@ -16,7 +16,7 @@ import packageJson from '../../package.json';
  * The CLI keeps no preferences between runs: nothing is written outside the workspace. Its
  * install id comes from the machine, so the next run recognises a lock a crashed run left.
  */
-function memoryPreferences(): PreferencesStore {
+export function memoryPreferences(): PreferencesStore {
   const installId = machineInstallId();
   let prefs: Preferences = { me: null, recentWorkspaces: [], ...(installId ? { installId } : {}) };
   return { read: () => prefs, write: (next) => (prefs = next) };

@@ -12,6 +12,7 @@ import { ImportService } from './evidence/import';
 import { AwsReportReviewService } from './reviews/aws-report-review-service';
 import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
+import { RequestsService } from './requests/requests-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
 import { TeamService } from './team/team-service';
@@ -32,6 +33,8 @@ export interface Adapters {
   pickFiles?(): Promise<string[] | null>;
   /** Open dialog for the AWS SOC 2 report PDF under review; null when the user cancels. */
   pickReportFile?(): Promise<string | null>;
+  /** Open dialog for the audit firm's request list (CSV or XLSX); null when the user cancels. */
+  pickRequestList?(): Promise<string | null>;
   /** Save / open dialog for auditor bundles; null when the user cancels. */
   pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
 }
@@ -115,6 +118,11 @@ export function createServices(options: ServiceOptions) {
     now,
     pickReportFile: async () => (adapters.pickReportFile ? adapters.pickReportFile() : null),
   });
+  const requests = new RequestsService({
+    workspaces,
+    now,
+    pickFile: async () => (adapters.pickRequestList ? adapters.pickRequestList() : null),
+  });
   const checks = new ChecksService({
     workspaces,
     aws,
@@ -144,6 +152,7 @@ export function createServices(options: ServiceOptions) {
     exports,
     checks,
     awsReport,
+    requests,
   };
 }
 

@@ -3,6 +3,7 @@ import { AWS_REPORT_REVIEW_SCHEMA_VERSION, AwsReportReviewDoc, newAwsReportRevie
 import type { Person } from './common';
 import { CONTROLS_SCHEMA_VERSION, ControlsDoc } from './control-state';
 import type { DocumentMigrations } from './migrations';
+import { newRequestsDoc, REQUESTS_SCHEMA_VERSION, RequestsDoc } from './requests';
 import { TEAM_SCHEMA_VERSION, TeamDoc } from './team';
 import { CheckSettings, WORKSPACE_SCHEMA_VERSION, WorkspaceMeta } from './workspace';
 
@@ -61,6 +62,14 @@ export const WORKSPACE_DOCUMENTS = {
     schema: AwsReportReviewDoc,
     migrations: { current: AWS_REPORT_REVIEW_SCHEMA_VERSION, steps: {} },
     default: newAwsReportReview,
+    addedLater: true,
+    restorable: true,
+  }),
+  requests: define({
+    file: 'requests.json',
+    schema: RequestsDoc,
+    migrations: { current: REQUESTS_SCHEMA_VERSION, steps: {} },
+    default: newRequestsDoc,
     addedLater: true,
     restorable: true,
   }),

@@ -7,6 +7,7 @@ import { captureChannels } from './channels/capture';
 import { checksChannels } from './channels/checks';
 import { exportChannels } from './channels/export';
 import { awsReportChannels } from './channels/aws-report';
+import { requestsChannels } from './channels/requests';
 import { events } from './events';
 
 /**
@@ -25,6 +26,7 @@ export const contract = {
   export: exportChannels,
   checks: checksChannels,
   awsReport: awsReportChannels,
+  requests: requestsChannels,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { evidenceHandlers } from './evidence';
 import { exportHandlers } from './export';
 import { checksHandlers } from './checks';
 import { awsReportHandlers } from './aws-report';
+import { requestsHandlers } from './requests';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -22,4 +23,5 @@ export const createHandlers = (s: Services): Handlers => ({
   export: exportHandlers(s),
   checks: checksHandlers(s),
   awsReport: awsReportHandlers(s),
+  requests: requestsHandlers(s),
 });

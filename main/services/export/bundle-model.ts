@@ -16,8 +16,11 @@ import { bundleSignatureProblems } from './aws-review';
 import { evidencePath } from './layout';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
-/** Every workspace document (the registry's state) plus where to find the evidence. */
-export interface ExportSource extends WorkspaceState {
+/**
+ * The workspace documents (the registry's state) plus where to find the evidence. The request list
+ * may be absent (a source built before it existed): then the bundle has no requests.
+ */
+export interface ExportSource extends Omit<WorkspaceState, 'requests'>, Partial<Pick<WorkspaceState, 'requests'>> {
   root: string;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
   /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
