@@ -1,4 +1,4 @@
-import { checkById, type CheckId } from './checks';
+import type { CheckDefinition } from '../checks/types';
 import { AWS_SCREENSHOTS } from './screenshots/aws';
 import { WEB_SCREENSHOTS } from './screenshots/web';
 import type { DocumentRequest, ExpectedEvidence, ScreenshotRequest } from './types';
@@ -8,13 +8,14 @@ export const SCREENSHOTS: readonly ScreenshotRequest[] = [...AWS_SCREENSHOTS, ..
 
 const SHOTS_BY_ID = new Map(SCREENSHOTS.map((s) => [s.id, s]));
 
-/** Builders used by the control files; an unknown id fails when the catalog loads, not later in the UI. */
-export const check = (checkId: CheckId): ExpectedEvidence => {
-  const def = checkById(checkId);
-  if (!def) throw new Error(`Catalog refers to unknown check "${checkId}"`);
-  return { type: 'check', checkId, title: def.title };
-};
+/** How a control page lists a check that proves it (the registry says which controls it proves). */
+export const checkEvidence = (def: CheckDefinition): ExpectedEvidence => ({
+  type: 'check',
+  checkId: def.id,
+  title: def.title,
+});
 
+/** Builders used by the control files; an unknown id fails when the catalog loads, not later in the UI. */
 export const shot = (id: string): ScreenshotRequest => {
   const def = SHOTS_BY_ID.get(id);
   if (!def) throw new Error(`Catalog refers to unknown screenshot request "${id}"`);

@@ -9,10 +9,11 @@ import { PRIVACY_CONTROLS } from './controls/privacy';
 import { PROCESSING_INTEGRITY_CONTROLS } from './controls/processing-integrity';
 import { RISK_CONTROLS } from './controls/risk';
 import { SHARED_CONTROLS } from './controls/shared';
-import { SCREENSHOTS } from './evidence';
+import { CHECKS, checksForControl } from '../checks/registry';
+import { SCREENSHOTS, checkEvidence } from './evidence';
 import type { ControlDef, ScreenshotRequest } from './types';
 
-export { CHECK_IDS, checkById, isCheckId, type CheckId } from './checks';
+export { CHECKS, CHECK_IDS, checkById, isCheckId, type CheckId } from '../checks/registry';
 export {
   CRITERIA,
   CRITERIA_GROUPS,
@@ -25,8 +26,7 @@ export { SCREENSHOTS } from './evidence';
 export { NOT_APPLICABLE } from './not-applicable';
 export * from './types';
 
-/** The whole catalog, inherited first, then owned, then shared, as the UI lists them. */
-export const CONTROLS: readonly ControlDef[] = [
+const WRITTEN: readonly ControlDef[] = [
   ...INHERITED_CONTROLS,
   ...IAM_CONTROLS,
   ...INFRASTRUCTURE_CONTROLS,
@@ -41,12 +41,25 @@ export const CONTROLS: readonly ControlDef[] = [
 ];
 
 /**
+ * The whole catalog, inherited first, then owned, then shared, as the UI lists them. A control's
+ * automated checks come first in its evidence, from the check registry.
+ */
+export const CONTROLS: readonly ControlDef[] = WRITTEN.map((c) => ({
+  ...c,
+  evidence: [...checksForControl(c.id).map(checkEvidence), ...c.evidence],
+}));
+
+/**
  * The owned control that records the review of AWS's SOC 2 report. Inherited controls are
  * satisfied through it (see shared/rules/readiness.ts).
  */
 export const AWS_REPORT_REVIEW_CONTROL_ID = 'vendor-risk-management';
 
 const BY_ID = new Map(CONTROLS.map((c) => [c.id, c]));
+
+for (const check of CHECKS)
+  for (const id of check.controls)
+    if (!BY_ID.has(id)) throw new Error(`Check "${check.id}" claims to prove unknown control "${id}"`);
 
 export const controlById = (id: string): ControlDef | undefined => BY_ID.get(id);
 

@@ -68,10 +68,3 @@ export interface NotApplicable {
 
 export type ScreenshotRequest = Extract<ExpectedEvidence, { type: 'screenshot' }>;
 export type DocumentRequest = Extract<ExpectedEvidence, { type: 'document' }>;
-
-/** An automated test of the account; its id is stable because evidence and findings refer to it. */
-export interface CheckDef {
-  id: string;
-  title: string;
-  description: string;
-}

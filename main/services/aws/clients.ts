@@ -4,6 +4,7 @@ import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { RunClients, type ClientBase, type RunClientOptions } from './run-clients';
 
 /**
  * Builds SDK clients with timeouts and bounded retries, and holds each profile's resolved
@@ -44,7 +45,7 @@ export class AwsClientFactory {
   constructor(private readonly settings: AwsClientSettings = DEFAULT_CLIENT_SETTINGS) {}
 
   /** Shared by every client, including the ones the credential and token providers create inside. */
-  base() {
+  base(): ClientBase {
     return {
       maxAttempts: this.settings.maxAttempts,
       // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting.
@@ -77,6 +78,11 @@ export class AwsClientFactory {
 
   iam(profile: string, region: string): IAMClient {
     return new IAMClient({ ...this.base(), region, credentials: this.credentials(profile) });
+  }
+
+  /** The clients of one collection run for one account (see RunClients). */
+  forRun(options: RunClientOptions): RunClients {
+    return new RunClients(this.base(), options);
   }
 
   /** The portal API authenticates with the SSO access token, not with credentials. */

@@ -4,7 +4,7 @@ import type { ApiCall, AwsContext, EvidenceRecord } from '../../../shared/domain
 import { CHECK_RESULT_LABELS, type CheckEvidenceRef, type Finding } from '../../../shared/domain/findings';
 import { AppError } from '../../../shared/ipc/result';
 import { EVIDENCE_DIR, type EvidenceStore } from '../evidence/evidence-store';
-import type { UsedSource } from './iam/iam-collector';
+import type { UsedSource } from './engine';
 
 export interface RunContext {
   runId: string;

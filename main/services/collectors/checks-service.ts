@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { checkById, controlById } from '../../../shared/catalog';
+import { controlById } from '../../../shared/catalog';
+import { CHECK_IDS, checkById, isCheckId } from '../../../shared/checks/registry';
 import type { Person } from '../../../shared/domain/common';
 import type { AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
 import {
@@ -12,15 +12,15 @@ import {
   type LatestFinding,
 } from '../../../shared/domain/findings';
 import { AppError } from '../../../shared/ipc/result';
-import { IAM_CHECK_IDS } from '../../../shared/rules/iam';
 import type { AwsService } from '../aws/aws-service';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
 import { assertAccountInScope } from '../aws/workspace-aws';
 import type { WorkspaceService } from '../workspace/workspace-service';
+import { abortableSleep } from '../abortable-sleep';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
-import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from './iam/credential-report';
-import { collectIam } from './iam/iam-collector';
-import { abortableSleep } from './iam/limit';
+import { collectChecks } from './engine';
+import { DEFAULT_POLL_DELAYS_MS } from './sources/credential-report';
+import type { PollOptions } from './sources/types';
 
 export interface ChecksServiceDeps {
   workspaces: WorkspaceService;
@@ -71,20 +71,18 @@ export class ChecksService {
     if (input.controlId !== undefined) {
       const control = controlById(input.controlId);
       if (!control) throw new AppError('NOT_FOUND', `There is no control ${input.controlId} in the catalog.`);
-      const ids = control.evidence.flatMap((e) =>
-        e.type === 'check' && IAM_CHECK_IDS.includes(e.checkId) ? [e.checkId] : [],
-      );
+      const ids = control.evidence.flatMap((e) => (e.type === 'check' ? [e.checkId] : []));
       if (ids.length === 0)
         throw new AppError('INVALID_INPUT', `Control "${control.title}" has no automated checks.`, {
           hint: 'Its evidence is captured as screenshots or documents.',
         });
       return ids;
     }
-    if (!input.checkIds || input.checkIds.length === 0) return [...IAM_CHECK_IDS];
-    const unknown = input.checkIds.filter((id) => !IAM_CHECK_IDS.includes(id));
+    if (!input.checkIds || input.checkIds.length === 0) return [...CHECK_IDS];
+    const unknown = input.checkIds.filter((id) => !isCheckId(id));
     if (unknown.length > 0) {
       throw new AppError('INVALID_INPUT', `Unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, {
-        hint: `Known checks: ${IAM_CHECK_IDS.join(', ')}.`,
+        hint: `Known checks: ${CHECK_IDS.join(', ')}.`,
       });
     }
     return [...new Set(input.checkIds)];
@@ -192,33 +190,31 @@ export class ChecksService {
       appVersion: this.deps.appVersion,
       now,
     };
-    // The app's shared handler settings (they make a stalled call fail instead of waiting
-    // forever); IAM gets longer per call, as large authorization pages take a while.
-    const { requestHandler } = aws.clients.base();
-    const clientConfig = {
-      region: identity.region,
-      credentials: aws.clients.credentials(profile),
-      requestHandler: { ...requestHandler, requestTimeout: this.deps.requestTimeoutMs ?? 60_000 },
-    };
     // Standard retries back off per call; adaptive mode also slowed every other call after a
     // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.
-    const retryStrategy = new ThrottlePatientRetryStrategy(this.deps.maxAttempts ?? 10, this.deps.timeoutRetries ?? 1);
-    const client = new IAMClient({ ...clientConfig, retryStrategy });
-    const pollClient = new IAMClient({ ...clientConfig, maxAttempts: 1 });
+    // IAM gets longer per call than the app's default, as large authorization pages take a while.
+    const clients = aws.clients.forRun({
+      credentials: aws.clients.credentials(profile),
+      requestTimeoutMs: this.deps.requestTimeoutMs ?? 60_000,
+      retryStrategy: new ThrottlePatientRetryStrategy(this.deps.maxAttempts ?? 10, this.deps.timeoutRetries ?? 1),
+    });
     const stored = new Map<string, EvidenceRecord[]>();
     // One check's evidence at a time, after the store has loaded its index: parallel first
     // writes to a fresh EvidenceStore can drop records from its in-memory list.
     await open.evidence.list();
     let writes: Promise<unknown> = Promise.resolve();
     try {
-      const result = await collectIam({
-        client,
-        pollClient,
+      const result = await collectChecks({
+        accounts: [
+          {
+            accountId: identity.accountId,
+            partition: identity.principalArn.split(':')[1] || 'aws',
+            homeRegion: identity.region,
+            clients,
+          },
+        ],
         checkIds,
         settings: open.meta.checkSettings,
-        accountId: identity.accountId,
-        partition: identity.principalArn.split(':')[1] || 'aws',
-        region: identity.region,
         now,
         signal,
         poll: { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll },
@@ -296,8 +292,7 @@ export class ChecksService {
       this.deps.onChange?.('checks.run');
       return checkRun;
     } finally {
-      client.destroy();
-      pollClient.destroy();
+      clients.destroy();
     }
   }
 

@@ -10,7 +10,7 @@ import { RunProgress } from './RunProgress';
 import { RunResults } from './RunResults';
 import { useCheckRun } from './use-check-run';
 
-const ALL = CHECK_IDS.map((c) => c.id);
+const ALL = [...CHECK_IDS];
 
 /** "Run checks": every automated check against the workspace's AWS profile, with a bar per check and the results. */
 export function ChecksScreen() {

@@ -1,6 +1,6 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { CHECK_IDS, controlsForCheck } from '../../../shared/catalog';
+import { CHECKS, controlsForCheck } from '../../../shared/catalog';
 import type { LatestFinding } from '../../../shared/domain/findings';
 import { api } from '../../api/client';
 import { useRoute } from '../../app/route';
@@ -27,7 +27,7 @@ export function LatestResults() {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {CHECK_IDS.map((c) => {
+        {CHECKS.map((c) => {
           const l = latest[c.id];
           return (
             <Table.Tr key={c.id} data-testid="latest-row" data-check-id={c.id}>

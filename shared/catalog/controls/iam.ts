@@ -1,4 +1,4 @@
-import { check, doc, shot } from '../evidence';
+import { doc, shot } from '../evidence';
 import type { ControlDef } from '../types';
 import { owned } from './build';
 
@@ -14,12 +14,7 @@ export const IAM_CONTROLS: ControlDef[] = [
       'The root user (the email that opened the AWS account) can do anything and cannot be restricted. It has MFA, has no access keys, and is not used for daily work.',
     whyResponsibility: `${IAM_WHY} AWS's report lists protecting the root user as a customer responsibility.`,
     criteria: ['CC6.1', 'CC6.2'],
-    evidence: [
-      check('iam.root-mfa'),
-      check('iam.root-access-keys'),
-      check('iam.root-recent-use'),
-      shot('shot.iam-dashboard'),
-    ],
+    evidence: [shot('shot.iam-dashboard')],
     frequency: 'continuous',
   }),
   owned({
@@ -29,7 +24,7 @@ export const IAM_CONTROLS: ControlDef[] = [
       'Every person who can sign in to AWS, and to the identity provider that leads to it, must use a second factor.',
     whyResponsibility: IAM_WHY,
     criteria: ['CC6.1', 'CC6.2'],
-    evidence: [check('iam.console-users-mfa'), shot('shot.iam-users'), shot('shot.idp-mfa-policy')],
+    evidence: [shot('shot.iam-users'), shot('shot.idp-mfa-policy')],
     frequency: 'continuous',
   }),
   owned({
@@ -38,7 +33,7 @@ export const IAM_CONTROLS: ControlDef[] = [
     intent: 'Passwords for IAM users are long and not reused, as your written policy says.',
     whyResponsibility: `${IAM_WHY} The password policy is an account setting only you can turn on.`,
     criteria: ['CC6.1'],
-    evidence: [check('iam.password-policy'), shot('shot.iam-account-settings')],
+    evidence: [shot('shot.iam-account-settings')],
     frequency: 'continuous',
   }),
   owned({
@@ -49,8 +44,6 @@ export const IAM_CONTROLS: ControlDef[] = [
     whyResponsibility: `${IAM_WHY} Keys are created by your people and only you can rotate or delete them.`,
     criteria: ['CC6.1', 'CC6.2', 'CC6.3'],
     evidence: [
-      check('iam.access-key-rotation'),
-      check('iam.unused-credentials'),
       shot('shot.iam-users'),
       doc(
         'doc.key-rotation-procedure',
@@ -68,8 +61,6 @@ export const IAM_CONTROLS: ControlDef[] = [
     whyResponsibility: IAM_WHY,
     criteria: ['CC6.1', 'CC6.3', 'CC5.2'],
     evidence: [
-      check('iam.admin-access'),
-      check('iam.users-direct-policies'),
       shot('shot.iam-roles-admin'),
       doc(
         'doc.access-control-policy',
@@ -88,8 +79,6 @@ export const IAM_CONTROLS: ControlDef[] = [
       'Only you know who works for you and what they should reach; AWS cannot judge whether an account is still needed.',
     criteria: ['CC6.2', 'CC6.3', 'CC4.1'],
     evidence: [
-      check('iam.admin-access'),
-      check('iam.unused-credentials'),
       doc(
         'doc.access-review-record',
         'Access review record',

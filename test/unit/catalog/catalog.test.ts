@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AWS_REPORT_REVIEW_CONTROL_ID,
-  CHECK_IDS,
+  CHECKS,
   CONTROLS,
   CRITERIA,
   SCREENSHOTS,
@@ -123,8 +123,8 @@ describe('controls', () => {
 
 describe('checks', () => {
   it('every check id a control refers to is a known check, and titles match', () => {
-    const known = new Map(CHECK_IDS.map((c) => [c.id as string, c]));
-    expect(known.size).toBe(CHECK_IDS.length);
+    const known = new Map(CHECKS.map((c) => [c.id as string, c]));
+    expect(known.size).toBe(CHECKS.length);
     for (const { control, e } of evidenceOf('check')) {
       if (e.type !== 'check') continue;
       expect(known.has(e.checkId), `${control} -> ${e.checkId}`).toBe(true);
@@ -134,7 +134,7 @@ describe('checks', () => {
 
   it('link each IAM check to the controls the collectors rely on', () => {
     const links = Object.fromEntries(
-      CHECK_IDS.map((c) => [
+      CHECKS.map((c) => [
         c.id,
         controlsForCheck(c.id)
           .map((x) => x.id)

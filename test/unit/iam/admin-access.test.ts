@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CheckSettings } from '../../../shared/domain/workspace';
+import { evaluateCheck } from '../../../shared/checks/evaluate';
+import { checkById } from '../../../shared/checks/registry';
 import {
   attachedAwsManagedPolicies,
-  evaluateCheck,
-  iamCheck,
   resolveAdminPrincipals,
   type AuthorizationDetails,
 } from '../../../shared/rules/iam';
@@ -160,7 +160,7 @@ describe('admin-access and users-direct-policies checks', () => {
   });
 
   it('admin-access needs review with the list, and passes only when nobody has full access', () => {
-    const f = evaluateCheck(iamCheck('iam.admin-access')!, input(details()));
+    const f = evaluateCheck(checkById('iam.admin-access')!, input(details()));
     expect(f.result).toBe('needs_review');
     expect(f.summary).toBe(
       '3 users, 1 group and 1 role have full administrative access; 1 role has broad access (nearly every action or resource, not full admin). Confirm each one still needs it.',
@@ -183,7 +183,7 @@ describe('admin-access and users-direct-policies checks', () => {
     expect(f.entities.find((e) => e.name === 'app')?.detail).toMatch(/only under conditions/);
     expect(f.notes.join('\n')).toMatch(/user\/erin has service-wide wildcards .*iam:\*/);
     const none = evaluateCheck(
-      iamCheck('iam.admin-access')!,
+      checkById('iam.admin-access')!,
       input({ UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [] }),
     );
     expect(none).toMatchObject({ result: 'pass', entities: [] });
@@ -196,10 +196,10 @@ describe('admin-access and users-direct-policies checks', () => {
       GroupDetailList: [details().GroupDetailList[1]!],
       RoleDetailList: [details().RoleDetailList[2]!],
     };
-    expect(evaluateCheck(iamCheck('iam.admin-access')!, input(d)).result).toBe('pass');
+    expect(evaluateCheck(checkById('iam.admin-access')!, input(d)).result).toBe('pass');
     // GetPolicy or GetPolicyVersion denied: no AWS-managed documents at all.
     const f = evaluateCheck(
-      iamCheck('iam.admin-access')!,
+      checkById('iam.admin-access')!,
       { ...input(d), snapshot: { ...input(d).snapshot, awsManagedPolicyDocuments: undefined } },
       {
         awsManagedPolicyDocuments: {
@@ -237,7 +237,7 @@ describe('admin-access and users-direct-policies checks', () => {
     }));
     const d = details();
     d.RoleDetailList.push(...roles);
-    const f = evaluateCheck(iamCheck('iam.admin-access')!, input(d));
+    const f = evaluateCheck(checkById('iam.admin-access')!, input(d));
     expect(f.summary).toMatch(
       /; 1 role has broad access .*; 7 roles hold policies that could not be read, .*\. Confirm each one still needs it\. Find out what the unread policies grant/,
     );
@@ -252,20 +252,20 @@ describe('admin-access and users-direct-policies checks', () => {
   });
 
   it('users-direct-policies fails for users with inline or attached policies of their own', () => {
-    const f = evaluateCheck(iamCheck('iam.users-direct-policies')!, input(details()));
+    const f = evaluateCheck(checkById('iam.users-direct-policies')!, input(details()));
     expect(f.result).toBe('fail');
     expect(f.entities.map((e) => e.name)).toEqual(['carol', 'dave']);
     const clean = details();
     clean.UserDetailList = clean.UserDetailList.filter((u) => u.UserName === 'alice');
-    expect(evaluateCheck(iamCheck('iam.users-direct-policies')!, input(clean)).result).toBe('pass');
+    expect(evaluateCheck(checkById('iam.users-direct-policies')!, input(clean)).result).toBe('pass');
     clean.UserDetailList = [];
-    expect(evaluateCheck(iamCheck('iam.users-direct-policies')!, input(clean)).result).toBe('not_applicable');
+    expect(evaluateCheck(checkById('iam.users-direct-policies')!, input(clean)).result).toBe('not_applicable');
   });
 
   it('a malformed policy document makes the check an error instead of a wrong answer', () => {
     const d = details();
     d.UserDetailList[1]!.UserPolicyList![0]!.PolicyDocument = '%7Bnot json';
-    const f = evaluateCheck(iamCheck('iam.admin-access')!, input(d));
+    const f = evaluateCheck(checkById('iam.admin-access')!, input(d));
     expect(f.result).toBe('error');
     expect(f.error?.message).toMatch(/JSON/);
   });

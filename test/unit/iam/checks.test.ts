@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CheckSettings } from '../../../shared/domain/workspace';
-import { CHECK_IDS } from '../../../shared/catalog/checks';
-import {
-  IAM_CHECKS,
-  IAM_CHECK_IDS,
-  evaluateCheck,
-  iamCheck,
-  parseCredentialReport,
-  type IamSnapshot,
-} from '../../../shared/rules/iam';
+import { evaluateCheck } from '../../../shared/checks/evaluate';
+import { IAM_CHECKS } from '../../../shared/checks/iam';
+import { checkById } from '../../../shared/checks/registry';
+import { parseCredentialReport, type IamSnapshot } from '../../../shared/rules/iam';
 import { credentialReportCsv } from '../../../main/sandbox/aws-endpoint/services/iam';
 import {
   daysAgo,
@@ -27,13 +22,9 @@ const run = (
   id: string,
   s: IamSnapshot,
   opts: { settings?: CheckSettings; errors?: Parameters<typeof evaluateCheck>[2] } = {},
-) => evaluateCheck(iamCheck(id)!, { snapshot: s, settings: opts.settings ?? settings, now: NOW }, opts.errors);
+) => evaluateCheck(checkById(id)!, { snapshot: s, settings: opts.settings ?? settings, now: NOW }, opts.errors);
 
 describe('the IAM check registry', () => {
-  it('implements exactly the catalog check ids', () => {
-    expect([...IAM_CHECK_IDS].sort()).toEqual(CHECK_IDS.map((c) => c.id).sort());
-  });
-
   it('makes a check error with the missing action when a required source was denied, and lets others use corroboration', () => {
     const denied = {
       code: 'ACCESS_DENIED',

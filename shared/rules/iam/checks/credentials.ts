@@ -1,6 +1,7 @@
 import type { FindingEntity } from '../../../domain/findings';
 import { daysBetween, isDate, showDate, type CredentialReportRow, type ReportDate } from '../credential-report';
-import { need, type RuleInput, type RuleOutcome } from '../snapshot';
+import { need } from '../snapshot';
+import type { RuleInput, RuleOutcome } from '../../../checks/types';
 
 const usersOf = (rows: CredentialReportRow[]) => rows.filter((r) => !r.isRoot);
 

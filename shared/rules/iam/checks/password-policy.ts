@@ -1,4 +1,5 @@
-import { accountArn, need, type RuleInput, type RuleOutcome } from '../snapshot';
+import { accountArn, need } from '../snapshot';
+import type { RuleInput, RuleOutcome } from '../../../checks/types';
 
 export function passwordPolicy({ snapshot, settings }: RuleInput): RuleOutcome {
   const policy = need(snapshot, 'passwordPolicy');

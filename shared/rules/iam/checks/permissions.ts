@@ -1,6 +1,7 @@
 import type { FindingEntity } from '../../../domain/findings';
 import { resolveAdminPrincipals, type AdminPrincipal } from '../admin-principals';
-import { need, type RuleInput, type RuleOutcome } from '../snapshot';
+import { need } from '../snapshot';
+import type { RuleInput, RuleOutcome } from '../../../checks/types';
 
 const KINDS = { user: 'User', group: 'Group', role: 'Role' } as const;
 type Access = 'full' | 'broad' | 'unknown';

@@ -1,5 +1,6 @@
 import { daysBetween, isDate, showDate, type CredentialReportRow, type ReportDate } from '../credential-report';
-import { accountArn, need, type RuleInput, type RuleOutcome } from '../snapshot';
+import { accountArn, need } from '../snapshot';
+import type { RuleInput, RuleOutcome } from '../../../checks/types';
 
 const rootRow = (rows: CredentialReportRow[] | undefined) => rows?.find((r) => r.isRoot);
 

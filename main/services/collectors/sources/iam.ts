@@ -6,64 +6,27 @@ import {
   GetPolicyVersionCommand,
   ListVirtualMFADevicesCommand,
   type EntityType,
-  type IAMClient,
 } from '@aws-sdk/client-iam';
-import type { ApiCall } from '../../../../shared/domain/evidence';
 import { AppError } from '../../../../shared/ipc/result';
 import {
   attachedAwsManagedPolicies,
   mergeAuthorizationPages,
   type AuthorizationDetails,
   type AuthorizationPage,
-  type IamSnapshot,
   type IamSource,
   type PasswordPolicy,
   type VirtualMfaDevice,
 } from '../../../../shared/rules/iam';
-import { fetchCredentialReport, type PollOptions } from './credential-report';
-import type { CallRecorder, RawPage } from './recorder';
-
-/** A raw file the source stores as evidence, exactly as collected. */
-export interface RawFile {
-  fileName: string;
-  title: string;
-  mediaType: string;
-  content: string | Uint8Array;
-  meta?: Record<string, unknown>;
-}
-
-export interface SourceResult<K extends IamSource> {
-  value: NonNullable<IamSnapshot[K]> | Extract<IamSnapshot[K], null>;
-  files: RawFile[];
-  calls: ApiCall[];
-}
-
-export interface SourceContext {
-  client: IAMClient;
-  /** Without SDK retries: the credential report loop backs off itself, within its time limit. */
-  pollClient: IAMClient;
-  signal: AbortSignal;
-  recorder: CallRecorder;
-  poll: PollOptions;
-  /** Sources this one builds on (AWS-managed documents need the authorization details). */
-  dependency: <K extends IamSource>(key: K) => Promise<SourceResult<K>>;
-}
+import type { RawPage } from '../call-recorder';
+import { fetchCredentialReport } from './credential-report';
+import { jsonFile, type Fetcher, type SourceContext } from './types';
 
 const PAGE_SIZE = 1000;
 /** Far more than any account needs at up to 1,000 items a page; beyond it the endpoint is broken. */
 const MAX_PAGES = 1000;
 const POLICY_FILTERS: EntityType[] = ['User', 'Role', 'Group', 'LocalManagedPolicy'];
 
-export const jsonFile = (fileName: string, title: string, body: unknown): RawFile => ({
-  fileName,
-  title,
-  mediaType: 'application/json',
-  content: `${JSON.stringify(body, null, 2)}\n`,
-});
-
 const isNoSuchEntity = (e: unknown) => (e as { name?: string }).name === 'NoSuchEntityException';
-
-type Fetcher<K extends IamSource> = (ctx: SourceContext) => Promise<SourceResult<K>>;
 
 function brokenPagination(operation: string, what: string): AppError {
   return new AppError(
@@ -99,7 +62,8 @@ async function allPages<T extends { IsTruncated?: boolean; Marker?: string }>(
   }
 }
 
-const accountSummary: Fetcher<'accountSummary'> = async ({ client, signal, recorder }) => {
+const accountSummary: Fetcher<'accountSummary'> = async ({ clients, region, signal, recorder }) => {
+  const client = clients.iam(region);
   const { output, page } = await recorder.call('GetAccountSummary', () =>
     client.send(new GetAccountSummaryCommand({}), { abortSignal: signal }),
   );
@@ -110,7 +74,8 @@ const accountSummary: Fetcher<'accountSummary'> = async ({ client, signal, recor
   };
 };
 
-const passwordPolicy: Fetcher<'passwordPolicy'> = async ({ client, signal, recorder }) => {
+const passwordPolicy: Fetcher<'passwordPolicy'> = async ({ clients, region, signal, recorder }) => {
+  const client = clients.iam(region);
   let page: RawPage;
   let value: PasswordPolicy | null;
   try {
@@ -155,7 +120,8 @@ const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
   };
 };
 
-const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ client, signal, recorder }) => {
+const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ clients, region, signal, recorder }) => {
+  const client = clients.iam(region);
   const pages = (
     await allPages('ListVirtualMFADevices', (marker) => {
       const input = {
@@ -181,7 +147,11 @@ const virtualMfaDevices: Fetcher<'virtualMfaDevices'> = async ({ client, signal,
 };
 
 /** One filter's pages; the four filters run side by side to save round trips. */
-async function authorizationPages({ client, signal, recorder }: SourceContext, filter: EntityType): Promise<RawPage[]> {
+async function authorizationPages(
+  { clients, region, signal, recorder }: SourceContext,
+  filter: EntityType,
+): Promise<RawPage[]> {
+  const client = clients.iam(region);
   const results = await allPages('GetAccountAuthorizationDetails', (marker) => {
     const input = { Filter: [filter], MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) };
     return recorder.call(
@@ -211,7 +181,8 @@ const authorizationDetails: Fetcher<'authorizationDetails'> = async (ctx) => {
 
 /** Default-version documents of the AWS-managed policies that are attached to someone. */
 const awsManagedPolicyDocuments: Fetcher<'awsManagedPolicyDocuments'> = async (ctx) => {
-  const { client, signal, recorder } = ctx;
+  const { signal, recorder } = ctx;
+  const client = ctx.clients.iam(ctx.region);
   const arns = attachedAwsManagedPolicies((await ctx.dependency('authorizationDetails')).value);
   const documents: Record<string, string> = {};
   const pages: RawPage[] = [];
@@ -256,21 +227,11 @@ const awsManagedPolicyDocuments: Fetcher<'awsManagedPolicyDocuments'> = async (c
   };
 };
 
-export const SOURCES: { [K in IamSource]: Fetcher<K> } = {
+export const IAM_FETCHERS: { [K in IamSource]: Fetcher<K> } = {
   accountSummary,
   passwordPolicy,
   credentialReport,
   virtualMfaDevices,
   authorizationDetails,
   awsManagedPolicyDocuments,
-};
-
-/** The IAM actions each source needs: what the Permissions panel and error messages name. */
-export const SOURCE_ACTIONS: Record<IamSource, string[]> = {
-  accountSummary: ['iam:GetAccountSummary'],
-  passwordPolicy: ['iam:GetAccountPasswordPolicy'],
-  credentialReport: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'],
-  virtualMfaDevices: ['iam:ListVirtualMFADevices'],
-  authorizationDetails: ['iam:GetAccountAuthorizationDetails'],
-  awsManagedPolicyDocuments: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
 };

@@ -1,5 +1,5 @@
-import type { ApiCall } from '../../../../shared/domain/evidence';
-import type { Limit } from './limit';
+import type { ApiCall } from '../../../shared/domain/evidence';
+import type { Limit } from '../map-limit';
 
 interface WithMetadata {
   $metadata?: { requestId?: string };

@@ -1,16 +1,8 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { AppError } from '../../../../shared/ipc/result';
 import { parseCredentialReport, type CredentialReportRow } from '../../../../shared/rules/iam';
-import type { RawPage } from './recorder';
-import type { SourceContext } from './sources';
-
-export interface PollOptions {
-  /** Waits between GenerateCredentialReport polls (and LimitExceeded retries); the last repeats. */
-  delaysMs: number[];
-  /** How long to keep polling before giving up. */
-  maxWaitMs: number;
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-}
+import type { RawPage } from '../call-recorder';
+import type { SourceContext } from './types';
 
 export const DEFAULT_POLL_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
@@ -39,12 +31,14 @@ export interface FetchedReport {
  * GetCredentialReport. A report AWS says is expired, missing or not ready is generated again.
  */
 export async function fetchCredentialReport({
-  client,
-  pollClient,
+  clients,
+  region,
   signal,
   recorder,
   poll,
 }: SourceContext): Promise<FetchedReport> {
+  const client = clients.iam(region);
+  const pollClient = clients.iamPoll(region);
   const pages: RawPage[] = [];
   let waited = 0;
   const wait = async (step: number) => {

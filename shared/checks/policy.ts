@@ -1,0 +1,66 @@
+import { CHECKS } from './registry';
+import { SOURCES } from './sources';
+
+/**
+ * Calls a run makes whatever checks it runs, with why. `sts:GetCallerIdentity` needs no
+ * permission, so it is not listed.
+ */
+export const RUN_ACTIONS: readonly { action: string; why: string }[] = [
+  { action: 'iam:ListAccountAliases', why: 'the account alias shown beside the account id (optional)' },
+];
+
+export interface PolicyAction {
+  action: string;
+  /** The checks that cannot run without it; empty for the calls every run makes. */
+  checks: string[];
+  /** Why it is asked for, in words. */
+  why: string;
+}
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Resource: '*';
+  Action: string[];
+}
+
+export interface GeneratedPolicy {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+/** Every action the collectors call, each with the checks that need it, in a stable order. */
+export function policyActions(): PolicyAction[] {
+  const byAction = new Map<string, PolicyAction>();
+  for (const { action, why } of RUN_ACTIONS) byAction.set(action, { action, checks: [], why });
+  for (const check of CHECKS) {
+    for (const key of [...check.requires, ...check.uses]) {
+      for (const action of SOURCES[key].actions) {
+        const entry = byAction.get(action) ?? { action, checks: [], why: `reads ${SOURCES[key].name}` };
+        if (!entry.checks.includes(check.id)) entry.checks.push(check.id);
+        byAction.set(action, entry);
+      }
+    }
+  }
+  return [...byAction.values()].sort((a, b) => a.action.localeCompare(b.action));
+}
+
+const sidOf = (service: string) => service.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase());
+
+/** The least-privilege policy: one statement per service, exactly the actions the collectors call. */
+export function generatedPolicy(actions: PolicyAction[] = policyActions()): GeneratedPolicy {
+  const byService = new Map<string, string[]>();
+  for (const { action } of actions) {
+    const service = action.split(':')[0]!;
+    byService.set(service, [...(byService.get(service) ?? []), action]);
+  }
+  return {
+    Version: '2012-10-17',
+    Statement: [...byService].map(([service, list]) => ({
+      Sid: sidOf(service),
+      Effect: 'Allow',
+      Resource: '*',
+      Action: list,
+    })),
+  };
+}
