@@ -1,156 +1,43 @@
-/**
- * The read-only IAM policy the workbench needs, for the Permissions panel: copy it into an
- * IAM Identity Center permission set as its inline policy. `sts:GetCallerIdentity` needs no
- * permission, so it is not listed.
- */
-export const LEAST_PRIVILEGE_POLICY = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'Iam',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'iam:GetAccountSummary',
-        'iam:GetAccountPasswordPolicy',
-        'iam:GenerateCredentialReport',
-        'iam:GetCredentialReport',
-        'iam:ListUsers',
-        'iam:ListRoles',
-        'iam:ListGroups',
-        'iam:ListPolicies',
-        'iam:GetPolicy',
-        'iam:GetPolicyVersion',
-        'iam:ListEntitiesForPolicy',
-        'iam:GetAccountAuthorizationDetails',
-        'iam:ListMFADevices',
-        'iam:ListVirtualMFADevices',
-        'iam:ListAccessKeys',
-        'iam:GetAccessKeyLastUsed',
-        'iam:GetLoginProfile',
-        'iam:GenerateServiceLastAccessedDetails',
-        'iam:GetServiceLastAccessedDetails',
-        'iam:ListOrganizationsFeatures',
-        'iam:ListAccountAliases',
-      ],
-    },
-    {
-      Sid: 'IdentityCenter',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'sso:ListInstances',
-        'sso:ListPermissionSets',
-        'sso:DescribePermissionSet',
-        'sso:ListAccountAssignments',
-        'sso:ListAccountsForProvisionedPermissionSet',
-        'sso:ListManagedPoliciesInPermissionSet',
-        'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
-        'sso:GetInlinePolicyForPermissionSet',
-        'identitystore:ListUsers',
-        'identitystore:ListGroups',
-        'identitystore:ListGroupMemberships',
-      ],
-    },
-    {
-      Sid: 'Logging',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'cloudtrail:DescribeTrails',
-        'cloudtrail:GetTrailStatus',
-        'cloudtrail:GetEventSelectors',
-        'logs:DescribeMetricFilters',
-        'cloudwatch:DescribeAlarms',
-        'cloudwatch:DescribeAlarmsForMetric',
-      ],
-    },
-    {
-      Sid: 'Detect',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'guardduty:ListDetectors',
-        'guardduty:GetDetector',
-        'inspector2:BatchGetAccountStatus',
-        'config:DescribeConfigurationRecorders',
-        'config:DescribeConfigurationRecorderStatus',
-        'config:DescribeDeliveryChannels',
-      ],
-    },
-    {
-      Sid: 'Data',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        's3:ListAllMyBuckets',
-        's3:GetBucketLocation',
-        's3:GetEncryptionConfiguration',
-        's3:GetBucketPublicAccessBlock',
-        's3:GetAccountPublicAccessBlock',
-        's3:GetBucketPolicy',
-        's3:GetBucketPolicyStatus',
-        'ec2:GetEbsEncryptionByDefault',
-        'rds:DescribeDBInstances',
-        'rds:DescribeDBClusters',
-        'kms:ListKeys',
-        'kms:DescribeKey',
-        'kms:GetKeyRotationStatus',
-      ],
-    },
-    {
-      Sid: 'Net',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'ec2:DescribeRegions',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeSecurityGroupRules',
-        'ec2:DescribeFlowLogs',
-      ],
-    },
-    {
-      Sid: 'Backup',
-      Effect: 'Allow',
-      Resource: '*',
-      Action: [
-        'backup:ListBackupPlans',
-        'backup:GetBackupPlan',
-        'backup:ListBackupSelections',
-        'backup:ListProtectedResources',
-        'backup:ListRestoreJobs',
-      ],
-    },
-  ],
-} as const;
+import { generatedPolicy, policyActions, type GeneratedPolicy, type PolicyAction } from '../checks/policy';
+
+/** Backup plan reads that the AWS managed SecurityAudit policy does not grant (it reads vaults only). */
+const NOT_IN_SECURITY_AUDIT = new Set([
+  'backup:ListBackupPlans',
+  'backup:GetBackupPlan',
+  'backup:ListBackupSelections',
+  'backup:ListProtectedResources',
+]);
 
 export interface PermissionsAdvice {
-  policy: typeof LEAST_PRIVILEGE_POLICY;
+  /** Generated from the checks' sources: exactly the actions the collectors call. */
+  policy: GeneratedPolicy;
   /** The same policy, formatted for copying. */
   policyJson: string;
   actionCount: number;
+  /** Each action with the checks that need it. */
+  actions: PolicyAction[];
   alternatives: Array<{ name: string; arn: string; note: string; missing: string[] }>;
   notes: string[];
 }
 
 export function permissionsAdvice(): PermissionsAdvice {
-  const actionCount = LEAST_PRIVILEGE_POLICY.Statement.reduce((n, s) => n + s.Action.length, 0);
+  const actions = policyActions();
+  const policy = generatedPolicy(actions);
+  const missing = actions.map((a) => a.action).filter((a) => NOT_IN_SECURITY_AUDIT.has(a));
   return {
-    policy: LEAST_PRIVILEGE_POLICY,
-    policyJson: JSON.stringify(LEAST_PRIVILEGE_POLICY, null, 2),
-    actionCount,
+    policy,
+    policyJson: JSON.stringify(policy, null, 2),
+    actionCount: actions.length,
+    actions,
     alternatives: [
       {
         name: 'SecurityAudit',
         arn: 'arn:aws:iam::aws:policy/SecurityAudit',
-        note: 'The AWS managed SecurityAudit policy also works: it grants read access to every check except the AWS Backup plan reads, which it does not include (it only reads backup vaults). Add the Backup statement above next to it to cover backup evidence.',
-        missing: [
-          'backup:ListBackupPlans',
-          'backup:GetBackupPlan',
-          'backup:ListBackupSelections',
-          'backup:ListProtectedResources',
-        ],
+        note:
+          missing.length === 0
+            ? 'The AWS managed SecurityAudit policy also grants every action above.'
+            : `The AWS managed SecurityAudit policy also works, except for the AWS Backup plan reads it does not include (${missing.join(', ')}): add those next to it.`,
+        missing,
       },
     ],
     notes: [

@@ -1,4 +1,4 @@
-import { Button, Card, Code, CopyButton, Group, List, ScrollArea, Text, Title } from '@mantine/core';
+import { Button, Card, Code, CopyButton, Group, List, ScrollArea, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PermissionsAdvice } from '../../../shared/domain/aws-permissions';
 import { api } from '../../api/client';
@@ -32,6 +32,23 @@ export function PermissionsPanel() {
         <Code block data-testid="aws-policy-json">
           {advice.policyJson}
         </Code>
+      </ScrollArea>
+      <Text size="sm" mt="sm" mb={4}>
+        Why each action is asked for:
+      </Text>
+      <ScrollArea h={180}>
+        <Table fz="xs" data-testid="aws-policy-actions">
+          <Table.Tbody>
+            {advice.actions.map((a) => (
+              <Table.Tr key={a.action} data-action={a.action}>
+                <Table.Td>
+                  <Code>{a.action}</Code>
+                </Table.Td>
+                <Table.Td>{a.checks.length > 0 ? a.checks.join(', ') : `every run: ${a.why}`}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </ScrollArea>
       {advice.alternatives.map((a) => (
         <Text key={a.name} size="sm" mt="sm">
