@@ -46,7 +46,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * `collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]`:
- * runs the IAM checks into a workspace (created with defaults when DIR holds none). Exit 0 when
+ * runs the checks into a workspace (created with defaults when DIR holds none). Exit 0 when
  * the run completed, whatever the findings; 1 when it could not run; 3 when it stopped early.
  */
 export async function collectCommand(
@@ -121,7 +121,7 @@ export async function collectCommand(
         hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
       });
     }
-    if (!json) io.err(`Collecting IAM evidence with profile "${profile}"…`);
+    if (!json) io.err(`Collecting evidence with profile "${profile}"…`);
     const run = await services.checks.run({
       profile,
       person,
@@ -142,6 +142,7 @@ export async function collectCommand(
 export function jsonDocument(run: CheckRun, workspace: string) {
   return {
     account: run.account,
+    accounts: run.accounts,
     principal: run.principalArn,
     region: run.region,
     collectedAt: run.finishedAt,
@@ -152,9 +153,16 @@ export function jsonDocument(run: CheckRun, workspace: string) {
     ...(run.stopped ? { stopped: run.stopped } : {}),
     checks: run.checks.map((c) => ({
       id: c.checkId,
+      accountId: c.accountId,
       result: c.result,
       summary: c.summary,
-      entities: c.entities.map((e) => ({ arn: e.arn, name: e.name, result: e.result, detail: e.detail })),
+      entities: c.entities.map((e) => ({
+        arn: e.arn,
+        name: e.name,
+        ...(e.region ? { region: e.region } : {}),
+        result: e.result,
+        detail: e.detail,
+      })),
       evidence: c.evidence.map((e) => ({ id: e.id, file: e.path, name: e.fileName, sha256: e.sha256 })),
       error: c.error
         ? {

@@ -9,6 +9,10 @@ export function evaluateCheck(def: CheckDefinition, input: RuleInput, sourceErro
     checkId: def.id,
     rule: def.rule(input.settings),
     limits: def.limits(input.settings),
+    accountId: input.snapshot.accountId,
+    ...(def.requires.concat(def.uses).some((k) => SOURCES[k].scope === 'regional')
+      ? { regions: input.regions ?? [] }
+      : {}),
     evaluatedAt: input.now.toISOString(),
   } as const;
   const blocked = def.requires.find((s) => sourceErrors[s] !== undefined || input.snapshot[s] === undefined);
@@ -30,8 +34,8 @@ export function evaluateCheck(def: CheckDefinition, input: RuleInput, sourceErro
     .filter((s) => sourceErrors[s] !== undefined)
     .map((s) => `Not corroborated by ${SOURCES[s].name}: ${sourceErrors[s]?.message}`);
   try {
-    const outcome = def.evaluate(input);
-    return { ...base, ...outcome, notes: [...notes, ...(outcome.notes ?? [])], error: null };
+    const { error, ...outcome } = def.evaluate(input);
+    return { ...base, ...outcome, notes: [...notes, ...(outcome.notes ?? [])], error: error ?? null };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return {

@@ -1,12 +1,18 @@
 import { CHECKS } from './registry';
-import { SOURCES } from './sources';
+import { SOURCES, type SourceDeclaration } from './sources';
+import type { CheckDefinition, SourceKey } from './types';
 
 /**
  * Calls a run makes whatever checks it runs, with why. `sts:GetCallerIdentity` needs no
  * permission, so it is not listed.
  */
-export const RUN_ACTIONS: readonly { action: string; why: string }[] = [
+export const RUN_ACTIONS: readonly { action: string; why: string; regionalOnly?: true }[] = [
   { action: 'iam:ListAccountAliases', why: 'the account alias shown beside the account id (optional)' },
+  {
+    action: SOURCES.regions.actions[0],
+    why: 'which regions are enabled, so regional checks read every region in use',
+    regionalOnly: true,
+  },
 ];
 
 export interface PolicyAction {
@@ -29,12 +35,24 @@ export interface GeneratedPolicy {
   Statement: PolicyStatement[];
 }
 
-/** Every action the collectors call, each with the checks that need it, in a stable order. */
-export function policyActions(): PolicyAction[] {
+/** Every action the collectors call for these checks (all of them by default), each with the checks that need it. */
+export function policyActions(checks: readonly CheckDefinition[] = CHECKS): PolicyAction[] {
   const byAction = new Map<string, PolicyAction>();
-  for (const { action, why } of RUN_ACTIONS) byAction.set(action, { action, checks: [], why });
-  for (const check of CHECKS) {
-    for (const key of [...check.requires, ...check.uses]) {
+  const regional = checks.some((c) => [...c.requires, ...c.uses].some((k) => SOURCES[k].scope === 'regional'));
+  for (const { action, why, regionalOnly } of RUN_ACTIONS)
+    if (regional || !regionalOnly) byAction.set(action, { action, checks: [], why });
+  const withDependencies = (keys: readonly SourceKey[]): SourceKey[] => {
+    const all = new Set<SourceKey>();
+    const visit = (k: SourceKey) => {
+      if (all.has(k)) return;
+      all.add(k);
+      for (const d of (SOURCES[k] as SourceDeclaration).dependsOn ?? []) visit(d);
+    };
+    keys.forEach(visit);
+    return [...all];
+  };
+  for (const check of checks) {
+    for (const key of withDependencies([...check.requires, ...check.uses])) {
       for (const action of SOURCES[key].actions) {
         const entry = byAction.get(action) ?? { action, checks: [], why: `reads ${SOURCES[key].name}` };
         if (!entry.checks.includes(check.id)) entry.checks.push(check.id);

@@ -1,11 +1,12 @@
 import { IAM_CHECKS } from './iam';
+import { SERVICE_CHECKS } from './services';
 import type { CheckDefinition } from './types';
 
 /**
  * Every automated check, each defined once: the catalog links it to its controls from here, the
  * collector reads its sources from here, and the least-privilege policy is generated from here.
  */
-export const CHECKS = [...IAM_CHECKS] as const satisfies readonly CheckDefinition[];
+export const CHECKS = [...IAM_CHECKS, ...SERVICE_CHECKS] as const satisfies readonly CheckDefinition[];
 
 export type CheckId = (typeof CHECKS)[number]['id'];
 

@@ -12,9 +12,11 @@ export interface SourceDeclaration {
   actions: readonly string[];
   /** For people: "Could not evaluate: … the credential report was not collected." */
   name: string;
+  /** Sources this one reads first (a bucket's policy needs the bucket list), in the same account. */
+  dependsOn?: readonly SourceKey[];
 }
 
-export const SOURCES: { readonly [K in SourceKey]: SourceDeclaration } = {
+export const SOURCES = {
   accountSummary: {
     service: 'iam',
     scope: 'account',
@@ -50,7 +52,144 @@ export const SOURCES: { readonly [K in SourceKey]: SourceDeclaration } = {
     scope: 'account',
     actions: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
     name: 'the AWS-managed policy documents',
+    dependsOn: ['authorizationDetails'],
   },
-};
+  regions: {
+    service: 'account',
+    scope: 'account',
+    actions: ['account:ListRegions'],
+    name: 'the regions enabled for the account',
+  },
+  trails: {
+    service: 'cloudtrail',
+    scope: 'account',
+    actions: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'],
+    name: 'the CloudTrail trails',
+  },
+  rootLoginMonitoring: {
+    service: 'logs',
+    scope: 'account',
+    actions: ['logs:DescribeMetricFilters', 'cloudwatch:DescribeAlarmsForMetric'],
+    name: "the metric filters and alarms on the trails' log groups",
+    dependsOn: ['trails'],
+  },
+  guardDutyDetectors: {
+    service: 'guardduty',
+    scope: 'regional',
+    actions: ['guardduty:ListDetectors', 'guardduty:GetDetector'],
+    name: 'the GuardDuty detectors',
+  },
+  configRecorders: {
+    service: 'config',
+    scope: 'regional',
+    actions: ['config:DescribeConfigurationRecorders', 'config:DescribeConfigurationRecorderStatus'],
+    name: 'the AWS Config recorders',
+  },
+  inspectorStatus: {
+    service: 'inspector2',
+    scope: 'regional',
+    actions: ['inspector2:BatchGetAccountStatus'],
+    name: 'the Amazon Inspector status',
+  },
+  buckets: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:ListAllMyBuckets'],
+    name: 'the S3 bucket list',
+  },
+  bucketEncryption: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:GetEncryptionConfiguration'],
+    name: "the buckets' default encryption",
+    dependsOn: ['buckets'],
+  },
+  bucketPolicies: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:GetBucketPolicy'],
+    name: "the buckets' policies",
+    dependsOn: ['buckets'],
+  },
+  bucketPolicyStatus: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:GetBucketPolicyStatus'],
+    name: "the buckets' policy status",
+    dependsOn: ['buckets'],
+  },
+  bucketPublicAccessBlocks: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:GetBucketPublicAccessBlock'],
+    name: "the buckets' public access blocks",
+    dependsOn: ['buckets'],
+  },
+  accountPublicAccessBlock: {
+    service: 's3',
+    scope: 'account',
+    actions: ['s3:GetAccountPublicAccessBlock'],
+    name: 'the account-level S3 public access block',
+  },
+  ebsEncryptionByDefault: {
+    service: 'ec2',
+    scope: 'regional',
+    actions: ['ec2:GetEbsEncryptionByDefault'],
+    name: 'EBS encryption by default',
+  },
+  securityGroups: {
+    service: 'ec2',
+    scope: 'regional',
+    actions: ['ec2:DescribeSecurityGroups'],
+    name: 'the security groups',
+  },
+  vpcs: {
+    service: 'ec2',
+    scope: 'regional',
+    actions: ['ec2:DescribeVpcs'],
+    name: 'the VPCs',
+  },
+  flowLogs: {
+    service: 'ec2',
+    scope: 'regional',
+    actions: ['ec2:DescribeFlowLogs'],
+    name: 'the VPC flow logs',
+  },
+  rdsDatabases: {
+    service: 'rds',
+    scope: 'regional',
+    actions: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
+    name: 'the RDS instances and clusters',
+  },
+  kmsKeys: {
+    service: 'kms',
+    scope: 'regional',
+    actions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
+    name: 'the KMS keys',
+  },
+  backupPlans: {
+    service: 'backup',
+    scope: 'regional',
+    actions: [
+      'backup:ListBackupPlans',
+      'backup:GetBackupPlan',
+      'backup:ListBackupSelections',
+      'backup:GetBackupSelection',
+    ],
+    name: 'the AWS Backup plans',
+  },
+  protectedResources: {
+    service: 'backup',
+    scope: 'regional',
+    actions: ['backup:ListProtectedResources'],
+    name: 'the resources AWS Backup protects',
+  },
+} as const satisfies { readonly [K in SourceKey]: SourceDeclaration };
+
+/** Sources read in every region in use; their value is one entry per region. */
+export type RegionalKey = { [K in SourceKey]: (typeof SOURCES)[K]['scope'] extends 'regional' ? K : never }[SourceKey];
+export type AccountKey = Exclude<SourceKey, RegionalKey>;
+
+export const isRegional = (key: SourceKey): key is RegionalKey => SOURCES[key].scope === 'regional';
 
 export const SOURCE_KEYS = Object.keys(SOURCES) as SourceKey[];

@@ -1,12 +1,32 @@
 import type { CheckSettings } from '../domain/workspace';
-import type { Finding, FindingEntity, FindingError } from '../domain/findings';
+import type { CheckResult, Finding, FindingEntity, FindingError } from '../domain/findings';
+import type { AccountSourceValues } from '../rules/account';
+import type { BackupSourceValues } from '../rules/backup';
+import type { CloudTrailSourceValues } from '../rules/cloudtrail';
+import type { ConfigSourceValues } from '../rules/config';
+import type { Ec2SourceValues } from '../rules/ec2';
+import type { GuardDutySourceValues } from '../rules/guardduty';
 import type { IamSourceValues } from '../rules/iam/snapshot';
+import type { InspectorSourceValues } from '../rules/inspector';
+import type { KmsSourceValues } from '../rules/kms';
+import type { RdsSourceValues } from '../rules/rds';
+import type { S3SourceValues } from '../rules/s3';
 
 /**
  * Every API answer a check can read, by source key. Each service's rules declare their own part;
  * a source's key is unique across services, so a rule reads `snapshot.credentialReport`.
  */
-export type SourceValues = IamSourceValues;
+export type SourceValues = IamSourceValues &
+  AccountSourceValues &
+  CloudTrailSourceValues &
+  GuardDutySourceValues &
+  ConfigSourceValues &
+  InspectorSourceValues &
+  S3SourceValues &
+  Ec2SourceValues &
+  RdsSourceValues &
+  KmsSourceValues &
+  BackupSourceValues;
 
 export type SourceKey = keyof SourceValues;
 
@@ -22,14 +42,19 @@ export type Snapshot = AccountFacts & Partial<SourceValues>;
 
 /** What a rule concluded, before the registry stamps the check id, time and error. */
 export interface RuleOutcome {
-  result: 'pass' | 'fail' | 'needs_review' | 'not_applicable';
+  /** `error` when some regions or resources could not be read and nothing failed. */
+  result: CheckResult;
   summary: string;
   entities: FindingEntity[];
   notes?: string[];
+  /** The first read that failed, when the result is `error`. */
+  error?: FindingError;
 }
 
 export interface RuleInput {
   snapshot: Snapshot;
+  /** The regions in use the regional sources were read in. */
+  regions?: string[];
   settings: CheckSettings;
   now: Date;
 }

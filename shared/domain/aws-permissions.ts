@@ -6,6 +6,7 @@ const NOT_IN_SECURITY_AUDIT = new Set([
   'backup:GetBackupPlan',
   'backup:ListBackupSelections',
   'backup:ListProtectedResources',
+  'backup:GetBackupSelection',
 ]);
 
 export interface PermissionsAdvice {

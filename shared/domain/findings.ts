@@ -16,6 +16,8 @@ export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
 export const FindingEntity = z.object({
   arn: z.string(),
   name: z.string().optional(),
+  /** Where a regional resource lives; absent for account-wide ones (IAM) and in findings before regions. */
+  region: z.string().optional(),
   result: CheckResult,
   /** One sentence for people: why this entity passes, fails or needs review. */
   detail: z.string(),
@@ -39,6 +41,10 @@ export const FINDING_SCHEMA_VERSION = 1;
 export const Finding = z.object({
   schemaVersion: z.literal(FINDING_SCHEMA_VERSION),
   checkId: z.string(),
+  /** The account the finding was collected in; absent in findings from before several accounts were collected. */
+  accountId: z.string().optional(),
+  /** The regions the check read (regional checks only). */
+  regions: z.array(z.string()).optional(),
   result: CheckResult,
   summary: z.string(),
   /** The rule in words, as the auditor should read it. */
@@ -64,6 +70,8 @@ export interface CheckEvidenceRef {
 
 export interface CheckRunItem {
   checkId: string;
+  /** The account this result is for: a run covers every account in scope. */
+  accountId: string;
   result: CheckResult;
   summary: string;
   entities: FindingEntity[];
@@ -73,17 +81,33 @@ export interface CheckRunItem {
   evidence: CheckEvidenceRef[];
 }
 
+/** One account of a run: who read it, which regions (and why), or why it could not be read. */
+export interface RunAccount {
+  id: string;
+  alias?: string;
+  principalArn?: string;
+  regions: { region: string; why: string }[];
+  /** Chosen or listed regions that are disabled or not opted in: recorded, never read, never a failure. */
+  notEnabled: string[];
+  /** The account could not be reached (role missing or denied); the other accounts went on. */
+  error?: { code: string; message: string; hint?: string };
+}
+
 /** What one collection run did: shown in the result panel and printed by `collect --json`. */
 export interface CheckRun {
+  /** Every account the run covered, the profile's own first. */
+  accounts: RunAccount[];
   runId: string;
   status: 'completed' | 'stopped' | 'cancelled';
   startedAt: string;
   finishedAt: string;
+  /** The profile's own account (the one it signs in to). */
   account: { id: string; alias?: string };
   principalArn: string;
   region: string;
   profile?: string;
   collectedBy: { name: string; email: string };
+  /** One item per check and account. */
   checks: CheckRunItem[];
   /** Why the run stopped early (expired sign-in, network), for people. */
   stopped?: { code: string; message: string; hint?: string };

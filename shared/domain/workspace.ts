@@ -44,6 +44,11 @@ export const AwsSettings = z.object({
   profile: z.string().max(200).optional(),
   region: z.string().max(40).optional(),
   accountIds: z.array(z.string().regex(/^\d{12}$/)).default([]),
+  /** The regions the regional checks read; absent: every region the account has enabled. */
+  regions: z
+    .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/))
+    .max(40)
+    .optional(),
 });
 export type AwsSettings = z.infer<typeof AwsSettings>;
 

@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   // AWS (appended)
   'TOKEN_CACHE_UNWRITABLE',
   'ACCOUNT_OUT_OF_SCOPE',
+  // Regions and services (checks engine)
+  'REGION_NOT_ENABLED',
+  'SERVICE_NOT_ENABLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -186,4 +186,24 @@ export class AwsService {
       'Listing your AWS roles',
     );
   }
+
+  /**
+   * Credentials for another account of the profile's IAM Identity Center, with the profile's
+   * role, resolved through the portal and held in memory (re-resolved before they expire).
+   */
+  accountCredentials(name: string, accountId: string) {
+    return this.clients.roleCredentials(name, accountId, async () => {
+      const { summary, sso } = await this.profiles.get(name);
+      if (!sso || !summary.roleName)
+        throw new AppError(
+          'PROFILE_INVALID',
+          `Profile "${name}" does not sign in through IAM Identity Center with a role, so account ${accountId} cannot be reached through it.`,
+          {
+            hint: 'Use an SSO profile (sso_session, sso_account_id, sso_role_name) for this workspace, or take the account out of scope.',
+            details: { profile: name, accountId },
+          },
+        );
+      return this.accounts.roleCredentials(sso, accountId, summary.roleName);
+    });
+  }
 }

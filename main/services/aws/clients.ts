@@ -66,10 +66,27 @@ export class AwsClientFactory {
     return provider;
   }
 
+  /** One account's role credentials through the SSO portal (see AwsService.accountCredentials), in memory. */
+  roleCredentials(
+    profile: string,
+    accountId: string,
+    resolve: () => Promise<AwsCredentialIdentity>,
+  ): AwsCredentialIdentityProvider {
+    const key = `${profile}\u0000${accountId}`;
+    let provider = this.credentialsByProfile.get(key);
+    if (!provider) {
+      provider = memoize(resolve);
+      this.credentialsByProfile.set(key, provider);
+    }
+    return provider;
+  }
+
   /** Drops cached credentials, e.g. after a new sign-in or when AWS says they are no longer valid. */
   forget(profile?: string): void {
     if (profile === undefined) this.credentialsByProfile.clear();
-    else this.credentialsByProfile.delete(profile);
+    else
+      for (const key of [...this.credentialsByProfile.keys()])
+        if (key === profile || key.startsWith(`${profile}\u0000`)) this.credentialsByProfile.delete(key);
   }
 
   sts(profile: string, region: string): STSClient {

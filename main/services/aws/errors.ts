@@ -210,6 +210,18 @@ export function mapAwsError(err: unknown, ctx: ErrorContext = {}): AppError {
       },
     );
   }
+  if (name === 'OptInRequired') {
+    return new AppError('REGION_NOT_ENABLED', 'This region is not enabled (opted in) for the account.', {
+      hint: 'Enable the region in the account settings, or remove it from the regions in use in Settings.',
+      details,
+    });
+  }
+  if (name === 'SubscriptionRequiredException') {
+    return new AppError('SERVICE_NOT_ENABLED', 'The service has never been enabled in this account and region.', {
+      hint: 'Enable it in the AWS console for this region.',
+      details,
+    });
+  }
   if (DENIED.has(name)) {
     const action = deniedAction(message) ?? ctx.action;
     return new AppError(

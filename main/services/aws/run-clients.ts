@@ -1,4 +1,18 @@
+import { AccountClient } from '@aws-sdk/client-account';
+import { BackupClient } from '@aws-sdk/client-backup';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 
 /** The app-wide handler settings every client shares (see AwsClientFactory.base). */
@@ -32,7 +46,7 @@ export class RunClients {
     private readonly options: RunClientOptions,
   ) {}
 
-  private config(region: string) {
+  private settings(region: string) {
     return {
       region,
       credentials: this.options.credentials,
@@ -51,15 +65,72 @@ export class RunClients {
   }
 
   iam(region: string): IAMClient {
-    return this.once(`iam/${region}`, () => new IAMClient(this.config(region)));
+    return this.once(`iam/${region}`, () => new IAMClient(this.settings(region)));
   }
 
   /** Without SDK retries: the credential report loop backs off itself, within its time limit. */
   iamPoll(region: string): IAMClient {
     return this.once(`iam-poll/${region}`, () => {
-      const { retryStrategy: _own, ...config } = this.config(region);
+      const { retryStrategy: _own, ...config } = this.settings(region);
       return new IAMClient({ ...config, maxAttempts: 1 });
     });
+  }
+
+  sts(region: string) {
+    return this.once(`sts/${region}`, () => new STSClient(this.settings(region)));
+  }
+
+  account(region: string) {
+    return this.once(`account/${region}`, () => new AccountClient(this.settings(region)));
+  }
+
+  ec2(region: string) {
+    return this.once(`ec2/${region}`, () => new EC2Client(this.settings(region)));
+  }
+
+  /** Buckets are read in their own region; a bucket whose region was unknown is followed through S3's redirect. */
+  s3(region: string) {
+    return this.once(`s3/${region}`, () => new S3Client({ ...this.settings(region), followRegionRedirects: true }));
+  }
+
+  s3control(region: string) {
+    return this.once(`s3control/${region}`, () => new S3ControlClient(this.settings(region)));
+  }
+
+  cloudtrail(region: string) {
+    return this.once(`cloudtrail/${region}`, () => new CloudTrailClient(this.settings(region)));
+  }
+
+  logs(region: string) {
+    return this.once(`logs/${region}`, () => new CloudWatchLogsClient(this.settings(region)));
+  }
+
+  cloudwatch(region: string) {
+    return this.once(`cloudwatch/${region}`, () => new CloudWatchClient(this.settings(region)));
+  }
+
+  guardduty(region: string) {
+    return this.once(`guardduty/${region}`, () => new GuardDutyClient(this.settings(region)));
+  }
+
+  configService(region: string) {
+    return this.once(`config/${region}`, () => new ConfigServiceClient(this.settings(region)));
+  }
+
+  inspector2(region: string) {
+    return this.once(`inspector2/${region}`, () => new Inspector2Client(this.settings(region)));
+  }
+
+  rds(region: string) {
+    return this.once(`rds/${region}`, () => new RDSClient(this.settings(region)));
+  }
+
+  kms(region: string) {
+    return this.once(`kms/${region}`, () => new KMSClient(this.settings(region)));
+  }
+
+  backup(region: string) {
+    return this.once(`backup/${region}`, () => new BackupClient(this.settings(region)));
   }
 
   destroy(): void {

@@ -1,4 +1,5 @@
-import { ListAccountRolesCommand, ListAccountsCommand } from '@aws-sdk/client-sso';
+import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand } from '@aws-sdk/client-sso';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { fromSso } from '@aws-sdk/token-providers';
 import type { SsoAccount, SsoRole } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
@@ -88,5 +89,40 @@ export class SsoAccountsService {
       throw mapAwsError(e, { profile: target.profile, sso: true, action: 'sso:ListAccountRoles' });
     }
     return out;
+  }
+
+  /**
+   * Credentials for one account with one role of the sign-in (the portal's GetRoleCredentials):
+   * how a run reaches every account in scope, not only the profile's. Kept in memory only.
+   */
+  async roleCredentials(target: SsoTarget, accountId: string, roleName: string): Promise<AwsCredentialIdentity> {
+    const token = await accessToken(target, this.clients);
+    try {
+      const res = await this.clients
+        .sso(target.region)
+        .send(new GetRoleCredentialsCommand({ accessToken: token, accountId, roleName }));
+      const c = res.roleCredentials;
+      if (!c?.accessKeyId || !c.secretAccessKey)
+        throw new AppError('AWS_ERROR', `The SSO portal returned no credentials for ${roleName} in ${accountId}.`);
+      return {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+        ...(c.expiration ? { expiration: new Date(c.expiration) } : {}),
+      };
+    } catch (e) {
+      const mapped = mapAwsError(e, { profile: target.profile, sso: true, action: 'sso:GetRoleCredentials' });
+      // The portal answers ForbiddenException when the role is not assigned in that account.
+      if ((e as { name?: string }).name === 'ForbiddenException' || mapped.code === 'ACCESS_DENIED')
+        throw new AppError(
+          'ACCESS_DENIED',
+          `Your SSO user has no role ${roleName} in account ${accountId}, or may not use it.`,
+          {
+            hint: `Assign the permission set behind ${roleName} to your user for account ${accountId} in IAM Identity Center, or take the account out of scope on the AWS screen.`,
+            details: { accountId, roleName, awsError: (e as { name?: string }).name ?? mapped.code },
+          },
+        );
+      throw mapped;
+    }
   }
 }

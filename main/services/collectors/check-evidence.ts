@@ -78,11 +78,13 @@ export async function storeCheckEvidence(
     capturedBy: run.person,
   };
   const raw: EvidenceRecord[] = [];
-  for (const { result } of sources) {
+  for (const { result, region } of sources) {
     for (const file of result.files) {
       raw.push(
         await store.addBytes(file.content, {
           ...common,
+          // A regional answer names the region it was read in.
+          aws: { ...run.aws, region },
           title: `${title}: ${file.title}`,
           kind: 'api_snapshot',
           mediaType: file.mediaType,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { controlById } from '../../../shared/catalog';
 import { CHECK_IDS, checkById, isCheckId } from '../../../shared/checks/registry';
 import type { Person } from '../../../shared/domain/common';
-import type { AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
+import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import {
   Finding,
   type CheckProgress,
@@ -19,12 +19,15 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { abortableSleep } from '../abortable-sleep';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
 import { collectChecks } from './engine';
+import { reachAccounts } from './run-accounts';
+import { concurrencyLimit } from '../map-limit';
+import { isRegional } from '../../../shared/checks/sources';
 import { DEFAULT_POLL_DELAYS_MS } from './sources/credential-report';
 import type { PollOptions } from './sources/types';
 
 export interface ChecksServiceDeps {
   workspaces: WorkspaceService;
-  aws: Pick<AwsService, 'whoami' | 'profile' | 'clients'>;
+  aws: Pick<AwsService, 'whoami' | 'profile' | 'clients' | 'accountCredentials'>;
   appVersion: string;
   now: () => Date;
   emitProgress: (p: CheckProgress) => void;
@@ -152,88 +155,73 @@ export class ChecksService {
     const startedAt = now().toISOString();
     const runId = `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const identity = await aws.whoami(profile, regionOverride);
-    assertAccountInScope(open.meta.aws, profile, identity.accountId);
     const summary = await aws.profile(profile);
-    const awsContext: AwsContext = {
-      accountId: identity.accountId,
-      ...(identity.accountAlias ? { accountAlias: identity.accountAlias } : {}),
-      principalArn: identity.principalArn,
-      region: identity.region,
-      profile,
-    };
-    const run: RunContext = {
-      runId,
-      startedAt,
-      aws: awsContext,
-      identityCalls: [
-        {
-          service: 'sts',
-          operation: 'GetCallerIdentity',
-          requestId: identity.requestId,
-          at: identity.checkedAt,
-          region: identity.region,
-        },
-        // The account alias in every record comes from this call.
-        ...(identity.aliasCall
-          ? [
-              {
-                service: 'iam',
-                operation: 'ListAccountAliases',
-                requestId: identity.aliasCall.requestId,
-                at: identity.aliasCall.at,
-                region: identity.region,
-              },
-            ]
-          : []),
-      ],
-      person,
-      appVersion: this.deps.appVersion,
-      now,
-    };
+    const sso = SSO_KINDS.has(summary.kind);
+    const scope = open.meta.aws.accountIds;
+    // Without IAM Identity Center the profile reaches its own account only, so it must be in scope.
+    if (!sso) assertAccountInScope(open.meta.aws, profile, identity.accountId);
+    const accountIds = scope.length > 0 ? [...scope] : [identity.accountId];
+    // The profile's own account first, as people expect to read it.
+    accountIds.sort((a, b) => (a === identity.accountId ? -1 : b === identity.accountId ? 1 : a.localeCompare(b)));
+    const defs = checkIds.map((id) => checkById(id)!);
+    const limit = concurrencyLimit(this.deps.concurrency ?? 6);
+    const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll };
     // Standard retries back off per call; adaptive mode also slowed every other call after a
     // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.
     // IAM gets longer per call than the app's default, as large authorization pages take a while.
-    const clients = aws.clients.forRun({
-      credentials: aws.clients.credentials(profile),
+    const reach = await reachAccounts({
+      aws,
+      profile,
+      sso,
+      identity,
+      accountIds,
+      chosenRegions: open.meta.aws.regions,
+      needsRegions: defs.some((d) => [...d.requires, ...d.uses].some(isRegional)),
       requestTimeoutMs: this.deps.requestTimeoutMs ?? 60_000,
-      retryStrategy: new ThrottlePatientRetryStrategy(this.deps.maxAttempts ?? 10, this.deps.timeoutRetries ?? 1),
+      retryStrategy: () => new ThrottlePatientRetryStrategy(this.deps.maxAttempts ?? 10, this.deps.timeoutRetries ?? 1),
+      limit,
+      now,
+      signal,
+      poll,
     });
+    const contexts = new Map<string, RunContext>(
+      reach.reached.map((a) => [
+        a.target.accountId,
+        { runId, startedAt, aws: a.aws, identityCalls: a.identityCalls, person, appVersion: this.deps.appVersion, now },
+      ]),
+    );
     const stored = new Map<string, EvidenceRecord[]>();
+    const storedKey = (checkId: string, accountId: string) => `${accountId}/${checkId}`;
     // One check's evidence at a time, after the store has loaded its index: parallel first
     // writes to a fresh EvidenceStore can drop records from its in-memory list.
     await open.evidence.list();
     let writes: Promise<unknown> = Promise.resolve();
     try {
       const result = await collectChecks({
-        accounts: [
-          {
-            accountId: identity.accountId,
-            partition: identity.principalArn.split(':')[1] || 'aws',
-            homeRegion: identity.region,
-            clients,
-          },
-        ],
+        accounts: reach.reached.map((a) => a.target),
         checkIds,
         settings: open.meta.checkSettings,
         now,
         signal,
-        poll: { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll },
-        errorContext: { profile, sso: SSO_KINDS.has(summary.kind) },
-        ...(this.deps.concurrency ? { concurrency: this.deps.concurrency } : {}),
+        poll,
+        errorContext: { profile, sso },
+        limit,
         onProgress: (checkId, done, total) => this.deps.emitProgress({ runId, checkId, done, total }),
         onCheck: async (o) => {
-          const write = writes.then(() => storeCheckEvidence(open.evidence, run, o.checkId, o.finding, o.sources));
+          const context = contexts.get(o.accountId)!;
+          const write = writes.then(() => storeCheckEvidence(open.evidence, context, o.checkId, o.finding, o.sources));
           writes = write.catch(() => undefined);
-          stored.set(o.checkId, await write);
+          stored.set(storedKey(o.checkId, o.accountId), await write);
           this.deps.emitProgress({ runId, checkId: o.checkId, done: 1, total: 1, result: o.finding.result });
         },
       });
       const checks: CheckRunItem[] = result.outcomes.map((o): CheckRunItem => {
-        const evidence = (stored.get(o.checkId) ?? []).map(refOf);
+        const evidence = (stored.get(storedKey(o.checkId, o.accountId)) ?? []).map(refOf);
         // What was stored is the check's result, even if the run was cancelled or stopped later.
         if (evidence.length > 0) {
           return {
             checkId: o.checkId,
+            accountId: o.accountId,
             result: o.finding.result,
             summary: o.finding.summary,
             entities: o.finding.entities,
@@ -251,6 +239,7 @@ export class ChecksService {
             };
         return {
           checkId: o.checkId,
+          accountId: o.accountId,
           result: 'error',
           summary: result.cancelled ? error.message : `Stopped: ${error.message}`,
           entities: [],
@@ -259,14 +248,32 @@ export class ChecksService {
           evidence,
         };
       });
+      // An account that could not be reached says so on every check; nothing is stored for it.
+      for (const account of reach.unreachable)
+        for (const checkId of checkIds)
+          checks.push({
+            checkId,
+            accountId: account.id,
+            result: 'error',
+            summary: `Account ${account.id} could not be read: ${account.error?.message ?? 'unknown error'}`,
+            entities: [],
+            notes: [],
+            error: account.error ?? { code: 'INTERNAL', message: 'Unknown error' },
+            evidence: [],
+          });
       const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
       // Credentials AWS rejected must not be reused by the next run: it resolves them afresh.
       if (result.stopped && CREDENTIAL_CODES.has(result.stopped.code)) aws.clients.forget(profile);
+      const accounts = accountIds.map(
+        (id) =>
+          reach.reached.find((a) => a.target.accountId === id)?.summary ?? reach.unreachable.find((a) => a.id === id)!,
+      );
       const checkRun: CheckRun = {
         runId,
         status,
         startedAt,
         finishedAt: now().toISOString(),
+        accounts,
         account: { id: identity.accountId, ...(identity.accountAlias ? { alias: identity.accountAlias } : {}) },
         principalArn: identity.principalArn,
         region: identity.region,
@@ -286,13 +293,24 @@ export class ChecksService {
           runId,
           status,
           account: identity.accountId,
-          checks: Object.fromEntries(checks.map((c) => [c.checkId, c.result])),
+          ...(accounts.length > 1 || accounts[0]?.id !== identity.accountId
+            ? { accounts: accounts.map((a) => a.id) }
+            : {}),
+          checks: Object.fromEntries(
+            checkIds.map((id) => {
+              const mine = checks.filter((c) => c.checkId === id);
+              return [
+                id,
+                mine.length === 1 ? mine[0]!.result : Object.fromEntries(mine.map((c) => [c.accountId, c.result])),
+              ];
+            }),
+          ),
         },
       });
       this.deps.onChange?.('checks.run');
       return checkRun;
     } finally {
-      clients.destroy();
+      reach.destroy();
     }
   }
 
@@ -358,10 +376,14 @@ function runSummary(r: CheckRun): string {
   const counts = new Map<string, number>();
   for (const c of r.checks) counts.set(c.result, (counts.get(c.result) ?? 0) + 1);
   const parts = [...counts].map(([k, n]) => `${n} ${k.replace('_', ' ')}`).join(', ');
-  const where = r.account.alias ? `${r.account.id} (${r.account.alias})` : r.account.id;
+  const names = r.accounts.map((a) => (a.alias ? `${a.id} (${a.alias})` : a.id));
+  const where = names.length === 1 ? `AWS account ${names[0]}` : `AWS accounts ${names.join(', ')}`;
   const how =
     r.status === 'completed' ? '' : r.status === 'stopped' ? ` — stopped: ${r.stopped?.message ?? ''}` : ' — cancelled';
-  return `Ran ${r.checks.length} IAM check${r.checks.length === 1 ? '' : 's'} on AWS account ${where}: ${parts}${how}`;
+  const kinds = new Set(r.checks.map((c) => c.checkId.split('.')[0]));
+  const what = kinds.size === 1 && kinds.has('iam') ? 'IAM check' : 'check';
+  const n = new Set(r.checks.map((c) => c.checkId)).size;
+  return `Ran ${n} ${what}${n === 1 ? '' : 's'} on ${where}: ${parts}${how}`;
 }
 
 function parseJson(text: string): unknown {

@@ -1,17 +1,18 @@
 import { evaluateCheck } from '../../../shared/checks/evaluate';
 import { checkById } from '../../../shared/checks/registry';
-import { SOURCES } from '../../../shared/checks/sources';
+import { SOURCES, isRegional, type AccountKey, type RegionalKey } from '../../../shared/checks/sources';
 import type { CheckDefinition, Snapshot, SourceErrors, SourceKey } from '../../../shared/checks/types';
 import type { Finding, FindingError } from '../../../shared/domain/findings';
 import type { CheckSettings } from '../../../shared/domain/workspace';
 import type { AppError } from '../../../shared/ipc/result';
+import type { InRegion } from '../../../shared/rules/regional';
 import { abortError } from '../abortable-sleep';
 import { mapAwsError, type ErrorContext } from '../aws/errors';
 import type { RunClients } from '../aws/run-clients';
-import { concurrencyLimit } from '../map-limit';
+import type { Limit } from '../map-limit';
 import { CallRecorder } from './call-recorder';
-import { FETCHERS } from './sources';
-import type { PollOptions, SourceResult } from './sources/types';
+import { ACCOUNT_FETCHERS, REGIONAL_FETCHERS } from './sources';
+import type { PollOptions, RawFile, SourceContext, SourceResult } from './sources/types';
 
 /** Errors after which no further call can succeed: the run stops and says how to fix it. */
 const FATAL = new Set([
@@ -25,16 +26,23 @@ const FATAL = new Set([
   'PROFILE_INVALID',
 ]);
 
+/** One source's answer as stored in evidence: which region it was read in, its files and calls. */
 export interface UsedSource {
   key: SourceKey;
-  result: SourceResult<SourceKey>;
+  /** The region it was read in (the account's home region for account-wide sources). */
+  region: string;
+  result: { files: RawFile[]; calls: SourceResult<SourceKey>['calls'] };
 }
 
-/** One account the run reads: its clients and the region its account-wide sources are read in. */
+/** One account the run reads: its clients, the region its account-wide sources are read in, and its regions in use. */
 export interface AccountTarget {
   accountId: string;
   partition: string;
   homeRegion: string;
+  /** Regions the regional sources are read in. */
+  regions: string[];
+  /** Regions in use that AWS says are not enabled for the account: recorded as such, never called. */
+  notEnabled?: string[];
   clients: RunClients;
 }
 
@@ -56,8 +64,8 @@ export interface CollectOptions {
   signal: AbortSignal;
   poll: PollOptions;
   errorContext: ErrorContext;
-  /** Calls in flight at once, across accounts and services. */
-  concurrency?: number;
+  /** Bounds the calls in flight at once, across accounts, regions and services. */
+  limit: Limit;
   /** A source settled: `done` of `total` steps of this check are finished. */
   onProgress?: (checkId: string, done: number, total: number) => void;
   /** Called as soon as a check is evaluated for an account, so its evidence is stored while others still run. */
@@ -71,7 +79,7 @@ export interface CollectResult {
   cancelled: boolean;
 }
 
-const toFindingError = (e: AppError, key: SourceKey): FindingError => {
+export const toFindingError = (e: AppError, key: SourceKey): FindingError => {
   const missing =
     e.code === 'ACCESS_DENIED'
       ? ((e.details?.missingPermission as string | undefined) ?? SOURCES[key].actions[0])
@@ -84,35 +92,55 @@ const toFindingError = (e: AppError, key: SourceKey): FindingError => {
   };
 };
 
+/** `ec2-DescribeVpcs.json` read in eu-west-1 is stored as `ec2-DescribeVpcs-eu-west-1.json`. */
+const inRegion = (file: RawFile, region: string): RawFile => {
+  const dot = file.fileName.lastIndexOf('.');
+  const fileName =
+    dot > 0 ? `${file.fileName.slice(0, dot)}-${region}${file.fileName.slice(dot)}` : `${file.fileName}-${region}`;
+  return { ...file, fileName, title: `${file.title} in ${region}` };
+};
+
+const NOT_ENABLED = (region: string): FindingError => ({
+  code: 'REGION_NOT_ENABLED',
+  message: `${region} is not enabled (opted in) for this account, so it was not read.`,
+});
+
+type Read = { value: unknown; files: RawFile[]; calls: SourceResult<SourceKey>['calls'] };
+
 /**
- * Collects what the selected checks need, each source once per account (and region), with
- * bounded concurrency, and evaluates every check as soon as its sources are in. A denied or
- * failing source makes only the checks that require it `error`; an expired session stops the
- * run but keeps what was already evaluated.
+ * Collects what the selected checks need, each source once per account and region, with
+ * bounded concurrency, and evaluates every check for every account as soon as its sources are
+ * in. A denied or failing source makes only the checks that require it `error` (a regional one
+ * only in its region); an expired session stops the run but keeps what was already evaluated.
  */
 export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
   const internal = new AbortController();
   const signal = AbortSignal.any([o.signal, internal.signal]);
-  const limit = concurrencyLimit(o.concurrency ?? 6);
+  const { limit } = o;
   let stopped: AppError | undefined;
   // Evidence that cannot be stored (disk full) ends the run: findings without evidence are worthless.
   let storeFailure: unknown;
-  const started = new Map<string, Promise<SourceResult<SourceKey>>>();
+  const started = new Map<string, Promise<Read>>();
 
-  const source = <K extends SourceKey>(account: AccountTarget, key: K, region: string): Promise<SourceResult<K>> => {
+  const read = (account: AccountTarget, key: SourceKey, region: string): Promise<Read> => {
     const cacheKey = `${account.accountId}/${region}/${key}`;
     let p = started.get(cacheKey);
     if (!p) {
       const recorder = new CallRecorder(SOURCES[key].service, region, o.now, limit);
-      const fetch = FETCHERS[key] as unknown as (ctx: unknown) => Promise<SourceResult<SourceKey>>;
-      p = fetch({
+      const ctx: SourceContext = {
+        accountId: account.accountId,
         clients: account.clients,
         region,
         signal,
         recorder,
         poll: o.poll,
-        dependency: <D extends SourceKey>(dep: D) => source(account, dep, region),
-      }).catch((e: unknown) => {
+        dependency: (<D extends SourceKey>(dep: D) =>
+          read(account, dep, account.homeRegion)) as SourceContext['dependency'],
+      };
+      const fetch = (isRegional(key)
+        ? REGIONAL_FETCHERS[key as RegionalKey]
+        : ACCOUNT_FETCHERS[key as AccountKey]) as unknown as (ctx: SourceContext) => Promise<Read>;
+      p = fetch(ctx).catch((e: unknown) => {
         const mapped = mapAwsError(e, { ...o.errorContext, action: SOURCES[key].actions[0] });
         if (FATAL.has(mapped.code) && !stopped) {
           stopped = mapped;
@@ -122,7 +150,52 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
       });
       started.set(cacheKey, p);
     }
-    return p as Promise<SourceResult<K>>;
+    return p;
+  };
+
+  /** A source for a check: account-wide as read, regional gathered region by region (an error stays in its region). */
+  const gather = async (
+    account: AccountTarget,
+    key: SourceKey,
+  ): Promise<{ value: unknown; used: UsedSource[] } | { error: AppError }> => {
+    if (!isRegional(key)) {
+      try {
+        const r = await read(account, key, account.homeRegion);
+        return { value: r.value, used: [{ key, region: account.homeRegion, result: r }] };
+      } catch (e) {
+        return { error: e as AppError };
+      }
+    }
+    const used: UsedSource[] = [];
+    const value: InRegion<unknown>[] = [];
+    const off = new Set(account.notEnabled ?? []);
+    for (const region of off) value.push({ region, error: NOT_ENABLED(region) });
+    const answers = await Promise.all(
+      account.regions
+        .filter((r) => !off.has(r))
+        .map((region) =>
+          read(account, key, region).then(
+            (r) => ({ region, r }),
+            (e: AppError) => ({ region, e }),
+          ),
+        ),
+    );
+    for (const a of answers) {
+      if ('r' in a) {
+        value.push({ region: a.region, value: a.r.value });
+        used.push({
+          key,
+          region: a.region,
+          result: { files: a.r.files.map((f) => inRegion(f, a.region)), calls: a.r.calls },
+        });
+      } else {
+        // A stop or cancel is the run's error, not this region's.
+        if (a.e.code === 'CANCELLED' || FATAL.has(a.e.code)) return { error: stopped ?? a.e };
+        value.push({ region: a.region, error: toFindingError(a.e, key) });
+      }
+    }
+    value.sort((x, y) => x.region.localeCompare(y.region));
+    return { value, used };
   };
 
   const checks = o.checkIds.map((id) => {
@@ -133,7 +206,7 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
   // The credential report takes longest (AWS generates it); start it before anything else.
   for (const account of o.accounts)
     if (checks.some((c) => [...c.requires, ...c.uses].includes('credentialReport')))
-      void source(account, 'credentialReport', account.homeRegion).catch(() => undefined);
+      void read(account, 'credentialReport', account.homeRegion).catch(() => undefined);
 
   const evaluateFor = async (
     def: CheckDefinition,
@@ -143,11 +216,8 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
     const keys = [...def.requires, ...def.uses];
     const settled = await Promise.all(
       keys.map((key) =>
-        source(account, key, account.homeRegion)
-          .then(
-            (result) => ({ key, result }),
-            (error: AppError) => ({ key, error }),
-          )
+        gather(account, key)
+          .then((g) => ({ key, ...g }))
           .finally(onSettled),
       ),
     );
@@ -155,14 +225,15 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
     const errors: SourceErrors = {};
     const used: UsedSource[] = [];
     for (const s of settled) {
-      if ('result' in s) {
-        (snapshot as unknown as Record<string, unknown>)[s.key] = s.result.value;
-        used.push({ key: s.key, result: s.result });
+      if ('value' in s) {
+        (snapshot as unknown as Record<string, unknown>)[s.key] = s.value;
+        used.push(...s.used);
       } else {
         errors[s.key] = toFindingError(stopped && s.error.code === 'CANCELLED' ? stopped : s.error, s.key);
       }
     }
-    const finding = evaluateCheck(def, { snapshot, settings: o.settings, now: o.now() }, errors);
+    const regions = [...new Set([...account.regions, ...(account.notEnabled ?? [])])].sort();
+    const finding = evaluateCheck(def, { snapshot, regions, settings: o.settings, now: o.now() }, errors);
     // A check whose required answers were cut off by a stop or cancel has no result to keep.
     const interrupted = def.requires.some(
       (k) => errors[k] && (errors[k].code === 'CANCELLED' || FATAL.has(errors[k].code)),

@@ -11,21 +11,41 @@ const evidenceCalls = () =>
   [...endpoint.calls.keys()].filter((k) => k.startsWith('iam:') && k !== 'iam:ListAccountAliases');
 
 describe("the workspace's chosen AWS accounts", () => {
-  it('refuses to collect from an account the workspace does not cover, before reading any evidence', async () => {
+  it('refuses a key-based profile whose only account the workspace does not cover, before reading any evidence', async () => {
     const h = await checksHarness(endpoint.url);
-    await h.services.awsWorkspace.setProfile('audit');
-    await h.services.awsWorkspace.selectAccounts([SANDBOX], 'audit');
+    await h.services.awsWorkspace.setProfile('keys');
+    await h.services.workspaces.require().change('meta', (m) => ({ ...m, aws: { ...m.aws, accountIds: [SANDBOX] } }), {
+      action: 'aws.accounts-selected',
+      summary: `AWS accounts in scope: ${SANDBOX}`,
+    });
     await expect(h.checks.run({ checkIds: ['iam.root-mfa'] })).rejects.toMatchObject({
       code: 'ACCOUNT_OUT_OF_SCOPE',
-      message: `The profile "audit" reaches account ${TROUBLED}, but this workspace covers ${SANDBOX}.`,
+      message: `The profile "keys" reaches account 123456789012, but this workspace covers ${SANDBOX}.`,
       hint: expect.stringContaining('Choose a profile for that account on the AWS screen'),
     });
     expect(evidenceCalls()).toEqual([]);
     const evidence = join(h.folder, 'evidence');
     expect(existsSync(evidence) ? readdirSync(evidence) : []).toEqual([]);
+  });
+
+  it('collects the accounts in scope through the SSO portal, not the account the profile points at', async () => {
+    const h = await checksHarness(endpoint.url);
+    await h.services.awsWorkspace.setProfile('audit');
+    await h.services.awsWorkspace.selectAccounts([SANDBOX], 'audit');
+    const run = await h.checks.run({ checkIds: ['iam.root-mfa'] });
+    expect(run.status).toBe('completed');
+    expect(run.accounts.map((a) => a.id)).toEqual([SANDBOX]);
+    expect(run.checks.map((c) => [c.accountId, c.checkId])).toEqual([[SANDBOX, 'iam.root-mfa']]);
+    expect(run.accounts[0]!.principalArn).toMatch(new RegExp(`^arn:aws:sts::${SANDBOX}:assumed-role/`));
+    expect(endpoint.calls.get('sso:GetRoleCredentials')).toBeGreaterThanOrEqual(1);
+    const records = await h.services.workspaces.require().evidence.list();
+    expect(records.length).toBeGreaterThan(0);
+    expect(new Set(records.map((r) => r.aws?.accountId))).toEqual(new Set([SANDBOX]));
 
     await h.services.awsWorkspace.selectAccounts([SANDBOX, TROUBLED], 'audit');
-    expect((await h.checks.run({ checkIds: ['iam.root-mfa'] })).status).toBe('completed');
+    const both = await h.checks.run({ checkIds: ['iam.root-mfa'] });
+    expect(both.accounts.map((a) => a.id)).toEqual([TROUBLED, SANDBOX]);
+    expect(both.checks.map((c) => c.accountId).sort()).toEqual([SANDBOX, TROUBLED].sort());
   });
 
   it('collects from any account while none is chosen', async () => {

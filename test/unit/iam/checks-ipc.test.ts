@@ -10,7 +10,7 @@ import { controlsForCheck } from '../../../shared/catalog';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 import { createTestWorkspace, tempDir } from '../helpers/services';
-import { iamScenario } from './iam-harness';
+import { iamScenario, IAM_CHECK_IDS } from './iam-harness';
 
 const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 
@@ -76,7 +76,7 @@ it('runs checks through the IPC router: validated input, progress events, findin
     error: { code: 'INVALID_INPUT', message: 'Unknown check id: iam.nope.' },
   });
 
-  const run = await call('checks.run', {});
+  const run = await call('checks.run', { checkIds: IAM_CHECK_IDS });
   expect(run).toMatchObject({ ok: true, value: { status: 'completed', account: { id: '111122223333' } } });
   expect(await call('checks.running')).toEqual({ ok: true, value: false });
   expect(await call('checks.cancel')).toEqual({ ok: true, value: false });

@@ -7,7 +7,7 @@ import { machineInstallId } from '../../../main/services/workspace/machine-insta
 import { LOCK_FILE } from '../../../main/services/workspace/lock';
 import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, awsHome } from '../aws/aws-home';
-import { iamScenario } from './iam-harness';
+import { iamScenario, IAM_CHECK_IDS } from './iam-harness';
 
 let endpoint: AwsEndpoint;
 beforeAll(async () => {
@@ -40,6 +40,8 @@ describe('npm run cli -- collect', () => {
       'keys',
       '--workspace',
       folder,
+      '--only',
+      IAM_CHECK_IDS.join(','),
       '--json',
       '--as',
       'Jane Auditor <jane@acme.example>',

@@ -7,7 +7,7 @@ import { Finding, type CheckRun } from '../../../shared/domain/findings';
 import { parseCredentialReport } from '../../../shared/rules/iam';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
-import { checksHarness, iamScenario, TROUBLED } from './iam-harness';
+import { checksHarness, iamScenario, TROUBLED, IAM_CHECK_IDS } from './iam-harness';
 
 const endpoint = useLocalEndpoint(() => ({ scenario: iamScenario(new Date()) }));
 
@@ -37,7 +37,7 @@ const TROUBLED_RESULTS = {
 describe('collecting IAM evidence through the real SDK and the local endpoint', () => {
   it('runs every check on a troubled account, with findings, raw evidence and provenance', async () => {
     const h = await checksHarness(endpoint.url);
-    const run = await h.checks.run({ profile: 'audit' });
+    const run = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     expect(run).toMatchObject({
       status: 'completed',
       account: { id: TROUBLED, alias: 'example-prod' },
@@ -157,7 +157,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
 
   it('passes on a healthy account (static keys, no alias); admin access still lists the SSO admin role for review', async () => {
     const h = await checksHarness(endpoint.url);
-    const run = await h.checks.run({ profile: 'keys' });
+    const run = await h.checks.run({ profile: 'keys', checkIds: IAM_CHECK_IDS });
     expect(run.account).toEqual({ id: '123456789012' });
     expect(results(run)).toEqual({
       'iam.root-mfa': 'pass',
@@ -185,7 +185,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     });
     try {
       const h = await checksHarness(empty.url);
-      const run = await h.checks.run({ profile: 'keys' });
+      const run = await h.checks.run({ profile: 'keys', checkIds: IAM_CHECK_IDS });
       expect(results(run)).toEqual({
         'iam.root-mfa': 'pass',
         'iam.root-access-keys': 'pass',
@@ -213,10 +213,10 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
 
   it('gets the same findings when a third of the calls are throttled', async () => {
     const h = await checksHarness(endpoint.url);
-    const clean = await h.checks.run({ profile: 'audit' });
+    const clean = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     endpoint.resetCalls();
     endpoint.setFaults({ throttleRate: 1 / 3, seed: 7 });
-    const throttled = await h.checks.run({ profile: 'audit' });
+    const throttled = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     expect(endpoint.throttled()).toBeGreaterThan(3);
     expect(throttled.status).toBe('completed');
     expect(results(throttled)).toEqual(results(clean));
@@ -226,7 +226,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
   it('reports a denied action on the checks that need it and completes the others', async () => {
     endpoint.setFaults({ denyActions: ['iam:GenerateCredentialReport'] });
     const h = await checksHarness(endpoint.url);
-    const run = await h.checks.run({ profile: 'audit' });
+    const run = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     expect(run.status).toBe('completed');
     for (const id of [
       'iam.root-recent-use',
@@ -325,7 +325,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     // A file where the evidence folder belongs: every write fails, as on a full or read-only disk.
     writeFileSync(join(h.folder, 'evidence'), 'not a folder');
-    await expect(h.checks.run({ profile: 'audit' })).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    await expect(h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS })).rejects.toMatchObject({ code: 'SAVE_FAILED' });
     expect(h.checks.isRunning()).toBe(false);
     expect(endpoint.calls.get('iam:GetCredentialReport') ?? 0).toBeLessThanOrEqual(1);
   });
@@ -334,7 +334,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     endpoint.setFaults({ latencyMs: 50 });
     h.onProgress(() => h.checks.cancel());
-    const run = await h.checks.run({ profile: 'audit' });
+    const run = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     expect(run.status).toBe('cancelled');
     expect(run.checks.every((c) => c.result === 'error' && c.error?.code === 'CANCELLED')).toBe(true);
     expect((await h.services.workspaces.require().evidence.list()).length).toBe(0);
@@ -347,7 +347,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     h.onProgress((p) => {
       if (p.result) h.checks.cancel();
     });
-    const run = await h.checks.run({ profile: 'audit' });
+    const run = await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
     expect(run.status).toBe('cancelled');
     const kept = run.checks.filter((c) => c.evidence.length > 0);
     expect(kept.length).toBeGreaterThanOrEqual(1);
@@ -400,8 +400,8 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
 
   it('writes no credential, key or token into the workspace', async () => {
     const h = await checksHarness(endpoint.url);
-    await h.checks.run({ profile: 'audit' });
-    await h.checks.run({ profile: 'keys' });
+    await h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS });
+    await h.checks.run({ profile: 'keys', checkIds: IAM_CHECK_IDS });
     const secrets = [...endpoint.secrets(), 'ASIAIOSFODNN7EXAMPLE', 'aoaEXAMPLEVALIDACCESSTOKEN'];
     const files = filesUnder(h.folder);
     expect(files.length).toBeGreaterThan(20);

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IAM_CHECKS } from '../../../shared/checks/iam';
 import type { CheckProgress } from '../../../shared/domain/findings';
 import { HEALTHY_ACCOUNT, TROUBLED_ACCOUNT } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { createTestWorkspace } from '../helpers/services';
 
 export { iamScenario } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
+
+/** The IAM checks: what these tests collect (the other services have their own tests and scenario). */
+export const IAM_CHECK_IDS: string[] = IAM_CHECKS.map((c) => c.id);
 
 /** Profile `audit` (SSO) reads the troubled account; profile `keys` (static keys) the healthy one. */
 export const TROUBLED = TROUBLED_ACCOUNT;

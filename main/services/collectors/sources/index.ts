@@ -1,8 +1,47 @@
-import type { SourceKey } from '../../../../shared/checks/types';
+import type { AccountKey, RegionalKey } from '../../../../shared/checks/sources';
+import { regions } from './account';
+import { backupPlans, protectedResources } from './backup';
+import { rootLoginMonitoring, trails } from './cloudtrail';
+import { configRecorders, guardDutyDetectors, inspectorStatus } from './detection';
+import { ebsEncryptionByDefault, flowLogs, securityGroups, vpcs } from './ec2';
 import { IAM_FETCHERS } from './iam';
-import type { Fetcher } from './types';
+import { kmsKeys } from './kms';
+import { rdsDatabases } from './rds';
+import {
+  accountPublicAccessBlock,
+  bucketEncryption,
+  bucketPolicies,
+  bucketPolicyStatus,
+  bucketPublicAccessBlocks,
+  buckets,
+} from './s3';
+import type { Fetcher, RegionalFetcher } from './types';
 
-/** How each declared source (shared/checks/sources.ts) is read; a source without a fetcher does not compile. */
-export const FETCHERS: { [K in SourceKey]: Fetcher<K> } = {
+/** How each account-wide source (shared/checks/sources.ts) is read; a source without a fetcher does not compile. */
+export const ACCOUNT_FETCHERS: { [K in AccountKey]: Fetcher<K> } = {
   ...IAM_FETCHERS,
+  regions,
+  trails,
+  rootLoginMonitoring,
+  buckets,
+  bucketEncryption,
+  bucketPolicies,
+  bucketPolicyStatus,
+  bucketPublicAccessBlocks,
+  accountPublicAccessBlock,
+};
+
+/** How each regional source is read in one region. */
+export const REGIONAL_FETCHERS: { [K in RegionalKey]: RegionalFetcher<K> } = {
+  guardDutyDetectors,
+  configRecorders,
+  inspectorStatus,
+  ebsEncryptionByDefault,
+  securityGroups,
+  vpcs,
+  flowLogs,
+  rdsDatabases,
+  kmsKeys,
+  backupPlans,
+  protectedResources,
 };

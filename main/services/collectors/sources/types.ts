@@ -1,4 +1,6 @@
+import type { RegionalKey } from '../../../../shared/checks/sources';
 import type { SourceKey, SourceValues } from '../../../../shared/checks/types';
+import type { InRegion } from '../../../../shared/rules/regional';
 import type { ApiCall } from '../../../../shared/domain/evidence';
 import type { RunClients } from '../../aws/run-clients';
 import type { CallRecorder } from '../call-recorder';
@@ -27,6 +29,7 @@ export interface PollOptions {
 }
 
 export interface SourceContext {
+  accountId: string;
   /** The account's clients for this run. */
   clients: RunClients;
   /** Where the source is read: the region itself, or the account's home region for account-wide sources. */
@@ -39,6 +42,17 @@ export interface SourceContext {
 }
 
 export type Fetcher<K extends SourceKey> = (ctx: SourceContext) => Promise<SourceResult<K>>;
+
+/** What a regional source reads in one region; the engine gathers the regions into `InRegion` entries. */
+export type RegionalValue<K extends RegionalKey> = SourceValues[K] extends InRegion<infer T>[] ? T : never;
+
+export interface RegionalResult<K extends RegionalKey> {
+  value: RegionalValue<K>;
+  files: RawFile[];
+  calls: ApiCall[];
+}
+
+export type RegionalFetcher<K extends RegionalKey> = (ctx: SourceContext) => Promise<RegionalResult<K>>;
 
 export const jsonFile = (fileName: string, title: string, body: unknown): RawFile => ({
   fileName,
