@@ -3,6 +3,7 @@ import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
+import type { LookupFunction } from 'node:net';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { RunClients, type ClientBase, type RunClientOptions } from './run-clients';
 
@@ -16,6 +17,11 @@ export interface AwsClientSettings {
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
   maxAttempts: number;
+  /**
+   * Host name resolution for every client (the sandbox resolves `<account>.localhost` for S3
+   * Control's host prefix and `<bucket>.localhost` for virtual-host S3); the system's otherwise.
+   */
+  lookup?: LookupFunction;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = {
@@ -53,6 +59,7 @@ export class AwsClientFactory {
         connectionTimeout: this.settings.connectionTimeoutMs,
         requestTimeout: this.settings.requestTimeoutMs,
         throwOnRequestTimeout: true,
+        ...(this.settings.lookup ? { httpAgent: { lookup: this.settings.lookup } } : {}),
       },
     };
   }

@@ -13,12 +13,18 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { LookupFunction } from 'node:net';
 import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 
 /** The app-wide handler settings every client shares (see AwsClientFactory.base). */
 export interface ClientBase {
   maxAttempts: number;
-  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean };
+  requestHandler: {
+    connectionTimeout: number;
+    requestTimeout: number;
+    throwOnRequestTimeout: boolean;
+    httpAgent?: { lookup: LookupFunction };
+  };
 }
 
 export interface RunClientOptions {

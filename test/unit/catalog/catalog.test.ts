@@ -134,7 +134,7 @@ describe('checks', () => {
 
   it('link each IAM check to the controls the collectors rely on', () => {
     const links = Object.fromEntries(
-      CHECKS.map((c) => [
+      CHECKS.filter((c) => c.id.startsWith('iam.')).map((c) => [
         c.id,
         controlsForCheck(c.id)
           .map((x) => x.id)

@@ -325,7 +325,9 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     const h = await checksHarness(endpoint.url);
     // A file where the evidence folder belongs: every write fails, as on a full or read-only disk.
     writeFileSync(join(h.folder, 'evidence'), 'not a folder');
-    await expect(h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS })).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    await expect(h.checks.run({ profile: 'audit', checkIds: IAM_CHECK_IDS })).rejects.toMatchObject({
+      code: 'SAVE_FAILED',
+    });
     expect(h.checks.isRunning()).toBe(false);
     expect(endpoint.calls.get('iam:GetCredentialReport') ?? 0).toBeLessThanOrEqual(1);
   });
