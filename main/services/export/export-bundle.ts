@@ -162,11 +162,16 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
         progress.filesDone++;
       },
     });
+    // SHA256SUMS lists the hashes recorded at capture, so it is complete before any evidence is
+    // streamed; the writer refuses a file that no longer matches its line.
+    const sums: SumLine[] = [
+      ...documents.map((doc) => ({ sha256: sha256Hex(doc.bytes), path: doc.path })),
+      ...model.evidence.map((item) => ({ sha256: item.record.sha256, path: item.path })),
+    ];
+    const sumsBytes = formatSums(sums);
     await writer.open();
-    const sums: SumLine[] = [];
     for (const doc of documents) {
       writer.addBuffer(doc.path, doc.bytes, compressionLevelFor(doc.mediaType));
-      sums.push({ sha256: sha256Hex(doc.bytes), path: doc.path });
       progress.filesDone++;
     }
     for (const item of model.evidence) {
@@ -178,9 +183,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
         compressionLevel: compressionLevelFor(item.record.mediaType),
         onIntegrityFailure: (problem) => integrityError(item.record, problem),
       });
-      sums.push({ sha256: item.record.sha256, path: item.path });
     }
-    const sumsBytes = formatSums(sums);
     writer.addBuffer(BUNDLE_FILES.sums, sumsBytes, 6);
     await writer.finish();
     progress.filesDone = progress.filesTotal;
