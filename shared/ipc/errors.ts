@@ -58,6 +58,10 @@ export const ERROR_CODES = [
   // Regions and services (checks engine)
   'REGION_NOT_ENABLED',
   'SERVICE_NOT_ENABLED',
+  // Signing with the person's SSH key (appended)
+  'SIGNING_UNAVAILABLE',
+  'SIGNING_KEY_REJECTED',
+  'SIGNING_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
