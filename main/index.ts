@@ -8,6 +8,7 @@ import { pickEvidenceFiles } from './adapters/pick-files';
 import { pickBundleFile } from './adapters/bundle-dialogs';
 import { pickAwsReportFile } from './adapters/report-dialog';
 import { pickRequestListFile } from './adapters/request-list-dialog';
+import { pickSigningKeyFile } from './adapters/signing-key-dialog';
 import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
@@ -57,6 +58,7 @@ function start() {
         pickFile: (purpose, defaultPath) => pickBundleFile(mainWindow, purpose, defaultPath),
         pickReportFile: () => pickAwsReportFile(mainWindow),
         pickRequestList: () => pickRequestListFile(mainWindow),
+        pickSigningKey: () => pickSigningKeyFile(mainWindow),
         // Downloads from capture windows are refused inside the open workspace.
         capture: electronCaptureWindows(
           () => mainWindow,

@@ -5,7 +5,9 @@ import { Category } from '../../shared/domain/workspace';
 import { IsoDate } from '../../shared/domain/common';
 import { EvidenceStore } from '../services/evidence/evidence-store';
 import { resolveOptions, type ExportSource } from '../services/export/bundle-model';
+import { bundleSigner, type BundleSigner } from '../services/export/bundle-signature';
 import { exportBundle, type ExportProgress } from '../services/export/export-bundle';
+import { SshSigning } from '../services/signing/ssh-signing';
 import { formatBytes } from '../../shared/rules/format-bytes';
 import { loadWorkspaceState, workspaceDocuments } from '../services/workspace/workspace-documents';
 import { type CliIo, UsageError, reportError } from './output';
@@ -62,8 +64,37 @@ function progressPrinter(io: CliIo) {
 }
 
 /**
+ * `--sign-key FILE` signs with a private key file ssh-keygen reads; `--sign-agent` with the
+ * agent's key (`--sign-fingerprint SHA256:…` picks one when the agent holds several).
+ */
+async function signerFor(
+  values: { 'sign-key'?: string; 'sign-agent'?: boolean; 'sign-fingerprint'?: string },
+  signing: SshSigning,
+): Promise<BundleSigner | undefined> {
+  if (values['sign-key'] && values['sign-agent'])
+    throw new UsageError('Give either --sign-key FILE or --sign-agent, not both.');
+  if (values['sign-fingerprint'] && !values['sign-agent'])
+    throw new UsageError('--sign-fingerprint chooses an agent key: add --sign-agent.');
+  if (values['sign-key']) return bundleSigner(signing, { source: 'file', path: resolve(values['sign-key']) });
+  if (!values['sign-agent']) return undefined;
+  const { keys, problem } = await signing.agentKeys();
+  if (keys.length === 0) throw new UsageError(`Cannot sign with the agent: ${problem}`);
+  const wanted = values['sign-fingerprint'];
+  const matching = wanted ? keys.filter((k) => k.fingerprint === wanted) : keys;
+  if (matching.length !== 1) {
+    const list = keys.map((k) => `  ${k.fingerprint} ${k.type} ${k.comment}`).join('\n');
+    throw new UsageError(
+      wanted
+        ? `ssh-agent holds no key ${wanted}. It holds:\n${list}`
+        : `ssh-agent holds ${keys.length} keys; choose one with --sign-fingerprint:\n${list}`,
+    );
+  }
+  return bundleSigner(signing, { source: 'agent', publicKey: matching[0]!.line });
+}
+
+/**
  * `export --workspace DIR --out FILE.zip [--as-of YYYY-MM-DD] [--categories a,b] [--no-notes]
- * [--freshness-days N] [--as "Name <email>"] [--json]`. Exit 0 when the bundle was written and
+ * [--freshness-days N] [--as "Name <email>"] [--sign-key FILE | --sign-agent [--sign-fingerprint SHA256:…]] [--json]`. Exit 0 when the bundle was written and
  * verified; 1 when it was not (nothing is left under FILE.zip); 130 when interrupted.
  */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -77,6 +108,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       'no-notes': { type: 'boolean', default: false },
       'freshness-days': { type: 'string' },
       as: { type: 'string' },
+      'sign-key': { type: 'string' },
+      'sign-agent': { type: 'boolean', default: false },
+      'sign-fingerprint': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -105,7 +139,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       io.err(
         `Prepared by ${source.meta.createdBy.name} <${source.meta.createdBy.email}>, the workspace's creator; name yourself with --as "Name <email>".`,
       );
+    const signer = await signerFor(values, new SshSigning());
     const result = await exportBundle(source, {
+      signer,
       outPath: values.out,
       options: resolveOptions(source.meta, { asOfDate, categories, freshnessDays, includeNotes: !values['no-notes'] }),
       preparedBy: values.as ? preparedBy(values.as) : source.meta.createdBy,
@@ -121,6 +157,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       );
       io.out(`Bundle fingerprint (SHA-256 of manifest.json): ${result.fingerprint}`);
       io.out(`Bundle seal (SHA-256 of SHA256SUMS): ${result.seal}`);
+      if (result.signature)
+        io.out(
+          `Signed as ${result.signature.principal} with ${result.signature.keyType} key ${result.signature.fingerprint}: tell the auditor this fingerprint through a separate channel too.`,
+        );
       io.out(
         'Send the seal to the auditor separately from the bundle; "verify FILE.zip --seal SEAL" proves a copy is exactly this bundle.',
       );

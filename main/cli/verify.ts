@@ -30,8 +30,17 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   io.out(`  ${report.files} files, ${formatBytes(report.bytes)}, ${report.evidenceFiles} evidence files`);
   if (report.fingerprint) io.out(`  fingerprint (SHA-256 of manifest.json): ${report.fingerprint}`);
   if (report.seal) io.out(`  seal (SHA-256 of SHA256SUMS): ${report.seal}`);
+  if (report.signature)
+    io.out(
+      `  signed by ${report.signature.principal} with ${report.signature.keyType} key ${report.signature.fingerprint}${report.signature.verified ? '' : ' (signature NOT valid)'}`,
+    );
+  else io.out('  not signed with an SSH key');
   if (report.ok) {
     io.out('OK: every file matches SHA256SUMS and manifest.json.');
+    if (report.signature?.verified)
+      io.out(
+        `OK: the signature is good. Confirm with ${report.signature.principal}, through a separate channel, that ${report.signature.fingerprint} is their key.`,
+      );
     if (report.sealMatches) io.out('OK: the seal matches: this is exactly the bundle that was sent.');
     else
       io.out(

@@ -15,6 +15,7 @@ import { ControlsService } from './controls/controls-service';
 import { RequestsService } from './requests/requests-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
+import { SshSigning, type SshSigningOptions } from './signing/ssh-signing';
 import { TeamService } from './team/team-service';
 import { isProcessAlive, type HostInfo } from './workspace/lock';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -37,6 +38,8 @@ export interface Adapters {
   pickRequestList?(): Promise<string | null>;
   /** Save / open dialog for auditor bundles; null when the user cancels. */
   pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
+  /** Open dialog for a private SSH key file to sign with; null when the user cancels. */
+  pickSigningKey?(): Promise<string | null>;
 }
 
 export interface ServiceOptions {
@@ -54,6 +57,8 @@ export interface ServiceOptions {
     insecureWebOrigins?: string[];
   };
   /** Credential report polling, retry and request timeout settings (tests shorten the waits). */
+  /** Which ssh-agent and ssh-keygen signing uses (tests start their own agent). */
+  signing?: SshSigningOptions;
   checks?: Pick<ChecksServiceDeps, 'poll' | 'maxAttempts' | 'concurrency' | 'requestTimeoutMs' | 'timeoutRetries'>;
 }
 
@@ -105,8 +110,10 @@ export function createServices(options: ServiceOptions) {
     ...(options.evidence?.captureEndpoints ? { endpoints: options.evidence.captureEndpoints } : {}),
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
+  const signing = new SshSigning(options.signing);
   const exports = new ExportService({
     workspaces,
+    signing,
     emit: (event, payload) => adapters.emit(event, payload),
     pickFile: async (purpose, defaultPath) => (adapters.pickFile ? adapters.pickFile(purpose, defaultPath) : null),
     appVersion,
@@ -153,6 +160,7 @@ export function createServices(options: ServiceOptions) {
     checks,
     awsReport,
     requests,
+    signing,
   };
 }
 

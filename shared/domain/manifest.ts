@@ -15,6 +15,8 @@ import { Category, CheckSettings } from './workspace';
  * Added within version 1:
  * - `awsReportReview` and the `cuecs.csv` document (the review of AWS's SOC 2 report); a
  *   bundle without them was exported before the app recorded that review.
+ * - `signing`: present when the preparer signed the bundle with their SSH key; the bundle then
+ *   holds `SHA256SUMS.sig` and `allowed_signers`, and never holds them otherwise.
  *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
  * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
@@ -155,6 +157,20 @@ export const ManifestAwsReportReview = z.object({
 });
 export type ManifestAwsReportReview = z.infer<typeof ManifestAwsReportReview>;
 
+/** Who signed SHA256SUMS with which SSH key (`ssh-keygen -Y verify` checks it with allowed_signers). */
+export const ManifestSigning = z.object({
+  /** OpenSSH signature namespace, `audit-bundle`. */
+  namespace: z.string(),
+  /** The principal in allowed_signers: the preparer's email. */
+  principal: z.string(),
+  /** The public key, `type base64`, as in allowed_signers. */
+  publicKey: z.string(),
+  keyType: z.string(),
+  /** `SHA256:…` as ssh-keygen prints it: what the auditor confirms with the preparer. */
+  fingerprint: z.string(),
+});
+export type ManifestSigning = z.infer<typeof ManifestSigning>;
+
 export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
 
 export const Manifest = z.object({
@@ -189,5 +205,7 @@ export const Manifest = z.object({
   evidence: z.array(ManifestEvidence),
   /** Generated data files the fingerprint also pins. */
   documents: z.array(ManifestDocument),
+  /** Present only when the bundle is signed (see Versioning). */
+  signing: ManifestSigning.optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -8,6 +8,7 @@ import { checksChannels } from './channels/checks';
 import { exportChannels } from './channels/export';
 import { awsReportChannels } from './channels/aws-report';
 import { requestsChannels } from './channels/requests';
+import { signingChannels } from './channels/signing';
 import { events } from './events';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   checks: checksChannels,
   awsReport: awsReportChannels,
   requests: requestsChannels,
+  signing: signingChannels,
 };
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ export const exportHandlers = (s: Services): DomainHandlers<'export'> => ({
   suggestPath: (input) => s.exports.suggestPath(input),
   pickOutput: (input) => s.exports.pick('save-bundle', input.defaultPath),
   pickBundle: () => s.exports.pick('open-bundle'),
-  run: ({ outPath, ...options }) => s.exports.run({ ...options, outPath }),
+  run: ({ outPath, sign, ...options }) => s.exports.run({ ...options, outPath }, sign),
   cancel: () => s.exports.cancel(),
   verify: (input) => s.exports.verify(input.path, input.seal),
 });

@@ -8,6 +8,7 @@ import { exportHandlers } from './export';
 import { checksHandlers } from './checks';
 import { awsReportHandlers } from './aws-report';
 import { requestsHandlers } from './requests';
+import { signingHandlers } from './signing';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -24,4 +25,5 @@ export const createHandlers = (s: Services): Handlers => ({
   checks: checksHandlers(s),
   awsReport: awsReportHandlers(s),
   requests: requestsHandlers(s),
+  signing: signingHandlers(s),
 });

@@ -10,7 +10,8 @@ import type { BundleContent } from './content';
 import { controlsCsv, cuecsCsv, evidenceCsv } from './csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES, compressionLevelFor } from './layout';
+import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
 import { renderPdfInChild } from './pdf/render-in-child';
 import { readmeText } from './readme';
@@ -40,6 +41,8 @@ export interface ExportResult {
   /** Size of the ZIP on disk. */
   zipBytes: number;
   durationMs: number;
+  /** Who signed SHA256SUMS with which key; null for an unsigned bundle. */
+  signature: { principal: string; keyType: string; fingerprint: string } | null;
 }
 
 export interface ExportRun {
@@ -50,6 +53,8 @@ export interface ExportRun {
   now: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
+  /** Signs SHA256SUMS with the preparer's SSH key (see bundle-signature.ts); unsigned without it. */
+  signer?: BundleSigner;
 }
 
 /** Refuses targets that would put the bundle inside the workspace or somewhere it cannot be written. */
@@ -116,6 +121,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   const progress: ExportProgress = { step: 'preparing', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
   const report = (step: ExportStep) => run.onProgress?.({ ...progress, step });
   report('preparing');
+  const signing = run.signer ? manifestSigning(signingPrincipal(run.preparedBy.email), run.signer.key) : undefined;
 
   const generatedAt = run.now();
   const model = await buildModel(source, run.options, {
@@ -125,7 +131,10 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   });
   const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   progress.filesTotal =
-    model.evidence.length + Object.keys(BUNDLE_FILES).length + Object.keys(ADDED_BUNDLE_FILES).length;
+    model.evidence.length +
+    Object.keys(BUNDLE_FILES).length +
+    Object.keys(ADDED_BUNDLE_FILES).length +
+    (signing ? Object.keys(SIGNATURE_FILES).length : 0);
   progress.bytesTotal = model.evidence.reduce((sum, e) => sum + e.record.size, 0);
   let writer: BundleZipWriter | null = null;
   try {
@@ -138,17 +147,20 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model) },
       { path: ADDED_BUNDLE_FILES.cuecsCsv, bytes: cuecsCsv(awsReview) },
     ];
-    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview));
+    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing));
     const content: BundleContent = { model, findings, thumbnails, awsReview, fingerprint: sha256Hex(manifest) };
     const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [
-      { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint), mediaType: 'text/plain' },
+      { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint, signing), mediaType: 'text/plain' },
       { path: BUNDLE_FILES.pdf, bytes: pdf, mediaType: 'application/pdf' },
       { path: BUNDLE_FILES.html, bytes: renderHtml(content), mediaType: 'text/html' },
       ...data.map((d) => ({ ...d, mediaType: 'text/csv' })),
       { path: BUNDLE_FILES.manifest, bytes: manifest, mediaType: 'application/json' },
       { path: BUNDLE_FILES.manifestSchema, bytes: manifestJsonSchema(), mediaType: 'application/json' },
+      ...(signing
+        ? [{ path: SIGNATURE_FILES.allowedSigners, bytes: allowedSignersText(signing), mediaType: 'text/plain' }]
+        : []),
     ];
 
     writer = new BundleZipWriter(target, {
@@ -169,6 +181,9 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       ...model.evidence.map((item) => ({ sha256: item.record.sha256, path: item.path })),
     ];
     const sumsBytes = formatSums(sums);
+    // Signed before the ZIP is opened: an agent that refuses, or a key that is gone, leaves nothing to clean up.
+    const signature = run.signer ? Buffer.from(await run.signer.sign(sumsBytes), 'utf8') : null;
+    run.signal?.throwIfAborted();
     await writer.open();
     for (const doc of documents) {
       writer.addBuffer(doc.path, doc.bytes, compressionLevelFor(doc.mediaType));
@@ -185,6 +200,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       });
     }
     writer.addBuffer(BUNDLE_FILES.sums, sumsBytes, 6);
+    if (signature) writer.addBuffer(SIGNATURE_FILES.signature, signature, 6);
     await writer.finish();
     progress.filesDone = progress.filesTotal;
 
@@ -211,6 +227,9 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       evidenceFiles: model.evidence.length,
       zipBytes,
       durationMs: Date.now() - started,
+      signature: signing
+        ? { principal: signing.principal, keyType: signing.keyType, fingerprint: signing.fingerprint }
+        : null,
     };
   } catch (error) {
     await writer?.discard();

@@ -7,7 +7,10 @@ import type {
   VerifyReportView,
 } from '../../../shared/ipc/channels/export';
 import { AppError } from '../../../shared/ipc/result';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import type { Logger } from '../logger';
+import type { SshSigning } from '../signing/ssh-signing';
+import { bundleSigner } from './bundle-signature';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { resolveOptions } from './bundle-model';
 import { exportBundle, type ExportProgress } from './export-bundle';
@@ -18,6 +21,7 @@ import { verifyBundle } from './verify';
 
 export interface ExportServiceDeps {
   workspaces: WorkspaceService;
+  signing: SshSigning;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
   appVersion: string;
@@ -69,7 +73,7 @@ export class ExportService {
     return this.deps.pickFile(purpose, defaultPath);
   }
 
-  async run(input: ExportOptionsInput & { outPath: string }): Promise<ExportResultView> {
+  async run(input: ExportOptionsInput & { outPath: string }, sign?: SigningKeyChoice): Promise<ExportResultView> {
     if (this.running)
       throw new AppError('CONFLICT', 'An export is already running.', {
         hint: 'Wait for it to finish, or cancel it first.',
@@ -93,7 +97,9 @@ export class ExportService {
       });
     };
     try {
+      const signer = sign ? await bundleSigner(this.deps.signing, sign) : undefined;
       const result = await exportBundle(ws, {
+        signer,
         outPath: input.outPath,
         options: resolveOptions(ws.meta, input),
         preparedBy,
@@ -135,6 +141,7 @@ export class ExportService {
     let last = 0;
     return verifyBundle(path, {
       expectedSeal,
+      signing: this.deps.signing,
       onProgress: (done, total) => {
         const now = Date.now();
         if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
@@ -155,9 +162,15 @@ export class ExportService {
     if (!ws || !this.deps.workspaces.me()) return;
     await ws.record({
       action: 'bundle.exported',
-      summary: `Exported the auditor bundle ${basename(result.path)} (${result.evidenceFiles} evidence files, fingerprint ${result.fingerprint.slice(0, 16)}…, seal ${result.seal.slice(0, 16)}…)`,
+      summary: `Exported the auditor bundle ${basename(result.path)} (${result.evidenceFiles} evidence files, fingerprint ${result.fingerprint.slice(0, 16)}…, seal ${result.seal.slice(0, 16)}…${result.signature ? `, signed with ${result.signature.keyType} key ${result.signature.fingerprint}` : ', not signed'})`,
       // The full seal, so a bundle that comes back can be checked against the one sent.
-      details: { path: result.path, fingerprint: result.fingerprint, seal: result.seal, files: result.files },
+      details: {
+        path: result.path,
+        fingerprint: result.fingerprint,
+        seal: result.seal,
+        files: result.files,
+        ...(result.signature ? { signedWith: result.signature.fingerprint } : {}),
+      },
     });
   }
 }

@@ -25,6 +25,16 @@ export const ADDED_BUNDLE_FILES = {
   cuecsCsv: 'cuecs.csv',
 } as const;
 
+/**
+ * A signed bundle's two extra files, always together: OpenSSH's signature over SHA256SUMS
+ * (which is why SHA256SUMS cannot list it) and the preparer's public key as ssh-keygen's
+ * allowed_signers file (which SHA256SUMS does list).
+ */
+export const SIGNATURE_FILES = {
+  signature: 'SHA256SUMS.sig',
+  allowedSigners: 'allowed_signers',
+} as const;
+
 export const EVIDENCE_FOLDER = 'evidence';
 const MAX_ENTRY_LENGTH = 240;
 const MAX_SEGMENT_LENGTH = 120;

@@ -6,6 +6,7 @@ import {
   MANIFEST_VERSION,
   type ManifestAwsReportReview,
   type ManifestControl,
+  type ManifestSigning,
 } from '../../../shared/domain/manifest';
 import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
@@ -69,6 +70,7 @@ export function buildManifest(
   findings: Map<string, LoadedFinding[]>,
   documents: GeneratedDocument[],
   awsReview: BundleAwsReview,
+  signing?: ManifestSigning,
 ): Manifest {
   const { meta, options } = model;
   const controls = model.controls.map((c): ManifestControl => ({
@@ -133,6 +135,7 @@ export function buildManifest(
     controls,
     evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
+    ...(signing ? { signing } : {}),
   });
 }
 

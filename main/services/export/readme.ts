@@ -1,9 +1,38 @@
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES } from './layout';
+import type { ManifestSigning } from '../../../shared/domain/manifest';
+import { verifyCommand } from './bundle-signature';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
 import type { BundleModel } from './bundle-model';
 
+/** The inventory lines and the check step for a signed bundle; nothing for an unsigned one. */
+function signatureParts(signing: ManifestSigning | undefined) {
+  if (!signing)
+    return { inventory: '', summary: 'Signed:         no (this bundle carries no SSH signature)\n', step: '' };
+  return {
+    inventory: `${SIGNATURE_FILES.signature}        The preparer's SSH signature over SHA256SUMS (OpenSSH format).
+${SIGNATURE_FILES.allowedSigners}       The preparer's public SSH key, for ssh-keygen.
+`,
+    summary: `Signed by:      ${signing.principal}, ${signing.keyType} key ${signing.fingerprint}\n`,
+    step: `
+6. Check the signature (OpenSSH 8.1 or later; Windows 10 and later ship it):
+
+     ${verifyCommand(signing.principal)}
+
+   It must print: Good "${signing.namespace}" signature for ${signing.principal} with ${signing.keyType} key
+   ${signing.fingerprint}
+
+   A good signature means the holder of that key signed SHA256SUMS, and so every file it
+   lists. It proves who signed only if the key is theirs: ask the preparer to confirm the key
+   fingerprint ${signing.fingerprint} through a separate channel (a call, or
+   their Git hosting profile), as for the seal. ${SIGNATURE_FILES.signature} is the one file SHA256SUMS cannot
+   list; ${SIGNATURE_FILES.allowedSigners} is listed in it.
+`,
+  };
+}
+
 /** README.txt: what the bundle is and how to check it with standard tools, in plain words. */
-export function readmeText(model: BundleModel, fingerprint: string): Buffer {
+export function readmeText(model: BundleModel, fingerprint: string, signing?: ManifestSigning): Buffer {
   const { meta, options } = model;
+  const signature = signatureParts(signing);
   const text = `SOC 2 Type 1 evidence bundle
 ============================
 
@@ -15,7 +44,7 @@ Generated at:   ${model.generatedAt} (UTC)
 Generated with: Audit Workbench ${model.appVersion}
 Controls:       ${model.controls.length}
 Evidence files: ${model.evidence.length}
-
+${signature.summary}
 Bundle fingerprint (SHA-256 of manifest.json):
   ${fingerprint}
 
@@ -41,7 +70,7 @@ evidence/             The evidence files, as evidence/<control-id>/<evidence-id>
                       A file that supports several controls is stored once, under the
                       first of them; the index lists every control it supports.
 ${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
-${BUNDLE_FILES.readme}            This file.
+${signature.inventory}${BUNDLE_FILES.readme}            This file.
 
 Spreadsheet cells that would start with = + - or @ begin with an apostrophe, so a
 spreadsheet program shows them as text instead of running them as formulas.
@@ -71,7 +100,7 @@ How to check that nothing was changed
      Windows:  certutil -hashfile <file> SHA256   (one file at a time; compare by eye)
 
    Every line must say OK, and the folder must hold no file that SHA256SUMS does not
-   list (apart from SHA256SUMS itself).
+   list (apart from SHA256SUMS itself${signing ? ` and ${SIGNATURE_FILES.signature}` : ''}).
 
 4. Check the fingerprint: the SHA-256 of manifest.json must equal the fingerprint above
    and on the cover of index.pdf:
@@ -85,6 +114,6 @@ How to check that nothing was changed
 5. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
    evidence.csv. The app that produced the bundle refuses to export a file whose content
    no longer matches the hash recorded when it was captured.
-`;
+${signature.step}`;
   return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
 }

@@ -5,10 +5,12 @@ import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
-import { BUNDLE_FILES } from './layout';
+import { SshSigning } from '../signing/ssh-signing';
+import { BUNDLE_FILES, SIGNATURE_FILES } from './layout';
 import { parseSums } from './sha256sums';
 import { inspectEntries } from './verify-entries';
 import { checkLayout } from './verify-layout';
+import { checkBundleSignature } from './verify-signature';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */
@@ -20,7 +22,13 @@ const REQUIRED = Object.values(BUNDLE_FILES);
  * so a bigger one is refused, never skipped.
  */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
-const KEEP = new Set<string>([BUNDLE_FILES.sums, BUNDLE_FILES.manifest, BUNDLE_FILES.readme, BUNDLE_FILES.html]);
+const KEEP = new Set<string>([
+  BUNDLE_FILES.sums,
+  BUNDLE_FILES.manifest,
+  BUNDLE_FILES.readme,
+  BUNDLE_FILES.html,
+  ...Object.values(SIGNATURE_FILES),
+]);
 
 const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open);
 
@@ -93,6 +101,8 @@ export interface VerifyOptions {
   expectedSeal?: string;
   /** The largest manifest.json, SHA256SUMS, README.txt or index.html read; tests lower it. */
   maxDocumentBytes?: number;
+  /** Runs ssh-keygen for a signed bundle's signature. */
+  signing?: SshSigning;
 }
 
 /**
@@ -113,6 +123,7 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     sealMatches: null,
     companyName: null,
     asOfDate: null,
+    signature: null,
     problems: [],
   };
   const problems = report.problems;
@@ -178,7 +189,11 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     // Never OK without the manifest and fingerprint the cross-checks hang on, whatever skipped them.
     if ((!manifest || report.fingerprint === null) && problems.length === 0)
       problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
-    if (manifest) checkFileSet(manifest, [...digests.keys()], folders, problems);
+    if (manifest) {
+      checkFileSet(manifest, [...digests.keys()], folders, problems);
+      const signing = options.signing ?? new SshSigning();
+      report.signature = await checkBundleSignature(manifest, new Set(digests.keys()), kept, signing, problems);
+    }
     report.seal = digests.get(BUNDLE_FILES.sums) ?? null;
   } finally {
     zip.close();
@@ -206,6 +221,8 @@ function checkSeal(expected: string, report: VerifyReport) {
 function checkFileSet(manifest: Manifest, names: string[], folders: string[], problems: string[]) {
   const expected = new Set<string>([
     ...REQUIRED,
+    // Only together, and only in a bundle manifest.json says is signed.
+    ...(manifest.signing ? Object.values(SIGNATURE_FILES) : []),
     ...manifest.documents.map((d) => d.path),
     ...manifest.evidence.map((e) => e.path),
   ]);
@@ -235,7 +252,8 @@ function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, prob
       problems.push(`${line.path} does not match SHA256SUMS: it was changed after export.`);
   }
   for (const name of digests.keys()) {
-    if (name !== BUNDLE_FILES.sums && !listed.has(name))
+    // The signature is over SHA256SUMS, so SHA256SUMS cannot list it.
+    if (name !== BUNDLE_FILES.sums && name !== SIGNATURE_FILES.signature && !listed.has(name))
       problems.push(`${name} is in the bundle but not in SHA256SUMS.`);
   }
 }

@@ -29,7 +29,7 @@ const DEFAULT_MAX_OUTPUT = 64 * 1024;
 export function runTool(command: string, args: string[], options: ToolOptions): Promise<ToolRun> {
   const cap = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   return new Promise((resolve) => {
-    const env = { ...options.env, SSH_ASKPASS_REQUIRE: 'never' };
+    const env: NodeJS.ProcessEnv = { ...options.env, SSH_ASKPASS_REQUIRE: 'never' };
     delete env.SSH_ASKPASS;
     delete env.DISPLAY;
     const child = spawn(command, args, {

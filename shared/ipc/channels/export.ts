@@ -6,6 +6,7 @@ import type { EvidenceKind } from '../../domain/evidence';
 import type { Person } from '../../domain/common';
 import type { CheckResult } from '../../domain/findings';
 import { Category } from '../../domain/workspace';
+import { SigningKeyChoice } from '../../domain/signing';
 
 /** Evidence captured more than this many days before the as-of date is flagged, unless the user chooses otherwise. */
 export const DEFAULT_FRESHNESS_DAYS = 90;
@@ -75,6 +76,15 @@ export interface PreflightReport {
   canExport: boolean;
 }
 
+/** A signed bundle's signer, as verify checked it: `verified` only when ssh-keygen accepted the signature. */
+export interface BundleSignatureView {
+  principal: string;
+  keyType: string;
+  /** `SHA256:…`: the auditor confirms it with the signer through a separate channel. */
+  fingerprint: string;
+  verified: boolean;
+}
+
 export interface ExportResultView {
   path: string;
   fingerprint: string;
@@ -84,6 +94,7 @@ export interface ExportResultView {
   evidenceFiles: number;
   zipBytes: number;
   durationMs: number;
+  signature: { principal: string; keyType: string; fingerprint: string } | null;
 }
 
 /** What verify found: `problems` has one sentence per mismatch, empty when everything matches. */
@@ -100,6 +111,8 @@ export interface VerifyReportView {
   sealMatches: boolean | null;
   companyName: string | null;
   asOfDate: string | null;
+  /** Null for an unsigned bundle. */
+  signature: BundleSignatureView | null;
   problems: string[];
 }
 
@@ -112,7 +125,10 @@ export const exportChannels = {
   /** Open dialog for a bundle to verify; null when the user cancels. */
   pickBundle: method(z.undefined()).returns<string | null>(),
   /** Progress arrives as `progress` events with task "export"; resolves when the bundle has its final name. */
-  run: method(ExportOptionsInput.extend({ outPath: BundlePathInput })).returns<ExportResultView>(),
+  /** With `sign`, SHA256SUMS is signed with that SSH key (SHA256SUMS.sig, allowed_signers). */
+  run: method(
+    ExportOptionsInput.extend({ outPath: BundlePathInput, sign: SigningKeyChoice.optional() }),
+  ).returns<ExportResultView>(),
   cancel: method(z.undefined()).returns<{ cancelled: boolean }>(),
   /** With `seal`, also checks that this is exactly the bundle that was sent. */
   verify: method(z.object({ path: BundlePathInput, seal: SealInput.optional() })).returns<VerifyReportView>(),

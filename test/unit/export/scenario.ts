@@ -93,8 +93,8 @@ export async function signAwsReview(services: Services, options: { sign?: boolea
  * with entities), a console screenshot, an imported document, and a record whose title tries
  * spreadsheet formula injection and path tricks; and a signed review of AWS's SOC 2 report.
  */
-export async function scenarioWorkspace() {
-  const ctx = await createTestWorkspace();
+export async function scenarioWorkspace(options: Parameters<typeof createTestWorkspace>[0] = {}) {
+  const ctx = await createTestWorkspace(options);
   const { services } = ctx;
   const ws = services.workspaces.require();
   const me = DANA;
