@@ -1,14 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,7 +154,7 @@ describe('a bundle signed with the preparer’s SSH key', () => {
     const folder = extract(signedZip);
     writeFileSync(join(folder, 'allowed_signers'), `dana@acme.example namespaces="audit-bundle" ${other.publicKey}\n`);
     const sums = readFileSync(join(folder, 'SHA256SUMS'), 'utf8').replace(
-      /^[0-9a-f]{64}(  allowed_signers)$/m,
+      /^[0-9a-f]{64}( {2}allowed_signers)$/m,
       `${execFileSync('sha256sum', ['allowed_signers'], { cwd: folder, encoding: 'utf8' }).slice(0, 64)}$1`,
     );
     writeFileSync(join(folder, 'SHA256SUMS'), sums);
