@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Code, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import type { ExportResultView } from '../../../shared/ipc/channels/export';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 import { api } from '../../api/client';
@@ -11,10 +12,12 @@ import { useProgress } from './use-progress';
 /** Where to write, the export button, progress with cancel, and the result with its fingerprint. */
 export function ExportRunPanel({
   options,
+  sign,
   blocked,
   onVerify,
 }: {
   options: ExportFormState;
+  sign: SigningKeyChoice | null;
   blocked: boolean;
   onVerify(path: string, seal: string): void;
 }) {
@@ -37,7 +40,7 @@ export function ExportRunPanel({
   const start = async () => {
     setResult(null);
     setProgress(null);
-    const value = await run.run({ ...options, outPath });
+    const value = await run.run({ ...options, outPath, ...(sign ? { sign } : {}) });
     if (value) setResult(value);
   };
 
@@ -111,6 +114,11 @@ export function ExportRunPanel({
               <Code block data-testid="export-seal">
                 {result.seal}
               </Code>
+              <Text size="sm" data-testid="export-signature">
+                {result.signature
+                  ? `Signed as ${result.signature.principal} with ${result.signature.keyType} key ${result.signature.fingerprint}: tell the auditor this key fingerprint through a separate channel too.`
+                  : 'Not signed with an SSH key.'}
+              </Text>
               <Group>
                 <Button
                   size="xs"

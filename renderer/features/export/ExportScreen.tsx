@@ -1,5 +1,6 @@
 import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import { DEFAULT_FRESHNESS_DAYS, type PreflightReport } from '../../../shared/ipc/channels/export';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
@@ -8,11 +9,13 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExportOptionsForm, type ExportFormState } from './ExportOptionsForm';
 import { ExportRunPanel } from './ExportRunPanel';
 import { PreflightSummary } from './PreflightSummary';
+import { SigningField } from './SigningField';
 import { VerifyPanel } from './VerifyPanel';
 
 /** Export: pre-flight, options, the export itself with progress and cancel, and verify. */
 export function ExportScreen() {
   const { snapshot } = useWorkspace();
+  const [sign, setSign] = useState<SigningKeyChoice | null>(null);
   const { meta } = snapshot;
   const [options, setOptions] = useState<ExportFormState>({
     asOfDate: meta.asOfDate,
@@ -46,6 +49,7 @@ export function ExportScreen() {
       <Card withBorder>
         <Stack gap="sm">
           <ExportOptionsForm value={options} available={meta.categories} onChange={setOptions} />
+          <SigningField signer={(snapshot.me ?? meta.createdBy).email} onChange={setSign} />
           <Group>
             <Button
               variant="light"
@@ -64,6 +68,7 @@ export function ExportScreen() {
       </Card>
       <ExportRunPanel
         options={options}
+        sign={sign}
         blocked={!!report && !report.canExport}
         onVerify={(path, seal) => setVerifyRequest({ path, seal, at: Date.now() })}
       />

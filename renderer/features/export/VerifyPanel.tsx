@@ -99,6 +99,11 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
                   'not compared: give the seal from the sender to prove this is the bundle that was sent.'}
               </Text>
             )}
+            <Text size="sm" data-testid="verify-signature" data-verified={String(report.signature?.verified ?? null)}>
+              {report.signature
+                ? `Signature: ${report.signature.verified ? 'good, made' : 'NOT valid; claims to be made'} by ${report.signature.principal} with ${report.signature.keyType} key ${report.signature.fingerprint}.${report.signature.verified ? ' Confirm with them, through a separate channel, that this is their key.' : ''}`
+                : 'Not signed with an SSH key.'}
+            </Text>
             {!report.ok && (
               <List size="sm" mt={4}>
                 {report.problems.slice(0, 30).map((p) => (

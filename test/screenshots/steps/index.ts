@@ -4,6 +4,7 @@ import { awsSteps } from './aws';
 import { checksSteps } from './checks';
 import { evidenceSteps } from './evidence';
 import { exportSteps } from './export';
+import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
 
 /** Every screenshot step, in order; features append theirs. */
@@ -13,5 +14,6 @@ export const STEPS: ScreenshotStep[] = [
   ...checksSteps,
   ...evidenceSteps,
   ...exportSteps,
+  ...exportSigningSteps,
   ...awsReportSteps,
 ];

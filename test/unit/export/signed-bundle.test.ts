@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../../main/services/export/verify';
 import { parsePublicKey } from '../../../main/services/signing/public-key';
 import { refusal } from '../helpers/services';
-import { makeKey, startAgent, tempKeyDir, type TestAgent, type TestKey } from '../helpers/ssh-keys';
+import { makeKey, startAgent, tempKeyDir, type TestAgent, type TestKey } from '../../fixtures/ssh-keys';
 import { scenarioWorkspace, type Scenario } from './scenario';
 
 const root = resolve(__dirname, '../../..');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshSigning } from '../../../main/services/signing/ssh-signing';
 import { parsePublicKey } from '../../../main/services/signing/public-key';
 import { isAppError } from '../../../shared/ipc/result';
-import { makeKey, startAgent, tempKeyDir, type TestAgent, type TestKey } from '../helpers/ssh-keys';
+import { makeKey, startAgent, tempKeyDir, type TestAgent, type TestKey } from '../../fixtures/ssh-keys';
 
 const NS = 'audit-bundle';
 const data = Buffer.from('e3b0c442  README.txt\n');
