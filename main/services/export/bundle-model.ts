@@ -108,8 +108,11 @@ export async function buildModel(
   const members = new Map(source.team.members.map((m) => [m.id, m]));
   const evidence: ModelEvidence[] = [];
   const outOfScope: EvidenceRecord[] = [];
+  const requested = new Set((source.requests?.requests ?? []).flatMap((r) => r.evidenceIds));
   for (const record of await source.evidence.list()) {
-    const controlIds = record.controlIds.filter((id) => inScope.has(id));
+    let controlIds = record.controlIds.filter((id) => inScope.has(id));
+    // Evidence answering one of the auditor's requests ships even when its control is out of scope.
+    if (controlIds.length === 0 && requested.has(record.id)) controlIds = record.controlIds;
     if (controlIds.length === 0) {
       outOfScope.push(record);
       continue;

@@ -1,3 +1,4 @@
+import type { ModelEvidence } from './bundle-model';
 import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
@@ -12,6 +13,21 @@ export interface BundleContent {
   awsReview: BundleAwsReview;
   /** SHA-256 of manifest.json. */
   fingerprint: string;
+  /** The auditor's request list, answered; absent when none was imported. */
+  requests?: BundleRequest[];
+}
+
+/** One request as the bundle shows it, with the evidence files that answer it. */
+export interface BundleRequest {
+  id: string;
+  text: string;
+  criteria: string;
+  status: string;
+  owner: string;
+  dueDate: string;
+  response: string;
+  auditorComment: string;
+  evidence: ModelEvidence[];
 }
 
 export const allExclusions = (content: BundleContent) =>

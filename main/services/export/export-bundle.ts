@@ -8,6 +8,7 @@ import { bundleAwsReview } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
 import type { BundleContent } from './content';
 import { controlsCsv, cuecsCsv, evidenceCsv } from './csv';
+import { bundleRequests, requestRows, requestsCsv, requestsXlsx } from './requests-files';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
 import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
@@ -142,20 +143,38 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     run.signal?.throwIfAborted();
     const thumbnails = await buildThumbnails(model, source, run.signal);
     report('documents');
-    const data: GeneratedDocument[] = [
-      { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings) },
-      { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model) },
-      { path: ADDED_BUNDLE_FILES.cuecsCsv, bytes: cuecsCsv(awsReview) },
+    const requests = source.requests?.requests.length ? requestRows(source.requests, source.team, model) : null;
+    const data: (GeneratedDocument & { mediaType: string })[] = [
+      { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings), mediaType: 'text/csv' },
+      { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model), mediaType: 'text/csv' },
+      { path: ADDED_BUNDLE_FILES.cuecsCsv, bytes: cuecsCsv(awsReview), mediaType: 'text/csv' },
+      ...(requests
+        ? [
+            { path: ADDED_BUNDLE_FILES.requestsCsv, bytes: requestsCsv(requests), mediaType: 'text/csv' },
+            {
+              path: ADDED_BUNDLE_FILES.requestsXlsx,
+              bytes: await requestsXlsx(requests, generatedAt),
+              mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            },
+          ]
+        : []),
     ];
     const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing));
-    const content: BundleContent = { model, findings, thumbnails, awsReview, fingerprint: sha256Hex(manifest) };
+    const content: BundleContent = {
+      model,
+      findings,
+      thumbnails,
+      awsReview,
+      fingerprint: sha256Hex(manifest),
+      ...(requests && source.requests ? { requests: bundleRequests(source.requests, source.team, model) } : {}),
+    };
     const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [
       { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint, signing), mediaType: 'text/plain' },
       { path: BUNDLE_FILES.pdf, bytes: pdf, mediaType: 'application/pdf' },
       { path: BUNDLE_FILES.html, bytes: renderHtml(content), mediaType: 'text/html' },
-      ...data.map((d) => ({ ...d, mediaType: 'text/csv' })),
+      ...data,
       { path: BUNDLE_FILES.manifest, bytes: manifest, mediaType: 'application/json' },
       { path: BUNDLE_FILES.manifestSchema, bytes: manifestJsonSchema(), mediaType: 'application/json' },
       ...(signing

@@ -79,6 +79,18 @@ ${findingHtml ? `<h2>Automated checks (latest run)</h2>${findingHtml}` : ''}${sh
 <h2>Evidence</h2>${evidenceRows ? `<table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Captured (UTC)</th></tr>${evidenceRows}</table>` : '<p class="muted">No evidence is linked to this control.</p>'}</section>`;
 }
 
+/** The auditor's request list by request id, each answered with links to its evidence files. */
+function requestsHtml(content: BundleContent): string {
+  if (!content.requests) return '';
+  const rows = content.requests
+    .map(
+      (r) =>
+        `<tr id="request-${anchor(r.id)}"><td><code>${esc(r.id)}</code></td><td>${esc(r.text)}${r.criteria ? `<div class="muted">${esc(r.criteria)}</div>` : ''}</td><td>${esc(r.status)}${r.auditorComment ? `<div class="muted">${esc(r.auditorComment)}</div>` : ''}</td><td>${esc(r.owner)}${r.dueDate ? `<div class="muted">due ${r.dueDate}</div>` : ''}</td><td>${esc(r.response)}${r.evidence.length ? `<ul>${r.evidence.map((e) => `<li>${evLink(e)} ${esc(e.record.title)}</li>`).join('')}</ul>` : ''}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="requests"><h1>Requests</h1><p>The request list as the audit firm sent it (requests.csv and requests.xlsx carry all of its columns).</p><table><tr><th>Request</th><th>Text</th><th>Status</th><th>Owner</th><th>Response and evidence</th></tr>${rows}</table></section>`;
+}
+
 export function renderHtml(content: BundleContent): Buffer {
   const { model, fingerprint } = content;
   const { meta, options } = model;
@@ -119,7 +131,7 @@ export function renderHtml(content: BundleContent): Buffer {
 <p class="muted">Check every file with <code>sha256sum -c SHA256SUMS</code>; README.txt explains how.</p></header>
 <nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#${AWS_REVIEW_ANCHOR}">${esc(AWS_REVIEW_TITLE)}</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
 <li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
-<li><a href="#exclusions">Exceptions and exclusions</a></li><li><a href="#evidence">Evidence index</a></li></ul></nav>
+<li><a href="#exclusions">Exceptions and exclusions</a></li>${content.requests ? '<li><a href="#requests">Requests</a></li>' : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
 <section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
 <table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table></section>
 ${awsReviewHtml(content)}
@@ -129,6 +141,7 @@ ${matrix}</table></section>
 ${coverage}</table></section>
 ${model.controls.map((c) => controlSection(c, content)).join('\n')}
 <section id="exclusions"><h1>Exceptions and exclusions</h1>${exclusions ? `<table><tr><th>Control</th><th>What</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr>${exclusions}</table>` : '<p>No exclusions are recorded for the controls in scope.</p>'}</section>
+${requestsHtml(content)}
 <section id="evidence"><h1>Evidence index</h1><table><tr><th>Evidence</th><th>Title, controls, file</th><th>SHA-256</th></tr>
 ${index}</table></section>
 </body></html>

@@ -23,6 +23,9 @@ export const BUNDLE_FILES = {
  */
 export const ADDED_BUNDLE_FILES = {
   cuecsCsv: 'cuecs.csv',
+  /** Only when a request list was imported. */
+  requestsCsv: 'requests.csv',
+  requestsXlsx: 'requests.xlsx',
 } as const;
 
 /**
