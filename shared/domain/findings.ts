@@ -131,8 +131,8 @@ export interface LatestFinding {
   collectedBy: { name: string; email: string };
   account?: { id: string; alias?: string; principalArn: string; region: string };
   evidence: CheckEvidenceRef[];
-  /** A changed or missing findings file is reported, never read as if it were fine. */
-  integrity: 'ok' | 'tampered' | 'missing';
+  /** A changed, missing or unreadable findings file is reported, never read as if it were fine. */
+  integrity: 'ok' | 'tampered' | 'missing' | 'unreadable';
 }
 
 export interface ControlFindings {

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'SIGNING_UNAVAILABLE',
   'SIGNING_KEY_REJECTED',
   'SIGNING_FAILED',
+  // Workspace storage (appended)
+  'WORKSPACE_FILE_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

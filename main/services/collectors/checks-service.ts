@@ -4,7 +4,6 @@ import { CHECK_IDS, checkById, isCheckId } from '../../../shared/checks/registry
 import type { Person } from '../../../shared/domain/common';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import {
-  Finding,
   type CheckProgress,
   type CheckRun,
   type CheckRunItem,
@@ -15,6 +14,8 @@ import { AppError } from '../../../shared/ipc/result';
 import type { AwsService } from '../aws/aws-service';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
 import { assertAccountInScope } from '../aws/workspace-aws';
+import { latestFindingsByCheck } from '../../../shared/rules/latest-run';
+import { evidenceReader } from '../evidence/evidence-reader';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { abortableSleep } from '../abortable-sleep';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
@@ -341,14 +342,10 @@ export class ChecksService {
   }
 
   private async latestFor(checkId: string, records: EvidenceRecord[]): Promise<LatestFinding | null> {
-    const record = records.filter((r) => r.kind === 'findings' && r.checkId === checkId).at(-1);
+    const record = latestFindingsByCheck(records.filter((r) => r.checkId === checkId)).get(checkId);
     if (!record) return null;
-    const store = this.deps.workspaces.require().evidence;
-    const integrity = await store.verify(record);
-    let finding: LatestFinding['finding'] = null;
     // A findings file this version cannot read is shown as unreadable, never guessed at.
-    if (integrity === 'ok')
-      finding = Finding.safeParse(parseJson((await store.read(record)).toString('utf8'))).data ?? null;
+    const { integrity, finding } = await evidenceReader(this.deps.workspaces.require().evidence).read(record);
     const evidence = records.filter((r) => r.runId === record.runId && r.checkId === checkId).map(refOf);
     return {
       checkId,
@@ -384,12 +381,4 @@ function runSummary(r: CheckRun): string {
   const what = kinds.size === 1 && kinds.has('iam') ? 'IAM check' : 'check';
   const n = new Set(r.checks.map((c) => c.checkId)).size;
   return `Ran ${n} ${what}${n === 1 ? '' : 's'} on ${where}: ${parts}${how}`;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
 import {
   VIEWER_LIMITS,
@@ -7,17 +6,9 @@ import {
   type EvidenceProvenance,
 } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
-import { mapLimit } from '../map-limit';
-import { integrityError } from './evidence-store';
+import { assertIntact, evidenceReader, type ReadEvidence } from './evidence-reader';
 import type { OpenWorkspace } from '../workspace/open-workspace';
 import type { WorkspaceService } from '../workspace/workspace-service';
-
-interface Checked {
-  stamp: string;
-  integrity: ListedIntegrity;
-  readError?: string;
-  at: string;
-}
 
 export interface EvidenceFilter {
   controlId?: string;
@@ -25,57 +16,29 @@ export interface EvidenceFilter {
   integrity?: ListedIntegrity;
 }
 
-/** Files re-hashed at once: a library of thousands must not exhaust the process's file descriptors (EMFILE). */
-export const HASH_CONCURRENCY = 8;
-
 const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'application/json']);
 
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
+const itemOf = (read: ReadEvidence): EvidenceItem => ({
+  ...read.record,
+  integrity: read.integrity,
+  ...(read.readError ? { readError: read.readError } : {}),
+});
+
 /**
- * Evidence as every feature reads it: records with the integrity of their files. A file is
- * re-hashed the first time it is seen and whenever its size, mtime or ctime change (ctime
- * cannot be set back by hand), so a changed or deleted file is reported, never accepted.
+ * Evidence as the Evidence screen shows it, read through the one evidence reader: a file is
+ * re-hashed when it changed (size, mtime, ctime or inode), so a changed or deleted file is
+ * reported, never accepted. A file that cannot be read is `unreadable` with the reason.
  */
 export class EvidenceService {
-  private readonly checked = new WeakMap<OpenWorkspace, Map<string, Checked>>();
-
   constructor(
     private readonly workspaces: WorkspaceService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /**
-   * A file that cannot be read (permissions, EMFILE, a directory in its place) is reported on
-   * its own item as `unreadable` with the reason, and not cached, so the next read tries again.
-   */
-  private async check(ws: OpenWorkspace, record: EvidenceRecord): Promise<Checked> {
-    let cache = this.checked.get(ws);
-    if (!cache) this.checked.set(ws, (cache = new Map()));
-    const at = this.now().toISOString();
-    let stamp = 'missing';
-    try {
-      const stat = await fs.stat(ws.evidence.filePath(record.sha256));
-      stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') return { stamp, integrity: 'unreadable', readError: errorCode(error), at };
-    }
-    const known = cache.get(record.sha256);
-    if (known && known.stamp === stamp) return known;
-    let integrity: ListedIntegrity;
-    try {
-      integrity = stamp === 'missing' ? 'missing' : await ws.evidence.verify(record);
-    } catch (error) {
-      return { stamp, integrity: 'unreadable', readError: errorCode(error), at };
-    }
-    const result: Checked = { stamp, integrity, at };
-    cache.set(record.sha256, result);
-    return result;
-  }
-
-  private async itemOf(ws: OpenWorkspace, record: EvidenceRecord): Promise<{ item: EvidenceItem; checkedAt: string }> {
-    const { integrity, readError, at } = await this.check(ws, record);
-    return { item: { ...record, integrity, ...(readError ? { readError } : {}) }, checkedAt: at };
+  private reader(ws: OpenWorkspace) {
+    return evidenceReader(ws.evidence, this.now);
   }
 
   async list(filter: EvidenceFilter = {}): Promise<EvidenceItem[]> {
@@ -83,25 +46,24 @@ export class EvidenceService {
     const records = (await ws.evidence.list()).filter(
       (r) => (!filter.controlId || r.controlIds.includes(filter.controlId)) && (!filter.kind || r.kind === filter.kind),
     );
-    const items = await mapLimit(records, HASH_CONCURRENCY, async (r) => (await this.itemOf(ws, r)).item);
+    const items = (await this.reader(ws).readAll(records)).map(itemOf);
     return items.filter((i) => !filter.integrity || i.integrity === filter.integrity).reverse();
   }
 
   async item(id: string): Promise<EvidenceItem> {
     const ws = this.workspaces.require();
-    return (await this.itemOf(ws, await ws.evidence.get(id))).item;
+    return itemOf(await this.reader(ws).read(await ws.evidence.get(id)));
   }
 
   async provenance(id: string): Promise<EvidenceProvenance> {
     const ws = this.workspaces.require();
     const record = await ws.evidence.get(id);
     // Provenance always re-hashes: it is where a person goes to confirm the file still matches.
-    this.checked.get(ws)?.delete(record.sha256);
-    const { item, checkedAt } = await this.itemOf(ws, record);
+    const read = await this.reader(ws).read(record, { fresh: true });
     const { entries } = await ws.activity.read();
     return {
-      item,
-      checkedAt,
+      item: itemOf(read),
+      checkedAt: read.checkedAt,
       activity: entries.filter((e) => e.details?.evidenceId === id || e.target === `evidence:${id}`),
     };
   }
@@ -131,12 +93,12 @@ export class EvidenceService {
       return {
         ...base,
         encoding: 'base64',
-        data: (await ws.evidence.read(record)).toString('base64'),
+        data: (await this.reader(ws).bytes(record)).toString('base64'),
         truncated: false,
       };
     }
     if (TEXT_TYPES.has(record.mediaType)) {
-      const bytes = await ws.evidence.read(record);
+      const bytes = await this.reader(ws).bytes(record);
       const truncated = bytes.length > VIEWER_LIMITS.textBytes;
       return {
         ...base,
@@ -145,8 +107,7 @@ export class EvidenceService {
         truncated,
       };
     }
-    const integrity = await ws.evidence.verify(record);
-    if (integrity !== 'ok') throw integrityError(record, integrity);
+    assertIntact(await this.reader(ws).read(record, { fresh: true }));
     return { ...base, encoding: 'none', data: '', truncated: false };
   }
 }

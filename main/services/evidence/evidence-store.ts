@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { EVIDENCE_RECORD_VERSION, EvidenceRecord, type EvidenceIntegrity } from '../../../shared/domain/evidence';
-import { AppError } from '../../../shared/ipc/result';
-import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
+import { AppError, isAppError } from '../../../shared/ipc/result';
+import { saveFailure } from '../storage/atomic-write';
+import {
+  ensureFolder,
+  entryKind,
+  hashRegular,
+  listFolder,
+  readRegular,
+  readRegularText,
+  writeAtomic,
+} from '../storage/workspace-files';
 import { mapLimit } from '../map-limit';
 
 /** What a producer supplies; the store adds the id, hash, size, time and app version. */
@@ -20,6 +29,8 @@ export const EVIDENCE_DIR = 'evidence';
 /** Where a stored file that no longer matched its name is kept once a good copy replaced it. */
 export const DAMAGED_DIR = 'damaged';
 const RECORD_READ_CONCURRENCY = 16;
+/** A record is a few kilobytes; a larger file in `evidence/records/` was not written by the workbench. */
+export const RECORD_MAX_BYTES = 1024 * 1024;
 
 /** A stored file that did not match its name and was replaced by a new, matching copy. */
 export interface EvidenceRepair {
@@ -92,7 +103,7 @@ export class EvidenceStore {
     const record = this.prepare(fields, sha256, bytes.byteLength);
     await this.beforeWrite();
     await this.ensureDirs();
-    await this.place(record, () => writeFileAtomic(this.filePath(sha256), bytes, 0o444));
+    await this.place(record, () => writeAtomic(this.root, this.filePath(sha256), bytes, 0o444));
     return this.writeRecord(record);
   }
 
@@ -116,6 +127,7 @@ export class EvidenceStore {
       await pipeline(createReadStream(sourcePath), tap, createWriteStream(tmp, { flags: 'wx', mode: 0o444 }));
     } catch (error) {
       await fs.rm(tmp, { force: true });
+      if (isAppError(error)) throw error;
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
         throw new AppError('IMPORT_REJECTED', `The file ${sourcePath} could not be read.`, {
           hint: 'Check that it exists and that you may read it.',
@@ -183,8 +195,8 @@ export class EvidenceStore {
   /** Keeps the damaged file under `name` in `evidence/damaged/`, never overwriting a file there. */
   private async moveAside(sha256: string, name: string): Promise<void> {
     const target = join(this.damagedDir, name);
+    await ensureFolder(this.root, this.damagedDir);
     try {
-      await fs.mkdir(this.damagedDir, { recursive: true });
       if (await exists(target)) throw Object.assign(new Error(`${target} already exists`), { code: 'EEXIST' });
       await fs.rename(this.filePath(sha256), target);
     } catch (error) {
@@ -207,13 +219,14 @@ export class EvidenceStore {
   async read(record: EvidenceRecord): Promise<Buffer> {
     const integrity = await this.verify(record);
     if (integrity !== 'ok') throw integrityError(record, integrity);
-    return fs.readFile(this.filePath(record.sha256));
+    // Bounded by the recorded size: the file was just checked to hold exactly those bytes.
+    return readRegular(this.filePath(record.sha256), record.size);
   }
 
   /** Re-hashes the stored file: a mismatch is reported, never repaired here (only a new, matching copy repairs it). */
   async verify(record: EvidenceRecord): Promise<EvidenceIntegrity> {
     try {
-      return (await sha256OfFile(this.filePath(record.sha256))) === record.sha256 ? 'ok' : 'tampered';
+      return (await hashRegular(this.filePath(record.sha256))).sha256 === record.sha256 ? 'ok' : 'tampered';
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
       throw error;
@@ -235,18 +248,19 @@ export class EvidenceStore {
 
   private async writeRecord(record: EvidenceRecord): Promise<EvidenceRecord> {
     await this.beforeWrite();
-    await writeFileAtomic(join(this.recordsDir, `${record.id}.json`), `${JSON.stringify(record, null, 2)}\n`, 0o444);
+    await writeAtomic(
+      this.root,
+      join(this.recordsDir, `${record.id}.json`),
+      `${JSON.stringify(record, null, 2)}\n`,
+      0o444,
+    );
     (await this.load()).set(record.id, record);
     return record;
   }
 
   private async ensureDirs() {
-    try {
-      await fs.mkdir(this.filesDir, { recursive: true });
-      await fs.mkdir(this.recordsDir, { recursive: true });
-    } catch (error) {
-      throw saveFailure(this.filesDir, error);
-    }
+    await ensureFolder(this.root, this.filesDir);
+    await ensureFolder(this.root, this.recordsDir);
   }
 
   private load(): Promise<Map<string, EvidenceRecord>> {
@@ -256,14 +270,14 @@ export class EvidenceStore {
 
   private async readIndex(): Promise<Map<string, EvidenceRecord>> {
     const map = new Map<string, EvidenceRecord>();
-    const names = await fs.readdir(this.recordsDir).catch(() => [] as string[]);
+    const names = await listFolder(this.recordsDir);
     // Bounded: thousands of records read at once would fail with EMFILE and drop out unseen.
     await mapLimit(
       names.filter((n) => n.endsWith('.json')),
       RECORD_READ_CONCURRENCY,
       async (name) => {
         const parsed = EvidenceRecord.safeParse(
-          parseJsonOrNull(await fs.readFile(join(this.recordsDir, name), 'utf8').catch(() => '')),
+          parseJsonOrNull(await readRegularText(join(this.recordsDir, name), RECORD_MAX_BYTES).catch(() => '')),
         );
         // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
         if (parsed.success) map.set(parsed.data.id, parsed.data);
@@ -303,24 +317,20 @@ function parseJsonOrNull(text: string): unknown {
 
 /** Size first (cheap), then the hash: only a file with exactly the named bytes is intact. */
 async function storedState(path: string, sha256: string, size: number): Promise<StoredState> {
-  let stat;
-  try {
-    stat = await fs.stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+  const kind = await entryKind(path).catch((error) => {
     throw saveFailure(path, error);
-  }
-  if (!stat.isFile() || stat.size !== size) return 'damaged';
+  });
+  if (kind === null) return 'absent';
+  // A link, FIFO or device in a file's place is damaged: it is moved aside, never read or written through.
+  if (kind !== 'file') return 'damaged';
   try {
-    return (await sha256OfFile(path)) === sha256 ? 'intact' : 'damaged';
+    const stored = await hashRegular(path);
+    return stored.size === size && stored.sha256 === sha256 ? 'intact' : 'damaged';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    if (isAppError(error)) return 'damaged';
     throw saveFailure(path, error);
   }
 }
 
-const exists = (path: string) =>
-  fs.access(path).then(
-    () => true,
-    () => false,
-  );
+const exists = async (path: string) => (await entryKind(path)) !== null;

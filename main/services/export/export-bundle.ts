@@ -4,6 +4,7 @@ import type { Person } from '../../../shared/domain/common';
 import { CONTROLS } from '../../../shared/catalog';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { integrityError } from '../evidence/evidence-store';
+import { unreadableError } from '../evidence/evidence-reader';
 import { bundleAwsReview } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
 import type { BundleContent } from './content';
@@ -215,7 +216,10 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
         size: item.record.size,
         sha256: item.record.sha256,
         compressionLevel: compressionLevelFor(item.record.mediaType),
-        onIntegrityFailure: (problem) => integrityError(item.record, problem),
+        onIntegrityFailure: (problem, readError) =>
+          problem === 'unreadable'
+            ? unreadableError(item.record, readError ?? 'unknown error')
+            : integrityError(item.record, problem),
       });
     }
     writer.addBuffer(BUNDLE_FILES.sums, sumsBytes, 6);

@@ -1,30 +1,20 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { CONTROL_STATUSES, type ControlStatus } from '../../../shared/domain/control-state';
-import type { EvidenceIntegrity, EvidenceKind } from '../../../shared/domain/evidence';
-import { Finding, type CheckResult } from '../../../shared/domain/findings';
+import type { EvidenceKind, ListedIntegrity } from '../../../shared/domain/evidence';
+import type { CheckResult } from '../../../shared/domain/findings';
 import type { Person } from '../../../shared/domain/common';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
 import { EVIDENCE_DIR } from '../evidence/evidence-store';
+import { evidenceReader } from '../evidence/evidence-reader';
+import { listFolder } from '../storage/workspace-files';
 import { CONTROLS } from '../../../shared/catalog';
 import { blockingOf, bundleAwsReview, warningsOf } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
-import { mapLimit } from '../map-limit';
-
-const CONCURRENCY = 4;
-
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 /** Record files the evidence store could not read (it skips them); the pre-flight says so. */
 async function unreadableRecords(source: ExportSource, readable: number): Promise<number> {
-  const names = await fs.readdir(join(source.root, EVIDENCE_DIR, 'records')).catch(() => [] as string[]);
+  const names = await listFolder(join(source.root, EVIDENCE_DIR, 'records')).catch(() => [] as string[]);
   return Math.max(0, names.filter((n) => n.endsWith('.json')).length - readable);
 }
 
@@ -43,26 +33,26 @@ export async function preflight(
     generatedAt: context.now.toISOString(),
     appVersion: context.appVersion,
   });
-  const integrity = await mapLimit(model.evidence, CONCURRENCY, async (item) => {
-    signal?.throwIfAborted();
-    return { item, integrity: await source.evidence.verify(item.record) };
-  });
-  const state = new Map<string, EvidenceIntegrity>(integrity.map((r) => [r.item.record.id, r.integrity]));
+  const reader = evidenceReader(source.evidence);
+  const reads = await reader.readAll(
+    model.evidence.map((item) => item.record),
+    { signal },
+  );
+  const readById = new Map(reads.map((r) => [r.record.id, r]));
+  const integrity = model.evidence.map((item) => ({ item, read: readById.get(item.record.id)! }));
 
   const checks: PreflightReport['failingChecks'] = [];
   for (const [controlId, items] of latestFindings(model)) {
     for (const item of items) {
-      if (state.get(item.record.id) !== 'ok') continue;
-      const text = await fs.readFile(source.evidence.filePath(item.record.sha256), 'utf8').catch(() => 'null');
-      const parsed = Finding.safeParse(parseOrNull(text));
-      if (!parsed.success) continue;
-      const result: CheckResult = parsed.data.result;
+      const finding = readById.get(item.record.id)?.finding;
+      if (!finding) continue;
+      const result: CheckResult = finding.result;
       if (result === 'fail' || result === 'error' || result === 'needs_review') {
         checks.push({
           controlId,
-          checkId: parsed.data.checkId,
+          checkId: finding.checkId,
           result,
-          summary: parsed.data.summary,
+          summary: finding.summary,
           evidenceId: item.record.id,
         });
       }
@@ -79,7 +69,7 @@ export async function preflight(
     capturedAt: e.record.capturedAt,
     controlIds: e.controlIds,
   });
-  const problems = integrity.filter((r) => r.integrity !== 'ok');
+  const problems = integrity.filter((r) => r.read.integrity !== 'ok');
   const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   const signed = review.review.signed;
 
@@ -111,7 +101,8 @@ export async function preflight(
     integrityProblems: problems.map((r) => ({
       ...brief(r.item),
       sha256: r.item.record.sha256,
-      problem: r.integrity as Exclude<EvidenceIntegrity, 'ok'>,
+      problem: r.read.integrity as Exclude<ListedIntegrity, 'ok'>,
+      ...(r.read.readError ? { readError: r.read.readError } : {}),
     })),
     canExport: problems.length === 0,
   };

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import type { BundleModel, ExportSource, ModelEvidence } from './bundle-model';
-import { readVerified } from './evidence-files';
+import { evidenceReader } from '../evidence/evidence-reader';
 
 export const THUMBNAILS_PER_CONTROL = 3;
 /** Bounds the time and size of index.pdf however many screenshots a workspace holds. */
@@ -72,7 +72,7 @@ export async function buildThumbnails(
   for (const item of wanted.values()) {
     signal?.throwIfAborted();
     if (item.record.size > MAX_DECODE_BYTES) continue;
-    const bytes = await readVerified(source, item.record);
+    const bytes = await evidenceReader(source.evidence).bytes(item.record);
     try {
       const thumb = thumbnailPng(bytes);
       if (thumb) thumbs.set(item.record.id, thumb);

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs, type ReadStream, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from '../workspace/lock';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { ZipFile } from 'yazl';
+import { openRegular } from '../storage/workspace-files';
 import { assertSafeEntryName } from './layout';
 
 export interface FileEntry {
@@ -13,8 +14,8 @@ export interface FileEntry {
   /** The hash the file must still have; checked while it streams into the ZIP. */
   sha256: string;
   compressionLevel: number;
-  /** Called when the file is missing or no longer matches: the error that stops the export. */
-  onIntegrityFailure: (problem: 'missing' | 'tampered') => Error;
+  /** Called when the file is missing, no longer matches or cannot be read: the error that stops the export. */
+  onIntegrityFailure: (problem: 'missing' | 'tampered' | 'unreadable', readError?: string) => Error;
 }
 
 /**
@@ -119,12 +120,31 @@ export class BundleZipWriter {
             done();
           },
         });
-        const stream = createReadStream(entry.path);
-        this.current = stream;
-        stream.on('error', (error: NodeJS.ErrnoException) =>
-          this.fail(error.code === 'ENOENT' ? entry.onIntegrityFailure('missing') : error),
+        // Only a regular file of the recorded size is read, and never past that size: a link to
+        // /dev/zero or a FIFO in an evidence file's place is refused instead of streamed forever.
+        openRegular(entry.path).then(
+          ({ handle, stat }) => {
+            if (this.failure) return void handle.close();
+            if (stat.size !== entry.size) {
+              void handle.close();
+              return this.fail(entry.onIntegrityFailure('tampered'));
+            }
+            if (entry.size === 0) {
+              void handle.close();
+              return callback(null, Readable.from([]).pipe(check) as unknown as ReadStream);
+            }
+            const stream = createReadStream('', { fd: handle, start: 0, end: entry.size - 1 });
+            this.current = stream;
+            stream.on('error', (error: NodeJS.ErrnoException) => this.fail(error));
+            callback(null, stream.pipe(check) as unknown as ReadStream);
+          },
+          (error: NodeJS.ErrnoException) =>
+            this.fail(
+              error.code === 'ENOENT'
+                ? entry.onIntegrityFailure('missing')
+                : entry.onIntegrityFailure('unreadable', error.message),
+            ),
         );
-        callback(null, stream.pipe(check) as unknown as ReadStream);
       },
     );
   }

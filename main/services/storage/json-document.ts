@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { migrate, type DocumentMigrations } from '../../../shared/domain/migrations';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError, isAppError } from '../../../shared/ipc/result';
 import { describeZodError } from '../../../shared/ipc/describe-zod-error';
-import { writeFileAtomic } from './atomic-write';
+import { entryKind, readRegularText, writeAtomic } from './workspace-files';
 
 export const BACKUP_DIR = '.backup';
 
@@ -28,17 +27,15 @@ export class JsonDocument<S extends z.ZodType> {
   }
 
   async exists(): Promise<boolean> {
-    return fs.access(this.path).then(
-      () => true,
-      () => false,
-    );
+    return (await entryKind(this.path)) !== null;
   }
 
   async load(): Promise<z.output<S>> {
     let text: string;
     try {
-      text = await fs.readFile(this.path, 'utf8');
+      text = await readRegularText(this.path);
     } catch (error) {
+      if (isAppError(error)) throw error;
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw await this.damaged('WORKSPACE_FILE_CORRUPT', `${this.file} is missing from the workspace.`);
       }
@@ -91,19 +88,15 @@ export class JsonDocument<S extends z.ZodType> {
     // Validate before touching the disk: a bug must never persist an unreadable workspace.
     const parsed = this.schema.parse(value);
     const text = `${JSON.stringify(parsed, null, 2)}\n`;
-    await writeFileAtomic(this.path, text);
-    await fs.mkdir(join(this.root, BACKUP_DIR), { recursive: true }).catch(() => {});
+    await writeAtomic(this.root, this.path, text);
     // The copy of what was just written is the last-good version; failing to refresh it
     // must not report the user's change as lost, since the change itself is safely on disk.
-    await writeFileAtomic(backupPath(this.root, this.file), text).catch(() => {});
+    await writeAtomic(this.root, backupPath(this.root, this.file), text).catch(() => {});
     return parsed;
   }
 
   private async damaged(code: 'WORKSPACE_FILE_CORRUPT' | 'WORKSPACE_FILE_INVALID', message: string): Promise<AppError> {
-    const backupAvailable = await fs.access(backupPath(this.root, this.file)).then(
-      () => true,
-      () => false,
-    );
+    const backupAvailable = (await entryKind(backupPath(this.root, this.file)).catch(() => null)) === 'file';
     return new AppError(code, message, {
       hint: backupAvailable
         ? 'Restore the last good copy (the damaged file is kept beside it), or fix the file by hand and open the workspace again.'

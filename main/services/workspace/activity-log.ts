@@ -1,9 +1,13 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ActivityEntry } from '../../../shared/domain/activity';
+import { isAppError } from '../../../shared/ipc/result';
 import { saveFailure } from '../storage/atomic-write';
+import { appendRegular, openRegular, readRegularText } from '../storage/workspace-files';
 
 export const ACTIVITY_FILE = 'activity.jsonl';
+
+/** Years of activity fit well within this; a larger file was not written by the workbench. */
+export const ACTIVITY_MAX_BYTES = 256 * 1024 * 1024;
 
 /** How many unreadable line numbers `read` names; the count still covers all of them. */
 const SKIPPED_LINES_NAMED = 5;
@@ -29,20 +33,22 @@ export class ActivityLog {
     try {
       // A torn last line (crash or full disk mid-append) must not swallow this entry too.
       const prefix = (await this.endsWithNewline()) ? '' : '\n';
-      await fs.appendFile(this.path, prefix + line, { encoding: 'utf8' });
+      await appendRegular(this.root, this.path, prefix + line);
     } catch (error) {
+      if (isAppError(error)) throw error;
       throw saveFailure(this.path, error);
     }
   }
 
   private async endsWithNewline(): Promise<boolean> {
-    const handle = await fs.open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+    const opened = await openRegular(this.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
     });
-    if (!handle) return true;
+    if (!opened) return true;
+    const { handle } = opened;
     try {
-      const { size } = await handle.stat();
+      const { size } = opened.stat;
       if (size === 0) return true;
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, size - 1);
@@ -56,7 +62,7 @@ export class ActivityLog {
   async read(
     options: { limit?: number; target?: string } = {},
   ): Promise<{ entries: ActivityEntry[]; skipped: number; skippedLines: number[] }> {
-    const text = await fs.readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const text = await readRegularText(this.path, ACTIVITY_MAX_BYTES).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
     });

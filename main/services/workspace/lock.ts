@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { readRegularText, writeAtomic } from '../storage/workspace-files';
 
 export const LOCK_FILE = '.workbench.lock';
+/** A lock is a few hundred bytes; anything larger was not written by the workbench. */
+const LOCK_MAX_BYTES = 64 * 1024;
 
 export interface LockOwner {
   host: string;
@@ -103,7 +105,7 @@ export class WorkspaceLock {
         },
       );
     }
-    await writeFileAtomic(this.path, body);
+    await writeAtomic(this.root, this.path, body);
     this.held = true;
     return {
       tookOverFrom: owner ?? undefined,
@@ -187,7 +189,7 @@ export class WorkspaceLock {
 
   private async readOwner(): Promise<LockOwner | null> {
     try {
-      const data = JSON.parse(await fs.readFile(this.path, 'utf8')) as Partial<LockOwner>;
+      const data = JSON.parse(await readRegularText(this.path, LOCK_MAX_BYTES)) as Partial<LockOwner>;
       if (typeof data.host !== 'string' || typeof data.pid !== 'number') return null;
       return {
         host: data.host,

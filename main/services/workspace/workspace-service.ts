@@ -13,7 +13,8 @@ import { AppError, isAppError } from '../../../shared/ipc/result';
 import { RESTORABLE_FILES } from '../../../shared/domain/workspace-documents';
 import type { Logger } from '../logger';
 import { ensureInstallId, rememberWorkspace, type PreferencesStore } from '../preferences/preferences';
-import { saveFailure, writeFileAtomic } from '../storage/atomic-write';
+import { saveFailure } from '../storage/atomic-write';
+import { entryKind, readRegular, writeAtomic } from '../storage/workspace-files';
 import { BACKUP_DIR, backupPath } from '../storage/json-document';
 import { ActivityLog } from './activity-log';
 import { WorkspaceLock, type HostInfo } from './lock';
@@ -202,8 +203,9 @@ export class WorkspaceService {
     const backup = backupPath(root, file);
     let content: Buffer;
     try {
-      content = await fs.readFile(backup);
-    } catch {
+      content = await readRegular(backup);
+    } catch (error) {
+      if (isAppError(error)) throw error;
       throw new AppError('NO_BACKUP', `There is no last-good copy of ${file} in ${join(root, BACKUP_DIR)}.`, {
         hint: 'Fix the file by hand, or restore the workspace folder from your own backup.',
       });
@@ -221,10 +223,7 @@ export class WorkspaceService {
       this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
     const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
     try {
-      const present = await fs.lstat(join(root, file)).then(
-        () => true,
-        () => false,
-      );
+      const present = (await entryKind(join(root, file))) !== null;
       const actor = this.me() ?? UNKNOWN_ACTOR;
       const activity = new ActivityLog(root, () => lock.assertHeld());
       await activity.append({
@@ -249,7 +248,7 @@ export class WorkspaceService {
       await fs.rename(join(root, file), join(root, damagedCopy)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw saveFailure(join(root, file), error);
       });
-      await writeFileAtomic(join(root, file), content);
+      await writeAtomic(root, join(root, file), content);
     } finally {
       await lock.release();
     }

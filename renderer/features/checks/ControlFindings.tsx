@@ -71,8 +71,13 @@ export function ControlFindings({ controlId }: { controlId: string }) {
                 {latest.integrity !== 'ok' ? (
                   <ErrorNotice
                     error={{
-                      code: latest.integrity === 'missing' ? 'EVIDENCE_MISSING' : 'EVIDENCE_TAMPERED',
-                      message: `The stored findings file is ${latest.integrity === 'missing' ? 'missing' : 'changed since it was collected'}.`,
+                      code:
+                        latest.integrity === 'missing'
+                          ? 'EVIDENCE_MISSING'
+                          : latest.integrity === 'unreadable'
+                            ? 'EVIDENCE_UNREADABLE'
+                            : 'EVIDENCE_TAMPERED',
+                      message: `The stored findings file is ${latest.integrity === 'missing' ? 'missing' : latest.integrity === 'unreadable' ? 'not readable, so it was not checked' : 'changed since it was collected'}.`,
                       hint: 'Run the checks again to collect fresh evidence.',
                     }}
                     title="Evidence problem"

@@ -63,7 +63,12 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
             {report.integrityProblems.map((p) => (
               <List.Item key={p.id}>
                 {p.title} ({p.id}) is{' '}
-                {p.problem === 'missing' ? 'missing from the workspace' : 'no longer the file that was captured'}.
+                {p.problem === 'missing'
+                  ? 'missing from the workspace'
+                  : p.problem === 'unreadable'
+                    ? `not readable, so not checked: ${p.readError ?? 'unknown error'}`
+                    : 'no longer the file that was captured'}
+                .
               </List.Item>
             ))}
           </List>

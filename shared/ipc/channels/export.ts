@@ -72,7 +72,12 @@ export interface PreflightReport {
     warnings: string[];
   };
   /** Files that no longer match their hash: the export refuses to ship them. */
-  integrityProblems: (EvidenceBrief & { sha256: string; problem: 'tampered' | 'missing' })[];
+  /** `unreadable`: the file could not be checked (a link, FIFO or device in its place, permissions); `readError` says which. */
+  integrityProblems: (EvidenceBrief & {
+    sha256: string;
+    problem: 'tampered' | 'missing' | 'unreadable';
+    readError?: string;
+  })[];
   canExport: boolean;
 }
 
