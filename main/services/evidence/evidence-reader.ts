@@ -73,6 +73,8 @@ export class EvidenceReader {
     let stamp: string;
     try {
       const stat = await fs.lstat(path);
+      // A folder is what the OS calls it (EISDIR); a link, FIFO or device is named with the path.
+      if (stat.isDirectory()) return unreadable('EISDIR');
       if (!stat.isFile()) return unreadable(refused(path, kindOf(stat)).message);
       stamp = stampOf(stat);
     } catch (error) {
@@ -110,6 +112,8 @@ export class EvidenceReader {
     } catch (error) {
       if (errnoOf(error) === 'ENOENT') throw integrityError(record, 'missing');
       if (isAppError(error) && error.details?.maxBytes !== undefined) throw integrityError(record, 'tampered');
+      // Worded as the library words it (a link, FIFO, folder or permission problem on this record).
+      assertIntact(await this.read(record, { fresh: true }));
       throw error;
     }
     if (bytes.length !== record.size || sha256(bytes) !== record.sha256) throw integrityError(record, 'tampered');
@@ -163,7 +167,7 @@ export function assertIntact(read: ReadEvidence): void {
 export function unreadableError(record: EvidenceRecord, readError: string): AppError {
   return new AppError(
     'EVIDENCE_UNREADABLE',
-    `Evidence "${record.title}" (${record.id}) could not be read, so it was not checked: ${readError}`,
+    `Evidence "${record.title}" (${record.id}) could not be read (${readError}), so it was not checked.`,
     {
       hint: 'Put the original file back (restore it from a backup of the workspace), or check that you may read the workspace folder, then try again.',
       details: { evidenceId: record.id, sha256: record.sha256, readError },

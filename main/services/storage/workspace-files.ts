@@ -44,19 +44,31 @@ const KIND_WORDS: Record<EntryKind, string> = {
   other: 'not a regular file',
 };
 
-/** The refusal every caller shows as is: the path, what is there instead, and what to do. */
-export function refused(path: string, found: EntryKind, expected: 'file' | 'folder' = 'file'): AppError {
-  return new AppError(
-    'WORKSPACE_FILE_REFUSED',
-    `${path} is ${KIND_WORDS[found]}, not ${KIND_WORDS[expected]}; the workbench does not read or write through it.`,
-    {
-      hint:
-        found === 'symlink'
-          ? `Replace the link with the real ${expected} (or restore the workspace from a backup), then try again.`
-          : `Move it out of the workspace and put the real ${expected} back (or restore the workspace from a backup), then try again.`,
-      details: { path, found, expected },
-    },
-  );
+/**
+ * The refusal every caller shows as is: the path, what is there instead, and what to do. A read
+ * is refused with WORKSPACE_FILE_REFUSED; a write with SAVE_FAILED, as any other failed save
+ * (nothing was written, the previous state is intact).
+ */
+export function refused(
+  path: string,
+  found: EntryKind,
+  expected: 'file' | 'folder' = 'file',
+  access: 'read' | 'write' = 'read',
+): AppError {
+  const what = `${path} is ${KIND_WORDS[found]}, not ${KIND_WORDS[expected]}`;
+  const fix =
+    found === 'symlink'
+      ? `Replace the link with the real ${expected} (or restore the workspace from a backup), then try again.`
+      : `Move it out of the workspace and put the real ${expected} back (or restore the workspace from a backup), then try again.`;
+  return access === 'read'
+    ? new AppError('WORKSPACE_FILE_REFUSED', `${what}; the workbench does not read through it.`, {
+        hint: fix,
+        details: { path, found, expected },
+      })
+    : new AppError('SAVE_FAILED', `Your change was not saved: ${what}, and the workbench never writes through it.`, {
+        hint: `${fix} The previous state is intact.`,
+        details: { path, found, expected },
+      });
 }
 
 export function tooLarge(path: string, size: number, maxBytes: number): AppError {
@@ -183,13 +195,13 @@ export async function ensureFolder(root: string, dir: string): Promise<void> {
     current = join(current, part);
     const kind = await entryKind(current);
     if (kind === 'folder') continue;
-    if (kind !== null) throw refused(current, kind, 'folder');
+    if (kind !== null) throw refused(current, kind, 'folder', 'write');
     try {
       await fs.mkdir(current);
     } catch (error) {
       if (errnoOf(error) !== 'EEXIST') throw saveFailure(join(current, '.'), error);
       const now = await entryKind(current);
-      if (now !== 'folder') throw refused(current, now ?? 'other', 'folder');
+      if (now !== 'folder') throw refused(current, now ?? 'other', 'folder', 'write');
     }
   }
 }
@@ -197,7 +209,7 @@ export async function ensureFolder(root: string, dir: string): Promise<void> {
 /** Refuses a write target that exists as anything but a regular file (a folder, a link, a FIFO). */
 async function assertWritableTarget(path: string): Promise<void> {
   const kind = await entryKind(path);
-  if (kind !== null && kind !== 'file') throw refused(path, kind);
+  if (kind !== null && kind !== 'file') throw refused(path, kind, 'file', 'write');
 }
 
 /**
@@ -223,13 +235,13 @@ export async function appendRegular(root: string, path: string, data: string | U
   } catch (error) {
     const code = errnoOf(error);
     if (code === 'ELOOP' || code === 'EISDIR' || code === 'ENXIO') {
-      throw refused(path, (await entryKind(path).catch(() => null)) ?? 'other');
+      throw refused(path, (await entryKind(path).catch(() => null)) ?? 'other', 'file', 'write');
     }
     throw saveFailure(path, error);
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw refused(path, kindOf(stat));
+    if (!stat.isFile()) throw refused(path, kindOf(stat), 'file', 'write');
     try {
       await handle.appendFile(data);
       await handle.datasync();
@@ -245,12 +257,12 @@ export async function appendRegular(root: string, path: string, data: string | U
 /** Shortens a regular file to `size` bytes (used only to cut a crash-torn last line of the log). */
 export async function truncateRegular(path: string, size: number): Promise<void> {
   const handle = await fs.open(path, constants.O_WRONLY | NOFOLLOW | NONBLOCK).catch(async (error) => {
-    if (errnoOf(error) === 'ELOOP') throw refused(path, 'symlink');
+    if (errnoOf(error) === 'ELOOP') throw refused(path, 'symlink', 'file', 'write');
     throw saveFailure(path, error);
   });
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw refused(path, kindOf(stat));
+    if (!stat.isFile()) throw refused(path, kindOf(stat), 'file', 'write');
     await handle.truncate(size);
     await handle.datasync();
   } finally {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ActivityEntry } from '../../../shared/domain/activity';
 import { isAppError } from '../../../shared/ipc/result';
 import { saveFailure } from '../storage/atomic-write';
-import { appendRegular, openRegular, readRegularText } from '../storage/workspace-files';
+import { appendRegular, entryKind, openRegular, readRegularText, refused } from '../storage/workspace-files';
 
 export const ACTIVITY_FILE = 'activity.jsonl';
 
@@ -30,6 +30,8 @@ export class ActivityLog {
   async append(entry: ActivityEntry): Promise<void> {
     const line = `${JSON.stringify(ActivityEntry.parse(entry))}\n`;
     await this.beforeAppend();
+    const kind = await entryKind(this.path);
+    if (kind !== null && kind !== 'file') throw refused(this.path, kind, 'file', 'write');
     try {
       // A torn last line (crash or full disk mid-append) must not swallow this entry too.
       const prefix = (await this.endsWithNewline()) ? '' : '\n';
