@@ -229,37 +229,3 @@ export function reviewProblems(review: AwsReportReviewDraft, ctx: ReviewContext)
 
 export const blockingProblems = (problems: readonly ReviewProblem[]) =>
   problems.filter((p) => p.severity === 'blocking');
-
-/**
- * Why a signature no longer stands for the review as it is: it was judged for another "as of"
- * date or other categories (the gap and the coverage depend on them), or the review's content
- * changed after signing (by hand: the app refuses edits to a signed review).
- */
-export function signatureProblems(
-  signed: { asOfDate: string; categories: readonly Category[] } | null,
-  ctx: { asOfDate: string; categories: readonly Category[]; contentMatches: boolean },
-  /** Whose scope it is judged against: the workspace's audit, or an exported bundle's. */
-  subject: 'audit' | 'bundle' = 'audit',
-): string[] {
-  if (!signed) return [];
-  const out: string[] = [];
-  const [isAsOf, covers] =
-    subject === 'audit'
-      ? ['the audit is now as of', 'the audit now covers']
-      : ['this bundle is as of', 'this bundle covers'];
-  if (!ctx.contentMatches)
-    out.push(
-      'The review was changed after it was signed (its file no longer matches the signature): reopen it, check it, and sign it again.',
-    );
-  if (signed.asOfDate !== ctx.asOfDate)
-    out.push(
-      `It was signed for an "as of" date of ${signed.asOfDate}; ${isAsOf} ${ctx.asOfDate}. Reopen it, check the gap, and sign it again.`,
-    );
-  const same =
-    signed.categories.length === ctx.categories.length && signed.categories.every((c) => ctx.categories.includes(c));
-  if (!same)
-    out.push(
-      `It was signed for ${signed.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}; ${covers} ${ctx.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}. Reopen it and sign it again.`,
-    );
-  return out;
-}

@@ -1,14 +1,10 @@
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { ControlStatus } from '../../../shared/domain/control-state';
-import type { Category } from '../../../shared/domain/workspace';
-import {
-  reportGapDays,
-  reviewContext,
-  reviewProblems,
-  type ReviewProblem,
-} from '../../../shared/rules/aws-report-review';
-import { reviewSignatureProblems } from '../reviews/review-content-hash';
+import { reportGapDays, type ReviewProblem } from '../../../shared/rules/aws-report-review';
+import { awsReviewConclusion, type AwsReviewConclusion } from '../../../shared/rules/aws-report-standing';
+import type { ReviewStanding } from '../../../shared/rules/reviews/review-standing';
+import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import type { BundleModel } from './bundle-model';
 
 /** A company control named by a CUEC, as the bundle shows it. */
@@ -34,22 +30,13 @@ export interface BundleCuec {
 export interface BundleAwsReview {
   review: AwsReportReviewDoc;
   problems: ReviewProblem[];
+  /** Where the review stands for this bundle (the review kernel's answer). */
+  standing: ReviewStanding;
   /** Why the signature does not stand for this bundle: signed for another as-of date or categories, or changed since. */
   signatureProblems: string[];
   /** Days from the report's end to the bundle's as-of date; null until the end is recorded. */
   gapDays: number | null;
   cuecs: BundleCuec[];
-}
-
-/**
- * Why the review's signature does not stand for a bundle with this as-of date and these
- * categories (or at all: its content changed after signing). Empty when unsigned.
- */
-export function bundleSignatureProblems(
-  review: AwsReportReviewDoc,
-  scope: { asOfDate: string; categories: readonly Category[] },
-): string[] {
-  return reviewSignatureProblems(review, scope, 'bundle');
 }
 
 /**
@@ -65,15 +52,18 @@ export function bundleAwsReview(
   const { asOfDate, categories } = model.options;
   const inScope = new Map(model.controls.map((c) => [c.def.id, c]));
   const defs = new Map(catalog.map((d) => [d.id, d]));
-  const problems = reviewProblems(
+  const { problems, standing } = judgeAwsReviewForBundle(
     review,
-    reviewContext({ asOfDate, categories }, model.generatedAt.slice(0, 10), catalog),
+    { asOfDate, categories },
+    model.generatedAt.slice(0, 10),
+    catalog,
   );
   const end = review.report.periodEnd;
   return {
     review,
     problems,
-    signatureProblems: bundleSignatureProblems(review, { asOfDate, categories }),
+    standing,
+    signatureProblems: standing.signatureProblems,
     gapDays: end ? reportGapDays(end, asOfDate) : null,
     cuecs: review.cuecs.map((cuec) => ({
       id: cuec.id,
@@ -93,20 +83,14 @@ export function bundleAwsReview(
   };
 }
 
-export const isSigned = (r: BundleAwsReview) => r.review.signed !== null;
 export const blockingOf = (r: BundleAwsReview) => r.problems.filter((p) => p.severity === 'blocking');
 export const warningsOf = (r: BundleAwsReview) => r.problems.filter((p) => p.severity === 'warning');
 
 /** Where the review stands for this bundle: it decides the wording of the section and of the review control's page. */
-export type BundleReviewState = 'relied_on' | 'not_relied_on' | 'draft' | 'signature_stale';
+export type BundleReviewState = AwsReviewConclusion;
 
-export function reviewState(r: BundleAwsReview): BundleReviewState {
-  if (!r.review.signed) return 'draft';
-  if (r.signatureProblems.length > 0) return 'signature_stale';
-  return r.review.conclusion.reliance === 'do_not_rely' || !r.review.conclusion.reliance
-    ? 'not_relied_on'
-    : 'relied_on';
-}
+export const reviewState = (r: BundleAwsReview): BundleReviewState =>
+  awsReviewConclusion(r.standing, r.review.conclusion.reliance ?? null);
 
 /** What the review says, in the state it is in: the section's opening after the carve-out sentence. */
 export function reviewIntro(r: BundleAwsReview): string {
@@ -135,7 +119,7 @@ export function reviewStatusLine(r: BundleAwsReview): string {
     case 'signature_stale':
       return `${by}, but the signature does not stand for this bundle: ${r.signatureProblems.join(' ')}`;
     case 'draft': {
-      const open = r.problems.filter((p) => p.severity === 'blocking').length;
+      const open = r.standing.blocking;
       return `NOT SIGNED — draft${open > 0 ? ` with ${open} thing${open === 1 ? '' : 's'} open` : ''}: the inherited controls count as in progress at most.`;
     }
   }

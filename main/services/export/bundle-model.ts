@@ -3,7 +3,7 @@ import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog'
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { Person } from '../../../shared/domain/common';
 import { effectiveStatus, reviewStands, type AwsReviewStanding } from '../../../shared/rules/readiness';
-import { blockingProblems, reviewContext, reviewProblems } from '../../../shared/rules/aws-report-review';
+import { awsReviewReadiness } from '../../../shared/rules/aws-report-standing';
 import { defaultControlState, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
@@ -12,7 +12,7 @@ import type { WorkspaceState } from '../../../shared/domain/workspace-documents'
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
 import type { EvidenceStore } from '../evidence/evidence-store';
-import { bundleSignatureProblems } from './aws-review';
+import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import { evidencePath } from './layout';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
@@ -128,16 +128,10 @@ export async function buildModel(
   for (const item of evidence) {
     for (const id of item.controlIds) byControl.set(id, [...(byControl.get(id) ?? []), item]);
   }
-  // Judged for the bundle's scope, which may differ from the workspace's (as in aws-review.ts).
+  // Judged for the bundle's scope, which may differ from the workspace's.
   const review = source.awsReportReview;
-  const awsReviewStanding: AwsReviewStanding = {
-    signed: review.signed !== null,
-    blockingProblems: blockingProblems(
-      reviewProblems(review, reviewContext(options, context.generatedAt.slice(0, 10), catalog)),
-    ).length,
-    signatureProblems: bundleSignatureProblems(review, options),
-    reliance: review.conclusion.reliance ?? null,
-  };
+  const { standing } = judgeAwsReviewForBundle(review, options, context.generatedAt.slice(0, 10), catalog);
+  const awsReviewStanding = awsReviewReadiness(standing, review.conclusion.reliance ?? null);
   const controls = defs.map((def): ModelControl => {
     // Inherited controls follow the review of AWS's SOC 2 report, as on the dashboard.
     const state = {

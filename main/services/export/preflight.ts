@@ -94,7 +94,8 @@ export async function preflight(
     olderThanFreshness: model.evidence.filter((e) => e.flags.includes('older_than_freshness_window')).map(brief),
     awsReportReview: {
       signed: signed ? { by: signed.by, at: signed.at } : null,
-      signatureProblems: review.signatureProblems,
+      standing: review.standing,
+      signatureProblems: review.standing.signatureProblems,
       blocking: blockingOf(review).map((p) => p.message),
       warnings: warningsOf(review).map((p) => p.message),
     },

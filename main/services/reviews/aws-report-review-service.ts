@@ -11,7 +11,9 @@ import {
 } from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
 import { SNIFF_BYTES, sniff } from '../evidence/import-validation';
-import { reviewContentSha256, reviewSignatureProblems } from './review-content-hash';
+import { awsReportStanding } from './aws-report-standing';
+import { refuseWhenSigned, refuseWhenUnsigned, reopenReason, signatureOver } from './review-kernel';
+import { reviewDraftOf } from '../../../shared/rules/aws-report-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 export interface AwsReportReviewDeps {
@@ -116,13 +118,13 @@ export class AwsReportReviewService {
           );
         }
         const { asOfDate, categories } = ws.meta;
+        const { contentSha256, ...who } = signatureOver(by, this.deps.now().toISOString(), reviewDraftOf(current));
         const signed = {
-          by,
-          at: this.deps.now().toISOString(),
+          ...who,
           ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}),
           asOfDate,
           categories: [...categories],
-          contentSha256: reviewContentSha256(current),
+          contentSha256,
         };
         return { ...current, signed, ...this.stamp(by.email) };
       },
@@ -136,17 +138,13 @@ export class AwsReportReviewService {
   }
 
   async reopen(reason: string): Promise<AwsReportReviewView> {
-    const why = reason.trim();
-    if (!why)
-      throw new AppError('INVALID_INPUT', 'Say why the signed review is reopened.', {
-        hint: 'The reason is kept in the activity log for the auditor.',
-      });
+    const why = reopenReason(reason);
     const ws = this.deps.workspaces.require();
     const email = ws.actor().email;
     const doc = await ws.change(
       'awsReportReview',
       (d) => {
-        if (!d.signed) throw new AppError('CONFLICT', 'The review is not signed, so there is nothing to reopen.');
+        refuseWhenUnsigned(d.signed);
         return { ...d, signed: null, ...this.stamp(email) };
       },
       {
@@ -162,10 +160,13 @@ export class AwsReportReviewService {
   private view(doc: AwsReportReviewDoc): AwsReportReviewView {
     const { meta } = this.deps.workspaces.require();
     const end = doc.report.periodEnd;
+    const problems = this.problems(doc);
+    const standing = awsReportStanding(doc, blockingProblems(problems).length, meta);
     return {
       review: doc,
-      problems: this.problems(doc),
-      signatureProblems: reviewSignatureProblems(doc, meta),
+      problems,
+      standing,
+      signatureProblems: standing.signatureProblems,
       gapDays: end ? reportGapDays(end, meta.asOfDate) : null,
       asOfDate: meta.asOfDate,
     };
@@ -177,15 +178,7 @@ export class AwsReportReviewService {
   }
 
   private refuseWhenSigned(doc: AwsReportReviewDoc): void {
-    if (doc.signed) {
-      throw new AppError(
-        'CONFLICT',
-        `The review was signed by ${doc.signed.by.name} on ${doc.signed.at.slice(0, 10)}; a signed review is not edited.`,
-        {
-          hint: 'Reopen it with a reason first; it must then be signed again.',
-        },
-      );
-    }
+    refuseWhenSigned(doc.signed);
   }
 
   private stamp(email: string) {

@@ -10,6 +10,7 @@ import { ServicesSection } from './ServicesSection';
 import { SignControls } from './SignControls';
 import { SignedBanner } from './SignedBanner';
 import { useAwsReportReview } from './use-review';
+import { STATE_BADGES } from '../../../shared/rules/reviews/review-standing';
 
 /**
  * The review of AWS's SOC 2 report: AWS is a carved-out subservice organization, so the
@@ -34,7 +35,7 @@ export function AwsReportScreen() {
     );
   }
   const signed = view.review.signed;
-  const stale = !!signed && view.signatureProblems.length > 0;
+  const stale = view.standing.state === 'signature_stale';
   const disabled = !!signed;
   const blocking = review.problems.filter((p) => p.severity === 'blocking').length;
   const section = { draft, setDraft: review.setDraft, disabled };
@@ -56,13 +57,13 @@ export function AwsReportScreen() {
           variant="light"
           data-testid="review-state"
         >
-          {stale ? 'Signed, no longer stands' : signed ? 'Signed' : 'Draft'}
+          {STATE_BADGES[view.standing.state]}
         </Badge>
       </Group>
       {signed && (
         <SignedBanner
           signed={signed}
-          problems={view.signatureProblems}
+          problems={view.standing.signatureProblems}
           busy={review.busy === 'reopen'}
           error={review.errorOf('reopen')}
           onReopen={review.reopen}

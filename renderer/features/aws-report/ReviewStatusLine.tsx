@@ -2,6 +2,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import { api } from '../../api/client';
+import { standingSummary } from '../../../shared/rules/reviews/review-standing';
 import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 
@@ -22,14 +23,10 @@ export function ReviewStatusLine({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
     };
   }, [version]);
   if (!view) return null;
-  const signed = view.review.signed;
-  const stale = !!signed && view.signatureProblems.length > 0;
-  const missing = view.problems.filter((p) => p.severity === 'blocking').length;
-  const state = signed
-    ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}${stale ? ', but the signature no longer stands' : ''}`
-    : missing > 0
-      ? `Draft, ${missing} thing${missing === 1 ? '' : 's'} missing`
-      : 'Draft, ready to sign';
+  const { standing } = view;
+  const signed = standing.signed;
+  const stale = standing.state === 'signature_stale';
+  const state = standingSummary(standing);
   return (
     <Text
       size={size}

@@ -22,6 +22,7 @@ import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
 import { ReviewStatusLine } from '../aws-report/ReviewStatusLine';
+import { awsReviewReadiness } from '../../../shared/rules/aws-report-standing';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -36,13 +37,7 @@ export function Dashboard() {
       .awsReport.get()
       .then(
         (r) =>
-          r.ok &&
-          setAwsReportReview({
-            signed: r.value.review.signed !== null,
-            blockingProblems: r.value.problems.filter((p) => p.severity === 'blocking').length,
-            signatureProblems: r.value.signatureProblems,
-            reliance: r.value.review.conclusion.reliance ?? null,
-          }),
+          r.ok && setAwsReportReview(awsReviewReadiness(r.value.standing, r.value.review.conclusion.reliance ?? null)),
       );
   }, [version]);
   useEffect(() => {

@@ -3,6 +3,7 @@ import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
 import { formatBytes } from '../../../shared/rules/format-bytes';
+import { standingSummary } from '../../../shared/rules/reviews/review-standing';
 
 const LIST_LIMIT = 8;
 
@@ -128,11 +129,7 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           )}
         />
         <Section
-          title={
-            review.signed
-              ? `AWS SOC 2 report review: signed by ${review.signed.by.name} on ${review.signed.at.slice(0, 10)}${review.signatureProblems.length > 0 ? ', but the signature does not stand for this export' : ''}`
-              : `AWS SOC 2 report review: not signed (${review.blocking.length} thing${review.blocking.length === 1 ? '' : 's'} missing)`
-          }
+          title={`AWS SOC 2 report review: ${standingSummary(review.standing, 'export')}`}
           testId="preflight-aws-review"
           empty="Signed, with nothing open."
           items={[...review.signatureProblems, ...review.blocking, ...review.warnings]}

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { method } from '../define';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../domain/aws-report-review';
 import type { ReviewProblem } from '../../rules/aws-report-review';
+import type { ReviewStanding } from '../../rules/reviews/review-standing';
 
 export interface AwsReportReviewView {
   review: AwsReportReviewDoc;
   /** What stands before signing (blocking) and what the auditor will ask about (warnings). */
   problems: ReviewProblem[];
-  /** Why the signature no longer stands for the review (see signatureProblems); empty when it does or there is none. */
+  /** Where the review stands (the review kernel's answer): every screen words this. */
+  standing: ReviewStanding;
+  /** Why the signature no longer stands (the standing's signatureProblems); empty when it does or there is none. */
   signatureProblems: string[];
   /** Days from the report's end to the workspace's "as of" date; null until the end is known. */
   gapDays: number | null;

@@ -7,6 +7,7 @@ import type { Person } from '../../domain/common';
 import type { CheckResult } from '../../domain/findings';
 import { Category } from '../../domain/workspace';
 import { SigningKeyChoice } from '../../domain/signing';
+import type { ReviewStanding } from '../../rules/reviews/review-standing';
 
 /** Evidence captured more than this many days before the as-of date is flagged, unless the user chooses otherwise. */
 export const DEFAULT_FRESHNESS_DAYS = 90;
@@ -67,6 +68,8 @@ export interface PreflightReport {
    */
   awsReportReview: {
     signed: { by: Person; at: string } | null;
+    /** Where the review stands for this export (the review kernel's answer); the pre-flight words it. */
+    standing: ReviewStanding;
     signatureProblems: string[];
     blocking: string[];
     warnings: string[];
