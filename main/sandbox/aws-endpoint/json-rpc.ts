@@ -13,6 +13,8 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly status = 400,
+    /** More members of the error shape (identitystore's ResourceType and ResourceId). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -65,7 +67,7 @@ export function jsonRpcService(spec: JsonRpcService): ServiceHandler {
         return env.jsonResponse(spec.operations[operationOf(req)!]!(input, env, req) ?? {});
       } catch (e) {
         const err = e instanceof BadPage ? spec.badPage(e) : e;
-        if (err instanceof ServiceError) return env.jsonErrorResponse(err.code, err.message, err.status);
+        if (err instanceof ServiceError) return env.jsonErrorResponse(err.code, err.message, err.status, err.extra);
         throw e;
       }
     },
