@@ -1,7 +1,8 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { events } from '../shared/ipc/events';
+import { installAppMenu } from './adapters/app-menu';
+import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
 import { electronCaptureWindows } from './adapters/capture-window';
 import { pickFolder } from './adapters/dialogs';
 import { pickEvidenceFiles } from './adapters/pick-files';
@@ -13,6 +14,7 @@ import { createElectronPreferences } from './adapters/electron-preferences';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc, sendEvent } from './ipc/register-electron';
 import { createRouter } from './ipc/router';
+import { developmentSwitches, workspaceFromArgv } from './services/launch/launch-options';
 import { isTrustedAppUrl } from './services/security/trusted-sender';
 import { installSecurityGuards, openExternal } from './security';
 import { createLogger } from './services/logger';
@@ -20,37 +22,36 @@ import { fileLogSink } from './services/log-file';
 import { createServices } from './services/create-services';
 import { createMainWindow } from './window';
 
+const switches = developmentSwitches(process.env, app.isPackaged);
 // Tests point userData at a temp folder; this must happen before 'ready'.
-if (process.env.AW_USER_DATA_DIR) app.setPath('userData', process.env.AW_USER_DATA_DIR);
+if (switches.userDataDir) app.setPath('userData', switches.userDataDir);
 
-const appOrigin = {
-  appFileUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
-  // An environment variable must not decide what a packaged app trusts.
-  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-};
-const isAppUrl = (url: string) => isTrustedAppUrl(url, appOrigin);
+// Crash dumps stay on this machine, beside the logs: nothing is ever uploaded.
+app.setPath('crashDumps', join(app.getPath('logs'), 'crashes'));
+crashReporter.start({ uploadToServer: false });
+
+registerAppScheme();
+const isAppUrl = (url: string) => isTrustedAppUrl(url, { devServerUrl: switches.rendererDevUrl });
 
 let mainWindow: BrowserWindow | null = null;
 
-const isSecondInstance = !process.env.AW_ALLOW_MULTIPLE && !app.requestSingleInstanceLock();
+const isSecondInstance = !switches.allowMultiple && !app.requestSingleInstanceLock();
 if (isSecondInstance) app.quit();
 else start();
 
 function start() {
   installSecurityGuards(isAppUrl);
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-
-  const logFile = join(app.getPath('logs'), 'main.log');
+  const logDir = app.getPath('logs');
+  const logFile = join(logDir, 'main.log');
   const logger = createLogger('main', fileLogSink(logFile));
   const launch = () => {
+    serveRenderer(join(__dirname, '../renderer'));
     const services = createServices({
       appVersion: app.getVersion(),
       logger,
+      logDir,
+      about: { versions: process.versions, licensesFile: join(__dirname, '../licenses.json') },
       adapters: {
         preferences: createElectronPreferences(),
         pickFolder: (purpose) => pickFolder(mainWindow, purpose),
@@ -75,7 +76,32 @@ function start() {
       logFile,
     });
     registerIpc(router);
-    mainWindow = createMainWindow();
+    installAppMenu(app.getName(), app.isPackaged, (command) => {
+      if (command === 'open-logs') void shell.openPath(logDir);
+      else if (command === 'open-docs') {
+        const docs = app.isPackaged ? join(process.resourcesPath, 'docs') : join(__dirname, '../../docs');
+        void shell.openPath(join(docs, 'user-guide.md'));
+      } else sendEvent(mainWindow, 'app.command', { command });
+    });
+    mainWindow = createMainWindow(switches.rendererDevUrl);
+
+    // `--workspace DIR`, on this launch or handed over by a second one, opens that folder here.
+    const openFromArgv = (argv: readonly string[], workingDirectory: string) => {
+      const folder = workspaceFromArgv(argv, workingDirectory);
+      if (!folder) return;
+      void services.workspaces.open(folder).catch((error: unknown) => {
+        logger.error('workspace: open from the command line failed', { folder, error: String(error) });
+        dialog.showErrorBox('The workspace could not be opened', `${folder}\n\n${(error as Error).message}`);
+      });
+    };
+    openFromArgv(process.argv, process.cwd());
+    app.on('second-instance', (_event, argv, workingDirectory) => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      openFromArgv(argv, workingDirectory);
+    });
+
     // Release the workspace lock before exiting: quitting waits for the close once.
     let closed = false;
     app.on('before-quit', (event) => {

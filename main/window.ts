@@ -1,8 +1,12 @@
-import { app, BrowserWindow } from 'electron';
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { APP_ENTRY_URL } from './services/app-protocol/app-url';
 
-/** The main window: sandboxed, isolated, no Node, only the typed API from the preload. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * The main window: sandboxed, isolated, no Node, only the typed API from the preload. The renderer comes from
+ * app://renderer/ (served by main with its CSP header), or from the dev server in an unpackaged build.
+ */
+export function createMainWindow(devServerUrl?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 900,
@@ -15,14 +19,16 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      // A middle click on a link would otherwise ask for a new window; the guard denies it, this never asks.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  // As in index.ts: an environment variable must not decide what a packaged app loads.
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;
 }

@@ -11,7 +11,7 @@ const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -1,4 +1,5 @@
 import { hostname, userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AwsService, type AwsServiceOptions } from './aws/aws-service';
 import { WorkspaceAwsSettings } from './aws/workspace-aws';
@@ -19,6 +20,8 @@ import { SshSigning, type SshSigningOptions } from './signing/ssh-signing';
 import { TeamService } from './team/team-service';
 import { isProcessAlive, type HostInfo } from './workspace/lock';
 import { WorkspaceService } from './workspace/workspace-service';
+import { AboutService } from './app-info/about-service';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
 
 /** Side effects the services need from their host: Electron, the CLI or a test. */
 export interface Adapters {
@@ -37,9 +40,9 @@ export interface Adapters {
   /** Open dialog for the audit firm's request list (CSV or XLSX); null when the user cancels. */
   pickRequestList?(): Promise<string | null>;
   /** Save / open dialog for auditor bundles; null when the user cancels. */
-  pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
   /** Open dialog for a private SSH key file to sign with; null when the user cancels. */
   pickSigningKey?(): Promise<string | null>;
+  pickFile?(purpose: 'save-bundle' | 'open-bundle' | 'save-diagnostics', defaultPath?: string): Promise<string | null>;
 }
 
 export interface ServiceOptions {
@@ -56,6 +59,10 @@ export interface ServiceOptions {
     captureEndpoints?: Partial<Record<Partition, PartitionEndpoints>>;
     insecureWebOrigins?: string[];
   };
+  /** Versions and the license list for About (the app passes Electron's; the default is this process's). */
+  about?: { versions?: NodeJS.ProcessVersions; licensesFile?: string };
+  /** The log folder the diagnostics ZIP takes its logs from (the app's logs folder; none elsewhere). */
+  logDir?: string;
   /** Credential report polling, retry and request timeout settings (tests shorten the waits). */
   /** Which ssh-agent and ssh-keygen signing uses (tests start their own agent). */
   signing?: SshSigningOptions;
@@ -139,6 +146,21 @@ export function createServices(options: ServiceOptions) {
     onChange: (reason) => adapters.emit('workspace.changed', { reason }),
     ...options.checks,
   });
+  const about = new AboutService({
+    appVersion,
+    versions: options.about?.versions ?? process.versions,
+    platform: process.platform,
+    arch: process.arch,
+    licensesFile: options.about?.licensesFile ?? resolve('out', 'licenses.json'),
+  });
+  const diagnostics = new DiagnosticsService({
+    about,
+    logDir: options.logDir ?? '',
+    workspaceRoot: () => workspaces.current()?.root ?? null,
+    listProfiles: () => aws.listProfiles(),
+    pickFile: async (defaultName) => (adapters.pickFile ? adapters.pickFile('save-diagnostics', defaultName) : null),
+    now,
+  });
   // Runs and exports read and write the workspace they started in: they are cancelled and
   // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
@@ -161,6 +183,8 @@ export function createServices(options: ServiceOptions) {
     awsReport,
     requests,
     signing,
+    about,
+    diagnostics,
   };
 }
 

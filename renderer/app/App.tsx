@@ -6,6 +6,7 @@ import { NAV } from './nav';
 import { RouteContext, type Route } from './route';
 import { useWorkspaceLoader, WorkspaceProvider } from './workspace-context';
 import { api } from '../api/client';
+import { AppCommands } from '../features/app-info/AppCommands';
 
 export function App() {
   const { value, loaded, error, version, refresh } = useWorkspaceLoader();
@@ -15,6 +16,7 @@ export function App() {
   if (!value) {
     return (
       <div data-app-state="welcome">
+        <AppCommands />
         <ErrorNotice error={error} />
         <WelcomeScreen onOpened={() => void refresh().then(() => setRoute({ screen: 'dashboard' }))} />
       </div>
@@ -65,6 +67,7 @@ export function App() {
             </Stack>
           </AppShell.Navbar>
           <AppShell.Main>
+            <AppCommands />
             <Screen />
           </AppShell.Main>
         </AppShell>

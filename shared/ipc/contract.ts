@@ -9,6 +9,7 @@ import { exportChannels } from './channels/export';
 import { awsReportChannels } from './channels/aws-report';
 import { requestsChannels } from './channels/requests';
 import { signingChannels } from './channels/signing';
+import { appChannels } from './channels/app';
 import { events } from './events';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   awsReport: awsReportChannels,
   requests: requestsChannels,
   signing: signingChannels,
+  app: appChannels,
 };
 
 export type Contract = typeof contract;

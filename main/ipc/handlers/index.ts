@@ -9,6 +9,7 @@ import { checksHandlers } from './checks';
 import { awsReportHandlers } from './aws-report';
 import { requestsHandlers } from './requests';
 import { signingHandlers } from './signing';
+import { appHandlers } from './app';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -26,4 +27,5 @@ export const createHandlers = (s: Services): Handlers => ({
   awsReport: awsReportHandlers(s),
   requests: requestsHandlers(s),
   signing: signingHandlers(s),
+  app: appHandlers(s),
 });

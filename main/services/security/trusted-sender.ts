@@ -1,14 +1,14 @@
+import { APP_ENTRY_URL } from '../app-protocol/app-url';
+
 export interface AppOrigin {
-  /** The exact file URL of the bundled renderer, e.g. `file:///…/out/renderer/index.html`. */
-  appFileUrl: string;
   /** The dev server's URL in development only; never honoured in a packaged app. */
   devServerUrl?: string;
 }
 
 /**
- * Whether a URL is the app's own renderer. Only that exact page may use the API or be
- * navigated to: another local file that happens to be called `renderer/index.html` (say in
- * Downloads) is a different page and gets nothing.
+ * Whether a URL is the app's own renderer: exactly `app://renderer/index.html` (any route in the hash or query), or
+ * the dev server in development. A local file, even one called `renderer/index.html`, is a different page and gets
+ * nothing; so does any other page served under app:// (there is none, but the API is for the entry page only).
  */
 export function isTrustedAppUrl(url: string, origin: AppOrigin): boolean {
   let parsed: URL;
@@ -24,8 +24,7 @@ export function isTrustedAppUrl(url: string, origin: AppOrigin): boolean {
       return false;
     }
   }
-  if (parsed.protocol !== 'file:') return false;
   parsed.hash = '';
   parsed.search = '';
-  return parsed.href === new URL(origin.appFileUrl).href;
+  return parsed.href === APP_ENTRY_URL;
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AppearanceAndHelp } from './AppearanceAndHelp';
 
 const LIMITS: { key: keyof CheckSettings; label: string }[] = [
   { key: 'passwordMinLength', label: 'Minimum password length' },
@@ -91,6 +92,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </Card>
+      <AppearanceAndHelp />
     </Stack>
   );
 }

@@ -118,27 +118,26 @@ describe('links that may leave the app', () => {
 });
 
 describe('which pages may use the API', () => {
-  const packaged = { appFileUrl: 'file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/index.html' };
-  it('trusts exactly the bundled renderer, with any route', () => {
-    expect(isTrustedAppUrl(packaged.appFileUrl, packaged)).toBe(true);
-    expect(isTrustedAppUrl(`${packaged.appFileUrl}#/controls`, packaged)).toBe(true);
-    expect(isTrustedAppUrl(`${packaged.appFileUrl}?x=1`, packaged)).toBe(true);
+  const packaged = {};
+  it('trusts exactly the renderer served under app://, with any route', () => {
+    expect(isTrustedAppUrl('app://renderer/index.html', packaged)).toBe(true);
+    expect(isTrustedAppUrl('app://renderer/index.html#/controls', packaged)).toBe(true);
+    expect(isTrustedAppUrl('app://renderer/index.html?x=1', packaged)).toBe(true);
   });
 
-  it('refuses other local files, even ones named renderer/index.html', () => {
+  it('refuses local files (the renderer is no longer a file:// page) and other app:// pages or hosts', () => {
+    expect(isTrustedAppUrl('file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/index.html', packaged)).toBe(
+      false,
+    );
     expect(isTrustedAppUrl('file:///home/u/Downloads/renderer/index.html', packaged)).toBe(false);
-    expect(
-      isTrustedAppUrl(
-        'file:///opt/Audit%20Workbench/resources/app.asar/out/renderer/../../evil/renderer/index.html',
-        packaged,
-      ),
-    ).toBe(false);
+    expect(isTrustedAppUrl('app://renderer/assets/other.html', packaged)).toBe(false);
+    expect(isTrustedAppUrl('app://evil/index.html', packaged)).toBe(false);
     expect(isTrustedAppUrl('file:///tmp/evil.html', packaged)).toBe(false);
     expect(isTrustedAppUrl('not a url', packaged)).toBe(false);
   });
 
   it('trusts the dev server only when one is configured', () => {
-    const dev = { ...packaged, devServerUrl: 'http://localhost:5173' };
+    const dev = { devServerUrl: 'http://localhost:5173' };
     expect(isTrustedAppUrl('http://localhost:5173/', dev)).toBe(true);
     expect(isTrustedAppUrl('http://localhost:5173/', packaged)).toBe(false);
     expect(isTrustedAppUrl('http://localhost:5174/', dev)).toBe(false);

@@ -1,0 +1,1 @@
+export declare function bundledLicenses(lock: unknown): { name: string; version: string; license: string }[];
