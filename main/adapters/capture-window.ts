@@ -215,6 +215,8 @@ export function electronCaptureWindows(
           nodeIntegration: false,
           webviewTag: false,
           spellcheck: false,
+          // A middle click would ask for a new window; the window-open handler denies it, this never asks.
+          disableBlinkFeatures: 'Auxclick',
           // Keeps rendering while the app's window covers it, so a capture does not wait on a page that is not painted.
           backgroundThrottling: false,
         },
