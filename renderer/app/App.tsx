@@ -50,6 +50,7 @@ export function App() {
             <Stack gap={2}>
               {NAV.map((item) => (
                 <NavLink
+                  component="button"
                   key={item.screen}
                   label={item.label}
                   active={item.screen === active.screen}
@@ -58,6 +59,7 @@ export function App() {
                 />
               ))}
               <NavLink
+                component="button"
                 label="Close workspace"
                 mt="lg"
                 c="dimmed"

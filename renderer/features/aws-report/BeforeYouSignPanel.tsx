@@ -55,7 +55,7 @@ export function BeforeYouSignPanel({ problems, signed }: { problems: ReviewProbl
             <Text size="xs" fw={600} c="dimmed" mb={4}>
               The auditor will ask about these; you may sign over them knowingly.
             </Text>
-            <ProblemList problems={warnings} color="yellow.8" testId="warning-list" />
+            <ProblemList problems={warnings} color="yellow" testId="warning-list" />
           </div>
         )}
       </Stack>

@@ -82,7 +82,12 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
               <Group gap="md" mt={6} data-testid="cuec-control-status">
                 {c.controlIds.map((id) => (
                   <Group key={id} gap={4} wrap="nowrap">
-                    <Anchor size="xs" onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}
+                    >
                       {controlById(id)?.title ?? id}
                     </Anchor>
                     <StatusBadge status={(states[id] ?? defaultControlState()).status} />

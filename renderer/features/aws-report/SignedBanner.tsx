@@ -44,7 +44,7 @@ export function SignedBanner({
             <List size="sm" spacing={2}>
               {problems.map((p) => (
                 <List.Item key={p}>
-                  <Text size="sm" fw={600} c="orange.9">
+                  <Text size="sm" fw={600} c="orange">
                     {p}
                   </Text>
                 </List.Item>

@@ -28,7 +28,7 @@ export function PermissionsPanel() {
         The workbench only reads. Give the role you sign in with this inline policy ({advice.actionCount} read-only
         actions), for example in an IAM Identity Center permission set:
       </Text>
-      <ScrollArea h={220}>
+      <ScrollArea h={220} viewportProps={{ tabIndex: 0, 'aria-label': 'Permissions policy' }}>
         <Code block data-testid="aws-policy-json">
           {advice.policyJson}
         </Code>

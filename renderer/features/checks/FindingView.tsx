@@ -38,7 +38,7 @@ export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
         </Table.Tbody>
       </Table>
       {entities.length > SHOWN && (
-        <Anchor size="xs" onClick={() => setAll(!all)}>
+        <Anchor component="button" type="button" size="xs" onClick={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${entities.length}`}
         </Anchor>
       )}

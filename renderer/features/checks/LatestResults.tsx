@@ -56,6 +56,8 @@ export function LatestResults() {
               <Table.Td>
                 {controlsForCheck(c.id).map((control) => (
                   <Anchor
+                    component="button"
+                    type="button"
                     key={control.id}
                     size="xs"
                     display="block"

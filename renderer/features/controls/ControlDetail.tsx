@@ -32,7 +32,7 @@ export function ControlDetail({ controlId }: { controlId: string }) {
 
   return (
     <Stack data-testid="control-detail">
-      <Anchor size="sm" onClick={() => navigate({ screen: 'controls' })}>
+      <Anchor component="button" type="button" size="sm" onClick={() => navigate({ screen: 'controls' })}>
         ← All controls
       </Anchor>
       <Group justify="space-between" align="start">

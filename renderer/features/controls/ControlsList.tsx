@@ -1,3 +1,4 @@
+import { rowNavigation } from '../../components/row-navigation';
 import { Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../shared/catalog/types';
@@ -90,6 +91,7 @@ export function ControlsList() {
               key={control.id}
               style={{ cursor: 'pointer' }}
               onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}
+              {...rowNavigation(() => navigate({ screen: 'controls', params: { controlId: control.id } }))}
               data-testid={`control-row-${control.id}`}
             >
               <Table.Td>

@@ -64,6 +64,8 @@ export function CriteriaScreen() {
                   <Group gap={6}>
                     {c.controls.map((id) => (
                       <Anchor
+                        component="button"
+                        type="button"
                         key={id}
                         size="xs"
                         onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}

@@ -200,7 +200,7 @@ export function Dashboard() {
             <Stack gap={6} data-testid="assigned-to-me">
               {readiness.assignedToMe.map((a) => (
                 <Group key={a.controlId} justify="space-between" wrap="nowrap">
-                  <Anchor size="sm" onClick={() => open(a.controlId)}>
+                  <Anchor component="button" type="button" size="sm" onClick={() => open(a.controlId)}>
                     {a.title}
                   </Anchor>
                   <StatusBadge status={a.status} />
@@ -219,7 +219,7 @@ export function Dashboard() {
                 {readiness.blockers.slice(0, 12).map((b) => (
                   <Table.Tr key={`${b.kind}-${b.controlId}-${b.exclusionId ?? ''}`}>
                     <Table.Td>
-                      <Anchor size="sm" onClick={() => open(b.controlId)}>
+                      <Anchor component="button" type="button" size="sm" onClick={() => open(b.controlId)}>
                         {b.title}
                       </Anchor>
                     </Table.Td>

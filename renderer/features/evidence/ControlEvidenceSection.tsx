@@ -47,7 +47,12 @@ export function ControlEvidenceSection({ controlId }: { controlId: string }) {
               <Table.Tr key={e.id} data-testid="control-evidence-row" data-evidence-id={e.id}>
                 <Table.Td>
                   <Stack gap={0}>
-                    <Anchor size="sm" onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
+                    >
                       {e.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">

@@ -1,3 +1,4 @@
+import { rowNavigation } from '../../components/row-navigation';
 import { Card, Grid, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CONTROLS } from '../../../shared/catalog';
@@ -131,8 +132,9 @@ export function EvidenceScreen() {
                   <Table.Tr
                     key={e.id}
                     onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
+                    {...rowNavigation(() => navigate({ screen: 'evidence', params: { id: e.id } }))}
                     style={{ cursor: 'pointer' }}
-                    bg={e.id === selected ? 'blue.0' : undefined}
+                    bg={e.id === selected ? 'var(--mantine-primary-color-light)' : undefined}
                     data-testid="evidence-row"
                     data-evidence-id={e.id}
                   >

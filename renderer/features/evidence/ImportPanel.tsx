@@ -136,7 +136,7 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
         withBorder
         p="md"
         tabIndex={0}
-        bg={over ? 'blue.0' : undefined}
+        bg={over ? 'var(--mantine-primary-color-light)' : undefined}
         style={{ borderStyle: 'dashed', textAlign: 'center' }}
         onDragOver={(e) => {
           e.preventDefault();

@@ -73,7 +73,13 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
           <Row label="Controls">
             <Group gap="xs">
               {e.controlIds.map((id) => (
-                <Anchor key={id} size="sm" onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  key={id}
+                  size="sm"
+                  onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}
+                >
                   {id}
                 </Anchor>
               ))}

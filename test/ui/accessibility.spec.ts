@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createWorkspaceInUi } from './helpers';
+
+/** Serious and critical axe violations on what the page shows now, named so a failure says what and where. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are judged once transitions (a link turning active) have ended, as a person sees them.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}; ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen has no serious or critical accessibility violation in the ${scheme} theme`, async ({
+    launch,
+    workspaceDir,
+  }) => {
+    test.setTimeout(180_000);
+    const { page } = await launch();
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+    expect(await seriousViolations(page), 'welcome screen').toEqual([]);
+
+    await createWorkspaceInUi(page, workspaceDir);
+    const screens = await page
+      .locator('[data-testid^="nav-"]:not([data-testid="nav-close"])')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')!.slice('nav-'.length)));
+    expect(screens).toEqual(expect.arrayContaining(['dashboard', 'controls', 'evidence', 'export', 'settings']));
+    for (const screen of screens) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), `${screen} screen`).toEqual([]);
+    }
+    // A control's page, the one people spend most time on.
+    await page.getByTestId('nav-controls').click();
+    await page.locator('[data-testid^="control-row-"]').first().click();
+    expect(await seriousViolations(page), 'control page').toEqual([]);
+  });
+}
+
+test('the theme follows the system until the person chooses one in Settings, and the choice is kept', async ({
+  launch,
+  workspaceDir,
+}) => {
+  const { page } = await launch();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await createWorkspaceInUi(page, workspaceDir);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('theme').getByText('Dark', { exact: true }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('theme').getByText('Follow the system').click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+});
+
+test('every screen is reached with the keyboard alone, with a visible focus', async ({ launch, workspaceDir }) => {
+  const { page } = await launch();
+  await createWorkspaceInUi(page, workspaceDir);
+  // Tab from the top of the page to the Controls link, and open it with Enter.
+  await page.locator('body').focus();
+  let reached = false;
+  for (let presses = 0; presses < 40 && !reached; presses++) {
+    await page.keyboard.press('Tab');
+    reached = await page.getByTestId('nav-controls').evaluate((el) => el === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  const outline = await page
+    .getByTestId('nav-controls')
+    .evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  expect(outline).not.toMatch(/^none|0px$/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid^="control-row-"]').first()).toBeVisible();
+  // Into the list: a control opens from the keyboard too.
+  let onRow = false;
+  for (let presses = 0; presses < 60 && !onRow; presses++) {
+    await page.keyboard.press('Tab');
+    onRow = await page.evaluate(() => !!document.activeElement?.closest('[data-testid^="control-row-"]'));
+  }
+  expect(onRow).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('control-status')).toBeVisible();
+});
+
+test('About names the versions and the bundled licenses; Export diagnostics says where it wrote the file', async ({
+  launch,
+  workspaceDir,
+}) => {
+  const diagnostics = `${workspaceDir}-diagnostics.zip`;
+  const { page } = await launch({ adapters: { pickFile: async () => diagnostics } });
+  await createWorkspaceInUi(page, workspaceDir);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('open-about').click();
+  const about = page.getByRole('dialog', { name: 'About Audit Workbench' });
+  await expect(about.getByTestId('about-versions')).toContainText('0.0.0-test');
+  await expect(about.getByTestId('about-versions')).toContainText('not running in Electron');
+  await expect(about.getByTestId('about-licenses')).toContainText('zod');
+  await expect(about.getByTestId('about-licenses')).toContainText('MIT');
+  await page.keyboard.press('Escape');
+  await expect(about).toBeHidden();
+  await page.getByTestId('export-diagnostics').click();
+  await expect(page.getByTestId('diagnostics-written')).toContainText(diagnostics);
+});
