@@ -6,6 +6,7 @@ import { evidenceSteps } from './evidence';
 import { exportSteps } from './export';
 import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
+import { appearanceSteps } from './appearance';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -16,4 +17,5 @@ export const STEPS: ScreenshotStep[] = [
   ...exportSteps,
   ...exportSigningSteps,
   ...awsReportSteps,
+  ...appearanceSteps,
 ];
