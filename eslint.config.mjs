@@ -38,6 +38,12 @@ export default tseslint.config(
     },
   },
   { files: ELECTRON_GLUE, rules: { 'no-restricted-imports': 'off' } },
+  // CommonJS files exist where a loader needs them (the boot test's stand-in for 'electron').
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['shared/**/*.ts'],
     rules: {

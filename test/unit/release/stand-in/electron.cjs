@@ -88,6 +88,7 @@ class FakeWebContents extends EventEmitter {
 }
 
 let mainWindow = null;
+const setMainWindow = (window) => (mainWindow = window);
 class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
@@ -95,7 +96,7 @@ class BrowserWindow extends EventEmitter {
     this.webContents = new FakeWebContents();
     this.focused = false;
     report.windows.push({ options, loaded: null });
-    mainWindow = this;
+    setMainWindow(this);
     appEvents.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url) {
