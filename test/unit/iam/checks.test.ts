@@ -3,7 +3,8 @@ import { CheckSettings } from '../../../shared/domain/workspace';
 import { evaluateCheck } from '../../../shared/checks/evaluate';
 import { IAM_CHECKS } from '../../../shared/checks/iam';
 import { checkById } from '../../../shared/checks/registry';
-import { parseCredentialReport, type IamSnapshot } from '../../../shared/rules/iam';
+import type { IamSnapshot } from '../../../shared/rules/iam';
+import { parseCredentialReport } from '../../../main/services/collectors/sources/credential-report-csv';
 import { credentialReportCsv } from '../../../main/sandbox/aws-endpoint/services/iam';
 import {
   daysAgo,

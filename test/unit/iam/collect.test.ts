@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { controlsForCheck } from '../../../shared/catalog';
 import { Finding, type CheckRun } from '../../../shared/domain/findings';
-import { parseCredentialReport } from '../../../shared/rules/iam';
+import { parseCredentialReport } from '../../../main/services/collectors/sources/credential-report-csv';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { checksHarness, iamScenario, TROUBLED, IAM_CHECK_IDS } from './iam-harness';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_REPORT_COLUMNS, isDate, parseCredentialReport } from '../../../shared/rules/iam';
+import { CREDENTIAL_REPORT_COLUMNS, isDate } from '../../../shared/rules/iam';
+import { parseCredentialReport } from '../../../main/services/collectors/sources/credential-report-csv';
 
 const HEADER = CREDENTIAL_REPORT_COLUMNS.join(',');
 // Rows shaped like AWS's documented sample: root with not_supported, users with N/A and no_information.

@@ -1,6 +1,7 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { AppError } from '../../../../shared/ipc/result';
-import { parseCredentialReport, type CredentialReportRow } from '../../../../shared/rules/iam';
+import type { CredentialReportRow } from '../../../../shared/rules/iam';
+import { parseCredentialReport } from './credential-report-csv';
 import type { RawPage } from '../call-recorder';
 import type { SourceContext } from './types';
 
