@@ -75,7 +75,7 @@ test('a guided capture on the stand-in console and an imported file show on the 
   await expect(page.getByTestId('control-evidence')).toContainText('Imported');
 
   // The capture in the viewer: the full page (taller than the window), zoom, provenance.
-  await rows.filter({ hasText: 'CloudTrail trails' }).locator('a', { hasText: 'CloudTrail trails' }).click();
+  await rows.filter({ hasText: 'CloudTrail trails' }).getByRole('button', { name: 'CloudTrail trails' }).click();
   await expect(page.getByTestId('evidence-screen')).toBeVisible();
   // The open capture window can be captured from here too.
   await expect(page.getByTestId('evidence-screen').getByTestId('capture-window')).toContainText('CloudTrail trails');
@@ -247,7 +247,12 @@ test('a web tool capture, an image pasted from the clipboard and a file dropped 
   });
 
   // The JSON viewer shows the dropped API answer, pretty-printed.
-  await page.getByTestId('control-evidence-row').filter({ hasText: 'describe-trails.json' }).locator('a').click();
+  await page
+    .getByTestId('control-evidence-row')
+    .filter({ hasText: 'describe-trails.json' })
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByTestId('evidence-text')).toContainText('"IsMultiRegionTrail": true');
 
   // Nothing secret crossed IPC: no keys, session tokens or sign-in tokens.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CHECKS } from '../../shared/checks/registry';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,12 +75,12 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await expect(page.getByTestId('checks-screen')).toContainText('Profile audit');
   await page.getByTestId('checks-run-all').click();
   // A bar per check while it runs.
-  await expect(page.getByTestId('check-progress-row')).toHaveCount(9);
+  await expect(page.getByTestId('check-progress-row')).toHaveCount(CHECKS.length);
   const results = page.getByTestId('run-results');
   await expect(results).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
   await expect(results).toContainText('AWS account 111122223333 (example-prod)');
   await expect(results).toContainText('by Dana Founder');
-  await expect(page.getByTestId('run-check')).toHaveCount(9);
+  await expect(page.getByTestId('run-check')).toHaveCount(CHECKS.length);
   const rootMfa = page.locator('[data-testid="run-check"][data-check-id="iam.root-mfa"]');
   await expect(rootMfa.getByTestId('check-result')).toHaveText('Fail');
   await rootMfa.getByRole('button').first().click();

@@ -36,7 +36,7 @@ export function PermissionsPanel() {
       <Text size="sm" mt="sm" mb={4}>
         Why each action is asked for:
       </Text>
-      <ScrollArea h={180}>
+      <ScrollArea h={180} viewportProps={{ tabIndex: 0, 'aria-label': 'Actions and the checks that need them' }}>
         <Table fz="xs" data-testid="aws-policy-actions">
           <Table.Tbody>
             {advice.actions.map((a) => (

@@ -32,7 +32,12 @@ function ImageView({ content }: { content: EvidenceContent }) {
           Fit to width
         </Button>
       </Group>
-      <ScrollArea.Autosize mah={620} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)' }}>
+      <ScrollArea.Autosize
+        mah={620}
+        type="auto"
+        viewportProps={{ tabIndex: 0, 'aria-label': 'Evidence content' }}
+        style={{ border: '1px solid var(--mantine-color-default-border)' }}
+      >
         <img
           src={`data:${content.mediaType};base64,${content.data}`}
           alt={`Evidence ${content.id}`}
@@ -55,7 +60,7 @@ function CsvView({ text }: { text: string }) {
   if (!rows) return <Code block>{text}</Code>;
   const [head = [], ...body] = rows;
   return (
-    <ScrollArea.Autosize mah={620} type="auto">
+    <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Evidence content' }}>
       <Table striped withTableBorder fz="xs" data-testid="evidence-csv">
         <Table.Thead>
           <Table.Tr>
@@ -94,7 +99,7 @@ function TextView({ content }: { content: EvidenceContent }) {
     }
   }
   return (
-    <ScrollArea.Autosize mah={620} type="auto">
+    <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Evidence content' }}>
       <Code block data-testid="evidence-text">
         {text}
       </Code>
