@@ -10,6 +10,7 @@ import { exportBundle, type ExportProgress } from '../services/export/export-bun
 import { SshSigning } from '../services/signing/ssh-signing';
 import { formatBytes } from '../../shared/rules/format-bytes';
 import { loadWorkspaceState, workspaceDocuments } from '../services/workspace/workspace-documents';
+import { ActivityLog } from '../services/workspace/activity-log';
 import { type CliIo, UsageError, reportError } from './output';
 import packageJson from '../../package.json';
 
@@ -27,7 +28,12 @@ export async function readOnlyWorkspace(folder: string): Promise<ExportSource> {
     root,
     // As the app opens it (a document added after the workspace was made is its default), without a lock.
     ...(await loadWorkspaceState(docs)),
-    evidence: new EvidenceStore(root, { appVersion: packageJson.version, now: () => new Date() }),
+    // Checked against the sealed log, read only: nothing is repaired or appended by an export.
+    evidence: new EvidenceStore(root, {
+      appVersion: packageJson.version,
+      now: () => new Date(),
+      log: new ActivityLog(root),
+    }),
   };
 }
 

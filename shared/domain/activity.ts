@@ -8,5 +8,14 @@ export const ActivityEntry = z.object({
   target: z.string().optional(),
   summary: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The SHA-256 (hex) of the line before this one in `activity.jsonl` (64 zeros on the first
+   * line): the log is a hash chain, so a changed, removed or reordered line is found. Lines
+   * written before sealing existed have none; the `workspace.sealed` line seals them at once.
+   */
+  prevSha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntry>;

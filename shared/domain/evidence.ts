@@ -75,5 +75,9 @@ export type EvidenceRecord = z.infer<typeof EvidenceRecord>;
 
 export type EvidenceIntegrity = 'ok' | 'tampered' | 'missing';
 /** As the library shows it: `unreadable` when the file is there but could not be re-hashed (permissions, too many open files). */
-export type ListedIntegrity = EvidenceIntegrity | 'unreadable';
+/** The file's own check: `unreadable` when it could not be re-hashed. */
+export type FileIntegrity = EvidenceIntegrity | 'unreadable';
+export const LISTED_INTEGRITIES = ['ok', 'tampered', 'missing', 'unreadable', 'damaged'] as const;
+/** `damaged`: the record (not the file) cannot be read. */
+export type ListedIntegrity = (typeof LISTED_INTEGRITIES)[number];
 export type EvidenceWithIntegrity = EvidenceRecord & { integrity?: EvidenceIntegrity };

@@ -4,6 +4,7 @@ import type { DomainHandlers } from '../router';
 export const evidenceHandlers = (s: Services): DomainHandlers<'evidence'> => ({
   list: (input) => s.evidence.list(input ?? {}),
   provenance: (input) => s.evidence.provenance(input.id),
+  withdraw: (input) => s.evidence.withdraw(input.id, input.reason),
   content: (input) => s.evidence.content(input.id),
   pickFiles: () => s.imports.pickFiles(),
   importPicked: async ({ token, ...details }) => s.evidence.item((await s.imports.importPicked(token, details)).id),

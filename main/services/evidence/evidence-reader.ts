@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
+import type { EvidenceRecord, FileIntegrity } from '../../../shared/domain/evidence';
 import { Finding } from '../../../shared/domain/findings';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { mapLimit } from '../map-limit';
@@ -13,7 +13,7 @@ export type ReadableStore = Pick<EvidenceStore, 'list' | 'filePath'>;
 /** One record as every feature sees it: its file's integrity and, for findings, the parsed finding. */
 export interface ReadEvidence {
   record: EvidenceRecord;
-  integrity: ListedIntegrity;
+  integrity: FileIntegrity;
   /** Why the file could not be checked (`unreadable`): an errno or the refusal's message. */
   readError?: string;
   /** The parsed finding of an intact findings file this version understands; null otherwise. */
@@ -23,7 +23,7 @@ export interface ReadEvidence {
 
 interface Checked {
   stamp: string;
-  integrity: ListedIntegrity;
+  integrity: FileIntegrity;
   finding: Finding | null;
   at: string;
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import { assertIntact, evidenceReader, type ReadEvidence } from './evidence-reader';
+import { recordChecker, type WorkspaceIntegrity } from './record-checks';
 import type { OpenWorkspace } from '../workspace/open-workspace';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
@@ -19,6 +20,22 @@ export interface EvidenceFilter {
 const TEXT_TYPES = new Set(['text/plain', 'text/csv', 'application/json']);
 
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/** The record's own check joins the file's: a Tampered, Damaged or Missing record is shown as such. */
+function withRecordCheck(item: EvidenceItem, integrity: WorkspaceIntegrity | null): EvidenceItem {
+  const check = integrity?.records.get(item.id);
+  if (!check) return item;
+  const withdrawn = check.statusChange
+    ? { withdrawn: { reason: check.statusChange.reason, by: check.statusChange.by, at: check.statusChange.at } }
+    : {};
+  if (check.state === 'ok') return { ...item, ...withdrawn };
+  return {
+    ...item,
+    integrity: check.state,
+    recordProblem: { state: check.state, ...(check.field ? { field: check.field } : {}), message: check.message ?? '' },
+    ...withdrawn,
+  };
+}
 
 const itemOf = (read: ReadEvidence): EvidenceItem => ({
   ...read.record,
@@ -41,28 +58,87 @@ export class EvidenceService {
     return evidenceReader(ws.evidence, this.now);
   }
 
+  /** Every record's seal checked (re-read only when a record file changed); null for a store no log seals. */
+  private integrity(ws: OpenWorkspace): Promise<WorkspaceIntegrity | null> {
+    return recordChecker(ws.evidence)?.check() ?? Promise.resolve(null);
+  }
+
+  /**
+   * The records the store reads, plus those only their seal still knows (a record file damaged or
+   * deleted): nothing damaged is dropped from the list.
+   */
+  private async allRecords(ws: OpenWorkspace, integrity: WorkspaceIntegrity | null): Promise<EvidenceRecord[]> {
+    const records = await ws.evidence.list();
+    if (!integrity) return records;
+    const known = new Set(records.map((r) => r.id));
+    const extra = [...integrity.records.values()].flatMap((c) =>
+      !known.has(c.id) && c.record ? [{ ...c.record, id: c.id }] : [],
+    );
+    return [...records, ...extra].sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+  }
+
   async list(filter: EvidenceFilter = {}): Promise<EvidenceItem[]> {
     const ws = this.workspaces.require();
-    const records = (await ws.evidence.list()).filter(
+    const integrity = await this.integrity(ws);
+    const records = (await this.allRecords(ws, integrity)).filter(
       (r) => (!filter.controlId || r.controlIds.includes(filter.controlId)) && (!filter.kind || r.kind === filter.kind),
     );
-    const items = (await this.reader(ws).readAll(records)).map(itemOf);
+    const items = (await this.reader(ws).readAll(records)).map((read) => withRecordCheck(itemOf(read), integrity));
     return items.filter((i) => !filter.integrity || i.integrity === filter.integrity).reverse();
   }
 
   async item(id: string): Promise<EvidenceItem> {
     const ws = this.workspaces.require();
-    return itemOf(await this.reader(ws).read(await ws.evidence.get(id)));
+    const integrity = await this.integrity(ws);
+    return withRecordCheck(itemOf(await this.reader(ws).read(await this.recordOf(ws, id, integrity))), integrity);
+  }
+
+  private async recordOf(ws: OpenWorkspace, id: string, integrity: WorkspaceIntegrity | null): Promise<EvidenceRecord> {
+    const sealed = integrity?.records.get(id)?.record;
+    try {
+      return await ws.evidence.get(id);
+    } catch (error) {
+      if (sealed) return { ...sealed, id };
+      throw error;
+    }
+  }
+
+  /**
+   * The repair path for a damaged record: it is marked withdrawn, with who, when and why, in the
+   * activity log. Nothing is deleted; the bundle leaves it out and lists it as withdrawn.
+   */
+  async withdraw(id: string, reason: string): Promise<EvidenceItem> {
+    const ws = this.workspaces.require();
+    const before = await this.item(id);
+    if (before.withdrawn)
+      throw new AppError('CONFLICT', `Evidence ${id} was already withdrawn on ${before.withdrawn.at}.`);
+    if (before.integrity === 'ok' && !before.recordProblem)
+      throw new AppError(
+        'INVALID_INPUT',
+        `Evidence "${before.title}" (${id}) matches its seal and its hash; only damaged evidence is withdrawn.`,
+        {
+          hint: 'Withdrawing is the repair path for a record or file that is Tampered, Damaged or Missing.',
+        },
+      );
+    const problem = before.recordProblem?.message ?? `its file is ${before.integrity}`;
+    await ws.record({
+      action: 'evidence.withdrawn',
+      target: `evidence:${id}`,
+      summary: `Withdrew evidence "${before.title}" (${id}): ${reason}. It stays in the workspace, is left out of bundles and listed in their manifest as withdrawn.`,
+      details: { evidenceId: id, reason, problem },
+    });
+    return this.item(id);
   }
 
   async provenance(id: string): Promise<EvidenceProvenance> {
     const ws = this.workspaces.require();
-    const record = await ws.evidence.get(id);
+    const integrity = await this.integrity(ws);
+    const record = await this.recordOf(ws, id, integrity);
     // Provenance always re-hashes: it is where a person goes to confirm the file still matches.
     const read = await this.reader(ws).read(record, { fresh: true });
     const { entries } = await ws.activity.read();
     return {
-      item: itemOf(read),
+      item: withRecordCheck(itemOf(read), integrity),
       checkedAt: read.checkedAt,
       activity: entries.filter((e) => e.details?.evidenceId === id || e.target === `evidence:${id}`),
     };

@@ -16,6 +16,9 @@ import {
   writeAtomic,
 } from '../storage/workspace-files';
 import { mapLimit } from '../map-limit';
+import { recordSha256 } from './record-seals';
+import type { RecordSource } from './record-checks';
+import type { ChainReading } from '../workspace/activity-chain';
 
 /** What a producer supplies; the store adds the id, hash, size, time and app version. */
 export type NewEvidence = Omit<
@@ -76,6 +79,10 @@ export class EvidenceStore {
       onRepaired?: (repair: EvidenceRepair) => Promise<void>;
       /** Called before each write; throwing refuses it with nothing written. */
       beforeWrite?: () => Promise<void>;
+      /** Writes a record's `evidence.added` line; throwing refuses the record (nothing is stored). */
+      seal?: (record: EvidenceRecord, recordSha256: string) => Promise<void>;
+      /** The sealed log the records are checked against (read only). */
+      log?: { readChain(): Promise<ChainReading> };
     },
   ) {}
 
@@ -246,14 +253,57 @@ export class EvidenceStore {
     });
   }
 
+  /** What the record checker reads; null when no log seals this store (a bare store in a test). */
+  records(): RecordSource | null {
+    const log = this.options.log;
+    if (!log) return null;
+    return { recordsDir: this.recordsDir, recordPath: (id) => this.recordPath(id), readChain: () => log.readChain() };
+  }
+
+  recordPath(id: string): string {
+    return join(this.recordsDir, `${id}.json`);
+  }
+
+  /** Where a record waits while its `evidence.added` line is written: the line is the commit point. */
+  pendingPath(id: string): string {
+    return join(this.recordsDir, `.${id}.pending`);
+  }
+
+  /**
+   * A record and its seal are stored together or not at all: the record is written under a
+   * pending name, its `evidence.added` line (record hash, file hash, the record) appended, and
+   * only then renamed into place. A failed log line removes the pending record: nothing was
+   * stored. A crash after the line leaves a pending record that the next open completes.
+   */
   private async writeRecord(record: EvidenceRecord): Promise<EvidenceRecord> {
     await this.beforeWrite();
-    await writeAtomic(
-      this.root,
-      join(this.recordsDir, `${record.id}.json`),
-      `${JSON.stringify(record, null, 2)}\n`,
-      0o444,
-    );
+    const text = `${JSON.stringify(record, null, 2)}\n`;
+    const seal = this.options.seal;
+    if (!seal) {
+      await writeAtomic(this.root, this.recordPath(record.id), text, 0o444);
+    } else {
+      const pending = this.pendingPath(record.id);
+      await writeAtomic(this.root, pending, text, 0o444);
+      try {
+        await seal(record, recordSha256(JSON.parse(text)));
+      } catch (error) {
+        await fs.rm(pending, { force: true }).catch(() => {});
+        throw notRecorded(record, error);
+      }
+      try {
+        await fs.rename(pending, this.recordPath(record.id));
+      } catch (error) {
+        throw new AppError(
+          'SAVE_FAILED',
+          `Evidence "${record.title}" (${record.id}) is recorded in the activity log, but its record file could not be put in place (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+          {
+            hint: 'Fix the folder permissions or free disk space, then open the workspace again: the record is completed from evidence/records/ when it opens.',
+            details: { evidenceId: record.id },
+            cause: error,
+          },
+        );
+      }
+    }
     (await this.load()).set(record.id, record);
     return record;
   }
@@ -285,6 +335,20 @@ export class EvidenceStore {
     );
     return map;
   }
+}
+
+/** A record refused because its log line could not be written: says that nothing was stored. */
+function notRecorded(record: EvidenceRecord, error: unknown): AppError {
+  const why = isAppError(error) ? error.message : (error as Error).message;
+  return new AppError(
+    'SAVE_FAILED',
+    `Evidence "${record.title}" was not stored: the activity log could not record it. ${why}`,
+    {
+      hint: `${isAppError(error) && error.hint ? `${error.hint} ` : ''}Nothing of this piece of evidence was kept (its file may remain in evidence/files, unreferenced); run or add it again once the log can be written.`,
+      details: { evidenceId: record.id, ...(isAppError(error) ? { cause: error.code } : {}) },
+      cause: error,
+    },
+  );
 }
 
 export function integrityError(record: EvidenceRecord, integrity: Exclude<EvidenceIntegrity, 'ok'>): AppError {

@@ -5,6 +5,7 @@ import { CONTROLS } from '../../../shared/catalog';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { integrityError } from '../evidence/evidence-store';
 import { unreadableError } from '../evidence/evidence-reader';
+import { recordChecker } from '../evidence/record-checks';
 import { bundleAwsReview } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
 import type { BundleContent } from './content';
@@ -113,6 +114,42 @@ function failure(error: unknown, target: string, signal?: AbortSignal): AppError
 }
 
 /**
+ * Refuses a log whose chain no longer holds and any record that is Tampered, Damaged or Missing
+ * (and not withdrawn), naming it and what to do; answers the withdrawn records' ids.
+ */
+async function refuseUnsealed(source: ExportSource): Promise<Set<string>> {
+  const sealed = await recordChecker(source.evidence as object)?.check();
+  if (!sealed) return new Set();
+  if (sealed.chain) {
+    throw new AppError(
+      'EVIDENCE_TAMPERED',
+      `The activity log no longer matches its hash chain: ${sealed.chain.message}`,
+      {
+        hint: 'Restore activity.jsonl and activity.head.json from a backup of the workspace. The provenance of every record rests on this log, so the export refuses it as it is.',
+        details: { line: sealed.chain.line, kind: sealed.chain.kind },
+      },
+    );
+  }
+  const first = sealed.problems[0];
+  if (first) {
+    const title = first.record ? `"${first.record.title}" (${first.id})` : first.id;
+    throw new AppError(
+      first.state === 'missing'
+        ? 'EVIDENCE_MISSING'
+        : first.state === 'damaged'
+          ? 'EVIDENCE_UNREADABLE'
+          : 'EVIDENCE_TAMPERED',
+      `Evidence ${title} is ${first.state === 'tampered' ? 'Tampered' : first.state === 'damaged' ? 'Damaged' : 'Missing'}: ${first.message}${sealed.problems.length > 1 ? ` (${sealed.problems.length - 1} more record${sealed.problems.length > 2 ? 's' : ''} too; the pre-flight lists them)` : ''}`,
+      {
+        hint: 'Restore the record from a backup of the workspace, or withdraw it on the Evidence screen with a reason: a withdrawn record stays in the workspace, is left out of the bundle and is listed in its manifest as withdrawn.',
+        details: { evidenceId: first.id, state: first.state, ...(first.field ? { field: first.field } : {}) },
+      },
+    );
+  }
+  return new Set(sealed.index.status.keys());
+}
+
+/**
  * Builds the auditor bundle: documents first (they only need the records' recorded hashes),
  * then every evidence file streamed in and hash-checked on the way, then SHA256SUMS. The ZIP
  * is verified in full before it gets its final name.
@@ -126,7 +163,17 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   const signing = run.signer ? manifestSigning(signingPrincipal(run.preparedBy.email), run.signer.key) : undefined;
 
   const generatedAt = run.now();
-  const model = await buildModel(source, run.options, {
+  const withdrawn = await refuseUnsealed(source);
+  // Withdrawn records are kept in the workspace and never shipped.
+  // A view of the source (its getters intact) whose evidence list leaves withdrawn records out.
+  const shipped: ExportSource = Object.assign(Object.create(source) as ExportSource, {
+    evidence: {
+      list: async () => (await source.evidence.list()).filter((r) => !withdrawn.has(r.id)),
+      filePath: (sha: string) => source.evidence.filePath(sha),
+      verify: (r: Parameters<ExportSource['evidence']['verify']>[0]) => source.evidence.verify(r),
+    },
+  });
+  const model = await buildModel(shipped, run.options, {
     preparedBy: run.preparedBy,
     generatedAt: generatedAt.toISOString(),
     appVersion: run.appVersion,

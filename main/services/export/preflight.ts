@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CONTROL_STATUSES, type ControlStatus } from '../../../shared/domain/control-state';
-import type { EvidenceKind, ListedIntegrity } from '../../../shared/domain/evidence';
+import type { EvidenceKind, FileIntegrity } from '../../../shared/domain/evidence';
+import { recordChecker } from '../evidence/record-checks';
 import type { CheckResult } from '../../../shared/domain/findings';
 import type { Person } from '../../../shared/domain/common';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
@@ -69,7 +70,18 @@ export async function preflight(
     capturedAt: e.record.capturedAt,
     controlIds: e.controlIds,
   });
-  const problems = integrity.filter((r) => r.read.integrity !== 'ok');
+  const sealed = await recordChecker(source.evidence as object)?.check();
+  const fileProblems = integrity.filter((r) => r.read.integrity !== 'ok');
+  const recordProblems = (sealed?.problems ?? []).map((c) => ({
+    id: c.id,
+    title: c.record?.title ?? `evidence/records/${c.id}.json`,
+    capturedAt: c.record?.capturedAt ?? '',
+    controlIds: c.record?.controlIds ?? [],
+    sha256: c.record?.sha256 ?? '',
+    problem: c.state as 'tampered' | 'damaged' | 'missing',
+    readError: c.message,
+  }));
+  const problems = fileProblems.filter((r) => !recordProblems.some((p) => p.id === r.item.record.id));
   const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   const signed = review.review.signed;
 
@@ -99,12 +111,17 @@ export async function preflight(
       blocking: blockingOf(review).map((p) => p.message),
       warnings: warningsOf(review).map((p) => p.message),
     },
-    integrityProblems: problems.map((r) => ({
-      ...brief(r.item),
-      sha256: r.item.record.sha256,
-      problem: r.read.integrity as Exclude<ListedIntegrity, 'ok'>,
-      ...(r.read.readError ? { readError: r.read.readError } : {}),
-    })),
-    canExport: problems.length === 0,
+    integrityProblems: [
+      ...recordProblems,
+      ...problems.map((r) => ({
+        ...brief(r.item),
+        sha256: r.item.record.sha256,
+        problem: r.read.integrity as Exclude<FileIntegrity, 'ok'>,
+        ...(r.read.readError ? { readError: r.read.readError } : {}),
+      })),
+    ],
+    activityChainProblem: sealed?.chain?.message ?? null,
+    withdrawn: [...(sealed?.index.status ?? [])].map(([id, s]) => ({ id, reason: s.reason, at: s.at })),
+    canExport: problems.length === 0 && recordProblems.length === 0 && !sealed?.chain,
   };
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Person } from '../../../shared/domain/common';
 import { WORKSPACE_DOCUMENTS, type WorkspaceDocumentKey } from '../../../shared/domain/workspace-documents';
-import { AppError } from '../../../shared/ipc/result';
+import { AppError, isAppError } from '../../../shared/ipc/result';
 import { EvidenceStore } from '../evidence/evidence-store';
 import type { JsonDocument } from '../storage/json-document';
 import { ActivityLog } from './activity-log';
+import type { OpenRepairs } from './seal-on-open';
 import type { WorkspaceLock } from './lock';
 import type { WorkspaceState } from '../../../shared/domain/workspace-documents';
 import type { WorkspaceDocuments } from './workspace-documents';
@@ -24,6 +25,8 @@ export interface OpenWorkspace extends Readonly<WorkspaceState> {}
 export class OpenWorkspace {
   readonly activity: ActivityLog;
   readonly evidence: EvidenceStore;
+  /** What opening repaired or sealed (a crash-torn log line, records a crash left pending, sealing once). */
+  repairs: OpenRepairs | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -42,10 +45,21 @@ export class OpenWorkspace {
       Object.defineProperty(this, key, { get: () => this.state[key], enumerable: true });
     }
     // Every append, including ones made outside `change` (check runs), first proves the lock is still ours.
-    this.activity = new ActivityLog(root, () => lock.assertHeld());
+    this.activity = new ActivityLog(root, () => lock.assertHeld(), deps.now);
     this.evidence = new EvidenceStore(root, {
       appVersion: deps.appVersion,
       now: deps.now,
+      log: this.activity,
+      // The record's seal: its canonical hash, its file's hash and the record itself, in the chained log.
+      seal: (record, recordSha256) =>
+        this.activity.append({
+          at: deps.now().toISOString(),
+          actor: record.capturedBy,
+          action: 'evidence.added',
+          target: `evidence:${record.id}`,
+          summary: `Added evidence "${record.title}" (${record.id}); record SHA-256 ${recordSha256}, file SHA-256 ${record.sha256}`,
+          details: { evidenceId: record.id, recordSha256, sha256: record.sha256, record },
+        }),
       // Evidence files, records and repairs are refused too once another instance took the lock over.
       beforeWrite: () => lock.assertHeld(),
       // A capture or import that brings good bytes for a damaged file says so (before moving it); the damaged file is kept.
@@ -85,18 +99,31 @@ export class OpenWorkspace {
       const actor = this.actor();
       // Saves write whole documents: after a take-over elsewhere this one would erase that instance's changes.
       await this.lock.assertHeld();
-      const next = (await (this.docs[key] as JsonDocument<z.ZodType>).save(
-        update(this.state[key]),
-      )) as WorkspaceState[K];
-      this.state = { ...this.state, [key]: next };
+      const doc = this.docs[key] as JsonDocument<z.ZodType>;
+      const previous = this.state[key];
+      const next = (await doc.save(update(previous))) as WorkspaceState[K];
       try {
         await this.activity.append({ at: this.deps.now().toISOString(), actor, ...activity });
       } catch (error) {
+        // A change is recorded with its log line or not at all: the previous version goes back.
+        const why = (error as Error).message;
+        const undone = await doc.save(previous).then(
+          () => true,
+          () => false,
+        );
+        if (undone) {
+          throw new AppError('SAVE_FAILED', `Your change was not saved: the activity log could not record it. ${why}`, {
+            hint: `${isAppError(error) && error.hint ? `${error.hint} ` : ''}The previous state is intact; make the change again once the log can be written.`,
+            details: { action: activity.action },
+            cause: error,
+          });
+        }
+        this.state = { ...this.state, [key]: next };
         this.deps.onChange(activity.action);
-        // The change is on disk: saying "not saved" would make the user repeat it.
+        // Putting the previous version back failed too: the change is on disk, and saying so is the truth.
         throw new AppError(
           'ACTIVITY_NOT_LOGGED',
-          `Your change was saved, but the activity log could not record it: ${(error as Error).message}`,
+          `Your change was saved, but the activity log could not record it, and undoing it failed: ${why}`,
           {
             hint: 'Free disk space or fix the folder permissions; later changes are logged again once writing works.',
             details: { action: activity.action },
@@ -104,6 +131,7 @@ export class OpenWorkspace {
           },
         );
       }
+      this.state = { ...this.state, [key]: next };
       this.deps.onChange(activity.action);
       return next;
     };

@@ -20,6 +20,7 @@ import { ActivityLog } from './activity-log';
 import { WorkspaceLock, type HostInfo } from './lock';
 import { OpenWorkspace } from './open-workspace';
 import { loadWorkspaceState, workspaceDocuments, writeNewWorkspace } from './workspace-documents';
+import { repairAndSeal } from './seal-on-open';
 
 export interface WorkspaceServiceDeps {
   preferences: PreferencesStore;
@@ -135,6 +136,14 @@ export class WorkspaceService {
       appVersion: this.deps.appVersion,
       onChange: this.deps.onChange,
     });
+    try {
+      this.open_.repairs = await repairAndSeal(root, this.open_.activity, this.deps.now);
+    } catch (error) {
+      // A log that cannot be written (a folder in its place, a full disk) must not keep the workspace
+      // from opening: what is wrong shows on the Evidence screen, and changes are refused until fixed.
+      this.deps.logger.warn('workspace: log not repaired or sealed on open', { root, error: (error as Error).message });
+    }
+    if (this.open_.repairs?.recovered) this.deps.logger.warn('workspace: activity log recovered', { root });
     if (taken.tookOverFrom) {
       this.deps.logger.warn('workspace: took over lock', { root, reason: taken.reason });
       if (this.me()) {

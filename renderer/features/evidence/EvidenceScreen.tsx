@@ -108,6 +108,7 @@ export function EvidenceScreen() {
                 { value: 'tampered', label: 'Tampered' },
                 { value: 'missing', label: 'Missing' },
                 { value: 'unreadable', label: 'Not checked' },
+                { value: 'damaged', label: 'Damaged' },
               ]}
               data-testid="evidence-filter-integrity"
             />

@@ -30,6 +30,7 @@ const FILE_CHECK: Record<EvidenceItem['integrity'], string> = {
   tampered: 'The file was changed: it does NOT match this hash',
   missing: 'The file is missing',
   unreadable: 'The file could not be read, so it was not checked',
+  damaged: 'The record could not be read; the file was checked against the sealed record',
 };
 
 /** Who, when, where, the hash, and whether the file on disk still matches it. */
@@ -91,6 +92,16 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
           <Row label="File check">
             {FILE_CHECK[e.integrity]}
             {e.readError ? ` (${e.readError})` : ''} (checked {utc(provenance.checkedAt)})
+          </Row>
+          <Row label="Record check">
+            <span data-testid="provenance-record">
+              {e.recordProblem
+                ? `${e.recordProblem.state === 'tampered' ? 'Tampered' : e.recordProblem.state === 'damaged' ? 'Damaged' : 'Missing'}: ${e.recordProblem.message}`
+                : 'The record matches its seal in the activity log'}
+              {e.withdrawn
+                ? ` · Withdrawn by ${e.withdrawn.by.name} on ${utc(e.withdrawn.at)}: ${e.withdrawn.reason}`
+                : ''}
+            </span>
           </Row>
           <Row label="Bundle name">{e.fileName}</Row>
           <Row label="App version">{e.appVersion}</Row>

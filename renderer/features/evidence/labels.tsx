@@ -24,6 +24,11 @@ const INTEGRITY: Record<ListedIntegrity, { color: string; label: string; help: s
     label: 'Missing',
     help: 'The file was deleted from the workspace. Restore it from a backup or add the evidence again.',
   },
+  damaged: {
+    color: 'red',
+    label: 'Damaged',
+    help: 'The evidence record cannot be read. It is shown from its seal in the activity log; withdraw it (with a reason) or restore the record from a backup.',
+  },
   unreadable: {
     color: 'orange',
     label: 'Not checked',

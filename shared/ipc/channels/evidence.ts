@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { IsoDate } from '../../domain/common';
-import { EvidenceKind, type EvidenceRecord, type ListedIntegrity } from '../../domain/evidence';
+import { EvidenceKind, LISTED_INTEGRITIES, type EvidenceRecord, type ListedIntegrity } from '../../domain/evidence';
 import type { ActivityEntry } from '../../domain/activity';
 
 export interface EvidenceItem extends EvidenceRecord {
   integrity: ListedIntegrity;
   /** Why the file could not be re-hashed (`integrity: 'unreadable'`), e.g. `EACCES`; checked again on the next read. */
   readError?: string;
+  /** The record against its seal in the activity log: what differs, when it is Tampered, Damaged or Missing. */
+  recordProblem?: { state: 'tampered' | 'damaged' | 'missing'; field?: string; message: string };
+  /** Withdrawn records are kept and listed, never exported; the reason is logged. */
+  withdrawn?: { reason: string; by: { name: string; email: string }; at: string };
 }
 
 /** What the viewer shows; the renderer never gets a path it could open. */
@@ -62,12 +66,16 @@ export const evidenceChannels = {
       .object({
         controlId: z.string().max(80).optional(),
         kind: EvidenceKind.optional(),
-        integrity: z.enum(['ok', 'tampered', 'missing', 'unreadable']).optional(),
+        integrity: z.enum(LISTED_INTEGRITIES).optional(),
       })
       .optional(),
   ).returns<EvidenceItem[]>(),
   provenance: method(z.object({ id: EvidenceId })).returns<EvidenceProvenance>(),
   content: method(z.object({ id: EvidenceId })).returns<EvidenceContent>(),
+  /** Withdraws a damaged record with a reason: kept and listed, logged, left out of bundles, never deleted. */
+  withdraw: method(
+    z.object({ id: EvidenceId, reason: z.string().trim().min(3, 'Say why the record is withdrawn').max(1000) }),
+  ).returns<EvidenceItem>(),
   pickFiles: method(z.undefined()).returns<PickedFile[]>(),
   importPicked: method(ImportDetails.extend({ token: z.string().min(8).max(80) })).returns<EvidenceItem>(),
   importBytes: method(

@@ -78,9 +78,13 @@ export interface PreflightReport {
   /** `unreadable`: the file could not be checked (a link, FIFO or device in its place, permissions); `readError` says which. */
   integrityProblems: (EvidenceBrief & {
     sha256: string;
-    problem: 'tampered' | 'missing' | 'unreadable';
+    problem: 'tampered' | 'missing' | 'unreadable' | 'damaged';
     readError?: string;
   })[];
+  /** The first line of activity.jsonl that no longer matches its chain, or null. */
+  activityChainProblem: string | null;
+  /** Records withdrawn with a reason: left out of the bundle, listed in its manifest. */
+  withdrawn: { id: string; reason: string; at: string }[];
   canExport: boolean;
 }
 

@@ -118,8 +118,9 @@ describe('importing into the workspace', () => {
     expect(listed.map((e) => e.id)).toEqual([second.id, first.id]);
     expect(listed.every((e) => e.integrity === 'ok')).toBe(true);
     const provenance = await services.evidence.provenance(first.id);
-    expect(provenance.activity.map((a) => a.action)).toEqual(['evidence.imported']);
-    expect(provenance.activity[0]!.actor.email).toBe('dana@acme.example');
+    // The seal (evidence.added, with the record's hash) and the import itself.
+    expect(provenance.activity.map((a) => a.action).sort()).toEqual(['evidence.added', 'evidence.imported']);
+    expect(provenance.activity.every((a) => a.actor.email === 'dana@acme.example')).toBe(true);
   });
 
   it('leaves nothing in the workspace when an import is refused', async () => {

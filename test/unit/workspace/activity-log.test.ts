@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../../main/services/workspace/activity-log';
@@ -12,7 +12,7 @@ const entry = (summary: string) => ({
 });
 
 describe('the activity log', () => {
-  it('keeps the next entry after a torn last line, and counts the torn one as skipped', async () => {
+  it('cuts a torn last line (a crash mid-append), keeps its bytes aside, says so, and the chain still holds', async () => {
     const root = tempDir();
     const log = new ActivityLog(root);
     await log.append(entry('one'));
@@ -20,9 +20,20 @@ describe('the activity log', () => {
     await log.append(entry('two'));
     await log.append(entry('three'));
     const { entries, skipped } = await log.read();
-    expect(entries.map((e) => e.summary)).toEqual(['three', 'two', 'one']);
-    expect(skipped).toBe(1);
-    expect(readFileSync(join(root, 'activity.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+    expect(entries.map((e) => e.summary.slice(0, 40))).toEqual([
+      'three',
+      'two',
+      'The last line of activity.jsonl (line 2,',
+      'one',
+    ]);
+    expect(entries[2]!.action).toBe('activity.recovered');
+    expect(skipped).toBe(0);
+    const aside = readdirSync(join(root, '.backup')).filter((f) => f.startsWith('activity-torn-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(root, '.backup', aside[0]!), 'utf8')).toBe('{"at":"2026-11-26T10:00:0');
+    const check = await log.check();
+    expect(check.reading.problem).toBeNull();
+    expect(check.reading.lines).toHaveLength(4);
   });
 
   it('names the first five unreadable lines by number and counts all of them', async () => {
@@ -47,18 +58,20 @@ describe('the activity log', () => {
 });
 
 describe('a change whose activity entry cannot be written', () => {
-  it('says the change was saved but not logged, and the change is on disk', async () => {
+  it('is not saved either: the previous version is put back, and the message says exactly that', async () => {
     const { createTestWorkspace } = await import('../helpers/services');
     const { mkdirSync, rmSync } = await import('node:fs');
     const { services, folder } = await createTestWorkspace();
+    const before = readFileSync(join(folder, 'controls.json'), 'utf8');
     rmSync(join(folder, 'activity.jsonl'));
     mkdirSync(join(folder, 'activity.jsonl'));
     const error = await services.controls.setStatus('iam-root-account', 'in_progress').catch((e) => e);
-    expect(error.code).toBe('ACTIVITY_NOT_LOGGED');
-    expect(error.message).toMatch(/^Your change was saved, but the activity log could not record it/);
-    expect(JSON.parse(readFileSync(join(folder, 'controls.json'), 'utf8')).controls['iam-root-account'].status).toBe(
-      'in_progress',
+    expect(error.code).toBe('SAVE_FAILED');
+    expect(error.message).toMatch(
+      /^Your change was not saved: the activity log could not record it\. .*activity\.jsonl is a folder/,
     );
-    expect(services.controls.states()['iam-root-account']?.status).toBe('in_progress');
+    expect(error.hint).toMatch(/The previous state is intact/);
+    expect(readFileSync(join(folder, 'controls.json'), 'utf8')).toBe(before);
+    expect(services.controls.states()['iam-root-account']?.status ?? 'not_started').toBe('not_started');
   });
 });

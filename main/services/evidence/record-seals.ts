@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/rules/canonical-json';
+import type { ChainLine } from '../workspace/activity-chain';
+
+/** The canonical SHA-256 of a record as stored (keys sorted): any edit to any field changes it. */
+export const recordSha256 = (raw: unknown) => createHash('sha256').update(canonicalJson(raw), 'utf8').digest('hex');
+
+/** The log lines that seal a record: added by the app, or sealed once when an older workspace was migrated. */
+export const SEALING_ACTIONS = new Set(['evidence.added', 'evidence.sealed']);
+
+/**
+ * A record's status after it was sealed, each set by one log line. A second status (retiring
+ * wrong or superseded evidence) is one more entry here and one more word in the UI.
+ */
+export const RECORD_STATUS_ACTIONS = { 'evidence.withdrawn': 'withdrawn' } as const;
+export type RecordStatus = 'active' | (typeof RECORD_STATUS_ACTIONS)[keyof typeof RECORD_STATUS_ACTIONS];
+
+export interface Seal {
+  evidenceId: string;
+  recordSha256: string;
+  fileSha256: string;
+  /** The record as it was sealed, to name the field an edit changed. */
+  record: Record<string, unknown> | null;
+  line: number;
+}
+
+export interface StatusChange {
+  status: Exclude<RecordStatus, 'active'>;
+  reason: string;
+  by: { name: string; email: string };
+  at: string;
+  line: number;
+}
+
+export interface SealIndex {
+  seals: Map<string, Seal>;
+  status: Map<string, StatusChange>;
+  /** The records the `workspace.sealed` line listed (an older workspace sealed once), with its line. */
+  migrated: { line: number; ids: string[] } | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export function sealIndex(lines: ChainLine[]): SealIndex {
+  const seals = new Map<string, Seal>();
+  const status = new Map<string, StatusChange>();
+  let migrated: SealIndex['migrated'] = null;
+  for (const { entry, number } of lines) {
+    const d = entry.details ?? {};
+    if (SEALING_ACTIONS.has(entry.action) && typeof d.evidenceId === 'string' && typeof d.recordSha256 === 'string') {
+      seals.set(d.evidenceId, {
+        evidenceId: d.evidenceId,
+        recordSha256: d.recordSha256,
+        fileSha256: typeof d.sha256 === 'string' ? d.sha256 : '',
+        record: isObject(d.record) ? d.record : null,
+        line: number,
+      });
+    }
+    const next = RECORD_STATUS_ACTIONS[entry.action as keyof typeof RECORD_STATUS_ACTIONS];
+    if (next && typeof d.evidenceId === 'string') {
+      status.set(d.evidenceId, {
+        status: next,
+        reason: typeof d.reason === 'string' ? d.reason : '',
+        by: entry.actor,
+        at: entry.at,
+        line: number,
+      });
+    }
+    if (entry.action === 'workspace.sealed' && Array.isArray(d.records))
+      migrated = { line: number, ids: d.records.filter((id): id is string => typeof id === 'string') };
+  }
+  return { seals, status, migrated };
+}
+
+/** The first field (dotted path, `aws.accountId`) where the record on disk differs from the sealed one. */
+export function differingField(sealed: unknown, actual: unknown, path = ''): string | null {
+  if (canonicalJson(sealed) === canonicalJson(actual)) return null;
+  if (isObject(sealed) && isObject(actual)) {
+    // The id first: a record swapped with another differs there before anywhere else.
+    const keys = [...new Set([...Object.keys(sealed), ...Object.keys(actual)])].sort((a, b) =>
+      a === 'id' ? -1 : b === 'id' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+    );
+    for (const key of keys) {
+      const found = differingField(sealed[key], actual[key], path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return path || '(the whole record)';
+}
