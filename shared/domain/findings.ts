@@ -135,7 +135,17 @@ export interface LatestFinding {
   integrity: 'ok' | 'tampered' | 'missing' | 'unreadable';
 }
 
+/** A control's checks: the latest finding per account in scope, and apart, those from other accounts. */
 export interface ControlFindings {
   controlId: string;
-  checks: { checkId: string; title: string; latest: LatestFinding | null }[];
+  /** The accounts chosen on the AWS screen; empty when none are chosen (then every account counts). */
+  accountsInScope: string[];
+  checks: {
+    checkId: string;
+    title: string;
+    /** One per account in scope that has a finding; empty: not run yet. */
+    latest: LatestFinding[];
+    /** Latest findings from accounts outside the scope: shown apart, never the control's result. */
+    outOfScope: LatestFinding[];
+  }[];
 }

@@ -18,12 +18,19 @@ import { Category, CheckSettings } from './workspace';
  * - `signing`: present when the preparer signed the bundle with their SSH key; the bundle then
  *   holds `SHA256SUMS.sig` and `allowed_signers`, and never holds them otherwise.
  *
+ * Version 2 (the AWS scope): `scope` records the AWS accounts and regions in scope and lists apart
+ * the evidence collected in accounts outside it; each finding names its `accountId`, and a
+ * control's `findings` hold the latest finding of each check per account in scope. Readers accept
+ * version 1 manifests (no scope: they were exported before findings were told apart by account).
+ *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
  * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
  * pins all evidence and data in the bundle; `index.pdf`, `index.html` and `README.txt` show the
  * fingerprint (so they cannot be inside it) and are covered, like every file, by `SHA256SUMS`.
  */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
+/** Every version a reader of this app accepts. */
+export const MANIFEST_VERSIONS = [1, 2] as const;
 export const MANIFEST_FORMAT = 'audit-workbench/bundle-manifest';
 
 /** Why an evidence item deserves the reviewer's attention; none of these stop the export. */
@@ -66,6 +73,8 @@ export const ManifestFinding = z.object({
   checkId: z.string(),
   result: CheckResult,
   summary: z.string(),
+  /** The AWS account the finding was collected in (version 2; absent when its record names none). */
+  accountId: z.string().optional(),
   /** The findings evidence this result comes from. */
   evidenceId: z.string(),
   evaluatedAt: z.string(),
@@ -82,7 +91,7 @@ export const ManifestControl = z.object({
   /** Present only when the export included notes. */
   notes: z.string().optional(),
   exclusions: z.array(ManifestExclusion),
-  /** Latest result of each automated check behind the control. */
+  /** Latest result of each automated check behind the control, per account in scope (version 2). */
   findings: z.array(ManifestFinding),
   evidenceIds: z.array(z.string()),
 });
@@ -171,41 +180,69 @@ export const ManifestSigning = z.object({
 });
 export type ManifestSigning = z.infer<typeof ManifestSigning>;
 
+/** Version 2: what AWS the bundle speaks for, and the evidence it leaves out because of it. */
+export const ManifestScope = z.object({
+  /** The AWS accounts in scope; empty when the workspace chose none (then its one account counts). */
+  accounts: z.array(z.string()),
+  /** The regions the regional checks read; null: every region each account has enabled. */
+  regions: z.array(z.string()).nullable(),
+  /** Evidence collected in accounts outside the scope: not a control's result; not shipped unless a request links it. */
+  outOfScopeEvidence: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      accountId: z.string(),
+      checkId: z.string().optional(),
+      capturedAt: z.string(),
+      sha256: Sha256,
+    }),
+  ),
+});
+export type ManifestScope = z.infer<typeof ManifestScope>;
+
 export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
 
-export const Manifest = z.object({
-  format: z.literal(MANIFEST_FORMAT),
-  manifestVersion: z.literal(MANIFEST_VERSION),
-  generatedAt: z.string(),
-  generator: z.object({ app: z.literal('Audit Workbench'), version: z.string() }),
-  preparedBy: Person,
-  workspace: z.object({
-    id: z.string(),
-    companyName: z.string(),
-    systemName: z.string(),
-    auditType: z.literal('SOC2_TYPE1'),
-    asOfDate: IsoDate,
-    categories: z.array(Category),
-    checkSettings: CheckSettings,
-  }),
-  options: z.object({
-    asOfDate: IsoDate,
-    categories: z.array(Category),
-    includeNotes: z.boolean(),
-    freshnessDays: z.number().int().positive(),
-  }),
-  /** Carve-out: the subservice organization's own controls are covered by its SOC 2 report. */
-  subserviceOrganizations: z.array(
-    z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() }),
-  ),
-  /** Optional only for bundles exported before it was added (see Versioning); every export writes it. */
-  awsReportReview: ManifestAwsReportReview.optional(),
-  criteria: z.array(ManifestCriterion),
-  controls: z.array(ManifestControl),
-  evidence: z.array(ManifestEvidence),
-  /** Generated data files the fingerprint also pins. */
-  documents: z.array(ManifestDocument),
-  /** Present only when the bundle is signed (see Versioning). */
-  signing: ManifestSigning.optional(),
-});
+export const Manifest = z
+  .object({
+    format: z.literal(MANIFEST_FORMAT),
+    manifestVersion: z.union([z.literal(1), z.literal(2)]),
+    generatedAt: z.string(),
+    generator: z.object({ app: z.literal('Audit Workbench'), version: z.string() }),
+    preparedBy: Person,
+    workspace: z.object({
+      id: z.string(),
+      companyName: z.string(),
+      systemName: z.string(),
+      auditType: z.literal('SOC2_TYPE1'),
+      asOfDate: IsoDate,
+      categories: z.array(Category),
+      checkSettings: CheckSettings,
+    }),
+    options: z.object({
+      asOfDate: IsoDate,
+      categories: z.array(Category),
+      includeNotes: z.boolean(),
+      freshnessDays: z.number().int().positive(),
+    }),
+    /** Carve-out: the subservice organization's own controls are covered by its SOC 2 report. */
+    subserviceOrganizations: z.array(
+      z.object({ name: z.string(), method: z.literal('carve-out'), reviewControlId: z.string() }),
+    ),
+    /** Optional only for bundles exported before it was added (see Versioning); every export writes it. */
+    awsReportReview: ManifestAwsReportReview.optional(),
+    criteria: z.array(ManifestCriterion),
+    controls: z.array(ManifestControl),
+    evidence: z.array(ManifestEvidence),
+    /** Generated data files the fingerprint also pins. */
+    documents: z.array(ManifestDocument),
+    /** Present only when the bundle is signed (see Versioning). */
+    signing: ManifestSigning.optional(),
+    /** Required from version 2 (see Versioning). */
+    scope: ManifestScope.optional(),
+  })
+  .refine((m) => m.manifestVersion < 2 || m.scope !== undefined, {
+    message: 'A version 2 manifest records its AWS scope',
+    path: ['scope'],
+  });
 export type Manifest = z.infer<typeof Manifest>;

@@ -4,24 +4,65 @@ export interface RunRecord {
   kind: string;
   checkId?: string;
   capturedAt: string;
+  /** The AWS account the record was collected in. */
+  aws?: { accountId: string };
 }
 
 /** Later capture wins; on the same instant the larger id, so every screen picks the same record. */
 export const isLater = (a: RunRecord, b: RunRecord) =>
   a.capturedAt > b.capturedAt || (a.capturedAt === b.capturedAt && a.id > b.id);
 
+/** The AWS account a record was collected in; null for a record that names none. */
+export const accountOf = (record: RunRecord): string | null => record.aws?.accountId ?? null;
+
 /**
- * The one rule for "the latest run of a check": of the findings records of each check, the one
- * captured last. The checks screen, the dashboard, the pre-flight and the bundle all use it;
- * older runs stay in the evidence library and the bundle's evidence index.
+ * Whether an account is in the workspace's scope (the accounts chosen on the AWS screen). A
+ * workspace that chose no accounts collects the profile's own account only, so every account
+ * counts there; once accounts are chosen, a record that names no account counts for none.
  */
-export function latestFindingsByCheck<R extends RunRecord>(records: Iterable<R>): Map<string, R> {
+export function accountInScope(accountId: string | null, scope: readonly string[]): boolean {
+  if (scope.length === 0) return true;
+  return accountId !== null && scope.includes(accountId);
+}
+
+/** The latest finding of each check per account, split by whether that account is in scope. */
+export interface LatestPerAccount<R> {
+  /** What the control's result is made of: one record per check and account in scope. */
+  inScope: R[];
+  /** Latest findings collected in accounts outside the scope: listed apart, never a control's result. */
+  outOfScope: R[];
+}
+
+/**
+ * The one rule for "the latest finding of a check per account in scope": of the findings records
+ * of each check and account, the one captured last; a finding counts only for the account it was
+ * collected in, and only while that account is in scope. The checks screen, the control page,
+ * the dashboard, the pre-flight and the bundle all use it; older runs stay in the evidence
+ * library. Both lists are ordered by check, then by the scope's order of accounts.
+ */
+export function latestFindingsPerAccount<R extends RunRecord>(
+  records: Iterable<R>,
+  scope: readonly string[],
+): LatestPerAccount<R> {
   const latest = new Map<string, R>();
   for (const record of records) {
     if (record.kind !== 'findings') continue;
-    const key = record.checkId ?? record.id;
+    const key = `${record.checkId ?? record.id}\u0000${accountOf(record) ?? ''}`;
     const seen = latest.get(key);
     if (!seen || isLater(record, seen)) latest.set(key, record);
   }
-  return latest;
+  const rank = (r: R) => {
+    const i = scope.indexOf(accountOf(r) ?? '');
+    return i < 0 ? scope.length : i;
+  };
+  const ordered = [...latest.values()].sort(
+    (a, b) =>
+      (a.checkId ?? a.id).localeCompare(b.checkId ?? b.id) ||
+      rank(a) - rank(b) ||
+      (accountOf(a) ?? '').localeCompare(accountOf(b) ?? ''),
+  );
+  return {
+    inScope: ordered.filter((r) => accountInScope(accountOf(r), scope)),
+    outOfScope: ordered.filter((r) => !accountInScope(accountOf(r), scope)),
+  };
 }

@@ -35,7 +35,7 @@ export interface ReadinessInput {
   today: string;
   /** The workspace's categories: they decide which criteria groups are shown. */
   categories: readonly Category[];
-  /** The latest result of each automated check (absent: none collected yet). */
+  /** The latest result of each automated check per account in scope (absent: none collected yet). */
   checkResults?: readonly CheckOutcome[];
   /**
    * Where the review of AWS's SOC 2 report stands (absent: not known: no blocker raised, and
@@ -63,9 +63,11 @@ export const reviewStands = (standing: AwsReviewStanding | undefined): boolean =
   standing.reliance !== null &&
   standing.reliance !== 'do_not_rely';
 
-/** What readiness needs of a check's latest finding. */
+/** What readiness needs of a check's latest finding in one account in scope. */
 export interface CheckOutcome {
   checkId: string;
+  /** The account it was collected in (absent: its record names none). */
+  accountId?: string;
   result: 'pass' | 'fail' | 'needs_review' | 'not_applicable' | 'error';
   summary: string;
   collectedAt: string;
@@ -227,7 +229,8 @@ function findBlockers(
   awsReportReview: ReadinessInput['awsReportReview'],
 ): Blocker[] {
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const latest = new Map(checkResults.map((r) => [r.checkId, r]));
+  const latest = new Map<string, CheckOutcome[]>();
+  for (const r of checkResults) latest.set(r.checkId, [...(latest.get(r.checkId) ?? []), r]);
   const inheritedCount = controls.filter((c) => c.responsibility === 'inherited').length;
   const blockers: Blocker[] = [];
 
@@ -252,12 +255,14 @@ function findBlockers(
     }
 
     for (const expected of c.evidence) {
-      const outcome = expected.type === 'check' ? latest.get(expected.checkId) : undefined;
-      if (outcome?.result === 'fail' || outcome?.result === 'error') {
+      // One blocker per account in scope where the check's latest finding fails.
+      for (const outcome of expected.type === 'check' ? (latest.get(expected.checkId) ?? []) : []) {
+        if (outcome.result !== 'fail' && outcome.result !== 'error') continue;
         const what = outcome.result === 'fail' ? 'fails' : 'could not run';
+        const where = outcome.accountId ? ` in AWS account ${outcome.accountId}` : '';
         add(
           'check_failing',
-          `The automated check ${outcome.checkId} ${what} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`,
+          `The automated check ${outcome.checkId} ${what}${where} (collected ${outcome.collectedAt.slice(0, 10)}): ${outcome.summary} Fix it and run the check again.`,
         );
       }
     }

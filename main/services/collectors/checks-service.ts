@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/ipc/result';
 import type { AwsService } from '../aws/aws-service';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
 import { assertAccountInScope } from '../aws/workspace-aws';
-import { latestFindingsByCheck } from '../../../shared/rules/latest-run';
+import { latestFindingsPerAccount } from '../../../shared/rules/latest-run';
 import { evidenceReader } from '../evidence/evidence-reader';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { abortableSleep } from '../abortable-sleep';
@@ -315,38 +315,48 @@ export class ChecksService {
     }
   }
 
-  /** The latest stored finding of every check that has one. */
+  /** The latest stored finding of every check per account in scope. */
   async latest(): Promise<LatestFinding[]> {
-    const records = await this.deps.workspaces.require().evidence.list();
-    const ids = [...new Set(records.filter((r) => r.kind === 'findings' && r.checkId).map((r) => r.checkId!))];
-    return Promise.all(ids.map((id) => this.latestFor(id, records))).then((l) =>
-      l.filter((x): x is LatestFinding => x !== null),
-    );
+    const open = this.deps.workspaces.require();
+    const records = await open.evidence.list();
+    const { inScope } = latestFindingsPerAccount(records, open.meta.aws.accountIds);
+    return Promise.all(inScope.map((record) => this.latestFor(record, records)));
   }
 
   async latestForControl(controlId: string): Promise<ControlFindings> {
     const control = controlById(controlId);
     if (!control) throw new AppError('NOT_FOUND', `There is no control ${controlId} in the catalog.`);
-    const records = await this.deps.workspaces.require().evidence.list();
+    const open = this.deps.workspaces.require();
+    const records = await open.evidence.list();
     const checkIds = control.evidence.flatMap((e) => (e.type === 'check' ? [e.checkId] : []));
+    const scope = open.meta.aws.accountIds;
+    const { inScope, outOfScope } = latestFindingsPerAccount(
+      records.filter((r) => r.checkId !== undefined && checkIds.includes(r.checkId)),
+      scope,
+    );
+    const read = (list: EvidenceRecord[], checkId: string) =>
+      Promise.all(list.filter((r) => r.checkId === checkId).map((r) => this.latestFor(r, records)));
     return {
       controlId,
+      accountsInScope: [...scope],
       checks: await Promise.all(
         checkIds.map(async (checkId) => ({
           checkId,
           title: checkById(checkId)?.title ?? checkId,
-          latest: await this.latestFor(checkId, records),
+          latest: await read(inScope, checkId),
+          outOfScope: await read(outOfScope, checkId),
         })),
       ),
     };
   }
 
-  private async latestFor(checkId: string, records: EvidenceRecord[]): Promise<LatestFinding | null> {
-    const record = latestFindingsByCheck(records.filter((r) => r.checkId === checkId)).get(checkId);
-    if (!record) return null;
+  private async latestFor(record: EvidenceRecord, records: EvidenceRecord[]): Promise<LatestFinding> {
+    const checkId = record.checkId ?? record.id;
     // A findings file this version cannot read is shown as unreadable, never guessed at.
     const { integrity, finding } = await evidenceReader(this.deps.workspaces.require().evidence).read(record);
-    const evidence = records.filter((r) => r.runId === record.runId && r.checkId === checkId).map(refOf);
+    const evidence = records
+      .filter((r) => r.runId === record.runId && r.checkId === checkId && r.aws?.accountId === record.aws?.accountId)
+      .map(refOf);
     return {
       checkId,
       ...(record.runId ? { runId: record.runId } : {}),

@@ -14,6 +14,7 @@ import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../..
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import { evidencePath } from './layout';
+import { accountInScope, accountOf } from '../../../shared/rules/latest-run';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
 /**
@@ -68,6 +69,13 @@ export interface BundleModel {
   coverage: CriterionCoverage[];
   /** Records that support no control in the chosen scope, so are left out. */
   outOfScope: EvidenceRecord[];
+  /** The AWS accounts and regions in scope (empty accounts: none chosen; null regions: every enabled one). */
+  scope: { accounts: string[]; regions: string[] | null };
+  /**
+   * Records collected in an AWS account outside the scope: left out of the controls, listed apart
+   * so the reader sees they exist (a request that links one still ships it, never as a result).
+   */
+  outOfAccountScope: EvidenceRecord[];
   awsReviewControlId: string;
   /** The review of AWS's SOC 2 report judged for this bundle's as-of date and categories. */
   awsReviewStanding: AwsReviewStanding;
@@ -108,6 +116,8 @@ export async function buildModel(
   const members = new Map(source.team.members.map((m) => [m.id, m]));
   const evidence: ModelEvidence[] = [];
   const outOfScope: EvidenceRecord[] = [];
+  const outOfAccountScope: EvidenceRecord[] = [];
+  const accounts = [...source.meta.aws.accountIds];
   const requested = new Set((source.requests?.requests ?? []).flatMap((r) => r.evidenceIds));
   for (const record of await source.evidence.list()) {
     let controlIds = record.controlIds.filter((id) => inScope.has(id));
@@ -116,6 +126,10 @@ export async function buildModel(
     if (controlIds.length === 0) {
       outOfScope.push(record);
       continue;
+    }
+    if (!accountInScope(accountOf(record), accounts) && record.aws) {
+      outOfAccountScope.push(record);
+      if (!requested.has(record.id)) continue;
     }
     evidence.push({
       record,
@@ -155,6 +169,8 @@ export async function buildModel(
     evidence,
     coverage: criteriaCoverage(options.categories, catalog),
     outOfScope,
+    scope: { accounts, regions: source.meta.aws.regions ? [...source.meta.aws.regions] : null },
+    outOfAccountScope,
     awsReviewControlId: AWS_REPORT_REVIEW_CONTROL_ID,
     awsReviewStanding,
     awsReviewStands: reviewStands(awsReviewStanding),

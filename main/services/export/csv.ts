@@ -66,7 +66,7 @@ export function controlsCsv(model: BundleModel, findings: Map<string, LoadedFind
       (findings.get(c.def.id) ?? [])
         .map((f) =>
           f.finding
-            ? `${f.finding.checkId}: ${CHECK_RESULT_LABELS[f.finding.result]}`
+            ? `${f.finding.checkId}${f.evidence.record.aws ? ` (${f.evidence.record.aws.accountId})` : ''}: ${CHECK_RESULT_LABELS[f.finding.result]}`
             : `${f.evidence.record.id}: unreadable`,
         )
         .join('; '),

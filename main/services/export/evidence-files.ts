@@ -1,5 +1,5 @@
 import type { Finding } from '../../../shared/domain/findings';
-import { latestFindingsByCheck } from '../../../shared/rules/latest-run';
+import { latestFindingsPerAccount } from '../../../shared/rules/latest-run';
 import { assertIntact, evidenceReader } from '../evidence/evidence-reader';
 import type { BundleModel, ExportSource, ModelEvidence } from './bundle-model';
 
@@ -9,14 +9,18 @@ export interface LoadedFinding {
   finding: Finding | null;
 }
 
-/** The latest findings evidence of each check, per control (older runs stay in the evidence index). */
+/**
+ * The latest findings evidence of each check per account in scope, per control (older runs stay
+ * in the evidence index; findings from accounts outside the scope are never a control's result).
+ */
 export function latestFindings(model: BundleModel): Map<string, ModelEvidence[]> {
   return new Map(
     model.controls.map((control) => [
       control.def.id,
-      [...latestFindingsByCheck(control.evidence.map((item) => ({ ...item.record, item }))).values()].map(
-        (r) => r.item,
-      ),
+      latestFindingsPerAccount(
+        control.evidence.map((item) => ({ ...item.record, item })),
+        model.scope.accounts,
+      ).inScope.map((r) => r.item),
     ]),
   );
 }

@@ -1,6 +1,7 @@
 import { RESPONSIBILITY_LABELS } from '../../../shared/catalog';
 import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
+import { accountLabel, awsScopeSentence, FINDINGS_HEADING, OUT_OF_SCOPE_INTRO, outOfScopeRows } from './aws-scope';
 import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
 import type { ModelControl, ModelEvidence } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
@@ -49,7 +50,8 @@ function controlSection(c: ModelControl, content: BundleContent): string {
             `<tr><td><code>${esc(e.arn)}</code></td><td class="${e.result}">${CHECK_RESULT_LABELS[e.result]}</td><td>${esc(e.detail)}</td></tr>`,
         )
         .join('');
-      return `<p><code>${esc(finding.checkId)}</code> <strong class="${finding.result}">${CHECK_RESULT_LABELS[finding.result]}</strong> ${esc(finding.summary)}</p>
+      const where = accountLabel(evidence.record);
+      return `<p><code>${esc(finding.checkId)}</code>${where ? ` <span class="account">${esc(where)}</span>` : ''} <strong class="${finding.result}">${CHECK_RESULT_LABELS[finding.result]}</strong> ${esc(finding.summary)}</p>
 <p class="muted">Rule: ${esc(finding.rule)}. Evaluated ${esc(finding.evaluatedAt)}; evidence ${evLink(evidence)}.</p>
 ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</table>` : ''}`;
     })
@@ -75,8 +77,15 @@ ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</tab
 ${c.def.id === content.model.awsReviewControlId ? reviewPointer(content) : ''}
 ${includeNotes && c.state.notes ? `<h2>Notes</h2><p>${esc(c.state.notes)}</p>` : ''}
 ${c.exclusions.length ? `<h2>Exclusions</h2>${c.exclusions.map((e) => `<p>${esc(e.what)}: ${esc(e.reason)} Approved by ${esc(e.approvedBy)}; expires ${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">(expired)</span>' : ''}.</p>`).join('')}` : ''}
-${findingHtml ? `<h2>Automated checks (latest run)</h2>${findingHtml}` : ''}${shots ? `<h2>Screenshots</h2>${shots}` : ''}
+${findingHtml ? `<h2>${FINDINGS_HEADING}</h2>${findingHtml}` : ''}${shots ? `<h2>Screenshots</h2>${shots}` : ''}
 <h2>Evidence</h2>${evidenceRows ? `<table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Captured (UTC)</th></tr>${evidenceRows}</table>` : '<p class="muted">No evidence is linked to this control.</p>'}</section>`;
+}
+
+function outOfScopeHtml(model: BundleContent['model']): string {
+  const rows = outOfScopeRows(model);
+  if (rows.length === 0) return '';
+  return `<h2 id="out-of-scope-accounts">Evidence from AWS accounts outside the scope</h2><p class="muted">${esc(OUT_OF_SCOPE_INTRO)}</p>
+<table><tr><th>Evidence</th><th>Title</th><th>AWS account</th><th>Check</th><th>Captured (UTC)</th></tr>${rows.map((r) => `<tr><td><code>${esc(r.id)}</code></td><td>${esc(r.title)}</td><td>${esc(r.account)}</td><td><code>${esc(r.check)}</code></td><td>${esc(r.capturedAt)}</td></tr>`).join('')}</table>`;
 }
 
 /** The auditor's request list by request id, each answered with links to its evidence files. */
@@ -133,7 +142,8 @@ export function renderHtml(content: BundleContent): Buffer {
 <li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
 <li><a href="#exclusions">Exceptions and exclusions</a></li>${content.requests ? '<li><a href="#requests">Requests</a></li>' : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
 <section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
-<table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table></section>
+<table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table>
+<p id="aws-scope">${esc(awsScopeSentence(model))}</p>${outOfScopeHtml(model)}</section>
 ${awsReviewHtml(content)}
 <section id="matrix"><h1>Control matrix</h1><table><tr><th>Control</th><th>Responsibility</th><th>Criteria</th><th>Owner</th><th>Status</th><th>Evidence</th></tr>
 ${matrix}</table></section>

@@ -94,6 +94,7 @@ export function buildManifest(
         ? [
             {
               checkId: finding.checkId,
+              ...(evidence.record.aws ? { accountId: evidence.record.aws.accountId } : {}),
               result: finding.result,
               summary: finding.summary,
               evidenceId: evidence.record.id,
@@ -136,6 +137,19 @@ export function buildManifest(
     evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
     ...(signing ? { signing } : {}),
+    scope: {
+      accounts: model.scope.accounts,
+      regions: model.scope.regions,
+      outOfScopeEvidence: model.outOfAccountScope.map((r) => ({
+        id: r.id,
+        title: r.title,
+        kind: r.kind,
+        accountId: r.aws!.accountId,
+        ...(r.checkId ? { checkId: r.checkId } : {}),
+        capturedAt: r.capturedAt,
+        sha256: r.sha256,
+      })),
+    },
   });
 }
 

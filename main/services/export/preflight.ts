@@ -19,6 +19,12 @@ async function unreadableRecords(source: ExportSource, readable: number): Promis
   return Math.max(0, names.filter((n) => n.endsWith('.json')).length - readable);
 }
 
+/** A record out of account scope is still shipped when a request links it; then it counts among the evidence. */
+const notShipped = (model: { evidence: ModelEvidence[] }) => {
+  const shipped = new Set(model.evidence.map((e) => e.record.id));
+  return (r: { id: string }) => !shipped.has(r.id);
+};
+
 /**
  * What the export would contain and what deserves attention first. It re-hashes every
  * evidence file, so a tampered or missing file shows here before the export refuses it.
@@ -52,6 +58,7 @@ export async function preflight(
         checks.push({
           controlId,
           checkId: finding.checkId,
+          ...(item.record.aws ? { accountId: item.record.aws.accountId } : {}),
           result,
           summary: finding.summary,
           evidenceId: item.record.id,
@@ -93,8 +100,19 @@ export async function preflight(
       bytes: model.evidence.reduce((sum, e) => sum + e.record.size, 0),
       byKind,
       outOfScope: model.outOfScope.length,
-      unreadableRecords: await unreadableRecords(source, model.evidence.length + model.outOfScope.length),
+      unreadableRecords: await unreadableRecords(
+        source,
+        model.evidence.length + model.outOfScope.length + model.outOfAccountScope.filter(notShipped(model)).length,
+      ),
     },
+    scope: model.scope,
+    outOfAccountScope: model.outOfAccountScope.map((r) => ({
+      id: r.id,
+      title: r.title,
+      accountId: r.aws!.accountId,
+      ...(r.checkId ? { checkId: r.checkId } : {}),
+      capturedAt: r.capturedAt,
+    })),
     controlsWithoutEvidence: model.controls
       .filter((c) => c.def.responsibility !== 'inherited' && c.evidence.length === 0)
       .map((c) => ({ id: c.def.id, title: c.def.title, responsibility: c.def.responsibility })),

@@ -6,14 +6,19 @@ import { api } from '../../api/client';
 import { useRoute } from '../../app/route';
 import { ResultBadge, utc } from './labels';
 
-/** Each check's latest stored result, when and by whom, and the controls it proves. */
+/** Each check's latest stored result per account in scope, when and by whom, and the controls it proves. */
 export function LatestResults() {
   const { navigate } = useRoute();
-  const [latest, setLatest] = useState<Record<string, LatestFinding>>({});
+  const [latest, setLatest] = useState<Record<string, LatestFinding[]>>({});
   useEffect(() => {
     void api()
       .checks.latest()
-      .then((r) => r.ok && setLatest(Object.fromEntries(r.value.map((l) => [l.checkId, l]))));
+      .then((r) => {
+        if (!r.ok) return;
+        const byCheck: Record<string, LatestFinding[]> = {};
+        for (const l of r.value) (byCheck[l.checkId] ??= []).push(l);
+        setLatest(byCheck);
+      });
   }, []);
 
   return (
@@ -28,7 +33,7 @@ export function LatestResults() {
       </Table.Thead>
       <Table.Tbody>
         {CHECKS.map((c) => {
-          const l = latest[c.id];
+          const perAccount = latest[c.id] ?? [];
           return (
             <Table.Tr key={c.id} data-testid="latest-row" data-check-id={c.id}>
               <Table.Td>
@@ -38,20 +43,28 @@ export function LatestResults() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {l?.finding ? (
-                  <ResultBadge result={l.finding.result} />
-                ) : (
+                {perAccount.length === 0 && (
                   <Text size="xs" c="dimmed">
-                    {l ? `Evidence ${l.integrity}` : 'Not run yet'}
+                    Not run yet
                   </Text>
+                )}
+                {perAccount.map((l) =>
+                  l.finding ? (
+                    <ResultBadge key={l.account?.id ?? ''} result={l.finding.result} />
+                  ) : (
+                    <Text key={l.account?.id ?? ''} size="xs" c="dimmed">
+                      Evidence {l.integrity}
+                    </Text>
+                  ),
                 )}
               </Table.Td>
               <Table.Td>
-                {l && (
-                  <Text size="xs" c="dimmed">
+                {perAccount.map((l) => (
+                  <Text key={l.account?.id ?? ''} size="xs" c="dimmed" data-account-id={l.account?.id}>
+                    {perAccount.length > 1 && l.account ? `${l.account.id}: ` : ''}
                     {utc(l.collectedAt)} by {l.collectedBy.name}
                   </Text>
-                )}
+                ))}
               </Table.Td>
               <Table.Td>
                 {controlsForCheck(c.id).map((control) => (

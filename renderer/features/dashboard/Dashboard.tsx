@@ -50,6 +50,7 @@ export function Dashboard() {
         setCheckResults(
           trusted.map((l) => ({
             checkId: l.checkId,
+            ...(l.account ? { accountId: l.account.id } : {}),
             result: l.finding!.result,
             summary: l.finding!.summary,
             collectedAt: l.collectedAt,

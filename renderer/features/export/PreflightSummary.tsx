@@ -116,7 +116,17 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           color="red"
           empty="No failing checks in the latest runs."
           items={report.failingChecks.map(
-            (f) => `${f.checkId} (${f.controlId}): ${CHECK_RESULT_LABELS[f.result]}, ${f.summary}`,
+            (f) =>
+              `${f.checkId} (${f.controlId})${f.accountId ? ` in AWS account ${f.accountId}` : ''}: ${CHECK_RESULT_LABELS[f.result]}, ${f.summary}`,
+          )}
+        />
+        <Section
+          title={awsScopeTitle(report.scope)}
+          testId="preflight-account-scope"
+          empty="No evidence comes from AWS accounts outside the scope."
+          items={report.outOfAccountScope.map(
+            (e) =>
+              `${e.title}${e.checkId ? ` (${e.checkId})` : ''}, AWS account ${e.accountId}, ${e.capturedAt.slice(0, 10)}: outside the scope, left out and never a control's result`,
           )}
         />
         <Section
@@ -149,4 +159,14 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
       </SimpleGrid>
     </Stack>
   );
+}
+
+/** The AWS accounts and regions the bundle speaks for, as its manifest records them. */
+function awsScopeTitle(scope: PreflightReport['scope']): string {
+  const accounts =
+    scope.accounts.length === 0
+      ? "no AWS accounts chosen (the profile's own counts)"
+      : `AWS accounts in scope: ${scope.accounts.join(', ')}`;
+  const regions = scope.regions ? `regions ${scope.regions.join(', ')}` : 'every enabled region';
+  return `Scope: ${accounts}; ${regions}`;
 }

@@ -56,8 +56,20 @@ export interface PreflightReport {
   };
   /** Owned and shared controls with nothing linked (inherited ones are proven by the AWS report review). */
   controlsWithoutEvidence: { id: string; title: string; responsibility: string }[];
-  /** Latest results that fail, errored or need review. */
-  failingChecks: { controlId: string; checkId: string; result: CheckResult; summary: string; evidenceId: string }[];
+  /** Latest results per account in scope that fail, errored or need review. */
+  failingChecks: {
+    controlId: string;
+    checkId: string;
+    /** The account the finding was collected in (absent: the record names none). */
+    accountId?: string;
+    result: CheckResult;
+    summary: string;
+    evidenceId: string;
+  }[];
+  /** The AWS accounts and regions in scope, as the manifest records them. */
+  scope: { accounts: string[]; regions: string[] | null };
+  /** Evidence collected in AWS accounts outside the scope: left out, never a control's result. */
+  outOfAccountScope: { id: string; title: string; accountId: string; checkId?: string; capturedAt: string }[];
   exclusions: { controlId: string; what: string; expiresOn: string; expired: boolean }[];
   capturedAfterAsOf: EvidenceBrief[];
   olderThanFreshness: EvidenceBrief[];

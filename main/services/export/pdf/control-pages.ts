@@ -1,5 +1,6 @@
 import { RESPONSIBILITY_LABELS } from '../../../../shared/catalog';
 import { STATUS_LABELS } from '../../../../shared/domain/control-state';
+import { accountLabel, FINDINGS_HEADING } from '../aws-scope';
 import { CHECK_RESULT_LABELS, type CheckResult, type FindingEntity } from '../../../../shared/domain/findings';
 import type { ModelControl, ModelEvidence } from '../bundle-model';
 import type { BundleContent } from '../content';
@@ -68,6 +69,7 @@ function findingBlock({ evidence, finding }: LoadedFinding): PdfNode[] {
     {
       text: [
         code(finding.checkId, { bold: true }),
+        ...(evidence.record.aws ? [`  ${accountLabel(evidence.record)}`] : []),
         '  ',
         { text: CHECK_RESULT_LABELS[finding.result], bold: true, color: RESULT_COLORS[finding.result] },
         `  ${finding.summary}`,
@@ -188,7 +190,7 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
           ),
         ]
       : []),
-    ...(findings.length ? [h2('Automated checks (latest run)'), ...findings.flatMap(findingBlock)] : []),
+    ...(findings.length ? [h2(FINDINGS_HEADING), ...findings.flatMap(findingBlock)] : []),
     ...(shots.length ? [h2('Screenshots'), ...shots.map((s) => screenshotBlock(s, content.thumbnails))] : []),
     h2('Evidence'),
     control.evidence.length === 0

@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../../../../shared/domain/control-state';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../../shared/catalog';
 import { allExclusions, type BundleContent } from '../content';
 import { AWS_CARVE_OUT } from '../text';
+import { awsScopeSentence, OUT_OF_SCOPE_INTRO, outOfScopeRows } from '../aws-scope';
 import { cell, code, h1, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 export function cover({ model, fingerprint }: BundleContent): PdfNode[] {
@@ -33,6 +34,20 @@ export function cover({ model, fingerprint }: BundleContent): PdfNode[] {
 const count = (content: BundleContent, r: Responsibility) =>
   content.model.controls.filter((c) => c.def.responsibility === r).length;
 
+function outOfScopeTable(model: BundleContent['model']): PdfNode[] {
+  const rows = outOfScopeRows(model);
+  if (rows.length === 0) return [];
+  return [
+    h2('Evidence from AWS accounts outside the scope'),
+    para(OUT_OF_SCOPE_INTRO, 'small'),
+    table(
+      [78, '*', 62, 90, 70],
+      ['Evidence', 'Title', 'AWS account', 'Check', 'Captured (UTC)'],
+      rows.map((r) => [cell(r.id), cell(r.title), cell(r.account), cell(r.check), cell(r.capturedAt)]),
+    ),
+  ];
+}
+
 export function scope(content: BundleContent): PdfNode[] {
   const { model } = content;
   const inherited = model.controls.filter((c) => c.def.responsibility === 'inherited');
@@ -57,6 +72,8 @@ export function scope(content: BundleContent): PdfNode[] {
       ['Responsibility', 'Controls'],
       (['owned', 'shared', 'inherited'] as const).map((r) => [cell(RESPONSIBILITY_LABELS[r]), cell(count(content, r))]),
     ),
+    para(awsScopeSentence(model)),
+    ...outOfScopeTable(model),
     para(
       'Owned controls are operated and evidenced by the company. Shared controls split the work: AWS secures the underlying service and the company configures and uses it; ' +
         'each control states the split. Inherited controls are operated by AWS and listed for completeness.',
