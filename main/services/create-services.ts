@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { AwsService, type AwsServiceOptions } from './aws/aws-service';
 import { WorkspaceAwsSettings } from './aws/workspace-aws';
+import { RegionsService } from './aws/regions-service';
 import { mapAwsError } from './aws/errors';
 import type { CaptureAdapter } from './capture/capture-adapter';
 import { CaptureService } from './capture/capture-service';
@@ -95,6 +96,7 @@ export function createServices(options: ServiceOptions) {
   const controls = new ControlsService(workspaces, now);
   const aws = new AwsService({ logger, ...options.aws, openExternal: (url) => adapters.openExternal(url) });
   const awsWorkspace = new WorkspaceAwsSettings(workspaces, aws);
+  const regions = new RegionsService({ workspaces, aws, now });
   const evidence = new EvidenceService(workspaces, now);
   const imports = new ImportService({
     workspaces,
@@ -175,6 +177,7 @@ export function createServices(options: ServiceOptions) {
     controls,
     aws,
     awsWorkspace,
+    regions,
     evidence,
     imports,
     capture,

@@ -10,6 +10,7 @@ import { awsReportChannels } from './channels/aws-report';
 import { requestsChannels } from './channels/requests';
 import { signingChannels } from './channels/signing';
 import { appChannels } from './channels/app';
+import { regionsChannels } from './channels/regions';
 import { events } from './events';
 
 /**
@@ -31,6 +32,7 @@ export const contract = {
   requests: requestsChannels,
   signing: signingChannels,
   app: appChannels,
+  regions: regionsChannels,
 };
 
 export type Contract = typeof contract;

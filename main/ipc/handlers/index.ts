@@ -10,6 +10,7 @@ import { awsReportHandlers } from './aws-report';
 import { requestsHandlers } from './requests';
 import { signingHandlers } from './signing';
 import { appHandlers } from './app';
+import { regionsHandlers } from './regions';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -28,4 +29,5 @@ export const createHandlers = (s: Services): Handlers => ({
   requests: requestsHandlers(s),
   signing: signingHandlers(s),
   app: appHandlers(s),
+  regions: regionsHandlers(s),
 });

@@ -6,6 +6,7 @@ import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AppearanceAndHelp } from './AppearanceAndHelp';
+import { RegionsCard } from './RegionsCard';
 
 const LIMITS: { key: keyof CheckSettings; label: string }[] = [
   { key: 'passwordMinLength', label: 'Minimum password length' },
@@ -92,6 +93,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </Card>
+      <RegionsCard />
       <AppearanceAndHelp />
     </Stack>
   );
