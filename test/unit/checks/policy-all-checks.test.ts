@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_IDS } from '../../../shared/checks/registry';
+import { permissionsAdvice } from '../../../shared/domain/aws-permissions';
+import { hostNameUrl, sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
+import {
+  PRODUCTION,
+  SANDBOX,
+  STAGING,
+  multiAccountScenario,
+} from '../../../main/sandbox/aws-endpoint/scenarios/multi-account';
+import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
+import { useLocalEndpoint } from '../helpers/local-endpoint';
+import { createTestWorkspace } from '../helpers/services';
+
+const endpoint = useLocalEndpoint(() => ({ scenario: multiAccountScenario() }));
+
+describe('the least-privilege policy on the Permissions screen, over every check', () => {
+  it('grants exactly the actions a run of every check in every account calls: nothing missing, nothing extra', async () => {
+    const home = awsHome({
+      config: ALL_KINDS_CONFIG,
+      credentials: ALL_KINDS_CREDENTIALS,
+      endpointUrl: hostNameUrl(endpoint.url),
+    });
+    mkdirSync(home.cacheDir, { recursive: true });
+    writeFileSync(
+      join(home.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({
+        startUrl: START_URL,
+        region: 'us-east-1',
+        accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
+    );
+    const ws = await createTestWorkspace({
+      aws: { clientSettings: { maxAttempts: 3, lookup: sandboxLookup } },
+      checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } },
+    });
+    const { awsWorkspace, checks } = ws.services;
+    await awsWorkspace.setProfile('audit');
+    await awsWorkspace.selectAccounts([PRODUCTION, STAGING, SANDBOX], 'audit');
+    endpoint.resetCalls();
+    const run = await checks.run({ checkIds: [...CHECK_IDS] });
+    expect(run.status).toBe('completed');
+    expect(new Set(run.checks.map((c) => c.checkId))).toEqual(new Set(CHECK_IDS));
+
+    const called = [...endpoint.iamActions.keys()].sort();
+    const granted = permissionsAdvice()
+      .policy.Statement.flatMap((s) => s.Action)
+      .sort();
+    expect(called.length).toBeGreaterThan(30);
+    const missing = called.filter((a) => !granted.includes(a));
+    const extra = granted.filter((a) => !called.includes(a));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  }, 240_000);
+});
