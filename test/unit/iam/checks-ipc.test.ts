@@ -94,9 +94,7 @@ it('runs checks through the IPC router: validated input, progress events, findin
       checks: expect.arrayContaining([
         expect.objectContaining({
           checkId: 'iam.root-mfa',
-          latest: [
-            expect.objectContaining({ integrity: 'ok', finding: expect.objectContaining({ result: 'fail' }) }),
-          ],
+          latest: [expect.objectContaining({ integrity: 'ok', finding: expect.objectContaining({ result: 'fail' }) })],
         }),
       ]),
     },
