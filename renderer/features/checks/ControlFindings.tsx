@@ -111,9 +111,15 @@ function AccountFinding({ latest }: { latest: LatestFinding }) {
           {latest.account
             ? ` · AWS account ${latest.account.id}${latest.account.alias ? ` (${latest.account.alias})` : ''} as ${latest.account.principalArn}`
             : ''}
-          {latest.finding?.regions?.length ? ` · regions ${latest.finding.regions.join(', ')}` : ''}
+          {latest.finding?.regions?.length
+            ? ` · ${latest.finding.regions.length} region${latest.finding.regions.length === 1 ? '' : 's'} read`
+            : ''}
         </Text>
-        {latest.finding && <ResultBadge result={latest.finding.result} />}
+        {latest.finding && (
+          <div style={{ flexShrink: 0 }}>
+            <ResultBadge result={latest.finding.result} />
+          </div>
+        )}
       </Group>
       {latest.integrity !== 'ok' ? (
         <ErrorNotice

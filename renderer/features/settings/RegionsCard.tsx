@@ -112,7 +112,9 @@ export function RegionsCard() {
                     {why.get(region) ??
                       (view?.notEnabled.includes(region)
                         ? 'chosen, but not enabled for the account: recorded, never read'
-                        : 'not read')}
+                        : status.get(region) === 'not_enabled'
+                          ? 'not enabled for the account: not read'
+                          : 'not chosen: not read')}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -7,12 +7,14 @@ import { exportSteps } from './export';
 import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
 import { appearanceSteps } from './appearance';
+import { multiAccountSteps } from './multi-account';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
   ...foundationSteps,
   ...awsSteps,
   ...checksSteps,
+  ...multiAccountSteps,
   ...evidenceSteps,
   ...exportSteps,
   ...exportSigningSteps,
