@@ -58,7 +58,10 @@ export const multiAccountSteps: ScreenshotStep[] = [
         const finding = page.locator('[data-testid="control-finding"][data-check-id="monitoring.guardduty"]');
         await finding.locator('[data-testid="control-finding-account"]').first().waitFor();
         await page.setViewportSize({ width: 1360, height: 1500 });
+        // The check's title and each account's result line in view, below the app's header.
         await finding.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.mouse.move(700, 700);
+        await page.mouse.wheel(0, -120);
         await ctx.shot(app, 'control-regional-finding');
 
         await page.setViewportSize({ width: 1360, height: 1400 });
