@@ -12,6 +12,7 @@ import { EvidenceService } from './evidence/evidence-service';
 import { ExportService } from './export/export-service';
 import { ImportService } from './evidence/import';
 import { AwsReportReviewService } from './reviews/aws-report-review-service';
+import { AccessReviewService } from './access-reviews/access-review-service';
 import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
 import { RequestsService } from './requests/requests-service';
@@ -139,6 +140,13 @@ export function createServices(options: ServiceOptions) {
     now,
     pickFile: async () => (adapters.pickRequestList ? adapters.pickRequestList() : null),
   });
+  const accessReview = new AccessReviewService({
+    workspaces,
+    aws,
+    appVersion,
+    now,
+    ...(options.checks?.poll ? { poll: options.checks.poll } : {}),
+  });
   const checks = new ChecksService({
     workspaces,
     aws,
@@ -188,6 +196,7 @@ export function createServices(options: ServiceOptions) {
     signing,
     about,
     diagnostics,
+    accessReview,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ACCESS_REVIEWS_SCHEMA_VERSION, AccessReviewsDoc, newAccessReviewsDoc } from './access-review';
 import { AWS_REPORT_REVIEW_SCHEMA_VERSION, AwsReportReviewDoc, newAwsReportReview } from './aws-report-review';
 import type { Person } from './common';
 import { CONTROLS_SCHEMA_VERSION, ControlsDoc } from './control-state';
@@ -70,6 +71,14 @@ export const WORKSPACE_DOCUMENTS = {
     schema: RequestsDoc,
     migrations: { current: REQUESTS_SCHEMA_VERSION, steps: {} },
     default: newRequestsDoc,
+    addedLater: true,
+    restorable: true,
+  }),
+  accessReviews: define({
+    file: 'access-reviews.json',
+    schema: AccessReviewsDoc,
+    migrations: { current: ACCESS_REVIEWS_SCHEMA_VERSION, steps: {} },
+    default: newAccessReviewsDoc,
     addedLater: true,
     restorable: true,
   }),

@@ -11,6 +11,7 @@ import { requestsChannels } from './channels/requests';
 import { signingChannels } from './channels/signing';
 import { appChannels } from './channels/app';
 import { regionsChannels } from './channels/regions';
+import { accessReviewChannels } from './channels/access-review';
 import { events } from './events';
 
 /**
@@ -33,6 +34,7 @@ export const contract = {
   signing: signingChannels,
   app: appChannels,
   regions: regionsChannels,
+  accessReview: accessReviewChannels,
 };
 
 export type Contract = typeof contract;

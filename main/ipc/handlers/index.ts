@@ -11,6 +11,7 @@ import { requestsHandlers } from './requests';
 import { signingHandlers } from './signing';
 import { appHandlers } from './app';
 import { regionsHandlers } from './regions';
+import { accessReviewHandlers } from './access-review';
 import { activityHandlers, identityHandlers, teamHandlers, workspaceHandlers } from './workspace';
 
 /** Every contract domain mapped to its handlers; the type makes a missing channel a compile error. */
@@ -30,4 +31,5 @@ export const createHandlers = (s: Services): Handlers => ({
   signing: signingHandlers(s),
   app: appHandlers(s),
   regions: regionsHandlers(s),
+  accessReview: accessReviewHandlers(s),
 });

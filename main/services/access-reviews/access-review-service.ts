@@ -1,0 +1,287 @@
+import { randomBytes } from 'node:crypto';
+import {
+  AccessDecision,
+  DECISIONS,
+  type AccessReview,
+  type AccessReviewsDoc,
+  type Decision,
+} from '../../../shared/domain/access-review';
+import { AppError } from '../../../shared/ipc/result';
+import { compareFollowUps } from '../../../shared/rules/access/loop-closing';
+import {
+  accessReviewContent,
+  nextDue,
+  reviewProgress,
+  reviewRowProblems,
+} from '../../../shared/rules/access/review-rules';
+import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
+import type { WorkspaceService } from '../workspace/workspace-service';
+import { decisionsCsv } from './decisions-csv';
+import { ACCESS_REVIEW_CONTROL_ID, collectPopulation, type PopulationDeps } from './population-collector';
+import {
+  refuseWhenSigned,
+  refuseWhenUnsigned,
+  reopenReason,
+  signatureOver,
+  standingOf,
+} from '../reviews/review-kernel';
+
+export interface AccessReviewDeps extends PopulationDeps {
+  workspaces: WorkspaceService;
+}
+
+/**
+ * Access reviews in the open workspace: start one (the population collected from the
+ * account), assign reviewers, record decisions, sign through the review kernel, reopen with a
+ * reason, and close the loop on a later collection. Every change re-reads the stored review
+ * inside the workspace's serialised change, so a decision and a sign-off sent together cannot
+ * both pass against a stale copy; a save refused (the lock is another app's) changes nothing.
+ */
+export class AccessReviewService {
+  constructor(private readonly deps: AccessReviewDeps) {}
+
+  get(): AccessReviewView {
+    const ws = this.deps.workspaces.require();
+    return this.view(ws.accessReviews);
+  }
+
+  async start(input: { profile?: string; region?: string } = {}): Promise<AccessReviewView> {
+    const ws = this.deps.workspaces.require();
+    const person = ws.actor();
+    const open = this.current(ws.accessReviews);
+    if (open && !open.signed)
+      throw new AppError('CONFLICT', 'An access review is already in progress.', {
+        hint: 'Finish and sign it, or compare it with a new collection, before starting another.',
+      });
+    const profile = input.profile ?? ws.meta.aws.profile;
+    if (!profile)
+      throw new AppError('INVALID_INPUT', 'Choose the AWS profile to read the population with.', {
+        hint: 'Pick a profile on the AWS screen first.',
+      });
+    const population = await collectPopulation(this.deps, {
+      profile,
+      ...(input.region ? { region: input.region } : {}),
+      team: ws.team.members,
+      settings: ws.meta.checkSettings,
+      person,
+      evidence: ws.evidence,
+    });
+    const owner = ws.controls.controls[ACCESS_REVIEW_CONTROL_ID]?.ownerId ?? null;
+    const review: AccessReview = {
+      id: `ar-${population.collectedAt.slice(0, 10)}-${randomBytes(3).toString('hex')}`,
+      startedAt: this.deps.now().toISOString(),
+      startedBy: person,
+      accountIds: population.accountIds,
+      notes: population.notes,
+      populationEvidenceId: population.evidence.id,
+      collectedAt: population.collectedAt,
+      rows: population.rows,
+      reviewers: {},
+      defaultReviewerIds: owner ? [owner] : [],
+      decisions: {},
+      signed: null,
+      evidenceIds: [population.evidence.id],
+      followUps: {},
+    };
+    const doc = await ws.change('accessReviews', (d) => ({ ...d, reviews: [...d.reviews, review] }), {
+      action: 'access-review.started',
+      target: `access-review:${review.id}`,
+      summary: `Started an access review of ${review.rows.length} identities in ${population.accountIds.join(', ')}${population.notes.length ? ` (${population.notes.join(' ')})` : ''}`,
+      details: { evidenceId: population.evidence.id },
+    });
+    return this.view(doc);
+  }
+
+  async assign(rowIds: string[], memberIds: string[]): Promise<AccessReviewView> {
+    const ws = this.deps.workspaces.require();
+    const known = new Set(ws.team.members.map((m) => m.id));
+    const unknown = memberIds.filter((id) => !known.has(id));
+    if (unknown.length || memberIds.length === 0)
+      throw new AppError('INVALID_INPUT', 'Choose reviewers from the current team.', {
+        hint: 'Add the person under Team first; nothing was changed.',
+      });
+    return this.changeOpen(
+      (r) => {
+        const missing = rowIds.filter((id) => !r.rows.some((row) => row.id === id));
+        if (missing.length)
+          throw new AppError('NOT_FOUND', `No row ${missing[0]} in this review.`, { hint: 'Nothing was changed.' });
+        return { ...r, reviewers: { ...r.reviewers, ...Object.fromEntries(rowIds.map((id) => [id, [...memberIds]])) } };
+      },
+      'access-review.assigned',
+      `Assigned ${rowIds.length} row${rowIds.length === 1 ? '' : 's'} of the access review`,
+    );
+  }
+
+  async decide(rowId: string, decision: Decision, justification: string): Promise<AccessReviewView> {
+    if (!DECISIONS.includes(decision))
+      throw new AppError('INVALID_INPUT', `"${decision}" is not a decision: keep, remove or change.`);
+    const ws = this.deps.workspaces.require();
+    const by = ws.actor();
+    const parsed = AccessDecision.parse({ decision, justification, by, at: this.deps.now().toISOString() });
+    return this.changeOpen(
+      (r) => {
+        const row = r.rows.find((x) => x.id === rowId);
+        if (!row) throw new AppError('NOT_FOUND', `No row ${rowId} in this review.`, { hint: 'Nothing was changed.' });
+        return { ...r, decisions: { ...r.decisions, [rowId]: parsed } };
+      },
+      'access-review.decided',
+      `Access review: ${decision} ${rowId}${parsed.justification ? `: ${parsed.justification}` : ''}`,
+    );
+  }
+
+  async sign(): Promise<AccessReviewView> {
+    const ws = this.deps.workspaces.require();
+    const by = ws.actor();
+    const members = ws.team.members;
+    let signedReview: AccessReview | undefined;
+    const doc = await this.changeDoc(
+      (r) => {
+        refuseWhenSigned(r.signed, 'The access review');
+        const problems = reviewRowProblems(r, members);
+        if (problems.length > 0)
+          throw new AppError(
+            'REVIEW_INCOMPLETE',
+            `The access review cannot be signed yet: ${problems.length} thing${problems.length === 1 ? ' is' : 's are'} open. First: ${problems[0]!.message}`,
+            { hint: 'Decide every row (with a justification where it is asked), then sign.', details: { problems } },
+          );
+        signedReview = { ...r, signed: signatureOver(by, this.deps.now().toISOString(), accessReviewContent(r)) };
+        return signedReview;
+      },
+      'access-review.signed',
+      'Signed the access review',
+    );
+    // Evidence of the decisions, linked to the access-review control, after the signature is on disk.
+    const review = signedReview!;
+    const csv = await ws.evidence.addBytes(decisionsCsv(review, members), {
+      title: `Access review ${review.id}: decisions`,
+      controlIds: [ACCESS_REVIEW_CONTROL_ID],
+      kind: 'document',
+      mediaType: 'text/csv',
+      fileName: `${review.id}-decisions.csv`,
+      source: {
+        type: 'derived',
+        from: review.populationEvidenceId ? [review.populationEvidenceId] : [],
+        rule: 'access-review.decisions',
+      },
+      capturedAt: this.deps.now().toISOString(),
+      effectiveDate: review.signed!.at.slice(0, 10),
+      capturedBy: by,
+    });
+    await this.changeDoc(
+      (r) => ({ ...r, evidenceIds: [...new Set([...r.evidenceIds, csv.id])] }),
+      'access-review.evidence',
+      `Stored the signed access review's decisions as evidence ${csv.id}`,
+      review.id,
+    );
+    return this.view(this.deps.workspaces.require().accessReviews ?? doc);
+  }
+
+  async reopen(reason: string): Promise<AccessReviewView> {
+    const why = reopenReason(reason);
+    return this.changeDoc(
+      (r) => {
+        refuseWhenUnsigned(r.signed);
+        return { ...r, signed: null };
+      },
+      'access-review.reopened',
+      `Reopened the signed access review: ${why}`,
+    ).then((d) => this.view(d));
+  }
+
+  /** Compares the latest signed review's removes and changes with a new collection of the account. */
+  async closeLoop(input: { profile?: string; region?: string } = {}): Promise<AccessReviewView> {
+    const ws = this.deps.workspaces.require();
+    const person = ws.actor();
+    const signed = [...ws.accessReviews.reviews].reverse().find((r) => r.signed);
+    if (!signed)
+      throw new AppError('CONFLICT', 'No signed access review to compare with.', { hint: 'Sign a review first.' });
+    const profile = input.profile ?? ws.meta.aws.profile;
+    if (!profile) throw new AppError('INVALID_INPUT', 'Choose the AWS profile to read the account with.');
+    const population = await collectPopulation(this.deps, {
+      profile,
+      ...(input.region ? { region: input.region } : {}),
+      team: ws.team.members,
+      settings: ws.meta.checkSettings,
+      person,
+      evidence: ws.evidence,
+    });
+    const followUps = compareFollowUps(signed, population.rows, population.collectedAt);
+    const done = Object.values(followUps).filter((f) => f.status === 'carried_out').length;
+    const doc = await this.changeDoc(
+      (r) => ({ ...r, followUps }),
+      'access-review.compared',
+      `Compared the signed access review with a new collection: ${done} of ${Object.keys(followUps).length} removes and changes carried out`,
+      signed.id,
+    );
+    return this.view(doc);
+  }
+
+  async setCadence(days: number): Promise<AccessReviewView> {
+    if (!Number.isInteger(days) || days < 7 || days > 366)
+      throw new AppError('INVALID_INPUT', 'The review cadence is a number of days from 7 to 366 (quarterly: 91).');
+    const ws = this.deps.workspaces.require();
+    const doc = await ws.change('accessReviews', (d) => ({ ...d, cadenceDays: days }), {
+      action: 'access-review.cadence',
+      summary: `Access reviews are due every ${days} days`,
+    });
+    return this.view(doc);
+  }
+
+  private current(doc: AccessReviewsDoc): AccessReview | undefined {
+    return doc.reviews.at(-1);
+  }
+
+  private changeOpen(update: (r: AccessReview) => AccessReview, action: string, summary: string) {
+    return this.changeDoc(
+      (r) => {
+        refuseWhenSigned(r.signed, 'The access review');
+        return update(r);
+      },
+      action,
+      summary,
+    ).then((d) => this.view(d));
+  }
+
+  /** Changes one review (the newest, unless named) inside the workspace's serialised change. */
+  private changeDoc(update: (r: AccessReview) => AccessReview, action: string, summary: string, reviewId?: string) {
+    const ws = this.deps.workspaces.require();
+    let target = '';
+    return ws.change(
+      'accessReviews',
+      (d) => {
+        const index = reviewId ? d.reviews.findIndex((r) => r.id === reviewId) : d.reviews.length - 1;
+        const review = d.reviews[index];
+        if (!review)
+          throw new AppError('NOT_FOUND', 'There is no access review yet.', {
+            hint: 'Start one on the Access reviews screen.',
+          });
+        target = review.id;
+        const reviews = [...d.reviews];
+        reviews[index] = update(review);
+        return { ...d, reviews };
+      },
+      { action, target: `access-review:${reviewId ?? this.current(ws.accessReviews)?.id ?? target}`, summary },
+    );
+  }
+
+  private view(doc: AccessReviewsDoc): AccessReviewView {
+    const ws = this.deps.workspaces.require();
+    const review = this.current(doc) ?? null;
+    const problems = review ? reviewRowProblems(review, ws.team.members) : [];
+    const due = nextDue(doc.reviews, doc.cadenceDays);
+    return {
+      review,
+      standing: review ? standingOf(review.signed, accessReviewContent(review), problems.length) : null,
+      progress: review ? reviewProgress(review) : null,
+      problems,
+      history: doc.reviews.map((r) => ({
+        id: r.id,
+        startedAt: r.startedAt,
+        signed: r.signed ? { by: { name: r.signed.by.name }, at: r.signed.at } : null,
+        rows: r.rows.length,
+      })),
+      ...due,
+      cadenceDays: doc.cadenceDays,
+    };
+  }
+}
