@@ -110,7 +110,11 @@ export async function collectPopulation(
     for (const r of [details, managed, credentialReport]) {
       if (!r) continue;
       calls.push(...r.calls);
-      for (const f of r.files) files.push({ name: f.fileName, body: JSON.parse(String(f.content)) });
+      for (const f of r.files) {
+        const text = typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
+        // The credential report is CSV: kept as its text, the JSON answers as JSON.
+        files.push({ name: f.fileName, body: f.mediaType === 'application/json' ? JSON.parse(text) : text });
+      }
     }
     const iamData: IamAccountData = {
       accountId: identity.accountId,
