@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { accessReviewCommand } from './cli/access-review';
 import { collectCommand } from './cli/collect';
 import { exportCommand } from './cli/export';
 import { loginCommand } from './cli/login';
@@ -38,6 +39,11 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]',
     summary: 'Run the IAM checks and store their evidence in a workspace',
     run: (args, io) => collectCommand(args, io),
+  },
+  'access-review': {
+    usage: 'access-review population --profile NAME --workspace DIR [--region R] [--json] [--as NAME]',
+    summary: 'Read the access review population (IAM, Identity Center) with its flags and store it as evidence',
+    run: (args, io) => accessReviewCommand(args, io),
   },
   export: {
     usage:

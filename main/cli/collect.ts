@@ -97,30 +97,7 @@ export async function collectCommand(
   process.once('SIGINT', cancel);
   try {
     services.checks.selectChecks({ ...(checkIds ? { checkIds } : {}) });
-    // A profile that does not exist should not leave a new workspace behind.
-    await services.aws.profile(profile);
-    services.workspaces.setMe(person);
-    if (existsSync(`${folder}/workspace.json`)) await services.workspaces.open(folder);
-    else if (!existsSync(folder) || readdirSync(folder).length === 0) {
-      // Signed in before anything is written: a failed sign-in must not leave a workspace behind.
-      await services.aws.whoami(profile, region);
-      await services.workspaces.create({
-        folder,
-        companyName: basename(folder),
-        systemName: 'AWS',
-        asOfDate: today(),
-        categories: ['security'],
-        me: person,
-      });
-      if (!json)
-        io.err(
-          `Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`,
-        );
-    } else {
-      throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, {
-        hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
-      });
-    }
+    await openOrCreateWorkspace(services, { folder, person, profile, region, json, io });
     if (!json) io.err(`Collecting evidence with profile "${profile}"…`);
     const run = await services.checks.run({
       profile,
@@ -136,6 +113,41 @@ export async function collectCommand(
   } finally {
     process.removeListener('SIGINT', cancel);
     await services.workspaces.close();
+  }
+}
+
+/**
+ * Opens the workspace a headless run writes into, or creates one with defaults in an empty or
+ * new folder, after signing in, so a failed sign-in leaves nothing behind.
+ */
+export async function openOrCreateWorkspace(
+  services: ReturnType<typeof createServices>,
+  o: { folder: string; person: Person; profile: string; region: string | undefined; json: boolean; io: CliIo },
+): Promise<void> {
+  const { folder, person, profile, region, json, io } = o;
+  // A profile that does not exist should not leave a new workspace behind.
+  await services.aws.profile(profile);
+  services.workspaces.setMe(person);
+  if (existsSync(`${folder}/workspace.json`)) await services.workspaces.open(folder);
+  else if (!existsSync(folder) || readdirSync(folder).length === 0) {
+    // Signed in before anything is written: a failed sign-in must not leave a workspace behind.
+    await services.aws.whoami(profile, region);
+    await services.workspaces.create({
+      folder,
+      companyName: basename(folder),
+      systemName: 'AWS',
+      asOfDate: today(),
+      categories: ['security'],
+      me: person,
+    });
+    if (!json)
+      io.err(
+        `Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`,
+      );
+  } else {
+    throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, {
+      hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
+    });
   }
 }
 

@@ -45,6 +45,30 @@ export class AccessReviewService {
     return this.view(ws.accessReviews);
   }
 
+  /** Collects the population and stores it as evidence, without starting a review (the CLI's `access-review population`). */
+  async population(input: { profile?: string; region?: string } = {}) {
+    const ws = this.deps.workspaces.require();
+    const profile = input.profile ?? ws.meta.aws.profile;
+    if (!profile)
+      throw new AppError('INVALID_INPUT', 'Choose the AWS profile to read the population with.', {
+        hint: 'Pick a profile on the AWS screen first.',
+      });
+    const population = await collectPopulation(this.deps, {
+      profile,
+      ...(input.region ? { region: input.region } : {}),
+      team: ws.team.members,
+      settings: ws.meta.checkSettings,
+      person: ws.actor(),
+      evidence: ws.evidence,
+    });
+    await ws.record({
+      action: 'access-review.population',
+      target: `evidence:${population.evidence.id}`,
+      summary: `Collected the access review population: ${population.rows.length} identities in ${population.accountIds.join(', ')}`,
+    });
+    return population;
+  }
+
   async start(input: { profile?: string; region?: string } = {}): Promise<AccessReviewView> {
     const ws = this.deps.workspaces.require();
     const person = ws.actor();
