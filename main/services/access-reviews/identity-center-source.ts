@@ -19,7 +19,6 @@ import type { ApiCall } from '../../../shared/domain/evidence';
 import type { IdentityCenterData } from '../../../shared/rules/access/population';
 import type { Assignment } from '../../../shared/rules/access/group-expansion';
 import { CallRecorder, type RawPage } from '../collectors/iam/recorder';
-import type { Limit } from '../collectors/iam/limit';
 
 /**
  * IAM Identity Center's directory and permission sets, read for an access review: the
@@ -85,7 +84,6 @@ export async function readIdentityCenter(o: {
   region: string;
   instance: { InstanceArn?: string; IdentityStoreId?: string };
   recorder: { admin: CallRecorder; store: CallRecorder };
-  limit: Limit;
   signal: AbortSignal;
   pages: RawPage[];
 }): Promise<Omit<IdentityCenterRead, 'calls'>> {
@@ -107,6 +105,9 @@ export async function readIdentityCenter(o: {
       pages,
     );
   const opts = { abortSignal: signal };
+  // Every call already waits for a slot of the recorders' limit; wrapping a whole list in it
+  // as well would let the lists hold every slot while their calls wait for one.
+  const run = <T>(task: () => Promise<T>) => task();
 
   const [users, groups, setArns] = await Promise.all([
     page(recorder.store, 'ListUsers', { IdentityStoreId }, (i) => store.send(new ListUsersCommand(i as never), opts)),
@@ -119,7 +120,7 @@ export async function readIdentityCenter(o: {
   const memberships = (
     await Promise.all(
       groupList.map((g) =>
-        o.limit(() =>
+        run(() =>
           page(recorder.store, 'ListGroupMemberships', { IdentityStoreId, GroupId: g.GroupId }, (i) =>
             store.send(new ListGroupMembershipsCommand(i as never), opts),
           ),
@@ -141,28 +142,26 @@ export async function readIdentityCenter(o: {
     arns.map(async (PermissionSetArn) => {
       const input = { InstanceArn, PermissionSetArn };
       const one = <T>(op: string, send: () => Promise<T & { $metadata?: { requestId?: string } }>) =>
-        o
-          .limit(() => recorder.admin.call(op, send, input))
-          .then((r) => {
-            pages.push(r.page);
-            return r.output;
-          });
+        run(() => recorder.admin.call(op, send, input)).then((r) => {
+          pages.push(r.page);
+          return r.output;
+        });
       const [described, inline, managed, customer, accounts] = await Promise.all([
         one('DescribePermissionSet', () => admin.send(new DescribePermissionSetCommand(input), opts)),
         one('GetInlinePolicyForPermissionSet', () =>
           admin.send(new GetInlinePolicyForPermissionSetCommand(input), opts),
         ),
-        o.limit(() =>
+        run(() =>
           page(recorder.admin, 'ListManagedPoliciesInPermissionSet', input, (i) =>
             admin.send(new ListManagedPoliciesInPermissionSetCommand(i as typeof input), opts),
           ),
         ),
-        o.limit(() =>
+        run(() =>
           page(recorder.admin, 'ListCustomerManagedPolicyReferencesInPermissionSet', input, (i) =>
             admin.send(new ListCustomerManagedPolicyReferencesInPermissionSetCommand(i as typeof input), opts),
           ),
         ),
-        o.limit(() =>
+        run(() =>
           page(recorder.admin, 'ListAccountsForProvisionedPermissionSet', input, (i) =>
             admin.send(new ListAccountsForProvisionedPermissionSetCommand(i as typeof input), opts),
           ),
@@ -188,25 +187,20 @@ export async function readIdentityCenter(o: {
     await Promise.all(
       permissionSets.flatMap((ps) =>
         ps.accounts.map((AccountId) =>
-          o
-            .limit(() =>
-              page(
-                recorder.admin,
-                'ListAccountAssignments',
-                { InstanceArn, PermissionSetArn: ps.arn, AccountId },
-                (i) => admin.send(new ListAccountAssignmentsCommand(i as never), opts),
-              ),
-            )
-            .then((answers) =>
-              answers.flatMap((a) =>
-                (a.AccountAssignments ?? []).map((x) => ({
-                  accountId: x.AccountId ?? AccountId,
-                  permissionSetName: ps.name,
-                  principalType: x.PrincipalType === 'GROUP' ? ('GROUP' as const) : ('USER' as const),
-                  principalId: x.PrincipalId ?? '',
-                })),
-              ),
+          run(() =>
+            page(recorder.admin, 'ListAccountAssignments', { InstanceArn, PermissionSetArn: ps.arn, AccountId }, (i) =>
+              admin.send(new ListAccountAssignmentsCommand(i as never), opts),
             ),
+          ).then((answers) =>
+            answers.flatMap((a) =>
+              (a.AccountAssignments ?? []).map((x) => ({
+                accountId: x.AccountId ?? AccountId,
+                permissionSetName: ps.name,
+                principalType: x.PrincipalType === 'GROUP' ? ('GROUP' as const) : ('USER' as const),
+                principalId: x.PrincipalId ?? '',
+              })),
+            ),
+          ),
         ),
       ),
     )

@@ -144,7 +144,6 @@ export async function collectPopulation(
             region: r,
             instance,
             recorder,
-            limit,
             signal,
             pages,
           });
