@@ -18,7 +18,7 @@ import {
 import type { ApiCall } from '../../../shared/domain/evidence';
 import type { IdentityCenterData } from '../../../shared/rules/access/population';
 import type { Assignment } from '../../../shared/rules/access/group-expansion';
-import { CallRecorder, type RawPage } from '../collectors/iam/recorder';
+import { CallRecorder, type RawPage } from '../collectors/call-recorder';
 
 /**
  * IAM Identity Center's directory and permission sets, read for an access review: the

@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
-import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import type { PopulationRow } from '../../../shared/domain/access-review';
+import { SOURCES } from '../../../shared/checks/sources';
 import type { Person } from '../../../shared/domain/common';
 import type { ApiCall, AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
 import type { CheckSettings } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/ipc/result';
 import { buildPopulation, type IamAccountData } from '../../../shared/rules/access/population';
 import type { IamSource } from '../../../shared/rules/iam';
+import { abortableSleep } from '../abortable-sleep';
 import type { AwsService } from '../aws/aws-service';
 import { mapAwsError } from '../aws/errors';
-import { DEFAULT_POLL_DELAYS_MS, type PollOptions } from '../collectors/iam/credential-report';
-import { abortableSleep, concurrencyLimit } from '../collectors/iam/limit';
-import { CallRecorder, type RawPage } from '../collectors/iam/recorder';
-import { SOURCES, SOURCE_ACTIONS, type SourceContext, type SourceResult } from '../collectors/iam/sources';
+import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
+import { CallRecorder, type RawPage } from '../collectors/call-recorder';
+import { IAM_FETCHERS } from '../collectors/sources/iam';
+import { DEFAULT_POLL_DELAYS_MS } from '../collectors/sources/credential-report';
+import type { PollOptions, SourceContext, SourceResult } from '../collectors/sources/types';
 import type { EvidenceStore } from '../evidence/evidence-store';
+import { concurrencyLimit } from '../map-limit';
 import { findInstance, readIdentityCenter } from './identity-center-source';
 
 /**
@@ -65,14 +66,16 @@ export async function collectPopulation(
   const summary = await aws.profile(input.profile);
   const region = identity.region;
   const limit = concurrencyLimit(deps.concurrency ?? 8);
-  const { requestHandler } = aws.clients.base();
-  const config = { region, credentials: aws.clients.credentials(input.profile), requestHandler };
-  const iam = new IAMClient({ ...config, maxAttempts: 5 });
-  const pollIam = new IAMClient({ ...config, maxAttempts: 1 });
+  // The same clients, timeouts and retries as a collection run (large IAM pages take a while).
+  const clients = aws.clients.forRun({
+    credentials: aws.clients.credentials(input.profile),
+    requestTimeoutMs: 60_000,
+    retryStrategy: new ThrottlePatientRetryStrategy(10, 1),
+  });
+  const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...deps.poll };
   const notes: string[] = [];
   const calls: ApiCall[] = [];
   const files: { name: string; body: unknown }[] = [];
-  const clients: { destroy(): void }[] = [iam, pollIam];
   try {
     // IAM, through the same sources the IAM checks read.
     const started = new Map<IamSource, Promise<SourceResult<IamSource>>>();
@@ -80,15 +83,16 @@ export async function collectPopulation(
       let p = started.get(key);
       if (!p) {
         const ctx: SourceContext = {
-          client: iam,
-          pollClient: pollIam,
+          accountId: identity.accountId,
+          clients,
+          region,
           signal,
           recorder: new CallRecorder('iam', region, now, limit),
-          poll: { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...deps.poll },
-          dependency: source,
+          poll,
+          dependency: source as SourceContext['dependency'],
         };
-        p = (SOURCES[key] as (c: SourceContext) => Promise<SourceResult<IamSource>>)(ctx).catch((e: unknown) => {
-          throw mapAwsError(e, { profile: input.profile, action: SOURCE_ACTIONS[key][0] });
+        p = (IAM_FETCHERS[key] as (c: SourceContext) => Promise<SourceResult<IamSource>>)(ctx).catch((e: unknown) => {
+          throw mapAwsError(e, { profile: input.profile, action: SOURCES[key].actions[0] });
         });
         started.set(key, p);
       }
@@ -99,7 +103,7 @@ export async function collectPopulation(
       (e: AppError) => {
         if (!ACCESS_DENIED.has(e.code)) throw e;
         notes.push(
-          `The credential report could not be read (${SOURCE_ACTIONS.credentialReport.join(', ')} denied): IAM users show no password, MFA or last use.`,
+          `The credential report could not be read (${SOURCES.credentialReport.actions.join(', ')} denied): IAM users show no password, MFA or last use.`,
         );
         return null;
       },
@@ -128,9 +132,8 @@ export async function collectPopulation(
     const pages: RawPage[] = [];
     let identityCenter: Awaited<ReturnType<typeof readIdentityCenter>> | undefined;
     for (const r of regions) {
-      const admin = new SSOAdminClient({ ...config, region: r, maxAttempts: 5 });
-      const store = new IdentitystoreClient({ ...config, region: r, maxAttempts: 5 });
-      clients.push(admin, store);
+      const admin = clients.ssoAdmin(r);
+      const store = clients.identitystore(r);
       const recorder = {
         admin: new CallRecorder('sso', r, now, limit),
         store: new CallRecorder('identitystore', r, now, limit),
@@ -223,6 +226,6 @@ export async function collectPopulation(
     });
     return { rows, notes, accountIds: [identity.accountId], collectedAt, evidence, aws: awsContext };
   } finally {
-    for (const c of clients) c.destroy();
+    clients.destroy();
   }
 }

@@ -7,11 +7,13 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { LookupFunction } from 'node:net';
 import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
@@ -137,6 +139,15 @@ export class RunClients {
 
   backup(region: string) {
     return this.once(`backup/${region}`, () => new BackupClient(this.settings(region)));
+  }
+
+  /** IAM Identity Center's administration API (permission sets, assignments), in the instance's region. */
+  ssoAdmin(region: string) {
+    return this.once(`sso-admin/${region}`, () => new SSOAdminClient(this.settings(region)));
+  }
+
+  identitystore(region: string) {
+    return this.once(`identitystore/${region}`, () => new IdentitystoreClient(this.settings(region)));
   }
 
   destroy(): void {

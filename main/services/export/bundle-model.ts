@@ -19,9 +19,12 @@ import { accountInScope, accountOf } from '../../../shared/rules/latest-run';
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
 /**
  * The workspace documents (the registry's state) plus where to find the evidence. The request list
- * may be absent (a source built before it existed): then the bundle has no requests.
+ * and the access reviews may be absent (a source built before they existed): then the bundle has none.
  */
-export interface ExportSource extends Omit<WorkspaceState, 'requests'>, Partial<Pick<WorkspaceState, 'requests'>> {
+export interface ExportSource
+  extends
+    Omit<WorkspaceState, 'requests' | 'accessReviews'>,
+    Partial<Pick<WorkspaceState, 'requests' | 'accessReviews'>> {
   root: string;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
   /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
