@@ -55,6 +55,9 @@ export const CONTROLS: readonly ControlDef[] = WRITTEN.map((c) => ({
  */
 export const AWS_REPORT_REVIEW_CONTROL_ID = 'vendor-risk-management';
 
+/** The control the access reviews are evidence for (CC6.2, CC6.3): their population, decisions and sign-off link to it. */
+export const ACCESS_REVIEW_CONTROL_ID = 'access-reviews';
+
 const BY_ID = new Map(CONTROLS.map((c) => [c.id, c]));
 
 for (const check of CHECKS)

@@ -1,9 +1,16 @@
-import { AWS_REPORT_REVIEW_CONTROL_ID, GROUP_LABELS, criterionById, groupsForCategories } from '../catalog';
+import {
+  ACCESS_REVIEW_CONTROL_ID,
+  AWS_REPORT_REVIEW_CONTROL_ID,
+  GROUP_LABELS,
+  criterionById,
+  groupsForCategories,
+} from '../catalog';
 import type { ControlDef, CriteriaGroup, Responsibility } from '../catalog/types';
 import { defaultControlState, type ControlState, type ControlStatus } from '../domain/control-state';
 import type { RELIANCE } from '../domain/aws-report-review';
 import type { TeamMember } from '../domain/team';
 import type { Category } from '../domain/workspace';
+import type { ReviewState } from './reviews/review-standing';
 
 /**
  * Readiness math for the dashboard. Pure: "today" is passed in.
@@ -42,6 +49,19 @@ export interface ReadinessInput {
    * inherited controls count as at most in progress).
    */
   awsReportReview?: AwsReviewStanding;
+  /** Where the access reviews stand (absent: not known: no blocker raised). */
+  accessReview?: AccessReviewStanding;
+}
+
+/** What readiness needs of the access reviews: the newest review's standing and when the next is due. */
+export interface AccessReviewStanding {
+  /** The review kernel's state of the newest review; null before the first. */
+  state: ReviewState | null;
+  decided: number;
+  rows: number;
+  /** The newest signed review's date and when the next is due (YYYY-MM-DD); null until one was signed. */
+  lastSigned: string | null;
+  nextDue: string | null;
 }
 
 /** What readiness needs of the review of AWS's SOC 2 report. */
@@ -100,6 +120,8 @@ export const BLOCKER_KINDS = [
   'check_failing',
   'report_review_unsigned',
   'report_review_signature_stale',
+  'access_review_unsigned',
+  'access_review_overdue',
   'no_owner',
   'owner_not_on_team',
   'awaiting_review',
@@ -216,7 +238,15 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     percentAccepted: percent(byStatus.accepted, byStatus.total),
     groups,
     assignedToMe,
-    blockers: findBlockers(controls, states, members, today, input.checkResults ?? [], input.awsReportReview),
+    blockers: findBlockers(
+      controls,
+      states,
+      members,
+      today,
+      input.checkResults ?? [],
+      input.awsReportReview,
+      input.accessReview,
+    ),
   };
 }
 
@@ -227,6 +257,7 @@ function findBlockers(
   today: string,
   checkResults: readonly CheckOutcome[],
   awsReportReview: ReadinessInput['awsReportReview'],
+  accessReview: ReadinessInput['accessReview'],
 ): Blocker[] {
   const names = new Map(members.map((m) => [m.id, m.name]));
   const latest = new Map<string, CheckOutcome[]>();
@@ -293,6 +324,27 @@ function findBlockers(
         'report_review_signature_stale',
         `The signature on the review of AWS's SOC 2 report no longer stands: ${awsReportReview.signatureProblems.join(' ')}${dependents}`,
       );
+    }
+
+    if (c.id === ACCESS_REVIEW_CONTROL_ID && accessReview) {
+      const unsigned = accessReview.state !== 'signed';
+      if (unsigned && (accessReview.state !== null || RANK[state.status] >= RANK.ready_for_review)) {
+        const where =
+          accessReview.state === null
+            ? 'no access review has been started'
+            : accessReview.state === 'signature_stale'
+              ? "the newest access review's signature no longer stands (it was changed after signing)"
+              : `the access review in progress is not signed (${accessReview.decided} of ${accessReview.rows} identities decided)`;
+        add(
+          'access_review_unsigned',
+          `${where[0]!.toUpperCase()}${where.slice(1)}. Finish and sign it on the Access reviews screen: the signed review is the evidence for this control.`,
+        );
+      } else if (accessReview.nextDue && accessReview.nextDue < today) {
+        add(
+          'access_review_overdue',
+          `The last access review was signed on ${accessReview.lastSigned?.slice(0, 10)}; the next was due by ${accessReview.nextDue}. Start the next review on the Access reviews screen.`,
+        );
+      }
     }
 
     if (state.status === 'ready_for_review') {

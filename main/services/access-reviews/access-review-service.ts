@@ -6,6 +6,7 @@ import {
   type AccessReviewsDoc,
   type Decision,
 } from '../../../shared/domain/access-review';
+import { ACCESS_REVIEW_CONTROL_ID } from '../../../shared/catalog';
 import { AppError } from '../../../shared/ipc/result';
 import { compareFollowUps } from '../../../shared/rules/access/loop-closing';
 import {
@@ -17,7 +18,7 @@ import {
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { decisionsCsv } from './decisions-csv';
-import { ACCESS_REVIEW_CONTROL_ID, collectPopulation, type PopulationDeps } from './population-collector';
+import { collectPopulation, type PopulationDeps } from './population-collector';
 import {
   refuseWhenSigned,
   refuseWhenUnsigned,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PopulationRow } from '../../../shared/domain/access-review';
+import { ACCESS_REVIEW_CONTROL_ID } from '../../../shared/catalog';
 import { SOURCES } from '../../../shared/checks/sources';
 import type { Person } from '../../../shared/domain/common';
 import type { ApiCall, AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
@@ -27,7 +28,6 @@ import { findInstance, readIdentityCenter } from './identity-center-source';
  * evidence item with provenance, linked to the access-review control.
  */
 
-export const ACCESS_REVIEW_CONTROL_ID = 'access-reviews';
 const ACCESS_DENIED = new Set(['ACCESS_DENIED']);
 
 export interface CollectedPopulation {
