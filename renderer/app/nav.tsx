@@ -9,6 +9,7 @@ import { AwsScreen } from '../features/aws/AwsScreen';
 import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen';
 import { AwsReportScreen } from '../features/aws-report/AwsReportScreen';
+import { AccessReviewsScreen } from '../features/access-reviews/AccessReviewsScreen';
 
 export interface NavItem {
   screen: string;
@@ -25,6 +26,7 @@ export const NAV: NavItem[] = [
   { screen: 'aws', label: 'AWS', component: AwsScreen },
   { screen: 'checks', label: 'Checks', component: ChecksScreen },
   { screen: 'aws-report', label: 'AWS report', component: AwsReportScreen },
+  { screen: 'access-reviews', label: 'Access reviews', component: AccessReviewsScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
   { screen: 'export', label: 'Export', component: ExportScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },

@@ -23,6 +23,9 @@ import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
 import { ReviewStatusLine } from '../aws-report/ReviewStatusLine';
 import { awsReviewReadiness } from '../../../shared/rules/aws-report-standing';
+import { accessReviewReadiness } from '../../../shared/rules/access/access-readiness';
+import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
+import { AccessReviewStatusCard } from '../access-reviews/AccessReviewStatusCard';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -32,6 +35,12 @@ export function Dashboard() {
   const { navigate } = useRoute();
   const [checkResults, setCheckResults] = useState<CheckOutcome[]>([]);
   const [awsReportReview, setAwsReportReview] = useState<AwsReviewStanding>();
+  const [accessReview, setAccessReview] = useState<AccessReviewView>();
+  useEffect(() => {
+    void api()
+      .accessReview.get()
+      .then((r) => r.ok && setAccessReview(r.value));
+  }, [version]);
   useEffect(() => {
     void api()
       .awsReport.get()
@@ -69,8 +78,9 @@ export function Dashboard() {
         categories: snapshot.meta.categories,
         checkResults,
         ...(awsReportReview ? { awsReportReview } : {}),
+        ...(accessReview ? { accessReview: accessReviewReadiness(accessReview) } : {}),
       }),
-    [states, snapshot, checkResults, awsReportReview],
+    [states, snapshot, checkResults, awsReportReview, accessReview],
   );
   const open = (controlId: string) => navigate({ screen: 'controls', params: { controlId } });
 
@@ -143,6 +153,7 @@ export function Dashboard() {
           </Card>
         </Grid.Col>
       </Grid>
+      {accessReview && <AccessReviewStatusCard view={accessReview} today={todayUtc()} />}
       <Card withBorder>
         <Title order={5} mb="xs">
           By criteria group

@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AppearanceAndHelp } from './AppearanceAndHelp';
 import { RegionsCard } from './RegionsCard';
+import { AccessReviewCadenceCard } from '../access-reviews/AccessReviewCadenceCard';
 
 const LIMITS: { key: keyof CheckSettings; label: string }[] = [
   { key: 'passwordMinLength', label: 'Minimum password length' },
@@ -94,6 +95,7 @@ export function SettingsScreen() {
         </Stack>
       </Card>
       <RegionsCard />
+      <AccessReviewCadenceCard />
       <AppearanceAndHelp />
     </Stack>
   );
