@@ -18,6 +18,7 @@ import {
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { decisionsCsv } from './decisions-csv';
+import { accessReviewSummaryPdf } from './summary-pdf';
 import { collectPopulation, type PopulationDeps } from './population-collector';
 import {
   refuseWhenSigned,
@@ -192,10 +193,28 @@ export class AccessReviewService {
       effectiveDate: review.signed!.at.slice(0, 10),
       capturedBy: by,
     });
+    const summary = await ws.evidence.addBytes(
+      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion),
+      {
+        title: `Access review ${review.id}: signed summary`,
+        controlIds: [ACCESS_REVIEW_CONTROL_ID],
+        kind: 'document',
+        mediaType: 'application/pdf',
+        fileName: `${review.id}-summary.pdf`,
+        source: {
+          type: 'derived',
+          from: review.populationEvidenceId ? [review.populationEvidenceId] : [],
+          rule: 'access-review.summary',
+        },
+        capturedAt: this.deps.now().toISOString(),
+        effectiveDate: review.signed!.at.slice(0, 10),
+        capturedBy: by,
+      },
+    );
     await this.changeDoc(
-      (r) => ({ ...r, evidenceIds: [...new Set([...r.evidenceIds, csv.id])] }),
+      (r) => ({ ...r, evidenceIds: [...new Set([...r.evidenceIds, csv.id, summary.id])] }),
       'access-review.evidence',
-      `Stored the signed access review's decisions as evidence ${csv.id}`,
+      `Stored the signed access review's decisions (${csv.id}) and summary (${summary.id}) as evidence`,
       review.id,
     );
     return this.view(this.deps.workspaces.require().accessReviews ?? doc);

@@ -1,4 +1,5 @@
 import type { ModelEvidence } from './bundle-model';
+import type { BundleAccessReview } from './access-review-bundle';
 import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
@@ -15,6 +16,8 @@ export interface BundleContent {
   fingerprint: string;
   /** The auditor's request list, answered; absent when none was imported. */
   requests?: BundleRequest[];
+  /** The newest signed access review (or the newest, unsigned); absent when none was started. */
+  accessReview?: BundleAccessReview;
 }
 
 /** One request as the bundle shows it, with the evidence files that answer it. */

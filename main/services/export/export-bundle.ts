@@ -11,6 +11,8 @@ import { buildModel, type ExportOptions, type ExportSource } from './bundle-mode
 import type { BundleContent } from './content';
 import { controlsCsv, cuecsCsv, evidenceCsv } from './csv';
 import { bundleRequests, requestRows, requestsCsv, requestsXlsx } from './requests-files';
+import { bundleAccessReview, reviewForBundle } from './access-review-bundle';
+import { decisionsCsv } from '../access-reviews/decisions-csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
 import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
@@ -192,6 +194,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     const thumbnails = await buildThumbnails(model, source, run.signal);
     report('documents');
     const requests = source.requests?.requests.length ? requestRows(source.requests, source.team, model) : null;
+    const accessReview = bundleAccessReview(source.accessReviews, source.team, model);
     const data: (GeneratedDocument & { mediaType: string })[] = [
       { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings), mediaType: 'text/csv' },
       { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model), mediaType: 'text/csv' },
@@ -206,6 +209,15 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
             },
           ]
         : []),
+      ...(accessReview
+        ? [
+            {
+              path: ADDED_BUNDLE_FILES.accessReviewDecisionsCsv,
+              bytes: decisionsCsv(reviewForBundle(source.accessReviews)!, source.team.members),
+              mediaType: 'text/csv',
+            },
+          ]
+        : []),
     ];
     const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing));
     const content: BundleContent = {
@@ -215,6 +227,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       awsReview,
       fingerprint: sha256Hex(manifest),
       ...(requests && source.requests ? { requests: bundleRequests(source.requests, source.team, model) } : {}),
+      ...(accessReview ? { accessReview } : {}),
     };
     const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();

@@ -3,14 +3,16 @@ import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import { accountLabel, awsScopeSentence, FINDINGS_HEADING, OUT_OF_SCOPE_INTRO, outOfScopeRows } from './aws-scope';
 import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
-import type { ModelControl, ModelEvidence } from './bundle-model';
+import type { ModelControl } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
 import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
 import { reviewState, reviewStatusLine } from './aws-review';
-import { controlAnchor, esc } from './html-escape';
+import { controlAnchor, esc, evLink, href } from './html-escape';
+import { accessReviewHtml } from './html-access-review';
+import { ACCESS_REVIEW_ANCHOR, ACCESS_REVIEW_TITLE } from './access-review-bundle';
 
 /**
  * index.html: the PDF's content as one self-contained page. Inline CSS only, no scripts, no
@@ -18,10 +20,7 @@ import { controlAnchor, esc } from './html-escape';
  */
 export { esc };
 
-/** Bundle paths are sanitised ASCII, but encode them anyway so a link is always a relative link. */
-const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 const anchor = controlAnchor;
-const evLink = (e: ModelEvidence) => `<a href="${href(e.path)}"><code>${esc(e.record.id)}</code></a>`;
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d1d1f}
 h1{font-size:22px;margin:36px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}h2{font-size:16px;margin:18px 0 6px}
@@ -140,7 +139,7 @@ export function renderHtml(content: BundleContent): Buffer {
 <p class="muted">Check every file with <code>sha256sum -c SHA256SUMS</code>; README.txt explains how.</p></header>
 <nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#${AWS_REVIEW_ANCHOR}">${esc(AWS_REVIEW_TITLE)}</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
 <li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
-<li><a href="#exclusions">Exceptions and exclusions</a></li>${content.requests ? '<li><a href="#requests">Requests</a></li>' : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
+<li><a href="#exclusions">Exceptions and exclusions</a></li>${content.accessReview ? `<li><a href="#${ACCESS_REVIEW_ANCHOR}">${ACCESS_REVIEW_TITLE}</a></li>` : ''}${content.requests ? '<li><a href="#requests">Requests</a></li>' : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
 <section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
 <table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table>
 <p id="aws-scope">${esc(awsScopeSentence(model))}</p>${outOfScopeHtml(model)}</section>
@@ -151,6 +150,7 @@ ${matrix}</table></section>
 ${coverage}</table></section>
 ${model.controls.map((c) => controlSection(c, content)).join('\n')}
 <section id="exclusions"><h1>Exceptions and exclusions</h1>${exclusions ? `<table><tr><th>Control</th><th>What</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr>${exclusions}</table>` : '<p>No exclusions are recorded for the controls in scope.</p>'}</section>
+${accessReviewHtml(content)}
 ${requestsHtml(content)}
 <section id="evidence"><h1>Evidence index</h1><table><tr><th>Evidence</th><th>Title, controls, file</th><th>SHA-256</th></tr>
 ${index}</table></section>

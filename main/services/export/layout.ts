@@ -26,6 +26,8 @@ export const ADDED_BUNDLE_FILES = {
   /** Only when a request list was imported. */
   requestsCsv: 'requests.csv',
   requestsXlsx: 'requests.xlsx',
+  /** Only when an access review was started: every identity of the review shown, with its decision. */
+  accessReviewDecisionsCsv: 'access-review-decisions.csv',
 } as const;
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -143,7 +144,22 @@ describe('an access review over the account’s real population', () => {
     expect(signed.nextDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(api.decide(rows[0]!.id, 'remove', 'x')).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const csvRecord = await services.workspaces.require().evidence.get(signed.review!.evidenceIds.at(-1)!);
+    const [, csvId, summaryId] = signed.review!.evidenceIds;
+    const csvRecord = await services.workspaces.require().evidence.get(csvId!);
+    expect(csvRecord).toMatchObject({ mediaType: 'text/csv', controlIds: ['access-reviews'] });
+    // The signed summary PDF: scope, counts, flagged rows, removes and changes, who decided, the signature.
+    const summary = await services.workspaces.require().evidence.get(summaryId!);
+    expect(summary).toMatchObject({ mediaType: 'application/pdf', controlIds: ['access-reviews'] });
+    const summaryText = execFileSync(
+      'pdftotext',
+      ['-layout', services.workspaces.require().evidence.filePath(summary.sha256), '-'],
+      { encoding: 'utf8' },
+    );
+    expect(summaryText).toContain(`Signed by Sam Engineer <sam@acme.example> on ${signed.review!.signed!.at}`);
+    expect(summaryText).toContain(`The population of ${rows.length} identities`);
+    expect(summaryText).toContain('Removes and changes (1)');
+    expect(summaryText).toContain('Left the company in June');
+    expect(summaryText).toMatch(/Dana Founder: \d+ identities/);
     const table = parse(readFileSync(services.workspaces.require().evidence.filePath(csvRecord.sha256)), {
       bom: true,
     }) as string[][];

@@ -3,6 +3,7 @@ import pdfmake from 'pdfmake';
 import roboto from 'pdfmake/fonts/Roboto';
 import type { BundleContent } from '../content';
 import { screenshotsToPreview } from '../thumbnails';
+import { accessReviewSection } from './access-review-section';
 import { awsReviewSection } from './aws-review-section';
 import { controlPage, evidenceIndex } from './control-pages';
 import { pdfInfo, type PdfInfo } from './info';
@@ -23,7 +24,7 @@ const FONT_DIR = dirname(roboto.Roboto.normal);
 let configured = false;
 
 /** Fonts come from the pdfmake package; nothing else on disk or the network may be read. */
-function configure() {
+export function configure() {
   if (configured) return;
   pdfmake.setFonts(roboto);
   pdfmake.setUrlAccessPolicy(() => false);
@@ -74,11 +75,12 @@ function bodyParts(content: BundleContent, sizes: typeof PART_SIZES): Part[] {
     inPart++;
   }
   parts.push({ nodes: exclusionsSection(content), thumbnails: [] });
+  if (content.accessReview) parts.push({ nodes: accessReviewSection(content.accessReview), thumbnails: [] });
   for (const nodes of evidenceIndex(content, sizes.evidenceRows)) parts.push({ nodes, thumbnails: [] });
   return parts;
 }
 
-function styles() {
+export function styles() {
   return {
     coverKicker: { fontSize: 14, color: '#555' },
     coverTitle: { fontSize: 26, bold: true },
