@@ -12,6 +12,9 @@ import { rowNavigation } from '../../components/row-navigation';
 
 type Filter = 'all' | 'flagged' | 'undecided' | 'service';
 
+/** A flag or decision is read whole, never cut short to fit its column. */
+const WHOLE_LABEL = { root: { height: 'auto' }, label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
+
 /** More rows than this would make the screen slow to draw; the search narrows a large directory. */
 const SHOWN = 300;
 
@@ -90,7 +93,7 @@ export function PopulationTable({
             <Table.Tr>
               <Table.Th>Identity</Table.Th>
               <Table.Th>Access</Table.Th>
-              <Table.Th>Flags</Table.Th>
+              <Table.Th miw={140}>Flags</Table.Th>
               <Table.Th>Reviewer</Table.Th>
               <Table.Th>Decision</Table.Th>
             </Table.Tr>
@@ -126,7 +129,14 @@ export function PopulationTable({
                   <Table.Td>
                     <Group gap={4}>
                       {row.flags.map((f) => (
-                        <Badge key={f} size="xs" color={f === 'full_admin' ? 'red' : 'orange'} variant="light">
+                        <Badge
+                          key={f}
+                          size="xs"
+                          tt="none"
+                          styles={WHOLE_LABEL}
+                          color={f === 'full_admin' ? 'red' : 'orange'}
+                          variant="light"
+                        >
                           {ACCESS_FLAG_LABELS[f]}
                         </Badge>
                       ))}
@@ -143,6 +153,8 @@ export function PopulationTable({
                     {decision ? (
                       <Badge
                         size="sm"
+                        tt="none"
+                        styles={WHOLE_LABEL}
                         variant="light"
                         color={decision.decision === 'keep' ? 'green' : decision.decision === 'remove' ? 'red' : 'blue'}
                       >

@@ -8,6 +8,7 @@ import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
 import { appearanceSteps } from './appearance';
 import { multiAccountSteps } from './multi-account';
+import { accessReviewSteps } from './access-reviews';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -19,5 +20,6 @@ export const STEPS: ScreenshotStep[] = [
   ...exportSteps,
   ...exportSigningSteps,
   ...awsReportSteps,
+  ...accessReviewSteps,
   ...appearanceSteps,
 ];
