@@ -12,7 +12,8 @@ import {
 } from '../../../main/sandbox/aws-endpoint/scenarios/identity-center-sample';
 import { DECISIONS_CSV_HEADER } from '../../../main/services/access-reviews/decisions-csv';
 import { checksHarness } from '../iam/iam-harness';
-import { DANA, refusal } from '../helpers/services';
+import { defaultHost } from '../../../main/services/create-services';
+import { DANA, refusal, testServices } from '../helpers/services';
 
 /**
  * Access reviews end to end on the real services: the population read from the local AWS
@@ -181,5 +182,24 @@ describe('an access review over the account’s real population', () => {
     const reopened = await refusal(api.reopen('  '));
     expect(reopened.code).toBe('INVALID_INPUT');
     expect((await api.reopen('A decision was wrong')).standing!.state).toBe('ready_to_sign');
+  });
+
+  it('a decision saved while another teammate’s app holds the workspace is refused, and no decision is lost', async () => {
+    const { view, services, folder, userDataDir } = await started();
+    const [first, second] = view.review!.rows;
+    await services.accessReview.decide(first!.id, 'keep', 'Still needed');
+    const onDisk = () => readFileSync(join(folder, 'access-reviews.json'), 'utf8');
+    const before = onDisk();
+    // Ivan's app, on another computer, takes the workspace over.
+    const ivan = testServices({ userDataDir, host: { ...defaultHost(), host: 'ivan-desktop', user: 'ivan' } }).services;
+    await ivan.workspaces.open(folder, { takeOverStaleLock: true });
+    const refused = await refusal(services.accessReview.decide(second!.id, 'remove', 'Not needed'));
+    expect(refused.code).toBe('WORKSPACE_LOCKED');
+    expect(refused.message).toContain('"ivan-desktop" (user ivan) took this workspace over');
+    // Nothing changed on disk or in this app; Ivan sees the decision saved before.
+    expect(onDisk()).toBe(before);
+    expect(services.accessReview.get().review!.decisions[second!.id]).toBeUndefined();
+    expect(ivan.accessReview.get().review!.decisions[first!.id]).toMatchObject({ decision: 'keep' });
+    await ivan.workspaces.close();
   });
 });
