@@ -2,19 +2,20 @@ import type { AccessReview, AccessReviewsDoc } from '../../../shared/domain/acce
 import type { TeamDoc } from '../../../shared/domain/team';
 import { wordedAccessReview } from '../export/access-review-bundle';
 import { accessReviewSection } from '../export/pdf/access-review-section';
-import { renderStandalonePdf } from '../export/pdf/standalone';
 
 /**
  * The PDF summary stored as evidence when an access review is signed: scope, population
  * counts, flagged identities, removes and changes, who decided, and the signature, in the same
  * words as the bundle's Access reviews section.
  */
-export function accessReviewSummaryPdf(
+export async function accessReviewSummaryPdf(
   review: AccessReview,
   doc: AccessReviewsDoc,
   team: TeamDoc,
   appVersion: string,
 ): Promise<Buffer> {
+  // pdfmake is large: loaded on the first sign-off, not whenever the app or the CLI starts.
+  const { renderStandalonePdf } = await import('../export/pdf/standalone');
   // The document as it will stand with this review signed (the stored one may not hold it yet).
   const withReview = { ...doc, reviews: doc.reviews.map((r) => (r.id === review.id ? review : r)) };
   const worded = wordedAccessReview(review, withReview, team);
