@@ -4,7 +4,8 @@
  * groups, 200 VPCs and 50 KMS keys. Prints the wall time, the calls per operation, the total, and
  * how many calls a per-resource loop (one Describe call per security group, VPC, key and bucket
  * setting) would need. Targets: 1 account under 30 s, 10 accounts under 90 s.
- * Run: `npx tsx test/bench/checks-engine.ts [--accounts 1|10]` (default: both, one after the other).
+ * Run: `npx tsx test/bench/checks-engine.ts [--accounts 1|10] [--concurrency N]` (default: both
+ * sizes one after the other, with the app's concurrency of 6).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,9 @@ const ACCOUNT_IDS = [
   '999999999999',
 ];
 const TARGET_S: Record<number, number> = { 1: 30, 10: 90 };
-const { values } = parseArgs({ options: { accounts: { type: 'string' } } });
+const { values } = parseArgs({ options: { accounts: { type: 'string' }, concurrency: { type: 'string' } } });
+/** The run's concurrency limit; the app's default (6) when not given. */
+const CONCURRENCY = values.concurrency ? Number(values.concurrency) : undefined;
 
 function benchScenario(accountIds: string[]): Scenario {
   const base = multiAccountScenario();
@@ -123,7 +126,7 @@ async function benchmark(count: number) {
       emit: () => {},
     },
     aws: { clientSettings: { lookup: sandboxLookup } },
-    checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } },
+    checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 }, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) },
   });
   const me = { name: 'Bench', email: 'bench@example.com' };
   await services.workspaces.create({
@@ -144,7 +147,7 @@ async function benchmark(count: number) {
   const results = new Map<string, number>();
   for (const c of run.checks) results.set(c.result, (results.get(c.result) ?? 0) + 1);
   console.log(
-    `Run ${run.status} in ${seconds.toFixed(2)} s (target < ${TARGET_S[count] ?? '-'} s): ${CHECK_IDS.length} checks × ${count} account(s); results ${[...results].map(([k, n]) => `${n} ${k}`).join(', ')}`,
+    `Run ${run.status} in ${seconds.toFixed(2)} s with concurrency ${CONCURRENCY ?? 6} (target < ${TARGET_S[count] ?? '-'} s): ${CHECK_IDS.length} checks × ${count} account(s); results ${[...results].map(([k, n]) => `${n} ${k}`).join(', ')}`,
   );
   const unreachable = run.accounts.filter((a) => a.error);
   if (unreachable.length)
