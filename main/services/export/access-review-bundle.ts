@@ -162,5 +162,17 @@ function lineOf(review: AccessReview, members: Map<string, { name: string }>) {
   };
 }
 
+/** What the pre-flight lists for the access review: an unfinished or stale review, and one overdue at the as-of date. */
+export function accessReviewOpen(r: BundleAccessReview, asOfDate: string): string[] {
+  const open = [...r.standing.signatureProblems];
+  if (!r.standing.signed)
+    open.push(
+      `${r.counts.undecided} of ${r.counts.rows} identities not decided; ${r.standing.blocking} thing${r.standing.blocking === 1 ? '' : 's'} open before sign-off. The bundle shows it as NOT SIGNED.`,
+    );
+  if (r.nextDue && r.nextDue < asOfDate)
+    open.push(`The next access review was due by ${r.nextDue}, before the as-of date ${asOfDate}.`);
+  return open;
+}
+
 export const ACCESS_REVIEW_ANCHOR = 'access-reviews';
 export const ACCESS_REVIEW_TITLE = 'Access reviews';

@@ -10,6 +10,7 @@ import { evidenceReader } from '../evidence/evidence-reader';
 import { listFolder } from '../storage/workspace-files';
 import { CONTROLS } from '../../../shared/catalog';
 import { blockingOf, bundleAwsReview, warningsOf } from './aws-review';
+import { accessReviewOpen, bundleAccessReview } from './access-review-bundle';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
 
@@ -91,6 +92,7 @@ export async function preflight(
   const problems = fileProblems.filter((r) => !recordProblems.some((p) => p.id === r.item.record.id));
   const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   const signed = review.review.signed;
+  const access = bundleAccessReview(source.accessReviews, source.team, model);
 
   return {
     options,
@@ -129,6 +131,9 @@ export async function preflight(
       blocking: blockingOf(review).map((p) => p.message),
       warnings: warningsOf(review).map((p) => p.message),
     },
+    accessReview: access
+      ? { standing: access.standing, open: accessReviewOpen(access, options.asOfDate) }
+      : { standing: null, open: [] },
     integrityProblems: [
       ...recordProblems,
       ...problems.map((r) => ({

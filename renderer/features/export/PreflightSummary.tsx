@@ -145,6 +145,14 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           items={[...review.signatureProblems, ...review.blocking, ...review.warnings]}
         />
         <Section
+          title={`Access review: ${report.accessReview.standing ? standingSummary(report.accessReview.standing, 'export') : 'none started (the bundle has no Access reviews section)'}`}
+          testId="preflight-access-review"
+          empty={
+            report.accessReview.standing ? 'Signed, with nothing open.' : 'Start one on the Access reviews screen.'
+          }
+          items={report.accessReview.open}
+        />
+        <Section
           title="Captured after the as-of date"
           testId="preflight-after"
           empty="All evidence predates the as-of date."

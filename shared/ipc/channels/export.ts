@@ -86,6 +86,11 @@ export interface PreflightReport {
     blocking: string[];
     warnings: string[];
   };
+  /**
+   * The access review the bundle will show (the newest signed one, else the newest): its standing
+   * (null: none was started, so the bundle has no Access reviews section) and what stands open.
+   */
+  accessReview: { standing: ReviewStanding | null; open: string[] };
   /** Files that no longer match their hash: the export refuses to ship them. */
   /** `unreadable`: the file could not be checked (a link, FIFO or device in its place, permissions); `readError` says which. */
   integrityProblems: (EvidenceBrief & {

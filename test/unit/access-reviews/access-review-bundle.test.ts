@@ -39,7 +39,12 @@ describe('access reviews in the auditor bundle', () => {
     const sam = ws.team.members.find((m) => m.email === 'sam@acme.example')!;
     await services.controls.setOwner('access-reviews', dana.id);
     const api = services.accessReview;
+    expect((await services.exports.preflight({})).accessReview).toEqual({ standing: null, open: [] });
     const rows = (await api.start({ profile: 'audit' })).review!.rows;
+    // The pre-flight says the review is not finished, and how far it got.
+    const before = (await services.exports.preflight({})).accessReview;
+    expect(before.standing?.state).toBe('draft');
+    expect(before.open[0]).toMatch(new RegExp(`^${rows.length} of ${rows.length} identities not decided`));
     const own = rows.filter((r) => r.email === DANA.email).map((r) => r.id);
     await api.assign(own, [dana.id, sam.id]);
     for (const r of rows) {
@@ -51,6 +56,10 @@ describe('access reviews in the auditor bundle', () => {
     for (const id of own) await api.decide(id, 'keep', 'Founder');
     const signed = await api.sign();
     expect(signed.standing?.state).toBe('signed');
+    expect((await services.exports.preflight({})).accessReview).toMatchObject({
+      standing: { state: 'signed' },
+      open: [],
+    });
 
     const out = join(dirname(folder), 'bundle.zip');
     await services.exports.run({ outPath: out });
