@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { verifyBundle } from '../services/export/verify';
 import { formatBytes } from '../../shared/rules/format-bytes';
 import { type CliIo, UsageError } from './output';
+import { chainCheckSentence } from '../../shared/rules/chain-check-wording';
 
 /**
  * `verify FILE.zip [--seal HEX] [--json]`: checks a bundle without extracting it. Exit 0 only
@@ -35,6 +36,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       `  signed by ${report.signature.principal} with ${report.signature.keyType} key ${report.signature.fingerprint}${report.signature.verified ? '' : ' (signature NOT valid)'}`,
     );
   else io.out('  not signed with an SSH key');
+  io.out(`  ${chainCheckSentence(report.chain)}`);
   if (report.ok) {
     io.out('OK: every file matches SHA256SUMS and manifest.json.');
     if (report.signature?.verified)

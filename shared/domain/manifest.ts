@@ -22,6 +22,10 @@ import { Category, CheckSettings } from './workspace';
  * the evidence collected in accounts outside it; each finding names its `accountId`, and a
  * control's `findings` hold the latest finding of each check per account in scope. Readers accept
  * version 1 manifests (no scope: they were exported before findings were told apart by account).
+ * Added within version 2: `activity`, `withdrawn` and each evidence entry's `recordSha256` (the
+ * workspace's sealed activity log ships as `activity.jsonl`, a document, so verify recomputes its
+ * hash chain and every record's hash from the bundle alone); optional, so bundles exported before
+ * them still validate.
  *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
  * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
@@ -56,6 +60,12 @@ export const ManifestEvidence = EvidenceRecord.extend({
   /** Where the file is in the bundle. Evidence supporting several controls is stored once. */
   path: BundlePath,
   flags: z.array(EvidenceFlag),
+  /**
+   * SHA-256 of the record's canonical JSON (this entry without `path`, `flags` and
+   * `recordSha256`, keys sorted, no whitespace): the hash its `evidence.added` line in
+   * activity.jsonl sealed. Optional: bundles exported before sealing lack it.
+   */
+  recordSha256: Sha256.optional(),
 });
 export type ManifestEvidence = z.infer<typeof ManifestEvidence>;
 
@@ -201,6 +211,29 @@ export const ManifestScope = z.object({
 });
 export type ManifestScope = z.infer<typeof ManifestScope>;
 
+/** The chain head of the `activity.jsonl` the bundle ships: its count of lines and the last line's SHA-256. */
+export const ManifestActivity = z.object({
+  path: BundlePath,
+  lines: z.number().int().nonnegative(),
+  sha256: Sha256,
+});
+export type ManifestActivity = z.infer<typeof ManifestActivity>;
+
+/** A record the preparer withdrew (damaged, tampered or missing): kept in the workspace, never shipped. */
+export const ManifestWithdrawn = z.object({
+  id: z.string(),
+  /** The title as sealed; null when no seal records it. */
+  title: z.string().nullable(),
+  /** The hash its seal carries; null when it was never sealed. */
+  recordSha256: Sha256.nullable(),
+  reason: z.string(),
+  by: z.object({ name: z.string(), email: z.string() }),
+  at: z.string(),
+  /** The `evidence.withdrawn` line of activity.jsonl that records it. */
+  line: z.number().int().positive(),
+});
+export type ManifestWithdrawn = z.infer<typeof ManifestWithdrawn>;
+
 export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
 
 export const Manifest = z
@@ -240,6 +273,10 @@ export const Manifest = z
     signing: ManifestSigning.optional(),
     /** Required from version 2 (see Versioning). */
     scope: ManifestScope.optional(),
+    /** The sealed activity log shipped with the bundle (see Versioning). */
+    activity: ManifestActivity.optional(),
+    /** Records withdrawn in the workspace; present whenever `activity` is. */
+    withdrawn: z.array(ManifestWithdrawn).optional(),
   })
   .refine((m) => m.manifestVersion < 2 || m.scope !== undefined, {
     message: 'A version 2 manifest records its AWS scope',

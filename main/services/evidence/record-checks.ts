@@ -40,6 +40,8 @@ export interface WorkspaceIntegrity {
   /** Records with a problem that are not withdrawn: the export refuses while any remain. */
   problems: RecordCheck[];
   index: SealIndex;
+  /** The log the seals were read from (a bundle ships its text). */
+  reading: ChainReading;
 }
 
 export interface RecordSource {
@@ -93,7 +95,9 @@ export class RecordChecker {
     return read;
   }
 
-  async check(): Promise<WorkspaceIntegrity> {
+  /** `fresh` re-reads every record file, whatever its stamp says (Check again). */
+  async check(options: { fresh?: boolean } = {}): Promise<WorkspaceIntegrity> {
+    if (options.fresh) this.files.clear();
     const chain = await this.source.readChain();
     const index = sealIndex(chain.lines);
     const names = (await listFolder(this.source.recordsDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
@@ -186,7 +190,7 @@ export class RecordChecker {
       });
     }
     const problems = [...records.values()].filter((r) => r.state !== 'ok' && r.status === 'active');
-    return { records, chain: chain.problem, lines: chain.lines.length, problems, index };
+    return { records, chain: chain.problem, lines: chain.lines.length, problems, index, reading: chain };
   }
 }
 

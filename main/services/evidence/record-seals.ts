@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
+import { EvidenceRecord } from '../../../shared/domain/evidence';
 import { canonicalJson } from '../../../shared/rules/canonical-json';
 import type { ChainLine } from '../workspace/activity-chain';
 
 /** The canonical SHA-256 of a record as stored (keys sorted): any edit to any field changes it. */
 export const recordSha256 = (raw: unknown) => createHash('sha256').update(canonicalJson(raw), 'utf8').digest('hex');
+
+/**
+ * The canonical SHA-256 of a record as a bundle ships it: its manifest entry with what is not a
+ * record field (`path`, `flags`, `recordSha256`) left out. Equal to the seal for every record
+ * the app wrote; the export's own verify refuses a bundle where it is not.
+ */
+export const shippedRecordSha256 = (entry: EvidenceRecord) => recordSha256(EvidenceRecord.parse(entry));
 
 /** The log lines that seal a record: added by the app, or sealed once when an older workspace was migrated. */
 export const SEALING_ACTIONS = new Set(['evidence.added', 'evidence.sealed']);

@@ -5,7 +5,7 @@ import { CONTROLS } from '../../../shared/catalog';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { integrityError } from '../evidence/evidence-store';
 import { unreadableError } from '../evidence/evidence-reader';
-import { recordChecker } from '../evidence/record-checks';
+import { recordChecker, type WorkspaceIntegrity } from '../evidence/record-checks';
 import { bundleAwsReview } from './aws-review';
 import { buildModel, type ExportOptions, type ExportSource } from './bundle-model';
 import type { BundleContent } from './content';
@@ -18,6 +18,7 @@ import { renderHtml } from './html';
 import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
+import type { ManifestActivity, ManifestWithdrawn } from '../../../shared/domain/manifest';
 import { renderPdfInChild } from './pdf/render-in-child';
 import { readmeText } from './readme';
 import { formatSums, type SumLine } from './sha256sums';
@@ -117,11 +118,12 @@ function failure(error: unknown, target: string, signal?: AbortSignal): AppError
 
 /**
  * Refuses a log whose chain no longer holds and any record that is Tampered, Damaged or Missing
- * (and not withdrawn), naming it and what to do; answers the withdrawn records' ids.
+ * (and not withdrawn), naming it and what to do; answers the checked log and records (null for
+ * a store no log seals).
  */
-async function refuseUnsealed(source: ExportSource): Promise<Set<string>> {
+async function refuseUnsealed(source: ExportSource): Promise<WorkspaceIntegrity | null> {
   const sealed = await recordChecker(source.evidence as object)?.check();
-  if (!sealed) return new Set();
+  if (!sealed) return null;
   if (sealed.chain) {
     throw new AppError(
       'EVIDENCE_TAMPERED',
@@ -148,7 +150,36 @@ async function refuseUnsealed(source: ExportSource): Promise<Set<string>> {
       },
     );
   }
-  return new Set(sealed.index.status.keys());
+  return sealed;
+}
+
+/**
+ * What the bundle carries of the seal: the whole log (a hash chain is only recomputed over every
+ * line, so shipping a part would leave its links unverifiable), its head, and the withdrawn records.
+ */
+function bundleSealing(
+  sealed: WorkspaceIntegrity | null,
+): { text: Buffer; activity: ManifestActivity; withdrawn: ManifestWithdrawn[] } | null {
+  const head = sealed?.reading.head;
+  if (!sealed || !head) return null;
+  const withdrawn = [...sealed.index.status].map(([id, change]): ManifestWithdrawn => {
+    const seal = sealed.index.seals.get(id);
+    const title = seal?.record?.title;
+    return {
+      id,
+      title: typeof title === 'string' ? title : null,
+      recordSha256: seal?.recordSha256 ?? null,
+      reason: change.reason,
+      by: change.by,
+      at: change.at,
+      line: change.line,
+    };
+  });
+  return {
+    text: Buffer.from(sealed.reading.text, 'utf8'),
+    activity: { path: ADDED_BUNDLE_FILES.activityLog, lines: head.lines, sha256: head.sha256 },
+    withdrawn,
+  };
 }
 
 /**
@@ -165,7 +196,9 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   const signing = run.signer ? manifestSigning(signingPrincipal(run.preparedBy.email), run.signer.key) : undefined;
 
   const generatedAt = run.now();
-  const withdrawn = await refuseUnsealed(source);
+  const sealed = await refuseUnsealed(source);
+  const sealing = bundleSealing(sealed);
+  const withdrawn = new Set(sealed?.index.status.keys());
   // Withdrawn records are kept in the workspace and never shipped.
   // A view of the source (its getters intact) whose evidence list leaves withdrawn records out.
   const shipped: ExportSource = Object.assign(Object.create(source) as ExportSource, {
@@ -218,8 +251,9 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
             },
           ]
         : []),
+      ...(sealing ? [{ path: sealing.activity.path, bytes: sealing.text, mediaType: 'text/plain' }] : []),
     ];
-    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing));
+    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing, sealing ?? undefined));
     const content: BundleContent = {
       model,
       findings,
@@ -232,7 +266,11 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     const pdf = await renderPdfInChild(content, run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [
-      { path: BUNDLE_FILES.readme, bytes: readmeText(model, content.fingerprint, signing), mediaType: 'text/plain' },
+      {
+        path: BUNDLE_FILES.readme,
+        bytes: readmeText(model, content.fingerprint, signing, sealing ?? undefined),
+        mediaType: 'text/plain',
+      },
       { path: BUNDLE_FILES.pdf, bytes: pdf, mediaType: 'application/pdf' },
       { path: BUNDLE_FILES.html, bytes: renderHtml(content), mediaType: 'text/html' },
       ...data,

@@ -28,6 +28,8 @@ export const ADDED_BUNDLE_FILES = {
   requestsXlsx: 'requests.xlsx',
   /** Only when an access review was started: every identity of the review shown, with its decision. */
   accessReviewDecisionsCsv: 'access-review-decisions.csv',
+  /** The workspace's sealed activity log (hash chain), as it was when the export began. */
+  activityLog: 'activity.jsonl',
 } as const;
 
 /**

@@ -4,10 +4,13 @@ import {
   Manifest,
   MANIFEST_FORMAT,
   MANIFEST_VERSION,
+  type ManifestActivity,
   type ManifestAwsReportReview,
   type ManifestControl,
   type ManifestSigning,
+  type ManifestWithdrawn,
 } from '../../../shared/domain/manifest';
+import { shippedRecordSha256 } from '../evidence/record-seals';
 import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
@@ -71,6 +74,8 @@ export function buildManifest(
   documents: GeneratedDocument[],
   awsReview: BundleAwsReview,
   signing?: ManifestSigning,
+  /** The sealed activity log the bundle ships and the withdrawn records; absent for a store no log seals. */
+  sealing?: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] },
 ): Manifest {
   const { meta, options } = model;
   const controls = model.controls.map((c): ManifestControl => ({
@@ -134,7 +139,12 @@ export function buildManifest(
       ...(c.reason ? { reason: c.reason } : {}),
     })),
     controls,
-    evidence: model.evidence.map((e) => ({ ...e.record, path: e.path, flags: e.flags })),
+    evidence: model.evidence.map((e) => ({
+      ...e.record,
+      path: e.path,
+      flags: e.flags,
+      recordSha256: shippedRecordSha256(e.record),
+    })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
     ...(signing ? { signing } : {}),
     scope: {
@@ -150,6 +160,7 @@ export function buildManifest(
         sha256: r.sha256,
       })),
     },
+    ...(sealing ? { activity: sealing.activity, withdrawn: sealing.withdrawn } : {}),
   });
 }
 

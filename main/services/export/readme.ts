@@ -1,10 +1,50 @@
-import type { ManifestSigning } from '../../../shared/domain/manifest';
+import type { ManifestActivity, ManifestSigning, ManifestWithdrawn } from '../../../shared/domain/manifest';
 import { verifyCommand } from './bundle-signature';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
 import type { BundleModel } from './bundle-model';
 
+/** The inventory line and the check step for the activity log a bundle ships; nothing without one. */
+function chainParts(sealing: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] } | undefined) {
+  if (!sealing) return { inventory: '', step: '' };
+  const { activity, withdrawn } = sealing;
+  return {
+    inventory: `${activity.path}        The workspace's activity log as a hash chain: who did what, when,
+                      and the line that sealed each evidence record when it was captured.
+`,
+    step: `
+6. Check the provenance against the activity log (the app's verify does all of this):
+
+   Each line of ${activity.path} carries, as "prevSha256", the SHA-256 of the line before it
+   (64 zeros on the first line), so a changed, removed or reordered line breaks the chain.
+   The SHA-256 of line N, which line N+1 must carry, is:
+
+     sed -n 'Np' ${activity.path} | tr -d '\\n' | sha256sum
+
+   The log has ${activity.lines} lines and its last line's SHA-256 is
+   ${activity.sha256}
+   (manifest.json's "activity"). Lines written before the workspace was sealed carry no
+   "prevSha256"; the "workspace.sealed" line holds the SHA-256 of all of them together.
+
+   Each evidence record in manifest.json carries "recordSha256", the SHA-256 of the record
+   as canonical JSON (its entry without path, flags and recordSha256; keys sorted; no
+   spaces). It must equal the "recordSha256" of the "evidence.added" (or "evidence.sealed")
+   line of ${activity.path} with the same "evidenceId", whose "sha256" is the file's hash:
+
+     jq -cS '.evidence[] | select(.id == "ID") | del(.path, .flags, .recordSha256)' manifest.json | tr -d '\\n' | sha256sum
+
+   (macOS: shasum -a 256 instead of sha256sum). ${
+     withdrawn.length
+       ? `${withdrawn.length} record${withdrawn.length === 1 ? ' was' : 's were'} withdrawn (damaged in the workspace, kept there, not shipped):
+   manifest.json's "withdrawn" lists each with the reason, who and when, as the
+   "evidence.withdrawn" line of ${activity.path} records it.`
+       : 'No record was withdrawn.'
+   }
+`,
+  };
+}
+
 /** The inventory lines and the check step for a signed bundle; nothing for an unsigned one. */
-function signatureParts(signing: ManifestSigning | undefined) {
+function signatureParts(signing: ManifestSigning | undefined, step: number) {
   if (!signing)
     return { inventory: '', summary: 'Signed:         no (this bundle carries no SSH signature)\n', step: '' };
   return {
@@ -13,7 +53,7 @@ ${SIGNATURE_FILES.allowedSigners}       The preparer's public SSH key, for ssh-k
 `,
     summary: `Signed by:      ${signing.principal}, ${signing.keyType} key ${signing.fingerprint}\n`,
     step: `
-6. Check the signature (OpenSSH 8.1 or later; Windows 10 and later ship it):
+${step}. Check the signature (OpenSSH 8.1 or later; Windows 10 and later ship it):
 
      ${verifyCommand(signing.principal)}
 
@@ -30,9 +70,15 @@ ${SIGNATURE_FILES.allowedSigners}       The preparer's public SSH key, for ssh-k
 }
 
 /** README.txt: what the bundle is and how to check it with standard tools, in plain words. */
-export function readmeText(model: BundleModel, fingerprint: string, signing?: ManifestSigning): Buffer {
+export function readmeText(
+  model: BundleModel,
+  fingerprint: string,
+  signing?: ManifestSigning,
+  sealing?: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] },
+): Buffer {
   const { meta, options } = model;
-  const signature = signatureParts(signing);
+  const chain = chainParts(sealing);
+  const signature = signatureParts(signing, sealing ? 7 : 6);
   const text = `SOC 2 Type 1 evidence bundle
 ============================
 
@@ -69,7 +115,7 @@ ${BUNDLE_FILES.manifestSchema}  The JSON Schema manifest.json follows.
 evidence/             The evidence files, as evidence/<control-id>/<evidence-id>-<name>.<ext>.
                       A file that supports several controls is stored once, under the
                       first of them; the index lists every control it supports.
-${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
+${chain.inventory}${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
 ${signature.inventory}${BUNDLE_FILES.readme}            This file.
 
 Spreadsheet cells that would start with = + - or @ begin with an apostrophe, so a
@@ -114,6 +160,6 @@ How to check that nothing was changed
 5. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
    evidence.csv. The app that produced the bundle refuses to export a file whose content
    no longer matches the hash recorded when it was captured.
-${signature.step}`;
+${chain.step}${signature.step}`;
   return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
 }

@@ -6,10 +6,11 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { SshSigning } from '../signing/ssh-signing';
-import { BUNDLE_FILES, SIGNATURE_FILES } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
 import { parseSums } from './sha256sums';
 import { inspectEntries } from './verify-entries';
 import { checkLayout } from './verify-layout';
+import { checkBundleChain } from './verify-chain';
 import { checkBundleSignature } from './verify-signature';
 import { formatBytes } from '../../../shared/rules/format-bytes';
 
@@ -27,6 +28,7 @@ const KEEP = new Set<string>([
   BUNDLE_FILES.manifest,
   BUNDLE_FILES.readme,
   BUNDLE_FILES.html,
+  ADDED_BUNDLE_FILES.activityLog,
   ...Object.values(SIGNATURE_FILES),
 ]);
 
@@ -109,7 +111,8 @@ export interface VerifyOptions {
  * Checks a bundle without extracting it: ZIP structure, entry names and types, each entry's
  * CRC-32, every line of SHA256SUMS, that SHA256SUMS covers every file, that manifest.json
  * validates and matches the evidence files and documents it lists, that the bundle holds
- * exactly the files an export writes, and, when given, the seal.
+ * exactly the files an export writes, the activity log's hash chain and every record's hash
+ * against the line that sealed it, and, when given, the seal.
  */
 export async function verifyBundle(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const report: VerifyReport = {
@@ -124,6 +127,7 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     companyName: null,
     asOfDate: null,
     signature: null,
+    chain: null,
     problems: [],
   };
   const problems = report.problems;
@@ -191,6 +195,7 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
       problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
     if (manifest) {
       checkFileSet(manifest, [...digests.keys()], folders, problems);
+      report.chain = checkBundleChain(manifest, kept, problems);
       const signing = options.signing ?? new SshSigning();
       report.signature = await checkBundleSignature(manifest, new Set(digests.keys()), kept, signing, problems);
     }

@@ -39,6 +39,8 @@ export interface ChainReading {
   sealed: boolean;
   /** What the head should say now. */
   head: ChainHead | null;
+  /** The text these lines were read from, a torn last line left out: what a bundle ships as activity.jsonl. */
+  text: string;
 }
 
 /**
@@ -171,5 +173,6 @@ export function readChain(text: string, head: ChainHead | null): ChainReading {
     legacyLines,
     sealed,
     head: last && chained ? { schemaVersion: 1, lines: lines.length, sha256: last.sha256 } : null,
+    text: torn ? Buffer.from(text, 'utf8').subarray(0, torn.offset).toString('utf8') : text,
   };
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProgress } from './use-progress';
+import { chainCheckSentence } from '../../../shared/rules/chain-check-wording';
 
 /** "Verify a bundle": for one the user just wrote, or one they received back from the auditor. */
 export function VerifyPanel({ request }: { request: { path: string; seal?: string; at: number } | null }) {
@@ -103,6 +104,9 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
               {report.signature
                 ? `Signature: ${report.signature.verified ? 'good, made' : 'NOT valid; claims to be made'} by ${report.signature.principal} with ${report.signature.keyType} key ${report.signature.fingerprint}.${report.signature.verified ? ' Confirm with them, through a separate channel, that this is their key.' : ''}`
                 : 'Not signed with an SSH key.'}
+            </Text>
+            <Text size="sm" data-testid="verify-chain" data-checked={String(report.chain !== null)}>
+              {chainCheckSentence(report.chain)}
             </Text>
             {!report.ok && (
               <List size="sm" mt={4}>

@@ -126,6 +126,13 @@ export interface ExportResultView {
   signature: { principal: string; keyType: string; fingerprint: string } | null;
 }
 
+/** What verify recomputed from the bundle's own activity.jsonl: its chain and every record's hash. */
+export interface ChainCheckView {
+  lines: number;
+  records: number;
+  withdrawn: number;
+}
+
 /** What verify found: `problems` has one sentence per mismatch, empty when everything matches. */
 export interface VerifyReportView {
   ok: boolean;
@@ -142,11 +149,16 @@ export interface VerifyReportView {
   asOfDate: string | null;
   /** Null for an unsigned bundle. */
   signature: BundleSignatureView | null;
+  /** Null for a bundle exported before the activity log was shipped. */
+  chain: ChainCheckView | null;
   problems: string[];
 }
 
 export const exportChannels = {
-  preflight: method(ExportOptionsInput.default({})).returns<PreflightReport>(),
+  /** `fresh`: re-hash every evidence file and re-read every record, whatever the cache says (Check again). */
+  preflight: method(
+    ExportOptionsInput.extend({ fresh: z.boolean().optional() }).default({}),
+  ).returns<PreflightReport>(),
   /** A suggested bundle path beside the workspace folder, named after the company and date. */
   suggestPath: method(ExportOptionsInput.pick({ asOfDate: true }).default({})).returns<string>(),
   /** Save dialog for the bundle; null when the user cancels. */
