@@ -1,4 +1,4 @@
-import type { EvidenceKind, EvidenceRecord, ListedIntegrity } from '../../../shared/domain/evidence';
+import type { EvidenceKind, EvidenceRecord, FileIntegrity, ListedIntegrity } from '../../../shared/domain/evidence';
 import {
   VIEWER_LIMITS,
   type EvidenceContent,
@@ -32,7 +32,12 @@ function withRecordCheck(item: EvidenceItem, integrity: WorkspaceIntegrity | nul
   return {
     ...item,
     integrity: check.state,
-    recordProblem: { state: check.state, ...(check.field ? { field: check.field } : {}), message: check.message ?? '' },
+    recordProblem: {
+      state: check.state,
+      ...(check.field ? { field: check.field } : {}),
+      message: check.message ?? '',
+      fileIntegrity: item.integrity as FileIntegrity,
+    },
     ...withdrawn,
   };
 }

@@ -51,9 +51,10 @@ export class ExportService {
     return { ws, preparedBy: this.deps.workspaces.me() ?? ws.meta.createdBy };
   }
 
-  async preflight(input: ExportOptionsInput): Promise<PreflightReport> {
+  async preflight(input: ExportOptionsInput & { fresh?: boolean }): Promise<PreflightReport> {
     const { ws, preparedBy } = this.context();
     return preflight(ws, resolveOptions(ws.meta, input), {
+      fresh: input.fresh ?? false,
       preparedBy,
       now: this.deps.now(),
       appVersion: this.deps.appVersion,

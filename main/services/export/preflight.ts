@@ -33,7 +33,7 @@ const notShipped = (model: { evidence: ModelEvidence[] }) => {
 export async function preflight(
   source: ExportSource,
   options: ExportOptions,
-  context: { preparedBy: Person; now: Date; appVersion: string },
+  context: { preparedBy: Person; now: Date; appVersion: string; fresh?: boolean },
   signal?: AbortSignal,
 ): Promise<PreflightReport> {
   const model = await buildModel(source, options, {
@@ -44,7 +44,7 @@ export async function preflight(
   const reader = evidenceReader(source.evidence);
   const reads = await reader.readAll(
     model.evidence.map((item) => item.record),
-    { signal },
+    { signal, fresh: context.fresh ?? false },
   );
   const readById = new Map(reads.map((r) => [r.record.id, r]));
   const integrity = model.evidence.map((item) => ({ item, read: readById.get(item.record.id)! }));
@@ -78,7 +78,7 @@ export async function preflight(
     capturedAt: e.record.capturedAt,
     controlIds: e.controlIds,
   });
-  const sealed = await recordChecker(source.evidence as object)?.check();
+  const sealed = await recordChecker(source.evidence as object)?.check({ fresh: context.fresh ?? false });
   const fileProblems = integrity.filter((r) => r.read.integrity !== 'ok');
   const recordProblems = (sealed?.problems ?? []).map((c) => ({
     id: c.id,
@@ -94,8 +94,10 @@ export async function preflight(
   const signed = review.review.signed;
   const access = bundleAccessReview(source.accessReviews, source.team, model);
 
+  const checkTimes = reads.map((r) => r.checkedAt).sort();
   return {
     options,
+    filesChecked: { count: reads.length, fresh: context.fresh ?? false, oldestCheckAt: checkTimes[0] ?? null },
     controls: { total: model.controls.length, byStatus },
     evidence: {
       total: model.evidence.length,

@@ -11,8 +11,9 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OpenCaptureWindows } from '../capture/CaptureWindows';
 import { EvidenceViewer } from './EvidenceViewer';
-import { IntegrityBadge, KIND_LABELS, utc } from './labels';
+import { IntegrityBadge, KIND_LABELS, utc, WithdrawnBadge } from './labels';
 import { ProvenancePanel } from './ProvenancePanel';
+import { canWithdraw, WithdrawRecord } from './WithdrawRecord';
 
 function EvidenceDetail({ id }: { id: string }) {
   const { version } = useWorkspace();
@@ -28,6 +29,7 @@ function EvidenceDetail({ id }: { id: string }) {
   return (
     <Stack data-testid="evidence-detail">
       <Title order={4}>{provenance.item.title}</Title>
+      {canWithdraw(provenance.item) && <WithdrawRecord item={provenance.item} />}
       <EvidenceViewer key={`${id}-${provenance.item.integrity}`} id={id} />
       <ProvenancePanel provenance={provenance} />
     </Stack>
@@ -149,6 +151,7 @@ export function EvidenceScreen() {
                     </Table.Td>
                     <Table.Td w={170}>
                       <IntegrityBadge integrity={e.integrity} />
+                      {e.withdrawn && <WithdrawnBadge />}
                     </Table.Td>
                   </Table.Tr>
                 ))}

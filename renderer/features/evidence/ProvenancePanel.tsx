@@ -2,7 +2,7 @@ import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import type { EvidenceItem, EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
 import { useRoute } from '../../app/route';
-import { formatBytes, IntegrityBadge, KIND_LABELS, utc } from './labels';
+import { formatBytes, IntegrityBadge, KIND_LABELS, utc, WithdrawnBadge } from './labels';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <Table.Tr>
@@ -42,7 +42,10 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
     <Card withBorder data-testid="provenance">
       <Group justify="space-between" mb="xs">
         <Title order={5}>Provenance</Title>
-        <IntegrityBadge integrity={e.integrity} />
+        <Group gap={4}>
+          <IntegrityBadge integrity={e.integrity} />
+          {e.withdrawn && <WithdrawnBadge />}
+        </Group>
       </Group>
       <Table>
         <Table.Tbody>
@@ -90,18 +93,26 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
             <Code data-testid="provenance-sha">{e.sha256}</Code>
           </Row>
           <Row label="File check">
-            {FILE_CHECK[e.integrity]}
+            {FILE_CHECK[e.recordProblem?.fileIntegrity ?? e.integrity]}
             {e.readError ? ` (${e.readError})` : ''} (checked {utc(provenance.checkedAt)})
           </Row>
+          {e.recordProblem?.field && (
+            <Row label="Changed field">
+              <Code data-testid="provenance-record-field">{e.recordProblem.field}</Code>
+            </Row>
+          )}
           <Row label="Record check">
             <span data-testid="provenance-record">
               {e.recordProblem
                 ? `${e.recordProblem.state === 'tampered' ? 'Tampered' : e.recordProblem.state === 'damaged' ? 'Damaged' : 'Missing'}: ${e.recordProblem.message}`
                 : 'The record matches its seal in the activity log'}
-              {e.withdrawn
-                ? ` · Withdrawn by ${e.withdrawn.by.name} on ${utc(e.withdrawn.at)}: ${e.withdrawn.reason}`
-                : ''}
             </span>
+            {e.withdrawn && (
+              <Text size="sm" data-testid="provenance-withdrawn">
+                Withdrawn by {e.withdrawn.by.name} on {utc(e.withdrawn.at)}: {e.withdrawn.reason}. It stays here and is
+                left out of every bundle.
+              </Text>
+            )}
           </Row>
           <Row label="Bundle name">{e.fileName}</Row>
           <Row label="App version">{e.appVersion}</Row>

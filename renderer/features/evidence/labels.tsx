@@ -52,6 +52,20 @@ export function IntegrityBadge({ integrity }: { integrity: ListedIntegrity }) {
   );
 }
 
+export function WithdrawnBadge() {
+  return (
+    <Tooltip
+      label="Withdrawn with a reason: kept in the workspace, left out of bundles, listed in their manifest as withdrawn."
+      multiline
+      w={280}
+    >
+      <Badge color="gray" variant="outline" ml={4} data-testid="withdrawn-badge">
+        Withdrawn
+      </Badge>
+    </Tooltip>
+  );
+}
+
 export const utc = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
 
 export function formatBytes(n: number): string {

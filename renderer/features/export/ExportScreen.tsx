@@ -28,10 +28,13 @@ export function ExportScreen() {
   const preflight = useAction(api().export.preflight);
   const runPreflight = preflight.run;
 
-  const check = useCallback(async () => {
-    const value = await runPreflight(options);
-    if (value) setReport(value);
-  }, [runPreflight, options]);
+  const check = useCallback(
+    async (fresh = false) => {
+      const value = await runPreflight({ ...options, fresh });
+      if (value) setReport(value);
+    },
+    [runPreflight, options],
+  );
 
   // Options change while the user types a date; wait for a pause before re-hashing the evidence.
   useEffect(() => {
@@ -54,7 +57,7 @@ export function ExportScreen() {
             <Button
               variant="light"
               size="xs"
-              onClick={() => void check()}
+              onClick={() => void check(true)}
               loading={preflight.busy}
               data-testid="preflight-run"
             >

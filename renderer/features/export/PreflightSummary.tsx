@@ -47,6 +47,8 @@ function Section({
 }
 
 /** What the bundle will hold and what deserves attention before it goes to the auditor. */
+const PROBLEM_WORDS = { tampered: 'Tampered', damaged: 'Damaged', missing: 'Missing' } as const;
+
 export function PreflightSummary({ report }: { report: PreflightReport }) {
   const kinds = Object.entries(report.evidence.byKind).map(([k, n]) => `${n} ${k.replace('_', ' ')}`);
   // Unsigned does not block the export (the bundle marks it NOT SIGNED); it is listed like the other warnings.
@@ -64,21 +66,42 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
             {report.integrityProblems.map((p) => (
               <List.Item key={p.id}>
                 {p.title} ({p.id}) is{' '}
-                {p.problem === 'missing'
-                  ? 'missing from the workspace'
-                  : p.problem === 'unreadable'
-                    ? `not readable, so not checked: ${p.readError ?? 'unknown error'}`
-                    : 'no longer the file that was captured'}
-                .
+                {p.problem === 'unreadable'
+                  ? `not readable, so not checked: ${p.readError ?? 'unknown error'}`
+                  : p.readError
+                    ? `${PROBLEM_WORDS[p.problem]}: ${p.readError}`
+                    : p.problem === 'missing'
+                      ? 'missing from the workspace.'
+                      : 'no longer the file that was captured.'}
               </List.Item>
             ))}
           </List>
           <Text size="sm" mt={4}>
-            Restore the original files from a backup of the workspace folder; changed evidence is never shipped, and the
-            export stays blocked until it matches again.
+            Restore the original files from a backup of the workspace folder, or withdraw the evidence on the Evidence
+            screen with a reason; changed evidence is never shipped, and the export stays blocked until it matches again
+            or is withdrawn.
           </Text>
         </Alert>
       )}
+      {report.activityChainProblem && (
+        <Alert color="red" title="The activity log no longer matches its hash chain" data-testid="preflight-chain">
+          <Text size="sm">
+            {report.activityChainProblem} Restore activity.jsonl and activity.head.json from a backup of the workspace:
+            the provenance of every record rests on this log.
+          </Text>
+        </Alert>
+      )}
+      {report.withdrawn.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="preflight-withdrawn">
+          Withdrawn, left out and listed in the manifest as withdrawn:{' '}
+          {report.withdrawn.map((w) => `${w.id} (${w.reason})`).join('; ')}.
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" data-testid="preflight-files-checked" data-fresh={String(report.filesChecked.fresh)}>
+        {report.filesChecked.fresh
+          ? `All ${report.filesChecked.count} evidence files and every record were re-hashed just now.`
+          : `${report.filesChecked.count} evidence files checked; unchanged files keep the hash taken ${report.filesChecked.oldestCheckAt ? `at ${report.filesChecked.oldestCheckAt.replace('T', ' ').slice(0, 19)} UTC` : 'earlier'}. Check again re-hashes every one.`}
+      </Text>
       <SimpleGrid cols={2} spacing="sm">
         <Card withBorder padding="sm" data-testid="preflight-controls">
           <Text fw={600} size="sm" mb={4}>

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { IsoDate } from '../../domain/common';
-import { EvidenceKind, LISTED_INTEGRITIES, type EvidenceRecord, type ListedIntegrity } from '../../domain/evidence';
+import {
+  EvidenceKind,
+  LISTED_INTEGRITIES,
+  type EvidenceRecord,
+  type FileIntegrity,
+  type ListedIntegrity,
+} from '../../domain/evidence';
 import type { ActivityEntry } from '../../domain/activity';
 
 export interface EvidenceItem extends EvidenceRecord {
@@ -9,7 +15,13 @@ export interface EvidenceItem extends EvidenceRecord {
   /** Why the file could not be re-hashed (`integrity: 'unreadable'`), e.g. `EACCES`; checked again on the next read. */
   readError?: string;
   /** The record against its seal in the activity log: what differs, when it is Tampered, Damaged or Missing. */
-  recordProblem?: { state: 'tampered' | 'damaged' | 'missing'; field?: string; message: string };
+  recordProblem?: {
+    state: 'tampered' | 'damaged' | 'missing';
+    field?: string;
+    message: string;
+    /** The file's own check, which `integrity` no longer shows once the record has a problem. */
+    fileIntegrity: FileIntegrity;
+  };
   /** Withdrawn records are kept and listed, never exported; the reason is logged. */
   withdrawn?: { reason: string; by: { name: string; email: string }; at: string };
 }

@@ -46,6 +46,11 @@ interface EvidenceBrief {
 
 export interface PreflightReport {
   options: ResolvedExportOptions;
+  /**
+   * How the evidence files were checked: `fresh` when every file was re-hashed now (Check again);
+   * otherwise unchanged files kept their last hash, the oldest taken at `oldestCheckAt`.
+   */
+  filesChecked: { count: number; fresh: boolean; oldestCheckAt: string | null };
   controls: { total: number; byStatus: Record<ControlStatus, number> };
   evidence: {
     total: number;

@@ -3,6 +3,7 @@ import { foundationSteps } from './foundation';
 import { awsSteps } from './aws';
 import { checksSteps } from './checks';
 import { evidenceSteps } from './evidence';
+import { evidenceTamperedSteps } from './evidence-tampered';
 import { exportSteps } from './export';
 import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
@@ -17,6 +18,7 @@ export const STEPS: ScreenshotStep[] = [
   ...checksSteps,
   ...multiAccountSteps,
   ...evidenceSteps,
+  ...evidenceTamperedSteps,
   ...exportSteps,
   ...exportSigningSteps,
   ...awsReportSteps,
