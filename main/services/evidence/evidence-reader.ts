@@ -3,8 +3,18 @@ import type { EvidenceRecord, FileIntegrity } from '../../../shared/domain/evide
 import { Finding } from '../../../shared/domain/findings';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { mapLimit } from '../map-limit';
-import { promises as fs, type Stats } from 'node:fs';
-import { hashRegular, kindOf, readRegular, readRegularWithStat, refused, stampOf } from '../storage/workspace-files';
+import { lstatSync, type Stats } from 'node:fs';
+import {
+  hashRegular,
+  kindOf,
+  readRegular,
+  readRegularSync,
+  readRegularWithStat,
+  refused,
+  stampOf,
+  SYNC_BATCH,
+  yieldToEventLoop,
+} from '../storage/workspace-files';
 import { integrityError, type EvidenceStore } from './evidence-store';
 
 /** What the reader needs from a store: the records and where their files are. */
@@ -33,6 +43,9 @@ export const HASH_CONCURRENCY = 8;
 
 /** A findings file is read whole (to parse it); larger ones are checked but not summarised. */
 const FINDINGS_PARSE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Files up to this size (most API snapshots and findings) are read whole and synchronously, in batches. */
+const SMALL_FILE_BYTES = 256 * 1024;
 
 export interface ReadOptions {
   /** Re-hash even when the file looks unchanged (export, "Check again", provenance). */
@@ -72,7 +85,7 @@ export class EvidenceReader {
     });
     let stamp: string;
     try {
-      const stat = await fs.lstat(path);
+      const stat = lstatSync(path);
       // A folder is what the OS calls it (EISDIR); a link, FIFO or device is named with the path.
       if (stat.isDirectory()) return unreadable('EISDIR');
       if (!stat.isFile()) return unreadable(refused(path, kindOf(stat)).message);
@@ -98,7 +111,10 @@ export class EvidenceReader {
 
   /** Every record given, at most HASH_CONCURRENCY files at a time, in the order given. */
   readAll(records: EvidenceRecord[], options: ReadOptions = {}): Promise<ReadEvidence[]> {
-    return mapLimit(records, HASH_CONCURRENCY, (record) => {
+    let started = 0;
+    return mapLimit(records, HASH_CONCURRENCY, async (record) => {
+      // Small files are read synchronously (see readRegularSync): the event loop gets a turn between batches.
+      if (++started % SYNC_BATCH === 0) await yieldToEventLoop();
       options.signal?.throwIfAborted();
       return this.read(record, options);
     });
@@ -125,11 +141,12 @@ export class EvidenceReader {
   }
 
   private async hash(record: EvidenceRecord, path: string, seen: string, at: string): Promise<Checked> {
-    if (record.kind === 'findings' && record.size <= FINDINGS_PARSE_MAX_BYTES) {
-      // Small enough to hold: hashed and parsed from the same bytes, so the finding shown is the one checked.
+    const small = record.size <= SMALL_FILE_BYTES;
+    if (small || (record.kind === 'findings' && record.size <= FINDINGS_PARSE_MAX_BYTES)) {
+      // Small enough to hold: hashed (and a finding parsed) from the same bytes, so the finding shown is the one checked.
       let read: { bytes: Buffer; stat: Stats };
       try {
-        read = await readRegularWithStat(path, record.size);
+        read = small ? readRegularSync(path, record.size) : await readRegularWithStat(path, record.size);
       } catch (error) {
         if (isAppError(error) && error.details?.maxBytes !== undefined)
           return { stamp: seen, integrity: 'tampered', finding: null, at };
@@ -138,6 +155,7 @@ export class EvidenceReader {
       const stamp = stampOf(read.stat);
       if (read.bytes.length !== record.size || sha256(read.bytes) !== record.sha256)
         return { stamp, integrity: 'tampered', finding: null, at };
+      if (record.kind !== 'findings') return { stamp, integrity: 'ok', finding: null, at };
       const parsed = Finding.safeParse(parseJson(read.bytes.toString('utf8')));
       return { stamp, integrity: 'ok', finding: parsed.success ? parsed.data : null, at };
     }

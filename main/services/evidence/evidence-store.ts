@@ -6,17 +6,9 @@ import { Transform } from 'node:stream';
 import { EVIDENCE_RECORD_VERSION, EvidenceRecord, type EvidenceIntegrity } from '../../../shared/domain/evidence';
 import { AppError, isAppError } from '../../../shared/ipc/result';
 import { saveFailure } from '../storage/atomic-write';
-import {
-  ensureFolder,
-  entryKind,
-  hashRegular,
-  listFolder,
-  readRegular,
-  readRegularText,
-  writeAtomic,
-} from '../storage/workspace-files';
-import { mapLimit } from '../map-limit';
+import { ensureFolder, entryKind, hashRegular, readRegular, writeAtomic } from '../storage/workspace-files';
 import { recordSha256 } from './record-seals';
+import { RecordFiles } from './record-files';
 import type { RecordSource } from './record-checks';
 import type { ChainReading } from '../workspace/activity-chain';
 
@@ -31,9 +23,7 @@ export type NewEvidence = Omit<
 export const EVIDENCE_DIR = 'evidence';
 /** Where a stored file that no longer matched its name is kept once a good copy replaced it. */
 export const DAMAGED_DIR = 'damaged';
-const RECORD_READ_CONCURRENCY = 16;
-/** A record is a few kilobytes; a larger file in `evidence/records/` was not written by the workbench. */
-export const RECORD_MAX_BYTES = 1024 * 1024;
+export { RECORD_MAX_BYTES } from './record-files';
 
 /** A stored file that did not match its name and was replaced by a new, matching copy. */
 export interface EvidenceRepair {
@@ -70,6 +60,7 @@ export class EvidenceStore {
   private index: Promise<Map<string, EvidenceRecord>> | null = null;
   /** Placing a file is serialised per hash, so two repairs never move a good copy aside. */
   private readonly placing = new Map<string, Promise<unknown>>();
+  private readonly recordFiles: RecordFiles;
 
   constructor(
     private readonly root: string,
@@ -84,7 +75,9 @@ export class EvidenceStore {
       /** The sealed log the records are checked against (read only). */
       log?: { readChain(): Promise<ChainReading> };
     },
-  ) {}
+  ) {
+    this.recordFiles = new RecordFiles(this.recordsDir);
+  }
 
   private async beforeWrite(): Promise<void> {
     await this.options.beforeWrite?.();
@@ -257,7 +250,7 @@ export class EvidenceStore {
   records(): RecordSource | null {
     const log = this.options.log;
     if (!log) return null;
-    return { recordsDir: this.recordsDir, recordPath: (id) => this.recordPath(id), readChain: () => log.readChain() };
+    return { files: this.recordFiles, readChain: () => log.readChain() };
   }
 
   recordPath(id: string): string {
@@ -320,19 +313,8 @@ export class EvidenceStore {
 
   private async readIndex(): Promise<Map<string, EvidenceRecord>> {
     const map = new Map<string, EvidenceRecord>();
-    const names = await listFolder(this.recordsDir);
-    // Bounded: thousands of records read at once would fail with EMFILE and drop out unseen.
-    await mapLimit(
-      names.filter((n) => n.endsWith('.json')),
-      RECORD_READ_CONCURRENCY,
-      async (name) => {
-        const parsed = EvidenceRecord.safeParse(
-          parseJsonOrNull(await readRegularText(join(this.recordsDir, name), RECORD_MAX_BYTES).catch(() => '')),
-        );
-        // An unreadable record is surfaced by the export pre-flight, not silently fixed here.
-        if (parsed.success) map.set(parsed.data.id, parsed.data);
-      },
-    );
+    // An unreadable record is surfaced by the record checks and the pre-flight, not silently fixed here.
+    for (const read of await this.recordFiles.readAll()) if (read.parsed) map.set(read.parsed.id, read.parsed);
     return map;
   }
 }
@@ -369,14 +351,6 @@ export function integrityError(record: EvidenceRecord, integrity: Exclude<Eviden
           details: { evidenceId: record.id, sha256: record.sha256 },
         },
       );
-}
-
-function parseJsonOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /** Size first (cheap), then the hash: only a file with exactly the named bytes is intact. */

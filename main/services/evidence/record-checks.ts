@@ -1,17 +1,7 @@
 import { EvidenceRecord } from '../../../shared/domain/evidence';
-import { mapLimit } from '../map-limit';
-import { entryKind, listFolder, readRegularText, stampOf } from '../storage/workspace-files';
-import { promises as fs } from 'node:fs';
 import type { ChainProblem, ChainReading } from '../workspace/activity-chain';
-import {
-  differingField,
-  recordSha256,
-  sealIndex,
-  type RecordStatus,
-  type SealIndex,
-  type StatusChange,
-} from './record-seals';
-import { RECORD_MAX_BYTES } from './evidence-store';
+import type { RecordFiles } from './record-files';
+import { differingField, sealIndex, type RecordStatus, type SealIndex, type StatusChange } from './record-seals';
 
 /** A record file against its seal: Tampered names the field, Damaged cannot be read, Missing is gone. */
 export type RecordState = 'ok' | 'tampered' | 'damaged' | 'missing';
@@ -45,66 +35,24 @@ export interface WorkspaceIntegrity {
 }
 
 export interface RecordSource {
-  recordsDir: string;
-  recordPath(id: string): string;
+  /** The record files, read once per change for every feature. */
+  files: RecordFiles;
   /** The chain as it is on disk (read only: checking never repairs). */
   readChain(): Promise<ChainReading>;
 }
-
-interface FileRead {
-  stamp: string;
-  raw: unknown;
-  reason?: string;
-}
-
-const READ_CONCURRENCY = 16;
 
 /**
  * Checks every record file against the seal its `evidence.added` line carries, and the log's
  * own chain. A record file is re-read only when it changed (size, mtime, ctime, inode).
  */
 export class RecordChecker {
-  private readonly files = new Map<string, FileRead>();
-
   constructor(private readonly source: RecordSource) {}
-
-  private async readRecord(name: string): Promise<FileRead> {
-    const path = `${this.source.recordsDir}/${name}`;
-    let stamp = 'unknown';
-    try {
-      const stat = await fs.lstat(path);
-      stamp = stampOf(stat);
-      const known = this.files.get(name);
-      if (known && known.stamp === stamp) return known;
-      if ((await entryKind(path)) !== 'file') return { stamp, raw: undefined, reason: `${path} is not a regular file` };
-    } catch (error) {
-      return { stamp, raw: undefined, reason: (error as Error).message };
-    }
-    let read: FileRead;
-    try {
-      const text = await readRegularText(path, RECORD_MAX_BYTES);
-      try {
-        read = { stamp, raw: JSON.parse(text) };
-      } catch (error) {
-        read = { stamp, raw: undefined, reason: `it is not valid JSON (${(error as Error).message})` };
-      }
-    } catch (error) {
-      read = { stamp, raw: undefined, reason: (error as Error).message };
-    }
-    this.files.set(name, read);
-    return read;
-  }
 
   /** `fresh` re-reads every record file, whatever its stamp says (Check again). */
   async check(options: { fresh?: boolean } = {}): Promise<WorkspaceIntegrity> {
-    if (options.fresh) this.files.clear();
     const chain = await this.source.readChain();
     const index = sealIndex(chain.lines);
-    const names = (await listFolder(this.source.recordsDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-    const reads = await mapLimit(names, READ_CONCURRENCY, async (name) => ({
-      name,
-      read: await this.readRecord(name),
-    }));
+    const reads = await this.source.files.readAll(options);
     const records = new Map<string, RecordCheck>();
     const statusOf = (id: string) => {
       const change = index.status.get(id);
@@ -114,7 +62,8 @@ export class RecordChecker {
       const parsed = EvidenceRecord.safeParse(index.seals.get(id)?.record);
       return parsed.success ? parsed.data : null;
     };
-    for (const { name, read } of reads) {
+    for (const read of reads) {
+      const name = read.name;
       const id = name.slice(0, -'.json'.length);
       const seal = index.seals.get(id);
       const file = `evidence/records/${name}`;
@@ -129,15 +78,15 @@ export class RecordChecker {
         });
         continue;
       }
-      const parsed = EvidenceRecord.safeParse(read.raw);
-      const sha = recordSha256(read.raw);
+      const parsed = read.parsed ?? null;
+      const sha = read.sha!;
       if (!seal) {
         records.set(id, {
           id,
           state: 'tampered',
           field: '(not in the activity log)',
           message: `The record ${file} is not sealed in the activity log: it was added or replaced outside the app.`,
-          record: parsed.success ? parsed.data : null,
+          record: parsed,
           recordSha256: sha,
           ...statusOf(id),
         });
@@ -150,14 +99,14 @@ export class RecordChecker {
           state: 'tampered',
           ...(field ? { field } : {}),
           message: `The record ${file} was changed after it was sealed (line ${seal.line} of activity.jsonl)${field ? `: its field ${field} differs` : ''}.`,
-          record: sealedRecord(id) ?? (parsed.success ? parsed.data : null),
+          record: sealedRecord(id) ?? parsed,
           recordSha256: sha,
           sealLine: seal.line,
           ...statusOf(id),
         });
         continue;
       }
-      if (!parsed.success) {
+      if (!parsed) {
         records.set(id, {
           id,
           state: 'damaged',
@@ -172,7 +121,7 @@ export class RecordChecker {
       records.set(id, {
         id,
         state: 'ok',
-        record: parsed.data,
+        record: parsed,
         recordSha256: sha,
         sealLine: seal.line,
         ...statusOf(id),

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, promises as fs, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  lstatSync,
+  openSync,
+  promises as fs,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../shared/ipc/result';
 import { saveFailure, writeFileAtomic } from './atomic-write';
@@ -133,15 +143,76 @@ export async function readRegularWithStat(path: string, maxBytes: number): Promi
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
+      const wanted = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, wanted, length);
       length += bytesRead;
+      // A regular file reads short only at its end: no second read (one more system call per file) to learn it.
+      if (bytesRead < wanted) break;
     }
     if (length > maxBytes) throw tooLarge(path, length, maxBytes);
     return { bytes: buffer.subarray(0, length), stat };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * What `readRegularWithStat` does, synchronously, for the many small files a workspace holds
+ * (records, most evidence): the same refusals and bound. A promise-based open, stat, read and
+ * close costs the main thread several times what the system calls do, and with thousands of
+ * files that cost is most of opening a workspace; callers read in batches and yield between
+ * them (`eachInBatches`) so the event loop keeps turning.
+ */
+export function readRegularSync(path: string, maxBytes: number): { bytes: Buffer; stat: Stats } {
+  let fd: number;
+  try {
+    fd = openSync(path, READ_FLAGS);
+  } catch (error) {
+    const code = errnoOf(error);
+    if (code === 'ELOOP' || code === 'EISDIR' || code === 'ENXIO') {
+      let kind: EntryKind | null = null;
+      try {
+        kind = kindOf(lstatSync(path));
+      } catch {
+        // Gone meanwhile: named as what the open said.
+      }
+      throw refused(path, kind ?? (code === 'EISDIR' ? 'folder' : 'other'));
+    }
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw refused(path, kindOf(stat));
+    if (stat.size > maxBytes) throw tooLarge(path, stat.size, maxBytes);
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const wanted = buffer.length - length;
+      const bytesRead = readSync(fd, buffer, length, wanted, length);
+      length += bytesRead;
+      if (bytesRead < wanted) break;
+    }
+    if (length > maxBytes) throw tooLarge(path, length, maxBytes);
+    return { bytes: buffer.subarray(0, length), stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Small files read synchronously one after another before the event loop gets a turn. */
+export const SYNC_BATCH = 64;
+
+/** Lets timers, I/O and IPC run between batches of synchronous reads. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs `work` on each item, `SYNC_BATCH` at a time, yielding to the event loop between batches. */
+export async function eachInBatches<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += SYNC_BATCH) {
+    if (i > 0) await yieldToEventLoop();
+    for (const item of items.slice(i, i + SYNC_BATCH)) out.push(work(item));
+  }
+  return out;
 }
 
 export const readRegularText = async (path: string, maxBytes?: number) =>
@@ -155,12 +226,24 @@ export const stampOf = (stat: Stats) => `${stat.size}:${stat.mtimeMs}:${stat.cti
  * swapped for a link or a FIFO after the check is never what gets hashed). Reads at most
  * `stat.size` bytes: a file that keeps growing (or a device) cannot make hashing run forever.
  */
+/** Files up to this size are hashed from one read; larger ones are streamed. */
+const WHOLE_READ_MAX_BYTES = 1024 * 1024;
+
 export async function hashRegular(path: string): Promise<{ sha256: string; size: number; stamp: string }> {
   const { handle, stat } = await openRegular(path);
   const hash = createHash('sha256');
   let size = 0;
   try {
-    if (stat.size > 0) {
+    if (stat.size > 0 && stat.size <= WHOLE_READ_MAX_BYTES) {
+      // Most evidence is small: one read, where a stream costs several for each of thousands of files.
+      const buffer = Buffer.alloc(stat.size);
+      while (size < stat.size) {
+        const { bytesRead } = await handle.read(buffer, size, stat.size - size, size);
+        if (bytesRead === 0) break;
+        size += bytesRead;
+      }
+      hash.update(buffer.subarray(0, size));
+    } else if (stat.size > 0) {
       const stream = createReadStream('', { fd: handle, autoClose: false, start: 0, end: stat.size - 1 });
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         hash.update(chunk);

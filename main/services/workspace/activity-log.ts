@@ -126,15 +126,20 @@ export class ActivityLog {
 
   /** The chain as it is on disk, without repairing anything; re-read only when the log or its head changed. */
   async readChain(): Promise<ChainReading> {
-    const stampAt = (path: string) =>
-      fs
-        .lstat(path)
-        .then(stampOf, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'none' : String(error.code)));
-    const stamp = `${await stampAt(this.path)}|${await stampAt(this.headPath)}`;
+    const stamp = await this.stamp();
     if (this.cached?.stamp === stamp) return this.cached.reading;
     const reading = readChain(await this.text(), await this.readHead());
     this.cached = { stamp, reading };
     return reading;
+  }
+
+  /** The log's and the head's stamps, taken before reading them: a change during the read makes the next read start over. */
+  private async stamp(): Promise<string> {
+    const stampAt = (path: string) =>
+      fs
+        .lstat(path)
+        .then(stampOf, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? 'none' : String(error.code)));
+    return `${await stampAt(this.path)}|${await stampAt(this.headPath)}`;
   }
 
   async text(): Promise<string> {
@@ -159,8 +164,11 @@ export class ActivityLog {
   private async checkNow(
     options: { repair?: boolean } = { repair: true },
   ): Promise<{ check: ActivityCheck; tail: Tail }> {
+    const stamp = await this.stamp();
     const text = await this.text();
     let reading = readChain(text, await this.readHead());
+    // Opening reads the whole chain; the first screen after it reads the same bytes from here.
+    this.cached = { stamp, reading };
     let recovered: string | null = null;
     const repair = options.repair ?? true;
     if (repair && reading.torn) {
