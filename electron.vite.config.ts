@@ -9,12 +9,14 @@ export default defineConfig({
       // electron-store is ESM-only; bundling it lets the main process stay CommonJS.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
       // index.pdf is laid out in a child process (main/services/export/pdf/worker.ts), forked from
-      // out/main/pdf-worker.js; capture banners are drawn in a worker thread (out/main/banner-worker.js).
+      // out/main/pdf-worker.js; capture banners are drawn in a worker thread (out/main/banner-worker.js);
+      // imports' content checks run in another (out/main/syntax-worker.js).
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           'pdf-worker': resolve(__dirname, 'main/services/export/pdf/worker.ts'),
           'banner-worker': resolve(__dirname, 'main/services/capture/banner-worker.ts'),
+          'syntax-worker': resolve(__dirname, 'main/services/evidence/syntax-worker.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { AwsRegion } from '../../shared/domain/aws';
 import { AppError, isAppError } from '../../shared/ipc/result';
 import { forCommandLine } from './cli-hints';
+import { safeLines } from '../services/security/safe-text';
 
 /** Where a command writes: the real process streams, or buffers in tests. */
 export interface CliIo {
@@ -8,9 +9,15 @@ export interface CliIo {
   err(text: string): void;
 }
 
+/** Every line printed is made safe first: a secret-shaped value or a terminal escape never reaches the terminal. */
+const line = (text: string) => {
+  const safe = safeLines(text);
+  return safe.endsWith('\n') ? safe : `${safe}\n`;
+};
+
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
 };
 
 /** Thrown for wrong arguments: the dispatcher prints the usage and exits with 2. */

@@ -4,6 +4,7 @@ import type { OutputOf, ParsedInputOf } from '../../shared/ipc/define';
 import { AppError, fail, ok, type Result } from '../../shared/ipc/result';
 import type { Logger } from '../services/logger';
 import { describeZodError } from '../../shared/ipc/describe-zod-error';
+import { safeErrorData } from '../services/security/safe-text';
 
 /** Who is calling: Electron fills it from the IPC event, the UI test bridge from the page. */
 export interface Sender {
@@ -64,7 +65,7 @@ export function createRouter({ handlers, isTrustedSender, logger, logFile }: Rou
       try {
         return ok(await entry.handler(parsed.data));
       } catch (error) {
-        if (error instanceof AppError) return fail(error.toData());
+        if (error instanceof AppError) return fail(safeErrorData(error.toData()));
         logger.error('ipc: unexpected failure', {
           channel,
           error: error instanceof Error ? error.message : String(error),

@@ -5,6 +5,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { LookupFunction } from 'node:net';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { runCredentialProcess } from './credential-process';
 import { RunClients, type ClientBase, type RunClientOptions } from './run-clients';
 
 /**
@@ -45,6 +47,18 @@ function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentity
   };
 }
 
+/**
+ * The profile's credential_process when that is what supplies its credentials (fromIni's
+ * order: a role, static keys and web identity come first). The SDK's own runner has no
+ * deadline, no process group and no output cap, so this one runs it instead.
+ */
+async function ownCredentialProcess(profile: string): Promise<string | undefined> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const p = { ...configFile[profile], ...credentialsFile[profile] };
+  if (p.role_arn || p.aws_access_key_id || p.web_identity_token_file) return undefined;
+  return p.credential_process || undefined;
+}
+
 export class AwsClientFactory {
   private readonly credentialsByProfile = new Map<string, AwsCredentialIdentityProvider>();
 
@@ -67,7 +81,11 @@ export class AwsClientFactory {
   credentials(profile: string): AwsCredentialIdentityProvider {
     let provider = this.credentialsByProfile.get(profile);
     if (!provider) {
-      provider = memoize(fromIni({ profile, ignoreCache: true, clientConfig: this.base() }));
+      const sdk = fromIni({ profile, ignoreCache: true, clientConfig: this.base() });
+      provider = memoize(async () => {
+        const command = await ownCredentialProcess(profile);
+        return command === undefined ? sdk() : runCredentialProcess(command, { profile });
+      });
       this.credentialsByProfile.set(profile, provider);
     }
     return provider;

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../../../shared/ipc/result';
-import { REDACTED, redactSecrets, redactedExcerpt } from './redact';
+import { REDACTED, redactSecrets, redactedExcerpt } from '../security/redact';
 
 /**
  * Turns whatever the AWS SDK throws into an AppError with a stable code and words for

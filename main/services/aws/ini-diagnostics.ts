@@ -1,5 +1,5 @@
 import type { ProfileProblem } from '../../../shared/domain/aws';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../security/redact';
 
 /**
  * A raw line pass over one shared config file that mirrors the AWS SDK's own ini parser
@@ -19,12 +19,23 @@ export interface RawSection {
   header: string;
   line: number;
   keys: Map<string, number[]>;
+  /**
+   * Values that go on after " ;" or " #": the AWS SDK drops that as a comment, botocore (the
+   * AWS CLI) keeps it as part of the value. Keyed by setting; the value as botocore reads it.
+   */
+  inlineComments?: Map<string, string>;
+  /** The section's values exactly as the AWS SDK's `parseIni` reads them (sub-settings as `parent.name`). */
+  values: Record<string, string>;
   problems: ProfileProblem[];
 }
 
 export interface FileDiagnostics {
   sections: RawSection[];
   problems: ProfileProblem[];
+  /** The SDK refuses the whole file (a `__proto__` section): none of its values count. */
+  refusedBySdk: boolean;
+  /** The sections holding a value that goes on after " ;" or " #" (see `RawSection.inlineComments`). */
+  inlineCommented: RawSection[];
 }
 
 /** The SDK's section-name pattern: names outside it are dropped without a word. */
@@ -158,16 +169,20 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
     line,
   });
   if (text.charCodeAt(0) === 0xfeff) {
+    // Tried with both: the AWS SDK (and so this app) skips the mark and reads the first section;
+    // botocore opens the file as plain UTF-8 and refuses it whole ("Unable to parse config file").
     problems.push(
       at(
         1,
-        'The file starts with a byte-order mark, which hides its first section from the AWS SDK. Save it as UTF-8 without BOM.',
-        'error',
+        `The ${file} file starts with a byte-order mark (BOM). This app reads the file anyway, but the AWS CLI refuses the whole file ("Unable to parse config file"), so none of its profiles work there. Save it as UTF-8 without BOM.`,
+        'warning',
       ),
     );
   }
   let current: RawSection | undefined;
   let subsection: string | undefined;
+  let refusedBySdk = false;
+  const inlineCommented: RawSection[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
     const content = raw.split(/(^|\s)[;#]/)[0]!.trim();
@@ -183,6 +198,7 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       }
       const header = content.slice(1, -1);
       if (header === '__proto__' || header === 'profile __proto__') {
+        refusedBySdk = true;
         problems.push(
           at(
             line,
@@ -197,6 +213,7 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
         header,
         line,
         keys: new Map(),
+        values: {},
         problems: [],
         ...(c.name !== undefined ? { name: c.name } : {}),
       };
@@ -228,22 +245,38 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
     }
     if (subsection && raw.trimStart() === raw) subsection = undefined;
     const full = subsection ? `${subsection}.${key}` : key;
-    current.keys.set(full, [...(current.keys.get(full) ?? []), line]);
+    current.values[full] = value;
+    const lines = current.keys.get(full);
+    if (lines) lines.push(line);
+    else current.keys.set(full, [line]);
+    const asBotocore = raw.slice(raw.indexOf('=') + 1).trim();
+    if (asBotocore !== value && /\s[;#]/.test(asBotocore)) {
+      (current.inlineComments ??= new Map()).set(full, asBotocore);
+      inlineCommented.push(current);
+      const name = settingName(key);
+      current.problems.push(
+        at(
+          line,
+          `Line ${line}: ${name ?? 'the setting'} is followed by a comment on the same line. The AWS CLI (botocore) reads that comment as part of the value, while the AWS SDK drops it, so the two read different values; this app reads it as the AWS CLI does. Put the comment on a line of its own.`,
+          'error',
+        ),
+      );
+    }
   });
   for (const s of sections) {
     for (const [key, lines] of s.keys) {
+      if (lines.length < 2) continue;
       const name = settingName(key);
-      if (lines.length > 1)
-        s.problems.push(
-          at(
-            lines.at(-1)!,
-            `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`,
-          ),
-        );
+      s.problems.push(
+        at(
+          lines.at(-1)!,
+          `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`,
+        ),
+      );
     }
   }
   markDuplicates(sections, file);
-  return { sections, problems };
+  return { sections, problems, refusedBySdk, inlineCommented };
 }
 
 /** Two sections with one name are merged by the SDK (later values win): say so on both. */
@@ -252,7 +285,9 @@ function markDuplicates(sections: RawSection[], file: FileKind): void {
   for (const s of sections) {
     if (s.name === undefined || s.type === 'ignored') continue;
     const key = `${s.type}:${s.name}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+    const group = byKey.get(key);
+    if (group) group.push(s);
+    else byKey.set(key, [s]);
   }
   for (const group of byKey.values()) {
     if (group.length < 2) continue;

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import {
   profileStatus,
   type ConfigFileStatus,
@@ -11,7 +10,7 @@ import {
 import { AppError } from '../../../shared/ipc/result';
 import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
 import { configFilePath, credentialsFilePath } from './paths';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../security/redact';
 import { tokenStatus } from './token-cache';
 
 type Section = Record<string, string | undefined>;
@@ -55,11 +54,27 @@ const warning = (message: string, where: Where = {}): ProfileProblem => ({
   ...where,
 });
 
+/** Every raw section by type and name, in file order (config first): built once per listing, so lookups stay constant time. */
+type SectionIndex = Map<string, { file: FileKind; s: RawSection }[]>;
+const sectionKey = (type: RawSection['type'], name: string) => `${type}\u0000${name}`;
+
+function indexSections(diag: Partial<Record<FileKind, FileDiagnostics>>): SectionIndex {
+  const index: SectionIndex = new Map();
+  for (const file of ['config', 'credentials'] as const) {
+    for (const s of diag[file]?.sections ?? []) {
+      if (s.name === undefined) continue;
+      const key = sectionKey(s.type, s.name);
+      const list = index.get(key);
+      if (list) list.push({ file, s });
+      else index.set(key, [{ file, s }]);
+    }
+  }
+  return index;
+}
+
 /** The SDK merges a profile's sections, credentials file last; the last section holding a key is the one that counts. */
-function locator(diag: Partial<Record<FileKind, FileDiagnostics>>, type: RawSection['type'], name: string): Locate {
-  const sections = (['config', 'credentials'] as const).flatMap((file) =>
-    (diag[file]?.sections ?? []).filter((s) => s.type === type && s.name === name).map((s) => ({ file, s })),
-  );
+function locator(index: SectionIndex, type: RawSection['type'], name: string): Locate {
+  const sections = index.get(sectionKey(type, name)) ?? [];
   return (key) => {
     const withKey = key ? sections.filter((x) => x.s.keys.has(key)) : [];
     const hit = withKey.at(-1) ?? sections.at(-1);
@@ -78,10 +93,10 @@ function validate(
   kind: ProfileKind,
   sessions: Record<string, Section>,
   allNames: Set<string>,
-  diag: Partial<Record<FileKind, FileDiagnostics>>,
+  index: SectionIndex,
 ): ProfileProblem[] {
   const out: ProfileProblem[] = [];
-  const at = locator(diag, 'profile', name);
+  const at = locator(index, 'profile', name);
   switch (kind) {
     case 'sso': {
       const session = sessions[p.sso_session!];
@@ -99,7 +114,7 @@ function validate(
         out.push(
           error(
             `The [sso-session ${p.sso_session}] section has no ${gaps.join(' or ')}. Add ${gaps.map((g) => `${g} = …`).join(' and ')}.`,
-            locator(diag, 'sso-session', p.sso_session!)(),
+            locator(index, 'sso-session', p.sso_session!)(),
           ),
         );
       for (const key of ['sso_start_url', 'sso_region'] as const) {
@@ -216,14 +231,57 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/** The SDK's own parse, fresh from disk. It drops a file it cannot parse silently; ini-diagnostics says why. */
-const loadFiles = (configFilepath: string, filepath: string) =>
-  loadSharedConfigFiles({ filepath, configFilepath, ignoreCache: true });
+/**
+ * The sections of one type as the AWS SDK reads them: sections of one name merged in file order
+ * (later values win), sections without a setting absent, nothing from a file the SDK refuses.
+ * One pass over the sections, so a file of 100,000 profiles is read in linear time.
+ */
+const hasValues = (values: Section) => {
+  for (const _ in values) return true;
+  return false;
+};
 
-function sectionProblems(d: FileDiagnostics | undefined, name: string): ProfileProblem[] {
-  return (d?.sections ?? [])
-    .filter((s: RawSection) => s.name === name && s.type !== 'sso-session' && s.type !== 'services')
-    .flatMap((s) => s.problems);
+function sdkValues(d: FileDiagnostics | undefined, type: 'profile' | 'sso-session'): Record<string, Section> {
+  const out: Record<string, Section> = Object.create(null) as Record<string, Section>;
+  if (!d || d.refusedBySdk) return out;
+  for (const s of d.sections) {
+    if (s.type !== type || s.name === undefined) continue;
+    if (!(s.name in out) && !hasValues(s.values)) continue;
+    out[s.name] = Object.assign(out[s.name] ?? {}, s.values);
+  }
+  return out;
+}
+
+async function readDiagnostics(): Promise<{
+  paths: Record<FileKind, string>;
+  texts: Partial<Record<FileKind, string>>;
+  diag: Partial<Record<FileKind, FileDiagnostics>>;
+}> {
+  const paths: Record<FileKind, string> = { config: configFilePath(), credentials: credentialsFilePath() };
+  const texts = { config: await readText(paths.config), credentials: await readText(paths.credentials) };
+  const diag = {
+    config: texts.config === undefined ? undefined : diagnoseIni(texts.config, 'config'),
+    credentials: texts.credentials === undefined ? undefined : diagnoseIni(texts.credentials, 'credentials'),
+  };
+  return { paths, texts, diag };
+}
+
+/** A profile's own section problems, from both files (sso-session and services sections carry theirs elsewhere). */
+function sectionProblems(index: SectionIndex, name: string): ProfileProblem[] {
+  return (['profile', 'ignored'] as const).flatMap((type) =>
+    (index.get(sectionKey(type, name)) ?? []).flatMap((x) => x.s.problems),
+  );
+}
+
+/**
+ * Values as the AWS CLI reads them: where a value goes on after " ;" or " #", botocore keeps
+ * that as part of it (the SDK drops it). ini-diagnostics reports each such line as an error.
+ */
+function asTheCliReads(sdk: Record<string, Section>, d: FileDiagnostics | undefined, type: RawSection['type']) {
+  for (const s of d?.inlineCommented ?? []) {
+    const values = s.type === type && s.name !== undefined ? sdk[s.name] : undefined;
+    if (values) for (const [key, value] of s.inlineComments ?? []) values[key] = value;
+  }
 }
 
 /** Reads the user's AWS profiles: values as the SDK parses them, problems from a raw line pass. */
@@ -231,22 +289,18 @@ export class ProfileService {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async list(): Promise<ProfileList> {
-    const paths: Record<FileKind, string> = { config: configFilePath(), credentials: credentialsFilePath() };
-    const texts = { config: await readText(paths.config), credentials: await readText(paths.credentials) };
-    const diag = {
-      config: texts.config === undefined ? undefined : diagnoseIni(texts.config, 'config'),
-      credentials: texts.credentials === undefined ? undefined : diagnoseIni(texts.credentials, 'credentials'),
-    };
-    const { configFile, credentialsFile } = await loadFiles(paths.config, paths.credentials);
-    const sessions: Record<string, Section> = {};
-    const configProfiles: Record<string, Section> = {};
-    for (const [key, value] of Object.entries(configFile)) {
-      if (key.startsWith('sso-session.')) sessions[key.slice('sso-session.'.length)] = value;
-      else if (!key.startsWith('services.')) configProfiles[key] = value;
-    }
-    const credentialProfiles = Object.fromEntries(
-      Object.entries(credentialsFile).filter(([k]) => !k.startsWith('profile.')),
-    );
+    return (await this.read()).list;
+  }
+
+  private async read(): Promise<{ list: ProfileList; sessions: Record<string, Section> }> {
+    const { paths, texts, diag } = await readDiagnostics();
+    const index = indexSections(diag);
+    const sessions = sdkValues(diag.config, 'sso-session');
+    const configProfiles = sdkValues(diag.config, 'profile');
+    const credentialProfiles = sdkValues(diag.credentials, 'profile');
+    asTheCliReads(configProfiles, diag.config, 'profile');
+    asTheCliReads(sessions, diag.config, 'sso-session');
+    asTheCliReads(credentialProfiles, diag.credentials, 'profile');
     const ignored = [...(diag.config?.sections ?? []), ...(diag.credentials?.sections ?? [])].filter(
       (s) => s.type === 'ignored' && s.name !== undefined,
     );
@@ -254,11 +308,21 @@ export class ProfileService {
     const ignoredNames = ignored.map((s) => s.name!).filter((n) => !names.has(n));
 
     const profiles: ProfileSummary[] = [];
-    for (const name of [...names].sort((a, b) => a.localeCompare(b))) {
-      profiles.push(await this.summarize(name, configProfiles[name], credentialProfiles[name], sessions, names, diag));
+    // Many profiles share one sign-in: its cache file is read once per listing.
+    const tokens = new Map<string, ReturnType<typeof tokenStatus>>();
+    const tokenOf = (cacheId: string) => {
+      let status = tokens.get(cacheId);
+      if (!status) tokens.set(cacheId, (status = tokenStatus(cacheId, this.now())));
+      return status;
+    };
+    const byName = new Intl.Collator().compare;
+    for (const name of [...names].sort(byName)) {
+      profiles.push(
+        await this.summarize(name, configProfiles[name], credentialProfiles[name], sessions, names, index, tokenOf),
+      );
     }
     for (const name of new Set(ignoredNames)) {
-      const problems = [...sectionProblems(diag.config, name), ...sectionProblems(diag.credentials, name)];
+      const problems = sectionProblems(index, name);
       profiles.push({ name, kind: 'none', status: profileStatus({ kind: 'none', problems }), files: [], problems });
     }
     const files: ConfigFileStatus[] = (['config', 'credentials'] as const).map((kind) => ({
@@ -270,7 +334,7 @@ export class ProfileService {
         ...(diag[kind]?.sections ?? []).filter((s) => s.type === 'sso-session').flatMap((s) => s.problems),
       ],
     }));
-    return { profiles, files };
+    return { list: { profiles, files }, sessions };
   }
 
   private async summarize(
@@ -279,7 +343,8 @@ export class ProfileService {
     fromCredentials: Section | undefined,
     sessions: Record<string, Section>,
     names: Set<string>,
-    diag: Partial<Record<FileKind, FileDiagnostics>>,
+    index: SectionIndex,
+    tokenOf: (cacheId: string) => ReturnType<typeof tokenStatus>,
   ): Promise<ProfileSummary> {
     // The SDK merges both files; the credentials file wins on conflicts.
     const p: Section = { ...fromConfig, ...fromCredentials };
@@ -308,19 +373,15 @@ export class ProfileService {
         : p.sso_region
           ? { ssoRegion: p.sso_region }
           : {}),
-      problems: [
-        ...sectionProblems(diag.config, name),
-        ...sectionProblems(diag.credentials, name),
-        ...validate(name, p, kind, sessions, names, diag),
-      ],
+      problems: [...sectionProblems(index, name), ...validate(name, p, kind, sessions, names, index)],
     };
     if (p.sso_session && session) {
-      const raw = diag.config?.sections.find((s) => s.type === 'sso-session' && s.name === p.sso_session);
-      if (raw) summary.problems.push(...raw.problems);
+      const raw = index.get(sectionKey('sso-session', p.sso_session))?.find((x) => x.file === 'config');
+      if (raw) summary.problems.push(...raw.s.problems);
     }
     const target = ssoTargetOf(summary, sessions);
     if (target) {
-      const status = await tokenStatus(target.cacheId, this.now());
+      const status = await tokenOf(target.cacheId);
       // Only sso-session profiles refresh; a legacy session ends when its token does.
       summary.session =
         target.kind === 'sso-legacy' && status.status === 'expired' ? { ...status, refreshable: false } : status;
@@ -333,7 +394,7 @@ export class ProfileService {
 
   /** One profile, or PROFILE_NOT_FOUND naming the ones that exist. */
   async get(name: string): Promise<{ summary: ProfileSummary; sso?: SsoTarget }> {
-    const list = await this.list();
+    const { list, sessions } = await this.read();
     const summary = list.profiles.find((p) => p.name === name);
     if (!summary) {
       const known = list.profiles.map((p) => p.name);
@@ -344,12 +405,6 @@ export class ProfileService {
         details: { profile: name },
       });
     }
-    const { configFile } = await loadFiles(configFilePath(), credentialsFilePath());
-    const sessions = Object.fromEntries(
-      Object.entries(configFile)
-        .filter(([k]) => k.startsWith('sso-session.'))
-        .map(([k, v]) => [k.slice(12), v]),
-    );
     const sso = ssoTargetOf(summary, sessions);
     return { summary, ...(sso ? { sso } : {}) };
   }

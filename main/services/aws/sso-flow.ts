@@ -2,7 +2,7 @@ import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { LoginProgress } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import type { SsoTarget } from './profiles';
-import { redactedExcerpt } from './redact';
+import { redactedExcerpt } from '../security/redact';
 
 /** What either sign-in flow ends with: the client registration and the tokens to cache. */
 export interface SsoGrant {

@@ -1,12 +1,11 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import yauzl from 'yauzl';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import { AppError } from '../../../shared/ipc/result';
-import { jsonSyntaxCheck, JsonSyntaxError } from './json-syntax';
+import { readPngHeader } from '../images/png';
+import { checkContentInWorker } from './check-in-worker';
+import type { ContentFacts } from './content-checks';
+import { FORMAT_LABELS, sniffFile, type Format } from './sniff';
 
 export const DEFAULT_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
@@ -42,7 +41,7 @@ export const IMPORT_TYPES: Record<ImportType, TypeInfo> = {
 
 export const SUPPORTED_EXTENSIONS = Object.values(IMPORT_TYPES).flatMap((t) => t.extensions);
 
-export interface InspectedFile {
+export interface InspectedFile extends ContentFacts {
   type: ImportType;
   extension: string;
   mediaType: string;
@@ -52,85 +51,6 @@ export interface InspectedFile {
 
 const rejected = (name: string, why: string, hint: string) =>
   new AppError('IMPORT_REJECTED', `${name} was not imported: ${why}`, { hint, details: { file: name } });
-
-const startsWith = (head: Buffer, bytes: number[]) => bytes.every((b, i) => head[i] === b);
-
-/** How much of a file's start `sniff` needs. */
-export const SNIFF_BYTES = 1024;
-
-/** What the first bytes say a file is, whatever its name claims. */
-export function sniff(head: Buffer): 'png' | 'jpeg' | 'pdf' | 'zip' | 'binary' | 'text' {
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
-  // PDF readers accept the header anywhere in the first kilobyte.
-  if (head.subarray(0, SNIFF_BYTES).includes('%PDF-')) return 'pdf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
-  return head.includes(0) ? 'binary' : 'text';
-}
-
-const SNIFF_LABELS = {
-  png: 'a PNG image',
-  jpeg: 'a JPEG image',
-  pdf: 'a PDF document',
-  zip: 'a ZIP archive',
-  binary: 'binary data',
-  text: 'text',
-};
-
-function zipEntries(path: string): Promise<Set<string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('unreadable zip'));
-      const names = new Set<string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.add(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-/**
- * Decodes the whole file as strict UTF-8 while streaming, so a huge text file never sits in
- * memory; `onChunk` sees each chunk's bytes once they decoded.
- */
-async function checkUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promise<void> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  await pipeline(
-    createReadStream(path),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        try {
-          const text = decoder.decode(chunk, { stream: true });
-          if (text.includes('\u0000')) throw new Error('NUL byte');
-          onChunk?.(chunk);
-          done();
-        } catch (error) {
-          done(error as Error);
-        }
-      },
-      final(done) {
-        try {
-          decoder.decode();
-          done();
-        } catch (error) {
-          done(error as Error);
-        }
-      },
-    }),
-  );
-}
-
-async function checkCsv(path: string): Promise<void> {
-  await pipeline(
-    createReadStream(path, 'utf8'),
-    parseCsv({ relax_column_count: true, bom: true }),
-    new Writable({ objectMode: true, write: (_r, _e, done) => done() }),
-  );
-}
 
 export const unreadable = (name: string) =>
   rejected(name, 'the file could not be read.', 'Check that it still exists and that you may open it, then try again.');
@@ -169,96 +89,79 @@ export async function checkImportable(
   return { type, size: stat.size };
 }
 
+const WANTED: Record<ImportType, Format> = {
+  png: 'png',
+  jpeg: 'jpeg',
+  pdf: 'pdf',
+  xlsx: 'zip',
+  docx: 'zip',
+  csv: 'text',
+  txt: 'text',
+  json: 'text',
+};
+
 /**
- * Decides what a file to import is from its content (magic bytes, ZIP structure, strict
- * UTF-8, JSON/CSV syntax), checks its extension agrees, and refuses empty, huge or unreadable
- * files with the reason. Nothing is written.
+ * Decides what a file to import is from its structure (signature at the start, trailer at the
+ * end, a second format hidden in the same bytes, the Office package's parts), checks its
+ * extension agrees, and checks its whole content (UTF-8, JSON, CSV syntax) in a worker with a
+ * deadline. Refuses empty, huge, unreadable, damaged and two-format files with the reason.
+ * Nothing is written. What the checks found (CSV cells that look like formulas) is returned.
  */
 export async function inspectImport(
   path: string,
   name: string,
   maxBytes = DEFAULT_IMPORT_MAX_BYTES,
+  deadlineMs?: number,
 ): Promise<InspectedFile> {
   const { type, size } = await checkImportable(path, name, maxBytes);
   const extension = extname(name).toLowerCase();
   const info = IMPORT_TYPES[type];
-  let head: Buffer;
-  try {
-    const handle = await fs.open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
+  const sniffed = await sniffFile(path).catch(() => {
     throw unreadable(name);
-  }
-
-  const found = sniff(head);
-  const mismatch = () =>
-    rejected(
+  });
+  if (sniffed.verdict === 'polyglot') {
+    const [a, b] = sniffed.formats;
+    throw rejected(
       name,
-      `its name says ${info.label}, but its content is ${SNIFF_LABELS[found]}.`,
+      `it is ${a} and ${b} at once: one program would open it as one, another as the other, so what the auditor sees is not certain.`,
+      'Export the evidence again from the program that made it, as one plain file.',
+    );
+  }
+  if (sniffed.verdict === 'damaged' && sniffed.format === WANTED[type])
+    throw rejected(name, `it looks like ${info.label} but ${sniffed.why}.`, 'Save or download it again.');
+  if (sniffed.format !== WANTED[type])
+    throw rejected(
+      name,
+      `its name says ${info.label}, but its content is ${FORMAT_LABELS[sniffed.format]}.`,
       'Check you chose the right file; if it was renamed, give it the extension that matches its content.',
     );
-  const wanted = {
-    png: 'png',
-    jpeg: 'jpeg',
-    pdf: 'pdf',
-    xlsx: 'zip',
-    docx: 'zip',
-    csv: 'text',
-    txt: 'text',
-    json: 'text',
-  }[type];
-  if (found !== wanted) throw mismatch();
+  if (type === 'png') {
+    try {
+      const head = await readHead(path, 33);
+      readPngHeader(head);
+    } catch (error) {
+      throw rejected(
+        name,
+        `it is not a readable PNG image (${(error as Error).message}).`,
+        'Save the image again as PNG.',
+      );
+    }
+  }
+  let facts: ContentFacts = {};
+  if (type === 'txt' || type === 'csv' || type === 'json' || type === 'xlsx' || type === 'docx') {
+    const outcome = await checkContentInWorker({ path, type, label: info.label }, deadlineMs);
+    if (!outcome.ok) throw rejected(name, outcome.message, outcome.hint);
+    facts = outcome.facts;
+  }
+  return { type, extension, mediaType: info.mediaType, kind: info.kind, size, ...facts };
+}
 
-  if (type === 'xlsx' || type === 'docx') {
-    const entries = await zipEntries(path).catch(() => null);
-    if (!entries)
-      throw rejected(
-        name,
-        `it looks like ${info.label} but the archive inside is damaged.`,
-        'Open it in its program and save it again.',
-      );
-    const marker = type === 'xlsx' ? 'xl/workbook.xml' : 'word/document.xml';
-    if (!entries.has(marker))
-      throw rejected(
-        name,
-        `it is a ZIP archive but not ${info.label}.`,
-        'Save it from Excel or Word (or export it) as .xlsx or .docx.',
-      );
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
-  if (type === 'txt' || type === 'csv' || type === 'json') {
-    // JSON is checked while it streams, never parsed whole: a 200 MB file must not sit in the main process.
-    const json = type === 'json' ? jsonSyntaxCheck() : undefined;
-    const notJson = (error: JsonSyntaxError) =>
-      rejected(
-        name,
-        `it is not valid JSON (${error.message}).`,
-        'Check the file was saved completely; save API output with a tool that writes JSON.',
-      );
-    try {
-      await checkUtf8(path, json && ((bytes) => json.write(bytes)));
-    } catch (error) {
-      if (error instanceof JsonSyntaxError) throw notJson(error);
-      throw rejected(
-        name,
-        `its content is not UTF-8 text, so it is not ${info.label}.`,
-        'Export it again as UTF-8 text.',
-      );
-    }
-    try {
-      json?.end();
-    } catch (error) {
-      throw error instanceof JsonSyntaxError ? notJson(error) : error;
-    }
-    if (type === 'csv') {
-      await checkCsv(path).catch((error: Error) => {
-        throw rejected(name, `it is not valid CSV (${error.message}).`, 'Export it again from its program as CSV.');
-      });
-    }
-  }
-  return { type, extension, mediaType: info.mediaType, kind: info.kind, size };
 }

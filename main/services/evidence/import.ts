@@ -122,14 +122,23 @@ export class ImportService {
       source: { type: 'import', originalName: name },
       effectiveDate: details.effectiveDate,
       capturedBy: actor,
-      meta: { importedVia: via },
+      meta: { importedVia: via, ...(file.formulaCells ? { formulaCells: file.formulaCells } : {}) },
     });
+    // Evidence bytes never change, so the warning travels with the record (and into the bundle's index).
+    const flagged = file.formulaCells
+      ? `; ${file.formulaCells.count} cell(s) look like spreadsheet formulas (first at ${file.formulaCells.first}) and are flagged for the auditor`
+      : '';
     for (const controlId of details.controlIds) {
       await ws.record({
         action: 'evidence.imported',
         target: `control:${controlId}`,
-        summary: `Imported "${details.title}" (${name}) as evidence for ${controlId}`,
-        details: { evidenceId: record.id, sha256: record.sha256, via },
+        summary: `Imported "${details.title}" (${name}) as evidence for ${controlId}${flagged}`,
+        details: {
+          evidenceId: record.id,
+          sha256: record.sha256,
+          via,
+          ...(file.formulaCells ? { formulaCells: file.formulaCells.count } : {}),
+        },
       });
     }
     return record;

@@ -16,7 +16,7 @@ import { decisionsCsv } from '../access-reviews/decisions-csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
 import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES, compressionLevelFor } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_EVIDENCE, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
 import type { ManifestActivity, ManifestWithdrawn } from '../../../shared/domain/manifest';
 import { renderPdfInChild } from './pdf/render-in-child';
@@ -213,6 +213,14 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     generatedAt: generatedAt.toISOString(),
     appVersion: run.appVersion,
   });
+  if (model.evidence.length > MAX_BUNDLE_EVIDENCE) {
+    // verify refuses a ZIP with more entries unread (see layout.ts), so the export never writes one.
+    throw new AppError(
+      'EXPORT_FAILED',
+      `This export would carry ${model.evidence.length} evidence files; a bundle carries at most ${MAX_BUNDLE_EVIDENCE}.`,
+      { hint: 'Export fewer categories at a time, or retire evidence the auditor does not need.' },
+    );
+  }
   const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
   progress.filesTotal =
     model.evidence.length +

@@ -44,6 +44,13 @@ export const SIGNATURE_FILES = {
 
 export const EVIDENCE_FOLDER = 'evidence';
 const MAX_ENTRY_LENGTH = 240;
+/**
+ * The most evidence files one bundle carries, and so the most entries verify reads: a ZIP with
+ * more was not written by an export and is refused from its end record, before any entry is read.
+ */
+export const MAX_BUNDLE_EVIDENCE = 20_000;
+/** Evidence files, plus the fixed files, generated documents and folder entries an export adds. */
+export const MAX_BUNDLE_ENTRIES = MAX_BUNDLE_EVIDENCE + 2_000;
 const MAX_SEGMENT_LENGTH = 120;
 const MAX_SLUG_LENGTH = 60;
 

@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { decodePngBounded } from '../images/png';
 import type { BundleModel, ExportSource, ModelEvidence } from './bundle-model';
 import { evidenceReader } from '../evidence/evidence-reader';
 
@@ -6,8 +7,7 @@ export const THUMBNAILS_PER_CONTROL = 3;
 /** Bounds the time and size of index.pdf however many screenshots a workspace holds. */
 export const MAX_THUMBNAILS = 120;
 const THUMB_WIDTH = 420;
-/** Larger images (very long full-page captures) are listed without a preview to bound memory. */
-const MAX_DECODE_PIXELS = 24_000_000;
+/** Larger files are listed without a preview; larger images too (see images/png.ts). */
 const MAX_DECODE_BYTES = 64 * 1024 * 1024;
 
 /** The newest PNG screenshots of a control, newest first, at most `THUMBNAILS_PER_CONTROL`. */
@@ -23,9 +23,8 @@ export function screenshotsToPreview(evidence: ModelEvidence[]): ModelEvidence[]
  * composited on white). An opaque, non-interlaced PNG is embedded by the PDF writer without
  * re-decoding, which keeps index.pdf fast to build and small.
  */
-export function thumbnailPng(bytes: Buffer, maxWidth = THUMB_WIDTH): Buffer | null {
-  const src = PNG.sync.read(bytes);
-  if (src.width * src.height > MAX_DECODE_PIXELS) return null;
+export function thumbnailPng(bytes: Buffer, maxWidth = THUMB_WIDTH): Buffer {
+  const src = decodePngBounded(bytes);
   const scale = Math.max(1, Math.ceil(src.width / maxWidth));
   const width = Math.max(1, Math.floor(src.width / scale));
   const height = Math.max(1, Math.floor(src.height / scale));
@@ -74,10 +73,9 @@ export async function buildThumbnails(
     if (item.record.size > MAX_DECODE_BYTES) continue;
     const bytes = await evidenceReader(source.evidence).bytes(item.record);
     try {
-      const thumb = thumbnailPng(bytes);
-      if (thumb) thumbs.set(item.record.id, thumb);
+      thumbs.set(item.record.id, thumbnailPng(bytes));
     } catch {
-      // A PNG the decoder cannot read is still exported; it just has no preview.
+      // A PNG that is too large or that the decoder refuses is still exported; it just has no preview.
     }
   }
   return thumbs;

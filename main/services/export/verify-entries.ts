@@ -1,4 +1,5 @@
 import type { Entry, ZipFile } from 'yauzl';
+import { escapeControls } from '../../../shared/text/escape-controls';
 import { unsafeEntryReason } from './layout';
 
 /**
@@ -17,7 +18,7 @@ const S_IFLNK = 0o120000;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 
-const shown = (name: string) => JSON.stringify(name).slice(1, -1).slice(0, 120);
+const shown = (name: string) => escapeControls(JSON.stringify(name).slice(1, -1)).slice(0, 120);
 const decode = (raw: Buffer, flags: number) => ((flags & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1'));
 /** How Windows and macOS disks compare names: letter case and Unicode composition do not count. */
 const folded = (name: string) => name.normalize('NFC').toLowerCase();

@@ -6,13 +6,14 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { SshSigning } from '../signing/ssh-signing';
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_ENTRIES, SIGNATURE_FILES } from './layout';
 import { parseSums } from './sha256sums';
 import { inspectEntries } from './verify-entries';
 import { checkLayout } from './verify-layout';
 import { checkBundleChain } from './verify-chain';
 import { checkBundleSignature } from './verify-signature';
 import { formatBytes } from '../../../shared/rules/format-bytes';
+import { safeLine } from '../security/safe-text';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */
 export type VerifyReport = VerifyReportView;
@@ -77,8 +78,18 @@ async function digestEntry(
   let crc = 0;
   let size = 0;
   const chunks: Buffer[] = [];
+  const limit = entry.uncompressedSize;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
+    if (size + chunk.length > limit) {
+      // Stop at the first byte beyond the stated size: a small entry that inflates to gigabytes
+      // costs one chunk, never the gigabytes.
+      raw.destroy();
+      inflater?.destroy();
+      throw new Error(
+        `it inflates to more than the ${limit} bytes the ZIP states (reading stopped at ${size + chunk.length} bytes)`,
+      );
+    }
     hash.update(chunk);
     crc = crc32(chunk, crc);
     size += chunk.length;
@@ -115,6 +126,12 @@ export interface VerifyOptions {
  * against the line that sealed it, and, when given, the seal.
  */
 export async function verifyBundle(path: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const report = await inspectBundle(path, options);
+  // Entry names and file contents reach these messages: nothing in them may steer a terminal.
+  return { ...report, problems: report.problems.map(safeLine) };
+}
+
+async function inspectBundle(path: string, options: VerifyOptions): Promise<VerifyReport> {
   const report: VerifyReport = {
     ok: false,
     path,
@@ -139,6 +156,13 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     return report;
   }
   try {
+    // The end record states the count: more entries than an export writes are refused unread.
+    if (zip.entryCount > MAX_BUNDLE_ENTRIES) {
+      problems.push(
+        `The ZIP holds ${zip.entryCount} entries; an export writes at most ${MAX_BUNDLE_ENTRIES}, so it is not a bundle as exported. Nothing in it was read.`,
+      );
+      return report;
+    }
     let entries: Entry[];
     try {
       entries = await readEntries(zip);
@@ -151,16 +175,16 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     problems.push(...(await checkLayout(path, entries)));
     const maxDocumentBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
     report.files = files.size;
-    const total = [...files.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     let done = 0;
     const digests = new Map<string, string>();
     const kept = new Map<string, Buffer>();
-    for (const [name, entry] of files) {
-      const keep = KEEP.has(name) && entry.uncompressedSize <= maxDocumentBytes;
-      if (KEEP.has(name) && !keep) {
+    const digest = async (name: string, entry: Entry, total: number) => {
+      const keep = KEEP.has(name);
+      if (keep && entry.uncompressedSize > maxDocumentBytes) {
         problems.push(
           `${name} is ${formatBytes(entry.uncompressedSize)}, larger than any ${name} this app writes (at most ${formatBytes(maxDocumentBytes)}): refused, so nothing it should vouch for was checked.`,
         );
+        return;
       }
       try {
         const d = await digestEntry(
@@ -185,20 +209,32 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
         options.signal?.throwIfAborted();
         problems.push(`${name} cannot be read from the ZIP (${(error as Error).message}).`);
       }
-    }
+    };
+    // The documents first: the manifest says which other entries belong, so an entry no export
+    // wrote is refused by its name and never inflated, however large it claims or turns out to be.
+    const documents = [...files].filter(([name]) => KEEP.has(name));
+    const documentBytes = documents.reduce((sum, [, e]) => sum + Math.min(e.uncompressedSize, maxDocumentBytes), 0);
+    for (const [name, entry] of documents) await digest(name, entry, documentBytes);
+    const listed = listedInManifest(kept.get(BUNDLE_FILES.manifest));
+    const rest = [...files].filter(([name]) => !KEEP.has(name) && (listed === null || listed.has(name)));
+    const unread = [...files.keys()].filter((name) => !KEEP.has(name) && listed !== null && !listed.has(name));
+    const total = documentBytes + rest.reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
+    for (const [name, entry] of rest) await digest(name, entry, total);
     report.bytes = done;
     for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name} is missing from the bundle.`);
-    checkSums(kept.get(BUNDLE_FILES.sums), digests, problems);
+    checkSums(kept.get(BUNDLE_FILES.sums), digests, new Set(files.keys()), problems);
     const manifest = checkManifest(kept.get(BUNDLE_FILES.manifest), digests, kept, report);
     // Never OK without the manifest and fingerprint the cross-checks hang on, whatever skipped them.
     if ((!manifest || report.fingerprint === null) && problems.length === 0)
       problems.push('manifest.json was not checked, so nothing in the bundle was vouched for.');
     if (manifest) {
-      checkFileSet(manifest, [...digests.keys()], folders, problems);
+      checkFileSet(manifest, [...files.keys()], folders, problems);
       report.chain = checkBundleChain(manifest, kept, problems);
       const signing = options.signing ?? new SshSigning();
       report.signature = await checkBundleSignature(manifest, new Set(digests.keys()), kept, signing, problems);
-    }
+    } else
+      for (const name of unread)
+        problems.push(`${name} is not part of the bundle: manifest.json does not list it, so it was not read.`);
     report.seal = digests.get(BUNDLE_FILES.sums) ?? null;
   } finally {
     zip.close();
@@ -206,6 +242,22 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
   if (options.expectedSeal !== undefined) checkSeal(options.expectedSeal, report);
   report.ok = problems.length === 0;
   return report;
+}
+
+/** The bundle paths manifest.json lists, read leniently (its schema is checked later), or null when it cannot say. */
+function listedInManifest(bytes: Buffer | undefined): Set<string> | null {
+  if (!bytes) return null;
+  try {
+    const json = JSON.parse(bytes.toString('utf8')) as { evidence?: unknown; documents?: unknown };
+    const paths = [json.evidence, json.documents].flatMap((list) =>
+      Array.isArray(list)
+        ? list.map((item) => (item as { path?: unknown })?.path).filter((p) => typeof p === 'string')
+        : [],
+    ) as string[];
+    return new Set<string>([...REQUIRED, ...paths]);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -243,7 +295,8 @@ function checkFileSet(manifest: Manifest, names: string[], folders: string[], pr
   }
 }
 
-function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, problems: string[]) {
+/** `present`: every file in the ZIP; one present but not digested was refused unread (not part of the bundle). */
+function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, present: Set<string>, problems: string[]) {
   if (!bytes) return;
   const { lines, errors } = parseSums(bytes.toString('utf8'));
   problems.push(...errors);
@@ -252,8 +305,9 @@ function checkSums(bytes: Buffer | undefined, digests: Map<string, string>, prob
     if (listed.has(line.path)) problems.push(`SHA256SUMS lists ${line.path} twice.`);
     listed.add(line.path);
     const actual = digests.get(line.path);
-    if (actual === undefined) problems.push(`SHA256SUMS lists ${line.path}, which is not in the bundle.`);
-    else if (actual !== line.sha256)
+    if (actual === undefined) {
+      if (!present.has(line.path)) problems.push(`SHA256SUMS lists ${line.path}, which is not in the bundle.`);
+    } else if (actual !== line.sha256)
       problems.push(`${line.path} does not match SHA256SUMS: it was changed after export.`);
   }
   for (const name of digests.keys()) {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
@@ -10,7 +10,7 @@ import {
   reviewProblems,
 } from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
-import { SNIFF_BYTES, sniff } from '../evidence/import-validation';
+import { sniffFile, type Sniffed } from '../evidence/sniff';
 import { awsReportStanding } from './aws-report-standing';
 import { refuseWhenSigned, refuseWhenUnsigned, reopenReason, signatureOver } from './review-kernel';
 import { reviewDraftOf } from '../../../shared/rules/aws-report-review';
@@ -189,17 +189,11 @@ export class AwsReportReviewService {
 /** Name, size and SHA-256 of a report PDF, refusing anything that is not one (by content, as imports judge it). */
 async function describePdf(path: string): Promise<{ name: string; sha256: string; bytes: number }> {
   const name = basename(path);
-  let head: Buffer;
   let bytes: number;
+  let sniffed: Sniffed;
   try {
-    const handle = await open(path, 'r');
-    try {
-      bytes = (await handle.stat()).size;
-      head = Buffer.alloc(Math.min(bytes, SNIFF_BYTES));
-      await handle.read(head, 0, head.length, 0);
-    } finally {
-      await handle.close();
-    }
+    bytes = (await stat(path)).size;
+    sniffed = await sniffFile(path);
   } catch (error) {
     throw new AppError(
       'IMPORT_REJECTED',
@@ -207,8 +201,14 @@ async function describePdf(path: string): Promise<{ name: string; sha256: string
       { hint: 'Choose the report PDF you downloaded from AWS Artifact.' },
     );
   }
-  if (sniff(head) !== 'pdf') {
-    throw new AppError('IMPORT_REJECTED', `${name} is not a PDF.`, {
+  if (sniffed.verdict !== 'format' || sniffed.format !== 'pdf') {
+    const why =
+      sniffed.verdict === 'polyglot'
+        ? `: it is ${sniffed.formats[0]} and ${sniffed.formats[1]} at once`
+        : sniffed.verdict === 'damaged'
+          ? `: ${sniffed.why}`
+          : '';
+    throw new AppError('IMPORT_REJECTED', `${name} is not a PDF${why}.`, {
       hint: 'AWS Artifact delivers the SOC 2 report as a PDF: choose that file.',
     });
   }

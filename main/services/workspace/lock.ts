@@ -29,6 +29,10 @@ export interface HostInfo {
 }
 
 export function isProcessAlive(pid: number): boolean {
+  // kill(0, …) signals our own process group and kill(-1, …) every process we may signal: both
+  // "succeed", yet neither names one process. A lock naming them (or any non-positive or
+  // non-integer pid) was not written by a running app.
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -14,11 +14,31 @@ export function tinyPng(seed = 1): Buffer {
 export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-/** An Office Open XML package with the part that makes it a workbook or a document. */
+const MAIN_TYPES: Record<string, { type: string; root: string }> = {
+  'xl/workbook.xml': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    root: 'workbook',
+  },
+  'word/document.xml': {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    root: 'w:document',
+  },
+};
+
+/** An Office Open XML package ([Content_Types].xml, _rels/.rels) with the part that makes it a workbook or a document. */
 export function officeZip(part: 'xl/workbook.xml' | 'word/document.xml' | 'other.txt'): Promise<Buffer> {
+  const main = MAIN_TYPES[part];
+  return zipOf({
+    '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>${main ? `<Override PartName="/${part}" ContentType="${main.type}"/>` : ''}</Types>`,
+    '_rels/.rels': '<?xml version="1.0"?><Relationships/>',
+    [part]: main ? `<?xml version="1.0"?><${main.root} xmlns:w="w"></${main.root}>` : 'text',
+  });
+}
+
+/** A ZIP of the given entries, in order. */
+export function zipOf(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from('<?xml version="1.0"?><Types/>'), '[Content_Types].xml');
-  zip.addBuffer(Buffer.from('<x/>'), part);
+  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name);
   zip.end();
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
