@@ -93,7 +93,7 @@ export function runCredentialProcess(
         finish(
           new AppError(
             'TIMEOUT',
-            `${who(profile)} did not finish within ${Math.round(timeoutMs / 1000) || timeoutMs / 1000} seconds; it was stopped, with everything it started.`,
+            `${who(profile)} did not finish within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}; it was stopped, with everything it started.`,
             { hint: `${RUN_IT} It may be waiting for input or a sign-in of its own.`, details: { profile } },
           ),
         ),

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from '../../../shared/ipc/result';
 import type { SheetRows } from '../../../shared/rules/requests/types';
-import { sniff } from '../evidence/import-validation';
+import { HEAD_BYTES, sniffBytes } from '../evidence/sniff';
 
 /**
  * Bounds on what a request list may be. A real list has hundreds of lines; these leave room for
@@ -61,7 +61,14 @@ export async function readSpreadsheet(
           'Open it in Excel and save it as .xlsx or CSV, then import that copy.',
         );
   }
-  const kind = sniff(bytes.subarray(0, 1024));
+  const sniffed = sniffBytes(bytes.subarray(0, HEAD_BYTES), bytes.subarray(Math.max(0, bytes.length - 0x10015)));
+  if (sniffed.verdict === 'polyglot')
+    throw refused(
+      name,
+      `it is ${sniffed.formats[0]} and ${sniffed.formats[1]} at once, so what it holds is not certain.`,
+      'Save the request list again from its program as CSV or XLSX.',
+    );
+  const kind = sniffed.format;
   if (kind === 'zip') return readXlsx(name, bytes, limits);
   if (kind !== 'text') {
     throw refused(
