@@ -16,7 +16,7 @@ describe('redaction by shape, with or without digits', () => {
 
   it.each([
     ['a secret access key without digits', 'key wJalrXUtnFEMIxKxMDENGxbPxRfiCYEXAMPLEKEY here', 'key [redacted] here'],
-    ['a secret access key with digits', 'k=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.', 'k=[redacted].'],
+    ['a secret access key with digits', 'k: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.', 'k: [redacted].'],
     ['a session token (IQoJ…)', 'token IQoJb3JpZ2luX2VjEXAMPLETOKENTEXTxyz/abc+def== end', 'token [redacted] end'],
     ['an older session token (FQoG…)', 'FQoGZXIvYXdzEXAMPLEtokenWITHOUTdigits', '[redacted]'],
     ['an SSO access token', 'cached aoaEXAMPLEaccesstokenWITHOUTdigitsXYZ:MGUCMQexample', 'cached [redacted]'],
