@@ -270,7 +270,7 @@ export function diagnoseIni(text: string, file: FileKind): FileDiagnostics {
       s.problems.push(
         at(
           lines.at(-1)!,
-          `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (lines ${lines.join(', ')}); the last one wins.`,
+          `${name ? `"${name}"` : 'A setting'} is set ${lines.length} times (${namedLines(lines, ', ')}); the last one wins.`,
         ),
       );
     }
@@ -291,16 +291,20 @@ function markDuplicates(sections: RawSection[], file: FileKind): void {
   }
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
-    const lines = group.map((s) => s.line).join(' and ');
-    for (const s of group) {
-      s.problems.push({
-        severity: 'warning',
-        file,
-        line: s.line,
-        message: redactSecrets(
-          `"${s.name}" is defined more than once in the ${file} file (lines ${lines}); the AWS SDK merges them and later values win. Keep one.`,
-        ),
-      });
-    }
+    // One message per name, on the sections it names: every line on every section would grow with
+    // the square of the copies (50,000 copies of a name would need gigabytes).
+    const message = redactSecrets(
+      `"${group[0]!.name}" is defined more than once in the ${file} file (${namedLines(group.map((s) => s.line))}); the AWS SDK merges them and later values win. Keep one.`,
+    );
+    for (const s of group.slice(0, MAX_LINES_NAMED))
+      s.problems.push({ severity: 'warning', file, line: s.line, message });
   }
+}
+
+const MAX_LINES_NAMED = 5;
+
+/** "lines 1 and 3" (or "lines 1, 3"), and "lines 1, 3, 5, 7, 9 and 49995 more" for a long list. */
+function namedLines(lines: number[], separator = ' and '): string {
+  if (lines.length <= MAX_LINES_NAMED) return `lines ${lines.join(separator)}`;
+  return `lines ${lines.slice(0, MAX_LINES_NAMED).join(', ')} and ${lines.length - MAX_LINES_NAMED} more`;
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
 import type { ProfileList } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
-import { redactSecrets } from '../aws/redact';
+import { redactSecrets } from '../security/redact';
 import type { AboutService } from '../app-info/about-service';
 
 export interface DiagnosticsDeps {
