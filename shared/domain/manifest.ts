@@ -38,7 +38,7 @@ export const MANIFEST_VERSIONS = [1, 2] as const;
 export const MANIFEST_FORMAT = 'audit-workbench/bundle-manifest';
 
 /** Why an evidence item deserves the reviewer's attention; none of these stop the export. */
-export const EVIDENCE_FLAGS = ['captured_after_as_of', 'older_than_freshness_window'] as const;
+export const EVIDENCE_FLAGS = ['captured_after_as_of', 'older_than_freshness_window', 'formula_cells'] as const;
 export const EvidenceFlag = z.enum(EVIDENCE_FLAGS);
 export type EvidenceFlag = z.infer<typeof EvidenceFlag>;
 

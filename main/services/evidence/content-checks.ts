@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as parseCsv } from 'csv-parse';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { cellName, isFormulaCell } from '../../../shared/rules/formula-cells';
 import { jsonSyntaxCheck, JsonSyntaxError } from './json-syntax';
 
 /**
@@ -14,7 +15,7 @@ import { jsonSyntaxCheck, JsonSyntaxError } from './json-syntax';
 export type CheckedType = 'csv' | 'txt' | 'json' | 'xlsx' | 'docx';
 
 export interface ContentFacts {
-  /** CSV cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first), counted. */
+  /** CSV cells a spreadsheet would run as a formula (shared/rules/formula-cells.ts), counted. */
   formulaCells?: { count: number; first: string };
 }
 
@@ -55,16 +56,6 @@ async function checkUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promi
   );
 }
 
-/** A cell a spreadsheet program would evaluate; a signed plain number is data, not a formula. */
-const looksLikeFormula = (cell: string) =>
-  /^[=@\t\r]/.test(cell) || (/^[+-]/.test(cell) && !/^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?%?$/.test(cell.trim()));
-
-const columnName = (i: number) => {
-  let name = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-};
-
 async function checkCsv(path: string): Promise<ContentFacts> {
   let count = 0;
   let first = '';
@@ -77,9 +68,7 @@ async function checkCsv(path: string): Promise<ContentFacts> {
       write(record: string[], _e, done) {
         row++;
         for (let i = 0; i < record.length; i++) {
-          if (looksLikeFormula(record[i]!)) {
-            if (count++ === 0) first = `${columnName(i)}${row}`;
-          }
+          if (isFormulaCell(record[i]!) && count++ === 0) first = cellName(i, row);
         }
         done();
       },

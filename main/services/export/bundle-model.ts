@@ -11,6 +11,7 @@ import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/ipc/channels/export';
 import type { WorkspaceState } from '../../../shared/domain/workspace-documents';
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
+import { formulaCellsOf } from '../../../shared/rules/formula-cells';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import { evidencePath } from './layout';
@@ -104,6 +105,8 @@ export function evidenceFlags(record: EvidenceRecord, options: ExportOptions): E
     .toISOString()
     .slice(0, 10);
   if (day < oldest) flags.push('older_than_freshness_window');
+  // Evidence bytes never change, so the warning found on import travels with the file.
+  if (formulaCellsOf(record)) flags.push('formula_cells');
   return flags;
 }
 

@@ -6,18 +6,15 @@ import type { BundleAwsReview } from './aws-review';
 import type { BundleModel } from './bundle-model';
 import type { LoadedFinding } from './evidence-files';
 import { sourceSummary } from './text';
+import { startsLikeFormula } from '../../../shared/rules/formula-cells';
 
 /**
- * A spreadsheet program runs a cell that starts with = + - @ (also after spaces or line
- * breaks, and in their full-width forms, which some locales accept) as a formula. Such text
- * cells get a leading apostrophe, which spreadsheet programs show as plain text; numbers are
- * written as numbers and never touched.
+ * A text cell a spreadsheet would run as a formula gets a leading apostrophe, which spreadsheet
+ * programs show as plain text; numbers are written as numbers and never touched.
  */
-const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
-
 export function guardCell(value: string | number): string | number {
   if (typeof value === 'number') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ModelControl } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
-import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from './text';
+import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, KIND_LABELS, flagsText, sourceSummary, worstFirst } from './text';
 import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
 import { reviewState, reviewStatusLine } from './aws-review';
 import { controlAnchor, esc, evLink, href } from './html-escape';
@@ -67,7 +67,7 @@ ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</tab
   const evidenceRows = c.evidence
     .map(
       (e) =>
-        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}${e.flags.length ? `<div class="warn">${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}</div>` : ''}</td><td>${esc(KIND_LABELS[e.record.kind] ?? e.record.kind)}</td><td>${esc(e.record.capturedAt)}</td></tr>`,
+        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}${e.flags.length ? `<div class="warn">${esc(flagsText(e.flags, e.record))}</div>` : ''}</td><td>${esc(KIND_LABELS[e.record.kind] ?? e.record.kind)}</td><td>${esc(e.record.capturedAt)}</td></tr>`,
     )
     .join('');
   return `<section id="${anchor(c.def.id)}"><h1><code>${esc(c.def.id)}</code> ${esc(c.def.title)}</h1>
@@ -123,7 +123,7 @@ export function renderHtml(content: BundleContent): Buffer {
   const index = model.evidence
     .map(
       (e) =>
-        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div></td><td><code>${e.record.sha256}</code></td></tr>`,
+        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div>${e.flags.includes('formula_cells') ? `<div class="warn">${esc(flagsText(['formula_cells'], e.record))}</div>` : ''}</td><td><code>${e.record.sha256}</code></td></tr>`,
     )
     .join('\n');
   const html = `<!doctype html>

@@ -1,4 +1,5 @@
-import type { EvidenceSource } from '../../../shared/domain/evidence';
+import type { EvidenceRecord, EvidenceSource } from '../../../shared/domain/evidence';
+import { formulaCellsOf } from '../../../shared/rules/formula-cells';
 import type { FindingEntity } from '../../../shared/domain/findings';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
 
@@ -21,7 +22,20 @@ export function sourceSummary(source: EvidenceSource): string {
 export const FLAG_LABELS: Record<EvidenceFlag, string> = {
   captured_after_as_of: 'captured after the as-of date',
   older_than_freshness_window: 'older than the freshness window',
+  formula_cells: 'has cells a spreadsheet would run as formulas: open it as text, not in a spreadsheet',
 };
+
+/** The flags of one evidence item in words; formula cells with their count and the first one. */
+export function flagsText(flags: EvidenceFlag[], record: EvidenceRecord): string {
+  return flags
+    .map((flag) => {
+      const cells = flag === 'formula_cells' ? formulaCellsOf(record) : undefined;
+      if (!cells) return FLAG_LABELS[flag];
+      const many = cells.count === 1 ? 'cell' : 'cells';
+      return `has ${cells.count} ${many} a spreadsheet would run as formulas (first ${cells.first}): open it as text, not in a spreadsheet`;
+    })
+    .join('; ');
+}
 
 export const KIND_LABELS: Record<string, string> = {
   api_snapshot: 'API snapshot',

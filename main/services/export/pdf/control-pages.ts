@@ -7,7 +7,7 @@ import type { BundleContent } from '../content';
 import type { LoadedFinding } from '../evidence-files';
 import { screenshotsToPreview } from '../thumbnails';
 import { reviewState, reviewStatusLine } from '../aws-review';
-import { AWS_REVIEW_TITLE, FLAG_LABELS, KIND_LABELS, sourceSummary, worstFirst } from '../text';
+import { AWS_REVIEW_TITLE, KIND_LABELS, flagsText, sourceSummary, worstFirst } from '../text';
 import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 /**
@@ -202,7 +202,7 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
           control.evidence.map((e) => [
             code(e.record.id, { fontSize: 6.5 }),
             cell(
-              `${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${e.flags.map((f) => FLAG_LABELS[f]).join('; ')}` : ''}`,
+              `${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${flagsText(e.flags, e.record)}` : ''}`,
             ),
           ]),
           { fontSize: 7 },
@@ -227,7 +227,10 @@ export function evidenceIndex({ model }: BundleContent, rowsPerTable: number): P
         fontSize: 6.3,
         noWrap: true,
       }),
-      cell(`${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}`, { fontSize: 6.5 }),
+      cell(
+        `${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}${e.flags.includes('formula_cells') ? `\n${flagsText(['formula_cells'], e.record)}` : ''}`,
+        { fontSize: 6.5 },
+      ),
       code(e.record.sha256, { fontSize: 6.3 }),
     ]);
     tables.push([
