@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { findChromium, type ChromiumLookup } from '../../../main/cli/chromium';
 
-/**
- * Playwright cannot download its browsers on the build machines; Debian's chromium is used
- * instead. Elsewhere AW_CHROMIUM or Playwright's own browser works.
- */
-export const chromiumExecutable = (): string | undefined =>
-  process.env.AW_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** The browser every Playwright run of the tests uses (see `findChromium` for the order). */
+export const chromiumLookup = (): ChromiumLookup => findChromium(() => chromium.executablePath());
+
+export const chromiumExecutable = (): string | undefined => {
+  const lookup = chromiumLookup();
+  return lookup.found ? lookup.executablePath : undefined;
+};
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
