@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../services/export/verify';
 import { formatBytes } from '../../shared/rules/format-bytes';
+import { SAMPLE_MARK } from '../../shared/domain/workspace';
 import { type CliIo, UsageError } from './output';
 import { chainCheckSentence } from '../../shared/rules/chain-check-wording';
 
@@ -28,6 +29,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   }
   const about = report.companyName ? ` (${report.companyName}, SOC 2 Type 1 as of ${report.asOfDate})` : '';
   io.out(`${report.path}${about}`);
+  if (report.sample) io.out(`  ${SAMPLE_MARK}: a sample company's bundle, built from the sandbox, not from AWS.`);
   io.out(`  ${report.files} files, ${formatBytes(report.bytes)}, ${report.evidenceFiles} evidence files`);
   if (report.fingerprint) io.out(`  fingerprint (SHA-256 of manifest.json): ${report.fingerprint}`);
   if (report.seal) io.out(`  seal (SHA-256 of SHA256SUMS): ${report.seal}`);

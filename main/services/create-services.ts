@@ -19,6 +19,7 @@ import { RequestsService } from './requests/requests-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
 import { SshSigning, type SshSigningOptions } from './signing/ssh-signing';
+import { SampleCompanyService } from './sample/sample-company-service';
 import { TeamService } from './team/team-service';
 import { isProcessAlive, type HostInfo } from './workspace/lock';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -175,6 +176,10 @@ export function createServices(options: ServiceOptions) {
   // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
   workspaces.onBeforeClose(() => exports.stop());
+  // A sample company's sandbox runs only while its workspace is open, and stops after the work in it.
+  const sample = new SampleCompanyService({ workspaces, team, controls, aws, checks, now });
+  workspaces.onAfterOpen((open) => sample.workspaceOpened(open));
+  workspaces.onBeforeClose(() => sample.stop());
   return {
     adapters,
     logger,
@@ -197,6 +202,7 @@ export function createServices(options: ServiceOptions) {
     about,
     diagnostics,
     accessReview,
+    sample,
   };
 }
 

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { SampleBanner } from '../components/SampleBanner';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen';
 import { NAV } from './nav';
 import { RouteContext, type Route } from './route';
@@ -70,6 +71,7 @@ export function App() {
           </AppShell.Navbar>
           <AppShell.Main>
             <AppCommands />
+            {meta.sample && <SampleBanner />}
             <Screen />
           </AppShell.Main>
         </AppShell>

@@ -277,6 +277,8 @@ export const Manifest = z
     activity: ManifestActivity.optional(),
     /** Records withdrawn in the workspace; present whenever `activity` is. */
     withdrawn: z.array(ManifestWithdrawn).optional(),
+    /** Exported from a sample company's workspace (the built-in sandbox, not AWS): not evidence. */
+    sample: z.literal(true).optional(),
   })
   .refine((m) => m.manifestVersion < 2 || m.scope !== undefined, {
     message: 'A version 2 manifest records its AWS scope',

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IsoDate, IsoTimestamp, NonEmpty, Person } from './common';
 
+/** The words every page, file and window of a sample company carries. */
+export const SAMPLE_MARK = 'SAMPLE, NOT EVIDENCE';
+
 export const CATEGORIES = ['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
@@ -69,6 +72,8 @@ export const WorkspaceMeta = z.object({
   createdBy: Person,
   checkSettings: CheckSettings,
   aws: AwsSettings,
+  /** A sample company's workspace, backed by the built-in sandbox: never evidence, never connected to AWS. */
+  sample: z.literal(true).optional(),
 });
 export type WorkspaceMeta = z.infer<typeof WorkspaceMeta>;
 

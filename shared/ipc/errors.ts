@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'SIGNING_FAILED',
   // Workspace storage (appended)
   'WORKSPACE_FILE_REFUSED',
+  // Sample company
+  'SAMPLE_WORKSPACE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

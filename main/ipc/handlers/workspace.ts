@@ -4,6 +4,7 @@ import type { DomainHandlers } from '../router';
 export const workspaceHandlers = (s: Services): DomainHandlers<'workspace'> => ({
   recent: () => s.workspaces.recent(),
   create: (input) => s.workspaces.create(input),
+  createSample: (input) => s.sample.create(input.folder),
   open: (input) => s.workspaces.open(input.folder, { takeOverStaleLock: input.takeOverStaleLock }),
   current: () => (s.workspaces.current() ? s.workspaces.snapshot() : null),
   close: async () => {

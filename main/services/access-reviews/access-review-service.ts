@@ -194,7 +194,7 @@ export class AccessReviewService {
       capturedBy: by,
     });
     const summary = await ws.evidence.addBytes(
-      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion),
+      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion, ws.meta.sample === true),
       {
         title: `Access review ${review.id}: signed summary`,
         controlIds: [ACCESS_REVIEW_CONTROL_ID],

@@ -13,6 +13,7 @@ export async function accessReviewSummaryPdf(
   doc: AccessReviewsDoc,
   team: TeamDoc,
   appVersion: string,
+  sample: boolean,
 ): Promise<Buffer> {
   // pdfmake is large: loaded on the first sign-off, not whenever the app or the CLI starts.
   const { renderStandalonePdf } = await import('../export/pdf/standalone');
@@ -27,6 +28,7 @@ export async function accessReviewSummaryPdf(
       author: review.signed?.by.name ?? review.startedBy.name,
       subject: `Access review of accounts ${review.accountIds.join(', ')}, population collected ${review.collectedAt}`,
       creator: `Audit Workbench ${appVersion}`,
+      sample,
     },
     `${title} · accounts ${review.accountIds.join(', ')}`,
   );

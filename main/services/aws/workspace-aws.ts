@@ -57,6 +57,16 @@ export class WorkspaceAwsSettings {
 
   async setProfile(profile: string, region?: string): Promise<AwsSettings> {
     const ws = this.workspaces.require();
+    // A sample's findings come from the sandbox: a real account's would mix into them unmarked.
+    if (ws.meta.sample && profile !== ws.meta.aws.profile)
+      throw new AppError(
+        'SAMPLE_WORKSPACE',
+        `This is the sample company's workspace: it cannot use the profile "${profile}".`,
+        {
+          hint: 'Create a workspace for your own company (Close workspace, then Create a workspace) and connect your AWS account there.',
+          details: { profile },
+        },
+      );
     const keep = ws.meta.aws.accountIds.length === 0 || (await this.selectionOutlives(ws.meta.aws.profile, profile));
     const cleared = keep ? [] : ws.meta.aws.accountIds;
     const meta = await ws.change(

@@ -2,8 +2,8 @@ import { RESPONSIBILITY_LABELS } from '../../../shared/catalog';
 import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import { accountLabel, awsScopeSentence, FINDINGS_HEADING, OUT_OF_SCOPE_INTRO, outOfScopeRows } from './aws-scope';
-import { CATEGORY_LABELS } from '../../../shared/domain/workspace';
-import type { ModelControl } from './bundle-model';
+import { CATEGORY_LABELS, SAMPLE_MARK } from '../../../shared/domain/workspace';
+import type { ModelControl, ModelEvidence } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/rules/format-bytes';
@@ -22,7 +22,7 @@ export { esc };
 
 const anchor = controlAnchor;
 
-const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d1d1f}
+const CSS = `.sample{background:#fff3bf;border:2px solid #e8590c;padding:8px 12px;font-size:16px}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d1d1f}
 h1{font-size:22px;margin:36px 0 10px;border-bottom:1px solid #ddd;padding-bottom:4px}h2{font-size:16px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 14px;font-size:13px}th,td{border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top;padding:4px 6px}
 th{background:#f5f5f7}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}.muted{color:#666;font-size:12px}
@@ -130,9 +130,9 @@ export function renderHtml(content: BundleContent): Buffer {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' file:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(meta.companyName)}: SOC 2 Type 1 bundle as of ${options.asOfDate}</title><style>${CSS}</style></head>
+<title>${meta.sample ? `${SAMPLE_MARK}: ` : ''}${esc(meta.companyName)}: SOC 2 Type 1 bundle as of ${options.asOfDate}</title><style>${CSS}</style></head>
 <body>
-<header class="cover"><p class="muted">SOC 2 Type 1</p><h1 style="border:0;font-size:28px;margin-top:0">${esc(meta.companyName)}</h1><p>${esc(meta.systemName)}</p>
+${meta.sample ? `<p class="sample" id="sample" role="note"><strong>${SAMPLE_MARK}</strong>: exported from a sample company's workspace (the Audit Workbench sandbox, not AWS).</p>\n` : ''}<header class="cover"><p class="muted">SOC 2 Type 1</p><h1 style="border:0;font-size:28px;margin-top:0">${esc(meta.companyName)}</h1><p>${esc(meta.systemName)}</p>
 <dl><dt>Controls as of</dt><dd>${options.asOfDate}</dd><dt>Categories</dt><dd>${options.categories.map((c) => CATEGORY_LABELS[c]).join(', ')}</dd>
 <dt>Prepared by</dt><dd>${esc(model.preparedBy.name)} &lt;${esc(model.preparedBy.email)}&gt;</dd><dt>Generated at</dt><dd>${model.generatedAt} (UTC) with Audit Workbench ${esc(model.appVersion)}</dd>
 <dt>Bundle fingerprint (SHA-256 of manifest.json)</dt><dd><code id="fingerprint">${fingerprint}</code></dd></dl>

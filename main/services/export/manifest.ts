@@ -161,6 +161,7 @@ export function buildManifest(
       })),
     },
     ...(sealing ? { activity: sealing.activity, withdrawn: sealing.withdrawn } : {}),
+    ...(meta.sample ? { sample: true } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ManifestActivity, ManifestSigning, ManifestWithdrawn } from '../../../shared/domain/manifest';
 import { verifyCommand } from './bundle-signature';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
+import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { BundleModel } from './bundle-model';
 
 /** The inventory line and the check step for the activity log a bundle ships; nothing without one. */
@@ -79,7 +80,7 @@ export function readmeText(
   const { meta, options } = model;
   const chain = chainParts(sealing);
   const signature = signatureParts(signing, sealing ? 7 : 6);
-  const text = `SOC 2 Type 1 evidence bundle
+  const text = `${meta.sample ? `${SAMPLE_MARK}: this bundle was exported from a sample company's workspace, built from\nthe Audit Workbench sandbox, not from AWS. Nothing in it is evidence of any company's controls.\n\n` : ''}SOC 2 Type 1 evidence bundle
 ============================
 
 Company:        ${meta.companyName}

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { Manifest } from '../../../shared/domain/manifest';
+import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { SshSigning } from '../signing/ssh-signing';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_ENTRIES, SIGNATURE_FILES } from './layout';
@@ -145,6 +146,7 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     asOfDate: null,
     signature: null,
     chain: null,
+    sample: null,
     problems: [],
   };
   const problems = report.problems;
@@ -358,10 +360,16 @@ function checkManifest(
     if (digests.get(d.path) !== d.sha256)
       problems.push(`${d.path} does not match the SHA-256 recorded in manifest.json.`);
   }
+  report.sample = manifest.sample === true;
   for (const name of [BUNDLE_FILES.readme, BUNDLE_FILES.html]) {
     const text = kept.get(name)?.toString('utf8');
     if (text !== undefined && !text.includes(fingerprint))
       problems.push(`${name} does not state the bundle fingerprint ${fingerprint}.`);
+    // A sample must never pass as a real bundle, nor a real one be mistaken for a sample.
+    if (text !== undefined && report.sample && !text.includes(SAMPLE_MARK))
+      problems.push(`manifest.json marks a sample company's bundle, but ${name} does not say ${SAMPLE_MARK}.`);
+    if (text !== undefined && !report.sample && text.includes(SAMPLE_MARK))
+      problems.push(`${name} says ${SAMPLE_MARK}, but manifest.json does not mark the bundle as a sample.`);
   }
   return manifest;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Person } from '../../../shared/domain/common';
 import {
   CheckSettings,
+  type AwsSettings,
   NewWorkspaceInput,
   WORKSPACE_SCHEMA_VERSION,
   type WorkspaceMeta,
@@ -39,6 +40,7 @@ export const UNKNOWN_ACTOR = { name: 'unknown (identity not set)', email: '' };
 export class WorkspaceService {
   private open_: OpenWorkspace | null = null;
   private readonly beforeClose: (() => Promise<void>)[] = [];
+  private readonly afterOpen: ((open: OpenWorkspace) => Promise<void>)[] = [];
 
   constructor(private readonly deps: WorkspaceServiceDeps) {}
 
@@ -48,6 +50,11 @@ export class WorkspaceService {
    */
   onBeforeClose(hook: () => Promise<void>): void {
     this.beforeClose.push(hook);
+  }
+
+  /** What a workspace needs running while it is open (a sample's sandbox); a failure closes it again. */
+  onAfterOpen(hook: (open: OpenWorkspace) => Promise<void>): void {
+    this.afterOpen.push(hook);
   }
 
   current(): OpenWorkspace | null {
@@ -76,7 +83,11 @@ export class WorkspaceService {
     return this.deps.preferences.read().recentWorkspaces;
   }
 
-  async create(rawInput: NewWorkspaceInput): Promise<WorkspaceSnapshot> {
+  /** `options.sample` makes a sample company's workspace, with its sandbox's AWS settings. */
+  async create(
+    rawInput: NewWorkspaceInput,
+    options: { sample?: { aws: AwsSettings } } = {},
+  ): Promise<WorkspaceSnapshot> {
     const input = NewWorkspaceInput.parse(rawInput);
     const root = resolve(input.folder);
     await fs.mkdir(root, { recursive: true }).catch((error) => {
@@ -100,7 +111,8 @@ export class WorkspaceService {
       createdAt: now,
       createdBy: input.me,
       checkSettings: CheckSettings.parse({}),
-      aws: { accountIds: [] },
+      aws: options.sample?.aws ?? { accountIds: [] },
+      ...(options.sample ? { sample: true as const } : {}),
     };
     this.setMe(input.me);
     await writeNewWorkspace(docs, meta, { creator: input.me, now, newId: randomUUID });
@@ -144,6 +156,14 @@ export class WorkspaceService {
       this.deps.logger.warn('workspace: log not repaired or sealed on open', { root, error: (error as Error).message });
     }
     if (this.open_.repairs?.recovered) this.deps.logger.warn('workspace: activity log recovered', { root });
+    for (const hook of this.afterOpen) {
+      try {
+        await hook(this.open_);
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
+    }
     if (taken.tookOverFrom) {
       this.deps.logger.warn('workspace: took over lock', { root, reason: taken.reason });
       if (this.me()) {

@@ -5,6 +5,7 @@ import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm';
+import { TrySampleCompany } from './TrySampleCompany';
 
 /** First run and "no workspace open": create one, open one, or pick a recent one. */
 export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
@@ -89,6 +90,7 @@ export function WelcomeScreen({ onOpened }: { onOpened: () => void }) {
             </Button>
           </Group>
         )}
+        {!creating && <TrySampleCompany onCreated={onOpened} />}
         {recent.length > 0 && (
           <Card withBorder>
             <Title order={5} mb="xs">

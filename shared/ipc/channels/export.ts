@@ -156,6 +156,8 @@ export interface VerifyReportView {
   signature: BundleSignatureView | null;
   /** Null for a bundle exported before the activity log was shipped. */
   chain: ChainCheckView | null;
+  /** True for a sample company's bundle (manifest `sample: true`): not evidence. Null without a parsed manifest. */
+  sample: boolean | null;
   problems: string[];
 }
 

@@ -32,6 +32,8 @@ const Folder = z.string().min(1, 'Choose a folder').max(4096);
 export const workspaceChannels = {
   recent: method(z.undefined()).returns<RecentWorkspace[]>(),
   create: method(NewWorkspaceInput).returns<WorkspaceSnapshot>(),
+  /** The sample company in `folder`, backed by the built-in sandbox: signed in, team and statuses filled, checks run. */
+  createSample: method(z.object({ folder: Folder })).returns<WorkspaceSnapshot>(),
   open: method(z.object({ folder: Folder, takeOverStaleLock: z.boolean().optional() })).returns<WorkspaceSnapshot>(),
   current: method(z.undefined()).returns<WorkspaceSnapshot | null>(),
   close: method(z.undefined()).returns<null>(),

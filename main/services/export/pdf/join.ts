@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { SAMPLE_MARK } from '../../../../shared/domain/workspace';
 import type { PdfInfo } from './info';
 
 /** In the builder child (run with --expose-gc) memory is let go as soon as it is garbage. */
@@ -9,7 +10,8 @@ const FOOTER_BASELINE = 25;
 const FOOTER_SIZE = 7.5;
 
 /**
- * Joins separately laid-out parts into one PDF and writes "Page X of Y" on every page: only
+ * Joins separately laid-out parts into one PDF and writes "Page X of Y" (after SAMPLE, NOT
+ * EVIDENCE for a sample company) on every page: only
  * after the join is Y known. The pages are copied whole (content, fonts with their Unicode
  * maps), so their text stays extractable; the footer is Helvetica, which needs no embedding.
  */
@@ -28,7 +30,7 @@ export async function joinParts<T>(
   const font = await out.embedFont(StandardFonts.Helvetica);
   const pages = out.getPages();
   pages.forEach((page, i) => {
-    const text = `Page ${i + 1} of ${pages.length}`;
+    const text = `${info.sample ? `${SAMPLE_MARK}  ·  ` : ''}Page ${i + 1} of ${pages.length}`;
     const width = font.widthOfTextAtSize(text, FOOTER_SIZE);
     page.drawText(text, {
       x: (page.getWidth() - width) / 2,

@@ -122,7 +122,7 @@ async function layoutPart(content: BundleContent, part: Part, info: PdfInfo, wit
     .createPdf({
       pageSize: 'A4',
       pageMargins: [40, 56, 40, 48],
-      info,
+      info: { title: info.title, author: info.author, subject: info.subject, creator: info.creator },
       header: (page: number, pageCount: number) => {
         pages = pageCount;
         return withCover && page === 1

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS } from '../../../../shared/domain/workspace';
+import { CATEGORY_LABELS, SAMPLE_MARK } from '../../../../shared/domain/workspace';
 import { STATUS_LABELS } from '../../../../shared/domain/control-state';
 import { RESPONSIBILITY_LABELS, type Responsibility } from '../../../../shared/catalog';
 import { allExclusions, type BundleContent } from '../content';
@@ -9,7 +9,13 @@ import { cell, code, h1, h2, keyValues, para, table, type PdfNode } from './node
 export function cover({ model, fingerprint }: BundleContent): PdfNode[] {
   const { meta, options } = model;
   return [
-    { text: 'SOC 2 Type 1', style: 'coverKicker', margin: [0, 120, 0, 8] },
+    ...(meta.sample
+      ? [
+          { text: SAMPLE_MARK, style: 'coverTitle', color: '#c92a2a', margin: [0, 0, 0, 4] },
+          para("Exported from a sample company's workspace (the Audit Workbench sandbox, not AWS)."),
+        ]
+      : []),
+    { text: 'SOC 2 Type 1', style: 'coverKicker', margin: [0, meta.sample ? 60 : 120, 0, 8] },
     { text: meta.companyName, style: 'coverTitle' },
     { text: meta.systemName, style: 'coverSubtitle', margin: [0, 4, 0, 30] },
     keyValues([

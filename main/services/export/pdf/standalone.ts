@@ -1,4 +1,5 @@
 import pdfmake from 'pdfmake';
+import { SAMPLE_MARK } from '../../../../shared/domain/workspace';
 import type { PdfInfo } from './info';
 import type { PdfNode } from './nodes';
 import { configure, styles } from './render';
@@ -10,14 +11,15 @@ import { configure, styles } from './render';
  */
 export async function renderStandalonePdf(nodes: PdfNode[], info: PdfInfo, header: string): Promise<Buffer> {
   configure();
+  const { sample, ...metadata } = info;
   return pdfmake
     .createPdf({
       pageSize: 'A4',
       pageMargins: [40, 56, 40, 48],
-      info,
+      info: { ...metadata, ...(sample ? { title: `${SAMPLE_MARK}: ${metadata.title}` } : {}) },
       header: () => ({ text: header, margin: [40, 24, 40, 0], fontSize: 7.5, color: '#555' }),
       footer: (page: number, pages: number) => ({
-        text: `${page} / ${pages}`,
+        text: `${sample ? `${SAMPLE_MARK}  ·  ` : ''}${page} / ${pages}`,
         alignment: 'right',
         margin: [40, 12, 40, 0],
         fontSize: 7.5,
