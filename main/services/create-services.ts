@@ -118,7 +118,8 @@ export function createServices(options: ServiceOptions) {
     logger,
     now,
     onWindowsChanged: () => adapters.emit('workspace.changed', { reason: 'capture.windows' }),
-    ...(options.evidence?.captureEndpoints ? { endpoints: options.evidence.captureEndpoints } : {}),
+    // The sample's console while a sample workspace is open (sample is built below, asked later).
+    endpoints: () => sample.captureEndpoints() ?? options.evidence?.captureEndpoints,
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
   const signing = new SshSigning(options.signing);

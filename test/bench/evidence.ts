@@ -14,7 +14,7 @@ import { composeBanner } from '../../main/services/capture/banner';
 import { composeBannerInWorker } from '../../main/services/capture/compose-in-worker';
 import { startAwsEndpoint } from '../../main/sandbox/aws-endpoint';
 import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
-import { playwrightCapture } from '../fixtures/playwright-capture';
+import { playwrightCapture } from '../../main/sandbox/playwright-capture';
 import { startStandInConsole } from '../../main/sandbox/stand-in-console/server';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../ui/harness/chromium';
 import { createTestWorkspace, tempDir } from '../unit/helpers/services';

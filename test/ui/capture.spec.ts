@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
 import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
-import { playwrightCapture } from '../fixtures/playwright-capture';
+import { playwrightCapture } from '../../main/sandbox/playwright-capture';
 import { startStandInConsole, type StandInConsole } from '../../main/sandbox/stand-in-console/server';
 import { expect, test } from './fixtures';
 import { applyEnvironment, createWorkspaceInUi } from './helpers';

@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEndpoint, type AwsEndpoint } from '../aws-endpoint';
+import { startStandInConsole, type StandInConsole } from '../stand-in-console/server';
 import {
   SAMPLE_PRODUCTION,
   SAMPLE_ROLE,
@@ -44,13 +45,15 @@ sso_registration_scopes = sso:account:access
 
 export interface SampleSession {
   endpoint: AwsEndpoint;
+  /** The sample's AWS console: capture windows sign in to it as they would to AWS's. */
+  console: StandInConsole;
   /** Plays the person on the sandbox's device page: the sample signs in without a browser step. */
   approve(userCode: string): void;
   close(): Promise<void>;
 }
 
 /**
- * Starts the sample company's sandbox on 127.0.0.1 (a free port) and points the AWS SDK at it
+ * Starts the sample company's sandbox (its AWS endpoint and console) on 127.0.0.1 (free ports) and points the AWS SDK at it
  * through the environment it reads (the SDK's own endpoint and config-file settings), with a
  * private home holding only the sample profile and its SSO cache. So while a sample workspace
  * is open, no real profile or credential can be reached, and nothing real is written. `close`
@@ -58,12 +61,17 @@ export interface SampleSession {
  */
 export async function startSampleSession(now: Date = new Date()): Promise<SampleSession> {
   const endpoint = await startAwsEndpoint({ scenario: sampleCompanyScenario(now) });
+  const standIn = await startStandInConsole(endpoint).catch(async (error: unknown) => {
+    await endpoint.close();
+    throw error;
+  });
   const home = await mkdtemp(join(tmpdir(), 'aw-sample-home-'));
   try {
     await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true, mode: 0o700 });
     await writeFile(join(home, '.aws', 'config'), SAMPLE_CONFIG, { mode: 0o600 });
     await writeFile(join(home, '.aws', 'credentials'), '', { mode: 0o600 });
   } catch (error) {
+    await standIn.close();
     await endpoint.close();
     await rm(home, { recursive: true, force: true });
     throw error;
@@ -77,6 +85,7 @@ export async function startSampleSession(now: Date = new Date()): Promise<Sample
   let closed = false;
   return {
     endpoint,
+    console: standIn,
     approve: (userCode) => endpoint.approveDevice(userCode, SAMPLE_SIGN_IN_USER),
     async close() {
       if (closed) return;
@@ -85,6 +94,7 @@ export async function startSampleSession(now: Date = new Date()): Promise<Sample
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
+      await standIn.close();
       await endpoint.close();
       await rm(home, { recursive: true, force: true });
     },

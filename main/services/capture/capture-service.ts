@@ -27,8 +27,11 @@ export interface CaptureServiceDeps {
   logger: Logger;
   now: () => Date;
   onWindowsChanged: () => void;
-  /** Tests only: local stand-ins for the sign-in and console hosts, and http origins for web windows. */
-  endpoints?: Partial<Record<Partition, PartitionEndpoints>>;
+  /**
+   * Local stand-ins for the sign-in and console hosts (the sample company's console, and tests),
+   * asked at each use because a sample's console runs only while its workspace is open.
+   */
+  endpoints?: () => Partial<Record<Partition, PartitionEndpoints>> | undefined;
   insecureWebOrigins?: string[];
 }
 
@@ -59,7 +62,7 @@ export class CaptureService {
   }
 
   private endpoints(partition: Partition): PartitionEndpoints {
-    return this.deps.endpoints?.[partition] ?? DEFAULT_ENDPOINTS[partition];
+    return this.deps.endpoints?.()?.[partition] ?? DEFAULT_ENDPOINTS[partition];
   }
 
   private adapter(): CaptureAdapter {

@@ -13,6 +13,7 @@ import {
   type SampleSession,
 } from '../../sandbox/sample-company/sample-session';
 import type { AwsService } from '../aws/aws-service';
+import type { Partition, PartitionEndpoints } from '../capture/partitions';
 import type { ChecksService } from '../collectors/checks-service';
 import type { ControlsService } from '../controls/controls-service';
 import type { TeamService } from '../team/team-service';
@@ -67,6 +68,12 @@ export class SampleCompanyService {
   /** The sandbox's address while a sample workspace is open. */
   sandboxUrl(): string | null {
     return this.session?.endpoint.url ?? null;
+  }
+
+  /** Where capture windows sign in while a sample workspace is open: the sandbox's console, never AWS's. */
+  captureEndpoints(): Partial<Record<Partition, PartitionEndpoints>> | undefined {
+    const url = this.session?.console.url;
+    return url ? { aws: { signin: url, console: url } } : undefined;
   }
 
   /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
-import { playwrightCapture } from '../../fixtures/playwright-capture';
+import { playwrightCapture } from '../../../main/sandbox/playwright-capture';
 import { startStandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import type { ScreenshotStep } from '../context';
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { CHROMIUM_ARGS, chromiumLookup } from '../../ui/harness/chromium';
 import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
-import { playwrightCapture, type PlaywrightCapture } from '../../fixtures/playwright-capture';
+import { playwrightCapture, type PlaywrightCapture } from '../../../main/sandbox/playwright-capture';
 import { startStandInConsole, type StandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import { createTestWorkspace } from '../helpers/services';
 
