@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { accessReviewCommand } from './cli/access-review';
 import { collectCommand } from './cli/collect';
+import { demoCommand } from './cli/demo';
 import { exportCommand } from './cli/export';
 import { loginCommand } from './cli/login';
 import { type CliIo, UsageError, processIo } from './cli/output';
@@ -56,6 +57,12 @@ export const COMMANDS: Record<string, Command> = {
       'requests import FILE --workspace DIR [--sheet NAME] [--mapping JSON] [--firm NAME] [--header-row N] [--dry-run] [--json] | requests list --workspace DIR [--json]',
     summary: "Import or re-import the audit firm's request list (CSV or XLSX, all or nothing), or list the requests",
     run: requestsCommand,
+  },
+  demo: {
+    usage: 'demo [--workspace DIR]',
+    summary:
+      'The sample company end to end without AWS: workspace, checks, a screenshot, a signed review, a verified bundle',
+    run: demoCommand,
   },
   verify: {
     usage: 'verify FILE.zip [--seal HEX] [--json]',

@@ -17,18 +17,20 @@ export async function writeSampleReportPdf(dir: string): Promise<{ path: string;
   return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** What the sample company's reviewer records: every field a signature needs, dated before `asOfDate`. */
-export function sampleReviewDraft(current: AwsReportReviewDraft, asOfDate: string): AwsReportReviewDraft {
-  const year = Number(asOfDate.slice(0, 4));
+const day = (now: Date, daysBefore: number) =>
+  new Date(now.getTime() - daysBefore * 86_400_000).toISOString().slice(0, 10);
+
+/** What the sample company's reviewer records: every field a signature needs, for a report issued before `now`. */
+export function sampleReviewDraft(current: AwsReportReviewDraft, now: Date): AwsReportReviewDraft {
   return {
     ...current,
     report: {
       ...current.report,
       title: `${SAMPLE_MARK}: Amazon Web Services SOC 2 Report (sample stand-in)`,
       reportType: 'type2',
-      periodStart: `${year - 1}-10-01`,
-      periodEnd: `${year}-09-30`,
-      issuedOn: `${year}-11-15`,
+      periodStart: day(now, 60 + 365),
+      periodEnd: day(now, 60),
+      issuedOn: day(now, 15),
       serviceAuditor: 'Example Assurance LLP',
       opinion: 'unmodified',
       categories: ['security', 'availability', 'confidentiality', 'privacy'],
