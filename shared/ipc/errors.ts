@@ -69,3 +69,17 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+/** For codes read back from stored findings, which keep them as plain strings. */
+export const isErrorCode = (code: string): code is ErrorCode => KNOWN.has(code);
+
+/** The sign-in or credentials are gone or expired: cached credentials must be dropped, and the person signs in again. */
+const CREDENTIAL_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'SSO_TOKEN_EXPIRED',
+  'SSO_TOKEN_MISSING',
+  'CREDENTIALS_EXPIRED',
+  'CREDENTIALS_MISSING',
+]);
+
+export const isCredentialError = (code: ErrorCode): boolean => CREDENTIAL_ERRORS.has(code);

@@ -3,6 +3,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsIdentity, ProfileSummary } from '../../../shared/domain/aws';
 import type { AwsClientFactory } from './clients';
 import { mapAwsError } from './errors';
+import { isCredentialError } from '../../../shared/ipc/errors';
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -31,8 +32,7 @@ export async function whoami(
   } catch (e) {
     const err = mapAwsError(e, { ...ctx, action: 'sts:GetCallerIdentity' });
     // Stale in-memory credentials must not outlive a rejection; the next try resolves afresh.
-    if (['SSO_TOKEN_EXPIRED', 'SSO_TOKEN_MISSING', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_MISSING'].includes(err.code))
-      clients.forget(summary.name);
+    if (isCredentialError(err.code)) clients.forget(summary.name);
     throw err;
   }
   const identity: AwsIdentity = {

@@ -11,6 +11,7 @@ import {
   type LatestFinding,
 } from '../../../shared/domain/findings';
 import { AppError } from '../../../shared/ipc/result';
+import { isCredentialError } from '../../../shared/ipc/errors';
 import type { AwsService } from '../aws/aws-service';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
 import { assertAccountInScope } from '../aws/workspace-aws';
@@ -57,12 +58,6 @@ export interface RunInput {
 }
 
 const SSO_KINDS = new Set(['sso', 'sso-legacy']);
-const CREDENTIAL_CODES = new Set([
-  'SSO_TOKEN_EXPIRED',
-  'SSO_TOKEN_MISSING',
-  'CREDENTIALS_EXPIRED',
-  'CREDENTIALS_MISSING',
-]);
 
 /** Runs the automated checks into the open workspace and answers what the latest findings are. */
 export class ChecksService {
@@ -264,7 +259,7 @@ export class ChecksService {
           });
       const status: CheckRun['status'] = result.cancelled ? 'cancelled' : result.stopped ? 'stopped' : 'completed';
       // Credentials AWS rejected must not be reused by the next run: it resolves them afresh.
-      if (result.stopped && CREDENTIAL_CODES.has(result.stopped.code)) aws.clients.forget(profile);
+      if (result.stopped && isCredentialError(result.stopped.code)) aws.clients.forget(profile);
       const accounts = accountIds.map(
         (id) =>
           reach.reached.find((a) => a.target.accountId === id)?.summary ?? reach.unreachable.find((a) => a.id === id)!,

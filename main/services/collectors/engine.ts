@@ -13,18 +13,16 @@ import type { Limit } from '../map-limit';
 import { CallRecorder } from './call-recorder';
 import { ACCOUNT_FETCHERS, REGIONAL_FETCHERS } from './sources';
 import type { PollOptions, RawFile, SourceContext, SourceResult } from './sources/types';
+import { isCredentialError, isErrorCode, type ErrorCode } from '../../../shared/ipc/errors';
 
 /** Errors after which no further call can succeed: the run stops and says how to fix it. */
-const FATAL = new Set([
-  'SSO_TOKEN_EXPIRED',
-  'SSO_TOKEN_MISSING',
-  'CREDENTIALS_EXPIRED',
-  'CREDENTIALS_MISSING',
+const STOPS_THE_RUN: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CLOCK_SKEW',
   'NETWORK',
   'PROFILE_NOT_FOUND',
   'PROFILE_INVALID',
 ]);
+const isFatal = (code: string) => isErrorCode(code) && (isCredentialError(code) || STOPS_THE_RUN.has(code));
 
 /** One source's answer as stored in evidence: which region it was read in, its files and calls. */
 export interface UsedSource {
@@ -142,7 +140,7 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
         : ACCOUNT_FETCHERS[key as AccountKey]) as unknown as (ctx: SourceContext) => Promise<Read>;
       p = fetch(ctx).catch((e: unknown) => {
         const mapped = mapAwsError(e, { ...o.errorContext, action: SOURCES[key].actions[0] });
-        if (FATAL.has(mapped.code) && !stopped) {
+        if (isFatal(mapped.code) && !stopped) {
           stopped = mapped;
           internal.abort(abortError());
         }
@@ -190,7 +188,7 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
         });
       } else {
         // A stop or cancel is the run's error, not this region's.
-        if (a.e.code === 'CANCELLED' || FATAL.has(a.e.code)) return { error: stopped ?? a.e };
+        if (a.e.code === 'CANCELLED' || isFatal(a.e.code)) return { error: stopped ?? a.e };
         value.push({ region: a.region, error: toFindingError(a.e, key) });
       }
     }
@@ -236,7 +234,7 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
     const finding = evaluateCheck(def, { snapshot, regions, settings: o.settings, now: o.now() }, errors);
     // A check whose required answers were cut off by a stop or cancel has no result to keep.
     const interrupted = def.requires.some(
-      (k) => errors[k] && (errors[k].code === 'CANCELLED' || FATAL.has(errors[k].code)),
+      (k) => errors[k] && (errors[k].code === 'CANCELLED' || isFatal(errors[k].code)),
     );
     const outcome = { checkId: def.id, accountId: account.accountId, finding, sources: used, complete: !interrupted };
     if (outcome.complete && !o.signal.aborted && storeFailure === undefined) {
