@@ -80,4 +80,3 @@ export type FileIntegrity = EvidenceIntegrity | 'unreadable';
 export const LISTED_INTEGRITIES = ['ok', 'tampered', 'missing', 'unreadable', 'damaged'] as const;
 /** `damaged`: the record (not the file) cannot be read. */
 export type ListedIntegrity = (typeof LISTED_INTEGRITIES)[number];
-export type EvidenceWithIntegrity = EvidenceRecord & { integrity?: EvidenceIntegrity };
