@@ -8,7 +8,7 @@ import { resolveOptions, type ExportSource } from '../services/export/bundle-mod
 import { bundleSigner, type BundleSigner } from '../services/export/bundle-signature';
 import { exportBundle, type ExportProgress } from '../services/export/export-bundle';
 import { SshSigning } from '../services/signing/ssh-signing';
-import { formatBytes } from '../../shared/rules/format-bytes';
+import { formatBytes } from '../../shared/util/format-bytes';
 import { loadWorkspaceState, workspaceDocuments } from '../services/workspace/workspace-documents';
 import { ActivityLog } from '../services/workspace/activity-log';
 import { type CliIo, UsageError, reportError } from './output';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '../services/export/verify';
-import { formatBytes } from '../../shared/rules/format-bytes';
+import { formatBytes } from '../../shared/util/format-bytes';
 import { SAMPLE_MARK } from '../../shared/domain/workspace';
 import { type CliIo, UsageError } from './output';
 import { chainCheckSentence } from '../../shared/rules/chain-check-wording';

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, realpath, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 
 /**
  * What a capture window does when its page asks to download a file or for a permission: the

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EvidenceRecord } from '../../../shared/domain/evidence';
-import { canonicalJson } from '../../../shared/rules/canonical-json';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 import type { ChainLine } from '../workspace/activity-chain';
 
 /** The canonical SHA-256 of a record as stored (keys sorted): any edit to any field changes it. */

@@ -16,7 +16,7 @@ import { resolveOptions } from './bundle-model';
 import { exportBundle, type ExportProgress } from './export-bundle';
 import { slugify } from './layout';
 import { preflight } from './preflight';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { verifyBundle } from './verify';
 
 export interface ExportServiceDeps {

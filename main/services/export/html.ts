@@ -6,7 +6,7 @@ import { CATEGORY_LABELS, SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { ModelControl, ModelEvidence } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, KIND_LABELS, flagsText, sourceSummary, worstFirst } from './text';
 import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
 import { reviewState, reviewStatusLine } from './aws-review';

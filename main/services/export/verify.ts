@@ -13,7 +13,7 @@ import { inspectEntries } from './verify-entries';
 import { checkLayout } from './verify-layout';
 import { checkBundleChain } from './verify-chain';
 import { checkBundleSignature } from './verify-signature';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { safeLine } from '../security/safe-text';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */

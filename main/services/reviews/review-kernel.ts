@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/ipc/result';
-import { canonicalJson } from '../../../shared/rules/canonical-json';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 import {
   reviewStanding,
   type ReviewSignatureCore,

@@ -1,7 +1,7 @@
 import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { ReportDetails } from '../../../shared/domain/aws-report-review';
 import type { AppErrorData } from '../../../shared/ipc/result';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** The copy of the report that was reviewed: recorded by name, size and SHA-256 only. */

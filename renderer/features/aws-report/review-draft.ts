@@ -1,7 +1,7 @@
 import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import type { WorkspaceMeta } from '../../../shared/domain/workspace';
 import { reviewContext, reviewProblems, type ReviewProblem } from '../../../shared/rules/aws-report-review';
-import { canonicalJson } from '../../../shared/rules/canonical-json';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 
 export { reviewDraftOf as toDraft } from '../../../shared/rules/aws-report-review';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Code, Group, Progress, Stack, Text, TextInput } fr
 import { useEffect, useState } from 'react';
 import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import type { ExportResultView } from '../../../shared/ipc/channels/export';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -2,8 +2,8 @@ import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from 
 import { CONTROL_STATUSES, STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
-import { formatBytes } from '../../../shared/rules/format-bytes';
 import { standingSummary } from '../../../shared/rules/reviews/review-standing';
+import { formatBytes } from '../../../shared/util/format-bytes';
 
 const LIST_LIMIT = 8;
 

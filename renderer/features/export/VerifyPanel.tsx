@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Code, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
-import { formatBytes } from '../../../shared/rules/format-bytes';
+import { formatBytes } from '../../../shared/util/format-bytes';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -10,6 +10,7 @@ import { awsReportSteps } from './aws-report';
 import { appearanceSteps } from './appearance';
 import { multiAccountSteps } from './multi-account';
 import { accessReviewSteps } from './access-reviews';
+import { sampleCompanySteps } from './sample-company';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -24,4 +25,5 @@ export const STEPS: ScreenshotStep[] = [
   ...awsReportSteps,
   ...accessReviewSteps,
   ...appearanceSteps,
+  ...sampleCompanySteps,
 ];
