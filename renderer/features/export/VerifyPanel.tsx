@@ -1,3 +1,4 @@
+import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import { Alert, Button, Card, Code, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
@@ -85,6 +86,11 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
               {report.companyName ? `${report.companyName}, SOC 2 Type 1 as of ${report.asOfDate}. ` : ''}
               {report.files} files, {formatBytes(report.bytes)}, {report.evidenceFiles} evidence files.
             </Text>
+            {report.sample && (
+              <Text size="sm" fw={700} c="orange.9" data-testid="verify-sample">
+                {SAMPLE_MARK}: a sample company&apos;s bundle, built from the sandbox, not from AWS.
+              </Text>
+            )}
             {report.fingerprint && (
               <Text size="sm">
                 Fingerprint: <Code>{report.fingerprint}</Code>
