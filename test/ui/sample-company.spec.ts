@@ -4,6 +4,8 @@ test('the welcome screen creates the sample company in a chosen folder and shows
   launch,
   workspaceDir,
 }) => {
+  // Creating the sample signs in to its sandbox and runs every check before the dashboard shows.
+  test.setTimeout(150_000);
   const app = await launch({ folderAnswers: [workspaceDir] });
   const { page } = app;
   await page.getByTestId('try-sample').click();
