@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario';
 import { awsManagedArn, type IamAccountModel } from './iam-account';
 import { daysAgo, healthyIamAccount, iamId } from './iam-builder';
+import { sampleCompanyResources } from './sample-company-resources';
 
 /**
  * The sample company: a small startup with a production and a staging account, used in three
@@ -128,5 +129,6 @@ export function sampleCompanyScenario(now: Date = new Date()): Scenario {
     staticKeys: [],
     roles: [],
     iam: { accounts: { [SAMPLE_PRODUCTION]: productionIam(now), [SAMPLE_STAGING]: stagingIam(now) } },
+    resources: sampleCompanyResources({ production: SAMPLE_PRODUCTION, staging: SAMPLE_STAGING }, now),
   };
 }
