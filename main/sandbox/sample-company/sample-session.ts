@@ -1,7 +1,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LookupFunction } from 'node:net';
 import { startAwsEndpoint, type AwsEndpoint } from '../aws-endpoint';
+import { hostNameUrl, sandboxLookup } from '../aws-endpoint/sandbox-http';
 import { startStandInConsole, type StandInConsole } from '../stand-in-console/server';
 import {
   SAMPLE_PRODUCTION,
@@ -47,6 +49,11 @@ export interface SampleSession {
   endpoint: AwsEndpoint;
   /** The sample's AWS console: capture windows sign in to it as they would to AWS's. */
   console: StandInConsole;
+  /**
+   * Resolves `<account>.localhost` and `<bucket>.localhost` to the sandbox: S3 Control puts the
+   * account in front of the host, which an IP address cannot take.
+   */
+  lookup: LookupFunction;
   /** Plays the person on the sandbox's device page: the sample signs in without a browser step. */
   approve(userCode: string): void;
   close(): Promise<void>;
@@ -79,13 +86,14 @@ export async function startSampleSession(now: Date = new Date()): Promise<Sample
   const saved = Object.fromEntries(AWS_ENVIRONMENT.map((name) => [name, process.env[name]]));
   for (const name of AWS_ENVIRONMENT) delete process.env[name];
   process.env.HOME = home;
-  process.env.AWS_ENDPOINT_URL = endpoint.url;
+  process.env.AWS_ENDPOINT_URL = hostNameUrl(endpoint.url);
   process.env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
   let closed = false;
   return {
     endpoint,
     console: standIn,
+    lookup: sandboxLookup as LookupFunction,
     approve: (userCode) => endpoint.approveDevice(userCode, SAMPLE_SIGN_IN_USER),
     async close() {
       if (closed) return;

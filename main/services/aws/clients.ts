@@ -61,8 +61,21 @@ async function ownCredentialProcess(profile: string): Promise<string | undefined
 
 export class AwsClientFactory {
   private readonly credentialsByProfile = new Map<string, AwsCredentialIdentityProvider>();
+  private hostLookup: LookupFunction | undefined;
 
-  constructor(private readonly settings: AwsClientSettings = DEFAULT_CLIENT_SETTINGS) {}
+  constructor(private readonly settings: AwsClientSettings = DEFAULT_CLIENT_SETTINGS) {
+    this.hostLookup = settings.lookup;
+  }
+
+  /**
+   * Host name resolution from now on (the sample company's sandbox while its workspace is open),
+   * or the settings' own again with `undefined`. Credentials are forgotten, since their providers
+   * keep the clients they were made with.
+   */
+  resolveHostsWith(lookup: LookupFunction | undefined): void {
+    this.hostLookup = lookup ?? this.settings.lookup;
+    this.forget();
+  }
 
   /** Shared by every client, including the ones the credential and token providers create inside. */
   base(): ClientBase {
@@ -73,7 +86,7 @@ export class AwsClientFactory {
         connectionTimeout: this.settings.connectionTimeoutMs,
         requestTimeout: this.settings.requestTimeoutMs,
         throwOnRequestTimeout: true,
-        ...(this.settings.lookup ? { httpAgent: { lookup: this.settings.lookup } } : {}),
+        ...(this.hostLookup ? { httpAgent: { lookup: this.hostLookup } } : {}),
       },
     };
   }

@@ -52,7 +52,7 @@ export class SampleCompanyService {
     await this.stop();
     if (!open.meta.sample) return;
     this.session = await (this.deps.startSession ?? startSampleSession)(this.deps.now());
-    this.deps.aws.clients.forget();
+    this.deps.aws.clients.resolveHostsWith(this.session.lookup);
     await this.signIn();
   }
 
@@ -61,7 +61,7 @@ export class SampleCompanyService {
     const session = this.session;
     this.session = null;
     if (!session) return;
-    this.deps.aws.clients.forget();
+    this.deps.aws.clients.resolveHostsWith(undefined);
     await session.close();
   }
 
