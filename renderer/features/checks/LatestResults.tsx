@@ -2,25 +2,34 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CHECKS, controlsForCheck } from '../../../shared/catalog';
 import type { LatestFinding } from '../../../shared/domain/findings';
+import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRoute } from '../../app/route';
+import { useWorkspace } from '../../app/workspace-context';
 import { ResultBadge, utc } from './labels';
 
 /** Each check's latest stored result per account in scope, when and by whom, and the controls it proves. */
 export function LatestResults() {
   const { navigate } = useRoute();
   const [latest, setLatest] = useState<Record<string, LatestFinding[]>>({});
+  const [error, setError] = useState<AppErrorData | null>(null);
+  // Reloaded on every change main reports: a run started elsewhere (the sample company's first) ends later.
+  const { version } = useWorkspace();
   useEffect(() => {
     void api()
       .checks.latest()
       .then((r) => {
-        if (!r.ok) return;
+        // A failed read must not look like checks that never ran.
+        if (!r.ok) return setError(r.error);
         const byCheck: Record<string, LatestFinding[]> = {};
         for (const l of r.value) (byCheck[l.checkId] ??= []).push(l);
         setLatest(byCheck);
+        setError(null);
       });
-  }, []);
+  }, [version]);
 
+  if (error) return <ErrorNotice error={error} title="The latest results could not be read" />;
   return (
     <Table fz="sm" data-testid="latest-results">
       <Table.Thead>

@@ -1,5 +1,5 @@
 import { Button, Card, Group, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -11,6 +11,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 export function TrySampleCompany({ onCreated }: { onCreated: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
+  // The workspace shows as soon as it opens, while its checks still run: by the time creating
+  // ends, this screen is gone and the person may be elsewhere in the app, where they stay.
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
 
   const start = async () => {
     setError(null);
@@ -19,6 +28,7 @@ export function TrySampleCompany({ onCreated }: { onCreated: () => void }) {
     if (!picked.value) return;
     setBusy(true);
     const created = await api().workspace.createSample({ folder: picked.value });
+    if (!mounted.current) return;
     setBusy(false);
     if (created.ok) onCreated();
     else setError(created.error);

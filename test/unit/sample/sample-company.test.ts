@@ -1,3 +1,6 @@
+import { createHandlers } from '../../../main/ipc/handlers';
+import { createRouter } from '../../../main/ipc/router';
+import { silentLogger } from '../../../main/services/logger';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,6 +67,15 @@ describe('the sample company', () => {
     expect([...results].sort()).toEqual(expect.arrayContaining(['fail', 'needs_review', 'pass']));
     // Every service the sandbox answers is read, S3 Control's `<account>.` host prefix included.
     expect(latest.checks.filter((c) => c.result === 'error').map((c) => `${c.checkId}: ${c.summary}`)).toEqual([]);
+    // What the Checks screen shows: the stored findings of every check.
+    const stored = await services.checks.latest();
+    const routed = await createRouter({
+      handlers: createHandlers(services),
+      isTrustedSender: () => true,
+      logger: silentLogger,
+    }).invoke('checks.latest', undefined, { url: 'app://renderer/index.html', isMainFrame: true });
+    expect(routed).toMatchObject({ ok: true });
+    expect(stored.map((l) => l.checkId).sort()).toEqual([...new Set(latest.checks.map((c) => c.checkId))].sort());
     const statuses = new Set(Object.values(services.workspaces.require().controls.controls).map((c) => c.status));
     expect(statuses.size).toBeGreaterThanOrEqual(3);
   });
