@@ -3,7 +3,7 @@ import { STATUS_LABELS } from '../../../shared/domain/control-state';
 import { CHECK_RESULT_LABELS } from '../../../shared/domain/findings';
 import { accountLabel, awsScopeSentence, FINDINGS_HEADING, OUT_OF_SCOPE_INTRO, outOfScopeRows } from './aws-scope';
 import { CATEGORY_LABELS, SAMPLE_MARK } from '../../../shared/domain/workspace';
-import type { ModelControl, ModelEvidence } from './bundle-model';
+import type { ModelControl } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/util/format-bytes';

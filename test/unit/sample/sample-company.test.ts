@@ -75,7 +75,10 @@ describe('the sample company', () => {
       logger: silentLogger,
     }).invoke('checks.latest', undefined, { url: 'app://renderer/index.html', isMainFrame: true });
     expect(routed).toMatchObject({ ok: true });
-    expect(stored.map((l) => l.checkId).sort()).toEqual([...new Set(latest.checks.map((c) => c.checkId))].sort());
+    // One latest finding per check and account in scope: both of the sample's accounts.
+    expect(stored.map((l) => `${l.checkId} ${l.account?.id}`).sort()).toEqual(
+      latest.checks.map((c) => `${c.checkId} ${c.accountId}`).sort(),
+    );
     const statuses = new Set(Object.values(services.workspaces.require().controls.controls).map((c) => c.status));
     expect(statuses.size).toBeGreaterThanOrEqual(3);
   });
