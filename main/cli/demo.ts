@@ -90,7 +90,9 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     const counts = new Map<string, number>();
     for (const c of run.checks) counts.set(c.result, (counts.get(c.result) ?? 0) + 1);
     const tally = [...counts].map(([r, n]) => `${n} ${CHECK_RESULT_LABELS[r as keyof typeof CHECK_RESULT_LABELS]}`);
-    step(`Ran ${run.checks.length} checks on account ${run.account.id}: ${tally.join(', ')}`);
+    const accounts = run.accounts.map((a) => a.id).join(' and ');
+    const checks = new Set(run.checks.map((c) => c.checkId)).size;
+    step(`Ran ${checks} checks on accounts ${accounts} (${run.checks.length} results): ${tally.join(', ')}`);
 
     if ('adapter' in launched) {
       const window = await services.capture.openAws(DEMO_SCREENSHOT);
