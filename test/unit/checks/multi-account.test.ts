@@ -1,38 +1,21 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_CHECKS } from '../../../shared/checks/services';
-import { hostNameUrl, sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
+import { sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
 import {
   PRODUCTION,
   SANDBOX,
   STAGING,
   multiAccountScenario,
 } from '../../../main/sandbox/aws-endpoint/scenarios/multi-account';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { useLocalEndpoint } from '../helpers/local-endpoint';
+import { signedInSsoHome } from '../helpers/sso-home';
 import { createTestWorkspace } from '../helpers/services';
 
 const endpoint = useLocalEndpoint(() => ({ scenario: multiAccountScenario() }));
 
 describe('the checks beyond IAM, in every account in scope, through the real SDK clients', () => {
   it('reads each account in scope, says per region, and reports the account whose role is missing', async () => {
-    const home = awsHome({
-      config: ALL_KINDS_CONFIG,
-      credentials: ALL_KINDS_CREDENTIALS,
-      endpointUrl: hostNameUrl(endpoint.url),
-    });
-    mkdirSync(home.cacheDir, { recursive: true });
-    writeFileSync(
-      join(home.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-      JSON.stringify({
-        startUrl: START_URL,
-        region: 'us-east-1',
-        accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-        expiresAt: '2099-01-01T00:00:00Z',
-      }),
-    );
+    signedInSsoHome(endpoint.url);
     const ws = await createTestWorkspace({ aws: { clientSettings: { maxAttempts: 3, lookup: sandboxLookup } } });
     const { awsWorkspace, checks } = ws.services;
     await awsWorkspace.setProfile('audit');

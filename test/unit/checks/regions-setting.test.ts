@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
 import { silentLogger } from '../../../main/services/logger';
-import { hostNameUrl, sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
+import { sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
 import { PRODUCTION, multiAccountScenario } from '../../../main/sandbox/aws-endpoint/scenarios/multi-account';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
 import { useLocalEndpoint } from '../helpers/local-endpoint';
+import { signedInSsoHome } from '../helpers/sso-home';
 import { activityOnDisk, createTestWorkspace } from '../helpers/services';
 
 const endpoint = useLocalEndpoint(() => ({ scenario: multiAccountScenario() }));
@@ -16,21 +15,7 @@ const APP = { url: 'file:///app/out/renderer/index.html', isMainFrame: true };
 
 /** A workspace on the multi-account scenario, signed in through SSO, over the real IPC router. */
 async function regionsWorkspace() {
-  const home = awsHome({
-    config: ALL_KINDS_CONFIG,
-    credentials: ALL_KINDS_CREDENTIALS,
-    endpointUrl: hostNameUrl(endpoint.url),
-  });
-  mkdirSync(home.cacheDir, { recursive: true });
-  writeFileSync(
-    join(home.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
-  );
+  signedInSsoHome(endpoint.url);
   const ws = await createTestWorkspace({ aws: { clientSettings: { maxAttempts: 3, lookup: sandboxLookup } } });
   await ws.services.awsWorkspace.setProfile('audit');
   await ws.services.awsWorkspace.selectAccounts([PRODUCTION], 'audit');
