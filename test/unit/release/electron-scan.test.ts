@@ -15,7 +15,7 @@ function explained(): Set<string> {
   const section = doc.slice(doc.indexOf('## Electron security scan'));
   const rows = section
     .split('\n')
-    .filter((line) => /^\| [A-Z_]+_CHECK \|/.test(line))
+    .filter((line) => /^\| [A-Z_]+_CHECK +\|/.test(line))
     .map((line) => line.split('|').map((cell) => cell.trim()));
   return new Set(rows.map((cells) => `${cells[1]} ${cells[2]}`));
 }
