@@ -178,38 +178,32 @@ export class AccessReviewService {
     );
     // Evidence of the decisions, linked to the access-review control, after the signature is on disk.
     const review = signedReview!;
-    const csv = await ws.evidence.addBytes(decisionsCsv(review, members), {
-      title: `Access review ${review.id}: decisions`,
-      controlIds: [ACCESS_REVIEW_CONTROL_ID],
-      kind: 'document',
-      mediaType: 'text/csv',
-      fileName: `${review.id}-decisions.csv`,
-      source: {
-        type: 'derived',
-        from: review.populationEvidenceId ? [review.populationEvidenceId] : [],
-        rule: 'access-review.decisions',
-      },
-      capturedAt: this.deps.now().toISOString(),
-      effectiveDate: review.signed!.at.slice(0, 10),
-      capturedBy: by,
-    });
-    const summary = await ws.evidence.addBytes(
-      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion, ws.meta.sample === true),
-      {
-        title: `Access review ${review.id}: signed summary`,
+    // Both documents are derived from the population and dated by the signature.
+    const signedDocument = (bytes: Buffer, what: string, mediaType: string, fileName: string, rule: string) =>
+      ws.evidence.addBytes(bytes, {
+        title: `Access review ${review.id}: ${what}`,
         controlIds: [ACCESS_REVIEW_CONTROL_ID],
         kind: 'document',
-        mediaType: 'application/pdf',
-        fileName: `${review.id}-summary.pdf`,
-        source: {
-          type: 'derived',
-          from: review.populationEvidenceId ? [review.populationEvidenceId] : [],
-          rule: 'access-review.summary',
-        },
+        mediaType,
+        fileName,
+        source: { type: 'derived', from: review.populationEvidenceId ? [review.populationEvidenceId] : [], rule },
         capturedAt: this.deps.now().toISOString(),
         effectiveDate: review.signed!.at.slice(0, 10),
         capturedBy: by,
-      },
+      });
+    const csv = await signedDocument(
+      decisionsCsv(review, members),
+      'decisions',
+      'text/csv',
+      `${review.id}-decisions.csv`,
+      'access-review.decisions',
+    );
+    const summary = await signedDocument(
+      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion, ws.meta.sample === true),
+      'signed summary',
+      'application/pdf',
+      `${review.id}-summary.pdf`,
+      'access-review.summary',
     );
     await this.changeDoc(
       (r) => ({ ...r, evidenceIds: [...new Set([...r.evidenceIds, csv.id, summary.id])] }),
