@@ -7,7 +7,16 @@ import type { ModelControl } from './bundle-model';
 import { allExclusions, type BundleContent } from './content';
 import { screenshotsToPreview } from './thumbnails';
 import { formatBytes } from '../../../shared/util/format-bytes';
-import { AWS_CARVE_OUT, AWS_REVIEW_TITLE, KIND_LABELS, flagsText, sourceSummary, worstFirst } from './text';
+import {
+  AWS_CARVE_OUT,
+  AWS_REVIEW_TITLE,
+  KIND_LABELS,
+  REQUESTS_INTRO,
+  REQUESTS_TITLE,
+  flagsText,
+  sourceSummary,
+  worstFirst,
+} from './text';
 import { awsReviewHtml, AWS_REVIEW_ANCHOR } from './html-aws-review';
 import { reviewState, reviewStatusLine } from './aws-review';
 import { controlAnchor, esc, evLink, href } from './html-escape';
@@ -96,7 +105,7 @@ function requestsHtml(content: BundleContent): string {
         `<tr id="request-${anchor(r.id)}"><td><code>${esc(r.id)}</code></td><td>${esc(r.text)}${r.criteria ? `<div class="muted">${esc(r.criteria)}</div>` : ''}</td><td>${esc(r.status)}${r.auditorComment ? `<div class="muted">${esc(r.auditorComment)}</div>` : ''}</td><td>${esc(r.owner)}${r.dueDate ? `<div class="muted">due ${r.dueDate}</div>` : ''}</td><td>${esc(r.response)}${r.evidence.length ? `<ul>${r.evidence.map((e) => `<li>${evLink(e)} ${esc(e.record.title)}</li>`).join('')}</ul>` : ''}</td></tr>`,
     )
     .join('\n');
-  return `<section id="requests"><h1>Requests</h1><p>The request list as the audit firm sent it (requests.csv and requests.xlsx carry all of its columns).</p><table><tr><th>Request</th><th>Text</th><th>Status</th><th>Owner</th><th>Response and evidence</th></tr>${rows}</table></section>`;
+  return `<section id="requests"><h1>${REQUESTS_TITLE}</h1><p>${esc(REQUESTS_INTRO)}</p><table><tr><th>Request</th><th>Text</th><th>Status</th><th>Owner</th><th>Response and evidence</th></tr>${rows}</table></section>`;
 }
 
 export function renderHtml(content: BundleContent): Buffer {
@@ -139,7 +148,7 @@ ${meta.sample ? `<p class="sample" id="sample" role="note"><strong>${SAMPLE_MARK
 <p class="muted">Check every file with <code>sha256sum -c SHA256SUMS</code>; README.txt explains how.</p></header>
 <nav><h1>Contents</h1><ul><li><a href="#scope">Scope and responsibility</a></li><li><a href="#${AWS_REVIEW_ANCHOR}">${esc(AWS_REVIEW_TITLE)}</a></li><li><a href="#matrix">Control matrix</a></li><li><a href="#coverage">Criteria coverage</a></li>
 <li>Controls<ul>${model.controls.map((c) => `<li><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a> ${esc(c.def.title)}</li>`).join('')}</ul></li>
-<li><a href="#exclusions">Exceptions and exclusions</a></li>${content.accessReview ? `<li><a href="#${ACCESS_REVIEW_ANCHOR}">${ACCESS_REVIEW_TITLE}</a></li>` : ''}${content.requests ? '<li><a href="#requests">Requests</a></li>' : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
+<li><a href="#exclusions">Exceptions and exclusions</a></li>${content.accessReview ? `<li><a href="#${ACCESS_REVIEW_ANCHOR}">${ACCESS_REVIEW_TITLE}</a></li>` : ''}${content.requests ? `<li><a href="#requests">${REQUESTS_TITLE}</a></li>` : ''}<li><a href="#evidence">Evidence index</a></li></ul></nav>
 <section id="scope"><h1>Scope and responsibility</h1><p>${AWS_CARVE_OUT} <a href="#${anchor(model.awsReviewControlId)}"><code>${model.awsReviewControlId}</code></a> (CC9.2).</p>
 <table><tr><th>Responsibility</th><th>Controls</th></tr>${(['owned', 'shared', 'inherited'] as const).map((r) => `<tr><td>${RESPONSIBILITY_LABELS[r]}</td><td>${model.controls.filter((c) => c.def.responsibility === r).length}</td></tr>`).join('')}</table>
 <p id="aws-scope">${esc(awsScopeSentence(model))}</p>${outOfScopeHtml(model)}</section>

@@ -66,3 +66,7 @@ export const signatureLine = (signed: { by: { name: string; email: string }; at:
   `Signed by ${signed.by.name} (${signed.by.email}) on ${signed.at.slice(0, 10)} ${signed.at.slice(11, 16)} UTC`;
 
 export const NOT_SIGNED = 'NOT SIGNED — draft';
+
+export const REQUESTS_TITLE = 'Requests';
+export const REQUESTS_INTRO =
+  'The request list as the audit firm sent it (requests.csv and requests.xlsx carry all of its columns).';

@@ -78,6 +78,20 @@ describe('requests in the auditor bundle', () => {
     expect(section).toContain('<code>PBC-001</code>');
     expect(section).toContain('Provide the latest access review and its sign-off');
     for (const path of paths) expect(section).toContain(`href="${path}"`);
+
+    // index.pdf has the same section: each request with its answer and the bundle path of each evidence file.
+    const pdf = execFileSync('pdftotext', ['-layout', join(dir, 'index.pdf'), '-'], { encoding: 'utf8' });
+    const start = pdf.indexOf('The request list as the audit firm sent it');
+    expect(start, 'the Requests section of index.pdf').toBeGreaterThan(0);
+    const pages = pdf.slice(start, pdf.indexOf('Evidence index', start));
+    expect(pdf.slice(0, start)).toMatch(/Contents[\s\S]*Requests\s+\d+/);
+    for (const id of ['PBC-001', 'PBC-002', 'PBC-003']) expect(pages).toContain(id);
+    expect(pages).toContain('Provide the IAM password policy');
+    expect(pages).toMatch(/PBC-001[\s\S]*Submitted[\s\S]*Dana Founder[\s\S]*PBC-002/);
+    expect(pages).toContain('due 2027-01-15');
+    expect(pages).toContain('=Exported from IAM');
+    expect(pages).toMatch(/PBC-002[\s\S]*Returned[\s\S]*Show the date[\s\S]*PBC-003/);
+    for (const path of paths) expect(pages).toContain(path);
     const csv = readFileSync(join(dir, 'requests.csv'), 'utf8');
     expect(csv).toContain('PBC-003,Provide the latest access review and its sign-off,CC6.2,2027-01-22,IT,Open');
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

@@ -9,6 +9,7 @@ import { controlPage, evidenceIndex } from './control-pages';
 import { pdfInfo, type PdfInfo } from './info';
 import { collectGarbage, joinParts } from './join';
 import type { PdfNode } from './nodes';
+import { requestsSection } from './requests-section';
 import { controlMatrix, cover, criteriaCoverageTable, exclusionsSection, scope } from './sections';
 
 /**
@@ -76,6 +77,7 @@ function bodyParts(content: BundleContent, sizes: typeof PART_SIZES): Part[] {
   }
   parts.push({ nodes: exclusionsSection(content), thumbnails: [] });
   if (content.accessReview) parts.push({ nodes: accessReviewSection(content.accessReview), thumbnails: [] });
+  if (content.requests) for (const nodes of requestsSection(content.requests)) parts.push({ nodes, thumbnails: [] });
   for (const nodes of evidenceIndex(content, sizes.evidenceRows)) parts.push({ nodes, thumbnails: [] });
   return parts;
 }
