@@ -10,6 +10,7 @@ import { ChecksScreen } from '../features/checks/ChecksScreen';
 import { EvidenceScreen } from '../features/evidence/EvidenceScreen';
 import { AwsReportScreen } from '../features/aws-report/AwsReportScreen';
 import { AccessReviewsScreen } from '../features/access-reviews/AccessReviewsScreen';
+import { RequestsScreen } from '../features/requests/RequestsScreen';
 
 export interface NavItem {
   screen: string;
@@ -27,6 +28,7 @@ export const NAV: NavItem[] = [
   { screen: 'checks', label: 'Checks', component: ChecksScreen },
   { screen: 'aws-report', label: 'AWS report', component: AwsReportScreen },
   { screen: 'access-reviews', label: 'Access reviews', component: AccessReviewsScreen },
+  { screen: 'requests', label: 'Requests', component: RequestsScreen },
   { screen: 'team', label: 'Team', component: TeamScreen },
   { screen: 'export', label: 'Export', component: ExportScreen },
   { screen: 'settings', label: 'Settings', component: SettingsScreen },

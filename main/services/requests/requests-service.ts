@@ -311,6 +311,7 @@ export class RequestsService {
     if (options.headerRow !== undefined) header = headerAt(sheet.rows, options.headerRow);
     else if (options.mapping) header = headerFor(sheet.rows, options.mapping) ?? detectHeader(sheet.rows);
     else header = (remembered && headerFor(sheet.rows, remembered)) || detectHeader(sheet.rows);
+    const proposal = header ? proposeMapping(header.columns) : {};
     if (options.mapping) {
       mapping = options.mapping;
       mappingFrom = 'given';
@@ -318,7 +319,7 @@ export class RequestsService {
       mapping = remembered;
       mappingFrom = 'firm';
     } else {
-      mapping = header ? completeMapping(proposeMapping(header.columns)) : null;
+      mapping = completeMapping(proposal);
       mappingFrom = 'headers';
     }
     const parsed: ParsedList =
@@ -337,6 +338,7 @@ export class RequestsService {
       headerRow: header?.lastRow ?? 1,
       columns: header?.columns ?? [],
       mapping,
+      proposal,
       mappingFrom,
       top: sheet.rows.slice(0, Math.max(TOP_ROWS, (header?.lastRow ?? 0) + 5)),
       requests: parsed.requests.length,

@@ -26,6 +26,7 @@ import { awsReviewReadiness } from '../../../shared/rules/aws-report-standing';
 import { accessReviewReadiness } from '../../../shared/rules/access/access-readiness';
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import { AccessReviewStatusCard } from '../access-reviews/AccessReviewStatusCard';
+import { RequestsCountsCard } from './RequestsCountsCard';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -154,6 +155,7 @@ export function Dashboard() {
         </Grid.Col>
       </Grid>
       {accessReview && <AccessReviewStatusCard view={accessReview} today={todayUtc()} />}
+      <RequestsCountsCard />
       <Card withBorder>
         <Title order={5} mb="xs">
           By criteria group

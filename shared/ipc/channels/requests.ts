@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { IsoDate } from '../../domain/common';
-import { ColumnMapping, RequestStatus, type AuditRequest, type RequestImportRecord } from '../../domain/requests';
+import {
+  ColumnMapping,
+  RequestStatus,
+  type AuditRequest,
+  type RequestField,
+  type RequestImportRecord,
+} from '../../domain/requests';
 import type { ImportPlan } from '../../rules/requests/reimport';
 import type { RequestSuggestions } from '../../rules/requests/suggest-links';
 import type { RowProblem } from '../../rules/requests/types';
@@ -25,6 +31,8 @@ export interface RequestImportPreview {
   columns: string[];
   /** Null until the person chooses the id and text columns (no header suggested them). */
   mapping: ColumnMapping | null;
+  /** What the header names suggest for each field, also when it is not enough for a mapping (the person completes it). */
+  proposal: Partial<Record<RequestField, string>>;
   /** Where the mapping came from: the firm's last import, the header names, or the person. */
   mappingFrom: 'firm' | 'headers' | 'given';
   /** The first rows of the sheet (to choose another header row) and the first rows under the header. */
