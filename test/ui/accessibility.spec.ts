@@ -1,31 +1,27 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 import { createWorkspaceInUi } from './helpers';
 
-/** Serious and critical axe violations on what the page shows now, named so a failure says what and where. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Colours are judged once transitions (a link turning active) have ended, as a person sees them.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}; ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    );
-}
+/** A firm's list with a title row, one request overdue and one due later (dates far apart from any today). */
+const REQUEST_LIST = [
+  'Example Assurance LLP request list,,,,',
+  'Request #,Request Description,TSC Reference,Due Date,Client Owner',
+  'PBC-1,Provide the IAM password policy configuration,CC6.1,2020-01-15,dana@acme.example',
+  'PBC-2,Provide the incident response plan,CC7.3,2099-01-15,',
+].join('\r\n');
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen has no serious or critical accessibility violation in the ${scheme} theme`, async ({
     launch,
     workspaceDir,
   }) => {
-    test.setTimeout(180_000);
-    const { page } = await launch();
+    test.setTimeout(240_000);
+    const list = join(mkdtempSync(join(tmpdir(), 'aw-a11y-list-')), 'pbc.csv');
+    writeFileSync(list, REQUEST_LIST);
+    const { page } = await launch({ adapters: { pickRequestList: async () => list } });
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
     expect(await seriousViolations(page), 'welcome screen').toEqual([]);
@@ -34,7 +30,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const screens = await page
       .locator('[data-testid^="nav-"]:not([data-testid="nav-close"])')
       .evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')!.slice('nav-'.length)));
-    expect(screens).toEqual(expect.arrayContaining(['dashboard', 'controls', 'evidence', 'export', 'settings']));
+    expect(screens).toEqual(
+      expect.arrayContaining(['dashboard', 'controls', 'evidence', 'requests', 'export', 'settings']),
+    );
     for (const screen of screens) {
       await page.getByTestId(`nav-${screen}`).click();
       await page.waitForLoadState('networkidle');
@@ -44,6 +42,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('nav-controls').click();
     await page.locator('[data-testid^="control-row-"]').first().click();
     expect(await seriousViolations(page), 'control page').toEqual([]);
+    // The Requests screen with a list: the mapping step, the list with its due badges, one request.
+    await page.getByTestId('nav-requests').click();
+    await page.getByTestId('requests-import').click();
+    await page.getByTestId('import-choose-list').click();
+    await expect(page.getByTestId('import-plan')).toBeVisible();
+    expect(await seriousViolations(page), 'request list mapping step').toEqual([]);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-see-requests').click();
+    await expect(page.getByTestId('request-due').first()).toBeVisible();
+    expect(await seriousViolations(page), 'request list').toEqual([]);
+    await page.getByTestId('request-row-PBC-1').click();
+    await expect(page.getByTestId('suggested-control')).toBeVisible();
+    expect(await seriousViolations(page), 'one request').toEqual([]);
   });
 }
 
