@@ -159,7 +159,7 @@ async function signAwsReview(services: Services, dir: string) {
 }
 
 /** The 1-based page whose text satisfies `match`, from pdftotext's form-feed separated pages. */
-function findPage(pdf: string, match: (text: string) => boolean): number {
+export function findPage(pdf: string, match: (text: string) => boolean): number {
   const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
   const index = pages.findIndex(match);
   if (index < 0) throw new Error(`no page of ${pdf} matches`);

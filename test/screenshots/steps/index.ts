@@ -11,6 +11,7 @@ import { appearanceSteps } from './appearance';
 import { multiAccountSteps } from './multi-account';
 import { accessReviewSteps } from './access-reviews';
 import { sampleCompanySteps } from './sample-company';
+import { requestsSteps } from './requests';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -24,6 +25,7 @@ export const STEPS: ScreenshotStep[] = [
   ...exportSigningSteps,
   ...awsReportSteps,
   ...accessReviewSteps,
+  ...requestsSteps,
   ...appearanceSteps,
   ...sampleCompanySteps,
 ];
