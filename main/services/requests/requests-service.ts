@@ -58,7 +58,7 @@ export class RequestsService {
 
   list(): RequestsView {
     const doc = this.deps.workspaces.require().requests;
-    return { firm: doc.firm, columns: doc.columns, requests: doc.requests, imports: doc.imports };
+    return { firm: doc.firm, columns: doc.columns, mapping: doc.mapping, requests: doc.requests, imports: doc.imports };
   }
 
   async pick(): Promise<{ token: string; name: string } | null> {

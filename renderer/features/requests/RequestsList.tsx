@@ -84,6 +84,8 @@ export function RequestsList() {
   }
 
   const lastImport = view.imports.at(-1);
+  // The id column is the Request column already; the others are shown as the firm wrote them.
+  const firmColumns = view.columns.filter((c) => c !== view.mapping?.id);
   return (
     <Stack data-testid="requests-screen">
       <Group justify="space-between">
@@ -148,8 +150,10 @@ export function RequestsList() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Request</Table.Th>
-              {view.columns.map((c) => (
-                <Table.Th key={c}>{c}</Table.Th>
+              {firmColumns.map((c) => (
+                <Table.Th key={c} miw={c === view.mapping?.text ? 240 : undefined}>
+                  {c}
+                </Table.Th>
               ))}
               <Table.Th>Status</Table.Th>
               <Table.Th>Owner</Table.Th>
@@ -169,19 +173,19 @@ export function RequestsList() {
                 data-testid={`request-row-${r.id}`}
                 data-request-id={r.id}
               >
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm" fw={600} ff="monospace">
                     {r.id}
                   </Text>
                 </Table.Td>
-                {view.columns.map((c) => (
+                {firmColumns.map((c) => (
                   <Table.Td key={c} style={{ maxWidth: 320 }}>
                     <Text size="sm" lineClamp={3}>
                       {r.cells[c] ?? ''}
                     </Text>
                   </Table.Td>
                 ))}
-                <Table.Td>
+                <Table.Td miw={110}>
                   <RequestStatusBadge request={r} />
                 </Table.Td>
                 <Table.Td>{r.ownerId ? (members.get(r.ownerId)?.name ?? 'Former team member') : '—'}</Table.Td>

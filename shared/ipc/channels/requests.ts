@@ -15,6 +15,8 @@ import type { RowProblem } from '../../rules/requests/types';
 export interface RequestsView {
   firm: string;
   columns: string[];
+  /** Which of the columns holds which field (the last import's). */
+  mapping: ColumnMapping | null;
   requests: AuditRequest[];
   imports: RequestImportRecord[];
 }
