@@ -16,7 +16,13 @@ function requestRows(r: BundleRequest): PdfNode[][] {
     {
       stack: [cell(r.status, { ...small, bold: true }), ...(r.auditorComment ? [cell(r.auditorComment, muted)] : [])],
     },
-    { stack: [cell(r.owner || 'No owner', small), ...(r.dueDate ? [cell(`due ${r.dueDate}`, muted)] : [])] },
+    {
+      stack: [
+        // The email on its own line: a name and address on one line breaks mid-address in this column.
+        cell(r.owner ? r.owner.replace(' <', '\n<') : 'No owner', small),
+        ...(r.dueDate ? [cell(`due ${r.dueDate}`, muted)] : []),
+      ],
+    },
     cell(r.response, small),
   ];
   if (r.evidence.length === 0) return [row];
