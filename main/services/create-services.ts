@@ -16,6 +16,7 @@ import { AccessReviewService } from './access-reviews/access-review-service';
 import { ChecksService, type ChecksServiceDeps } from './collectors/checks-service';
 import { ControlsService } from './controls/controls-service';
 import { RequestsService } from './requests/requests-service';
+import { EvidenceRequestsService } from './evidence-requests/evidence-requests-service';
 import type { Logger } from './logger';
 import type { PreferencesStore } from './preferences/preferences';
 import { SshSigning, type SshSigningOptions } from './signing/ssh-signing';
@@ -100,6 +101,7 @@ export function createServices(options: ServiceOptions) {
   const awsWorkspace = new WorkspaceAwsSettings(workspaces, aws);
   const regions = new RegionsService({ workspaces, aws, now });
   const evidence = new EvidenceService(workspaces, now);
+  const evidenceRequests = new EvidenceRequestsService({ workspaces, evidence, now });
   const imports = new ImportService({
     workspaces,
     pickFiles: async () => (adapters.pickFiles ? adapters.pickFiles() : null),
@@ -193,6 +195,7 @@ export function createServices(options: ServiceOptions) {
     awsWorkspace,
     regions,
     evidence,
+    evidenceRequests,
     imports,
     capture,
     exports,

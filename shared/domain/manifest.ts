@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IsoDate, Person } from './common';
 import { EXCEPTION_IMPACTS, GAP_COVERAGE, RELIANCE, REPORT_OPINIONS, SUBSERVICE_TREATMENTS } from './aws-report-review';
 import { EvidenceRecord } from './evidence';
+import type { RecordStatus } from './record-status';
+import { FRESHNESS_FLAGS } from '../rules/freshness';
 import { CheckResult } from './findings';
 import { Category, CheckSettings } from './workspace';
 
@@ -25,7 +27,8 @@ import { Category, CheckSettings } from './workspace';
  * Added within version 2: `activity`, `withdrawn` and each evidence entry's `recordSha256` (the
  * workspace's sealed activity log ships as `activity.jsonl`, a document, so verify recomputes its
  * hash chain and every record's hash from the bundle alone); optional, so bundles exported before
- * them still validate.
+ * them still validate. Then `retired`: intact records a person retired as wrong or superseded, kept
+ * in the workspace and listed like the withdrawn ones, never shipped.
  *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
  * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
@@ -38,7 +41,7 @@ export const MANIFEST_VERSIONS = [1, 2] as const;
 export const MANIFEST_FORMAT = 'audit-workbench/bundle-manifest';
 
 /** Why an evidence item deserves the reviewer's attention; none of these stop the export. */
-export const EVIDENCE_FLAGS = ['captured_after_as_of', 'older_than_freshness_window', 'formula_cells'] as const;
+export const EVIDENCE_FLAGS = [...FRESHNESS_FLAGS, 'formula_cells'] as const;
 export const EvidenceFlag = z.enum(EVIDENCE_FLAGS);
 export type EvidenceFlag = z.infer<typeof EvidenceFlag>;
 
@@ -219,8 +222,11 @@ export const ManifestActivity = z.object({
 });
 export type ManifestActivity = z.infer<typeof ManifestActivity>;
 
-/** A record the preparer withdrew (damaged, tampered or missing): kept in the workspace, never shipped. */
-export const ManifestWithdrawn = z.object({
+/**
+ * A record with a status (shared/domain/record-status.ts), kept in the workspace and never shipped:
+ * withdrawn (damaged, tampered or missing) or retired (wrong or superseded).
+ */
+export const ManifestStatusChange = z.object({
   id: z.string(),
   /** The title as sealed; null when no seal records it. */
   title: z.string().nullable(),
@@ -229,10 +235,12 @@ export const ManifestWithdrawn = z.object({
   reason: z.string(),
   by: z.object({ name: z.string(), email: z.string() }),
   at: z.string(),
-  /** The `evidence.withdrawn` line of activity.jsonl that records it. */
+  /** The `evidence.withdrawn` (or `evidence.retired`) line of activity.jsonl that records it. */
   line: z.number().int().positive(),
 });
-export type ManifestWithdrawn = z.infer<typeof ManifestWithdrawn>;
+export type ManifestStatusChange = z.infer<typeof ManifestStatusChange>;
+/** The sealed activity log a bundle ships and its records listed by status (each status a list of manifest.json). */
+export type ManifestSealing = { activity: ManifestActivity } & Record<RecordStatus, ManifestStatusChange[]>;
 
 export const ManifestDocument = z.object({ path: BundlePath, sha256: Sha256, size: z.number().int().nonnegative() });
 
@@ -276,7 +284,9 @@ export const Manifest = z
     /** The sealed activity log shipped with the bundle (see Versioning). */
     activity: ManifestActivity.optional(),
     /** Records withdrawn in the workspace; present whenever `activity` is. */
-    withdrawn: z.array(ManifestWithdrawn).optional(),
+    withdrawn: z.array(ManifestStatusChange).optional(),
+    /** Records retired in the workspace (wrong or superseded); present whenever `activity` is, from when retiring was added. */
+    retired: z.array(ManifestStatusChange).optional(),
     /** Exported from a sample company's workspace (the built-in sandbox, not AWS): not evidence. */
     sample: z.literal(true).optional(),
   })

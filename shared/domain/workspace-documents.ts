@@ -4,6 +4,7 @@ import { AWS_REPORT_REVIEW_SCHEMA_VERSION, AwsReportReviewDoc, newAwsReportRevie
 import type { Person } from './common';
 import { CONTROLS_SCHEMA_VERSION, ControlsDoc } from './control-state';
 import type { DocumentMigrations } from './migrations';
+import { EVIDENCE_REQUESTS_SCHEMA_VERSION, EvidenceRequestsDoc, newEvidenceRequestsDoc } from './evidence-requests';
 import { newRequestsDoc, REQUESTS_SCHEMA_VERSION, RequestsDoc } from './requests';
 import { TEAM_SCHEMA_VERSION, TeamDoc } from './team';
 import { CheckSettings, WORKSPACE_SCHEMA_VERSION, WorkspaceMeta } from './workspace';
@@ -79,6 +80,14 @@ export const WORKSPACE_DOCUMENTS = {
     schema: AccessReviewsDoc,
     migrations: { current: ACCESS_REVIEWS_SCHEMA_VERSION, steps: {} },
     default: newAccessReviewsDoc,
+    addedLater: true,
+    restorable: true,
+  }),
+  evidenceRequests: define({
+    file: 'evidence-requests.json',
+    schema: EvidenceRequestsDoc,
+    migrations: { current: EVIDENCE_REQUESTS_SCHEMA_VERSION, steps: {} },
+    default: newEvidenceRequestsDoc,
     addedLater: true,
     restorable: true,
   }),

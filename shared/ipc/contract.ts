@@ -3,6 +3,7 @@ import { activityChannels, identityChannels, teamChannels, workspaceChannels } f
 import { controlsChannels } from './channels/controls';
 import { awsChannels } from './channels/aws';
 import { evidenceChannels } from './channels/evidence';
+import { evidenceRequestsChannels } from './channels/evidence-requests';
 import { captureChannels } from './channels/capture';
 import { checksChannels } from './channels/checks';
 import { exportChannels } from './channels/export';
@@ -26,6 +27,7 @@ export const contract = {
   activity: activityChannels,
   aws: awsChannels,
   evidence: evidenceChannels,
+  evidenceRequests: evidenceRequestsChannels,
   capture: captureChannels,
   export: exportChannels,
   checks: checksChannels,

@@ -4,6 +4,7 @@ import { controlsHandlers } from './controls';
 import { awsHandlers } from './aws';
 import { captureHandlers } from './capture';
 import { evidenceHandlers } from './evidence';
+import { evidenceRequestsHandlers } from './evidence-requests';
 import { exportHandlers } from './export';
 import { checksHandlers } from './checks';
 import { awsReportHandlers } from './aws-report';
@@ -23,6 +24,7 @@ export const createHandlers = (s: Services): Handlers => ({
   activity: activityHandlers(s),
   aws: awsHandlers(s),
   evidence: evidenceHandlers(s),
+  evidenceRequests: evidenceRequestsHandlers(s),
   capture: captureHandlers(s),
   export: exportHandlers(s),
   checks: checksHandlers(s),

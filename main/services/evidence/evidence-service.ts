@@ -6,6 +6,8 @@ import {
   type EvidenceProvenance,
 } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
+import { actionOfStatus, type RecordStatus } from '../../../shared/domain/record-status';
+import { DEFAULT_FRESHNESS_DAYS, freshnessFlags } from '../../../shared/rules/freshness';
 import { assertIntact, evidenceReader, type ReadEvidence } from './evidence-reader';
 import { recordChecker, type WorkspaceIntegrity } from './record-checks';
 import type { OpenWorkspace } from '../workspace/open-workspace';
@@ -25,10 +27,11 @@ const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).c
 function withRecordCheck(item: EvidenceItem, integrity: WorkspaceIntegrity | null): EvidenceItem {
   const check = integrity?.records.get(item.id);
   if (!check) return item;
-  const withdrawn = check.statusChange
-    ? { withdrawn: { reason: check.statusChange.reason, by: check.statusChange.by, at: check.statusChange.at } }
+  const change = check.statusChange;
+  const status = change
+    ? { recordStatus: { status: change.status, reason: change.reason, by: change.by, at: change.at } }
     : {};
-  if (check.state === 'ok') return { ...item, ...withdrawn };
+  if (check.state === 'ok') return { ...item, ...status };
   return {
     ...item,
     integrity: check.state,
@@ -38,15 +41,20 @@ function withRecordCheck(item: EvidenceItem, integrity: WorkspaceIntegrity | nul
       message: check.message ?? '',
       fileIntegrity: item.integrity as FileIntegrity,
     },
-    ...withdrawn,
+    ...status,
   };
 }
 
-const itemOf = (read: ReadEvidence): EvidenceItem => ({
-  ...read.record,
-  integrity: read.integrity,
-  ...(read.readError ? { readError: read.readError } : {}),
-});
+/** The workspace's as-of date and the default freshness window: the export's pre-flight rule, where people work. */
+const itemOf = (read: ReadEvidence, asOfDate: string): EvidenceItem => {
+  const dateFlags = freshnessFlags(read.record, { asOfDate, freshnessDays: DEFAULT_FRESHNESS_DAYS });
+  return {
+    ...read.record,
+    integrity: read.integrity,
+    ...(read.readError ? { readError: read.readError } : {}),
+    ...(dateFlags.length ? { dateFlags } : {}),
+  };
+};
 
 /**
  * Evidence as the Evidence screen shows it, read through the one evidence reader: a file is
@@ -88,14 +96,19 @@ export class EvidenceService {
     const records = (await this.allRecords(ws, integrity)).filter(
       (r) => (!filter.controlId || r.controlIds.includes(filter.controlId)) && (!filter.kind || r.kind === filter.kind),
     );
-    const items = (await this.reader(ws).readAll(records)).map((read) => withRecordCheck(itemOf(read), integrity));
+    const items = (await this.reader(ws).readAll(records)).map((read) =>
+      withRecordCheck(itemOf(read, ws.meta.asOfDate), integrity),
+    );
     return items.filter((i) => !filter.integrity || i.integrity === filter.integrity).reverse();
   }
 
   async item(id: string): Promise<EvidenceItem> {
     const ws = this.workspaces.require();
     const integrity = await this.integrity(ws);
-    return withRecordCheck(itemOf(await this.reader(ws).read(await this.recordOf(ws, id, integrity))), integrity);
+    return withRecordCheck(
+      itemOf(await this.reader(ws).read(await this.recordOf(ws, id, integrity)), ws.meta.asOfDate),
+      integrity,
+    );
   }
 
   private async recordOf(ws: OpenWorkspace, id: string, integrity: WorkspaceIntegrity | null): Promise<EvidenceRecord> {
@@ -113,26 +126,65 @@ export class EvidenceService {
    * activity log. Nothing is deleted; the bundle leaves it out and lists it as withdrawn.
    */
   async withdraw(id: string, reason: string): Promise<EvidenceItem> {
-    const ws = this.workspaces.require();
-    const before = await this.item(id);
-    if (before.withdrawn)
-      throw new AppError('CONFLICT', `Evidence ${id} was already withdrawn on ${before.withdrawn.at}.`);
+    const before = await this.unsetItem(id);
     if (before.integrity === 'ok' && !before.recordProblem)
       throw new AppError(
         'INVALID_INPUT',
         `Evidence "${before.title}" (${id}) matches its seal and its hash; only damaged evidence is withdrawn.`,
         {
-          hint: 'Withdrawing is the repair path for a record or file that is Tampered, Damaged or Missing.',
+          hint: 'Withdrawing is the repair path for a record or file that is Tampered, Damaged or Missing. To set aside intact evidence that is wrong or superseded, retire it.',
         },
       );
     const problem = before.recordProblem?.message ?? `its file is ${before.integrity}`;
+    return this.setStatus(before, 'withdrawn', reason, { problem });
+  }
+
+  /**
+   * Sets aside intact evidence that is wrong or superseded (a screenshot of the wrong account, a
+   * policy replaced by its new version): retired, with who, when and why, in the activity log.
+   * Like a withdrawn record it stays in the workspace, is left out of bundles and is listed in
+   * their manifest, as retired.
+   */
+  async retire(id: string, reason: string): Promise<EvidenceItem> {
+    const before = await this.unsetItem(id);
+    if (before.recordProblem || before.integrity !== 'ok')
+      throw new AppError(
+        'INVALID_INPUT',
+        `Evidence "${before.title}" (${id}) is ${before.recordProblem?.state ?? before.integrity}, so it is withdrawn, not retired.`,
+        {
+          hint: 'Withdraw it with a reason on the Evidence screen: retiring is for intact evidence that is wrong or superseded.',
+        },
+      );
+    return this.setStatus(before, 'retired', reason, {});
+  }
+
+  /** The record, refused when a status was already set: a status is set once and never undone. */
+  private async unsetItem(id: string): Promise<EvidenceItem> {
+    const item = await this.item(id);
+    if (item.recordStatus)
+      throw new AppError(
+        'CONFLICT',
+        `Evidence ${id} was already ${item.recordStatus.status} on ${item.recordStatus.at}.`,
+      );
+    return item;
+  }
+
+  /** One log line sets a record's status (record-seals.ts reads it back); the record itself never changes. */
+  private async setStatus(
+    item: EvidenceItem,
+    status: RecordStatus,
+    reason: string,
+    details: Record<string, unknown>,
+  ): Promise<EvidenceItem> {
+    const ws = this.workspaces.require();
+    const verb = status === 'withdrawn' ? 'Withdrew' : 'Retired';
     await ws.record({
-      action: 'evidence.withdrawn',
-      target: `evidence:${id}`,
-      summary: `Withdrew evidence "${before.title}" (${id}): ${reason}. It stays in the workspace, is left out of bundles and listed in their manifest as withdrawn.`,
-      details: { evidenceId: id, reason, problem },
+      action: actionOfStatus(status),
+      target: `evidence:${item.id}`,
+      summary: `${verb} evidence "${item.title}" (${item.id}): ${reason}. It stays in the workspace, is left out of bundles and listed in their manifest as ${status}.`,
+      details: { evidenceId: item.id, reason, ...details },
     });
-    return this.item(id);
+    return this.item(item.id);
   }
 
   async provenance(id: string): Promise<EvidenceProvenance> {
@@ -143,7 +195,7 @@ export class EvidenceService {
     const read = await this.reader(ws).read(record, { fresh: true });
     const { entries } = await ws.activity.read();
     return {
-      item: withRecordCheck(itemOf(read), integrity),
+      item: withRecordCheck(itemOf(read, ws.meta.asOfDate), integrity),
       checkedAt: read.checkedAt,
       activity: entries.filter((e) => e.details?.evidenceId === id || e.target === `evidence:${id}`),
     };

@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { EvidenceRecord } from '../../../shared/domain/evidence';
 import { canonicalJson } from '../../../shared/util/canonical-json';
 import type { ChainLine } from '../workspace/activity-chain';
+import {
+  RECORD_STATUS_ACTIONS,
+  type RecordStatus as SetStatus,
+  type RecordStatusView,
+} from '../../../shared/domain/record-status';
 
 /** The canonical SHA-256 of a record as stored (keys sorted): any edit to any field changes it. */
 export const recordSha256 = (raw: unknown) => createHash('sha256').update(canonicalJson(raw), 'utf8').digest('hex');
@@ -16,12 +21,8 @@ export const shippedRecordSha256 = (entry: EvidenceRecord) => recordSha256(Evide
 /** The log lines that seal a record: added by the app, or sealed once when an older workspace was migrated. */
 export const SEALING_ACTIONS = new Set(['evidence.added', 'evidence.sealed']);
 
-/**
- * A record's status after it was sealed, each set by one log line. A second status (retiring
- * wrong or superseded evidence) is one more entry here and one more word in the UI.
- */
-export const RECORD_STATUS_ACTIONS = { 'evidence.withdrawn': 'withdrawn' } as const;
-export type RecordStatus = 'active' | (typeof RECORD_STATUS_ACTIONS)[keyof typeof RECORD_STATUS_ACTIONS];
+/** A record's status after it was sealed: active, or one of the statuses a log line sets (shared/domain/record-status.ts). */
+export type RecordStatus = 'active' | SetStatus;
 
 export interface Seal {
   evidenceId: string;
@@ -32,11 +33,8 @@ export interface Seal {
   line: number;
 }
 
-export interface StatusChange {
-  status: Exclude<RecordStatus, 'active'>;
-  reason: string;
-  by: { name: string; email: string };
-  at: string;
+export interface StatusChange extends RecordStatusView {
+  /** The line of activity.jsonl that set it. */
   line: number;
 }
 
@@ -65,7 +63,8 @@ export function sealIndex(lines: ChainLine[]): SealIndex {
       });
     }
     const next = RECORD_STATUS_ACTIONS[entry.action as keyof typeof RECORD_STATUS_ACTIONS];
-    if (next && typeof d.evidenceId === 'string') {
+    // The first status stands: a status is set once and never undone.
+    if (next && typeof d.evidenceId === 'string' && !status.has(d.evidenceId)) {
       status.set(d.evidenceId, {
         status: next,
         reason: typeof d.reason === 'string' ? d.reason : '',

@@ -1,4 +1,3 @@
-import { subDays } from 'date-fns';
 import { AWS_REPORT_REVIEW_CONTROL_ID, CONTROLS } from '../../../shared/catalog';
 import type { ControlDef } from '../../../shared/catalog/types';
 import type { Person } from '../../../shared/domain/common';
@@ -7,11 +6,12 @@ import { awsReviewReadiness } from '../../../shared/rules/aws-report-standing';
 import { defaultControlState, type ControlState, type Exclusion } from '../../../shared/domain/control-state';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { EvidenceFlag } from '../../../shared/domain/manifest';
-import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/ipc/channels/export';
+import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/rules/freshness';
 import type { WorkspaceState } from '../../../shared/domain/workspace-documents';
 import type { Category, WorkspaceMeta } from '../../../shared/domain/workspace';
 import { controlsInScope, criteriaCoverage, type CriterionCoverage } from '../../../shared/rules/coverage';
 import { formulaCellsOf } from '../../../shared/rules/formula-cells';
+import { freshnessFlags } from '../../../shared/rules/freshness';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import { evidencePath } from './layout';
@@ -24,8 +24,8 @@ import { accountInScope, accountOf } from '../../../shared/rules/latest-run';
  */
 export interface ExportSource
   extends
-    Omit<WorkspaceState, 'requests' | 'accessReviews'>,
-    Partial<Pick<WorkspaceState, 'requests' | 'accessReviews'>> {
+    Omit<WorkspaceState, 'requests' | 'accessReviews' | 'evidenceRequests'>,
+    Partial<Pick<WorkspaceState, 'requests' | 'accessReviews' | 'evidenceRequests'>> {
   root: string;
   evidence: Pick<EvidenceStore, 'list' | 'filePath' | 'verify'>;
   /** The control catalog; the built-in one unless a company adds its own controls (and the benchmark does). */
@@ -98,13 +98,7 @@ export function resolveOptions(meta: WorkspaceMeta, input: Partial<ExportOptions
 }
 
 export function evidenceFlags(record: EvidenceRecord, options: ExportOptions): EvidenceFlag[] {
-  const day = record.capturedAt.slice(0, 10);
-  const flags: EvidenceFlag[] = [];
-  if (day > options.asOfDate) flags.push('captured_after_as_of');
-  const oldest = subDays(new Date(`${options.asOfDate}T00:00:00Z`), options.freshnessDays)
-    .toISOString()
-    .slice(0, 10);
-  if (day < oldest) flags.push('older_than_freshness_window');
+  const flags: EvidenceFlag[] = freshnessFlags(record, options);
   // Evidence bytes never change, so the warning found on import travels with the file.
   if (formulaCellsOf(record)) flags.push('formula_cells');
   return flags;

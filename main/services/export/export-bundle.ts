@@ -18,7 +18,8 @@ import { renderHtml } from './html';
 import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_EVIDENCE, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
-import type { ManifestActivity, ManifestWithdrawn } from '../../../shared/domain/manifest';
+import type { ManifestSealing, ManifestStatusChange } from '../../../shared/domain/manifest';
+import { RECORD_STATUSES } from '../../../shared/domain/record-status';
 import { renderPdfInChild } from './pdf/render-in-child';
 import { readmeText } from './readme';
 import { formatSums, type SumLine } from './sha256sums';
@@ -157,15 +158,13 @@ async function refuseUnsealed(source: ExportSource): Promise<WorkspaceIntegrity 
  * What the bundle carries of the seal: the whole log (a hash chain is only recomputed over every
  * line, so shipping a part would leave its links unverifiable), its head, and the withdrawn records.
  */
-function bundleSealing(
-  sealed: WorkspaceIntegrity | null,
-): { text: Buffer; activity: ManifestActivity; withdrawn: ManifestWithdrawn[] } | null {
+function bundleSealing(sealed: WorkspaceIntegrity | null): (ManifestSealing & { text: Buffer }) | null {
   const head = sealed?.reading.head;
   if (!sealed || !head) return null;
-  const withdrawn = [...sealed.index.status].map(([id, change]): ManifestWithdrawn => {
+  const changes = [...sealed.index.status].map(([id, change]) => {
     const seal = sealed.index.seals.get(id);
     const title = seal?.record?.title;
-    return {
+    const entry: ManifestStatusChange = {
       id,
       title: typeof title === 'string' ? title : null,
       recordSha256: seal?.recordSha256 ?? null,
@@ -174,11 +173,15 @@ function bundleSealing(
       at: change.at,
       line: change.line,
     };
+    return { status: change.status, entry };
   });
+  const byStatus = Object.fromEntries(
+    RECORD_STATUSES.map((status) => [status, changes.filter((c) => c.status === status).map((c) => c.entry)]),
+  ) as Record<(typeof RECORD_STATUSES)[number], ManifestStatusChange[]>;
   return {
     text: Buffer.from(sealed.reading.text, 'utf8'),
     activity: { path: ADDED_BUNDLE_FILES.activityLog, lines: head.lines, sha256: head.sha256 },
-    withdrawn,
+    ...byStatus,
   };
 }
 
@@ -198,12 +201,12 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
   const generatedAt = run.now();
   const sealed = await refuseUnsealed(source);
   const sealing = bundleSealing(sealed);
-  const withdrawn = new Set(sealed?.index.status.keys());
-  // Withdrawn records are kept in the workspace and never shipped.
-  // A view of the source (its getters intact) whose evidence list leaves withdrawn records out.
+  const setAside = new Set(sealed?.index.status.keys());
+  // Withdrawn and retired records are kept in the workspace and never shipped.
+  // A view of the source (its getters intact) whose evidence list leaves them out.
   const shipped: ExportSource = Object.assign(Object.create(source) as ExportSource, {
     evidence: {
-      list: async () => (await source.evidence.list()).filter((r) => !withdrawn.has(r.id)),
+      list: async () => (await source.evidence.list()).filter((r) => !setAside.has(r.id)),
       filePath: (sha: string) => source.evidence.filePath(sha),
       verify: (r: Parameters<ExportSource['evidence']['verify']>[0]) => source.evidence.verify(r),
     },

@@ -1,14 +1,14 @@
+import { RECORD_STATUSES } from '../../../shared/domain/record-status';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   Manifest,
   MANIFEST_FORMAT,
   MANIFEST_VERSION,
-  type ManifestActivity,
   type ManifestAwsReportReview,
   type ManifestControl,
   type ManifestSigning,
-  type ManifestWithdrawn,
+  type ManifestSealing,
 } from '../../../shared/domain/manifest';
 import { shippedRecordSha256 } from '../evidence/record-seals';
 import type { BundleAwsReview } from './aws-review';
@@ -74,8 +74,8 @@ export function buildManifest(
   documents: GeneratedDocument[],
   awsReview: BundleAwsReview,
   signing?: ManifestSigning,
-  /** The sealed activity log the bundle ships and the withdrawn records; absent for a store no log seals. */
-  sealing?: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] },
+  /** The sealed activity log the bundle ships and the records by status; absent for a store no log seals. */
+  sealing?: ManifestSealing,
 ): Manifest {
   const { meta, options } = model;
   const controls = model.controls.map((c): ManifestControl => ({
@@ -160,7 +160,12 @@ export function buildManifest(
         sha256: r.sha256,
       })),
     },
-    ...(sealing ? { activity: sealing.activity, withdrawn: sealing.withdrawn } : {}),
+    ...(sealing
+      ? {
+          activity: sealing.activity,
+          ...Object.fromEntries(RECORD_STATUSES.map((status) => [status, sealing[status]])),
+        }
+      : {}),
     ...(meta.sample ? { sample: true } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { CONTROL_STATUSES, type ControlStatus } from '../../../shared/domain/control-state';
 import type { EvidenceKind, FileIntegrity } from '../../../shared/domain/evidence';
-import { recordChecker } from '../evidence/record-checks';
+import { recordChecker, type WorkspaceIntegrity } from '../evidence/record-checks';
+import type { RecordStatus } from '../../../shared/domain/record-status';
 import type { CheckResult } from '../../../shared/domain/findings';
 import type { Person } from '../../../shared/domain/common';
 import type { PreflightReport } from '../../../shared/ipc/channels/export';
@@ -13,12 +14,22 @@ import { blockingOf, bundleAwsReview, warningsOf } from './aws-review';
 import { accessReviewOpen, bundleAccessReview } from './access-review-bundle';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
+import { requestStandings } from '../../../shared/rules/evidence-requests';
 
 /** Record files the evidence store could not read (it skips them); the pre-flight says so. */
 async function unreadableRecords(source: ExportSource, readable: number): Promise<number> {
   const names = await listFolder(join(source.root, EVIDENCE_DIR, 'records')).catch(() => [] as string[]);
   return Math.max(0, names.filter((n) => n.endsWith('.json')).length - readable);
 }
+
+/** The records the log gave one status, with why and when: left out of the bundle, listed in its manifest. */
+const withStatus = (sealed: WorkspaceIntegrity | undefined | null, status: RecordStatus) =>
+  [...(sealed?.index.status ?? [])]
+    .filter(([, s]) => s.status === status)
+    .map(([id, s]) => {
+      const title = sealed?.index.seals.get(id)?.record?.title;
+      return { id, title: typeof title === 'string' ? title : id, reason: s.reason, by: s.by.name, at: s.at };
+    });
 
 /** A record out of account scope is still shipped when a request links it; then it counts among the evidence. */
 const notShipped = (model: { evidence: ModelEvidence[] }) => {
@@ -95,6 +106,18 @@ export async function preflight(
   const access = bundleAccessReview(source.accessReviews, source.team, model);
 
   const checkTimes = reads.map((r) => r.checkedAt).sort();
+  const damaged = new Set([...recordProblems.map((p) => p.id), ...fileProblems.map((r) => r.item.record.id)]);
+  const requests = requestStandings(
+    model.controls.map((c) => c.def),
+    source.evidenceRequests,
+    model.evidence.map(({ record }) => ({
+      id: record.id,
+      title: record.title,
+      capturedAt: record.capturedAt,
+      ...(record.meta ? { meta: record.meta } : {}),
+      usable: !damaged.has(record.id) && !sealed?.index.status.has(record.id),
+    })),
+  );
   return {
     options,
     filesChecked: { count: reads.length, fresh: context.fresh ?? false, oldestCheckAt: checkTimes[0] ?? null },
@@ -121,6 +144,9 @@ export async function preflight(
       .filter((c) => c.def.responsibility !== 'inherited' && c.evidence.length === 0)
       .map((c) => ({ id: c.def.id, title: c.def.title, responsibility: c.def.responsibility })),
     failingChecks: checks,
+    missingRequests: requests.requests
+      .filter((r) => r.standing.state === 'missing')
+      .map(({ id, kind, title, controlIds }) => ({ id, kind, title, controlIds })),
     exclusions: model.controls.flatMap((c) =>
       c.exclusions.map((e) => ({ controlId: c.def.id, what: e.what, expiresOn: e.expiresOn, expired: e.expiredAsOf })),
     ),
@@ -146,7 +172,8 @@ export async function preflight(
       })),
     ],
     activityChainProblem: sealed?.chain?.message ?? null,
-    withdrawn: [...(sealed?.index.status ?? [])].map(([id, s]) => ({ id, reason: s.reason, at: s.at })),
+    withdrawn: withStatus(sealed, 'withdrawn'),
+    retired: withStatus(sealed, 'retired'),
     canExport: problems.length === 0 && recordProblems.length === 0 && !sealed?.chain,
   };
 }

@@ -1,13 +1,13 @@
-import type { ManifestActivity, ManifestSigning, ManifestWithdrawn } from '../../../shared/domain/manifest';
+import type { ManifestSealing, ManifestSigning } from '../../../shared/domain/manifest';
 import { verifyCommand } from './bundle-signature';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
 import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { BundleModel } from './bundle-model';
 
 /** The inventory line and the check step for the activity log a bundle ships; nothing without one. */
-function chainParts(sealing: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] } | undefined) {
+function chainParts(sealing: ManifestSealing | undefined) {
   if (!sealing) return { inventory: '', step: '' };
-  const { activity, withdrawn } = sealing;
+  const { activity, withdrawn, retired } = sealing;
   return {
     inventory: `${activity.path}        The workspace's activity log as a hash chain: who did what, when,
                       and the line that sealed each evidence record when it was captured.
@@ -39,6 +39,12 @@ function chainParts(sealing: { activity: ManifestActivity; withdrawn: ManifestWi
    manifest.json's "withdrawn" lists each with the reason, who and when, as the
    "evidence.withdrawn" line of ${activity.path} records it.`
        : 'No record was withdrawn.'
+   } ${
+     retired.length
+       ? `${retired.length} record${retired.length === 1 ? ' was' : 's were'} retired (wrong or superseded, kept in the
+   workspace, not shipped): manifest.json's "retired" lists each with the reason, who and
+   when, as the "evidence.retired" line of ${activity.path} records it.`
+       : 'No record was retired.'
    }
 `,
   };
@@ -75,7 +81,7 @@ export function readmeText(
   model: BundleModel,
   fingerprint: string,
   signing?: ManifestSigning,
-  sealing?: { activity: ManifestActivity; withdrawn: ManifestWithdrawn[] },
+  sealing?: ManifestSealing,
 ): Buffer {
   const { meta, options } = model;
   const chain = chainParts(sealing);

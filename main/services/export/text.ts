@@ -20,7 +20,7 @@ export function sourceSummary(source: EvidenceSource): string {
 }
 
 export const FLAG_LABELS: Record<EvidenceFlag, string> = {
-  captured_after_as_of: 'captured after the as-of date',
+  captured_after_as_of: 'dated after the as-of date',
   older_than_freshness_window: 'older than the freshness window',
   formula_cells: 'has cells a spreadsheet would run as formulas: open it as text, not in a spreadsheet',
 };

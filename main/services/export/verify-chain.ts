@@ -1,6 +1,7 @@
 import type { Manifest } from '../../../shared/domain/manifest';
 import type { ChainCheckView } from '../../../shared/ipc/channels/export';
-import { differingField, sealIndex, shippedRecordSha256 } from '../evidence/record-seals';
+import { differingField, sealIndex, shippedRecordSha256, type StatusChange } from '../evidence/record-seals';
+import { RECORD_STATUSES, type RecordStatus } from '../../../shared/domain/record-status';
 import { EvidenceRecord } from '../../../shared/domain/evidence';
 import { readChain } from '../workspace/activity-chain';
 import { ADDED_BUNDLE_FILES } from './layout';
@@ -95,19 +96,41 @@ export function checkBundleChain(
     const status = index.status.get(e.id);
     if (status)
       recordProblems.push(
-        `${name(e)} was withdrawn at line ${status.line} of ${activity.path}, yet the bundle ships it.`,
+        `${name(e)} was ${status.status} at line ${status.line} of ${activity.path}, yet the bundle ships it.`,
       );
   }
   problems.push(...recordProblems.slice(0, RECORDS_NAMED));
   if (recordProblems.length > RECORDS_NAMED)
     problems.push(`${recordProblems.length - RECORDS_NAMED} more evidence records fail the same checks.`);
 
-  const listed = new Map((manifest.withdrawn ?? []).map((w) => [w.id, w]));
-  for (const [id, change] of index.status) {
+  for (const status of RECORD_STATUSES) checkStatusList(manifest, status, index.status, activity.path, problems);
+  const count = (status: RecordStatus) => [...index.status.values()].filter((c) => c.status === status).length;
+  return {
+    lines: reading.lines.length,
+    records: manifest.evidence.length,
+    withdrawn: count('withdrawn'),
+    retired: count('retired'),
+  };
+}
+
+/**
+ * A status list of manifest.json (`withdrawn`, `retired`) must be exactly what the log set: each
+ * record the log gave that status listed, with the same reason, who, when and line, and no other.
+ */
+function checkStatusList(
+  manifest: Manifest,
+  status: RecordStatus,
+  changes: Map<string, StatusChange>,
+  log: string,
+  problems: string[],
+) {
+  const listed = new Map((manifest[status] ?? []).map((w) => [w.id, w]));
+  for (const [id, change] of changes) {
+    if (change.status !== status) continue;
     const w = listed.get(id);
     if (!w)
       problems.push(
-        `Evidence ${id} was withdrawn at line ${change.line} of ${activity.path}, but manifest.json does not list it as withdrawn.`,
+        `Evidence ${id} was ${status} at line ${change.line} of ${log}, but manifest.json does not list it as ${status}.`,
       );
     else if (
       w.line !== change.line ||
@@ -117,12 +140,10 @@ export function checkBundleChain(
       w.by.name !== change.by.name
     )
       problems.push(
-        `manifest.json's withdrawal of ${id} differs from line ${change.line} of ${activity.path}, which records it.`,
+        `manifest.json's ${status} entry for ${id} differs from line ${change.line} of ${log}, which records it.`,
       );
   }
   for (const id of listed.keys())
-    if (!index.status.has(id))
-      problems.push(`manifest.json lists ${id} as withdrawn, but no line of ${activity.path} withdrew it.`);
-
-  return { lines: reading.lines.length, records: manifest.evidence.length, withdrawn: index.status.size };
+    if (changes.get(id)?.status !== status)
+      problems.push(`manifest.json lists ${id} as ${status}, but no line of ${log} set that.`);
 }

@@ -90,7 +90,7 @@ export function ControlDetail({ controlId }: { controlId: string }) {
               <Title order={5} mb="xs">
                 Evidence that proves it
               </Title>
-              <ExpectedEvidenceList evidence={control.evidence} />
+              <ExpectedEvidenceList controlId={controlId} evidence={control.evidence} />
             </Card>
             {CONTROL_DETAIL_SECTIONS.map(({ id, component: Section }) => (
               <Section key={id} controlId={controlId} />

@@ -27,6 +27,7 @@ import { accessReviewReadiness } from '../../../shared/rules/access/access-readi
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import { AccessReviewStatusCard } from '../access-reviews/AccessReviewStatusCard';
 import { RequestsCountsCard } from './RequestsCountsCard';
+import { EvidenceAttentionCard } from '../evidence-requests/EvidenceAttentionCard';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -156,6 +157,7 @@ export function Dashboard() {
       </Grid>
       {accessReview && <AccessReviewStatusCard view={accessReview} today={todayUtc()} />}
       <RequestsCountsCard />
+      <EvidenceAttentionCard />
       <Card withBorder>
         <Title order={5} mb="xs">
           By criteria group

@@ -7,7 +7,7 @@ import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ImportPanel } from './ImportPanel';
-import { IntegrityBadge, KIND_LABELS, utc } from './labels';
+import { DateFlagBadges, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
 
 /** Evidence linked to one control: captures, imports and API evidence, newest first. */
 export function ControlEvidenceSection({ controlId }: { controlId: string }) {
@@ -67,6 +67,8 @@ export function ControlEvidenceSection({ controlId }: { controlId: string }) {
                 </Table.Td>
                 <Table.Td w={170}>
                   <IntegrityBadge integrity={e.integrity} />
+                  {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
+                  <DateFlagBadges item={e} />
                 </Table.Td>
               </Table.Tr>
             ))}

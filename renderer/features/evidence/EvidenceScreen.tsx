@@ -11,9 +11,9 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OpenCaptureWindows } from '../capture/CaptureWindows';
 import { EvidenceViewer } from './EvidenceViewer';
-import { IntegrityBadge, KIND_LABELS, utc, WithdrawnBadge } from './labels';
+import { DateFlagBadges, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
 import { ProvenancePanel } from './ProvenancePanel';
-import { canWithdraw, WithdrawRecord } from './WithdrawRecord';
+import { canRetire, canWithdraw, SetRecordStatus } from './SetRecordStatus';
 
 function EvidenceDetail({ id }: { id: string }) {
   const { version } = useWorkspace();
@@ -29,9 +29,10 @@ function EvidenceDetail({ id }: { id: string }) {
   return (
     <Stack data-testid="evidence-detail">
       <Title order={4}>{provenance.item.title}</Title>
-      {canWithdraw(provenance.item) && <WithdrawRecord item={provenance.item} />}
+      {canWithdraw(provenance.item) && <SetRecordStatus item={provenance.item} status="withdrawn" />}
       <EvidenceViewer key={`${id}-${provenance.item.integrity}`} id={id} />
       <ProvenancePanel provenance={provenance} />
+      {canRetire(provenance.item) && <SetRecordStatus item={provenance.item} status="retired" />}
     </Stack>
   );
 }
@@ -151,7 +152,8 @@ export function EvidenceScreen() {
                     </Table.Td>
                     <Table.Td w={170}>
                       <IntegrityBadge integrity={e.integrity} />
-                      {e.withdrawn && <WithdrawnBadge />}
+                      {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
+                      <DateFlagBadges item={e} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,8 +1,9 @@
 import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { EvidenceItem, EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
+import { RECORD_STATUS_LABELS } from '../../../shared/domain/record-status';
 import { useRoute } from '../../app/route';
-import { formatBytes, IntegrityBadge, KIND_LABELS, utc, WithdrawnBadge } from './labels';
+import { DateFlagBadges, formatBytes, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <Table.Tr>
@@ -44,7 +45,8 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
         <Title order={5}>Provenance</Title>
         <Group gap={4}>
           <IntegrityBadge integrity={e.integrity} />
-          {e.withdrawn && <WithdrawnBadge />}
+          {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
+          <DateFlagBadges item={e} />
         </Group>
       </Group>
       <Table>
@@ -107,10 +109,10 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
                 ? `${e.recordProblem.state === 'tampered' ? 'Tampered' : e.recordProblem.state === 'damaged' ? 'Damaged' : 'Missing'}: ${e.recordProblem.message}`
                 : 'The record matches its seal in the activity log'}
             </span>
-            {e.withdrawn && (
-              <Text size="sm" data-testid="provenance-withdrawn">
-                Withdrawn by {e.withdrawn.by.name} on {utc(e.withdrawn.at)}: {e.withdrawn.reason}. It stays here and is
-                left out of every bundle.
+            {e.recordStatus && (
+              <Text size="sm" data-testid={`provenance-${e.recordStatus.status}`}>
+                {RECORD_STATUS_LABELS[e.recordStatus.status]} by {e.recordStatus.by.name} on {utc(e.recordStatus.at)}:{' '}
+                {e.recordStatus.reason}. It stays here and is left out of every bundle.
               </Text>
             )}
           </Row>

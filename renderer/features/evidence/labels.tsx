@@ -1,5 +1,7 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { EvidenceKind, ListedIntegrity } from '../../../shared/domain/evidence';
+import { DEFAULT_FRESHNESS_DAYS, FRESHNESS_LABELS, type FreshnessFlag } from '../../../shared/rules/freshness';
+import { RECORD_STATUS_LABELS, type RecordStatus, type RecordStatusView } from '../../../shared/domain/record-status';
 
 export const KIND_LABELS: Record<EvidenceKind, string> = {
   api_snapshot: 'API snapshot',
@@ -52,17 +54,41 @@ export function IntegrityBadge({ integrity }: { integrity: ListedIntegrity }) {
   );
 }
 
-export function WithdrawnBadge() {
+const STATUS_HELP: Record<RecordStatus, string> = {
+  withdrawn:
+    'Withdrawn with a reason: kept in the workspace, left out of bundles, listed in their manifest as withdrawn.',
+  retired:
+    'Retired as wrong or superseded, with a reason: kept in the workspace, left out of bundles, listed in their manifest as retired.',
+};
+
+/** Withdrawn or Retired: the record is kept and shown, never shipped. */
+export function RecordStatusBadge({ status }: { status: RecordStatusView }) {
   return (
-    <Tooltip
-      label="Withdrawn with a reason: kept in the workspace, left out of bundles, listed in their manifest as withdrawn."
-      multiline
-      w={280}
-    >
-      <Badge color="gray" variant="outline" ml={4} data-testid="withdrawn-badge">
-        Withdrawn
+    <Tooltip label={STATUS_HELP[status.status]} multiline w={280}>
+      <Badge color="gray" variant="outline" ml={4} data-testid={`${status.status}-badge`}>
+        {RECORD_STATUS_LABELS[status.status]}
       </Badge>
     </Tooltip>
+  );
+}
+
+/** Dated after the as-of date, or before the freshness window: the pre-flight's rule, shown where people work. */
+export function DateFlagBadges({ item }: { item: { dateFlags?: FreshnessFlag[]; source: { type: string } } }) {
+  return (
+    <>
+      {(item.dateFlags ?? []).map((flag) => (
+        <Tooltip
+          key={flag}
+          label={`${FRESHNESS_LABELS[flag]} (${item.source.type === 'import' ? 'its effective date' : 'the day it was captured'}, against the workspace's as-of date and the ${DEFAULT_FRESHNESS_DAYS}-day window). The export's pre-flight flags it too.`}
+          multiline
+          w={280}
+        >
+          <Badge color="yellow" variant="light" ml={4} data-testid="date-flag" data-flag={flag}>
+            {FRESHNESS_LABELS[flag]}
+          </Badge>
+        </Tooltip>
+      ))}
+    </>
   );
 }
 

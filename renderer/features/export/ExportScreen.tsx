@@ -1,7 +1,8 @@
 import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { SigningKeyChoice } from '../../../shared/domain/signing';
-import { DEFAULT_FRESHNESS_DAYS, type PreflightReport } from '../../../shared/ipc/channels/export';
+import type { PreflightReport } from '../../../shared/ipc/channels/export';
+import { DEFAULT_FRESHNESS_DAYS } from '../../../shared/rules/freshness';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useWorkspace } from '../../app/workspace-context';

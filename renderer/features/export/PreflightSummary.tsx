@@ -97,6 +97,12 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           {report.withdrawn.map((w) => `${w.id} (${w.reason})`).join('; ')}.
         </Text>
       )}
+      {report.retired.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="preflight-retired">
+          Retired, left out and listed in the manifest as retired:{' '}
+          {report.retired.map((w) => `${w.id} "${w.title}" (${w.reason})`).join('; ')}.
+        </Text>
+      )}
       <Text size="xs" c="dimmed" data-testid="preflight-files-checked" data-fresh={String(report.filesChecked.fresh)}>
         {report.filesChecked.fresh
           ? `All ${report.filesChecked.count} evidence files and every record were re-hashed just now.`
@@ -132,6 +138,16 @@ export function PreflightSummary({ report }: { report: PreflightReport }) {
           testId="preflight-no-evidence"
           empty="Every owned and shared control has evidence."
           items={report.controlsWithoutEvidence.map((c) => `${c.id}: ${c.title}`)}
+        />
+        <Section
+          title="Screenshot and document requests missing"
+          testId="preflight-missing-requests"
+          color="orange"
+          empty="Every screenshot and document request of the controls in scope is provided or marked not applicable."
+          items={report.missingRequests.map(
+            (r) =>
+              `${r.title} (${r.kind === 'screenshot' ? 'guided screenshot' : 'document'}; ${r.controlIds.join(', ')})`,
+          )}
         />
         <Section
           title="Checks failing or needing review"

@@ -9,6 +9,8 @@ import {
   type ListedIntegrity,
 } from '../../domain/evidence';
 import type { ActivityEntry } from '../../domain/activity';
+import type { RecordStatusView } from '../../domain/record-status';
+import type { FreshnessFlag } from '../../rules/freshness';
 
 export interface EvidenceItem extends EvidenceRecord {
   integrity: ListedIntegrity;
@@ -22,8 +24,13 @@ export interface EvidenceItem extends EvidenceRecord {
     /** The file's own check, which `integrity` no longer shows once the record has a problem. */
     fileIntegrity: FileIntegrity;
   };
-  /** Withdrawn records are kept and listed, never exported; the reason is logged. */
-  withdrawn?: { reason: string; by: { name: string; email: string }; at: string };
+  /** Withdrawn (damaged) or retired (wrong or superseded): kept and listed, never exported; the reason is logged. */
+  recordStatus?: RecordStatusView;
+  /**
+   * Dated after the workspace's as-of date, or before the default freshness window (an import by
+   * its effective date); absent when neither. The export's pre-flight applies the same rule.
+   */
+  dateFlags?: FreshnessFlag[];
 }
 
 /** What the viewer shows; the renderer never gets a path it could open. */
@@ -87,6 +94,10 @@ export const evidenceChannels = {
   /** Withdraws a damaged record with a reason: kept and listed, logged, left out of bundles, never deleted. */
   withdraw: method(
     z.object({ id: EvidenceId, reason: z.string().trim().min(3, 'Say why the record is withdrawn').max(1000) }),
+  ).returns<EvidenceItem>(),
+  /** Retires intact evidence that is wrong or superseded, with a reason: kept and listed, logged, left out of bundles. */
+  retire: method(
+    z.object({ id: EvidenceId, reason: z.string().trim().min(3, 'Say why the evidence is retired').max(1000) }),
   ).returns<EvidenceItem>(),
   pickFiles: method(z.undefined()).returns<PickedFile[]>(),
   importPicked: method(ImportDetails.extend({ token: z.string().min(8).max(80) })).returns<EvidenceItem>(),

@@ -9,9 +9,6 @@ import { Category } from '../../domain/workspace';
 import { SigningKeyChoice } from '../../domain/signing';
 import type { ReviewStanding } from '../../rules/reviews/review-standing';
 
-/** Evidence captured more than this many days before the as-of date is flagged, unless the user chooses otherwise. */
-export const DEFAULT_FRESHNESS_DAYS = 90;
-
 /** What the user chooses on the Export screen; everything defaults from the workspace. */
 export const ExportOptionsInput = z.object({
   asOfDate: IsoDate.optional(),
@@ -61,6 +58,8 @@ export interface PreflightReport {
   };
   /** Owned and shared controls with nothing linked (inherited ones are proven by the AWS report review). */
   controlsWithoutEvidence: { id: string; title: string; responsibility: string }[];
+  /** The catalog's screenshot and document requests of the controls in scope that nothing provides and nobody marked not applicable. */
+  missingRequests: { id: string; kind: 'screenshot' | 'document'; title: string; controlIds: string[] }[];
   /** Latest results per account in scope that fail, errored or need review. */
   failingChecks: {
     controlId: string;
@@ -105,8 +104,10 @@ export interface PreflightReport {
   })[];
   /** The first line of activity.jsonl that no longer matches its chain, or null. */
   activityChainProblem: string | null;
-  /** Records withdrawn with a reason: left out of the bundle, listed in its manifest. */
-  withdrawn: { id: string; reason: string; at: string }[];
+  /** Records withdrawn (damaged) with a reason: left out of the bundle, listed in its manifest. */
+  withdrawn: SetAsideRecord[];
+  /** Records retired (wrong or superseded) with a reason: left out of the bundle, listed in its manifest. */
+  retired: SetAsideRecord[];
   canExport: boolean;
 }
 
@@ -131,11 +132,22 @@ export interface ExportResultView {
   signature: { principal: string; keyType: string; fingerprint: string } | null;
 }
 
+/** A record withdrawn or retired, as the pre-flight lists it. */
+export interface SetAsideRecord {
+  id: string;
+  title: string;
+  reason: string;
+  /** Who set the status. */
+  by: string;
+  at: string;
+}
+
 /** What verify recomputed from the bundle's own activity.jsonl: its chain and every record's hash. */
 export interface ChainCheckView {
   lines: number;
   records: number;
   withdrawn: number;
+  retired: number;
 }
 
 /** What verify found: `problems` has one sentence per mismatch, empty when everything matches. */

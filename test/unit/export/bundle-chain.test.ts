@@ -96,7 +96,7 @@ describe('the bundle carries the chain', () => {
 
       const report = await verifyBundle(out);
       expect(report.problems).toEqual([]);
-      expect(report.chain).toEqual({ lines: lines(shipped).length, records: 2, withdrawn: 1 });
+      expect(report.chain).toEqual({ lines: lines(shipped).length, records: 2, withdrawn: 1, retired: 0 });
 
       // README.txt's own commands, run with the shell in the unpacked bundle.
       const readme = readFileSync(join(unpacked, 'README.txt'), 'utf8');
