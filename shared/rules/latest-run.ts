@@ -8,6 +8,9 @@ export interface RunRecord {
   aws?: { accountId: string };
 }
 
+/** One check collected in one account: the unit a "latest" is chosen within. */
+const checkAccountKey = (record: RunRecord) => `${record.checkId ?? record.id}\u0000${accountOf(record) ?? ''}`;
+
 /** Later capture wins; on the same instant the larger id, so every screen picks the same record. */
 export const isLater = (a: RunRecord, b: RunRecord) =>
   a.capturedAt > b.capturedAt || (a.capturedAt === b.capturedAt && a.id > b.id);
@@ -47,7 +50,7 @@ export function latestFindingsPerAccount<R extends RunRecord>(
   const latest = new Map<string, R>();
   for (const record of records) {
     if (record.kind !== 'findings') continue;
-    const key = `${record.checkId ?? record.id}\u0000${accountOf(record) ?? ''}`;
+    const key = checkAccountKey(record);
     const seen = latest.get(key);
     if (!seen || isLater(record, seen)) latest.set(key, record);
   }
@@ -65,4 +68,36 @@ export function latestFindingsPerAccount<R extends RunRecord>(
     inScope: ordered.filter((r) => accountInScope(accountOf(r), scope)),
     outOfScope: ordered.filter((r) => !accountInScope(accountOf(r), scope)),
   };
+}
+
+/** Whether a record belongs to the same run of the same check in the same account as a findings record. */
+export const inRunOf = (record: RunRecord & { runId?: string }, findings: RunRecord & { runId?: string }) =>
+  record.id === findings.id ||
+  (record.runId !== undefined &&
+    record.runId === findings.runId &&
+    record.checkId === findings.checkId &&
+    accountOf(record) === accountOf(findings));
+
+/**
+ * Evidence split by the same rule into the latest run of each check per account (its findings and
+ * the raw responses of that run) and earlier runs. A control's bundle page shows the latest run;
+ * earlier runs stay in the evidence index. Evidence of no check (screenshots, documents) is
+ * never an earlier run: a person retires what it supersedes.
+ */
+export function splitByLatestRun<R extends RunRecord & { runId?: string }>(
+  records: readonly R[],
+): { latest: R[]; earlier: R[] } {
+  const findings = new Map<string, R>();
+  for (const record of records) {
+    if (record.kind !== 'findings') continue;
+    const seen = findings.get(checkAccountKey(record));
+    if (!seen || isLater(record, seen)) findings.set(checkAccountKey(record), record);
+  }
+  const latest: R[] = [];
+  const earlier: R[] = [];
+  for (const record of records) {
+    const run = record.checkId === undefined ? undefined : findings.get(checkAccountKey(record));
+    (run && !inRunOf(record, run) ? earlier : latest).push(record);
+  }
+  return { latest, earlier };
 }

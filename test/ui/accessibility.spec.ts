@@ -55,6 +55,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('request-row-PBC-1').click();
     await expect(page.getByTestId('suggested-control')).toBeVisible();
     expect(await seriousViolations(page), 'one request').toEqual([]);
+    // A control with document and screenshot requests, one being marked not applicable.
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('control-row-iam-access-key-rotation').click();
+    await page.getByTestId('request-doc.key-rotation-procedure').getByTestId('request-mark-na').click();
+    await expect(page.getByTestId('request-na-reason')).toBeVisible();
+    expect(await seriousViolations(page), 'control page, marking a request not applicable').toEqual([]);
   });
 }
 

@@ -15,7 +15,7 @@ import { freshnessFlags } from '../../../shared/rules/freshness';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import { evidencePath } from './layout';
-import { accountInScope, accountOf } from '../../../shared/rules/latest-run';
+import { accountInScope, accountOf, splitByLatestRun } from '../../../shared/rules/latest-run';
 
 /** What an export reads: an open workspace, or the same documents loaded read-only by the CLI. */
 /**
@@ -48,6 +48,8 @@ export interface ModelEvidence {
   /** The in-scope controls it supports. */
   controlIds: string[];
   flags: EvidenceFlag[];
+  /** A record of an earlier run of its check (shared/rules/latest-run.ts): in the evidence index, not on control pages. */
+  earlierRun: boolean;
 }
 
 export interface ModelExclusion extends Exclusion {
@@ -58,7 +60,12 @@ export interface ModelControl {
   def: ControlDef;
   state: ControlState;
   owner: Person | null;
+  /** Every evidence item supporting the control, earlier runs included (manifest.json lists them all). */
   evidence: ModelEvidence[];
+  /** What the control's page shows: the latest run of each check, and every screenshot and document. */
+  latest: ModelEvidence[];
+  /** Earlier runs of its checks: listed in the evidence index only. */
+  earlier: ModelEvidence[];
   exclusions: ModelExclusion[];
 }
 
@@ -136,8 +143,12 @@ export async function buildModel(
       path: evidencePath(record, controlIds[0]!),
       controlIds,
       flags: evidenceFlags(record, options),
+      earlierRun: false,
     });
   }
+  // The one "latest run" rule, over every shipped record: a check's run is the same on every control it proves.
+  const earlier = new Set(splitByLatestRun(evidence.map((e) => e.record)).earlier.map((r) => r.id));
+  for (const item of evidence) item.earlierRun = earlier.has(item.record.id);
   const byControl = new Map<string, ModelEvidence[]>();
   for (const item of evidence) {
     for (const id of item.controlIds) byControl.set(id, [...(byControl.get(id) ?? []), item]);
@@ -158,6 +169,8 @@ export async function buildModel(
       state,
       owner: member ? { name: member.name, email: member.email } : null,
       evidence: byControl.get(def.id) ?? [],
+      latest: (byControl.get(def.id) ?? []).filter((e) => !e.earlierRun),
+      earlier: (byControl.get(def.id) ?? []).filter((e) => e.earlierRun),
       exclusions: state.exclusions.map((e) => ({ ...e, expiredAsOf: e.expiresOn < options.asOfDate })),
     };
   });

@@ -10,9 +10,11 @@ import { formatBytes } from '../../../shared/util/format-bytes';
 import {
   AWS_CARVE_OUT,
   AWS_REVIEW_TITLE,
+  EARLIER_RUN_NOTE,
   KIND_LABELS,
   REQUESTS_INTRO,
   REQUESTS_TITLE,
+  earlierRunsText,
   flagsText,
   sourceSummary,
   worstFirst,
@@ -73,7 +75,7 @@ ${rows ? `<table><tr><th>Entity</th><th>Result</th><th>Why</th></tr>${rows}</tab
 <div><code>${s.record.sha256}</code></div></div></div>`,
     )
     .join('\n');
-  const evidenceRows = c.evidence
+  const evidenceRows = c.latest
     .map(
       (e) =>
         `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}${e.flags.length ? `<div class="warn">${esc(flagsText(e.flags, e.record))}</div>` : ''}</td><td>${esc(KIND_LABELS[e.record.kind] ?? e.record.kind)}</td><td>${esc(e.record.capturedAt)}</td></tr>`,
@@ -86,7 +88,7 @@ ${c.def.id === content.model.awsReviewControlId ? reviewPointer(content) : ''}
 ${includeNotes && c.state.notes ? `<h2>Notes</h2><p>${esc(c.state.notes)}</p>` : ''}
 ${c.exclusions.length ? `<h2>Exclusions</h2>${c.exclusions.map((e) => `<p>${esc(e.what)}: ${esc(e.reason)} Approved by ${esc(e.approvedBy)}; expires ${e.expiresOn}${e.expiredAsOf ? ' <span class="bad">(expired)</span>' : ''}.</p>`).join('')}` : ''}
 ${findingHtml ? `<h2>${FINDINGS_HEADING}</h2>${findingHtml}` : ''}${shots ? `<h2>Screenshots</h2>${shots}` : ''}
-<h2>Evidence</h2>${evidenceRows ? `<table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Captured (UTC)</th></tr>${evidenceRows}</table>` : '<p class="muted">No evidence is linked to this control.</p>'}</section>`;
+<h2>Evidence</h2>${evidenceRows ? `<table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Captured (UTC)</th></tr>${evidenceRows}</table>` : '<p class="muted">No evidence is linked to this control.</p>'}${c.earlier.length ? `<p class="muted earlier-runs">The latest run of each check is shown; ${earlierRunsText(c.earlier.length)} of its checks ${c.earlier.length === 1 ? 'is' : 'are'} listed in the <a href="#evidence">evidence index</a>.</p>` : ''}</section>`;
 }
 
 function outOfScopeHtml(model: BundleContent['model']): string {
@@ -114,7 +116,7 @@ export function renderHtml(content: BundleContent): Buffer {
   const matrix = model.controls
     .map(
       (c) =>
-        `<tr><td><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a><div class="muted">${esc(c.def.title)}</div></td><td>${RESPONSIBILITY_LABELS[c.def.responsibility]}</td><td>${esc(c.def.criteria.join(', '))}</td><td>${esc(c.owner?.name ?? 'No owner')}</td><td>${STATUS_LABELS[c.state.status]}</td><td>${c.evidence.map(evLink).join(' ') || '<span class="bad">None</span>'}</td></tr>`,
+        `<tr><td><a href="#${anchor(c.def.id)}"><code>${esc(c.def.id)}</code></a><div class="muted">${esc(c.def.title)}</div></td><td>${RESPONSIBILITY_LABELS[c.def.responsibility]}</td><td>${esc(c.def.criteria.join(', '))}</td><td>${esc(c.owner?.name ?? 'No owner')}</td><td>${STATUS_LABELS[c.state.status]}</td><td>${c.latest.map(evLink).join(' ') || '<span class="bad">None</span>'}</td></tr>`,
     )
     .join('\n');
   const coverage = model.coverage
@@ -132,7 +134,7 @@ export function renderHtml(content: BundleContent): Buffer {
   const index = model.evidence
     .map(
       (e) =>
-        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div>${e.flags.includes('formula_cells') ? `<div class="warn">${esc(flagsText(['formula_cells'], e.record))}</div>` : ''}</td><td><code>${e.record.sha256}</code></td></tr>`,
+        `<tr><td>${evLink(e)}</td><td>${esc(e.record.title)}<div class="muted">${esc(e.controlIds.join(', '))} · ${esc(e.path)} · ${formatBytes(e.record.size)}</div>${e.flags.includes('formula_cells') ? `<div class="warn">${esc(flagsText(['formula_cells'], e.record))}</div>` : ''}${e.earlierRun ? `<div class="muted">${EARLIER_RUN_NOTE}</div>` : ''}</td><td><code>${e.record.sha256}</code></td></tr>`,
     )
     .join('\n');
   const html = `<!doctype html>

@@ -37,6 +37,12 @@ export function flagsText(flags: EvidenceFlag[], record: EvidenceRecord): string
     .join('; ');
 }
 
+/** On a control's page: how many files of earlier runs its checks have, which only the evidence index lists. */
+export const earlierRunsText = (n: number) => `${n} file${n === 1 ? '' : 's'} of earlier runs`;
+
+/** In the evidence index, beside a file of an earlier run. */
+export const EARLIER_RUN_NOTE = 'Earlier run: control pages show the latest run of each check.';
+
 export const KIND_LABELS: Record<string, string> = {
   api_snapshot: 'API snapshot',
   findings: 'Findings',

@@ -7,7 +7,15 @@ import type { BundleContent } from '../content';
 import type { LoadedFinding } from '../evidence-files';
 import { screenshotsToPreview } from '../thumbnails';
 import { reviewState, reviewStatusLine } from '../aws-review';
-import { AWS_REVIEW_TITLE, KIND_LABELS, flagsText, sourceSummary, worstFirst } from '../text';
+import {
+  AWS_REVIEW_TITLE,
+  EARLIER_RUN_NOTE,
+  KIND_LABELS,
+  earlierRunsText,
+  flagsText,
+  sourceSummary,
+  worstFirst,
+} from '../text';
 import { cell, code, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 /**
@@ -166,7 +174,10 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
       ['Criteria', def.criteria.join(', ')],
       ['Owner', control.owner ? `${control.owner.name} <${control.owner.email}>` : 'No owner'],
       ['Status', STATUS_LABELS[state.status]],
-      ['Evidence', `${control.evidence.length} file(s)`],
+      [
+        'Evidence',
+        `${control.latest.length} file(s)${control.earlier.length ? `; ${earlierRunsText(control.earlier.length)} in the evidence index` : ''}`,
+      ],
     ]),
     para(def.intent),
     ...(def.split ? [para(`AWS: ${def.split.aws}`, 'small'), para(`The company: ${def.split.company}`, 'small')] : []),
@@ -193,13 +204,13 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
     ...(findings.length ? [h2(FINDINGS_HEADING), ...findings.flatMap(findingBlock)] : []),
     ...(shots.length ? [h2('Screenshots'), ...shots.map((s) => screenshotBlock(s, content.thumbnails))] : []),
     h2('Evidence'),
-    control.evidence.length === 0
+    control.latest.length === 0
       ? para('No evidence is linked to this control.', 'small')
       : table(
           [78, '*'],
           ['Evidence', 'Title, kind, captured (UTC); files and hashes are in the evidence index'],
           // One text node per cell: a row costs little, so controls with hundreds of items stay cheap to lay out.
-          control.evidence.map((e) => [
+          control.latest.map((e) => [
             code(e.record.id, { fontSize: 6.5 }),
             cell(
               `${e.record.title} · ${KIND_LABELS[e.record.kind] ?? e.record.kind} · ${e.record.capturedAt.slice(0, 16).replace('T', ' ')}${e.flags.length ? ` · ${flagsText(e.flags, e.record)}` : ''}`,
@@ -207,6 +218,14 @@ export function controlPage(control: ModelControl, content: BundleContent): PdfN
           ]),
           { fontSize: 7 },
         ),
+    ...(control.earlier.length
+      ? [
+          para(
+            `The latest run of each check is shown; ${earlierRunsText(control.earlier.length)} of its checks are listed in the evidence index.`,
+            'small',
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -228,7 +247,7 @@ export function evidenceIndex({ model }: BundleContent, rowsPerTable: number): P
         noWrap: true,
       }),
       cell(
-        `${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}${e.flags.includes('formula_cells') ? `\n${flagsText(['formula_cells'], e.record)}` : ''}`,
+        `${e.record.title}\n${e.controlIds.join(', ')}\n${e.path}${e.flags.includes('formula_cells') ? `\n${flagsText(['formula_cells'], e.record)}` : ''}${e.earlierRun ? `\n${EARLIER_RUN_NOTE}` : ''}`,
         { fontSize: 6.5 },
       ),
       code(e.record.sha256, { fontSize: 6.3 }),

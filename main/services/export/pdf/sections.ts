@@ -108,9 +108,9 @@ export function controlMatrix({ model }: BundleContent): PdfNode[] {
         cell(c.def.criteria.join(', ')),
         cell(c.owner?.name ?? 'No owner'),
         cell(STATUS_LABELS[c.state.status]),
-        c.evidence.length === 0
+        c.latest.length === 0
           ? cell('None', { color: '#a33' })
-          : { text: c.evidence.map((e) => e.record.id).join(' '), fontSize: 6.5 },
+          : { text: c.latest.map((e) => e.record.id).join(' '), fontSize: 6.5 },
       ]),
       { fontSize: 7.5 },
     ),
