@@ -39,6 +39,9 @@ test("a control's document request is marked not applicable with a reason and un
     capturedBy: DANA,
   });
 
+  // Added behind the window's back: reload, as after any change outside the app.
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
   const total = (await services.evidenceRequests.list()).counts.total;
   await expect(page.getByTestId('requests-missing')).toContainText(
     `${total} of ${total} screenshot and document requests missing`,

@@ -4,6 +4,7 @@ import { awsSteps } from './aws';
 import { checksSteps } from './checks';
 import { evidenceSteps } from './evidence';
 import { evidenceTamperedSteps } from './evidence-tampered';
+import { catalogRequestSteps } from './catalog-requests';
 import { exportSteps } from './export';
 import { exportSigningSteps } from './export-signing';
 import { awsReportSteps } from './aws-report';
@@ -21,6 +22,7 @@ export const STEPS: ScreenshotStep[] = [
   ...multiAccountSteps,
   ...evidenceSteps,
   ...evidenceTamperedSteps,
+  ...catalogRequestSteps,
   ...exportSteps,
   ...exportSigningSteps,
   ...awsReportSteps,
