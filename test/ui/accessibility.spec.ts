@@ -58,8 +58,8 @@ for (const scheme of ['light', 'dark'] as const) {
     // A control with document and screenshot requests, one being marked not applicable.
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('control-row-iam-access-key-rotation').click();
-    await page.getByTestId('request-doc.key-rotation-procedure').getByTestId('request-mark-na').click();
-    await expect(page.getByTestId('request-na-reason')).toBeVisible();
+    await page.getByTestId('catalog-request-doc.key-rotation-procedure').getByTestId('catalog-request-mark-na').click();
+    await expect(page.getByTestId('catalog-request-na-reason')).toBeVisible();
     expect(await seriousViolations(page), 'control page, marking a request not applicable').toEqual([]);
   });
 }

@@ -43,7 +43,7 @@ test("a control's document request is marked not applicable with a reason and un
   await page.reload();
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
   const total = (await services.evidenceRequests.list()).counts.total;
-  await expect(page.getByTestId('requests-missing')).toContainText(
+  await expect(page.getByTestId('catalog-requests-missing')).toContainText(
     `${total} of ${total} screenshot and document requests missing`,
   );
   // Its effective date is half a year before the as-of date: flagged on the dashboard.
@@ -51,14 +51,16 @@ test("a control's document request is marked not applicable with a reason and un
 
   await page.getByTestId('nav-controls').click();
   await page.getByTestId(`control-row-${CONTROL}`).click();
-  const request = page.getByTestId(`request-${DOC}`);
-  await expect(request.getByTestId('request-standing')).toHaveAttribute('data-state', 'missing');
-  await request.getByTestId('request-mark-na').click();
-  await expect(request.getByTestId('request-na-save')).toBeDisabled();
-  await request.getByTestId('request-na-reason').fill('Nobody has long-lived keys: sign-in is through SSO only');
-  await request.getByTestId('request-na-save').click();
-  await expect(request.getByTestId('request-standing')).toHaveAttribute('data-state', 'not_applicable');
-  await expect(request.getByTestId('request-not-applicable')).toContainText(
+  const request = page.getByTestId(`catalog-request-${DOC}`);
+  await expect(request.getByTestId('catalog-request-standing')).toHaveAttribute('data-state', 'missing');
+  await request.getByTestId('catalog-request-mark-na').click();
+  await expect(request.getByTestId('catalog-request-na-save')).toBeDisabled();
+  await request
+    .getByTestId('catalog-request-na-reason')
+    .fill('Nobody has long-lived keys: sign-in is through SSO only');
+  await request.getByTestId('catalog-request-na-save').click();
+  await expect(request.getByTestId('catalog-request-standing')).toHaveAttribute('data-state', 'not_applicable');
+  await expect(request.getByTestId('catalog-request-not-applicable')).toContainText(
     'Not applicable: Nobody has long-lived keys: sign-in is through SSO only (Dana Founder,',
   );
   expect(logLines(workspaceDir).at(-1)).toMatchObject({
@@ -67,10 +69,10 @@ test("a control's document request is marked not applicable with a reason and un
   });
   const saved = JSON.parse(readFileSync(join(workspaceDir, 'evidence-requests.json'), 'utf8'));
   expect(saved.requests[DOC].notApplicable.by).toEqual(DANA);
-  await expect(page.getByTestId('request-counts')).toContainText('1 not applicable');
+  await expect(page.getByTestId('catalog-request-counts')).toContainText('1 not applicable');
 
-  await request.getByTestId('request-undo-not-applicable').click();
-  await expect(request.getByTestId('request-standing')).toHaveAttribute('data-state', 'missing');
+  await request.getByTestId('catalog-request-undo-not-applicable').click();
+  await expect(request.getByTestId('catalog-request-standing')).toHaveAttribute('data-state', 'missing');
   expect(logLines(workspaceDir).at(-1).action).toBe('evidence-request.applicable-again');
 
   // The old procedure is superseded: retire it from the Evidence library.

@@ -29,7 +29,7 @@ export function ExpectedEvidenceList({ controlId, evidence }: { controlId: strin
   return (
     <>
       {view && view.counts.total > 0 && (
-        <Text size="xs" c="dimmed" mb="xs" data-testid="request-counts">
+        <Text size="xs" c="dimmed" mb="xs" data-testid="catalog-request-counts">
           {view.counts.provided} provided · {view.counts.notApplicable} not applicable · {view.counts.missing} missing,
           of {view.counts.total} screenshot and document requests
         </Text>

@@ -30,7 +30,7 @@ export function EvidenceAttentionCard() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Stack gap={6}>
           <Title order={5}>Evidence requests</Title>
-          <Text size="sm" data-testid="requests-missing">
+          <Text size="sm" data-testid="catalog-requests-missing">
             <b>{view.counts.missing}</b> of {view.counts.total} screenshot and document requests missing ·{' '}
             {view.counts.provided} provided · {view.counts.notApplicable} not applicable
           </Text>

@@ -13,7 +13,7 @@ const COLORS: Record<RequestState, string> = { provided: 'green', not_applicable
 
 export function RequestStandingBadge({ state }: { state: RequestState }) {
   return (
-    <Badge color={COLORS[state]} variant="light" size="sm" data-testid="request-standing" data-state={state}>
+    <Badge color={COLORS[state]} variant="light" size="sm" data-testid="catalog-request-standing" data-state={state}>
       {REQUEST_STANDING_LABELS[state]}
     </Badge>
   );
@@ -37,7 +37,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
       !e.recordStatus && e.integrity === 'ok' && !(s.state === 'provided' && s.evidence.some((p) => p.id === e.id)),
   );
   return (
-    <Stack gap={4} data-testid={`request-${view.id}`}>
+    <Stack gap={4} data-testid={`catalog-request-${view.id}`}>
       <Group gap="xs">
         <RequestStandingBadge state={s.state} />
         {s.state === 'provided' &&
@@ -48,7 +48,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
                 type="button"
                 size="xs"
                 onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
-                data-testid="request-provided-by"
+                data-testid="catalog-request-provided-by"
               >
                 {e.title} ({utc(e.capturedAt)})
               </Anchor>
@@ -69,7 +69,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
       </Group>
       {s.state === 'not_applicable' && (
         <Group gap="xs">
-          <Text size="xs" data-testid="request-not-applicable">
+          <Text size="xs" data-testid="catalog-request-not-applicable">
             Not applicable: {s.mark.reason} ({s.mark.by.name}, {utc(s.mark.at)})
           </Text>
           <Button
@@ -77,7 +77,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
             variant="subtle"
             loading={undo.busy}
             onClick={() => void undo.run({ requestId: view.id })}
-            data-testid="request-undo-not-applicable"
+            data-testid="catalog-request-undo-not-applicable"
           >
             Undo
           </Button>
@@ -93,11 +93,16 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
               data={linkable.map((e) => ({ value: e.id, label: `${e.title} (${e.capturedAt.slice(0, 10)})` }))}
               value={null}
               onChange={(id) => id && void link.run({ requestId: view.id, evidenceId: id })}
-              data-testid="request-link"
+              data-testid="catalog-request-link"
               w={260}
             />
           )}
-          <Button size="compact-xs" variant="subtle" onClick={() => setMarking(true)} data-testid="request-mark-na">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setMarking(true)}
+            data-testid="catalog-request-mark-na"
+          >
             Not applicable…
           </Button>
         </Group>
@@ -112,7 +117,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
             onChange={(e) => setReason(e.currentTarget.value)}
             style={{ flex: 1 }}
             data-autofocus
-            data-testid="request-na-reason"
+            data-testid="catalog-request-na-reason"
           />
           <Button
             size="xs"
@@ -126,7 +131,7 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
                 }
               })
             }
-            data-testid="request-na-save"
+            data-testid="catalog-request-na-save"
           >
             Mark not applicable
           </Button>

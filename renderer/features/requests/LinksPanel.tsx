@@ -90,7 +90,7 @@ export function LinksPanel({ request }: { request: AuditRequest }) {
   const evidenceOptions = useMemo(
     () =>
       evidence
-        .filter((e) => !e.withdrawn || evidenceIds.includes(e.id))
+        .filter((e) => !e.recordStatus || evidenceIds.includes(e.id))
         .map((e) => ({ value: e.id, label: `${e.title} (${e.capturedAt.slice(0, 10)}, ${e.fileName})` })),
     [evidence, evidenceIds],
   );

@@ -43,11 +43,11 @@ export const catalogRequestSteps: ScreenshotStep[] = [
       await page.setViewportSize({ width: 1360, height: 1400 });
       await page.getByTestId('nav-controls').click();
       await page.getByTestId(`control-row-${CONTROL}`).click();
-      await page.getByTestId('request-not-applicable').waitFor();
+      await page.getByTestId('catalog-request-not-applicable').waitFor();
       await page.getByTestId('retired-badge').waitFor();
       await ctx.shot(app, 'control-request-standings');
       await page.getByTestId('nav-dashboard').click();
-      await page.getByTestId('requests-missing').waitFor();
+      await page.getByTestId('catalog-requests-missing').waitFor();
       await page.getByTestId('evidence-attention').scrollIntoViewIfNeeded();
       await ctx.shot(app, 'dashboard-evidence-requests');
       await app.quit();
