@@ -35,6 +35,7 @@ export function ImportFlow() {
     const picked = await api().requests.pick();
     if (!picked.ok) return setError(picked.error);
     if (!picked.value) return;
+    setPreview(null);
     setFile(picked.value);
     setChoice((c) => ({ ...(c.firm ? { firm: c.firm } : {}) }));
   };
@@ -47,7 +48,7 @@ export function ImportFlow() {
       setPreview(r.value);
       setError(null);
     } else {
-      setPreview(null);
+      // The last good preview stays, so a choice that failed (a sheet, a header row) can be changed back.
       setError(r.error);
     }
   }, []);
@@ -91,7 +92,7 @@ export function ImportFlow() {
     );
   }
 
-  const ready = !!preview?.mapping && preview.problemCount === 0 && !!preview.plan;
+  const ready = !error && !!preview?.mapping && preview.problemCount === 0 && !!preview.plan;
   return (
     <Stack data-testid="request-import">
       <Anchor component="button" type="button" size="sm" onClick={back}>
