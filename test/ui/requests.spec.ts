@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, test, type UiFixtures } from './fixtures';
 import { pickOption } from './helpers';
 
@@ -248,4 +249,57 @@ test('the Requests screen works from the keyboard: a request opens with Enter an
   expect(onLink).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('linked-evidence')).toHaveText('Evidence: IAM password policy export');
+});
+
+test('a workbook: the sheet and the header row are chosen in the mapping step, refused rows are named with the reason, and a fixed file imports', async ({
+  launch,
+  workspaceDir,
+}) => {
+  test.setTimeout(120_000);
+  const { page, picks } = await setUp(launch, workspaceDir);
+  const workbook = async (name: string, duplicate: boolean) => {
+    const wb = new ExcelJS.Workbook();
+    const summary = wb.addWorksheet('Summary');
+    summary.addRow(['Engagement', 'Acme Analytics SOC 2 Type 1']);
+    summary.addRow(['Prepared by', 'Example Assurance LLP']);
+    const list = wb.addWorksheet('PBC list');
+    list.addRow(['Example Assurance LLP request list']);
+    list.addRow(['Request #', 'Request Description', 'TSC Reference', 'Due Date']);
+    list.addRow(['PBC-1', 'Provide the IAM password policy configuration', 'CC6.1', day(10)]);
+    list.addRow(['PBC-2', 'Provide the incident response plan', 'CC7.3', day(10)]);
+    if (duplicate) list.addRow(['PBC-1', 'Provide the password policy again', 'CC6.1', day(12)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'aw-ui-xlsx-')), name);
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+    return path;
+  };
+  picks.push(await workbook('pbc.xlsx', true));
+  await page.getByTestId('nav-requests').click();
+  await page.getByTestId('requests-import').click();
+  await page.getByTestId('import-choose-list').click();
+  // The first sheet is a cover page, not the list: the person chooses the sheet.
+  await expect(page.getByTestId('mapping-sheet')).toHaveValue('Summary');
+  await pickOption(page, 'mapping-sheet', 'PBC list');
+  await expect(page.getByTestId('mapping-header-row')).toHaveText('row 2');
+  // Choosing the title row as the header loses the columns; choosing row 2 again brings them back.
+  await pickOption(page, 'mapping-header', 'Row 1: Example Assurance LLP request list');
+  await expect(page.getByTestId('mapping-incomplete')).toBeVisible();
+  await pickOption(page, 'mapping-header', 'Row 2: Request # · Request Description · TSC Reference · Due Date');
+  await expect(page.getByTestId('mapping-id')).toHaveValue('Request #');
+  await expect(page.getByTestId('mapping-text')).toHaveValue('Request Description');
+  // The duplicated id is named with both rows, and nothing can be imported.
+  await expect(page.getByTestId('import-problem')).toHaveText(
+    'Row 5: request id "PBC-1" is also on row 3; each request needs its own id',
+  );
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
+  await expect(page.getByTestId('import-plan')).toHaveCount(0);
+
+  // The firm sends the list again without the duplicate; another file starts from its own first sheet.
+  picks.push(await workbook('pbc-fixed.xlsx', false));
+  await page.getByTestId('import-choose-list').click();
+  await expect(page.getByTestId('import-file-name')).toHaveText('pbc-fixed.xlsx');
+  await pickOption(page, 'mapping-sheet', 'PBC list');
+  await expect(page.getByTestId('import-problems')).toHaveCount(0);
+  await expect(page.getByTestId('plan-added-ids')).toHaveText('PBC-1, PBC-2');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-result')).toContainText('Imported 2 requests: 2 new');
 });
