@@ -6,6 +6,7 @@ import { IsoDate } from '../../shared/domain/common';
 import { EvidenceStore } from '../services/evidence/evidence-store';
 import { resolveOptions, type ExportSource } from '../services/export/bundle-model';
 import { bundleSigner, type BundleSigner } from '../services/export/bundle-signature';
+import { SignOffKeys } from '../services/reviews/sign-off-keys';
 import { exportBundle, type ExportProgress } from '../services/export/export-bundle';
 import { SshSigning } from '../services/signing/ssh-signing';
 import { formatBytes } from '../../shared/util/format-bytes';
@@ -145,9 +146,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       io.err(
         `Prepared by ${source.meta.createdBy.name} <${source.meta.createdBy.email}>, the workspace's creator; name yourself with --as "Name <email>".`,
       );
-    const signer = await signerFor(values, new SshSigning());
+    const ssh = new SshSigning();
+    const signer = await signerFor(values, ssh);
     const result = await exportBundle(source, {
       signer,
+      signOffKeys: new SignOffKeys(ssh),
       outPath: values.out,
       options: resolveOptions(source.meta, { asOfDate, categories, freshnessDays, includeNotes: !values['no-notes'] }),
       preparedBy: values.as ? preparedBy(values.as) : source.meta.createdBy,

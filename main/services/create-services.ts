@@ -24,6 +24,7 @@ import { SampleCompanyService } from './sample/sample-company-service';
 import { TeamService } from './team/team-service';
 import { isProcessAlive, type HostInfo } from './workspace/lock';
 import { WorkspaceService } from './workspace/workspace-service';
+import { SignOffKeys } from './reviews/sign-off-keys';
 import { AboutService } from './app-info/about-service';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 
@@ -125,9 +126,11 @@ export function createServices(options: ServiceOptions) {
     ...(options.evidence?.insecureWebOrigins ? { insecureWebOrigins: options.evidence.insecureWebOrigins } : {}),
   });
   const signing = new SshSigning(options.signing);
+  const signOffKeys = new SignOffKeys(signing);
   const exports = new ExportService({
     workspaces,
     signing,
+    signOffKeys,
     emit: (event, payload) => adapters.emit(event, payload),
     pickFile: async (purpose, defaultPath) => (adapters.pickFile ? adapters.pickFile(purpose, defaultPath) : null),
     appVersion,
@@ -138,6 +141,7 @@ export function createServices(options: ServiceOptions) {
     workspaces,
     now,
     pickReportFile: async () => (adapters.pickReportFile ? adapters.pickReportFile() : null),
+    signOffKeys,
   });
   const requests = new RequestsService({
     workspaces,
@@ -146,6 +150,7 @@ export function createServices(options: ServiceOptions) {
   });
   const accessReview = new AccessReviewService({
     workspaces,
+    signOffKeys,
     aws,
     appVersion,
     now,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTimestamp, Person } from './common';
+import { SignOffKey } from './signing';
 
 /**
  * Access reviews (CC6.2, CC6.3): the population of identities pulled from the account, a
@@ -90,6 +91,8 @@ export const AccessReviewSignature = z.object({
   by: Person,
   at: IsoTimestamp,
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The SSH signature over the sign-off statement; absent when the sign-off was recorded without a key. */
+  key: SignOffKey.optional(),
 });
 
 export const AccessReview = z.object({
@@ -114,7 +117,8 @@ export const AccessReview = z.object({
 });
 export type AccessReview = z.infer<typeof AccessReview>;
 
-export const ACCESS_REVIEWS_SCHEMA_VERSION = 1;
+/** Version 2: a sign-off may carry an SSH signature (see AWS_REPORT_REVIEW_SCHEMA_VERSION for why the bump). */
+export const ACCESS_REVIEWS_SCHEMA_VERSION = 2;
 export const DEFAULT_CADENCE_DAYS = 91;
 export const AccessReviewsDoc = z.object({
   schemaVersion: z.literal(ACCESS_REVIEWS_SCHEMA_VERSION),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoTimestamp, Person } from './common';
 import { TYPICAL_AWS_CUECS } from '../catalog/aws-cuecs';
+import { SignOffKey } from './signing';
 import { Category } from './workspace';
 
 /**
@@ -129,12 +130,19 @@ export const ReviewSignature = z.object({
   asOfDate: IsoDate,
   categories: z.array(Category).min(1),
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The SSH signature over the sign-off statement; absent when the sign-off was recorded without a key. */
+  key: SignOffKey.optional(),
 });
 export type ReviewSignature = z.infer<typeof ReviewSignature>;
 
 const uniqueIds = (rows: readonly { id: string }[]) => new Set(rows.map((r) => r.id)).size === rows.length;
 
-export const AWS_REPORT_REVIEW_SCHEMA_VERSION = 1;
+/**
+ * Version 2: a sign-off may carry an SSH signature (`signed.key`). Version 1 documents open
+ * unchanged (their sign-offs were recorded without a key); the bump keeps an older app, which
+ * would drop the signature on its next save, from opening a version 2 review.
+ */
+export const AWS_REPORT_REVIEW_SCHEMA_VERSION = 2;
 export const AwsReportReviewDoc = z.object({
   schemaVersion: z.literal(AWS_REPORT_REVIEW_SCHEMA_VERSION),
   report: ReportDetails.default(ReportDetails.parse({})),

@@ -53,3 +53,15 @@ export const SshSignature = z.object({
     .regex(/^-----BEGIN SSH SIGNATURE-----\n[A-Za-z0-9+/=\n]+-----END SSH SIGNATURE-----\n?$/, 'Not an SSH signature'),
 });
 export type SshSignature = z.infer<typeof SshSignature>;
+
+/**
+ * A sign-off's SSH signature, kept in the review's signed block: the signature over the sign-off
+ * statement (see shared/rules/reviews/sign-off-statement.ts) and the public key it verifies with.
+ * The key type and fingerprint are what people compare; a fingerprint that is not the key's own
+ * makes the sign-off forged.
+ */
+export const SignOffKey = SshSignature.extend({
+  keyType: z.string().max(32),
+  fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Not an OpenSSH SHA256 fingerprint'),
+});
+export type SignOffKey = z.infer<typeof SignOffKey>;

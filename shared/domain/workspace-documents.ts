@@ -62,7 +62,8 @@ export const WORKSPACE_DOCUMENTS = {
   awsReportReview: define({
     file: 'aws-report-review.json',
     schema: AwsReportReviewDoc,
-    migrations: { current: AWS_REPORT_REVIEW_SCHEMA_VERSION, steps: {} },
+    // v1 sign-offs were recorded without a key: they stay as they are (worded "recorded by").
+    migrations: { current: AWS_REPORT_REVIEW_SCHEMA_VERSION, steps: { 1: (doc) => doc } },
     default: newAwsReportReview,
     addedLater: true,
     restorable: true,
@@ -78,7 +79,7 @@ export const WORKSPACE_DOCUMENTS = {
   accessReviews: define({
     file: 'access-reviews.json',
     schema: AccessReviewsDoc,
-    migrations: { current: ACCESS_REVIEWS_SCHEMA_VERSION, steps: {} },
+    migrations: { current: ACCESS_REVIEWS_SCHEMA_VERSION, steps: { 1: (doc) => doc } },
     default: newAccessReviewsDoc,
     addedLater: true,
     restorable: true,

@@ -9,13 +9,15 @@ export const awsReviewReadiness = (standing: ReviewStanding, reliance: Reliance)
   signed: standing.signed !== null,
   blockingProblems: standing.blocking,
   signatureProblems: standing.signatureProblems,
+  forged: standing.forged !== null,
   reliance,
 });
 
 /** What the AWS report review concludes, as it stands: it decides the bundle's wording and what inherited controls count on. */
-export type AwsReviewConclusion = 'relied_on' | 'not_relied_on' | 'draft' | 'signature_stale';
+export type AwsReviewConclusion = 'relied_on' | 'not_relied_on' | 'draft' | 'signature_stale' | 'signature_forged';
 
 export function awsReviewConclusion(standing: ReviewStanding, reliance: Reliance): AwsReviewConclusion {
+  if (standing.forged) return 'signature_forged';
   if (!standing.signed) return 'draft';
   if (!signatureStands(standing)) return 'signature_stale';
   return reliance === 'do_not_rely' || !reliance ? 'not_relied_on' : 'relied_on';

@@ -71,6 +71,8 @@ export interface AwsReviewStanding {
   blockingProblems: number;
   /** Why a signature no longer stands (other as-of date or categories, content changed); empty when it stands or is absent. */
   signatureProblems: readonly string[];
+  /** Its sign-off carries an SSH signature that does not verify: it counts as not signed (`signed` is false). */
+  forged?: boolean;
   /** The review's conclusion; null when not concluded. */
   reliance: (typeof RELIANCE)[number] | null;
 }
@@ -120,6 +122,7 @@ export const BLOCKER_KINDS = [
   'check_failing',
   'report_review_unsigned',
   'report_review_signature_stale',
+  'report_review_signature_forged',
   'access_review_unsigned',
   'access_review_overdue',
   'no_owner',
@@ -303,6 +306,7 @@ function findBlockers(
       c.id === AWS_REPORT_REVIEW_CONTROL_ID &&
       awsReportReview &&
       !awsReportReview.signed &&
+      !awsReportReview.forged &&
       RANK[state.status] >= RANK.ready_for_review
     ) {
       const missing =
@@ -312,6 +316,13 @@ function findBlockers(
       add(
         'report_review_unsigned',
         `It is marked "${state.status === 'accepted' ? 'Accepted' : 'Ready for review'}", but the review of AWS's SOC 2 report is not signed${missing}. Complete and sign it on the AWS report screen.${dependents}`,
+      );
+    }
+    // A forged sign-off counts as not signed, whatever the control is marked: say so wherever it is read.
+    if (c.id === AWS_REPORT_REVIEW_CONTROL_ID && awsReportReview?.forged) {
+      add(
+        'report_review_signature_forged',
+        `The review of AWS's SOC 2 report carries a forged sign-off, so it counts as not signed: ${awsReportReview.signatureProblems.join(' ')}${dependents}`,
       );
     }
     // A signature judged for another as-of date or scope, or over other content, no longer stands.
@@ -332,9 +343,11 @@ function findBlockers(
         const where =
           accessReview.state === null
             ? 'no access review has been started'
-            : accessReview.state === 'signature_stale'
-              ? "the newest access review's signature no longer stands (it was changed after signing)"
-              : `the access review in progress is not signed (${accessReview.decided} of ${accessReview.rows} identities decided)`;
+            : accessReview.state === 'signature_forged'
+              ? 'the newest access review carries a forged sign-off (its SSH signature does not verify), so it counts as not signed'
+              : accessReview.state === 'signature_stale'
+                ? "the newest access review's signature no longer stands (it was changed after signing)"
+                : `the access review in progress is not signed (${accessReview.decided} of ${accessReview.rows} identities decided)`;
         add(
           'access_review_unsigned',
           `${where[0]!.toUpperCase()}${where.slice(1)}. Finish and sign it on the Access reviews screen: the signed review is the evidence for this control.`,

@@ -2,6 +2,8 @@
  * The export as its own process, so the benchmark can read its peak memory. Prints one JSON
  * line: {durationMs, maxRssMB, fingerprint, zipBytes}.
  */
+import { SignOffKeys } from '../../main/services/reviews/sign-off-keys';
+import { SshSigning } from '../../main/services/signing/ssh-signing';
 import { readOnlyWorkspace } from '../../main/cli/export';
 import { resolveOptions } from '../../main/services/export/bundle-model';
 import { exportBundle } from '../../main/services/export/export-bundle';
@@ -13,6 +15,7 @@ async function main() {
   const steps: Record<string, number> = {};
   const started = Date.now();
   const result = await exportBundle(source, {
+    signOffKeys: new SignOffKeys(new SshSigning()),
     outPath: out,
     options: resolveOptions(source.meta, {}),
     preparedBy: source.meta.createdBy,

@@ -7,6 +7,7 @@
  * Run: `npx tsx test/bench/export.ts` (BENCH_KEEP=1 keeps the temp folders; BENCH_PDF_ONLY=1 times
  * only index.pdf, built in the builder children as the export builds it, and prints their peak RSS; BENCH_GEN_ONLY=1 only generates the workspace and prints its path).
  */
+import { NO_KEY } from '../../shared/rules/reviews/review-standing';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +161,7 @@ async function pdfBenchmark(): Promise<{ ms: number; pages: number; bytes: numbe
   };
   const started = performance.now();
   const model = await buildModel(source, resolveOptions(source.meta, {}), {
+    signOffs: { awsReportReview: NO_KEY, accessReviews: new Map() },
     preparedBy: ME,
     generatedAt: new Date().toISOString(),
     appVersion: 'bench',

@@ -146,14 +146,15 @@ test('a review runs from start to sign-off, is signed after a restart, and a lat
   await expect(screen).toHaveAttribute('data-review-state', 'ready_to_sign');
   await expect(page.getByTestId('access-review-progress-text')).toContainText('flagged left');
   await page.getByTestId('access-sign').click();
-  await expect(page.getByTestId('access-signed')).toContainText('Signed by Sam Engineer');
+  await expect(page.getByTestId('access-signed')).toContainText('Recorded by Sam Engineer');
+  await expect(page.getByTestId('access-signed')).toContainText('not signed with a key');
   await expect(screen).toHaveAttribute('data-review-state', 'signed');
 
   // Restart: a new page and services over the same folders; the review is signed.
   await app.quit();
   const again = await launch({ ...fast, userDataDir: app.userDataDir });
   await again.page.getByTestId('recent-workspace').getByRole('button', { name: 'Open' }).click();
-  await expect(again.page.getByTestId('dashboard-access-review-standing')).toContainText('Signed by Sam Engineer');
+  await expect(again.page.getByTestId('dashboard-access-review-standing')).toContainText('Recorded by Sam Engineer');
   await expect(again.page.getByTestId('dashboard-access-review-due')).toContainText('next due by');
   await again.page.getByTestId('nav-access-reviews').click();
   await expect(again.page.getByTestId('access-reviews-screen')).toHaveAttribute('data-review-state', 'signed');

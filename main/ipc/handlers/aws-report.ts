@@ -5,6 +5,6 @@ export const awsReportHandlers = (s: Services): DomainHandlers<'awsReport'> => (
   get: () => s.awsReport.get(),
   save: (input) => s.awsReport.save(input),
   chooseReportFile: () => s.awsReport.chooseReportFile(),
-  sign: () => s.awsReport.sign(),
+  sign: (input) => s.awsReport.sign(input.key),
   reopen: (input) => s.awsReport.reopen(input.reason),
 });

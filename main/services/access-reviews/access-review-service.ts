@@ -20,16 +20,21 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { decisionsCsv } from './decisions-csv';
 import { accessReviewSummaryPdf } from './summary-pdf';
 import { collectPopulation, type PopulationDeps } from './population-collector';
+import { refuseWhenSigned, refuseWhenUnsigned, reopenReason, signatureOver } from '../reviews/review-kernel';
+import type { SignOffKeys } from '../reviews/sign-off-keys';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
+import { standingSummary } from '../../../shared/rules/reviews/review-standing';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 import {
-  refuseWhenSigned,
-  refuseWhenUnsigned,
-  reopenReason,
-  signatureOver,
-  standingOf,
-} from '../reviews/review-kernel';
+  accessReviewKeyVerdict,
+  accessReviewKeyVerdicts,
+  accessReviewStanding,
+  accessReviewStatement,
+} from './access-review-sign-off';
 
 export interface AccessReviewDeps extends PopulationDeps {
   workspaces: WorkspaceService;
+  signOffKeys: SignOffKeys;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface AccessReviewDeps extends PopulationDeps {
 export class AccessReviewService {
   constructor(private readonly deps: AccessReviewDeps) {}
 
-  get(): AccessReviewView {
+  get(): Promise<AccessReviewView> {
     const ws = this.deps.workspaces.require();
     return this.view(ws.accessReviews);
   }
@@ -155,26 +160,52 @@ export class AccessReviewService {
     );
   }
 
-  async sign(): Promise<AccessReviewView> {
+  /**
+   * Signs the review off once every row is decided: with `key`, the person's SSH key signs the
+   * sign-off statement (before the change: ssh-keygen is slow and may wait for the agent); without
+   * one, the sign-off is recorded, worded "recorded by", never as a signature.
+   */
+  async sign(key?: SigningKeyChoice): Promise<AccessReviewView> {
     const ws = this.deps.workspaces.require();
     const by = ws.actor();
     const members = ws.team.members;
+    const at = this.deps.now().toISOString();
+    const blockOf = (r: AccessReview) => {
+      refuseWhenSigned(r.signed, 'The access review');
+      const problems = reviewRowProblems(r, members);
+      if (problems.length > 0)
+        throw new AppError(
+          'REVIEW_INCOMPLETE',
+          `The access review cannot be signed yet: ${problems.length} thing${problems.length === 1 ? ' is' : 's are'} open. First: ${problems[0]!.message}`,
+          { hint: 'Decide every row (with a justification where it is asked), then sign.', details: { problems } },
+        );
+      return signatureOver(by, at, accessReviewContent(r));
+    };
+    const pending = this.current(ws.accessReviews);
+    if (!pending)
+      throw new AppError('NOT_FOUND', 'There is no access review yet.', {
+        hint: 'Start one on the Access reviews screen.',
+      });
+    const unsigned = blockOf(pending);
+    const signature = key
+      ? await this.deps.signOffKeys.sign(key, accessReviewStatement(pending, unsigned, ws.meta.id))
+      : undefined;
     let signedReview: AccessReview | undefined;
     const doc = await this.changeDoc(
       (r) => {
-        refuseWhenSigned(r.signed, 'The access review');
-        const problems = reviewRowProblems(r, members);
-        if (problems.length > 0)
-          throw new AppError(
-            'REVIEW_INCOMPLETE',
-            `The access review cannot be signed yet: ${problems.length} thing${problems.length === 1 ? ' is' : 's are'} open. First: ${problems[0]!.message}`,
-            { hint: 'Decide every row (with a justification where it is asked), then sign.', details: { problems } },
-          );
-        signedReview = { ...r, signed: signatureOver(by, this.deps.now().toISOString(), accessReviewContent(r)) };
+        const block = blockOf(r);
+        // ssh-keygen took a while: a decision in between would leave the signature over other content.
+        if (r.id !== pending.id || canonicalJson(block) !== canonicalJson(unsigned))
+          throw new AppError('CONFLICT', 'The access review changed while it was being signed; nothing was signed.', {
+            hint: 'Check the review as it is now and sign again.',
+          });
+        signedReview = { ...r, signed: signature ? { ...block, key: signature } : block };
         return signedReview;
       },
       'access-review.signed',
-      'Signed the access review',
+      signature
+        ? `Signed the access review with ${signature.keyType} key ${signature.fingerprint}`
+        : 'Recorded the sign-off of the access review, not signed with a key',
     );
     // Evidence of the decisions, linked to the access-review control, after the signature is on disk.
     const review = signedReview!;
@@ -199,7 +230,14 @@ export class AccessReviewService {
       'access-review.decisions',
     );
     const summary = await signedDocument(
-      await accessReviewSummaryPdf(review, ws.accessReviews, ws.team, this.deps.appVersion, ws.meta.sample === true),
+      await accessReviewSummaryPdf(
+        review,
+        ws.accessReviews,
+        ws.team,
+        this.deps.appVersion,
+        ws.meta.sample === true,
+        await accessReviewKeyVerdict(this.deps.signOffKeys, review, ws.meta.id),
+      ),
       'signed summary',
       'application/pdf',
       `${review.id}-summary.pdf`,
@@ -302,20 +340,23 @@ export class AccessReviewService {
     );
   }
 
-  private view(doc: AccessReviewsDoc): AccessReviewView {
+  /** The review as the screen shows it; each SSH signature is checked here (once, then remembered). */
+  private async view(doc: AccessReviewsDoc): Promise<AccessReviewView> {
     const ws = this.deps.workspaces.require();
     const review = this.current(doc) ?? null;
     const problems = review ? reviewRowProblems(review, ws.team.members) : [];
     const due = nextDue(doc.reviews, doc.cadenceDays);
+    const verdicts = await accessReviewKeyVerdicts(this.deps.signOffKeys, doc.reviews, ws.meta.id);
+    const standingOfReview = (r: AccessReview) => accessReviewStanding(r, ws.team.members, verdicts.get(r.id)!);
     return {
       review,
-      standing: review ? standingOf(review.signed, accessReviewContent(review), problems.length) : null,
+      standing: review ? standingOfReview(review) : null,
       progress: review ? reviewProgress(review) : null,
       problems,
       history: doc.reviews.map((r) => ({
         id: r.id,
         startedAt: r.startedAt,
-        signed: r.signed ? { by: { name: r.signed.by.name }, at: r.signed.at } : null,
+        signOff: r.signed ? standingSummary(standingOfReview(r)) : 'not signed',
         rows: r.rows.length,
       })),
       ...due,

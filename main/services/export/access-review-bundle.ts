@@ -8,14 +8,14 @@ import {
   type IdentityKind,
 } from '../../../shared/domain/access-review';
 import type { TeamDoc } from '../../../shared/domain/team';
+import { nextDue, reviewersOf } from '../../../shared/rules/access/review-rules';
 import {
-  accessReviewContent,
-  nextDue,
-  reviewersOf,
-  reviewRowProblems,
-} from '../../../shared/rules/access/review-rules';
-import type { ReviewStanding } from '../../../shared/rules/reviews/review-standing';
-import { standingOf } from '../reviews/review-kernel';
+  NO_KEY,
+  standingSummary,
+  type KeyVerdict,
+  type ReviewStanding,
+} from '../../../shared/rules/reviews/review-standing';
+import { accessReviewStanding } from '../access-reviews/access-review-sign-off';
 import type { BundleModel, ModelEvidence } from './bundle-model';
 
 /** A line of the flagged or decided-to-change identities, as both index documents show it. */
@@ -85,15 +85,23 @@ export function bundleAccessReview(
   if (!doc || !review) return undefined;
   const evidence = new Map(model.evidence.map((e) => [e.record.id, e]));
   return {
-    ...wordedAccessReview(review, doc, team),
+    ...wordedAccessReview(review, doc, team, model.signOffs.accessReviews),
     evidence: review.evidenceIds.map((id) => evidence.get(id)).filter((e): e is ModelEvidence => e !== undefined),
   };
 }
 
-/** One review worded for people (the bundle's section, the summary PDF stored on sign-off). */
-export function wordedAccessReview(review: AccessReview, doc: AccessReviewsDoc, team: TeamDoc): BundleAccessReview {
+/**
+ * One review worded for people (the bundle's section, the summary PDF stored on sign-off), with
+ * what checking each review's SSH signature found (by review id; a review not in it has none).
+ */
+export function wordedAccessReview(
+  review: AccessReview,
+  doc: AccessReviewsDoc,
+  team: TeamDoc,
+  keys: ReadonlyMap<string, KeyVerdict>,
+): BundleAccessReview {
   const members = new Map(team.members.map((m) => [m.id, m]));
-  const problems = reviewRowProblems(review, team.members);
+  const standingOfReview = (r: AccessReview) => accessReviewStanding(r, team.members, keys.get(r.id) ?? NO_KEY);
   const line = lineOf(review, members);
   const decisions = Object.values(review.decisions);
   const deciders = new Map<string, number>();
@@ -106,7 +114,7 @@ export function wordedAccessReview(review: AccessReview, doc: AccessReviewsDoc, 
     collectedAt: review.collectedAt,
     accountIds: review.accountIds,
     notes: review.notes,
-    standing: standingOf(review.signed, accessReviewContent(review), problems.length),
+    standing: standingOfReview(review),
     counts: {
       rows: review.rows.length,
       byKind: IDENTITY_KINDS.filter((k) => kinds.has(k)).map((k) => ({
@@ -127,7 +135,7 @@ export function wordedAccessReview(review: AccessReview, doc: AccessReviewsDoc, 
       id: r.id,
       startedAt: r.startedAt,
       rows: r.rows.length,
-      signed: r.signed ? `${r.signed.by.name} on ${r.signed.at.slice(0, 10)}` : 'not signed',
+      signed: r.signed ? standingSummary(standingOfReview(r)) : 'not signed',
     })),
     cadenceDays: doc.cadenceDays,
     ...due,

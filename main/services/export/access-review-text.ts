@@ -1,5 +1,6 @@
 import type { BundleAccessReview } from './access-review-bundle';
 import { ADDED_BUNDLE_FILES } from './layout';
+import { bundleSignOff } from './text';
 
 /**
  * The words both index documents use for the access review, so index.pdf and index.html say
@@ -18,15 +19,15 @@ export function accessReviewIntro(r: BundleAccessReview): string {
 
 export function accessReviewSignature(r: BundleAccessReview): { text: string; tone: 'pass' | 'warn' | 'bad' } {
   const s = r.standing;
-  if (!s.signed)
+  const signOff = bundleSignOff(s);
+  if (!signOff)
     return {
       text: `NOT SIGNED — the review is in progress (${s.blocking} thing${s.blocking === 1 ? '' : 's'} open before sign-off).`,
       tone: 'bad',
     };
-  const line = `Signed by ${s.signed.by.name} <${s.signed.by.email}> on ${s.signed.at}`;
-  if (s.state === 'signature_stale')
-    return { text: `${line}, but the signature no longer stands: ${s.signatureProblems.join(' ')}`, tone: 'warn' };
-  return { text: line, tone: 'pass' };
+  if (signOff.problems.length > 0)
+    return { text: `${signOff.line}; it does not stand: ${signOff.problems.join(' ')}`, tone: signOff.tone };
+  return { text: signOff.line, tone: 'pass' };
 }
 
 export const accessReviewSchedule = (r: BundleAccessReview): string =>

@@ -7,7 +7,7 @@ import {
   reviewProblems,
   type ReviewProblem,
 } from '../../../shared/rules/aws-report-review';
-import type { ReviewStanding } from '../../../shared/rules/reviews/review-standing';
+import type { KeyVerdict, ReviewStanding } from '../../../shared/rules/reviews/review-standing';
 import { awsReportStanding } from '../reviews/aws-report-standing';
 
 /**
@@ -20,7 +20,8 @@ export function judgeAwsReviewForBundle(
   scope: { asOfDate: string; categories: readonly Category[] },
   today: string,
   catalog: readonly ControlDef[],
+  key: KeyVerdict,
 ): { problems: ReviewProblem[]; standing: ReviewStanding } {
   const problems = reviewProblems(review, reviewContext(scope, today, catalog));
-  return { problems, standing: awsReportStanding(review, blockingProblems(problems).length, scope, 'bundle') };
+  return { problems, standing: awsReportStanding(review, blockingProblems(problems).length, scope, key, 'bundle') };
 }

@@ -3,7 +3,7 @@ import type { AwsReportReviewDoc } from '../../../shared/domain/aws-report-revie
 import type { ControlStatus } from '../../../shared/domain/control-state';
 import { reportGapDays, type ReviewProblem } from '../../../shared/rules/aws-report-review';
 import { awsReviewConclusion, type AwsReviewConclusion } from '../../../shared/rules/aws-report-standing';
-import type { ReviewStanding } from '../../../shared/rules/reviews/review-standing';
+import { signOffWords, type ReviewStanding } from '../../../shared/rules/reviews/review-standing';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
 import type { BundleModel } from './bundle-model';
 
@@ -57,6 +57,7 @@ export function bundleAwsReview(
     { asOfDate, categories },
     model.generatedAt.slice(0, 10),
     catalog,
+    model.signOffs.awsReportReview,
   );
   const end = review.report.periodEnd;
   return {
@@ -100,8 +101,10 @@ export function reviewIntro(r: BundleAwsReview): string {
       return `The company reviewed AWS's own SOC 2 report and concluded that it relies on it${r.review.conclusion.reliance === 'rely_with_follow_ups' ? ', with the follow-ups below' : ''}; it meets the ${cuecs} the report leaves to customers with the controls mapped below. The controls inherited from AWS count on this review.`;
     case 'not_relied_on':
       return `The company reviewed AWS's own SOC 2 report and concluded that it does not rely on it (the follow-ups say what it does instead): the controls inherited from AWS are not covered by this review and count as in progress at most. The ${cuecs} the report leaves to customers are mapped below.`;
+    case 'signature_forged':
+      return `The review of AWS's own SOC 2 report carries a sign-off whose SSH signature does not verify (see why below): it is forged and counts as not signed, so the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers are mapped below, as the file holds them.`;
     case 'signature_stale':
-      return `The company signed a review of AWS's own SOC 2 report, but that signature does not stand for this bundle (see why below): until the review is reopened, checked and signed again, the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers are mapped below, as signed.`;
+      return `The company signed off a review of AWS's own SOC 2 report, but that sign-off does not stand for this bundle (see why below): until the review is reopened, checked and signed again, the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers are mapped below, as signed.`;
     case 'draft':
       return `The company's review of AWS's own SOC 2 report is a draft, not signed: it does not yet conclude whether the company relies on the report, so the controls inherited from AWS count as in progress at most. The ${cuecs} the report leaves to customers, and the controls mapped to them so far, are listed below.`;
   }
@@ -109,15 +112,16 @@ export function reviewIntro(r: BundleAwsReview): string {
 
 /** One line on where the review stands, for the review control's page (the review is its evidence for CC9.2). */
 export function reviewStatusLine(r: BundleAwsReview): string {
-  const signed = r.review.signed;
-  const by = signed ? `Signed by ${signed.by.name} on ${signed.at.slice(0, 10)}` : '';
+  const by = r.standing.signed ? signOffWords(r.standing.signed) : '';
   switch (reviewState(r)) {
+    case 'signature_forged':
+      return `NOT SIGNED — ${r.signatureProblems.join(' ')} The inherited controls count as in progress at most.`;
     case 'relied_on':
       return `${by}, relying on AWS's report.`;
     case 'not_relied_on':
       return `${by}, concluding not to rely on AWS's report: the inherited controls count as in progress at most.`;
     case 'signature_stale':
-      return `${by}, but the signature does not stand for this bundle: ${r.signatureProblems.join(' ')}`;
+      return `${by}, but the sign-off does not stand for this bundle: ${r.signatureProblems.join(' ')}`;
     case 'draft': {
       const open = r.standing.blocking;
       return `NOT SIGNED — draft${open > 0 ? ` with ${open} thing${open === 1 ? '' : 's'} open` : ''}: the inherited controls count as in progress at most.`;

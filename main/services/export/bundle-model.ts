@@ -14,6 +14,7 @@ import { formulaCellsOf } from '../../../shared/rules/formula-cells';
 import { freshnessFlags } from '../../../shared/rules/freshness';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { judgeAwsReviewForBundle } from './aws-review-judgement';
+import type { SignOffVerdicts } from './sign-off-verdicts';
 import { evidencePath } from './layout';
 import { accountInScope, accountOf, splitByLatestRun } from '../../../shared/rules/latest-run';
 
@@ -92,6 +93,8 @@ export interface BundleModel {
   awsReviewStanding: AwsReviewStanding;
   /** Whether inherited controls may count on it (signed, signature valid for this bundle, relied on). */
   awsReviewStands: boolean;
+  /** What checking each sign-off's SSH signature found for this export. */
+  signOffs: SignOffVerdicts;
 }
 
 export function resolveOptions(meta: WorkspaceMeta, input: Partial<ExportOptions>): ExportOptions {
@@ -115,7 +118,7 @@ export function evidenceFlags(record: EvidenceRecord, options: ExportOptions): E
 export async function buildModel(
   source: ExportSource,
   options: ExportOptions,
-  context: { preparedBy: Person; generatedAt: string; appVersion: string },
+  context: { preparedBy: Person; generatedAt: string; appVersion: string; signOffs: SignOffVerdicts },
 ): Promise<BundleModel> {
   const catalog = source.catalog ?? CONTROLS;
   const defs = controlsInScope(options.categories, catalog);
@@ -155,7 +158,13 @@ export async function buildModel(
   }
   // Judged for the bundle's scope, which may differ from the workspace's.
   const review = source.awsReportReview;
-  const { standing } = judgeAwsReviewForBundle(review, options, context.generatedAt.slice(0, 10), catalog);
+  const { standing } = judgeAwsReviewForBundle(
+    review,
+    options,
+    context.generatedAt.slice(0, 10),
+    catalog,
+    context.signOffs.awsReportReview,
+  );
   const awsReviewStanding = awsReviewReadiness(standing, review.conclusion.reliance ?? null);
   const controls = defs.map((def): ModelControl => {
     // Inherited controls follow the review of AWS's SOC 2 report, as on the dashboard.

@@ -1,6 +1,6 @@
 import { BUNDLE_SIGNATURE_NAMESPACE, type SigningKeyChoice, type SshPublicKey } from '../../../shared/domain/signing';
 import type { ManifestSigning } from '../../../shared/domain/manifest';
-import { AppError } from '../../../shared/ipc/result';
+import { allowedSignersLine } from '../signing/allowed-signers';
 import type { SshSigning } from '../signing/ssh-signing';
 import { SIGNATURE_FILES } from './layout';
 
@@ -16,19 +16,6 @@ export async function bundleSigner(signing: SshSigning, choice: SigningKeyChoice
   return { key, sign: (sums) => signing.sign(choice, BUNDLE_SIGNATURE_NAMESPACE, sums) };
 }
 
-/**
- * The principal in allowed_signers is a pattern list for ssh-keygen: an email with a comma,
- * quote, space or wildcard would name other principals, so it is refused, never escaped.
- */
-export function signingPrincipal(email: string): string {
-  if (!/^[^\s,"*?!]+@[^\s,"*?!]+$/.test(email)) {
-    throw new AppError('SIGNING_KEY_REJECTED', `${email} cannot name the signer in allowed_signers.`, {
-      hint: 'Use a plain email address (letters, digits, dots, hyphens) for yourself on the Team screen.',
-    });
-  }
-  return email;
-}
-
 export function manifestSigning(principal: string, key: SshPublicKey): ManifestSigning {
   return {
     namespace: BUNDLE_SIGNATURE_NAMESPACE,
@@ -41,7 +28,7 @@ export function manifestSigning(principal: string, key: SshPublicKey): ManifestS
 
 /** allowed_signers as ssh-keygen reads it: the key may sign bundles only (namespaces=). */
 export const allowedSignersText = (signing: ManifestSigning): Buffer =>
-  Buffer.from(`${signing.principal} namespaces="${signing.namespace}" ${signing.publicKey}\n`, 'utf8');
+  Buffer.from(allowedSignersLine(signing.principal, signing.namespace, signing.publicKey), 'utf8');
 
 /** The one command README.txt gives the auditor. */
 export const verifyCommand = (principal: string): string =>

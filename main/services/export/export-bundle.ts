@@ -15,7 +15,10 @@ import { bundleAccessReview, reviewForBundle } from './access-review-bundle';
 import { decisionsCsv } from '../access-reviews/decisions-csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
-import { allowedSignersText, manifestSigning, signingPrincipal, type BundleSigner } from './bundle-signature';
+import { allowedSignersText, manifestSigning, type BundleSigner } from './bundle-signature';
+import { signingPrincipal } from '../signing/allowed-signers';
+import type { SignOffKeys } from '../reviews/sign-off-keys';
+import { signOffVerdicts } from './sign-off-verdicts';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_EVIDENCE, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
 import type { ManifestSealing, ManifestStatusChange } from '../../../shared/domain/manifest';
@@ -62,6 +65,8 @@ export interface ExportRun {
   onProgress?: (progress: ExportProgress) => void;
   /** Signs SHA256SUMS with the preparer's SSH key (see bundle-signature.ts); unsigned without it. */
   signer?: BundleSigner;
+  /** Checks each sign-off's SSH signature again for this bundle. */
+  signOffKeys: SignOffKeys;
 }
 
 /** Refuses targets that would put the bundle inside the workspace or somewhere it cannot be written. */
@@ -215,6 +220,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     preparedBy: run.preparedBy,
     generatedAt: generatedAt.toISOString(),
     appVersion: run.appVersion,
+    signOffs: await signOffVerdicts(source, run.signOffKeys),
   });
   if (model.evidence.length > MAX_BUNDLE_EVIDENCE) {
     // verify refuses a ZIP with more entries unread (see layout.ts), so the export never writes one.

@@ -11,6 +11,7 @@ import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import type { Logger } from '../logger';
 import type { SshSigning } from '../signing/ssh-signing';
 import { bundleSigner } from './bundle-signature';
+import type { SignOffKeys } from '../reviews/sign-off-keys';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { resolveOptions } from './bundle-model';
 import { exportBundle, type ExportProgress } from './export-bundle';
@@ -22,6 +23,7 @@ import { verifyBundle } from './verify';
 export interface ExportServiceDeps {
   workspaces: WorkspaceService;
   signing: SshSigning;
+  signOffKeys: SignOffKeys;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   pickFile?(purpose: 'save-bundle' | 'open-bundle', defaultPath?: string): Promise<string | null>;
   appVersion: string;
@@ -58,6 +60,7 @@ export class ExportService {
       preparedBy,
       now: this.deps.now(),
       appVersion: this.deps.appVersion,
+      signOffKeys: this.deps.signOffKeys,
     });
   }
 
@@ -101,6 +104,7 @@ export class ExportService {
       const signer = sign ? await bundleSigner(this.deps.signing, sign) : undefined;
       const result = await exportBundle(ws, {
         signer,
+        signOffKeys: this.deps.signOffKeys,
         outPath: input.outPath,
         options: resolveOptions(ws.meta, input),
         preparedBy,

@@ -11,7 +11,7 @@ import type { ReviewProblem } from '../../../shared/rules/aws-report-review';
 import { blockingOf, reviewIntro, warningsOf, type BundleAwsReview, type CuecControl } from './aws-review';
 import type { BundleContent } from './content';
 import { controlAnchor, esc } from './html-escape';
-import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, signatureLine } from './text';
+import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, bundleSignOff } from './text';
 
 export const AWS_REVIEW_ANCHOR = 'aws-report-review';
 
@@ -27,11 +27,12 @@ function cuecControl(c: CuecControl): string {
 }
 
 function signature(r: BundleAwsReview): string {
-  const signed = r.review.signed;
-  if (!signed)
+  const signOff = bundleSignOff(r.standing);
+  if (!signOff)
     return `<p class="bad">${esc(NOT_SIGNED)}: the review below is unfinished and not yet concluded by the company.</p>`;
-  if (r.signatureProblems.length === 0) return `<p class="pass"><strong>${esc(signatureLine(signed))}</strong></p>`;
-  return `<p class="warn"><strong>${esc(signatureLine(signed))}</strong></p><p class="bad">The signature does not stand for this bundle:</p><ul>${r.signatureProblems.map((p) => `<li class="bad">${esc(p)}</li>`).join('')}</ul>`;
+  const line = `<p class="${signOff.tone}" data-sign-off><strong>${esc(signOff.line)}</strong></p>`;
+  if (signOff.problems.length === 0) return line;
+  return `${line}<p class="bad">The sign-off does not stand for this bundle:</p><ul>${signOff.problems.map((p) => `<li class="bad">${esc(p)}</li>`).join('')}</ul>`;
 }
 
 const problemList = (title: string, problems: ReviewProblem[], cls: string) =>

@@ -26,10 +26,13 @@ export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').up
 export function manifestAwsReview({
   review,
   problems,
+  standing,
   signatureProblems,
   gapDays,
 }: BundleAwsReview): ManifestAwsReportReview {
-  const { report, conclusion, signed } = review;
+  const { report, conclusion } = review;
+  // A forged sign-off counts as not signed: the manifest says draft, and signatureProblems says why.
+  const signed = standing.signed ? review.signed : null;
   return {
     status: signed ? 'signed' : 'draft',
     report: {

@@ -12,6 +12,8 @@ import { listFolder } from '../storage/workspace-files';
 import { CONTROLS } from '../../../shared/catalog';
 import { blockingOf, bundleAwsReview, warningsOf } from './aws-review';
 import { accessReviewOpen, bundleAccessReview } from './access-review-bundle';
+import type { SignOffKeys } from '../reviews/sign-off-keys';
+import { signOffVerdicts } from './sign-off-verdicts';
 import { buildModel, type ExportOptions, type ExportSource, type ModelEvidence } from './bundle-model';
 import { latestFindings } from './evidence-files';
 import { requestStandings } from '../../../shared/rules/evidence-requests';
@@ -44,13 +46,14 @@ const notShipped = (model: { evidence: ModelEvidence[] }) => {
 export async function preflight(
   source: ExportSource,
   options: ExportOptions,
-  context: { preparedBy: Person; now: Date; appVersion: string; fresh?: boolean },
+  context: { preparedBy: Person; now: Date; appVersion: string; fresh?: boolean; signOffKeys: SignOffKeys },
   signal?: AbortSignal,
 ): Promise<PreflightReport> {
   const model = await buildModel(source, options, {
     preparedBy: context.preparedBy,
     generatedAt: context.now.toISOString(),
     appVersion: context.appVersion,
+    signOffs: await signOffVerdicts(source, context.signOffKeys),
   });
   const reader = evidenceReader(source.evidence);
   const reads = await reader.readAll(
@@ -102,7 +105,7 @@ export async function preflight(
   }));
   const problems = fileProblems.filter((r) => !recordProblems.some((p) => p.id === r.item.record.id));
   const review = bundleAwsReview(source.awsReportReview, model, source.catalog ?? CONTROLS);
-  const signed = review.review.signed;
+  const signed = review.standing.signed;
   const access = bundleAccessReview(source.accessReviews, source.team, model);
 
   const checkTimes = reads.map((r) => r.checkedAt).sort();

@@ -1,3 +1,4 @@
+import { signOffWords, type ReviewStanding } from '../../../shared/rules/reviews/review-standing';
 import type { EvidenceRecord, EvidenceSource } from '../../../shared/domain/evidence';
 import { formulaCellsOf } from '../../../shared/rules/formula-cells';
 import type { FindingEntity } from '../../../shared/domain/findings';
@@ -67,9 +68,23 @@ export const AWS_REPORT_CONFIDENTIAL =
   "AWS's SOC 2 report is AWS Confidential and is not included in this bundle. The auditor obtains it from AWS Artifact " +
   '(in the AWS console) and can match the copy reviewed by its SHA-256 above.';
 
-/** `Signed by NAME (email) on 2026-12-22 14:03 UTC`: the sign-off in the words the PDF and HTML both use. */
-export const signatureLine = (signed: { by: { name: string; email: string }; at: string }): string =>
-  `Signed by ${signed.by.name} (${signed.by.email}) on ${signed.at.slice(0, 10)} ${signed.at.slice(11, 16)} UTC`;
+/**
+ * A sign-off as the PDF and HTML both word it, from the review kernel's standing: "Signed by NAME
+ * (email) on 2026-12-22 14:03 UTC with ED25519 key SHA256:…", "Recorded by … , not signed with a
+ * key", or, for a forged one, NOT SIGNED; with why it does not stand. Null while nothing was signed.
+ */
+export function bundleSignOff(
+  standing: ReviewStanding,
+): { line: string; tone: 'pass' | 'warn' | 'bad'; problems: string[] } | null {
+  if (standing.forged)
+    return { line: 'NOT SIGNED — the sign-off is forged', tone: 'bad', problems: standing.signatureProblems };
+  if (!standing.signed) return null;
+  return {
+    line: signOffWords(standing.signed, { email: true, time: true }),
+    tone: standing.signatureProblems.length > 0 ? 'warn' : 'pass',
+    problems: standing.signatureProblems,
+  };
+}
 
 export const NOT_SIGNED = 'NOT SIGNED — draft';
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
 import { AppError } from '../../../shared/ipc/result';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 import {
   blockingProblems,
   reportGapDays,
@@ -11,7 +12,9 @@ import {
 } from '../../../shared/rules/aws-report-review';
 import { sha256OfFile } from '../evidence/evidence-store';
 import { sniffFile, type Sniffed } from '../evidence/sniff';
-import { awsReportStanding } from './aws-report-standing';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
+import { awsReportKeyVerdict, awsReportStanding, awsReportStatement } from './aws-report-standing';
+import type { SignOffKeys } from './sign-off-keys';
 import { refuseWhenSigned, refuseWhenUnsigned, reopenReason, signatureOver } from './review-kernel';
 import { reviewDraftOf } from '../../../shared/rules/aws-report-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -21,6 +24,7 @@ export interface AwsReportReviewDeps {
   now: () => Date;
   /** The open dialog for the report PDF; null when the person cancels (or in the CLI). */
   pickReportFile: () => Promise<string | null>;
+  signOffKeys: SignOffKeys;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface AwsReportReviewDeps {
 export class AwsReportReviewService {
   constructor(private readonly deps: AwsReportReviewDeps) {}
 
-  get(): AwsReportReviewView {
+  get(): Promise<AwsReportReviewView> {
     const ws = this.deps.workspaces.require();
     return this.view(ws.awsReportReview);
   }
@@ -99,39 +103,58 @@ export class AwsReportReviewService {
     return this.view(doc);
   }
 
-  async sign(): Promise<AwsReportReviewView> {
+  /**
+   * Signs the review off: with `key`, the person's SSH key signs the sign-off statement (ssh-keygen,
+   * before the change, since it is slow and may wait for the agent); without one, the sign-off is a
+   * record of who signed and when, worded "recorded by", never as a signature.
+   */
+  async sign(key?: SigningKeyChoice): Promise<AwsReportReviewView> {
     const ws = this.deps.workspaces.require();
     const by = ws.actor();
+    const at = this.deps.now().toISOString();
+    const blockOf = (current: AwsReportReviewDoc) => {
+      this.refuseWhenSigned(current);
+      const blocking = blockingProblems(this.problems(current));
+      if (blocking.length > 0) {
+        throw new AppError(
+          'REVIEW_INCOMPLETE',
+          `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`,
+          {
+            hint: 'Complete what the review lists under "Before you sign", then sign again.',
+            details: { problems: blocking },
+          },
+        );
+      }
+      const { asOfDate, categories } = ws.meta;
+      const { contentSha256, ...who } = signatureOver(by, at, reviewDraftOf(current));
+      return {
+        ...who,
+        ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}),
+        asOfDate,
+        categories: [...categories],
+        contentSha256,
+      };
+    };
+    const unsigned = blockOf(ws.awsReportReview);
+    const signature = key ? await this.deps.signOffKeys.sign(key, awsReportStatement(unsigned, ws.meta.id)) : undefined;
     const doc = await ws.change(
       'awsReportReview',
       (current) => {
-        this.refuseWhenSigned(current);
-        const blocking = blockingProblems(this.problems(current));
-        if (blocking.length > 0) {
-          throw new AppError(
-            'REVIEW_INCOMPLETE',
-            `The review cannot be signed yet: ${blocking.length} thing${blocking.length === 1 ? ' is' : 's are'} missing. First: ${blocking[0]!.message}`,
-            {
-              hint: 'Complete what the review lists under "Before you sign", then sign again.',
-              details: { problems: blocking },
-            },
-          );
-        }
-        const { asOfDate, categories } = ws.meta;
-        const { contentSha256, ...who } = signatureOver(by, this.deps.now().toISOString(), reviewDraftOf(current));
-        const signed = {
-          ...who,
-          ...(current.report.file ? { reportSha256: current.report.file.sha256 } : {}),
-          asOfDate,
-          categories: [...categories],
-          contentSha256,
-        };
-        return { ...current, signed, ...this.stamp(by.email) };
+        const block = blockOf(current);
+        // ssh-keygen took a while: a save in between would leave the signature over other content.
+        if (canonicalJson(block) !== canonicalJson(unsigned))
+          throw new AppError('CONFLICT', 'The review changed while it was being signed; nothing was signed.', {
+            hint: 'Check the review as it is now and sign again.',
+          });
+        return { ...current, signed: signature ? { ...block, key: signature } : block, ...this.stamp(by.email) };
       },
       {
         action: 'aws-report-review.signed',
         target: 'aws-report-review',
-        summary: `Signed the review of the AWS SOC 2 report for the audit as of ${ws.meta.asOfDate}`,
+        summary: signature
+          ? `Signed the review of the AWS SOC 2 report for the audit as of ${ws.meta.asOfDate} with ${signature.keyType} key ${signature.fingerprint}`
+          : `Recorded the sign-off of the review of the AWS SOC 2 report for the audit as of ${ws.meta.asOfDate}, not signed with a key`,
+        ...(signature ? { details: { fingerprint: signature.fingerprint } } : {}),
       },
     );
     return this.view(doc);
@@ -157,11 +180,13 @@ export class AwsReportReviewService {
     return this.view(doc);
   }
 
-  private view(doc: AwsReportReviewDoc): AwsReportReviewView {
+  /** The review as the screens show it; an SSH signature is checked here (each one once, then remembered). */
+  private async view(doc: AwsReportReviewDoc): Promise<AwsReportReviewView> {
     const { meta } = this.deps.workspaces.require();
     const end = doc.report.periodEnd;
     const problems = this.problems(doc);
-    const standing = awsReportStanding(doc, blockingProblems(problems).length, meta);
+    const key = await awsReportKeyVerdict(this.deps.signOffKeys, doc, meta.id);
+    const standing = awsReportStanding(doc, blockingProblems(problems).length, meta, key);
     return {
       review: doc,
       problems,

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/ipc/result';
 import { canonicalJson } from '../../../shared/util/canonical-json';
 import {
   reviewStanding,
+  type KeyVerdict,
   type ReviewSignatureCore,
   type ReviewStanding,
   type SignedScope,
@@ -27,15 +28,19 @@ export const signatureOver = (by: Person, at: string, content: unknown): ReviewS
   contentSha256: contentSha256(content),
 });
 
-/** Where a stored review stands: its content is hashed again, so a change made by hand after signing shows. */
+/**
+ * Where a stored review stands: its content is hashed again, so a change made by hand after
+ * signing shows; `key` is what checking its SSH signature found (see sign-off-keys.ts).
+ */
 export function standingOf(
   signed: (ReviewSignatureCore & Partial<SignedScope>) | null,
   content: unknown,
   blocking: number,
+  key: KeyVerdict,
   scope?: SignedScope & { subject: 'audit' | 'bundle' },
 ): ReviewStanding {
   const contentMatches = !signed || signed.contentSha256 === contentSha256(content);
-  return reviewStanding({ signed, contentMatches, blocking, ...(scope ? { scope } : {}) });
+  return reviewStanding({ signed, contentMatches, blocking, key, ...(scope ? { scope } : {}) });
 }
 
 /** A signed review is not edited: it is reopened with a reason first. */

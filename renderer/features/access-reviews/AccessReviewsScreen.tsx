@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { STATE_BADGES } from '../../../shared/rules/reviews/review-standing';
+import { standingBadge } from '../../../shared/rules/reviews/review-standing';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AccessSignPanel } from './AccessSignPanel';
@@ -62,7 +62,7 @@ export function AccessReviewsScreen() {
         </div>
         {view.standing && (
           <Badge size="lg" variant="light" color={signed ? 'green' : 'gray'} data-testid="access-review-state">
-            {STATE_BADGES[view.standing.state]}
+            {standingBadge(view.standing)}
           </Badge>
         )}
       </Group>
@@ -137,7 +137,7 @@ export function AccessReviewsScreen() {
                   busy={r.busy}
                   signError={r.errorOf('sign')}
                   reopenError={r.errorOf('reopen')}
-                  onSign={() => void r.sign()}
+                  onSign={(key) => void r.sign(key)}
                   onReopen={r.reopen}
                   onShowRow={setSelected}
                 />
@@ -189,9 +189,7 @@ export function AccessReviewsScreen() {
                   <Table.Tr key={h.id}>
                     <Table.Td>{h.startedAt.slice(0, 10)}</Table.Td>
                     <Table.Td>{h.rows}</Table.Td>
-                    <Table.Td>
-                      {h.signed ? `${h.signed.by.name} on ${h.signed.at.slice(0, 10)}` : 'not signed'}
-                    </Table.Td>
+                    <Table.Td>{h.signOff}</Table.Td>
                   </Table.Tr>
                 ))}
             </Table.Tbody>

@@ -1,6 +1,9 @@
-import { Alert, Button, Card, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Person } from '../../../shared/domain/common';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
+import { SignedSignOff } from '../reviews/SignedSignOff';
+import { SignOffKeyField } from '../reviews/SignOffKeyField';
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,8 +12,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 const LISTED = 8;
 
 /**
- * Sign-off once every row is decided (through the review kernel's one standing), or, once
- * signed, who signed and when, and reopening with a reason.
+ * Sign-off once every row is decided (through the review kernel's one standing), with an SSH
+ * key or without; once signed off, the sign-off panel every review shares.
  */
 export function AccessSignPanel({
   view,
@@ -27,83 +30,24 @@ export function AccessSignPanel({
   busy: string | null;
   signError: AppErrorData | null;
   reopenError: AppErrorData | null;
-  onSign(): void;
+  onSign(key: SigningKeyChoice | null): void;
   onReopen(reason: string): Promise<boolean>;
   onShowRow(rowId: string): void;
 }) {
   const standing = view.standing!;
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  if (standing.signed) {
-    const stale = standing.state === 'signature_stale';
+  const [key, setKey] = useState<SigningKeyChoice | null>(null);
+  if (standing.signed || standing.forged)
     return (
-      <Alert
-        color={stale ? 'orange' : 'green'}
-        title={stale ? 'Signed, but the signature no longer stands' : 'Signed'}
-        data-testid="access-signed"
-        data-signature-stands={stale ? 'no' : 'yes'}
-      >
-        <Stack gap="xs">
-          {standing.signatureProblems.map((p) => (
-            <Text key={p} size="sm" fw={600} c="orange">
-              {p}
-            </Text>
-          ))}
-          <Text size="sm" data-testid="access-signed-text">
-            Signed by {standing.signed.by.name} ({standing.signed.by.email}) on {standing.signed.at.slice(0, 10)}. The
-            decisions are read-only; reopening needs a reason and a new signature.
-          </Text>
-          <ErrorNotice error={reopenError} title="Not reopened" />
-          {!asking ? (
-            <Group>
-              <Button
-                size="xs"
-                variant="light"
-                color="gray"
-                onClick={() => setAsking(true)}
-                data-testid="access-reopen"
-              >
-                Reopen
-              </Button>
-            </Group>
-          ) : (
-            <Group align="end">
-              <TextInput
-                size="xs"
-                label="Why reopen it?"
-                placeholder="e.g. a decision was recorded on the wrong role"
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                style={{ flex: 1 }}
-                data-autofocus
-                data-testid="access-reopen-reason"
-              />
-              <Button
-                size="xs"
-                color="orange"
-                disabled={!reason.trim()}
-                loading={busy === 'reopen'}
-                onClick={() =>
-                  void onReopen(reason).then((ok) => {
-                    if (ok) {
-                      setAsking(false);
-                      setReason('');
-                    }
-                  })
-                }
-                data-testid="access-reopen-confirm"
-              >
-                Reopen the review
-              </Button>
-              <Button size="xs" variant="subtle" onClick={() => setAsking(false)}>
-                Cancel
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Alert>
+      <SignedSignOff
+        standing={standing}
+        idPrefix="access"
+        readOnlyNote="The decisions are read-only; reopening needs a reason and a new sign-off."
+        reopenPlaceholder="e.g. a decision was recorded on the wrong role"
+        busy={busy === 'reopen'}
+        error={reopenError}
+        onReopen={onReopen}
+      />
     );
-  }
   const open = view.problems;
   const why = !me
     ? 'Say who you are under Team first: the signature records your name and email.'
@@ -113,14 +57,15 @@ export function AccessSignPanel({
   return (
     <Card withBorder data-testid="access-sign-controls">
       <Stack gap="xs">
+        <SignOffKeyField onChange={setKey} />
         <Button
           color="green"
           disabled={!me || open.length > 0 || busy !== null}
           loading={busy === 'sign'}
-          onClick={onSign}
+          onClick={() => onSign(key)}
           data-testid="access-sign"
         >
-          Sign the access review
+          {key ? 'Sign the access review with my SSH key' : 'Sign off the access review without a key'}
         </Button>
         <Text size="xs" c={me ? 'dimmed' : 'red'} data-testid="access-sign-hint">
           {why}

@@ -1,3 +1,4 @@
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../../shared/domain/access-review';
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
@@ -65,7 +66,7 @@ export function useAccessReview() {
     decide: (rowId: string, decision: Decision, justification: string) =>
       run('decide', () => review.decide({ rowId, decision, justification })),
     assign: (rowIds: string[], memberIds: string[]) => run('assign', () => review.assign({ rowIds, memberIds })),
-    sign: () => run('sign', () => review.sign()),
+    sign: (key: SigningKeyChoice | null) => run('sign', () => review.sign(key ? { key } : {})),
     reopen: (reason: string) => run('reopen', () => review.reopen({ reason })),
     closeLoop: () => run('closeLoop', () => review.closeLoop({})),
   };

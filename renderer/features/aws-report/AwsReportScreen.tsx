@@ -8,9 +8,9 @@ import { ExceptionsSection } from './ExceptionsSection';
 import { ReportDetailsSection } from './ReportDetailsSection';
 import { ServicesSection } from './ServicesSection';
 import { SignControls } from './SignControls';
-import { SignedBanner } from './SignedBanner';
+import { SignedSignOff } from '../reviews/SignedSignOff';
 import { useAwsReportReview } from './use-review';
-import { STATE_BADGES } from '../../../shared/rules/reviews/review-standing';
+import { standingBadge } from '../../../shared/rules/reviews/review-standing';
 
 /**
  * The review of AWS's SOC 2 report: AWS is a carved-out subservice organization, so the
@@ -36,12 +36,13 @@ export function AwsReportScreen() {
   }
   const signed = view.review.signed;
   const stale = view.standing.state === 'signature_stale';
+  const forged = view.standing.state === 'signature_forged';
   const disabled = !!signed;
   const blocking = review.problems.filter((p) => p.severity === 'blocking').length;
   const section = { draft, setDraft: review.setDraft, disabled };
 
   return (
-    <Stack data-testid="aws-report-screen" data-review-state={signed ? 'signed' : 'draft'}>
+    <Stack data-testid="aws-report-screen" data-review-state={forged ? 'forged' : signed ? 'signed' : 'draft'}>
       <Group justify="space-between" align="start">
         <div>
           <Title order={3}>Review of AWS's SOC 2 report</Title>
@@ -53,17 +54,28 @@ export function AwsReportScreen() {
         </div>
         <Badge
           size="lg"
-          color={stale ? 'orange' : signed ? 'green' : 'gray'}
+          color={forged ? 'red' : stale ? 'orange' : signed ? 'green' : 'gray'}
           variant="light"
           data-testid="review-state"
         >
-          {STATE_BADGES[view.standing.state]}
+          {standingBadge(view.standing)}
         </Badge>
       </Group>
       {signed && (
-        <SignedBanner
-          signed={signed}
-          problems={view.standing.signatureProblems}
+        <SignedSignOff
+          standing={view.standing}
+          idPrefix="review"
+          detail={
+            signed.reportSha256 ? (
+              <>
+                {' '}
+                for report SHA-256 <span title={signed.reportSha256}>{signed.reportSha256.slice(0, 16)}…</span>
+              </>
+            ) : null
+          }
+          readOnlyNote="The review is read-only; reopening it needs a reason and a new sign-off."
+          staleNote="Until it is reopened, checked and signed again, the controls inherited from AWS count as in progress at most, and the bundle says the sign-off does not stand."
+          reopenPlaceholder="e.g. AWS issued a newer report"
           busy={review.busy === 'reopen'}
           error={review.errorOf('reopen')}
           onReopen={review.reopen}
@@ -94,7 +106,7 @@ export function AwsReportScreen() {
                 me={snapshot.me}
                 busy={review.busy}
                 onSave={() => void review.save()}
-                onSign={() => void review.sign()}
+                onSign={(key) => void review.sign(key)}
               />
             )}
             <ErrorNotice

@@ -1,5 +1,8 @@
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { Person } from '../../../shared/domain/common';
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
+import { SignOffKeyField } from '../reviews/SignOffKeyField';
 
 /**
  * Save the draft, and sign it once nothing is missing and everything is saved. Nothing can be
@@ -19,8 +22,9 @@ export function SignControls({
   me: Person | null;
   busy: string | null;
   onSave(): void;
-  onSign(): void;
+  onSign(key: SigningKeyChoice | null): void;
 }) {
+  const [key, setKey] = useState<SigningKeyChoice | null>(null);
   const other = (action: string) => busy !== null && busy !== action;
   const why = !me
     ? 'You cannot save or sign yet: say who you are under Team first. The signature records your name and email.'
@@ -47,14 +51,15 @@ export function SignControls({
             Save draft
           </Button>
         </Group>
+        <SignOffKeyField onChange={setKey} />
         <Button
           color="green"
           disabled={dirty || blocking > 0 || !me || other('sign')}
           loading={busy === 'sign'}
-          onClick={onSign}
+          onClick={() => onSign(key)}
           data-testid="review-sign"
         >
-          Sign the review
+          {key ? 'Sign the review with my SSH key' : 'Sign off without a key'}
         </Button>
         <Text size="xs" c={me ? 'dimmed' : 'red'} fw={me ? undefined : 600} data-testid="review-sign-hint">
           {why}

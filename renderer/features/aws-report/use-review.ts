@@ -1,3 +1,4 @@
+import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AwsReportReviewDraft } from '../../../shared/domain/aws-report-review';
 import type { AwsReportReviewView } from '../../../shared/ipc/channels/aws-report';
@@ -117,8 +118,8 @@ export function useAwsReportReview() {
         const view = await run('choose', () => api().awsReport.chooseReportFile());
         if (view) receive(view);
       },
-      sign: async () => {
-        const view = await run('sign', () => api().awsReport.sign());
+      sign: async (key: SigningKeyChoice | null) => {
+        const view = await run('sign', () => api().awsReport.sign(key ? { key } : {}));
         if (view) receive(view);
         return !!view;
       },

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExportOptionsForm, type ExportFormState } from './ExportOptionsForm';
 import { ExportRunPanel } from './ExportRunPanel';
 import { PreflightSummary } from './PreflightSummary';
-import { SigningField } from './SigningField';
+import { SshKeyField } from '../../components/SshKeyField';
 import { VerifyPanel } from './VerifyPanel';
 
 /** Export: pre-flight, options, the export itself with progress and cancel, and verify. */
@@ -53,7 +53,12 @@ export function ExportScreen() {
       <Card withBorder>
         <Stack gap="sm">
           <ExportOptionsForm value={options} available={meta.categories} onChange={setOptions} />
-          <SigningField signer={(snapshot.me ?? meta.createdBy).email} onChange={setSign} />
+          <SshKeyField
+            label="Sign the bundle with your SSH key"
+            description={`The auditor checks it with ssh-keygen; the signer is ${(snapshot.me ?? meta.createdBy).email}. The key never leaves your agent, and no passphrase is asked for or kept.`}
+            idPrefix="export-sign"
+            onChange={setSign}
+          />
           <Group>
             <Button
               variant="light"

@@ -4,6 +4,7 @@ import { DECISIONS, type AccessReview } from '../../domain/access-review';
 import type { ReviewProgress, RowProblem } from '../../rules/access/review-rules';
 import type { ReviewStanding } from '../../rules/reviews/review-standing';
 import { AwsRegion } from '../../domain/aws';
+import { SigningKeyChoice } from '../../domain/signing';
 
 export interface AccessReviewView {
   /** The newest review (in progress or signed); null before the first. */
@@ -13,7 +14,8 @@ export interface AccessReviewView {
   progress: ReviewProgress | null;
   /** What stands before sign-off. */
   problems: RowProblem[];
-  history: { id: string; startedAt: string; signed: { by: { name: string }; at: string } | null; rows: number }[];
+  /** Every review, oldest first; `signOff` words where its sign-off stands (the kernel's words). */
+  history: { id: string; startedAt: string; signOff: string; rows: number }[];
   lastSigned: string | null;
   /** YYYY-MM-DD; null until a review was signed. */
   nextDue: string | null;
@@ -36,7 +38,8 @@ export const accessReviewChannels = {
   decide: method(
     z.object({ rowId: RowId, decision: z.enum(DECISIONS), justification: z.string().max(2000) }),
   ).returns<AccessReviewView>(),
-  sign: method(z.undefined()).returns<AccessReviewView>(),
+  /** Signs off; with `key`, signed with the person's SSH key (only public keys and key file paths cross). */
+  sign: method(z.object({ key: SigningKeyChoice.optional() }).strict()).returns<AccessReviewView>(),
   reopen: method(z.object({ reason: z.string().max(1000) })).returns<AccessReviewView>(),
   /** Collects again and shows, per remove or change of the last signed review, whether it was carried out. */
   closeLoop: method(Collect).returns<AccessReviewView>(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { SigningKeyChoice } from '../../domain/signing';
 import { AwsReportReviewDraftInput, type AwsReportReviewDoc } from '../../domain/aws-report-review';
 import type { ReviewProblem } from '../../rules/aws-report-review';
 import type { ReviewStanding } from '../../rules/reviews/review-standing';
@@ -22,6 +23,7 @@ export const awsReportChannels = {
   save: method(AwsReportReviewDraftInput).returns<AwsReportReviewView>(),
   /** Opens the file dialog for the report PDF; null when cancelled. */
   chooseReportFile: method(z.undefined()).returns<AwsReportReviewView | null>(),
-  sign: method(z.undefined()).returns<AwsReportReviewView>(),
+  /** Signs off; with `key`, signed with the person's SSH key (only public keys and key file paths cross). */
+  sign: method(z.object({ key: SigningKeyChoice.optional() }).strict()).returns<AwsReportReviewView>(),
   reopen: method(z.object({ reason: z.string().max(1000) })).returns<AwsReportReviewView>(),
 };

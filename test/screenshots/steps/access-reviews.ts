@@ -82,7 +82,7 @@ export const accessReviewSteps: ScreenshotStep[] = [
         // Finish and sign the review (Ivan decides Dana's own access), then export the bundle.
         const own = rows.filter((r) => r.email === DEMO_ME.email).map((r) => r.id);
         await s.accessReview.assign(own, [dana.id, ivan.id]);
-        const view = s.accessReview.get();
+        const view = await s.accessReview.get();
         for (const r of rows) {
           if (own.includes(r.id) || view.review!.decisions[r.id]) continue;
           await s.accessReview.decide(

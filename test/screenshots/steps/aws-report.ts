@@ -21,7 +21,7 @@ export const awsReportSteps: ScreenshotStep[] = [
       await seedDemoWorkspace(app.services, folder);
       const { awsReport } = app.services;
       await awsReport.attachReportFile(pdf);
-      const { review } = awsReport.get();
+      const { review } = await awsReport.get();
       await awsReport.save({
         report: {
           ...review.report,

@@ -129,7 +129,7 @@ async function signAwsReview(services: Services, dir: string) {
     standInReportPdf({ dir, marker: 'stand-in for the report downloaded from AWS Artifact', padBytes: 2_400_000 }).path,
   );
   await awsReport.save(
-    reviewedDraft(draftOf(awsReport.get()), {
+    reviewedDraft(draftOf(await awsReport.get()), {
       services: [
         { service: 'Amazon EC2', inScope: true, note: '' },
         { service: 'Amazon S3', inScope: true, note: '' },
@@ -202,8 +202,7 @@ export const exportSteps: ScreenshotStep[] = [
           'bundle-pdf-aws-report-review',
           findPage(
             pdf,
-            (t) =>
-              t.includes('AWS as a subservice organization: review of its SOC 2 report') && t.includes('Signed by'),
+            (t) => t.includes('AWS as a subservice organization: review of its SOC 2 report') && t.includes('Sign-off'),
           ),
         ],
         [

@@ -39,14 +39,14 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
   }, 60_000);
   afterAll(() => s.services.workspaces.close());
 
-  it('index.pdf has the section after the scope, in the contents, with the report, its SHA-256, the CUECs and their controls, and the signature', () => {
+  it('index.pdf has the section after the scope, in the contents, with the report, its SHA-256, the CUECs and their controls, and the signature', async () => {
     const text = run('pdftotext', [join(dir, 'index.pdf'), '-']);
     const all = flat(text);
-    const review = s.services.awsReport.get().review;
+    const review = (await s.services.awsReport.get()).review;
     // In the contents with a page number, between the scope and the control matrix.
     expect(all).toMatch(new RegExp(`Scope and responsibility \\d+ ${TITLE} \\d+ Control matrix \\d+`));
     const pages = text.split('\f');
-    const at = pages.findIndex((p) => flat(p).includes(`${TITLE} Signed by`));
+    const at = pages.findIndex((p) => flat(p).includes(`${TITLE} Recorded by`));
     expect(at).toBeGreaterThan(1);
     const section = flat(
       pages
@@ -76,7 +76,10 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toContain("AWS's bridge letter covers it");
     expect(section).toContain('We rely on the report');
     expect(section).toContain('Read the Spring 2027 report when it is issued.');
-    expect(section).toMatch(/Signed by Dana Founder \(dana@acme\.example\) on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(section).toMatch(
+      /Recorded by Dana Founder \(dana@acme\.example\) on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, not signed with a key/,
+    );
+    expect(section).not.toMatch(/Signed by/);
     // The warning the reviewer signed over is shown; nothing blocks.
     expect(section).toContain('Warnings (1)');
     expect(section).toContain('also names controls outside this workspace');
@@ -96,7 +99,9 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(controlPage).toContain(
       `Review of AWS's SOC 2 report: this control's evidence for CC9.2, in the section "${TITLE}".`,
     );
-    expect(controlPage).toMatch(/Signed by Dana Founder on \d{4}-\d{2}-\d{2}, relying on AWS's report\./);
+    expect(controlPage).toMatch(
+      /Recorded by Dana Founder on \d{4}-\d{2}-\d{2}, not signed with a key, relying on AWS's report\./,
+    );
   });
 
   it('index.html has the same section, linked from its navigation, linking each CUEC control to its section', () => {
@@ -105,7 +110,10 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     const section = html.slice(html.indexOf('<section id="aws-report-review">'), html.indexOf('<section id="matrix">'));
     expect(section.length).toBeGreaterThan(1000);
     expect(section).toContain(s.awsReport.sha256);
-    expect(section).toMatch(/Signed by Dana Founder \(dana@acme\.example\) on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(section).toMatch(
+      /Recorded by Dana Founder \(dana@acme\.example\) on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, not signed with a key/,
+    );
+    expect(section).not.toMatch(/Signed by/);
     expect(section).toContain('<a href="#c-iam-root-account"><code>iam-root-account</code></a>');
     expect(section).toContain('Customers are responsible for protecting their root account credentials.');
     expect(section).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
@@ -114,12 +122,12 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     expect(section).toContain("<dt>AWS's own subservice organizations</dt><dd>Carve-out</dd>");
     const control = html.slice(html.indexOf('<section id="c-vendor-risk-management">'));
     expect(control.slice(0, control.indexOf('</section>'))).toMatch(
-      /this control's evidence for CC9\.2, in <a href="#aws-report-review">AWS as a subservice organization: review of its SOC 2 report<\/a>\. <span class="pass">Signed by Dana Founder on \d{4}-\d{2}-\d{2}, relying on AWS&#39;s report\.<\/span>/,
+      /this control's evidence for CC9\.2, in <a href="#aws-report-review">AWS as a subservice organization: review of its SOC 2 report<\/a>\. <span class="pass">Recorded by Dana Founder on \d{4}-\d{2}-\d{2}, not signed with a key, relying on AWS&#39;s report\.<\/span>/,
     );
     expect(html).not.toMatch(/<script|<link|src="http/);
   });
 
-  it('manifest.json validates against the shipped JSON Schema and carries the review, its signature and problems', () => {
+  it('manifest.json validates against the shipped JSON Schema and carries the review, its signature and problems', async () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(dir, 'manifest.schema.json'), 'utf8')));
@@ -131,7 +139,7 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     broken.awsReportReview.status = 'approved';
     expect(validate(broken)).toBe(false);
 
-    const review = s.services.awsReport.get().review;
+    const review = (await s.services.awsReport.get()).review;
     const m = readManifest(dir).awsReportReview!;
     expect(m.status).toBe('signed');
     expect(m.signed).toEqual({ by: DANA, at: review.signed!.at, reportSha256: s.awsReport.sha256 });
@@ -194,26 +202,26 @@ describe('a bundle from a workspace with a signed review of AWS’s SOC 2 report
     // The section and the review control's page say the signature does not stand, and why.
     const why = 'It was signed for an "as of" date of 2026-12-31; this bundle is as of 2026-12-15.';
     const pdf = flat(run('pdftotext', [join(stale, 'index.pdf'), '-']));
-    expect(pdf).toContain(`${TITLE} Signed by Dana Founder`);
-    expect(pdf).toContain(`The signature does not stand for this bundle: ${why}`);
-    expect(pdf).toContain('but that signature does not stand for this bundle (see why below)');
+    expect(pdf).toContain(`${TITLE} Recorded by Dana Founder`);
+    expect(pdf).toContain(`The sign-off does not stand for this bundle: ${why}`);
+    expect(pdf).toContain('but that sign-off does not stand for this bundle (see why below)');
     expect(pdf).not.toContain('concluded that it relies on it');
     expect(pdf).toMatch(
       new RegExp(
-        `Signed by Dana Founder on \\d{4}-\\d{2}-\\d{2}, but the signature does not stand for this bundle: ${why.replace(/[.()"]/g, '\\$&')}`,
+        `Recorded by Dana Founder on \\d{4}-\\d{2}-\\d{2}, not signed with a key, but the sign-off does not stand for this bundle: ${why.replace(/[.()"]/g, '\\$&')}`,
       ),
     );
     const html = readFileSync(join(stale, 'index.html'), 'utf8');
-    expect(html).toContain('<p class="bad">The signature does not stand for this bundle:</p>');
+    expect(html).toContain('<p class="bad">The sign-off does not stand for this bundle:</p>');
     expect(html).toContain('this bundle is as of 2026-12-15');
   }, 60_000);
 
-  it('cuecs.csv has one row per CUEC and control, matching the review, formula-safe', () => {
+  it('cuecs.csv has one row per CUEC and control, matching the review, formula-safe', async () => {
     const text = readFileSync(join(dir, 'cuecs.csv'), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parse(text, { bom: true }) as string[][];
     expect(header).toEqual(['cuec_id', 'cuec_text', 'control_id', 'control_title', 'control_status', 'evidence_count']);
-    const review = s.services.awsReport.get().review;
+    const review = (await s.services.awsReport.get()).review;
     const guarded = (t: string) => (t.startsWith('=') ? `'${t}` : t);
     expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual(
       review.cuecs.flatMap((c) => c.controlIds.map((id) => [c.id, guarded(c.text), id])),
@@ -284,7 +292,7 @@ describe('a bundle from a workspace whose review is an unsigned draft', () => {
       updatedAt: _a,
       updatedBy: _b,
       ...draft
-    } = ctx.services.awsReport.get().review;
+    } = (await ctx.services.awsReport.get()).review;
     await ctx.services.awsReport.save({
       ...draft,
       report: { ...draft.report, reportType: 'type1', periodStart: '2026-01-17', periodEnd: '2026-06-30' },

@@ -1,3 +1,4 @@
+import { NO_KEY } from '../../../shared/rules/reviews/review-standing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,7 @@ describe('index.pdf laid out in parts and joined', () => {
       catalog: CONTROLS,
     };
     model = await buildModel(source, resolveOptions(meta, {}), {
+      signOffs: { awsReportReview: NO_KEY, accessReviews: new Map() },
       preparedBy: ME,
       generatedAt: '2026-12-31T12:00:00.000Z',
       appVersion: 'test',

@@ -60,7 +60,7 @@ export const HOSTILE_CUEC =
 export async function signAwsReview(services: Services, options: { sign?: boolean } = {}) {
   const report = reportPdf();
   await services.awsReport.attachReportFile(report.path);
-  const current = draftOf(services.awsReport.get());
+  const current = draftOf(await services.awsReport.get());
   await services.awsReport.save(
     reviewedDraft(current, {
       exceptions: [

@@ -13,7 +13,7 @@ const completeDraft = (current: AwsReportReviewDraft) => reviewedDraft(current);
 describe('the review of AWS’s SOC 2 report', () => {
   it('starts as a draft with the typical CUECs mapped to catalog controls, and lists what blocks signing', async () => {
     const { services } = await createTestWorkspace();
-    const view = services.awsReport.get();
+    const view = await services.awsReport.get();
     expect(view.review.signed).toBeNull();
     expect(view.review.cuecs.length).toBeGreaterThanOrEqual(8);
     expect(view.review.cuecs.find((c) => /root account/.test(c.text))?.controlIds).toEqual(['iam-root-account']);
@@ -38,7 +38,7 @@ describe('the review of AWS’s SOC 2 report', () => {
     const { services, folder } = await createTestWorkspace();
     const report = reportPdf();
     await services.awsReport.attachReportFile(report.path);
-    const saved = await services.awsReport.save(completeDraft(draftOf(services.awsReport.get())));
+    const saved = await services.awsReport.save(completeDraft(draftOf(await services.awsReport.get())));
     expect(saved.review.report.file).toEqual({
       name: 'AWS SOC 2 Type 2 Report Fall 2026.pdf',
       sha256: report.sha256,
@@ -75,11 +75,11 @@ describe('the review of AWS’s SOC 2 report', () => {
   it('keeps the review across a restart, exactly', async () => {
     const first = await createTestWorkspace();
     await first.services.awsReport.attachReportFile(reportPdf().path);
-    const saved = await first.services.awsReport.save(completeDraft(draftOf(first.services.awsReport.get())));
+    const saved = await first.services.awsReport.save(completeDraft(draftOf(await first.services.awsReport.get())));
     await first.services.workspaces.close();
     const again = testServices({ userDataDir: first.userDataDir });
     await again.services.workspaces.open(first.folder);
-    expect(again.services.awsReport.get().review).toEqual(saved.review);
+    expect((await again.services.awsReport.get()).review).toEqual(saved.review);
   });
 
   it('refuses a file that is not a PDF, a gap nobody covered, and a CUEC no control meets; nothing changes', async () => {
@@ -93,8 +93,8 @@ describe('the review of AWS’s SOC 2 report', () => {
     });
     await expect(
       services.awsReport.save({
-        ...draftOf(services.awsReport.get()),
-        report: { ...services.awsReport.get().review.report, periodEnd: '2026-02-30' },
+        ...draftOf(await services.awsReport.get()),
+        report: { ...(await services.awsReport.get()).review.report, periodEnd: '2026-02-30' },
       }),
     ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
@@ -103,7 +103,7 @@ describe('the review of AWS’s SOC 2 report', () => {
     expect(readFileSync(join(folder, 'aws-report-review.json'), 'utf8')).toBe(before);
 
     await services.awsReport.attachReportFile(reportPdf().path);
-    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const draft = completeDraft(draftOf(await services.awsReport.get()));
     const view = await services.awsReport.save({
       ...draft,
       cuecs: [...draft.cuecs, { id: 'cuec-x', text: 'Customers are responsible for their own DNS.', controlIds: [] }],
@@ -122,7 +122,7 @@ describe('the review of AWS’s SOC 2 report', () => {
   it('warns when the report misses a category in scope, and when a service is outside its scope without a note', async () => {
     const { services } = await createTestWorkspace();
     await services.awsReport.attachReportFile(reportPdf().path);
-    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const draft = completeDraft(draftOf(await services.awsReport.get()));
     const view = await services.awsReport.save({
       ...draft,
       report: { ...draft.report, categories: ['security'] },
@@ -151,7 +151,7 @@ describe('the review of AWS’s SOC 2 report', () => {
     rmSync(join(folder, 'aws-report-review.json'));
     const again = testServices({ userDataDir });
     await again.services.workspaces.open(folder);
-    expect(again.services.awsReport.get().review.signed).toBeNull();
+    expect((await again.services.awsReport.get()).review.signed).toBeNull();
     expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(false);
     await again.services.awsReport.attachReportFile(reportPdf().path);
     expect(existsSync(join(folder, 'aws-report-review.json'))).toBe(true);
@@ -166,7 +166,7 @@ describe('a signature that stands for what was signed', () => {
   async function signedWorkspace() {
     const ctx = await createTestWorkspace();
     await ctx.services.awsReport.attachReportFile(reportPdf().path);
-    await ctx.services.awsReport.save(completeDraft(draftOf(ctx.services.awsReport.get())));
+    await ctx.services.awsReport.save(completeDraft(draftOf(await ctx.services.awsReport.get())));
     return ctx;
   }
 
@@ -174,9 +174,9 @@ describe('a signature that stands for what was signed', () => {
     for (let round = 0; round < 3; round++) {
       const { services } = await signedWorkspace();
       const edited = {
-        ...completeDraft(draftOf(services.awsReport.get())),
+        ...completeDraft(draftOf(await services.awsReport.get())),
         report: {
-          ...completeDraft(draftOf(services.awsReport.get())).report,
+          ...completeDraft(draftOf(await services.awsReport.get())).report,
           title: 'EDITED',
           opinion: 'adverse' as const,
         },
@@ -184,7 +184,7 @@ describe('a signature that stands for what was signed', () => {
       const [signed, saved] = await Promise.allSettled([services.awsReport.sign(), services.awsReport.save(edited)]);
       expect(signed.status).toBe('fulfilled');
       expect(saved).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
-      const view = services.awsReport.get();
+      const view = await services.awsReport.get();
       expect(view.review.report.title).not.toBe('EDITED');
       expect(view.signatureProblems).toEqual([]);
     }
@@ -197,15 +197,15 @@ describe('a signature that stands for what was signed', () => {
     for (const junk of [
       {},
       { controlId: 7 },
-      { ...draftOf(services.awsReport.get()), extra: 1 },
-      { ...draftOf(services.awsReport.get()), cuecs: [{ id: '../../etc', text: 'x', controlIds: [] }] },
+      { ...draftOf(await services.awsReport.get()), extra: 1 },
+      { ...draftOf(await services.awsReport.get()), cuecs: [{ id: '../../etc', text: 'x', controlIds: [] }] },
     ]) {
       expect(await router.invoke('awsReport.save', junk, APP)).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT' },
       });
     }
-    const twice = draftOf(services.awsReport.get());
+    const twice = draftOf(await services.awsReport.get());
     expect(
       await router.invoke('awsReport.save', { ...twice, cuecs: [twice.cuecs[0], twice.cuecs[0]] }, APP),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('same id') } });
@@ -216,7 +216,7 @@ describe('a signature that stands for what was signed', () => {
     let asked = 0;
     const ctx = await createTestWorkspace({ adapters: { pickReportFile: async () => (asked++, reportPdf().path) } });
     await ctx.services.awsReport.attachReportFile(reportPdf().path);
-    await ctx.services.awsReport.save(completeDraft(draftOf(ctx.services.awsReport.get())));
+    await ctx.services.awsReport.save(completeDraft(draftOf(await ctx.services.awsReport.get())));
     await ctx.services.awsReport.sign();
     await expect(ctx.services.awsReport.chooseReportFile()).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(ctx.services.awsReport.attachReportFile(reportPdf().path)).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -235,7 +235,7 @@ describe('a signature that stands for what was signed', () => {
     expect(await routerOf(services).invoke('workspace.updateSettings', { asOfDate: '2027-06-30' }, APP)).toMatchObject({
       ok: true,
     });
-    expect(services.awsReport.get().signatureProblems).toEqual([
+    expect((await services.awsReport.get()).signatureProblems).toEqual([
       'It was signed for an "as of" date of 2026-12-31; the audit is now as of 2027-06-30. Reopen it, check the gap, and sign it again.',
     ]);
   });
@@ -253,7 +253,9 @@ describe('a signature that stands for what was signed', () => {
     );
     const again = testServices({ userDataDir });
     await again.services.workspaces.open(folder);
-    expect(again.services.awsReport.get().signatureProblems[0]).toMatch(/^The review was changed after it was signed/);
+    expect((await again.services.awsReport.get()).signatureProblems[0]).toMatch(
+      /^The review was changed after it was signed/,
+    );
   });
 });
 
@@ -261,7 +263,7 @@ describe('what a careful reviewer would not sign', () => {
   it('blocks reliance on an adverse opinion, a report dated in the future or starting after the as-of date, and CUECs met by AWS or out of scope', async () => {
     const { services } = await createTestWorkspace();
     await services.awsReport.attachReportFile(reportPdf().path);
-    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const draft = completeDraft(draftOf(await services.awsReport.get()));
     const view = await services.awsReport.save({
       ...draft,
       report: {
@@ -292,7 +294,7 @@ describe('what a careful reviewer would not sign', () => {
   it('ignores a period start left over when the report is a Type 1', async () => {
     const { services } = await createTestWorkspace();
     await services.awsReport.attachReportFile(reportPdf().path);
-    const draft = completeDraft(draftOf(services.awsReport.get()));
+    const draft = completeDraft(draftOf(await services.awsReport.get()));
     const view = await services.awsReport.save({
       ...draft,
       report: { ...draft.report, reportType: 'type1', periodStart: '2026-10-01', periodEnd: '2026-09-30' },

@@ -10,7 +10,7 @@ import { CATEGORY_LABELS } from '../../../../shared/domain/workspace';
 import type { ReviewProblem } from '../../../../shared/rules/aws-report-review';
 import { blockingOf, reviewIntro, warningsOf, type BundleAwsReview, type CuecControl } from '../aws-review';
 import type { BundleContent } from '../content';
-import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, signatureLine } from '../text';
+import { AWS_REPORT_CONFIDENTIAL, AWS_REVIEW_TITLE, NOT_SIGNED, bundleSignOff } from '../text';
 import { cell, code, h1, h2, keyValues, para, table, type PdfNode } from './nodes';
 
 const RED = '#a33';
@@ -37,21 +37,20 @@ function cuecControl(c: CuecControl): PdfNode {
 }
 
 function signature(r: BundleAwsReview): PdfNode {
-  const signed = r.review.signed;
-  if (!signed)
+  const signOff = bundleSignOff(r.standing);
+  if (!signOff)
     return {
       text: `${NOT_SIGNED}: the review below is unfinished and not yet concluded by the company.`,
       bold: true,
       color: RED,
       margin: [0, 0, 0, 8],
     };
-  if (r.signatureProblems.length === 0)
-    return { text: signatureLine(signed), bold: true, color: GREEN, margin: [0, 0, 0, 8] };
+  if (signOff.problems.length === 0) return { text: signOff.line, bold: true, color: GREEN, margin: [0, 0, 0, 8] };
   return {
     stack: [
-      { text: signatureLine(signed), bold: true, color: AMBER },
-      { text: 'The signature does not stand for this bundle:', bold: true, color: RED, margin: [0, 2, 0, 1] },
-      { ul: r.signatureProblems.map((p) => ({ text: p, color: RED })), fontSize: 8 },
+      { text: signOff.line, bold: true, color: signOff.tone === 'bad' ? RED : AMBER },
+      { text: 'The sign-off does not stand for this bundle:', bold: true, color: RED, margin: [0, 2, 0, 1] },
+      { ul: signOff.problems.map((p) => ({ text: p, color: RED })), fontSize: 8 },
     ],
     margin: [0, 0, 0, 8],
   };

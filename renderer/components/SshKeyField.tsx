@@ -1,23 +1,31 @@
 import { Alert, Button, Code, Group, Radio, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AgentKeys, SigningKeyChoice, SshPublicKey } from '../../../shared/domain/signing';
-import { api } from '../../api/client';
-import { useAction } from '../../api/use-action';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { AgentKeys, SigningKeyChoice, SshPublicKey } from '../../shared/domain/signing';
+import { api } from '../api/client';
+import { useAction } from '../api/use-action';
+import { ErrorNotice } from './ErrorNotice';
 
 type Source = 'none' | 'agent' | 'file';
 
 const keyLabel = (k: SshPublicKey) => `${k.type} ${k.fingerprint}${k.comment ? ` (${k.comment})` : ''}`;
 
 /**
- * Sign the bundle: not at all, with a key ssh-agent holds, or with a key file ssh-keygen reads.
- * Only public keys reach this screen; `onChange` gets the choice the export signs with, or null.
+ * Choosing the SSH key something is signed with (a bundle on the Export screen, a review's
+ * sign-off): not at all, a key ssh-agent holds, or a key file ssh-keygen reads. Only public keys
+ * reach the screen; `onChange` gets the choice to sign with, or null. `idPrefix` names the test
+ * ids (`export-sign` gives `export-signing`, `export-sign-agent`, …).
  */
-export function SigningField({
-  signer,
+export function SshKeyField({
+  label,
+  description,
+  noneLabel = 'Not signed',
+  idPrefix,
   onChange,
 }: {
-  signer: string;
+  label: string;
+  description: string;
+  noneLabel?: string;
+  idPrefix: string;
   onChange(choice: SigningKeyChoice | null): void;
 }) {
   const [source, setSource] = useState<Source>('none');
@@ -49,30 +57,25 @@ export function SigningField({
   };
 
   return (
-    <Stack gap="xs" data-testid="export-signing">
-      <Radio.Group
-        label="Sign the bundle with your SSH key"
-        description={`The auditor checks it with ssh-keygen; the signer is ${signer}. The key never leaves your agent, and no passphrase is asked for or kept.`}
-        value={source}
-        onChange={(v) => setSource(v as Source)}
-      >
+    <Stack gap="xs" data-testid={`${idPrefix}ing`}>
+      <Radio.Group label={label} description={description} value={source} onChange={(v) => setSource(v as Source)}>
         <Group mt={4}>
-          <Radio value="none" label="Not signed" data-testid="export-sign-none" />
-          <Radio value="agent" label="ssh-agent key" data-testid="export-sign-agent" />
-          <Radio value="file" label="Key file" data-testid="export-sign-file" />
+          <Radio value="none" label={noneLabel} data-testid={`${idPrefix}-none`} />
+          <Radio value="agent" label="ssh-agent key" data-testid={`${idPrefix}-agent`} />
+          <Radio value="file" label="Key file" data-testid={`${idPrefix}-file`} />
         </Group>
       </Radio.Group>
       {source === 'agent' && (
         <Group align="flex-end">
           <Select
             label="Key"
-            w={560}
+            style={{ flex: 1, minWidth: 240 }}
             placeholder={listAgent.busy ? 'Asking ssh-agent…' : 'No key'}
             data={(agent?.keys ?? []).map((k) => ({ value: k.line, label: keyLabel(k) }))}
             value={agentKey}
             onChange={setAgentKey}
             allowDeselect={false}
-            data-testid="export-sign-agent-key"
+            data-testid={`${idPrefix}-agent-key`}
           />
           <Button variant="default" size="xs" onClick={() => void loadAgent(undefined).then((v) => v && setAgent(v))}>
             Look again
@@ -80,18 +83,18 @@ export function SigningField({
         </Group>
       )}
       {source === 'agent' && agent?.problem && (
-        <Alert color="orange" data-testid="export-sign-agent-problem">
+        <Alert color="orange" data-testid={`${idPrefix}-agent-problem`}>
           {agent.problem}
         </Alert>
       )}
       <ErrorNotice error={listAgent.error} />
       {source === 'file' && (
         <Group>
-          <Button variant="default" size="xs" onClick={() => void choose()} data-testid="export-sign-choose-file">
+          <Button variant="default" size="xs" onClick={() => void choose()} data-testid={`${idPrefix}-choose-file`}>
             Choose key file…
           </Button>
           {file && (
-            <Text size="sm" data-testid="export-sign-file-key">
+            <Text size="sm" data-testid={`${idPrefix}-file-key`}>
               <Code>{file.path}</Code> {keyLabel(file.key)}
             </Text>
           )}
