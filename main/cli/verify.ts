@@ -39,6 +39,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     );
   else io.out('  not signed with an SSH key');
   io.out(`  ${chainCheckSentence(report.chain)}`);
+  if (report.signOffsVerified)
+    io.out(
+      `  ${report.signOffsVerified} sign-off${report.signOffsVerified === 1 ? '' : 's'} signed with an SSH key, checked with ssh-keygen`,
+    );
   if (report.ok) {
     io.out('OK: every file matches SHA256SUMS and manifest.json.');
     if (report.signature?.verified)

@@ -28,7 +28,9 @@ import { Category, CheckSettings } from './workspace';
  * workspace's sealed activity log ships as `activity.jsonl`, a document, so verify recomputes its
  * hash chain and every record's hash from the bundle alone); optional, so bundles exported before
  * them still validate. Then `retired`: intact records a person retired as wrong or superseded, kept
- * in the workspace and listed like the withdrawn ones, never shipped.
+ * in the workspace and listed like the withdrawn ones, never shipped. Also added within version 2:
+ * `signOffs` and the `sign-offs/` documents (each sign-off signed with an SSH key: statement,
+ * signature, content; allowed_signers).
  *
  * The bundle fingerprint is the SHA-256 of the `manifest.json` bytes. The manifest records the
  * SHA-256 of every evidence file and of the CSV files (`documents`), so the fingerprint
@@ -193,6 +195,26 @@ export const ManifestSigning = z.object({
 });
 export type ManifestSigning = z.infer<typeof ManifestSigning>;
 
+/**
+ * A review's sign-off signed with the signer's SSH key, shipped so the auditor can check it with
+ * ssh-keygen: the statement that was signed (canonical JSON naming the review, its content hash,
+ * who, when and the scope), the signature, and the review's content whose SHA-256 the statement
+ * names; the signer's key is in `sign-offs/allowed_signers`.
+ */
+export const ManifestSignOff = z.object({
+  kind: z.enum(['aws-report-review', 'access-review']),
+  review: z.string(),
+  by: Person,
+  at: z.string(),
+  keyType: z.string(),
+  fingerprint: z.string(),
+  publicKey: z.string(),
+  statement: BundlePath,
+  signature: BundlePath,
+  content: BundlePath,
+});
+export type ManifestSignOff = z.infer<typeof ManifestSignOff>;
+
 /** Version 2: what AWS the bundle speaks for, and the evidence it leaves out because of it. */
 export const ManifestScope = z.object({
   /** The AWS accounts in scope; empty when the workspace chose none (then its one account counts). */
@@ -279,6 +301,8 @@ export const Manifest = z
     documents: z.array(ManifestDocument),
     /** Present only when the bundle is signed (see Versioning). */
     signing: ManifestSigning.optional(),
+    /** Sign-offs signed with an SSH key whose signature verified at export (see Versioning); key-less ones are not here. */
+    signOffs: z.array(ManifestSignOff).optional(),
     /** Required from version 2 (see Versioning). */
     scope: ManifestScope.optional(),
     /** The sealed activity log shipped with the bundle (see Versioning). */

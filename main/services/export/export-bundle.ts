@@ -19,6 +19,7 @@ import { allowedSignersText, manifestSigning, type BundleSigner } from './bundle
 import { signingPrincipal } from '../signing/allowed-signers';
 import type { SignOffKeys } from '../reviews/sign-off-keys';
 import { signOffVerdicts } from './sign-off-verdicts';
+import { signOffFiles, signOffSummaries } from './sign-off-files';
 import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_EVIDENCE, SIGNATURE_FILES, compressionLevelFor } from './layout';
 import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type GeneratedDocument } from './manifest';
 import type { ManifestSealing, ManifestStatusChange } from '../../../shared/domain/manifest';
@@ -245,6 +246,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     report('documents');
     const requests = source.requests?.requests.length ? requestRows(source.requests, source.team, model) : null;
     const accessReview = bundleAccessReview(source.accessReviews, source.team, model);
+    const signOffs = signOffFiles(source, awsReview, accessReview);
     const data: (GeneratedDocument & { mediaType: string })[] = [
       { path: BUNDLE_FILES.controlsCsv, bytes: controlsCsv(model, findings), mediaType: 'text/csv' },
       { path: BUNDLE_FILES.evidenceCsv, bytes: evidenceCsv(model), mediaType: 'text/csv' },
@@ -269,8 +271,11 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
           ]
         : []),
       ...(sealing ? [{ path: sealing.activity.path, bytes: sealing.text, mediaType: 'text/plain' }] : []),
+      ...signOffs.files,
     ];
-    const manifest = serializeManifest(buildManifest(model, findings, data, awsReview, signing, sealing ?? undefined));
+    const manifest = serializeManifest(
+      buildManifest(model, findings, data, awsReview, signing, sealing ?? undefined, signOffs.entries),
+    );
     const content: BundleContent = {
       model,
       findings,
@@ -285,7 +290,10 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
     const documents: (GeneratedDocument & { mediaType: string })[] = [
       {
         path: BUNDLE_FILES.readme,
-        bytes: readmeText(model, content.fingerprint, signing, sealing ?? undefined),
+        bytes: readmeText(model, content.fingerprint, signing, sealing ?? undefined, {
+          entries: signOffs.entries,
+          summaries: signOffSummaries(awsReview, accessReview),
+        }),
         mediaType: 'text/plain',
       },
       { path: BUNDLE_FILES.pdf, bytes: pdf, mediaType: 'application/pdf' },

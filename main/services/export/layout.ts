@@ -42,6 +42,18 @@ export const SIGNATURE_FILES = {
   allowedSigners: 'allowed_signers',
 } as const;
 
+/**
+ * Sign-offs signed with an SSH key: per sign-off its statement, signature and content, and one
+ * allowed_signers for all of their keys (namespace audit-signoff only). Listed in the manifest's
+ * documents, so the fingerprint pins them.
+ */
+export const SIGN_OFF_FOLDER = 'sign-offs';
+export const SIGN_OFF_ALLOWED_SIGNERS = `${SIGN_OFF_FOLDER}/allowed_signers`;
+export const signOffPaths = (kind: 'aws-report-review' | 'access-review', reviewId: string) => {
+  const base = `${SIGN_OFF_FOLDER}/${kind === 'aws-report-review' ? kind : `access-review-${slugify(reviewId, 80)}`}`;
+  return { statement: `${base}.statement.json`, signature: `${base}.sig`, content: `${base}.content.json` };
+};
+
 export const EVIDENCE_FOLDER = 'evidence';
 const MAX_ENTRY_LENGTH = 240;
 /**

@@ -7,6 +7,7 @@ import {
   MANIFEST_VERSION,
   type ManifestAwsReportReview,
   type ManifestControl,
+  type ManifestSignOff,
   type ManifestSigning,
   type ManifestSealing,
 } from '../../../shared/domain/manifest';
@@ -79,6 +80,7 @@ export function buildManifest(
   signing?: ManifestSigning,
   /** The sealed activity log the bundle ships and the records by status; absent for a store no log seals. */
   sealing?: ManifestSealing,
+  signOffs: ManifestSignOff[] = [],
 ): Manifest {
   const { meta, options } = model;
   const controls = model.controls.map((c): ManifestControl => ({
@@ -150,6 +152,7 @@ export function buildManifest(
     })),
     documents: documents.map((d) => ({ path: d.path, sha256: sha256Hex(d.bytes), size: d.bytes.length })),
     ...(signing ? { signing } : {}),
+    ...(signOffs.length ? { signOffs } : {}),
     scope: {
       accounts: model.scope.accounts,
       regions: model.scope.regions,

@@ -1,6 +1,7 @@
-import type { ManifestSealing, ManifestSigning } from '../../../shared/domain/manifest';
+import type { ManifestSealing, ManifestSignOff, ManifestSigning } from '../../../shared/domain/manifest';
 import { verifyCommand } from './bundle-signature';
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, SIGNATURE_FILES, SIGN_OFF_FOLDER } from './layout';
+import { signOffVerifyCommand } from './sign-off-files';
 import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { BundleModel } from './bundle-model';
 
@@ -76,16 +77,58 @@ ${step}. Check the signature (OpenSSH 8.1 or later; Windows 10 and later ship it
   };
 }
 
+/** The sign-offs' inventory lines and check step: each signed one with its command, each key-less one said plainly. */
+function signOffParts(signOffs: { entries: ManifestSignOff[]; summaries: string[] }, step: number) {
+  const { entries, summaries } = signOffs;
+  const inventory = entries.length
+    ? `${SIGN_OFF_FOLDER}/             Each sign-off signed with an SSH key: the statement signed
+                      (.statement.json), the signature (.sig), the review's content
+                      (.content.json), and allowed_signers with the signers' keys.
+`
+    : '';
+  const commands = entries
+    .map(
+      (
+        e,
+      ) => `   ${e.kind === 'aws-report-review' ? "The review of AWS's SOC 2 report" : `Access review ${e.review}`}, signed by ${e.by.name} with ${e.keyType} key
+   ${e.fingerprint}:
+     ${signOffVerifyCommand(e)}
+   It must print: Good "audit-signoff" signature for ${e.by.email} with ${e.keyType} key ${e.fingerprint}
+   and the review's content must hash to the statement's "contentSha256":
+     sha256sum ${e.content}
+`,
+    )
+    .join('\n');
+  return {
+    inventory,
+    step: `
+${step}. Check the sign-offs. Where each review stands:
+${summaries.map((line) => `     ${line}`).join('\n')}
+   A sign-off "recorded by NAME, not signed with a key" is the app's record of who signed
+   off and when; it carries no signature, and anyone who could edit the company's files could
+   have written it. Only a sign-off signed with an SSH key can be checked:
+${entries.length ? commands : '   (this bundle has none).\n'}${
+      entries.length
+        ? `   As for the bundle's signature, confirm each key fingerprint with its signer through a
+   separate channel: a good signature proves only that the holder of that key signed.
+`
+        : ''
+    }`,
+  };
+}
+
 /** README.txt: what the bundle is and how to check it with standard tools, in plain words. */
 export function readmeText(
   model: BundleModel,
   fingerprint: string,
   signing?: ManifestSigning,
   sealing?: ManifestSealing,
+  signOffs: { entries: ManifestSignOff[]; summaries: string[] } = { entries: [], summaries: [] },
 ): Buffer {
   const { meta, options } = model;
   const chain = chainParts(sealing);
   const signature = signatureParts(signing, sealing ? 7 : 6);
+  const signOff = signOffParts(signOffs, (sealing ? 7 : 6) + (signing ? 1 : 0));
   const text = `${meta.sample ? `${SAMPLE_MARK}: this bundle was exported from a sample company's workspace, built from\nthe Audit Workbench sandbox, not from AWS. Nothing in it is evidence of any company's controls.\n\n` : ''}SOC 2 Type 1 evidence bundle
 ============================
 
@@ -122,7 +165,7 @@ ${BUNDLE_FILES.manifestSchema}  The JSON Schema manifest.json follows.
 evidence/             The evidence files, as evidence/<control-id>/<evidence-id>-<name>.<ext>.
                       A file that supports several controls is stored once, under the
                       first of them; the index lists every control it supports.
-${chain.inventory}${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
+${chain.inventory}${signOff.inventory}${BUNDLE_FILES.sums}            The SHA-256 of every other file in the bundle.
 ${signature.inventory}${BUNDLE_FILES.readme}            This file.
 
 Spreadsheet cells that would start with = + - or @ begin with an apostrophe, so a
@@ -167,6 +210,6 @@ How to check that nothing was changed
 5. Each evidence file's SHA-256 also appears in the evidence index of index.pdf and in
    evidence.csv. The app that produced the bundle refuses to export a file whose content
    no longer matches the hash recorded when it was captured.
-${chain.step}${signature.step}`;
+${chain.step}${signature.step}${signOffs.summaries.length ? signOff.step : ''}`;
   return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
 }

@@ -7,12 +7,13 @@ import { Manifest } from '../../../shared/domain/manifest';
 import { SAMPLE_MARK } from '../../../shared/domain/workspace';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { SshSigning } from '../signing/ssh-signing';
-import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_ENTRIES, SIGNATURE_FILES } from './layout';
+import { ADDED_BUNDLE_FILES, BUNDLE_FILES, MAX_BUNDLE_ENTRIES, SIGNATURE_FILES, SIGN_OFF_FOLDER } from './layout';
 import { parseSums } from './sha256sums';
 import { inspectEntries } from './verify-entries';
 import { checkLayout } from './verify-layout';
 import { checkBundleChain } from './verify-chain';
 import { checkBundleSignature } from './verify-signature';
+import { checkSignOffs } from './verify-sign-offs';
 import { formatBytes } from '../../../shared/util/format-bytes';
 import { safeLine } from '../security/safe-text';
 
@@ -33,6 +34,9 @@ const KEEP = new Set<string>([
   ADDED_BUNDLE_FILES.activityLog,
   ...Object.values(SIGNATURE_FILES),
 ]);
+
+/** Read into memory too: the sign-offs' statements, signatures, contents and allowed_signers. */
+const keptInMemory = (name: string) => KEEP.has(name) || name.startsWith(`${SIGN_OFF_FOLDER}/`);
 
 const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open);
 
@@ -145,6 +149,7 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     companyName: null,
     asOfDate: null,
     signature: null,
+    signOffsVerified: 0,
     chain: null,
     sample: null,
     problems: [],
@@ -181,7 +186,7 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     const digests = new Map<string, string>();
     const kept = new Map<string, Buffer>();
     const digest = async (name: string, entry: Entry, total: number) => {
-      const keep = KEEP.has(name);
+      const keep = keptInMemory(name);
       if (keep && entry.uncompressedSize > maxDocumentBytes) {
         problems.push(
           `${name} is ${formatBytes(entry.uncompressedSize)}, larger than any ${name} this app writes (at most ${formatBytes(maxDocumentBytes)}): refused, so nothing it should vouch for was checked.`,
@@ -214,12 +219,12 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     };
     // The documents first: the manifest says which other entries belong, so an entry no export
     // wrote is refused by its name and never inflated, however large it claims or turns out to be.
-    const documents = [...files].filter(([name]) => KEEP.has(name));
+    const documents = [...files].filter(([name]) => keptInMemory(name));
     const documentBytes = documents.reduce((sum, [, e]) => sum + Math.min(e.uncompressedSize, maxDocumentBytes), 0);
     for (const [name, entry] of documents) await digest(name, entry, documentBytes);
     const listed = listedInManifest(kept.get(BUNDLE_FILES.manifest));
-    const rest = [...files].filter(([name]) => !KEEP.has(name) && (listed === null || listed.has(name)));
-    const unread = [...files.keys()].filter((name) => !KEEP.has(name) && listed !== null && !listed.has(name));
+    const rest = [...files].filter(([name]) => !keptInMemory(name) && (listed === null || listed.has(name)));
+    const unread = [...files.keys()].filter((name) => !keptInMemory(name) && listed !== null && !listed.has(name));
     const total = documentBytes + rest.reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
     for (const [name, entry] of rest) await digest(name, entry, total);
     report.bytes = done;
@@ -234,6 +239,7 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
       report.chain = checkBundleChain(manifest, kept, problems);
       const signing = options.signing ?? new SshSigning();
       report.signature = await checkBundleSignature(manifest, new Set(digests.keys()), kept, signing, problems);
+      report.signOffsVerified = await checkSignOffs(manifest, kept, signing, problems);
     } else
       for (const name of unread)
         problems.push(`${name} is not part of the bundle: manifest.json does not list it, so it was not read.`);

@@ -166,6 +166,8 @@ export interface VerifyReportView {
   asOfDate: string | null;
   /** Null for an unsigned bundle. */
   signature: BundleSignatureView | null;
+  /** Sign-offs signed with an SSH key whose signature was checked (each failure is in `problems`). */
+  signOffsVerified: number;
   /** Null for a bundle exported before the activity log was shipped. */
   chain: ChainCheckView | null;
   /** True for a sample company's bundle (manifest `sample: true`): not evidence. Null without a parsed manifest. */
