@@ -13,6 +13,7 @@ import { multiAccountSteps } from './multi-account';
 import { accessReviewSteps } from './access-reviews';
 import { sampleCompanySteps } from './sample-company';
 import { requestsSteps } from './requests';
+import { signOffSteps } from './sign-offs';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -26,6 +27,7 @@ export const STEPS: ScreenshotStep[] = [
   ...exportSteps,
   ...exportSigningSteps,
   ...awsReportSteps,
+  ...signOffSteps,
   ...accessReviewSteps,
   ...requestsSteps,
   ...appearanceSteps,
