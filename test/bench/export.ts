@@ -167,13 +167,16 @@ async function pdfBenchmark(): Promise<{ ms: number; pages: number; bytes: numbe
     appVersion: 'bench',
   });
   const awsReview = bundleAwsReview(source.awsReportReview, model, source.catalog);
-  const { pdf, peakRssMB } = await runPdfWorker({
-    model,
-    findings: new Map(),
-    thumbnails: new Map(),
-    awsReview,
-    fingerprint: 'f'.repeat(64),
-  });
+  const { pdf, peakRssMB } = await runPdfWorker(
+    {
+      model,
+      findings: new Map(),
+      thumbnails: new Map(),
+      awsReview,
+      fingerprint: 'f'.repeat(64),
+    },
+    join(mkdtempSync(join(tmpdir(), 'aw-bench-pdf-')), 'parts'),
+  );
   const ms = performance.now() - started;
   const pages = (await PDFDocument.load(pdf)).getPageCount();
   return { ms, pages, bytes: pdf.length, peakRssMB };

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { controlById } from '../../../shared/catalog';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import type { ImportDetails, PickedFile } from '../../../shared/ipc/channels/evidence';
 import { AppError } from '../../../shared/ipc/result';
 import type { WorkspaceService } from '../workspace/workspace-service';
+import { withWorkspaceTemp } from '../workspace/workspace-temp';
 import { checkImportable, DEFAULT_IMPORT_MAX_BYTES, inspectImport, unreadable } from './import-validation';
 
 export interface ImportServiceDeps {
@@ -14,7 +14,6 @@ export interface ImportServiceDeps {
   /** The host's file picker; null when the person cancels. */
   pickFiles: () => Promise<string[] | null>;
   maxBytes?: number;
-  tmpDir?: string;
 }
 
 export const slug = (s: string) =>
@@ -99,14 +98,12 @@ export class ImportService {
     const ws = this.deps.workspaces.require();
     ws.actor();
     checkControlIds(details.controlIds);
-    const dir = await fs.mkdtemp(join(this.deps.tmpDir ?? tmpdir(), 'aw-import-'));
-    try {
+    // The snapshot is the audit's content: it stays inside the workspace (see workspace-temp.ts).
+    return withWorkspaceTemp(ws.root, async (dir) => {
       const snapshot = join(dir, 'file');
       await write(snapshot);
-      return await this.store(snapshot, name, details, via);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+      return this.store(snapshot, name, details, via);
+    });
   }
 
   private async store(path: string, name: string, details: ImportDetails, via: string): Promise<EvidenceRecord> {

@@ -25,6 +25,7 @@ import { buildManifest, manifestJsonSchema, serializeManifest, sha256Hex, type G
 import type { ManifestSealing, ManifestStatusChange } from '../../../shared/domain/manifest';
 import { RECORD_STATUSES } from '../../../shared/domain/record-status';
 import { renderPdfInChild } from './pdf/render-in-child';
+import { bundleTempPath, removeStaleBundleTemps } from './bundle-temp';
 import { readmeText } from './readme';
 import { formatSums, type SumLine } from './sha256sums';
 import { buildThumbnails } from './thumbnails';
@@ -68,6 +69,8 @@ export interface ExportRun {
   signer?: BundleSigner;
   /** Checks each sign-off's SSH signature again for this bundle. */
   signOffKeys: SignOffKeys;
+  /** Told the names of what killed exports to the same target left beside it, once removed. */
+  onLeftoversRemoved?: (names: string[]) => void;
 }
 
 /** Refuses targets that would put the bundle inside the workspace or somewhere it cannot be written. */
@@ -199,6 +202,8 @@ function bundleSealing(sealed: WorkspaceIntegrity | null): (ManifestSealing & { 
 export async function exportBundle(source: ExportSource, run: ExportRun): Promise<ExportResult> {
   const started = Date.now();
   const target = await checkTarget(source, run.outPath);
+  const leftovers = await removeStaleBundleTemps(target);
+  if (leftovers.length > 0) run.onLeftoversRemoved?.(leftovers);
   const progress: ExportProgress = { step: 'preparing', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
   const report = (step: ExportStep) => run.onProgress?.({ ...progress, step });
   report('preparing');
@@ -285,7 +290,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
       ...(requests && source.requests ? { requests: bundleRequests(source.requests, source.team, model) } : {}),
       ...(accessReview ? { accessReview } : {}),
     };
-    const pdf = await renderPdfInChild(content, run.signal);
+    const pdf = await renderPdfInChild(content, bundleTempPath(target, 'pdf-parts'), run.signal);
     run.signal?.throwIfAborted();
     const documents: (GeneratedDocument & { mediaType: string })[] = [
       {

@@ -112,6 +112,8 @@ export class ExportService {
         now: this.deps.now,
         signal: controller.signal,
         onProgress,
+        onLeftoversRemoved: (names) =>
+          this.deps.logger.info('export: removed what killed exports left beside the target', { names }),
       });
       this.deps.emit('progress', {
         task: 'export',

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs, type ReadStream, type WriteStream } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isProcessAlive } from '../workspace/lock';
+import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { openRegular } from '../storage/workspace-files';
+import { bundleTempPath } from './bundle-temp';
 import { assertSafeEntryName } from './layout';
 
 export interface FileEntry {
@@ -19,7 +19,7 @@ export interface FileEntry {
 }
 
 /**
- * Streams a ZIP to `.<name>.<random>.partial` beside the target, one entry at a time, so memory
+ * Streams a ZIP to a `partial` file beside the target (bundle-temp.ts), one entry at a time, so memory
  * stays flat whatever the bundle size. `commit` fsyncs and renames it to the final name; any
  * failure, cancel or full disk removes the partial file, so nothing ever appears under the
  * final name unless it is complete.
@@ -42,31 +42,10 @@ export class BundleZipWriter {
       signal?: AbortSignal;
     },
   ) {
-    this.tempPath = join(
-      dirname(finalPath),
-      `.${basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`,
-    );
-  }
-
-  /**
-   * Removes partial files an earlier export to the same name left when its process was killed
-   * (the pid in the name is no longer running). A running export's partial file is left alone.
-   */
-  private async removeStalePartials(): Promise<void> {
-    const prefix = `.${basename(this.finalPath)}.`;
-    const names = await fs.readdir(dirname(this.finalPath)).catch(() => [] as string[]);
-    for (const name of names) {
-      const pid =
-        name.startsWith(prefix) && name.endsWith('.partial')
-          ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1])
-          : NaN;
-      if (Number.isInteger(pid) && !isProcessAlive(pid))
-        await fs.rm(join(dirname(this.finalPath), name), { force: true });
-    }
+    this.tempPath = bundleTempPath(finalPath, 'partial');
   }
 
   async open(): Promise<void> {
-    await this.removeStalePartials();
     const handle = await fs.open(this.tempPath, 'wx', 0o644);
     this.out = createWriteStream('', { fd: handle.fd, autoClose: false });
     this.closed = new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { listFolder, readRegularText } from '../storage/workspace-files';
 import { RECORD_MAX_BYTES, EVIDENCE_DIR } from '../evidence/evidence-store';
 import { WORKBENCH_ACTOR, type ActivityLog } from './activity-log';
 import { lineSha256, type ChainReading } from './activity-chain';
+import { removeLeftovers } from './workspace-temp';
 
 /** What opening did to the log and records, said on screen and in the CLI. */
 export interface OpenRepairs {
@@ -16,6 +17,8 @@ export interface OpenRepairs {
   discarded: string[];
   /** Set when this open sealed an older workspace once. */
   sealed: string | null;
+  /** What a killed run left (temp folder contents, half-written `.tmp` files), removed; workspace-relative. */
+  leftovers: string[];
 }
 
 const readJson = async (path: string): Promise<unknown> => {
@@ -27,12 +30,13 @@ const readJson = async (path: string): Promise<unknown> => {
 };
 
 /**
- * Run once when a workspace opens for writing, before anything else is appended: recovers a
- * crash-torn last log line, completes or discards records a crash left pending (the log line
- * decides), and seals a workspace from before sealing existed: its log so far and every record
+ * Run once when a workspace opens for writing, before anything else is appended: removes what a
+ * killed run left (workspace-temp.ts), recovers a crash-torn last log line, completes or discards
+ * records a crash left pending (the log line decides), and seals a workspace from before sealing existed: its log so far and every record
  * it holds, in one `workspace.sealed` line and one `evidence.sealed` line per record.
  */
 export async function repairAndSeal(root: string, activity: ActivityLog, now: () => Date): Promise<OpenRepairs> {
+  const leftovers = await removeLeftovers(root);
   const { reading, recovered } = await activity.check({ repair: true });
   const recordsDir = join(root, EVIDENCE_DIR, 'records');
   const names = await listFolder(recordsDir);
@@ -53,7 +57,7 @@ export async function repairAndSeal(root: string, activity: ActivityLog, now: ()
     }
   }
   const sealed = await sealOnce(root, activity, reading, names, now);
-  return { recovered, completed, discarded, sealed };
+  return { recovered, completed, discarded, sealed, leftovers };
 }
 
 async function sealOnce(

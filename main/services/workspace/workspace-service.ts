@@ -156,6 +156,11 @@ export class WorkspaceService {
       this.deps.logger.warn('workspace: log not repaired or sealed on open', { root, error: (error as Error).message });
     }
     if (this.open_.repairs?.recovered) this.deps.logger.warn('workspace: activity log recovered', { root });
+    if (this.open_.repairs?.leftovers.length)
+      this.deps.logger.info('workspace: removed what a killed run left', {
+        root,
+        removed: this.open_.repairs.leftovers,
+      });
     for (const hook of this.afterOpen) {
       try {
         await hook(this.open_);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../../main/services/evidence/import';
 import { inspectImport } from '../../../main/services/evidence/import-validation';
+import { WORKSPACE_TEMP_DIR } from '../../../main/services/workspace/workspace-temp';
 import { createTestWorkspace, tempDir } from '../helpers/services';
 import { JPEG, officeZip, PDF, tinyPng, write } from './files';
 
@@ -148,13 +149,9 @@ describe('importing into the workspace', () => {
   });
 
   it('checks and stores a private snapshot, and leaves no snapshot behind either way', async () => {
-    const { services } = await createTestWorkspace();
-    const snapshots = tempDir('aw-snapshots-');
-    const imports = new ImportService({
-      workspaces: services.workspaces,
-      pickFiles: async () => null,
-      tmpDir: snapshots,
-    });
+    const { services, folder } = await createTestWorkspace();
+    const snapshots = join(folder, WORKSPACE_TEMP_DIR);
+    const imports = new ImportService({ workspaces: services.workspaces, pickFiles: async () => null });
     const dir = tempDir();
     const source = write(dir, 'policy.pdf', PDF);
     const record = await imports.importFile(source, 'policy.pdf', DETAILS, 'file picker');

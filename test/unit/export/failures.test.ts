@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../main/services/workspace/lock';
@@ -203,6 +204,36 @@ describe('the export command', () => {
     expect(leftovers(dirname(out))).toEqual(['killed.zip']);
     expect(stdout).toMatch(/Bundle seal \(SHA-256 of SHA256SUMS\): [0-9a-f]{64}/);
   }, 60_000);
+
+  it("killed while index.pdf is laid out leaves its parts beside the target, never in the system's temp folder; the next export removes them", async () => {
+    const s = await scenarioWorkspace();
+    await s.services.workspaces.close();
+    const out = join(dirname(s.folder), 'killed-pdf.zip');
+    const pdfTemps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('aw-index-pdf-'));
+    const tempsBefore = pdfTemps();
+    const child = exportCli(s.folder, out);
+    child.stderr!.resume();
+    child.stdout!.resume();
+    const partsDir = await new Promise<string | null>((done) => {
+      const started = Date.now();
+      const timer = setInterval(() => {
+        const found = readdirSync(dirname(out)).find((f) => f.endsWith('.pdf-parts'));
+        if (found || Date.now() - started > 45_000) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          done(found ?? null);
+        }
+      }, 2);
+    });
+    await new Promise((done) => child.on('exit', done));
+    expect(partsDir).toMatch(new RegExp(`^\\.killed-pdf\\.zip\\.${child.pid}-[0-9a-f]{12}\\.pdf-parts$`));
+    expect(pdfTemps()).toEqual(tempsBefore);
+    const again = exportCli(s.folder, out);
+    again.stdout!.resume();
+    again.stderr!.resume();
+    expect(await new Promise((done) => again.on('exit', done))).toBe(0);
+    expect(readdirSync(dirname(out)).filter((f) => f.startsWith('.killed-pdf.zip.'))).toEqual([]);
+  }, 90_000);
 
   it('interrupted (SIGTERM) removes its partial file and exits 130', async () => {
     const s = await bigWorkspace();

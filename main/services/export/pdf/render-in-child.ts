@@ -1,7 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
 import type { BundleContent } from '../content';
 import { workerEntry } from '../../worker-entry';
 import { pdfInfo } from './info';
@@ -10,17 +8,26 @@ import type { PdfJob, PdfReply } from './worker';
 /** render.ts collects each finished part's layout (global.gc) so the heap stays at one part's size. */
 const GC_FLAGS = ['--expose-gc'];
 
-/** Renders index.pdf in child processes (see worker.ts); killing them is how a cancel stops it. */
-export async function renderPdfInChild(content: BundleContent, signal?: AbortSignal): Promise<Buffer> {
-  return (await runPdfWorker(content, signal)).pdf;
+/**
+ * Renders index.pdf in child processes (see worker.ts); killing them is how a cancel stops it.
+ * `partsDir` is a folder that must not exist yet: the parts (the audit's content) go there and
+ * it is removed afterwards; the export puts it beside the bundle (bundle-temp.ts).
+ */
+export async function renderPdfInChild(
+  content: BundleContent,
+  partsDir: string,
+  signal?: AbortSignal,
+): Promise<Buffer> {
+  return (await runPdfWorker(content, partsDir, signal)).pdf;
 }
 
 /** The same, with the larger of the two children's peak resident memory (for the benchmark). */
 export async function runPdfWorker(
   content: BundleContent,
+  dir: string,
   signal?: AbortSignal,
 ): Promise<{ pdf: Buffer; peakRssMB: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'aw-index-pdf-'));
+  await mkdir(dir, { mode: 0o700 });
   try {
     const layout = await runJob({ layout: content, dir }, signal);
     const joined = await runJob({ join: { parts: layout.parts, info: pdfInfo(content) }, dir }, signal);
