@@ -7,6 +7,7 @@ import { loginCommand } from './cli/login';
 import { type CliIo, UsageError, processIo } from './cli/output';
 import { profilesCommand } from './cli/profiles';
 import { requestsCommand } from './cli/requests';
+import { restoreCommand } from './cli/restore';
 import { verifyCommand } from './cli/verify';
 import { whoamiCommand } from './cli/whoami';
 
@@ -37,12 +38,12 @@ export const COMMANDS: Record<string, Command> = {
     run: whoamiCommand,
   },
   collect: {
-    usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]',
+    usage: 'collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME] [--take-over]',
     summary: 'Run the IAM checks and store their evidence in a workspace',
     run: (args, io) => collectCommand(args, io),
   },
   'access-review': {
-    usage: 'access-review population --profile NAME --workspace DIR [--region R] [--json] [--as NAME]',
+    usage: 'access-review population --profile NAME --workspace DIR [--region R] [--json] [--as NAME] [--take-over]',
     summary: 'Read the access review population (IAM, Identity Center) with its flags and store it as evidence',
     run: (args, io) => accessReviewCommand(args, io),
   },
@@ -54,9 +55,14 @@ export const COMMANDS: Record<string, Command> = {
   },
   requests: {
     usage:
-      'requests import FILE --workspace DIR [--sheet NAME] [--mapping JSON] [--firm NAME] [--header-row N] [--dry-run] [--json] | requests list --workspace DIR [--json]',
+      'requests import FILE --workspace DIR [--sheet NAME] [--mapping JSON] [--firm NAME] [--header-row N] [--dry-run] [--json] [--take-over] | requests list --workspace DIR [--json]',
     summary: "Import or re-import the audit firm's request list (CSV or XLSX, all or nothing), or list the requests",
     run: requestsCommand,
+  },
+  restore: {
+    usage: 'restore FILE --workspace DIR [--take-over] [--as NAME] [--json]',
+    summary: "Bring back a damaged workspace document's last-good copy (logged; the damaged file is kept)",
+    run: restoreCommand,
   },
   demo: {
     usage: 'demo [--workspace DIR]',

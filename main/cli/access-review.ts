@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACCESS_FLAG_LABELS, IDENTITY_KIND_LABELS } from '../../shared/domain/access-review';
-import { createServices, type ServiceOptions } from '../services/create-services';
-import { silentLogger } from '../services/logger';
-import { memoryPreferences, openOrCreateWorkspace, personFrom } from './collect';
+import type { ServiceOptions } from '../services/create-services';
+import { openForAws } from './collect';
+import { TAKE_OVER_OPTION, headlessServices, personFrom } from './headless';
 import { type CliIo, UsageError, regionOption, reportError, table } from './output';
-import packageJson from '../../package.json';
 
 /**
- * `access-review population --profile NAME --workspace DIR [--region R] [--json] [--as NAME]`:
+ * `access-review population --profile NAME --workspace DIR [--region R] [--json] [--as NAME] [--take-over]`:
  * reads the access review population (IAM, and IAM Identity Center when reachable) with its
  * flags, and stores it as evidence in the workspace, as `collect` stores its answers.
  */
@@ -23,6 +22,7 @@ export async function accessReviewCommand(args: string[], io: CliIo, options: Pa
       region: { type: 'string' },
       json: { type: 'boolean', default: false },
       as: { type: 'string' },
+      ...TAKE_OVER_OPTION,
     },
   });
   const profile = values.profile ?? process.env.AWS_PROFILE;
@@ -32,20 +32,9 @@ export async function accessReviewCommand(args: string[], io: CliIo, options: Pa
   const person = personFrom(values.as);
   const folder = resolve(values.workspace);
   const json = !!values.json;
-  const services = createServices({
-    appVersion: packageJson.version,
-    logger: silentLogger,
-    ...options,
-    adapters: {
-      preferences: memoryPreferences(),
-      pickFolder: async () => null,
-      openExternal: async () => {},
-      emit: () => {},
-      ...options.adapters,
-    },
-  });
+  const services = headlessServices(options);
   try {
-    await openOrCreateWorkspace(services, { folder, person, profile, region, json, io });
+    await openForAws(services, { folder, person, profile, region, json, io, takeOver: values['take-over'] });
     if (!json) io.err(`Reading the access review population with profile "${profile}"…`);
     const p = await services.accessReview.population({ profile, ...(region ? { region } : {}) });
     if (json) {

@@ -29,12 +29,25 @@ function commandLineHint(err: AppError): string | undefined {
       return details.reason === undefined
         ? undefined
         : `Check the profile with  npm run cli -- profiles, or sign in again with  ${login}.`;
+    case 'WORKSPACE_LOCKED':
+      // The app's hint names its "Take over" button; here the same step is a flag.
+      return err.hint?.includes('"Take over"')
+        ? err.hint.replace(/choose "Take over" to open it here\./, 'run the same command again with --take-over.')
+        : undefined;
+    case 'WORKSPACE_FILE_CORRUPT':
+    case 'WORKSPACE_FILE_INVALID':
+      return details.backupAvailable === true && typeof details.file === 'string'
+        ? `Restore the last good copy with  npm run cli -- restore ${details.file} --workspace ${shellWord(typeof details.folder === 'string' ? details.folder : 'DIR')}  (the damaged file is kept beside it), or fix the file by hand and run the command again.`
+        : undefined;
     case 'ACCOUNT_OUT_OF_SCOPE':
       return "Run collect with --profile set to a profile for one of the workspace's accounts, or change the accounts on the app's AWS screen.";
     default:
       return undefined;
   }
 }
+
+/** A path as one shell word: quoted only when it needs it. */
+const shellWord = (text: string) => (/^[\w./:@-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
 
 export function forCommandLine(err: AppError): AppError {
   const hint = commandLineHint(err);

@@ -1,51 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_RESULT_LABELS, type CheckRun } from '../../shared/domain/findings';
-import { Person } from '../../shared/domain/common';
-import { AppError } from '../../shared/ipc/result';
-import { createServices, type ServiceOptions } from '../services/create-services';
-import { silentLogger } from '../services/logger';
-import type { Preferences, PreferencesStore } from '../services/preferences/preferences';
-import { machineInstallId } from '../services/workspace/machine-install-id';
+import type { Person } from '../../shared/domain/common';
+import type { ServiceOptions } from '../services/create-services';
+import { TAKE_OVER_OPTION, headlessServices, openOrCreateWorkspace, personFrom } from './headless';
 import { type CliIo, UsageError, regionOption, reportError, table } from './output';
-import packageJson from '../../package.json';
 
 /**
- * The CLI keeps no preferences between runs: nothing is written outside the workspace. Its
- * install id comes from the machine, so the next run recognises a lock a crashed run left.
- */
-export function memoryPreferences(): PreferencesStore {
-  const installId = machineInstallId();
-  let prefs: Preferences = { me: null, recentWorkspaces: [], ...(installId ? { installId } : {}) };
-  return { read: () => prefs, write: (next) => (prefs = next) };
-}
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'user';
-
-/** `--as "Jane Doe <jane@example.com>"`, `--as "Jane Doe"`, or the OS user; a name alone gets a host-local address. */
-export function personFrom(as: string | undefined): Person {
-  const text = (as ?? userInfo().username).trim();
-  const m = /^(.*?)\s*<([^>]+)>$/.exec(text);
-  const name = (m ? m[1] : text) || userInfo().username;
-  const email = m ? m[2]! : `${slug(name)}@${slug(hostname())}.local`;
-  const parsed = Person.safeParse({ name, email });
-  if (!parsed.success)
-    throw new UsageError(
-      `--as "${text}" is not a usable name: ${parsed.error.issues[0]?.message}. Write --as "Name" or --as "Name <email>".`,
-    );
-  return parsed.data;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/**
- * `collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME]`:
+ * `collect --profile NAME --workspace DIR [--region R] [--only id,id] [--json] [--as NAME] [--take-over]`:
  * runs the checks into a workspace (created with defaults when DIR holds none). Exit 0 when
  * the run completed, whatever the findings; 1 when it could not run; 3 when it stopped early.
  */
@@ -63,6 +25,7 @@ export async function collectCommand(
       only: { type: 'string' },
       json: { type: 'boolean', default: false },
       as: { type: 'string' },
+      ...TAKE_OVER_OPTION,
     },
   });
   const profile = values.profile ?? process.env.AWS_PROFILE;
@@ -78,26 +41,17 @@ export async function collectCommand(
   const folder = resolve(values.workspace);
   const json = !!values.json;
 
-  const services = createServices({
-    appVersion: packageJson.version,
-    logger: silentLogger,
-    ...options,
-    adapters: {
-      preferences: memoryPreferences(),
-      pickFolder: async () => null,
-      openExternal: async () => {},
-      emit: (event, payload) => {
-        if (!json && event === 'checks.progress' && 'result' in payload && payload.result)
-          io.err(`  ${payload.checkId}: ${CHECK_RESULT_LABELS[payload.result]}`);
-      },
-      ...options.adapters,
+  const services = headlessServices(options, {
+    emit: (event, payload) => {
+      if (!json && event === 'checks.progress' && 'result' in payload && payload.result)
+        io.err(`  ${payload.checkId}: ${CHECK_RESULT_LABELS[payload.result]}`);
     },
   });
   const cancel = () => services.checks.cancel();
   process.once('SIGINT', cancel);
   try {
     services.checks.selectChecks({ ...(checkIds ? { checkIds } : {}) });
-    await openOrCreateWorkspace(services, { folder, person, profile, region, json, io });
+    await openForAws(services, { folder, person, profile, region, json, io, takeOver: values['take-over'] });
     if (!json) io.err(`Collecting evidence with profile "${profile}"…`);
     const run = await services.checks.run({
       profile,
@@ -117,38 +71,23 @@ export async function collectCommand(
 }
 
 /**
- * Opens the workspace a headless run writes into, or creates one with defaults in an empty or
- * new folder, after signing in, so a failed sign-in leaves nothing behind.
+ * Opens or creates the workspace a run against AWS writes into; the profile is checked first and,
+ * for a new workspace, signed in with, so a failed sign-in leaves no workspace behind.
  */
-export async function openOrCreateWorkspace(
-  services: ReturnType<typeof createServices>,
-  o: { folder: string; person: Person; profile: string; region: string | undefined; json: boolean; io: CliIo },
+export async function openForAws(
+  services: ReturnType<typeof headlessServices>,
+  o: {
+    folder: string;
+    person: Person;
+    profile: string;
+    region: string | undefined;
+    json: boolean;
+    io: CliIo;
+    takeOver?: boolean;
+  },
 ): Promise<void> {
-  const { folder, person, profile, region, json, io } = o;
-  // A profile that does not exist should not leave a new workspace behind.
-  await services.aws.profile(profile);
-  services.workspaces.setMe(person);
-  if (existsSync(`${folder}/workspace.json`)) await services.workspaces.open(folder);
-  else if (!existsSync(folder) || readdirSync(folder).length === 0) {
-    // Signed in before anything is written: a failed sign-in must not leave a workspace behind.
-    await services.aws.whoami(profile, region);
-    await services.workspaces.create({
-      folder,
-      companyName: basename(folder),
-      systemName: 'AWS',
-      asOfDate: today(),
-      categories: ['security'],
-      me: person,
-    });
-    if (!json)
-      io.err(
-        `Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`,
-      );
-  } else {
-    throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, {
-      hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
-    });
-  }
+  await services.aws.profile(o.profile);
+  await openOrCreateWorkspace(services, { ...o, beforeCreate: () => services.aws.whoami(o.profile, o.region) });
 }
 
 export function jsonDocument(run: CheckRun, workspace: string) {

@@ -15,7 +15,7 @@ import { createServices } from '../services/create-services';
 import { silentLogger } from '../services/logger';
 import { verifyBundle } from '../services/export/verify';
 import { findChromium, INSTALL_A_BROWSER } from './chromium';
-import { memoryPreferences } from './collect';
+import { memoryPreferences } from './headless';
 import { type CliIo, UsageError, reportError } from './output';
 import packageJson from '../../package.json';
 

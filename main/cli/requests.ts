@@ -1,22 +1,18 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ColumnMapping, REQUEST_STATUS_LABELS, type AuditRequest } from '../../shared/domain/requests';
 import type { TeamDoc } from '../../shared/domain/team';
 import type { RequestImportPreview } from '../../shared/ipc/channels/requests';
 import { AppError } from '../../shared/ipc/result';
-import { createServices, type ServiceOptions } from '../services/create-services';
-import { silentLogger } from '../services/logger';
+import type { ServiceOptions } from '../services/create-services';
 import { refusedRows } from '../services/requests/requests-service';
-import { memoryPreferences, personFrom } from './collect';
+import { TAKE_OVER_OPTION, headlessServices, openOrCreateWorkspace, personFrom, type Opened } from './headless';
 import { readOnlyWorkspace } from './export';
 import { type CliIo, UsageError, reportError, table } from './output';
-import packageJson from '../../package.json';
 
 /** A dry run into a new folder leaves no workspace behind either. */
 class DryRunDone extends Error {}
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** `--mapping '{"id":"Ref","text":"Request"}'`: the columns by their header names, as the app's mapping step takes them. */
 function mappingOption(text: string | undefined): ColumnMapping | undefined {
@@ -38,7 +34,7 @@ function mappingOption(text: string | undefined): ColumnMapping | undefined {
 
 /**
  * `requests import FILE --workspace DIR [--sheet NAME] [--mapping JSON] [--firm NAME] [--header-row N]
- * [--dry-run] [--as NAME] [--json]`: imports or re-imports the audit firm's request list, all or
+ * [--dry-run] [--as NAME] [--json] [--take-over]`: imports or re-imports the audit firm's request list, all or
  * nothing (DIR is created as a workspace with defaults when new). Exit 0 when imported (or, with
  * --dry-run, when it would import), 1 when refused.
  */
@@ -55,6 +51,7 @@ export async function requestsImportCommand(args: string[], io: CliIo, options: 
       'dry-run': { type: 'boolean', default: false },
       as: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...TAKE_OVER_OPTION,
     },
   });
   const file = positionals[0];
@@ -68,43 +65,12 @@ export async function requestsImportCommand(args: string[], io: CliIo, options: 
   const person = personFrom(values.as);
   const folder = resolve(values.workspace);
   const json = !!values.json;
-  const services = createServices({
-    appVersion: packageJson.version,
-    logger: silentLogger,
-    ...options,
-    adapters: {
-      preferences: memoryPreferences(),
-      pickFolder: async () => null,
-      openExternal: async () => {},
-      emit: () => {},
-      ...options.adapters,
-    },
-  });
+  const services = headlessServices(options);
   // A refused import into a folder this command made a workspace of leaves the folder as it was.
-  let created: 'new-folder' | 'empty-folder' | null = null;
+  let created: Opened['created'] = null;
   try {
     if (!existsSync(resolve(file))) throw new UsageError(`${file} does not exist.`);
-    services.workspaces.setMe(person);
-    if (existsSync(`${folder}/workspace.json`)) await services.workspaces.open(folder);
-    else if (!existsSync(folder) || readdirSync(folder).length === 0) {
-      created = existsSync(folder) ? 'empty-folder' : 'new-folder';
-      await services.workspaces.create({
-        folder,
-        companyName: basename(folder),
-        systemName: 'AWS',
-        asOfDate: today(),
-        categories: ['security'],
-        me: person,
-      });
-      if (!json)
-        io.err(
-          `Created a workspace in ${folder} (company "${basename(folder)}", as of ${today()}; change both in Settings).`,
-        );
-    } else {
-      throw new AppError('WORKSPACE_NOT_FOUND', `${folder} is not empty and holds no workspace.`, {
-        hint: 'Give an existing workspace folder, or an empty or new folder to create one in.',
-      });
-    }
+    ({ created } = await openOrCreateWorkspace(services, { folder, person, json, io, takeOver: values['take-over'] }));
     const { token } = services.requests.remember(resolve(file));
     const choice = {
       token,

@@ -101,7 +101,7 @@ export class JsonDocument<S extends z.ZodType> {
       hint: backupAvailable
         ? 'Restore the last good copy (the damaged file is kept beside it), or fix the file by hand and open the workspace again.'
         : 'No backup of this file exists. Fix the file by hand, or restore it from your own backup, then open the workspace again.',
-      details: { file: this.file, backupAvailable },
+      details: { file: this.file, folder: this.root, backupAvailable },
     });
   }
 }

@@ -220,9 +220,11 @@ export class WorkspaceService {
     folder: string,
     file: string,
     options: { takeOverStaleLock?: boolean } = {},
-  ): Promise<{ restored: string; damagedCopy: string }> {
+  ): Promise<{ restored: string; damagedCopy: string | null }> {
     if (!RESTORABLE_FILES.has(file)) {
-      throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`);
+      throw new AppError('INVALID_INPUT', `${file} is not a workspace document that has a backup.`, {
+        hint: `The documents with a last-good copy are ${[...RESTORABLE_FILES].join(', ')}.`,
+      });
     }
     const root = resolve(folder);
     if (this.open_?.root === root) {
@@ -256,8 +258,9 @@ export class WorkspaceService {
     if (taken.tookOverFrom)
       this.deps.logger.warn('workspace: took over lock to restore a backup', { root, reason: taken.reason });
     const damagedCopy = `${file}.damaged-${this.deps.now().toISOString().replace(/[:.]/g, '-')}`;
+    let present: boolean;
     try {
-      const present = (await entryKind(join(root, file))) !== null;
+      present = (await entryKind(join(root, file))) !== null;
       const actor = this.me() ?? UNKNOWN_ACTOR;
       const activity = new ActivityLog(root, () => lock.assertHeld());
       await activity.append({
@@ -287,6 +290,6 @@ export class WorkspaceService {
       await lock.release();
     }
     this.deps.logger.warn('workspace: restored backup', { root, file, damagedCopy });
-    return { restored: file, damagedCopy };
+    return { restored: file, damagedCopy: present ? damagedCopy : null };
   }
 }

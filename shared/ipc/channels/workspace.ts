@@ -40,7 +40,7 @@ export const workspaceChannels = {
   /** Replace a damaged file with its last-good backup; the damaged file is kept beside it. */
   restoreBackup: method(
     z.object({ folder: Folder, file: z.string().min(1).max(200), takeOverStaleLock: z.boolean().optional() }),
-  ).returns<{ restored: string; damagedCopy: string }>(),
+  ).returns<{ restored: string; damagedCopy: string | null }>(),
   pickFolder: method(z.object({ purpose: z.enum(['create', 'open']) })).returns<string | null>(),
   updateSettings: method(
     z

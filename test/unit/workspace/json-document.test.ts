@@ -63,7 +63,7 @@ describe('workspace documents refuse what they cannot trust, name the file, and 
     const error = await openError(folder, userDataDir);
     expect(error.details?.backupAvailable).toBe(true);
     const fresh = testServices({ userDataDir }).services;
-    const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json');
+    const damagedCopy = (await fresh.workspaces.restoreBackup(folder, 'controls.json')).damagedCopy!;
     expect(readFileSync(join(folder, damagedCopy), 'utf8')).toBe('{"schemaVersion": 1, "contr');
     await fresh.workspaces.open(folder);
     expect(fresh.controls.states()['iam-root-account']?.status).toBe('in_progress');

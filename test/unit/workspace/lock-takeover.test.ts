@@ -197,7 +197,7 @@ describe('restoring a backup', () => {
   it('appends a workspace.backup-restored entry naming who, which file and where the damaged copy went', async () => {
     const { folder, userDataDir } = await damagedControls();
     const fresh = testServices({ userDataDir }).services;
-    const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json');
+    const damagedCopy = (await fresh.workspaces.restoreBackup(folder, 'controls.json')).damagedCopy!;
     const entry = activityLines(folder).at(-1);
     expect(entry).toMatchObject({
       actor: DANA,
@@ -292,7 +292,8 @@ describe('restoring a backup', () => {
     });
     expect(damagedCopies(folder)).toEqual([]);
 
-    const { damagedCopy } = await fresh.workspaces.restoreBackup(folder, 'controls.json', { takeOverStaleLock: true });
+    const damagedCopy = (await fresh.workspaces.restoreBackup(folder, 'controls.json', { takeOverStaleLock: true }))
+      .damagedCopy!;
     expect(readFileSync(join(folder, damagedCopy), 'utf8')).toBe('{"schemaVersion": 1, "contr');
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
     expect(activityLines(folder).at(-1)).toMatchObject({
