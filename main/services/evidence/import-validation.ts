@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { extname } from 'node:path';
 import type { EvidenceKind } from '../../../shared/domain/evidence';
 import { AppError } from '../../../shared/ipc/result';
+import { JPEG_HEADER_SEARCH_BYTES, MAX_JPEG_PIXELS, readJpegHeader } from '../images/jpeg';
 import { readPngHeader } from '../images/png';
+import { KIND_WORDS, kindOf } from '../storage/workspace-files';
 import { checkContentInWorker } from './check-in-worker';
 import type { ContentFacts } from './content-checks';
 import { FORMAT_LABELS, sniffFile, type Format } from './sniff';
@@ -71,7 +73,10 @@ export async function checkImportable(
     );
   }
   const stat = await fs.stat(path).catch(() => null);
-  if (!stat?.isFile()) throw unreadable(name);
+  if (!stat) throw unreadable(name);
+  // A FIFO would block the copy forever and a device never ends: say what it is instead.
+  if (!stat.isFile())
+    throw rejected(name, `it is ${KIND_WORDS[kindOf(stat)]}, not a file.`, 'Choose the evidence file itself.');
   if (stat.size === 0)
     throw rejected(
       name,
@@ -144,6 +149,17 @@ export async function inspectImport(
         name,
         `it is not a readable PNG image (${(error as Error).message}).`,
         'Save the image again as PNG.',
+      );
+    }
+  }
+  if (type === 'jpeg') {
+    try {
+      readJpegHeader(await readHead(path, Math.min(size, JPEG_HEADER_SEARCH_BYTES)));
+    } catch (error) {
+      throw rejected(
+        name,
+        `it is not a usable JPEG image (${(error as Error).message}).`,
+        `Save the image again as JPEG or PNG, at most ${MAX_JPEG_PIXELS / 1_000_000} megapixels.`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
@@ -16,6 +17,7 @@ import { checkBundleSignature } from './verify-signature';
 import { checkSignOffs } from './verify-sign-offs';
 import { formatBytes } from '../../../shared/util/format-bytes';
 import { safeLine } from '../security/safe-text';
+import { KIND_WORDS, kindOf } from '../storage/workspace-files';
 
 /** What verify found; the same shape crosses IPC and is printed by the CLI. */
 export type VerifyReport = VerifyReportView;
@@ -155,6 +157,14 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     problems: [],
   };
   const problems = report.problems;
+  // A FIFO would block the read forever and a device never ends: only a regular file is opened.
+  const stat = await fs.stat(path).catch(() => null);
+  if (stat && !stat.isFile()) {
+    problems.push(
+      `${path} is ${KIND_WORDS[kindOf(stat)]}, not a bundle file: give verify the .zip file the export wrote.`,
+    );
+    return report;
+  }
   let zip: ZipFile;
   try {
     zip = await openZip(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });

@@ -44,7 +44,7 @@ export function kindOf(stat: Stats): EntryKind {
   return 'other';
 }
 
-const KIND_WORDS: Record<EntryKind, string> = {
+export const KIND_WORDS: Readonly<Record<EntryKind, string>> = {
   file: 'a file',
   folder: 'a folder',
   symlink: 'a symbolic link',

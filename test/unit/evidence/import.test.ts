@@ -72,7 +72,7 @@ describe('import validation by content', () => {
     expect((await inspectImport(join(dir, 'gone.pdf'), 'gone.pdf').catch((e) => e)).message).toMatch(
       /could not be read/,
     );
-    expect((await inspectImport(dir, 'folder.pdf').catch((e) => e)).message).toMatch(/could not be read/);
+    expect((await inspectImport(dir, 'folder.pdf').catch((e) => e)).message).toMatch(/it is a folder, not a file/);
     if (process.getuid?.() !== 0) {
       const locked = write(dir, 'locked.pdf', PDF);
       chmodSync(locked, 0o000);
