@@ -64,7 +64,10 @@ function runJob(job: PdfJob, signal?: AbortSignal): Promise<{ pdf: Buffer; parts
       if ('chunk' in message) chunks.push(message.chunk);
       else if ('done' in message)
         finish(() => done({ pdf: Buffer.concat(chunks), parts: message.parts, peakRssMB: message.maxRssKB / 1024 }));
-      else finish(() => fail(new Error(`index.pdf could not be built: ${message.error}`)));
+      else
+        finish(() =>
+          fail(Object.assign(new Error(`index.pdf could not be built: ${message.error}`), { code: message.code })),
+        );
     });
     child.once('error', (error) => finish(() => fail(error)));
     child.once('exit', (code, sig) =>

@@ -15,7 +15,8 @@ import { layoutParts } from './render';
 
 /** The parts go through files in a private temporary folder, so the app's process never holds them. */
 export type PdfJob = { layout: BundleContent; dir: string } | { join: { parts: number; info: PdfInfo }; dir: string };
-export type PdfReply = { chunk: Uint8Array } | { done: true; parts: number; maxRssKB: number } | { error: string };
+export type PdfReply =
+  { chunk: Uint8Array } | { done: true; parts: number; maxRssKB: number } | { error: string; code?: string };
 
 export const partFile = (dir: string, i: number) => join(dir, `part-${String(i).padStart(4, '0')}.pdf`);
 
@@ -41,6 +42,8 @@ async function run(job: PdfJob) {
 process.once('message', (job: PdfJob) => {
   run(job).then(
     () => process.exit(0),
-    (error: Error) => process.send!({ error: error.message }, () => process.exit(1)),
+    // The errno travels too: a full disk beside the bundle is said as such (export-bundle.ts failure()).
+    (error: NodeJS.ErrnoException) =>
+      process.send!({ error: error.message, ...(error.code ? { code: error.code } : {}) }, () => process.exit(1)),
   );
 });
