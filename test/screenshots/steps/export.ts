@@ -202,7 +202,9 @@ export const exportSteps: ScreenshotStep[] = [
           'bundle-pdf-aws-report-review',
           findPage(
             pdf,
-            (t) => t.includes('AWS as a subservice organization: review of its SOC 2 report') && t.includes('Sign-off'),
+            // The section's first page, not the contents (the sign-off may fall on its next page).
+            (t) =>
+              t.includes('AWS as a subservice organization: review of its SOC 2 report') && !t.includes('Contents'),
           ),
         ],
         [
