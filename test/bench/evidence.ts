@@ -4,7 +4,8 @@
  * re-hashes every file, later ones trust unchanged stat), and a guided capture end to end on
  * the stand-in console. Run: `npx tsx test/bench/evidence.ts`.
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { once } from 'node:events';
@@ -13,7 +14,8 @@ import { PNG } from 'pngjs';
 import { composeBanner } from '../../main/services/capture/banner';
 import { composeBannerInWorker } from '../../main/services/capture/compose-in-worker';
 import { startAwsEndpoint } from '../../main/sandbox/aws-endpoint';
-import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
+import { applyEnvironment } from '../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { playwrightCapture } from '../../main/sandbox/playwright-capture';
 import { startStandInConsole } from '../../main/sandbox/stand-in-console/server';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../ui/harness/chromium';
@@ -98,10 +100,7 @@ async function main() {
 
   const aws = await startAwsEndpoint({ scenario: 'basic' });
   const standIn = await startStandInConsole(aws);
-  for (const [k, v] of Object.entries(signedInAwsHome(aws.url))) {
-    if (v) process.env[k] = v;
-    else delete process.env[k];
-  }
+  applyEnvironment(signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-bench-home-')), aws.url));
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const ctx = await createTestWorkspace({
     adapters: { capture: playwrightCapture(browser) } as never,

@@ -5,7 +5,8 @@ import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpo
 import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS } from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
 import { leakedSecrets } from '../fixtures/secret-scan';
 import { expect, test } from './fixtures';
-import { applyEnvironment, createWorkspaceInUi } from './helpers';
+import { applyEnvironment } from '../fixtures/process-environment';
+import { createWorkspaceInUi } from './helpers';
 
 let restoreEnvironment: () => void;
 let endpoint: AwsEndpoint;

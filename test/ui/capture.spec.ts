@@ -2,12 +2,13 @@ import { chmodSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
-import { signedInAwsHome } from '../../main/sandbox/stand-in-console/aws-home';
 import { playwrightCapture } from '../../main/sandbox/playwright-capture';
 import { startStandInConsole, type StandInConsole } from '../../main/sandbox/stand-in-console/server';
+import { applyEnvironment } from '../fixtures/process-environment';
 import { leakedSecrets } from '../fixtures/secret-scan';
+import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { expect, test } from './fixtures';
-import { applyEnvironment, createWorkspaceInUi } from './helpers';
+import { createWorkspaceInUi } from './helpers';
 
 let aws: AwsEndpoint;
 let standIn: StandInConsole;
@@ -16,7 +17,9 @@ let restoreEnvironment: () => void;
 test.beforeAll(async () => {
   aws = await startAwsEndpoint({ scenario: 'basic' });
   standIn = await startStandInConsole(aws);
-  restoreEnvironment = applyEnvironment(signedInAwsHome(aws.url));
+  restoreEnvironment = applyEnvironment(
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-capture-home-')), aws.url),
+  );
 });
 
 test.afterAll(async () => {

@@ -1,47 +1,25 @@
-import { createHash } from 'node:crypto';
 import { CHECKS } from '../../shared/checks/registry';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { controlsForCheck } from '../../shared/catalog';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { iamScenario } from '../../main/sandbox/aws-endpoint/scenarios/iam';
 import type { Api } from '../../shared/ipc/create-api';
 import { expect, test } from './fixtures';
-import { applyEnvironment, createWorkspaceInUi } from './helpers';
+import { createWorkspaceInUi } from './helpers';
 
 let restoreEnvironment: () => void;
 let endpoint: AwsEndpoint;
 
 test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  // Signed in already, as after "aws sso login --profile audit".
-  writeFileSync(
-    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
+  restoreEnvironment = applyEnvironment(
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-ui-home-')), endpoint.url),
   );
-  restoreEnvironment = applyEnvironment({
-    HOME: home,
-    AWS_ENDPOINT_URL: endpoint.url,
-    AWS_CONFIG_FILE: '',
-    AWS_SHARED_CREDENTIALS_FILE: '',
-    AWS_PROFILE: '',
-  });
 });
 
 test.afterAll(async () => {

@@ -20,21 +20,3 @@ export async function pickOption(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option }).click();
 }
-
-/**
- * The services run in the test process, so the AWS SDK reads this process's environment.
- * Applies `env` (empty or undefined values are removed) and returns the restore function.
- */
-export function applyEnvironment(env: Record<string, string | undefined>): () => void {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) {
-    if (v) process.env[k] = v;
-    else delete process.env[k];
-  }
-  return () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-}

@@ -1,46 +1,25 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { controlsForCheck } from '../../shared/catalog';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
 import { hostNameUrl, sandboxLookup } from '../../main/sandbox/aws-endpoint/sandbox-http';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { PRODUCTION, STAGING, multiAccountScenario } from '../../main/sandbox/aws-endpoint/scenarios/multi-account';
 import type { Api } from '../../shared/ipc/create-api';
 import { expect, test } from './fixtures';
-import { applyEnvironment, createWorkspaceInUi } from './helpers';
+import { createWorkspaceInUi } from './helpers';
 
 let restoreEnvironment: () => void;
 let endpoint: AwsEndpoint;
 
 test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({ scenario: multiAccountScenario() });
-  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  writeFileSync(
-    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
-  );
   // By host name, so S3 virtual-host style and S3 Control's account prefix reach the endpoint.
-  restoreEnvironment = applyEnvironment({
-    HOME: home,
-    AWS_ENDPOINT_URL: hostNameUrl(endpoint.url),
-    AWS_CONFIG_FILE: '',
-    AWS_SHARED_CREDENTIALS_FILE: '',
-    AWS_PROFILE: '',
-  });
+  restoreEnvironment = applyEnvironment(
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-ui-home-')), hostNameUrl(endpoint.url)),
+  );
 });
 
 test.afterAll(async () => {

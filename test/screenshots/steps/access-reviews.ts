@@ -1,13 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../../fixtures/signed-in-aws-home';
 import { iamScenario, TROUBLED_ACCOUNT } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 import {
   sampleIdentityCenter,
@@ -15,31 +10,6 @@ import {
 } from '../../../main/sandbox/aws-endpoint/scenarios/identity-center-sample';
 import { DEMO_ME, seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { ScreenshotStep } from '../context';
-
-/** A signed-in ~/.aws for profile `audit` against the local endpoint; returns the restore function. */
-function useEndpoint(home: string, url: string): () => void {
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  writeFileSync(
-    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
-  );
-  const saved = { HOME: process.env.HOME, AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL };
-  process.env.HOME = home;
-  process.env.AWS_ENDPOINT_URL = url;
-  return () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-}
 
 /**
  * The Access reviews screen half-way through a review (flagged rows, one decided "remove", a
@@ -52,7 +22,7 @@ export const accessReviewSteps: ScreenshotStep[] = [
       const endpoint = await startAwsEndpoint({
         scenario: withIdentityCenter(iamScenario(new Date()), sampleIdentityCenter(TROUBLED_ACCOUNT, 'us-east-1')),
       });
-      const restore = useEndpoint(ctx.tempDir('aw-shots-home-'), endpoint.url);
+      const restore = applyEnvironment(signedInAwsHomeEnvironment(ctx.tempDir('aw-shots-home-'), endpoint.url));
       try {
         const app = await ctx.launch({ services: { checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } } } });
         const folder = join(ctx.tempDir('aw-shots-'), 'acme');

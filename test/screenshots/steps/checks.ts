@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlsForCheck } from '../../../shared/catalog';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../../fixtures/signed-in-aws-home';
 import { iamScenario } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { Api } from '../../../shared/ipc/create-api';
@@ -19,22 +14,7 @@ export const checksSteps: ScreenshotStep[] = [
     name: 'checks and control findings',
     async run(ctx) {
       const endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
-      const saved = { HOME: process.env.HOME, AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL };
-      const home = ctx.tempDir('aw-shots-home-');
-      mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-      writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-      writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-      writeFileSync(
-        join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-        JSON.stringify({
-          startUrl: START_URL,
-          region: 'us-east-1',
-          accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-          expiresAt: '2099-01-01T00:00:00Z',
-        }),
-      );
-      process.env.HOME = home;
-      process.env.AWS_ENDPOINT_URL = endpoint.url;
+      const restore = applyEnvironment(signedInAwsHomeEnvironment(ctx.tempDir('aw-shots-home-'), endpoint.url));
       try {
         const app = await ctx.launch({ services: { checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } } } });
         await seedDemoWorkspace(app.services, join(ctx.tempDir('aw-shots-'), 'acme'));
@@ -64,10 +44,7 @@ export const checksSteps: ScreenshotStep[] = [
         await ctx.shot(app, 'control-findings');
         await app.quit();
       } finally {
-        for (const [k, v] of Object.entries(saved)) {
-          if (v === undefined) delete process.env[k];
-          else process.env[k] = v;
-        }
+        restore();
         await endpoint.close();
       }
     },

@@ -2,7 +2,8 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
-import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
+import { applyEnvironment } from '../../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../../fixtures/signed-in-aws-home';
 import { playwrightCapture } from '../../../main/sandbox/playwright-capture';
 import { startStandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import type { ScreenshotStep } from '../context';
@@ -18,12 +19,7 @@ export const evidenceSteps: ScreenshotStep[] = [
     async run(ctx) {
       const aws = await startAwsEndpoint({ scenario: 'basic' });
       const standIn = await startStandInConsole(aws);
-      const saved: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(signedInAwsHome(aws.url))) {
-        saved[k] = process.env[k];
-        if (v) process.env[k] = v;
-        else delete process.env[k];
-      }
+      const restore = applyEnvironment(signedInAwsHomeEnvironment(ctx.tempDir('aw-shots-home-'), aws.url));
       const csv = join(ctx.tempDir('aw-shots-import-'), 'cloudtrail-trails.csv');
       writeFileSync(
         csv,
@@ -71,10 +67,7 @@ export const evidenceSteps: ScreenshotStep[] = [
         await ctx.shot(app, 'evidence-viewer-csv');
         await app.quit();
       } finally {
-        for (const [k, v] of Object.entries(saved)) {
-          if (v === undefined) delete process.env[k];
-          else process.env[k] = v;
-        }
+        restore();
         await standIn.close();
         await aws.close();
       }

@@ -1,14 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlsForCheck } from '../../../shared/catalog';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
 import { hostNameUrl, sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../../fixtures/signed-in-aws-home';
 import { PRODUCTION, STAGING, multiAccountScenario } from '../../../main/sandbox/aws-endpoint/scenarios/multi-account';
 import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { ScreenshotStep } from '../context';
@@ -22,22 +17,9 @@ export const multiAccountSteps: ScreenshotStep[] = [
     name: 'regional findings and regions setting',
     async run(ctx) {
       const endpoint = await startAwsEndpoint({ scenario: multiAccountScenario() });
-      const saved = { HOME: process.env.HOME, AWS_ENDPOINT_URL: process.env.AWS_ENDPOINT_URL };
-      const home = ctx.tempDir('aw-shots-home-');
-      mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-      writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-      writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-      writeFileSync(
-        join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-        JSON.stringify({
-          startUrl: START_URL,
-          region: 'us-east-1',
-          accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-          expiresAt: '2099-01-01T00:00:00Z',
-        }),
+      const restore = applyEnvironment(
+        signedInAwsHomeEnvironment(ctx.tempDir('aw-shots-home-'), hostNameUrl(endpoint.url)),
       );
-      process.env.HOME = home;
-      process.env.AWS_ENDPOINT_URL = hostNameUrl(endpoint.url);
       try {
         const app = await ctx.launch({
           services: {
@@ -72,10 +54,7 @@ export const multiAccountSteps: ScreenshotStep[] = [
         await ctx.shot(app, 'settings-regions');
         await app.quit();
       } finally {
-        for (const [k, v] of Object.entries(saved)) {
-          if (v === undefined) delete process.env[k];
-          else process.env[k] = v;
-        }
+        restore();
         await endpoint.close();
       }
     },

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, chromiumLookup } from '../../ui/harness/chromium';
 import { startAwsEndpoint, type AwsEndpoint } from '../../../main/sandbox/aws-endpoint';
-import { signedInAwsHome } from '../../../main/sandbox/stand-in-console/aws-home';
+import { signedInAwsHomeEnvironment } from '../../fixtures/signed-in-aws-home';
 import { playwrightCapture, type PlaywrightCapture } from '../../../main/sandbox/playwright-capture';
 import { startStandInConsole, type StandInConsole } from '../../../main/sandbox/stand-in-console/server';
 import { createTestWorkspace } from '../helpers/services';
@@ -42,7 +43,10 @@ async function setup(
     capture?: Parameters<typeof playwrightCapture>[2];
   } = {},
 ) {
-  for (const [k, v] of Object.entries(signedInAwsHome(aws.url, options.token))) vi.stubEnv(k, v);
+  for (const [k, v] of Object.entries(
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-capture-home-')), aws.url, options.token),
+  ))
+    vi.stubEnv(k, v);
   const capture: PlaywrightCapture = playwrightCapture(browser, undefined, options.capture);
   const ctx = await createTestWorkspace({
     adapters: { capture } as never,

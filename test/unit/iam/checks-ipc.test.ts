@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { useLocalEndpoint } from '../helpers/local-endpoint';
@@ -7,7 +6,8 @@ import { createHandlers } from '../../../main/ipc/handlers';
 import { createRouter } from '../../../main/ipc/router';
 import { createLogger } from '../../../main/services/logger';
 import { controlsForCheck } from '../../../shared/catalog';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
+import { writeSignedInAwsHome } from '../../fixtures/signed-in-aws-home';
+import { awsHome } from '../aws/aws-home';
 import { JsonFilePreferences } from '../../../main/services/preferences/json-file-preferences';
 import { createTestWorkspace, tempDir } from '../helpers/services';
 import { iamScenario, IAM_CHECK_IDS } from './iam-harness';
@@ -20,21 +20,7 @@ const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
 
 it('runs checks through the IPC router: validated input, progress events, findings per control, and no secret anywhere', async () => {
-  const { cacheDir } = awsHome({
-    config: ALL_KINDS_CONFIG,
-    credentials: ALL_KINDS_CREDENTIALS,
-    endpointUrl: endpoint.url,
-  });
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(
-    join(cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
-  );
+  writeSignedInAwsHome(awsHome({ endpointUrl: endpoint.url }).home);
   const logLines: string[] = [];
   const events: { event: string; payload: unknown }[] = [];
   const userDataDir = tempDir('aw-userdata-');

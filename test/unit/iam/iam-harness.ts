@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { IAM_CHECKS } from '../../../shared/checks/iam';
 import type { CheckProgress } from '../../../shared/domain/findings';
 import { HEALTHY_ACCOUNT, TROUBLED_ACCOUNT } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
-import { ALL_KINDS_CONFIG, ALL_KINDS_CREDENTIALS, START_URL, awsHome } from '../aws/aws-home';
+import { writeSignedInAwsHome } from '../../fixtures/signed-in-aws-home';
+import { awsHome } from '../aws/aws-home';
 import { createTestWorkspace } from '../helpers/services';
 
 export { iamScenario } from '../../../main/sandbox/aws-endpoint/scenarios/iam';
@@ -24,17 +22,8 @@ export async function checksHarness(
   endpointUrl: string,
   options: { maxAttempts?: number; requestTimeoutMs?: number } = {},
 ) {
-  const home = awsHome({ config: ALL_KINDS_CONFIG, credentials: ALL_KINDS_CREDENTIALS, endpointUrl });
-  mkdirSync(home.cacheDir, { recursive: true });
-  writeFileSync(
-    join(home.cacheDir, `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
-  );
+  const home = awsHome({ endpointUrl });
+  writeSignedInAwsHome(home.home);
   const progress: CheckProgress[] = [];
   const listeners: ((p: CheckProgress) => void)[] = [];
   const ws = await createTestWorkspace({
