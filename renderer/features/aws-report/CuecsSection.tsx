@@ -7,6 +7,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { StatusBadge } from '../controls/labels';
 import { newRowId } from './review-draft';
 import type { SectionProps } from './section-props';
+import { NumberedRowHeader } from './NumberedRowHeader';
 
 /** The catalog's controls for the multi-select, the company's own first. */
 const CONTROL_OPTIONS = (['owned', 'shared', 'inherited'] as Responsibility[]).map((r) => ({
@@ -38,22 +39,12 @@ export function CuecsSection({ draft, setDraft, disabled }: SectionProps) {
       <Stack gap="sm">
         {draft.cuecs.map((c, i) => (
           <Paper key={c.id} withBorder p="sm" data-field={`cuecs.${i}`} data-testid="cuec-row" data-cuec-id={c.id}>
-            <Group justify="space-between" mb={4}>
-              <Text size="sm" fw={600}>
-                CUEC {i + 1}
-              </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                disabled={disabled}
-                onClick={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))}
-                aria-label={`Remove CUEC ${i + 1}`}
-                data-testid="cuec-remove"
-              >
-                Remove
-              </Button>
-            </Group>
+            <NumberedRowHeader
+              label={`CUEC ${i + 1}`}
+              disabled={disabled}
+              onRemove={() => setDraft((d) => ({ ...d, cuecs: d.cuecs.filter((x) => x.id !== c.id) }))}
+              removeTestId="cuec-remove"
+            />
             <Textarea
               size="xs"
               autosize

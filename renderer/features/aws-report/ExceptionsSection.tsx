@@ -2,6 +2,7 @@ import { Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, 
 import { EXCEPTION_IMPACT_LABELS, type ReportException } from '../../../shared/domain/aws-report-review';
 import { newRowId } from './review-draft';
 import { labelled, type SectionProps } from './section-props';
+import { NumberedRowHeader } from './NumberedRowHeader';
 
 /** Deviations AWS's auditor found (section IV), AWS's response, and what each means for the company. */
 export function ExceptionsSection({ draft, setDraft, disabled }: SectionProps) {
@@ -27,22 +28,12 @@ export function ExceptionsSection({ draft, setDraft, disabled }: SectionProps) {
         )}
         {draft.exceptions.map((x, i) => (
           <Paper key={x.id} withBorder p="sm" data-field={`exceptions.${i}`} data-testid="exception-row">
-            <Group justify="space-between" mb={4}>
-              <Text size="sm" fw={600}>
-                Exception {i + 1}
-              </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                disabled={disabled}
-                onClick={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))}
-                aria-label={`Remove exception ${i + 1}`}
-                data-testid="exception-remove"
-              >
-                Remove
-              </Button>
-            </Group>
+            <NumberedRowHeader
+              label={`Exception ${i + 1}`}
+              disabled={disabled}
+              onRemove={() => setDraft((d) => ({ ...d, exceptions: d.exceptions.filter((e) => e.id !== x.id) }))}
+              removeTestId="exception-remove"
+            />
             <SimpleGrid cols={2}>
               <Textarea
                 size="xs"

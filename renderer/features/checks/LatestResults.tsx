@@ -1,17 +1,16 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CHECKS, controlsForCheck } from '../../../shared/catalog';
 import type { LatestFinding } from '../../../shared/domain/findings';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ResultBadge, utc } from './labels';
+import { ScreenLink } from '../../components/ScreenLink';
 
 /** Each check's latest stored result per account in scope, when and by whom, and the controls it proves. */
 export function LatestResults() {
-  const { navigate } = useRoute();
   const [latest, setLatest] = useState<Record<string, LatestFinding[]>>({});
   const [error, setError] = useState<AppErrorData | null>(null);
   // Reloaded on every change main reports: a run started elsewhere (the sample company's first) ends later.
@@ -77,16 +76,14 @@ export function LatestResults() {
               </Table.Td>
               <Table.Td>
                 {controlsForCheck(c.id).map((control) => (
-                  <Anchor
-                    component="button"
-                    type="button"
+                  <ScreenLink
+                    to={{ screen: 'controls', params: { controlId: control.id } }}
                     key={control.id}
                     size="xs"
                     display="block"
-                    onClick={() => navigate({ screen: 'controls', params: { controlId: control.id } })}
                   >
                     {control.title}
-                  </Anchor>
+                  </ScreenLink>
                 ))}
               </Table.Td>
             </Table.Tr>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { controlById } from '../../../shared/catalog';
 import { criterionById } from '../../../shared/catalog/criteria';
 import {
@@ -9,7 +9,6 @@ import {
 } from '../../../shared/domain/control-state';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
-import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ActivityFeed } from '../activity/ActivityFeed';
@@ -18,10 +17,10 @@ import { ExclusionsPanel } from './ExclusionsPanel';
 import { ExpectedEvidenceList } from './ExpectedEvidenceList';
 import { NotesEditor } from './NotesEditor';
 import { ResponsibilityBadge, StatusBadge } from './labels';
+import { ScreenLink } from '../../components/ScreenLink';
 
 export function ControlDetail({ controlId }: { controlId: string }) {
   const { snapshot, states } = useWorkspace();
-  const { navigate } = useRoute();
   const control = controlById(controlId);
   const state = states[controlId] ?? defaultControlState();
   const setOwner = useAction(api().controls.setOwner);
@@ -32,9 +31,7 @@ export function ControlDetail({ controlId }: { controlId: string }) {
 
   return (
     <Stack data-testid="control-detail">
-      <Anchor component="button" type="button" size="sm" onClick={() => navigate({ screen: 'controls' })}>
-        ← All controls
-      </Anchor>
+      <ScreenLink to={{ screen: 'controls' }}>← All controls</ScreenLink>
       <Group justify="space-between" align="start">
         <div>
           <Title order={3}>{control.title}</Title>

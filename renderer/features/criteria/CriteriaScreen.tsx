@@ -1,8 +1,8 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { GROUP_LABELS } from '../../../shared/catalog';
 import { criteriaCoverage, type CoverageStatus } from '../../../shared/rules/coverage';
-import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
+import { ScreenLink } from '../../components/ScreenLink';
 
 const STATUS: Record<CoverageStatus, { label: string; color: string }> = {
   covered: { label: 'Covered', color: 'green' },
@@ -13,7 +13,6 @@ const STATUS: Record<CoverageStatus, { label: string; color: string }> = {
 /** Every criterion in scope, and what covers it: nothing is silently dropped. */
 export function CriteriaScreen() {
   const { snapshot } = useWorkspace();
-  const { navigate } = useRoute();
   const coverage = criteriaCoverage(snapshot.meta.categories);
   const counts = coverage.reduce<Record<CoverageStatus, number>>(
     (acc, c) => ({ ...acc, [c.status]: acc[c.status] + 1 }),
@@ -63,15 +62,9 @@ export function CriteriaScreen() {
                 {c.status === 'covered' ? (
                   <Group gap={6}>
                     {c.controls.map((id) => (
-                      <Anchor
-                        component="button"
-                        type="button"
-                        key={id}
-                        size="xs"
-                        onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}
-                      >
+                      <ScreenLink to={{ screen: 'controls', params: { controlId: id } }} key={id} size="xs">
                         {id}
-                      </Anchor>
+                      </ScreenLink>
                     ))}
                   </Group>
                 ) : (

@@ -1,12 +1,12 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { EvidenceItem } from '../../../shared/ipc/channels/evidence';
 import { FRESHNESS_FLAGS, FRESHNESS_LABELS } from '../../../shared/rules/freshness';
 import { api } from '../../api/client';
-import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEvidenceRequests } from './use-evidence-requests';
+import { ScreenLink } from '../../components/ScreenLink';
 
 const SHOWN = 5;
 
@@ -16,7 +16,6 @@ const SHOWN = 5;
  */
 export function EvidenceAttentionCard() {
   const { version } = useWorkspace();
-  const { navigate } = useRoute();
   const { view, error } = useEvidenceRequests();
   const [flagged, setFlagged] = useState<EvidenceItem[]>([]);
   useEffect(() => {
@@ -36,14 +35,7 @@ export function EvidenceAttentionCard() {
           </Text>
           {view.missingByControl.slice(0, SHOWN).map((c) => (
             <Group key={c.controlId} justify="space-between" wrap="nowrap">
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => navigate({ screen: 'controls', params: { controlId: c.controlId } })}
-              >
-                {c.title}
-              </Anchor>
+              <ScreenLink to={{ screen: 'controls', params: { controlId: c.controlId } }}>{c.title}</ScreenLink>
               <Text size="xs" c="dimmed">
                 {c.missing} missing
               </Text>
@@ -64,14 +56,7 @@ export function EvidenceAttentionCard() {
           </Text>
           {flagged.slice(0, SHOWN).map((i) => (
             <Group key={i.id} justify="space-between" wrap="nowrap">
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => navigate({ screen: 'evidence', params: { id: i.id } })}
-              >
-                {i.title}
-              </Anchor>
+              <ScreenLink to={{ screen: 'evidence', params: { id: i.id } }}>{i.title}</ScreenLink>
               <Text size="xs" c="dimmed">
                 {i.dateFlags!.map((f) => FRESHNESS_LABELS[f]).join(', ')}
               </Text>

@@ -5,9 +5,9 @@ import type { EvidenceRequestView } from '../../../shared/ipc/channels/evidence-
 import { REQUEST_STANDING_LABELS, type RequestState } from '../../../shared/rules/evidence-requests';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
-import { useRoute } from '../../app/route';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { utc } from '../evidence/labels';
+import { ScreenLink } from '../../components/ScreenLink';
 
 const COLORS: Record<RequestState, string> = { provided: 'green', not_applicable: 'gray', missing: 'orange' };
 
@@ -24,7 +24,6 @@ export function RequestStandingBadge({ state }: { state: RequestState }) {
  * about it: link evidence that provides it, or say with a reason that it does not apply (and undo).
  */
 export function RequestStanding({ view, evidence }: { view: EvidenceRequestView; evidence: EvidenceItem[] }) {
-  const { navigate } = useRoute();
   const [marking, setMarking] = useState(false);
   const [reason, setReason] = useState('');
   const mark = useAction(api().evidenceRequests.markNotApplicable);
@@ -43,15 +42,13 @@ export function RequestStanding({ view, evidence }: { view: EvidenceRequestView;
         {s.state === 'provided' &&
           s.evidence.map((e) => (
             <Group gap={2} key={e.id}>
-              <Anchor
-                component="button"
-                type="button"
+              <ScreenLink
+                to={{ screen: 'evidence', params: { id: e.id } }}
                 size="xs"
-                onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
                 data-testid="catalog-request-provided-by"
               >
                 {e.title} ({utc(e.capturedAt)})
-              </Anchor>
+              </ScreenLink>
               {view.linkedEvidenceIds.includes(e.id) && (
                 <Anchor
                   component="button"

@@ -1,18 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { EvidenceItem } from '../../../shared/ipc/channels/evidence';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
-import { useRoute } from '../../app/route';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ImportPanel } from './ImportPanel';
-import { DateFlagBadges, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
+import { EvidenceStandingBadges, KIND_LABELS, utc } from './labels';
+import { ScreenLink } from '../../components/ScreenLink';
 
 /** Evidence linked to one control: captures, imports and API evidence, newest first. */
 export function ControlEvidenceSection({ controlId }: { controlId: string }) {
   const { version } = useWorkspace();
-  const { navigate } = useRoute();
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [importing, setImporting] = useState(false);
@@ -47,14 +46,7 @@ export function ControlEvidenceSection({ controlId }: { controlId: string }) {
               <Table.Tr key={e.id} data-testid="control-evidence-row" data-evidence-id={e.id}>
                 <Table.Td>
                   <Stack gap={0}>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => navigate({ screen: 'evidence', params: { id: e.id } })}
-                    >
-                      {e.title}
-                    </Anchor>
+                    <ScreenLink to={{ screen: 'evidence', params: { id: e.id } }}>{e.title}</ScreenLink>
                     <Text size="xs" c="dimmed">
                       {utc(e.capturedAt)} · {e.capturedBy.name}
                     </Text>
@@ -66,9 +58,7 @@ export function ControlEvidenceSection({ controlId }: { controlId: string }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td w={170}>
-                  <IntegrityBadge integrity={e.integrity} />
-                  {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
-                  <DateFlagBadges item={e} />
+                  <EvidenceStandingBadges item={e} />
                 </Table.Td>
               </Table.Tr>
             ))}

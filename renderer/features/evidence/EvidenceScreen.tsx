@@ -11,7 +11,7 @@ import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OpenCaptureWindows } from '../capture/CaptureWindows';
 import { EvidenceViewer } from './EvidenceViewer';
-import { DateFlagBadges, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
+import { EvidenceStandingBadges, KIND_LABELS, utc } from './labels';
 import { ProvenancePanel } from './ProvenancePanel';
 import { canRetire, canWithdraw, SetRecordStatus } from './SetRecordStatus';
 
@@ -151,9 +151,7 @@ export function EvidenceScreen() {
                       </Text>
                     </Table.Td>
                     <Table.Td w={170}>
-                      <IntegrityBadge integrity={e.integrity} />
-                      {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
-                      <DateFlagBadges item={e} />
+                      <EvidenceStandingBadges item={e} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

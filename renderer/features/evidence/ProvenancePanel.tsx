@@ -1,9 +1,9 @@
-import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { EvidenceItem, EvidenceProvenance } from '../../../shared/ipc/channels/evidence';
 import { RECORD_STATUS_LABELS } from '../../../shared/domain/record-status';
-import { useRoute } from '../../app/route';
-import { DateFlagBadges, formatBytes, IntegrityBadge, KIND_LABELS, RecordStatusBadge, utc } from './labels';
+import { EvidenceStandingBadges, formatBytes, KIND_LABELS, utc } from './labels';
+import { ScreenLink } from '../../components/ScreenLink';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <Table.Tr>
@@ -37,16 +37,13 @@ const FILE_CHECK: Record<EvidenceItem['integrity'], string> = {
 /** Who, when, where, the hash, and whether the file on disk still matches it. */
 export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance }) {
   const e = provenance.item;
-  const { navigate } = useRoute();
   const windowSize = 'windowSize' in e.source ? e.source.windowSize : undefined;
   return (
     <Card withBorder data-testid="provenance">
       <Group justify="space-between" mb="xs">
         <Title order={5}>Provenance</Title>
         <Group gap={4}>
-          <IntegrityBadge integrity={e.integrity} />
-          {e.recordStatus && <RecordStatusBadge status={e.recordStatus} />}
-          <DateFlagBadges item={e} />
+          <EvidenceStandingBadges item={e} />
         </Group>
       </Group>
       <Table>
@@ -79,15 +76,9 @@ export function ProvenancePanel({ provenance }: { provenance: EvidenceProvenance
           <Row label="Controls">
             <Group gap="xs">
               {e.controlIds.map((id) => (
-                <Anchor
-                  component="button"
-                  type="button"
-                  key={id}
-                  size="sm"
-                  onClick={() => navigate({ screen: 'controls', params: { controlId: id } })}
-                >
+                <ScreenLink to={{ screen: 'controls', params: { controlId: id } }} key={id}>
                   {id}
-                </Anchor>
+                </ScreenLink>
               ))}
             </Group>
           </Row>

@@ -92,6 +92,26 @@ export function DateFlagBadges({ item }: { item: { dateFlags?: FreshnessFlag[]; 
   );
 }
 
+/** Where a record stands: its hash check, withdrawn or retired, and dated outside the audit's window. */
+export function EvidenceStandingBadges({
+  item,
+}: {
+  item: {
+    integrity: ListedIntegrity;
+    recordStatus?: RecordStatusView;
+    dateFlags?: FreshnessFlag[];
+    source: { type: string };
+  };
+}) {
+  return (
+    <>
+      <IntegrityBadge integrity={item.integrity} />
+      {item.recordStatus && <RecordStatusBadge status={item.recordStatus} />}
+      <DateFlagBadges item={item} />
+    </>
+  );
+}
+
 export const utc = (iso: string) => `${iso.replace('T', ' ').slice(0, 19)} UTC`;
 
 export function formatBytes(n: number): string {

@@ -1,20 +1,15 @@
-import { Alert, Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useRoute } from '../../app/route';
+import { Alert, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AnswerForm } from './AnswerForm';
 import { DueLabel, RequestStatusBadge, todayLocal } from './labels';
 import { LinksPanel } from './LinksPanel';
 import { useRequests } from './use-requests';
+import { ScreenLink } from '../../components/ScreenLink';
 
 /** One request: the firm's words as it sent them, the company's answer, and what proves it. */
 export function RequestDetail({ id }: { id: string }) {
-  const { navigate } = useRoute();
   const { view, error } = useRequests();
-  const back = (
-    <Anchor component="button" type="button" size="sm" onClick={() => navigate({ screen: 'requests' })}>
-      ← All requests
-    </Anchor>
-  );
+  const back = <ScreenLink to={{ screen: 'requests' }}>← All requests</ScreenLink>;
   if (error) return <ErrorNotice error={error} />;
   if (!view) return null;
   const request = view.requests.find((r) => r.id === id);
