@@ -21,7 +21,7 @@ import type { WorkspaceService } from '../workspace/workspace-service';
 import { abortableSleep } from '../abortable-sleep';
 import { refOf, storeCheckEvidence, type RunContext } from './check-evidence';
 import { collectChecks } from './engine';
-import { reachAccounts } from './run-accounts';
+import { accountsToRead, isSsoProfileKind, reachAccounts } from './run-accounts';
 import { concurrencyLimit } from '../map-limit';
 import { isRegional } from '../../../shared/checks/sources';
 import { DEFAULT_POLL_DELAYS_MS } from './sources/credential-report';
@@ -56,8 +56,6 @@ export interface RunInput {
   /** Who collected it; defaults to the person using the app. */
   person?: Person;
 }
-
-const SSO_KINDS = new Set(['sso', 'sso-legacy']);
 
 /** Runs the automated checks into the open workspace and answers what the latest findings are. */
 export class ChecksService {
@@ -152,13 +150,11 @@ export class ChecksService {
     const runId = `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const identity = await aws.whoami(profile, regionOverride);
     const summary = await aws.profile(profile);
-    const sso = SSO_KINDS.has(summary.kind);
+    const sso = isSsoProfileKind(summary.kind);
     const scope = open.meta.aws.accountIds;
     // Without IAM Identity Center the profile reaches its own account only, so it must be in scope.
     if (!sso) assertAccountInScope(open.meta.aws, profile, identity.accountId);
-    const accountIds = scope.length > 0 ? [...scope] : [identity.accountId];
-    // The profile's own account first, as people expect to read it.
-    accountIds.sort((a, b) => (a === identity.accountId ? -1 : b === identity.accountId ? 1 : a.localeCompare(b)));
+    const accountIds = accountsToRead(scope, identity.accountId);
     const defs = checkIds.map((id) => checkById(id)!);
     const limit = concurrencyLimit(this.deps.concurrency ?? 6);
     const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll };

@@ -14,6 +14,20 @@ import type { AccountTarget } from './engine';
 import { regions as listRegions } from './sources/account';
 import type { PollOptions } from './sources/types';
 
+/** Profile kinds that sign in through IAM Identity Center, so reach other accounts with their role. */
+const SSO_KINDS = new Set(['sso', 'sso-legacy']);
+export const isSsoProfileKind = (kind: string): boolean => SSO_KINDS.has(kind);
+
+/**
+ * The accounts a run reads: the workspace's scope (the accounts chosen on the AWS screen), or
+ * the profile's own account when none was chosen; the profile's own account first, as people
+ * expect to read it.
+ */
+export function accountsToRead(scope: readonly string[], own: string): string[] {
+  const accountIds = scope.length > 0 ? [...scope] : [own];
+  return accountIds.sort((a, b) => (a === own ? -1 : b === own ? 1 : a.localeCompare(b)));
+}
+
 /** One account a run reads, with the provenance its evidence carries. */
 export interface ReachedAccount {
   target: AccountTarget;
