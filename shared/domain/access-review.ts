@@ -95,11 +95,24 @@ export const AccessReviewSignature = z.object({
   key: SignOffKey.optional(),
 });
 
+/** One account in the review's scope: read, or why not (role missing or denied, IAM denied). */
+export const PopulationAccount = z.object({
+  id: z.string().regex(/^\d{12}$/),
+  alias: z.string().max(63).optional(),
+  /** Who read it: the profile's principal, or its role in the account. */
+  principalArn: z.string().max(2048).optional(),
+  read: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).optional(),
+});
+export type PopulationAccount = z.infer<typeof PopulationAccount>;
+
 export const AccessReview = z.object({
   id: z.string().regex(/^ar-[0-9a-z-]{4,60}$/),
   startedAt: IsoTimestamp,
   startedBy: Person,
   accountIds: z.array(z.string().regex(/^\d{12}$/)),
+  /** Every account in scope and whether it was read (reviews started before multi-account reviews have none). */
+  accounts: z.array(PopulationAccount).optional(),
   /** What the population could and could not include (Identity Center unreachable...). */
   notes: z.array(z.string()),
   /** The population evidence item (raw responses with provenance). */

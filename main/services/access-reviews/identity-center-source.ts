@@ -86,6 +86,8 @@ export async function readIdentityCenter(o: {
   recorder: { admin: CallRecorder; store: CallRecorder };
   signal: AbortSignal;
   pages: RawPage[];
+  /** The accounts in the review's scope: assignments elsewhere are not listed (all when undefined). */
+  accountIds?: readonly string[];
 }): Promise<Omit<IdentityCenterRead, 'calls'>> {
   const { admin, store, signal, pages, recorder } = o;
   const InstanceArn = o.instance.InstanceArn!;
@@ -183,10 +185,11 @@ export async function readIdentityCenter(o: {
     }),
   );
 
+  const inScope = (accountId: string) => !o.accountIds || o.accountIds.includes(accountId);
   const assignments: Assignment[] = (
     await Promise.all(
       permissionSets.flatMap((ps) =>
-        ps.accounts.map((AccountId) =>
+        ps.accounts.filter(inScope).map((AccountId) =>
           run(() =>
             page(recorder.admin, 'ListAccountAssignments', { InstanceArn, PermissionSetArn: ps.arn, AccountId }, (i) =>
               admin.send(new ListAccountAssignmentsCommand(i as never), opts),

@@ -1,57 +1,69 @@
 import { randomBytes } from 'node:crypto';
-import type { PopulationRow } from '../../../shared/domain/access-review';
+import type { PopulationAccount, PopulationRow } from '../../../shared/domain/access-review';
 import { ACCESS_REVIEW_CONTROL_ID } from '../../../shared/catalog';
-import { SOURCES } from '../../../shared/checks/sources';
 import type { Person } from '../../../shared/domain/common';
 import type { ApiCall, AwsContext, EvidenceRecord } from '../../../shared/domain/evidence';
-import type { CheckSettings } from '../../../shared/domain/workspace';
+import type { AwsSettings, CheckSettings } from '../../../shared/domain/workspace';
+import { isErrorCode } from '../../../shared/ipc/errors';
 import { AppError } from '../../../shared/ipc/result';
 import { buildPopulation, type IamAccountData } from '../../../shared/rules/access/population';
-import type { IamSource } from '../../../shared/rules/iam';
 import { abortableSleep } from '../abortable-sleep';
 import type { AwsService } from '../aws/aws-service';
 import { mapAwsError } from '../aws/errors';
 import { ThrottlePatientRetryStrategy } from '../aws/retry-strategy';
-import { CallRecorder, type RawPage } from '../collectors/call-recorder';
-import { IAM_FETCHERS } from '../collectors/sources/iam';
+import { assertAccountInScope } from '../aws/workspace-aws';
+import type { RawPage } from '../collectors/call-recorder';
 import { DEFAULT_POLL_DELAYS_MS } from '../collectors/sources/credential-report';
-import type { PollOptions, SourceContext, SourceResult } from '../collectors/sources/types';
+import type { PollOptions } from '../collectors/sources/types';
+import { accountsToRead, isSsoProfileKind, reachAccounts } from '../collectors/run-accounts';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { concurrencyLimit } from '../map-limit';
-import { findInstance, readIdentityCenter } from './identity-center-source';
+import { readAccountIam, type IamRead } from './iam-population-source';
+import { locateIdentityCenter } from './identity-center-locate';
 
 /**
- * Collects an access review's population from one profile's account: IAM (authorization
- * details, credential report, AWS-managed policy documents, through the IAM sources the
- * checks use) and IAM Identity Center when the profile can reach it. What could not be read
- * is said in `notes`, never silently left out; the raw answers are stored as one API
- * evidence item with provenance, linked to the access-review control.
+ * Collects an access review's population over every account in the workspace's scope, each
+ * reached as the checks reach it (`reachAccounts`: the profile's own account with the profile,
+ * the others with its role through the SSO portal, credentials in memory only): each account's
+ * IAM (through the IAM sources the checks use), and IAM Identity Center once, from the account
+ * that holds it, its assignments expanded for the accounts in scope. An account that cannot be
+ * reached or read is said for that account and the others go on; what could not be read is
+ * said in `notes`, never silently left out. The raw answers are stored as one API evidence item
+ * with provenance, linked to the access-review control.
  */
-
-const ACCESS_DENIED = new Set(['ACCESS_DENIED']);
 
 export interface CollectedPopulation {
   rows: PopulationRow[];
   notes: string[];
+  /** The accounts whose IAM is in the population. */
   accountIds: string[];
+  /** Every account in scope, with why one was not read. */
+  accounts: PopulationAccount[];
   collectedAt: string;
   evidence: EvidenceRecord;
   aws: AwsContext;
 }
 
 export interface PopulationDeps {
-  aws: Pick<AwsService, 'whoami' | 'profile' | 'clients'>;
+  aws: Pick<AwsService, 'whoami' | 'profile' | 'clients' | 'accountCredentials'>;
   now: () => Date;
   appVersion: string;
   concurrency?: number;
   poll?: Partial<PollOptions>;
 }
 
+const errorOf = (e: unknown, profile: string, sso: boolean) => {
+  const m = e instanceof AppError ? e : mapAwsError(e, { profile, sso });
+  return { code: m.code, message: m.message, ...(m.hint ? { hint: m.hint } : {}) };
+};
+
 export async function collectPopulation(
   deps: PopulationDeps,
   input: {
     profile: string;
     region?: string;
+    /** The workspace's AWS settings: its accounts in scope (the profile's own account when none). */
+    scope: Pick<AwsSettings, 'accountIds'>;
     team: readonly { name: string; email: string }[];
     settings: CheckSettings;
     person: Person;
@@ -64,141 +76,135 @@ export async function collectPopulation(
   const startedAt = now().toISOString();
   const identity = await aws.whoami(input.profile, input.region);
   const summary = await aws.profile(input.profile);
+  const sso = isSsoProfileKind(summary.kind);
+  // Without IAM Identity Center the profile reaches its own account only, so it must be in scope.
+  if (!sso) assertAccountInScope(input.scope, input.profile, identity.accountId);
+  const scope = accountsToRead(input.scope.accountIds, identity.accountId);
   const region = identity.region;
   const limit = concurrencyLimit(deps.concurrency ?? 8);
-  // The same clients, timeouts and retries as a collection run (large IAM pages take a while).
-  const clients = aws.clients.forRun({
-    credentials: aws.clients.credentials(input.profile),
-    requestTimeoutMs: 60_000,
-    retryStrategy: new ThrottlePatientRetryStrategy(10, 1),
-  });
   const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...deps.poll };
+  // The same clients, timeouts and retries as a collection run (large IAM pages take a while).
+  const reach = await reachAccounts({
+    aws,
+    profile: input.profile,
+    sso,
+    identity,
+    accountIds: scope,
+    chosenRegions: undefined,
+    needsRegions: false,
+    requestTimeoutMs: 60_000,
+    retryStrategy: () => new ThrottlePatientRetryStrategy(10, 1),
+    limit,
+    now,
+    signal,
+    poll,
+  });
+  const many = scope.length > 1;
   const notes: string[] = [];
   const calls: ApiCall[] = [];
-  const files: { name: string; body: unknown }[] = [];
+  const files: { name: string; accountId?: string; body: unknown }[] = [];
   try {
-    // IAM, through the same sources the IAM checks read.
-    const started = new Map<IamSource, Promise<SourceResult<IamSource>>>();
-    const source = <K extends IamSource>(key: K): Promise<SourceResult<K>> => {
-      let p = started.get(key);
-      if (!p) {
-        const ctx: SourceContext = {
-          accountId: identity.accountId,
-          clients,
+    const reads = await Promise.all(
+      reach.reached.map((a) =>
+        readAccountIam({
+          accountId: a.target.accountId,
+          clients: a.target.clients,
           region,
+          profile: input.profile,
           signal,
-          recorder: new CallRecorder('iam', region, now, limit),
+          now,
+          limit,
           poll,
-          dependency: source as SourceContext['dependency'],
-        };
-        p = (IAM_FETCHERS[key] as (c: SourceContext) => Promise<SourceResult<IamSource>>)(ctx).catch((e: unknown) => {
-          throw mapAwsError(e, { profile: input.profile, action: SOURCES[key].actions[0] });
-        });
-        started.set(key, p);
-      }
-      return p as Promise<SourceResult<K>>;
-    };
-    const report = source('credentialReport').then(
-      (r) => r,
-      (e: AppError) => {
-        if (!ACCESS_DENIED.has(e.code)) throw e;
-        notes.push(
-          `The credential report could not be read (${SOURCES.credentialReport.actions.join(', ')} denied): IAM users show no password, MFA or last use.`,
-        );
-        return null;
-      },
+          notePrefix: many ? `Account ${a.target.accountId}: ` : '',
+        }).then(
+          (read): { read: IamRead } => ({ read }),
+          (e: unknown) => ({ error: errorOf(e, input.profile, sso) }),
+        ),
+      ),
     );
-    const details = await source('authorizationDetails');
-    const managed = await source('awsManagedPolicyDocuments');
-    const credentialReport = await report;
-    for (const r of [details, managed, credentialReport]) {
-      if (!r) continue;
-      calls.push(...r.calls);
-      for (const f of r.files) {
-        const text = typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8');
-        // The credential report is CSV: kept as its text, the JSON answers as JSON.
-        files.push({ name: f.fileName, body: f.mediaType === 'application/json' ? JSON.parse(text) : text });
+    const accounts: PopulationAccount[] = scope.map((id): PopulationAccount => {
+      const at = reach.reached.findIndex((a) => a.target.accountId === id);
+      if (at < 0) {
+        const refused = reach.unreachable.find((u) => u.id === id)!;
+        return { id, read: false, ...(refused.error ? { error: refused.error } : {}) };
       }
-    }
-    const iamData: IamAccountData = {
-      accountId: identity.accountId,
-      authorizationDetails: details.value,
-      ...(credentialReport ? { credentialReport: credentialReport.value } : {}),
-      awsManagedPolicyDocuments: managed.value,
-    };
-
-    // IAM Identity Center: in the profile's region, else where the profile signs in (sso_region).
-    const regions = [...new Set([region, summary.ssoRegion].filter((r): r is string => !!r))];
-    const pages: RawPage[] = [];
-    let identityCenter: Awaited<ReturnType<typeof readIdentityCenter>> | undefined;
-    for (const r of regions) {
-      const admin = clients.ssoAdmin(r);
-      const store = clients.identitystore(r);
-      const recorder = {
-        admin: new CallRecorder('sso', r, now, limit),
-        store: new CallRecorder('identitystore', r, now, limit),
+      const a = reach.reached[at]!;
+      const r = reads[at]!;
+      return {
+        id,
+        ...(a.aws.accountAlias ? { alias: a.aws.accountAlias } : {}),
+        principalArn: a.aws.principalArn,
+        read: 'read' in r,
+        ...('error' in r ? { error: r.error } : {}),
       };
-      try {
-        const instance = await findInstance(admin, recorder.admin, signal, pages);
-        if (instance) {
-          identityCenter = await readIdentityCenter({
-            admin,
-            store,
-            region: r,
-            instance,
-            recorder,
-            signal,
-            pages,
-          });
-          if (r !== region)
-            notes.push(
-              `IAM Identity Center lives in ${r}, not in the profile's region ${region}: it was read from ${r}.`,
-            );
-        }
-      } catch (e) {
-        const mapped = mapAwsError(e, { profile: input.profile, action: 'sso:ListInstances' });
-        if (!ACCESS_DENIED.has(mapped.code)) throw mapped;
-        notes.push(
-          `No permission to read IAM Identity Center in ${r} (${mapped.message}): the population holds IAM only. Grant sso:ListInstances, sso:ListPermissionSets, sso:DescribePermissionSet, sso:ListAccountAssignments… and identitystore:ListUsers, ListGroups, ListGroupMemberships to include it.`,
-        );
-        break;
-      } finally {
-        calls.push(...recorder.admin.calls, ...recorder.store.calls);
-      }
-      if (identityCenter) break;
+    });
+    const iam: IamAccountData[] = [];
+    reads.forEach((r, i) => {
+      calls.push(...reach.reached[i]!.identityCalls);
+      if (!('read' in r)) return;
+      iam.push(r.read.data);
+      calls.push(...r.read.calls);
+      files.push(...r.read.files.map((f) => (many ? f : { name: f.name, body: f.body })));
+      notes.push(...r.read.notes);
+    });
+    // Nothing read at all: the review would be empty, so it is the error, as with one account.
+    const failed = accounts.filter((a) => !a.read);
+    if (iam.length === 0) {
+      const first = failed[0]?.error ?? { code: 'INTERNAL', message: 'No account in scope could be read.' };
+      throw new AppError(isErrorCode(first.code) ? first.code : 'INTERNAL', first.message, first.hint ? { hint: first.hint } : {});
     }
-    if (!identityCenter && !notes.some((n) => n.includes('Identity Center')))
+    for (const a of failed)
       notes.push(
-        `No IAM Identity Center instance was found in ${regions.join(' or ')}: the population holds IAM only.`,
+        `Account ${a.id} was not read (${a.error?.message ?? 'unknown error'}): its IAM users, groups and roles are not in this review${a.error?.hint ? `. ${a.error.hint}` : '.'}`,
       );
+
+    const pages: RawPage[] = [];
+    const located = await locateIdentityCenter({
+      accounts: reach.reached
+        .filter((_, i) => 'read' in reads[i]!)
+        .map((a) => ({ accountId: a.target.accountId, clients: a.target.clients })),
+      regions: [...new Set([region, summary.ssoRegion].filter((r): r is string => !!r))],
+      profile: input.profile,
+      // Without a chosen scope, every account Identity Center assigns is shown: nothing is left out.
+      ...(input.scope.accountIds.length > 0 ? { accountIds: scope } : {}),
+      signal,
+      now,
+      limit,
+      calls,
+      pages,
+      notes,
+    });
+    const identityCenter = located?.read;
     if (pages.length > 0) files.push({ name: 'identity-center.json', body: { pages } });
 
     const rows = buildPopulation({
-      iam: [iamData],
+      iam,
       ...(identityCenter ? { identityCenter: identityCenter.data } : {}),
       team: input.team,
       unusedDays: input.settings.unusedCredentialDays,
       now: now(),
     });
     const collectedAt = now().toISOString();
-    const awsContext: AwsContext = {
-      accountId: identity.accountId,
-      ...(identity.accountAlias ? { accountAlias: identity.accountAlias } : {}),
-      principalArn: identity.principalArn,
-      region,
-      profile: input.profile,
-    };
+    // The record names the first account read (the profile's own when in scope); the snapshot names each.
+    const awsContext: AwsContext = reach.reached[reads.findIndex((r) => 'read' in r)]!.aws;
     const runId = `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const snapshot = {
       kind: 'access-review-population',
       provenance: {
         runId,
-        account: { id: identity.accountId, ...(identity.accountAlias ? { alias: identity.accountAlias } : {}) },
-        principalArn: identity.principalArn,
+        account: { id: awsContext.accountId, ...(awsContext.accountAlias ? { alias: awsContext.accountAlias } : {}) },
+        principalArn: awsContext.principalArn,
+        accounts,
         region,
         profile: input.profile,
         ...(identityCenter
-          ? { identityCenter: { instanceArn: identityCenter.instanceArn, region: identityCenter.region } }
+          ? {
+              identityCenter: {
+                instanceArn: identityCenter.instanceArn,
+                region: identityCenter.region,
+                accountId: located.accountId,
+              },
+            }
           : {}),
         startedAt,
         finishedAt: collectedAt,
@@ -211,7 +217,7 @@ export async function collectPopulation(
       population: rows,
     };
     const evidence = await input.evidence.addBytes(`${JSON.stringify(snapshot, null, 2)}\n`, {
-      title: `Access review population: ${rows.length} identities in ${identity.accountAlias ?? identity.accountId}`,
+      title: `Access review population: ${rows.length} identities in ${many ? `${iam.length} accounts` : (awsContext.accountAlias ?? awsContext.accountId)}`,
       controlIds: [ACCESS_REVIEW_CONTROL_ID],
       kind: 'api_snapshot',
       mediaType: 'application/json',
@@ -224,8 +230,8 @@ export async function collectPopulation(
       capturedBy: input.person,
       meta: { identities: rows.length, flagged: rows.filter((r) => r.flags.length > 0).length, notes },
     });
-    return { rows, notes, accountIds: [identity.accountId], collectedAt, evidence, aws: awsContext };
+    return { rows, notes, accountIds: iam.map((a) => a.accountId), accounts, collectedAt, evidence, aws: awsContext };
   } finally {
-    clients.destroy();
+    reach.destroy();
   }
 }

@@ -14,7 +14,7 @@ const sameStartUrl = (a?: string, b?: string) =>
  * (`refused` says what is not done, e.g. "so the console is not opened").
  */
 export function assertAccountInScope(
-  settings: AwsSettings,
+  settings: Pick<AwsSettings, 'accountIds'>,
   profile: string,
   accountId: string,
   refused?: string,
