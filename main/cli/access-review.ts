@@ -48,6 +48,8 @@ export async function accessReviewCommand(args: string[], io: CliIo, options: Pa
             workspace: folder,
             evidence: { id: p.evidence.id, sha256: p.evidence.sha256 },
             notes: p.notes,
+            // Every account in scope: read, or why not (the others went on).
+            accounts: p.accounts,
             identities: p.rows.map((r) => ({
               kind: r.kind,
               id: r.id,

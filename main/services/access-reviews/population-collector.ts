@@ -160,9 +160,8 @@ export async function collectPopulation(
 
     const pages: RawPage[] = [];
     const located = await locateIdentityCenter({
-      accounts: reach.reached
-        .filter((_, i) => 'read' in reads[i]!)
-        .map((a) => ({ accountId: a.target.accountId, clients: a.target.clients })),
+      // An account whose IAM was denied may still hold Identity Center (its role may read sso-admin).
+      accounts: reach.reached.map((a) => ({ accountId: a.target.accountId, clients: a.target.clients })),
       regions: [...new Set([region, summary.ssoRegion].filter((r): r is string => !!r))],
       profile: input.profile,
       // Without a chosen scope, every account Identity Center assigns is shown: nothing is left out.

@@ -83,6 +83,7 @@ describe('an access review over the account’s real population', () => {
     expect(stored.provenance.identityCenter).toEqual({
       instanceArn: 'arn:aws:sso:::instance/ssoins-1111111111111111',
       region: 'us-east-1',
+      accountId: TROUBLED_ACCOUNT,
     });
     expect(stored.provenance.operations.map((o: { operation: string }) => o.operation)).toEqual(
       expect.arrayContaining([
