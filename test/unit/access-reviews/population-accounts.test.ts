@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../main/cli';
 import { sandboxLookup } from '../../../main/sandbox/aws-endpoint/sandbox-http';
 import {
   PRODUCTION,
@@ -123,5 +124,27 @@ describe('an access review over every account in scope', () => {
     const { start, services } = await reviewOf([SANDBOX]);
     await expect(start()).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     expect(services.workspaces.require().accessReviews.reviews).toEqual([]);
+  }, 120_000);
+
+  it('npm run cli -- access-review population reads the same accounts, and its --json says each', async () => {
+    const { services, folder } = await reviewOf([PRODUCTION, STAGING, SANDBOX]);
+    await services.workspaces.close();
+    const out: string[] = [];
+    const code = await main(['access-review', 'population', '--profile', 'audit', '--workspace', folder, '--json'], {
+      out: (t) => out.push(t),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const doc = JSON.parse(out.join('\n'));
+    expect(doc.accounts.map((a: { id: string; read: boolean }) => [a.id, a.read])).toEqual([
+      [PRODUCTION, true],
+      [STAGING, true],
+      [SANDBOX, false],
+    ]);
+    expect(doc.accounts[2].error.code).toBe('ACCESS_DENIED');
+    const accountsOfIam = new Set(
+      doc.identities.filter((i: { kind: string }) => i.kind.startsWith('iam_')).flatMap((i: { accounts: string[] }) => i.accounts),
+    );
+    expect([...accountsOfIam].sort()).toEqual([PRODUCTION, STAGING]);
   }, 120_000);
 });
