@@ -13,11 +13,9 @@ import type { Limit } from '../map-limit';
 /**
  * One account's IAM for an access review, through the same sources the IAM checks read
  * (authorization details, credential report, AWS-managed policy documents). A credential
- * report that is denied is said in a note; any other failure is the account's error.
+ * report that is denied is said in a note; any other failure is the account's error. The
+ * Permissions screen's policy grants them from `POPULATION_IAM_SOURCES` (shared/rules/access).
  */
-
-/** The sources the population reads in every account: the Permissions screen's policy names them. */
-export const POPULATION_IAM_SOURCES = ['authorizationDetails', 'awsManagedPolicyDocuments', 'credentialReport'] as const;
 
 export interface IamRead {
   data: IamAccountData;

@@ -151,7 +151,11 @@ export async function collectPopulation(
     const failed = accounts.filter((a) => !a.read);
     if (iam.length === 0) {
       const first = failed[0]?.error ?? { code: 'INTERNAL', message: 'No account in scope could be read.' };
-      throw new AppError(isErrorCode(first.code) ? first.code : 'INTERNAL', first.message, first.hint ? { hint: first.hint } : {});
+      throw new AppError(
+        isErrorCode(first.code) ? first.code : 'INTERNAL',
+        first.message,
+        first.hint ? { hint: first.hint } : {},
+      );
     }
     for (const a of failed)
       notes.push(

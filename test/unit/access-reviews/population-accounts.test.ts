@@ -60,7 +60,11 @@ describe('an access review over every account in scope', () => {
         principalArn: expect.stringContaining(PRODUCTION),
         read: true,
       },
-      { id: STAGING, principalArn: expect.stringContaining(`${STAGING}:assumed-role/AWSReservedSSO_AuditRole_`), read: true },
+      {
+        id: STAGING,
+        principalArn: expect.stringContaining(`${STAGING}:assumed-role/AWSReservedSSO_AuditRole_`),
+        read: true,
+      },
       { id: SANDBOX, read: false, error: expect.objectContaining({ code: 'ACCESS_DENIED' }) },
     ]);
     expect(review.notes).toEqual(
@@ -143,7 +147,9 @@ describe('an access review over every account in scope', () => {
     ]);
     expect(doc.accounts[2].error.code).toBe('ACCESS_DENIED');
     const accountsOfIam = new Set(
-      doc.identities.filter((i: { kind: string }) => i.kind.startsWith('iam_')).flatMap((i: { accounts: string[] }) => i.accounts),
+      doc.identities
+        .filter((i: { kind: string }) => i.kind.startsWith('iam_'))
+        .flatMap((i: { accounts: string[] }) => i.accounts),
     );
     expect([...accountsOfIam].sort()).toEqual([PRODUCTION, STAGING]);
   }, 120_000);
