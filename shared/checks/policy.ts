@@ -1,6 +1,7 @@
 import { CHECKS } from './registry';
 import { SOURCES, type SourceDeclaration } from './sources';
-import type { CheckDefinition, SourceKey } from './types';
+import type { CheckDefinition, PolicyFeature, SourceKey } from './types';
+import { ACCESS_REVIEW_POPULATION } from '../rules/access/population-sources';
 
 /**
  * Calls a run makes whatever checks it runs, with why. `sts:GetCallerIdentity` needs no
@@ -15,10 +16,15 @@ export const RUN_ACTIONS: readonly { action: string; why: string; regionalOnly?:
   },
 ];
 
+/** The features beside the checks whose calls the policy grants. */
+const FEATURES: readonly PolicyFeature[] = [ACCESS_REVIEW_POPULATION];
+
 export interface PolicyAction {
   action: string;
   /** The checks that cannot run without it; empty for the calls every run makes. */
   checks: string[];
+  /** The features beside the checks that need it (the access review's population). */
+  features: string[];
   /** Why it is asked for, in words. */
   why: string;
 }
@@ -35,12 +41,23 @@ export interface GeneratedPolicy {
   Statement: PolicyStatement[];
 }
 
-/** Every action the collectors call for these checks (all of them by default), each with the checks that need it. */
-export function policyActions(checks: readonly CheckDefinition[] = CHECKS): PolicyAction[] {
+/**
+ * Every action the collectors call for these checks (all of them by default) and these features,
+ * each with the checks and features that need it.
+ */
+export function policyActions(
+  checks: readonly CheckDefinition[] = CHECKS,
+  features: readonly PolicyFeature[] = FEATURES,
+): PolicyAction[] {
   const byAction = new Map<string, PolicyAction>();
   const regional = checks.some((c) => [...c.requires, ...c.uses].some((k) => SOURCES[k].scope === 'regional'));
   for (const { action, why, regionalOnly } of RUN_ACTIONS)
-    if (regional || !regionalOnly) byAction.set(action, { action, checks: [], why });
+    if (regional || !regionalOnly) byAction.set(action, { action, checks: [], features: [], why });
+  const entryOf = (action: string, why: string) => {
+    const entry = byAction.get(action) ?? { action, checks: [], features: [], why };
+    byAction.set(action, entry);
+    return entry;
+  };
   const withDependencies = (keys: readonly SourceKey[]): SourceKey[] => {
     const all = new Set<SourceKey>();
     const visit = (k: SourceKey) => {
@@ -54,10 +71,21 @@ export function policyActions(checks: readonly CheckDefinition[] = CHECKS): Poli
   for (const check of checks) {
     for (const key of withDependencies([...check.requires, ...check.uses])) {
       for (const action of SOURCES[key].actions) {
-        const entry = byAction.get(action) ?? { action, checks: [], why: `reads ${SOURCES[key].name}` };
+        const entry = entryOf(action, `reads ${SOURCES[key].name}`);
         if (!entry.checks.includes(check.id)) entry.checks.push(check.id);
-        byAction.set(action, entry);
       }
+    }
+  }
+  for (const feature of features) {
+    const own = [
+      ...withDependencies(feature.sources).flatMap((k) =>
+        SOURCES[k].actions.map((action) => ({ action, why: `reads ${SOURCES[k].name}` })),
+      ),
+      ...feature.actions,
+    ];
+    for (const { action, why } of own) {
+      const entry = entryOf(action, why);
+      if (!entry.features.includes(feature.label)) entry.features.push(feature.label);
     }
   }
   return [...byAction.values()].sort((a, b) => a.action.localeCompare(b.action));

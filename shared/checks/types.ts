@@ -77,3 +77,12 @@ export interface CheckDefinition {
   limits: (s: CheckSettings) => Finding['limits'];
   evaluate: (input: RuleInput) => RuleOutcome;
 }
+
+/** A feature beside the checks that reads AWS: the sources it reads and its own calls. */
+export interface PolicyFeature {
+  id: string;
+  /** How the Permissions screen names it beside the check ids. */
+  label: string;
+  sources: readonly SourceKey[];
+  actions: readonly { action: string; why: string }[];
+}

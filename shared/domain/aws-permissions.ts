@@ -46,6 +46,7 @@ export function permissionsAdvice(): PermissionsAdvice {
       'sts:GetCallerIdentity needs no permission; the workbench calls it first to record who collected the evidence.',
       'iam:GetAccountAuthorizationDetails returns every policy document in the account, so treat collected evidence as sensitive.',
       'Without iam:ListAccountAliases the workbench still works; it just shows the account id without its alias.',
+      'The sso: and identitystore: actions are used by the access review only, in the account that holds IAM Identity Center (the management account or its delegated administrator); without them the review holds IAM only and says so.',
     ],
   };
 }

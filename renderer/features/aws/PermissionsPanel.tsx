@@ -44,7 +44,11 @@ export function PermissionsPanel() {
                 <Table.Td>
                   <Code>{a.action}</Code>
                 </Table.Td>
-                <Table.Td>{a.checks.length > 0 ? a.checks.join(', ') : `every run: ${a.why}`}</Table.Td>
+                <Table.Td>
+                  {a.checks.length + a.features.length > 0
+                    ? [...a.checks, ...a.features].join(', ')
+                    : `every run: ${a.why}`}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -19,7 +19,8 @@ describe('the least-privilege policy on the Permissions screen', () => {
     expect(run.checks.map((c) => c.checkId)).toEqual(IAM_CHECK_IDS);
     const called = [...endpoint.calls.keys()].filter((a) => !NEEDS_NO_PERMISSION(a)).sort();
     expect(called.length).toBeGreaterThan(5);
-    const granted = policyActions(IAM_CHECKS)
+    // The IAM checks alone, without the features beside them (the access review's population).
+    const granted = policyActions(IAM_CHECKS, [])
       .map((a) => a.action)
       .sort();
     expect(granted).toEqual(called);
@@ -50,5 +51,29 @@ describe('the least-privilege policy on the Permissions screen', () => {
     expect(byAction['iam:GetPolicyVersion']).toEqual(['iam.admin-access']);
     // Asked for by every run (the account alias), not by a check.
     expect(byAction['iam:ListAccountAliases']).toEqual([]);
+  });
+
+  it('says for each action the access review population calls that the access review needs it', () => {
+    const actions = new Map(policyActions().map((a) => [a.action, a]));
+    for (const action of [
+      'sso:ListInstances',
+      'sso:ListPermissionSets',
+      'sso:DescribePermissionSet',
+      'sso:ListManagedPoliciesInPermissionSet',
+      'sso:GetInlinePolicyForPermissionSet',
+      'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
+      'sso:ListAccountAssignments',
+      'sso:ListAccountsForProvisionedPermissionSet',
+      'identitystore:ListUsers',
+      'identitystore:ListGroups',
+      'identitystore:ListGroupMemberships',
+    ])
+      expect(actions.get(action)).toMatchObject({ checks: [], features: ['access review population'] });
+    // The IAM reads it shares with the checks name both.
+    expect(actions.get('iam:GetAccountAuthorizationDetails')).toMatchObject({
+      checks: expect.arrayContaining(['iam.admin-access']),
+      features: ['access review population'],
+    });
+    expect(actions.get('iam:GetPolicyVersion')?.features).toEqual(['access review population']);
   });
 });
