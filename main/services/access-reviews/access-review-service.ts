@@ -349,9 +349,10 @@ export class AccessReviewService {
     const ws = this.deps.workspaces.require();
     const review = this.current(doc) ?? null;
     const problems = review ? reviewRowProblems(review, ws.team.members) : [];
-    const due = nextDue(doc.reviews, doc.cadenceDays);
     const verdicts = await accessReviewKeyVerdicts(this.deps.signOffKeys, doc.reviews, ws.meta.id);
     const standingOfReview = (r: AccessReview) => accessReviewStanding(r, ws.team.members, verdicts.get(r.id)!);
+    // The kernel's answer: a forged sign-off is not the last one signed.
+    const due = nextDue(doc.reviews.map(standingOfReview), doc.cadenceDays);
     return {
       review,
       standing: review ? standingOfReview(review) : null,

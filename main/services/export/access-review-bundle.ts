@@ -108,7 +108,8 @@ export function wordedAccessReview(
   for (const d of decisions) deciders.set(d.by.name, (deciders.get(d.by.name) ?? 0) + 1);
   const kinds = new Map<IdentityKind, number>();
   for (const r of review.rows) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-  const due = nextDue(doc.reviews, doc.cadenceDays);
+  // The kernel's answer: a forged sign-off is not the last one signed.
+  const due = nextDue(doc.reviews.map(standingOfReview), doc.cadenceDays);
   return {
     id: review.id,
     collectedAt: review.collectedAt,

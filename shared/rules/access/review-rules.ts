@@ -92,9 +92,13 @@ export function accessReviewContent(review: AccessReview) {
 
 const DAY = 86_400_000;
 
-/** When the next review is due: the last sign-off plus the cadence; null when none was ever signed. */
+/**
+ * When the next review is due: the last sign-off plus the cadence; null when none was ever signed.
+ * Callers pass the review kernel's standings (`ReviewStanding.signed`), where a forged sign-off is
+ * null, so a forged review never counts as the last one signed.
+ */
 export function nextDue(
-  reviews: readonly AccessReview[],
+  reviews: readonly { signed: { at: string } | null }[],
   cadenceDays: number,
 ): { lastSigned: string | null; nextDue: string | null } {
   const last = reviews
