@@ -14,6 +14,7 @@ import {
   nextDue,
   reviewProgress,
   reviewRowProblems,
+  selfReviewedRows,
 } from '../../../shared/rules/access/review-rules';
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
@@ -139,6 +140,25 @@ export class AccessReviewService {
         const missing = rowIds.filter((id) => !r.rows.some((row) => row.id === id));
         if (missing.length)
           throw new AppError('NOT_FOUND', `No row ${missing[0]} in this review.`, { hint: 'Nothing was changed.' });
+        const wanted = new Set(rowIds);
+        const self = selfReviewedRows(
+          r.rows.filter((row) => wanted.has(row.id)),
+          memberIds,
+          ws.team.members,
+        );
+        if (self.length > 0) {
+          const [first] = self;
+          throw new AppError(
+            'INVALID_INPUT',
+            self.length === 1
+              ? `${first!.member.name} would be the only reviewer of their own access (${first!.row.name}): nobody may be the only reviewer of their own access.`
+              : `${first!.member.name} would be the only reviewer of their own access in ${self.length} of the ${rowIds.length} rows (first: ${first!.row.name}): nobody may be the only reviewer of their own access.`,
+            {
+              hint: 'Add a second reviewer, or leave those rows out of the selection. Nothing was changed.',
+              details: { rowIds: self.map((x) => x.row.id) },
+            },
+          );
+        }
         return { ...r, reviewers: { ...r.reviewers, ...Object.fromEntries(rowIds.map((id) => [id, [...memberIds]])) } };
       },
       'access-review.assigned',

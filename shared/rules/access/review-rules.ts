@@ -20,6 +20,28 @@ export function isOwnAccess(row: PopulationRow, member: Pick<Member, 'email'>): 
 export const reviewersOf = (review: AccessReview, rowId: string): string[] =>
   review.reviewers[rowId] ?? review.defaultReviewerIds;
 
+/** The reviewer whose own access this row is, when every current reviewer of it is that person (the self-review rule). */
+function soleOwnReviewer(row: PopulationRow, reviewers: readonly Member[]): Member | undefined {
+  const own = reviewers.filter((m) => isOwnAccess(row, m));
+  return own.length > 0 && own.length === reviewers.length ? own[0] : undefined;
+}
+
+/**
+ * The rows an assignment of these reviewers would leave reviewed only by the person whose own
+ * access they are (one row or many at once): the service refuses such an assignment.
+ */
+export function selfReviewedRows(
+  rows: readonly PopulationRow[],
+  reviewerIds: readonly string[],
+  members: readonly Member[],
+): { row: PopulationRow; member: Member }[] {
+  const reviewers = reviewerIds.map((id) => members.find((m) => m.id === id)).filter((m): m is Member => !!m);
+  return rows.flatMap((row) => {
+    const member = soleOwnReviewer(row, reviewers);
+    return member ? [{ row, member }] : [];
+  });
+}
+
 export interface RowProblem {
   rowId: string;
   message: string;
@@ -43,11 +65,11 @@ export function reviewRowProblems(review: AccessReview, members: readonly Member
         message: `${row.name}: a reviewer is no longer on the team; assign a current teammate (decisions already made are kept).`,
       });
     const current = reviewers.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined);
-    const own = current.filter((m) => isOwnAccess(row, m));
-    if (own.length > 0 && own.length === current.length)
+    const sole = soleOwnReviewer(row, current);
+    if (sole)
       problems.push({
         rowId: row.id,
-        message: `${row.name} is ${own[0]!.name}'s own access: nobody may be the only reviewer of their own access; add a second reviewer.`,
+        message: `${row.name} is ${sole.name}'s own access: nobody may be the only reviewer of their own access; add a second reviewer.`,
       });
     if (!d) problems.push({ rowId: row.id, message: `${row.name}: no decision yet.` });
     else if (needsJustification(row, d.decision) && !d.justification.trim())
