@@ -13,11 +13,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { standingBadge } from '../../../shared/rules/reviews/review-standing';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AccessSignPanel } from './AccessSignPanel';
+import { BulkAssignBar } from './BulkAssignBar';
 import { DecisionPanel } from './DecisionPanel';
 import { FollowUpsCard } from './FollowUpsCard';
 import { PopulationTable } from './PopulationTable';
@@ -32,7 +33,19 @@ export function AccessReviewsScreen() {
   const { snapshot } = useWorkspace();
   const r = useAccessReview();
   const [selected, setSelected] = useState<string | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const check = (rowIds: string[], on: boolean) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const id of rowIds)
+        if (on) next.add(id);
+        else next.delete(id);
+      return next;
+    });
   const { view } = r;
+  // Ticks belong to one review: a new review starts with none.
+  const reviewId = view?.review?.id;
+  useEffect(() => setChecked(new Set()), [reviewId]);
 
   if (!view)
     return (
@@ -127,7 +140,29 @@ export function AccessReviewsScreen() {
           )}
           <Grid>
             <Grid.Col span={{ base: 12, lg: 7 }}>
-              <PopulationTable review={review} members={snapshot.members} selected={selected} onSelect={setSelected} />
+              <Stack gap="xs">
+                {canAct && checked.size > 0 && (
+                  <BulkAssignBar
+                    count={checked.size}
+                    members={snapshot.members}
+                    busy={r.busy === 'assignMany'}
+                    error={r.errorOf('assignMany')}
+                    onAssign={async (ids) => {
+                      const ok = await r.assignMany([...checked], ids);
+                      if (ok) setChecked(new Set());
+                      return ok;
+                    }}
+                    onClear={() => setChecked(new Set())}
+                  />
+                )}
+                <PopulationTable
+                  review={review}
+                  members={snapshot.members}
+                  selected={selected}
+                  onSelect={setSelected}
+                  {...(canAct ? { checked, onCheck: check } : {})}
+                />
+              </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack>

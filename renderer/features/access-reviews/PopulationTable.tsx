@@ -1,4 +1,4 @@
-import { Badge, Group, ScrollArea, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Checkbox, Group, ScrollArea, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import {
   ACCESS_FLAG_LABELS,
@@ -21,18 +21,25 @@ const SHOWN = 300;
 /**
  * The population, one row per identity: what it is, where it reaches, its flags, who reviews it
  * and what was decided. Service-linked roles are listed apart (AWS owns them; they are reviewed
- * as a group). A row opens with Enter or a click; the arrow keys move between rows.
+ * as a group). A row opens with Enter or a click; the arrow keys move between rows. While the
+ * review is open, rows can be ticked (each, or every row the filter finds) to assign reviewers
+ * to many at once.
  */
 export function PopulationTable({
   review,
   members,
   selected,
   onSelect,
+  checked,
+  onCheck,
 }: {
   review: AccessReview;
   members: readonly TeamMember[];
   selected: string | null;
   onSelect(rowId: string): void;
+  /** Rows ticked for assigning reviewers; absent when the review cannot change (signed). */
+  checked?: ReadonlySet<string>;
+  onCheck?(rowIds: string[], on: boolean): void;
 }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [search, setSearch] = useState('');
@@ -56,6 +63,9 @@ export function PopulationTable({
       return !q || [r.name, r.arn ?? '', r.email ?? ''].some((s) => s.toLowerCase().includes(q));
     });
   }, [review, filter, search]);
+
+  const tickable = checked !== undefined && onCheck !== undefined;
+  const ticked = tickable ? rows.filter((r) => checked.has(r.id)).length : 0;
 
   return (
     <div data-testid="access-population">
@@ -91,6 +101,24 @@ export function PopulationTable({
         <Table highlightOnHover stickyHeader data-testid="access-table" aria-label="Identities under review">
           <Table.Thead>
             <Table.Tr>
+              {tickable && (
+                <Table.Th w={32}>
+                  <Checkbox
+                    size="xs"
+                    aria-label={`Select all ${rows.length} identities this filter finds`}
+                    checked={rows.length > 0 && ticked === rows.length}
+                    indeterminate={ticked > 0 && ticked < rows.length}
+                    disabled={rows.length === 0}
+                    onChange={(e) =>
+                      onCheck(
+                        rows.map((r) => r.id),
+                        e.currentTarget.checked,
+                      )
+                    }
+                    data-testid="access-check-all"
+                  />
+                </Table.Th>
+              )}
               <Table.Th>Identity</Table.Th>
               <Table.Th>Access</Table.Th>
               <Table.Th miw={140}>Flags</Table.Th>
@@ -113,7 +141,19 @@ export function PopulationTable({
                   data-row-id={row.id}
                   data-flagged={row.flags.length > 0 ? 'yes' : 'no'}
                   data-decision={decision?.decision ?? 'none'}
+                  data-checked={tickable && checked.has(row.id) ? 'yes' : 'no'}
                 >
+                  {tickable && (
+                    <Table.Td onClick={(e) => e.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        aria-label={`Select ${row.name}`}
+                        checked={checked.has(row.id)}
+                        onChange={(e) => onCheck([row.id], e.currentTarget.checked)}
+                        data-testid="access-check"
+                      />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {row.name}
@@ -142,7 +182,7 @@ export function PopulationTable({
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-testid="access-row-reviewers">
                     <Text size="xs">
                       {reviewersOf(review, row.id)
                         .map((id) => names.get(id) ?? 'no longer on the team')
@@ -176,6 +216,7 @@ export function PopulationTable({
         {rows.length > SHOWN
           ? `Showing ${SHOWN} of ${rows.length}: search or filter to find the others.`
           : `${rows.length} shown.`}
+        {tickable && checked.size > 0 ? ` ${checked.size} selected.` : ''}
       </Text>
     </div>
   );

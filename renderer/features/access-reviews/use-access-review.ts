@@ -6,7 +6,7 @@ import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace-context';
 
-type Action = 'start' | 'decide' | 'assign' | 'sign' | 'reopen' | 'closeLoop';
+type Action = 'start' | 'decide' | 'assign' | 'assignMany' | 'sign' | 'reopen' | 'closeLoop';
 
 /**
  * The access review as main holds it, and its actions, one at a time. Every action answers with
@@ -66,6 +66,9 @@ export function useAccessReview() {
     decide: (rowId: string, decision: Decision, justification: string) =>
       run('decide', () => review.decide({ rowId, decision, justification })),
     assign: (rowIds: string[], memberIds: string[]) => run('assign', () => review.assign({ rowIds, memberIds })),
+    /** The same channel for the rows ticked in the table; its error shows beside the selection. */
+    assignMany: (rowIds: string[], memberIds: string[]) =>
+      run('assignMany', () => review.assign({ rowIds, memberIds })),
     sign: (key: SigningKeyChoice | null) => run('sign', () => review.sign(key ? { key } : {})),
     reopen: (reason: string) => run('reopen', () => review.reopen({ reason })),
     closeLoop: () => run('closeLoop', () => review.closeLoop({})),

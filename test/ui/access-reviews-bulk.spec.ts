@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import {
+  ALL_KINDS_CONFIG,
+  ALL_KINDS_CREDENTIALS,
+  START_URL,
+} from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { iamScenario, TROUBLED_ACCOUNT } from '../../main/sandbox/aws-endpoint/scenarios/iam';
+import {
+  sampleIdentityCenter,
+  withIdentityCenter,
+} from '../../main/sandbox/aws-endpoint/scenarios/identity-center-sample';
+import type { Api } from '../../shared/ipc/create-api';
+import { expect, test } from './fixtures';
+import { applyEnvironment, createWorkspaceInUi } from './helpers';
+
+/**
+ * Reviewers for many identities at once, from the keyboard, through the real renderer and
+ * services (profile `audit`: account 111122223333, its IAM Identity Center in us-east-1): tick
+ * every row a search finds, choose reviewers, assign; the self-review rule refuses an assignment
+ * that leaves anyone the only reviewer of their own access, and a second reviewer makes it pass.
+ */
+
+let restoreEnvironment: () => void;
+let endpoint: AwsEndpoint;
+
+test.beforeAll(async () => {
+  endpoint = await startAwsEndpoint({
+    scenario: withIdentityCenter(iamScenario(new Date()), sampleIdentityCenter(TROUBLED_ACCOUNT, 'us-east-1')),
+  });
+  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
+  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
+  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
+  writeFileSync(
+    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
+    JSON.stringify({
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
+      expiresAt: '2099-01-01T00:00:00Z',
+    }),
+  );
+  restoreEnvironment = applyEnvironment({
+    HOME: home,
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_CONFIG_FILE: '',
+    AWS_SHARED_CREDENTIALS_FILE: '',
+    AWS_PROFILE: '',
+  });
+});
+
+test.afterAll(async () => {
+  restoreEnvironment();
+  await endpoint.close();
+});
+
+type PageApi = { api: Api };
+
+test('reviewers are assigned to every row a search finds at once, from the keyboard, and nobody becomes the only reviewer of their own access', async ({
+  launch,
+  workspaceDir,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = await launch({});
+  await createWorkspaceInUi(page, workspaceDir);
+  await page.evaluate(async () => {
+    const { api } = window as unknown as PageApi;
+    await api.aws.setWorkspaceProfile({ profile: 'audit' });
+    await api.team.add({ name: 'Sam Engineer', email: 'sam@acme.example', role: 'Engineer' });
+  });
+  await page.getByTestId('nav-access-reviews').click();
+  const screen = page.getByTestId('access-reviews-screen');
+  await page.getByTestId('access-review-start').click();
+  await expect(screen).toHaveAttribute('data-review-state', 'draft', { timeout: 30_000 });
+
+  // The people of the directory: a search narrows the table to them.
+  await page.getByTestId('access-search').focus();
+  await page.keyboard.type('@acme.example');
+  const rows = page.getByTestId('access-row');
+  const found = await rows.count();
+  expect(found).toBeGreaterThanOrEqual(4);
+  await expect(rows.filter({ hasText: 'Sam Engineer' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Dana Founder' })).toHaveCount(1);
+
+  // Tick every row the search finds, with the keyboard.
+  await page.getByTestId('access-check-all').focus();
+  await page.keyboard.press('Space');
+  const bulk = page.getByTestId('access-bulk');
+  await expect(bulk).toHaveAttribute('data-count', String(found));
+  await expect(page.locator('[data-testid="access-row"][data-checked="yes"]')).toHaveCount(found);
+
+  // Sam alone: his own Identity Center user would be his alone to review, so nothing is assigned.
+  const reviewer = (name: string) => page.getByTestId('access-bulk-reviewers').getByRole('checkbox', { name });
+  await reviewer('Sam Engineer').focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('access-bulk-assign').focus();
+  await page.keyboard.press('Enter');
+  await expect(bulk).toContainText('Sam Engineer would be the only reviewer of their own access');
+  await expect(bulk).toContainText('Nothing was changed');
+  const samRow = rows.filter({ hasText: 'Sam Engineer' });
+  await expect(samRow.getByTestId('access-row-reviewers')).not.toContainText('Sam Engineer');
+
+  // A second reviewer: every ticked row gets both, and the selection is cleared.
+  await reviewer('Dana Founder').focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('access-bulk-assign').focus();
+  await page.keyboard.press('Enter');
+  await expect(bulk).toHaveCount(0);
+  for (let i = 0; i < found; i++)
+    await expect(rows.nth(i).getByTestId('access-row-reviewers')).toHaveText('Dana Founder, Sam Engineer');
+  await expect(page.getByTestId('access-problems')).not.toContainText('only reviewer of their own access');
+  // Saved in main, not only on screen.
+  const saved = await page.evaluate(async () => {
+    const { api } = window as unknown as PageApi;
+    const view = await api.accessReview.get();
+    return view.ok ? Object.keys(view.value.review!.reviewers).length : -1;
+  });
+  expect(saved).toBe(found);
+});
