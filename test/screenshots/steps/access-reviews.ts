@@ -13,7 +13,8 @@ import type { ScreenshotStep } from '../context';
 
 /**
  * The Access reviews screen half-way through a review (flagged rows, one decided "remove", a
- * flagged row open), then the same review signed and the bundle's Access reviews page.
+ * flagged row open), the flagged rows ticked for assigning reviewers to all at once, then the
+ * same review signed and the bundle's Access reviews page.
  */
 export const accessReviewSteps: ScreenshotStep[] = [
   {
@@ -48,6 +49,15 @@ export const accessReviewSteps: ScreenshotStep[] = [
         await page.locator(`[data-testid="access-row"][data-row-id="${flagged.id}"]`).click();
         await page.getByTestId('access-decision').waitFor();
         await ctx.shot(app, 'access-reviews');
+
+        // Reviewers for many rows at once: every flagged row ticked, two reviewers chosen.
+        await page.getByTestId('access-check-all').check();
+        const bulkReviewer = (name: string) =>
+          page.getByTestId('access-bulk-reviewers').getByRole('checkbox', { name });
+        await bulkReviewer(dana.name).check();
+        await bulkReviewer(ivan.name).check();
+        await ctx.shot(app, 'access-reviews-bulk-assign');
+        await page.getByTestId('access-bulk-clear').click();
 
         // Finish and sign the review (Ivan decides Dana's own access), then export the bundle.
         const own = rows.filter((r) => r.email === DEMO_ME.email).map((r) => r.id);
