@@ -60,6 +60,8 @@ export function AccessReviewsScreen() {
   const profile = snapshot.meta.aws.profile;
   const progress = view.progress;
   const canAct = !!review && !signed && !!snapshot.me;
+  // Accounts in scope whose role was refused or whose IAM could not be read (the notes say why).
+  const notRead = (review?.accounts ?? []).filter((a) => !a.read).map((a) => a.id);
 
   return (
     <Stack data-testid="access-reviews-screen" data-review-state={view.standing?.state ?? 'none'}>
@@ -129,6 +131,12 @@ export function AccessReviewsScreen() {
               <Group justify="space-between" mb={6}>
                 <Text size="sm" fw={500}>
                   Review of {review.collectedAt.slice(0, 10)} · accounts {review.accountIds.join(', ')}
+                  {notRead.length > 0 && (
+                    <Text span size="sm" c="orange" data-testid="access-review-not-read">
+                      {' '}
+                      · not read: {notRead.join(', ')} (see above)
+                    </Text>
+                  )}
                 </Text>
                 <Text size="sm" data-testid="access-review-progress-text">
                   {progress.decided} of {progress.rows} decided · {progress.flaggedLeft} of {progress.flagged} flagged
