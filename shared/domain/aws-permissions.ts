@@ -36,8 +36,8 @@ export function permissionsAdvice(): PermissionsAdvice {
         arn: 'arn:aws:iam::aws:policy/SecurityAudit',
         note:
           missing.length === 0
-            ? 'The AWS managed SecurityAudit policy also grants every action above.'
-            : `The AWS managed SecurityAudit policy also works, except for the AWS Backup plan reads it does not include (${missing.join(', ')}): add those next to it.`,
+            ? 'The AWS managed SecurityAudit policy also grants every action the checks call.'
+            : `The AWS managed SecurityAudit policy also works for the checks, except for the AWS Backup plan reads it does not include (${missing.join(', ')}): add those next to it.`,
         missing,
       },
     ],
