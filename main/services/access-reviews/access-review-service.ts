@@ -305,7 +305,11 @@ export class AccessReviewService {
       person,
       evidence: ws.evidence,
     });
-    const followUps = compareFollowUps(signed, population.rows, population.collectedAt);
+    // An identity in an account (or Identity Center) this collection could not read is not judged gone.
+    const followUps = compareFollowUps(signed, population.rows, population.collectedAt, {
+      iamAccountIds: population.accountIds,
+      identityCenter: population.identityCenterRead,
+    });
     const done = Object.values(followUps).filter((f) => f.status === 'carried_out').length;
     const doc = await this.changeDoc(
       (r) => ({ ...r, followUps }),

@@ -39,6 +39,8 @@ export interface CollectedPopulation {
   accountIds: string[];
   /** Every account in scope, with why one was not read. */
   accounts: PopulationAccount[];
+  /** Whether IAM Identity Center was read (its rows are in the population). */
+  identityCenterRead: boolean;
   collectedAt: string;
   evidence: EvidenceRecord;
   aws: AwsContext;
@@ -233,7 +235,16 @@ export async function collectPopulation(
       capturedBy: input.person,
       meta: { identities: rows.length, flagged: rows.filter((r) => r.flags.length > 0).length, notes },
     });
-    return { rows, notes, accountIds: iam.map((a) => a.accountId), accounts, collectedAt, evidence, aws: awsContext };
+    return {
+      rows,
+      notes,
+      accountIds: iam.map((a) => a.accountId),
+      accounts,
+      identityCenterRead: !!identityCenter,
+      collectedAt,
+      evidence,
+      aws: awsContext,
+    };
   } finally {
     reach.destroy();
   }
