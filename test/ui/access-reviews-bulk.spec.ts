@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
-import {
-  ALL_KINDS_CONFIG,
-  ALL_KINDS_CREDENTIALS,
-  START_URL,
-} from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
+import { applyEnvironment } from '../fixtures/process-environment';
+import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { iamScenario, TROUBLED_ACCOUNT } from '../../main/sandbox/aws-endpoint/scenarios/iam';
 import {
   sampleIdentityCenter,
@@ -16,7 +12,7 @@ import {
 import type { Api } from '../../shared/ipc/create-api';
 import { makeKey } from '../fixtures/ssh-keys';
 import { expect, test } from './fixtures';
-import { applyEnvironment, createWorkspaceInUi } from './helpers';
+import { createWorkspaceInUi } from './helpers';
 
 /**
  * Reviewers for many identities at once, from the keyboard, through the real renderer and
@@ -33,26 +29,9 @@ test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({
     scenario: withIdentityCenter(iamScenario(new Date()), sampleIdentityCenter(TROUBLED_ACCOUNT, 'us-east-1')),
   });
-  const home = mkdtempSync(join(tmpdir(), 'aw-ui-home-'));
-  mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
-  writeFileSync(join(home, '.aws', 'config'), ALL_KINDS_CONFIG);
-  writeFileSync(join(home, '.aws', 'credentials'), ALL_KINDS_CREDENTIALS);
-  writeFileSync(
-    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`),
-    JSON.stringify({
-      startUrl: START_URL,
-      region: 'us-east-1',
-      accessToken: 'aoaEXAMPLEVALIDACCESSTOKEN',
-      expiresAt: '2099-01-01T00:00:00Z',
-    }),
+  restoreEnvironment = applyEnvironment(
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-ui-home-')), endpoint.url),
   );
-  restoreEnvironment = applyEnvironment({
-    HOME: home,
-    AWS_ENDPOINT_URL: endpoint.url,
-    AWS_CONFIG_FILE: '',
-    AWS_SHARED_CREDENTIALS_FILE: '',
-    AWS_PROFILE: '',
-  });
 });
 
 test.afterAll(async () => {
