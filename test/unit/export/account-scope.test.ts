@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlsForCheck } from '../../../shared/catalog';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
@@ -163,6 +164,53 @@ describe('scope decides what ships: a finding counts only for its account, while
     expect(pdf).toContain('Evidence from AWS accounts outside the scope');
     expect(pdf).toMatch(new RegExp(`iam.root-mfa\\s+AWS account ${PRODUCTION}\\s+Fail`));
 
+    expect((await verifyBundle(zip)).ok).toBe(true);
+  }, 120_000);
+
+  it('evidence.csv names each file’s account and the region it was read in, as manifest.json does', async () => {
+    const { services, folder, fail, pass } = await twoAccountWorkspace([PRODUCTION, STAGING]);
+    close = () => services.workspaces.close();
+    const regional = await services.workspaces.require().evidence.addBytes('{"SecurityGroups":[]}', {
+      title: 'Open admin ports: EC2 DescribeSecurityGroups in eu-west-1',
+      kind: 'api_snapshot',
+      mediaType: 'application/json',
+      fileName: 'ec2-DescribeSecurityGroups-eu-west-1.json',
+      controlIds: [CONTROL],
+      checkId: 'iam.root-mfa',
+      runId: 'run_twoaccounts',
+      source: { type: 'aws_api', calls: [] },
+      aws: {
+        accountId: STAGING,
+        accountAlias: 'staging',
+        principalArn: `arn:aws:sts::${STAGING}:assumed-role/AuditRole/dana`,
+        region: 'eu-west-1',
+      },
+      capturedAt: '2026-12-20T10:06:00.000Z',
+      effectiveDate: '2026-12-20',
+      capturedBy: DANA,
+    });
+    const zip = join(dirname(folder), 'columns.zip');
+    await services.exports.run({ outPath: zip });
+    const dir = mkdtempSync(join(tmpdir(), 'aw-columns-'));
+    run('unzip', ['-q', zip, '-d', dir]);
+
+    const rows = parse(readFileSync(join(dir, 'evidence.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const byId = new Map(rows.map((r) => [r['Evidence ID'], r]));
+    expect(byId.get(fail.id)).toMatchObject({ 'Account ID': PRODUCTION, 'Account alias': '', Region: 'us-east-1' });
+    expect(byId.get(pass.id)).toMatchObject({ 'Account ID': STAGING, Region: 'us-east-1' });
+    expect(byId.get(regional.id)).toMatchObject({
+      'Account ID': STAGING,
+      'Account alias': 'staging',
+      Region: 'eu-west-1',
+    });
+    // The same values as the manifest's records, row for row.
+    const manifest = Manifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+    expect(rows.map((r) => [r['Evidence ID'], r['Account ID'], r.Region]).sort()).toEqual(
+      manifest.evidence.map((e) => [e.id, e.aws?.accountId ?? '', e.aws?.region ?? '']).sort(),
+    );
     expect((await verifyBundle(zip)).ok).toBe(true);
   }, 120_000);
 
