@@ -1,11 +1,13 @@
 /**
  * Every check (IAM and the services beyond it) on benchmark-size accounts on the local AWS
  * endpoint, 30 ms added to every call: per account 17 regions, 300 buckets, 2,000 security
- * groups, 200 VPCs and 50 KMS keys. Prints the wall time, the calls per operation, the total, and
- * how many calls a per-resource loop (one Describe call per security group, VPC, key and bucket
- * setting) would need. Targets: 1 account under 30 s, 10 accounts under 90 s.
- * Run: `npx tsx test/bench/checks-engine.ts [--accounts 1|10] [--concurrency N]` (default: both
- * sizes one after the other, with the app's concurrency of 6).
+ * groups, 200 VPCs and 50 KMS keys. Prints the wall time, the calls per operation, the total, the
+ * calls in flight the run achieved, the CPU time of the run and of the endpoint, and how many
+ * calls a per-resource loop (one Describe call per security group, VPC, key and bucket setting)
+ * would need. Targets: 1 account under 30 s, 10 accounts under 90 s.
+ * Run: `npx tsx test/bench/checks-engine.ts [--accounts 1|10] [--concurrency N] [--endpoint-in-process]`
+ * (default: both sizes one after the other, with the app's default concurrency, the endpoint in
+ * a child process of its own so that its work is not counted as the run's, as AWS's is not).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,72 +15,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startAwsEndpoint } from '../../main/sandbox/aws-endpoint';
 import { hostNameUrl, sandboxLookup } from '../../main/sandbox/aws-endpoint/sandbox-http';
 import {
   ALL_KINDS_CONFIG,
   ALL_KINDS_CREDENTIALS,
   START_URL,
 } from '../../main/sandbox/aws-endpoint/scenarios/basic-profiles';
-import { healthyIamAccount } from '../../main/sandbox/aws-endpoint/scenarios/iam-builder';
-import { AUDIT_ROLE, multiAccountScenario } from '../../main/sandbox/aws-endpoint/scenarios/multi-account';
-import { sizedAccount } from '../../main/sandbox/aws-endpoint/scenarios/resources-builder';
-import type { Scenario } from '../../main/sandbox/aws-endpoint/scenario';
 import { CHECK_IDS } from '../../shared/checks/registry';
+import { DEFAULT_CHECK_CONCURRENCY } from '../../main/services/collectors/checks-service';
 import { JsonFilePreferences } from '../../main/services/preferences/json-file-preferences';
 import { testServices } from '../unit/helpers/services';
+import { inChild, inProcess } from './checks-engine/endpoint';
+import { ACCOUNT_IDS, LATENCY_MS, SIZE } from './checks-engine/scenario';
 
-const SIZE = { regions: 17, buckets: 300, securityGroups: 2_000, vpcs: 200, kmsKeys: 50 };
-const LATENCY_MS = 30;
-/** AWS's documented example account ids first; the benchmark needs ten. */
-const ACCOUNT_IDS = [
-  '111122223333',
-  '123456789012',
-  '444455556666',
-  '111111111111',
-  '222222222222',
-  '333333333333',
-  '555555555555',
-  '777777777777',
-  '888888888888',
-  '999999999999',
-];
 const TARGET_S: Record<number, number> = { 1: 30, 10: 90 };
-const { values } = parseArgs({ options: { accounts: { type: 'string' }, concurrency: { type: 'string' } } });
-/** The run's concurrency limit; the app's default (6) when not given. */
+const { values } = parseArgs({
+  options: {
+    accounts: { type: 'string' },
+    concurrency: { type: 'string' },
+    'endpoint-in-process': { type: 'boolean' },
+  },
+});
+/** The run's concurrency limit; the app's default when not given. */
 const CONCURRENCY = values.concurrency ? Number(values.concurrency) : undefined;
-
-function benchScenario(accountIds: string[]): Scenario {
-  const base = multiAccountScenario();
-  const now = new Date();
-  return {
-    ...base,
-    name: `bench-${accountIds.length}`,
-    accounts: accountIds.map((id, i) => ({ id, name: `Bench ${i}`, email: `aws-bench-${i}@example.com` })),
-    sso: {
-      ...base.sso,
-      users: [
-        {
-          ...base.sso!.users[0]!,
-          assignments: accountIds.map((accountId, i) => ({
-            accountId,
-            roleName: AUDIT_ROLE,
-            credentials: {
-              accessKeyId: `ASIAIOSFODNN${String(i).padStart(2, '0')}EXAMPLE`.slice(0, 20),
-              secretAccessKey: `wJalrXUtnFEMI/K7MDENG/bPxRfiCYBENCH${i}EXAMPLEKEY`,
-              sessionToken: `FwoGZXIvYXdzEXAMPLESSOSESSIONTOKENbench${i}`,
-            },
-          })),
-        },
-      ],
-    },
-    iam: { accounts: Object.fromEntries(accountIds.map((id) => [id, healthyIamAccount(id, now)])) },
-    resources: {
-      pageCap: 1000,
-      accounts: Object.fromEntries(accountIds.map((id) => [id, sizedAccount({ accountId: id, ...SIZE })])),
-    },
-  };
-}
+const SAME_PROCESS = values['endpoint-in-process'] === true;
 
 /** What a loop over each resource would call: one read per resource instead of one page per region. */
 function perResourceCalls(accounts: number): number {
@@ -94,7 +54,7 @@ function perResourceCalls(accounts: number): number {
 async function benchmark(count: number) {
   const accountIds = ACCOUNT_IDS.slice(0, count);
   const built = performance.now();
-  const endpoint = await startAwsEndpoint({ scenario: benchScenario(accountIds), faults: { latencyMs: LATENCY_MS } });
+  const endpoint = await (SAME_PROCESS ? inProcess : inChild)(accountIds);
   console.log(
     `\n=== ${count} account${count === 1 ? '' : 's'}: scenario built in ${Math.round(performance.now() - built)} ms; per account ${SIZE.regions} regions, ${SIZE.buckets} buckets, ${SIZE.securityGroups} security groups, ${SIZE.vpcs} VPCs, ${SIZE.kmsKeys} KMS keys; ${LATENCY_MS} ms per call`,
   );
@@ -139,26 +99,36 @@ async function benchmark(count: number) {
   });
   await services.awsWorkspace.setProfile('audit');
   await services.awsWorkspace.selectAccounts(accountIds, 'audit');
-  endpoint.resetCalls();
+  await endpoint.resetCalls();
 
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const run = await services.checks.run({ checkIds: [...CHECK_IDS], person: me });
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const stats = await endpoint.stats();
   const results = new Map<string, number>();
   for (const c of run.checks) results.set(c.result, (results.get(c.result) ?? 0) + 1);
   console.log(
-    `Run ${run.status} in ${seconds.toFixed(2)} s with concurrency ${CONCURRENCY ?? 6} (target < ${TARGET_S[count] ?? '-'} s): ${CHECK_IDS.length} checks × ${count} account(s); results ${[...results].map(([k, n]) => `${n} ${k}`).join(', ')}`,
+    `Run ${run.status} in ${seconds.toFixed(2)} s with concurrency ${CONCURRENCY ?? DEFAULT_CHECK_CONCURRENCY} (target < ${TARGET_S[count] ?? '-'} s): ${CHECK_IDS.length} checks × ${count} account(s); results ${[...results].map(([k, n]) => `${n} ${k}`).join(', ')}`,
   );
   const unreachable = run.accounts.filter((a) => a.error);
   if (unreachable.length)
     console.log(`Unreachable accounts: ${unreachable.map((a) => `${a.id} ${a.error!.code}`).join(', ')}`);
   const errors = run.checks.filter((c) => c.result === 'error');
   for (const e of errors.slice(0, 5)) console.log(`  error ${e.accountId} ${e.checkId}: ${e.summary}`);
-  const total = endpoint.totalCalls();
+  const total = stats.total;
+  const runCpu = (used.user + used.system) / 1e6;
+  console.log(
+    `Calls in flight: mean ${stats.inFlight.mean.toFixed(1)}, at most ${stats.inFlight.max}; ${stats.inFlight.connections} connections opened; the ${LATENCY_MS} ms per call alone needs ${((total * LATENCY_MS) / 1000 / (CONCURRENCY ?? DEFAULT_CHECK_CONCURRENCY)).toFixed(1)} s at that concurrency`,
+  );
+  console.log(
+    `CPU time: the run ${runCpu.toFixed(1)} s (${((runCpu / total) * 1000).toFixed(2)} ms per call), the endpoint ${stats.cpuSeconds.toFixed(1)} s${SAME_PROCESS ? ' (the same process: both figures are the one process)' : ' (its own process)'}`,
+  );
   console.log(
     `API calls: ${total}; a per-resource loop would need about ${perResourceCalls(count)} for the regional resources alone`,
   );
-  for (const [op, n] of [...endpoint.calls].sort()) console.log(`  ${op.padEnd(48)} ${n}`);
+  for (const [op, n] of [...stats.calls].sort()) console.log(`  ${op.padEnd(48)} ${n}`);
   await services.workspaces.close();
   await endpoint.close();
   return { seconds, total };

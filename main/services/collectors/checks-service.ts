@@ -27,6 +27,9 @@ import { isRegional } from '../../../shared/checks/sources';
 import { DEFAULT_POLL_DELAYS_MS } from './sources/credential-report';
 import type { PollOptions } from './sources/types';
 
+/** Calls in flight at once in a run, across its accounts, regions and services. */
+export const DEFAULT_CHECK_CONCURRENCY = 6;
+
 export interface ChecksServiceDeps {
   workspaces: WorkspaceService;
   aws: Pick<AwsService, 'whoami' | 'profile' | 'clients' | 'accountCredentials'>;
@@ -156,7 +159,7 @@ export class ChecksService {
     if (!sso) assertAccountInScope(open.meta.aws, profile, identity.accountId);
     const accountIds = accountsToRead(scope, identity.accountId);
     const defs = checkIds.map((id) => checkById(id)!);
-    const limit = concurrencyLimit(this.deps.concurrency ?? 6);
+    const limit = concurrencyLimit(this.deps.concurrency ?? DEFAULT_CHECK_CONCURRENCY);
     const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 120_000, sleep: abortableSleep, ...this.deps.poll };
     // Standard retries back off per call; adaptive mode also slowed every other call after a
     // throttle and made throttled runs 2-3 times slower here, with concurrency already bounded.
