@@ -8,6 +8,7 @@ import { kmsRotation } from '../rules/kms';
 import { rdsEncrypted } from '../rules/rds';
 import { s3DefaultEncryption, s3PublicAccess, s3TlsOnly } from '../rules/s3';
 import type { CheckDefinition } from './types';
+import { USAGE_SOURCES } from '../rules/account/region-usage';
 
 const none = () => ({});
 
@@ -56,7 +57,7 @@ export const SERVICE_CHECKS = [
     description: 'Amazon GuardDuty has an enabled detector in every region in use; its features are listed.',
     controls: ['threat-detection'],
     requires: ['guardDutyDetectors'],
-    uses: [],
+    uses: [...USAGE_SOURCES],
     rule: () => 'Per region in use: pass when ListDetectors returns a detector whose GetDetector Status is ENABLED.',
     limits: none,
     evaluate: guardDutyEnabled,
@@ -67,7 +68,7 @@ export const SERVICE_CHECKS = [
     description: 'AWS Config records all supported resource types and is running, in every region in use.',
     controls: ['configuration-monitoring'],
     requires: ['configRecorders'],
-    uses: [],
+    uses: [...USAGE_SOURCES],
     rule: () =>
       'Per region in use: pass when a configuration recorder has recordingGroup.allSupported and its status says recording = true and lastStatus is not Failure.',
     limits: none,
@@ -115,7 +116,7 @@ export const SERVICE_CHECKS = [
     description: 'New EBS volumes are encrypted by default in every region in use.',
     controls: ['encryption-at-rest'],
     requires: ['ebsEncryptionByDefault'],
-    uses: [],
+    uses: [...USAGE_SOURCES],
     rule: () => 'Per region in use: pass when GetEbsEncryptionByDefault returns EbsEncryptionByDefault = true.',
     limits: none,
     evaluate: ebsDefault,

@@ -55,6 +55,10 @@ export interface RuleInput {
   snapshot: Snapshot;
   /** The regions in use the regional sources were read in. */
   regions?: string[];
+  /** The account's home region: always in use. */
+  homeRegion?: string;
+  /** True when the regions were chosen in Settings: each chosen region is in use, whatever is found there. */
+  regionsChosen?: boolean;
   settings: CheckSettings;
   now: Date;
 }

@@ -41,6 +41,8 @@ export interface AccountTarget {
   regions: string[];
   /** Regions in use that AWS says are not enabled for the account: recorded as such, never called. */
   notEnabled?: string[];
+  /** The regions were chosen in Settings: each counts as in use, whatever is found there. */
+  regionsChosen?: boolean;
   clients: RunClients;
 }
 
@@ -231,7 +233,18 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
       }
     }
     const regions = [...new Set([...account.regions, ...(account.notEnabled ?? [])])].sort();
-    const finding = evaluateCheck(def, { snapshot, regions, settings: o.settings, now: o.now() }, errors);
+    const finding = evaluateCheck(
+      def,
+      {
+        snapshot,
+        regions,
+        homeRegion: account.homeRegion,
+        ...(account.regionsChosen ? { regionsChosen: true } : {}),
+        settings: o.settings,
+        now: o.now(),
+      },
+      errors,
+    );
     // A check whose required answers were cut off by a stop or cancel has no result to keep.
     const interrupted = def.requires.some(
       (k) => errors[k] && (errors[k].code === 'CANCELLED' || isFatal(errors[k].code)),

@@ -157,6 +157,7 @@ export async function reachAccounts(
           homeRegion: home,
           regions: regions.regions.map((r) => r.region),
           notEnabled: regions.notEnabled,
+          ...(o.chosenRegions && o.chosenRegions.length > 0 ? { regionsChosen: true } : {}),
           clients,
         };
         return {

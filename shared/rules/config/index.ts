@@ -1,7 +1,8 @@
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { regionArn } from '../account';
+import { judgeRegionsInUse } from '../account/region-usage';
 import { need } from '../iam/snapshot';
-import { judgeRegions, names, plural, type InRegion } from '../regional';
+import { names, plural, type InRegion } from '../regional';
 
 /** DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus in one region. */
 export interface ConfigRegion {
@@ -18,8 +19,10 @@ export interface ConfigSourceValues {
   configRecorders: InRegion<ConfigRegion>[];
 }
 
-export function configRecorder({ snapshot }: RuleInput): RuleOutcome {
-  return judgeRegions(
+export function configRecorder(input: RuleInput): RuleOutcome {
+  const { snapshot } = input;
+  return judgeRegionsInUse(
+    input,
     need(snapshot, 'configRecorders'),
     (region) => ({ arn: regionArn(snapshot, 'config', region), name: region }),
     (region, { recorders, statuses }) => {

@@ -1,6 +1,7 @@
 import type { FindingEntity } from '../../domain/findings';
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { regionArn } from '../account';
+import { judgeRegionsInUse } from '../account/region-usage';
 import { need } from '../iam/snapshot';
 import { judgeRegions, names, plural, type InRegion } from '../regional';
 
@@ -35,8 +36,10 @@ export interface Ec2SourceValues {
   >[];
 }
 
-export function ebsDefault({ snapshot }: RuleInput): RuleOutcome {
-  return judgeRegions(
+export function ebsDefault(input: RuleInput): RuleOutcome {
+  const { snapshot } = input;
+  return judgeRegionsInUse(
+    input,
     need(snapshot, 'ebsEncryptionByDefault'),
     (region) => ({ arn: regionArn(snapshot, 'ec2', region), name: region }),
     (region, v) => [

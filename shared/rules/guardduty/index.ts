@@ -1,7 +1,8 @@
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { regionArn } from '../account';
+import { judgeRegionsInUse } from '../account/region-usage';
 import { need } from '../iam/snapshot';
-import { judgeRegions, names, plural, type InRegion } from '../regional';
+import { names, plural, type InRegion } from '../regional';
 
 /** ListDetectors, then GetDetector for each: GuardDuty in one region. */
 export interface GuardDutyRegion {
@@ -17,8 +18,10 @@ export interface GuardDutySourceValues {
   guardDutyDetectors: InRegion<GuardDutyRegion>[];
 }
 
-export function guardDutyEnabled({ snapshot }: RuleInput): RuleOutcome {
-  return judgeRegions(
+export function guardDutyEnabled(input: RuleInput): RuleOutcome {
+  const { snapshot } = input;
+  return judgeRegionsInUse(
+    input,
     need(snapshot, 'guardDutyDetectors'),
     (region) => ({ arn: regionArn(snapshot, 'guardduty', region), name: region }),
     (region, { detectors }) => {
