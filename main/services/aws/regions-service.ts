@@ -1,4 +1,7 @@
 import { regionsInUse, type AccountRegion } from '../../../shared/rules/account';
+import { regionUsage, type RegionUse } from '../../../shared/rules/account/region-usage';
+import { DEFAULT_CHECK_CONCURRENCY } from '../collectors/checks-service';
+import { readRegionUsage, USAGE_READ_FOR_SETTINGS } from '../collectors/region-usage';
 import type { AwsSettings } from '../../../shared/domain/workspace';
 import { AppError } from '../../../shared/ipc/result';
 import type { RegionsView } from '../../../shared/ipc/channels/regions';
@@ -38,7 +41,12 @@ export class RegionsService {
     const ws = this.deps.workspaces.require();
     const { profile, region, regions: chosen } = ws.meta.aws;
     const home = region ?? 'us-east-1';
-    const answer = (listed: AccountRegion[] | null, accountId: string | null, problem: RegionsView['problem']) => {
+    const answer = (
+      listed: AccountRegion[] | null,
+      accountId: string | null,
+      problem: RegionsView['problem'],
+      usage?: Map<string, RegionUse>,
+    ): RegionsView => {
       const inUse = regionsInUse(listed, chosen, home);
       return {
         accountId,
@@ -46,7 +54,10 @@ export class RegionsService {
         listed: (listed ?? [])
           .map((r) => ({ region: r.RegionName, status: STATUS[r.RegionOptStatus] }))
           .sort((a, b) => a.region.localeCompare(b.region)),
-        inUse: inUse.regions,
+        inUse: inUse.regions.map((r) => {
+          const u = usage?.get(r.region);
+          return u ? { region: r.region, why: u.why, counted: u.inUse } : { ...r, counted: true };
+        }),
         notEnabled: inUse.notEnabled,
         problem,
       };
@@ -65,6 +76,7 @@ export class RegionsService {
     });
     try {
       const identity = await aws.whoami(profile, region);
+      const poll = { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 30_000, sleep: abortableSleep };
       const recorder = new CallRecorder('account', identity.region, now, concurrencyLimit(1));
       const listed = await listRegions({
         accountId: identity.accountId,
@@ -72,10 +84,28 @@ export class RegionsService {
         region: identity.region,
         signal: new AbortController().signal,
         recorder,
-        poll: { delaysMs: DEFAULT_POLL_DELAYS_MS, maxWaitMs: 30_000, sleep: abortableSleep },
+        poll,
         dependency: () => Promise.reject(new Error('ListRegions depends on nothing')),
       });
-      return answer(listed.value, identity.accountId, null);
+      const regions = regionsInUse(listed.value, chosen, identity.region).regions.map((r) => r.region);
+      // Where the account has resources, from the same answers and the same rule the run uses.
+      const snapshot = await readRegionUsage({
+        accountId: identity.accountId,
+        partition: identity.principalArn.split(':')[1] || 'aws',
+        clients,
+        homeRegion: identity.region,
+        regions,
+        now,
+        limit: concurrencyLimit(DEFAULT_CHECK_CONCURRENCY),
+        signal: new AbortController().signal,
+        poll,
+      });
+      const usage = regionUsage(snapshot, regions, {
+        homeRegion: identity.region,
+        ...(chosen && chosen.length > 0 ? { chosen: true } : {}),
+        read: USAGE_READ_FOR_SETTINGS,
+      });
+      return answer(listed.value, identity.accountId, null, new Map(usage.map((u) => [u.region, u])));
     } catch (error) {
       const e = error instanceof AppError ? error : mapAwsError(error, { profile });
       return answer(null, null, { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) });

@@ -32,6 +32,7 @@ export function RegionsCard() {
   useEffect(load, [load]);
   const save = useAction(api().regions.choose);
   const why = new Map(view?.inUse.map((r) => [r.region, r.why]));
+  const counted = new Map(view?.inUse.map((r) => [r.region, r.counted]));
   const rows = view
     ? [
         ...new Set([
@@ -50,8 +51,11 @@ export function RegionsCard() {
         <Title order={5}>AWS regions the checks read</Title>
         <Text size="xs" c="dimmed">
           Regional checks (GuardDuty, EBS encryption by default, AWS Config, Inspector, flow logs, security groups) read
-          each region in use and say region by region. A region the account has not enabled is recorded as such, never
-          as a failure.
+          every enabled region and say region by region. GuardDuty, EBS encryption by default and AWS Config count the
+          regions where the account has resources (buckets, trails, VPCs or security groups besides the defaults, RDS
+          databases, customer-managed KMS keys), the home region and any region you choose here; an enabled region with
+          nothing found is listed, not counted. A region the account has not enabled is recorded as such, never as a
+          failure.
           {view?.accountId ? ` Listed for AWS account ${view.accountId}.` : ''}
         </Text>
         {view?.problem && <ErrorNotice error={view.problem} title="The account's regions could not be listed" />}
@@ -76,7 +80,7 @@ export function RegionsCard() {
               {mode === 'chosen' && <Table.Th w={40}>Read</Table.Th>}
               <Table.Th>Region</Table.Th>
               <Table.Th>Account</Table.Th>
-              <Table.Th>Why it is in use</Table.Th>
+              <Table.Th>In use, and why</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -109,11 +113,22 @@ export function RegionsCard() {
                 </Table.Td>
                 <Table.Td data-testid="region-why">
                   <Text size="xs">
+                    {counted.has(region) && (
+                      <Badge
+                        size="xs"
+                        mr={6}
+                        variant="light"
+                        color={counted.get(region) ? 'blue' : 'gray'}
+                        data-testid="region-counted"
+                      >
+                        {counted.get(region) ? 'in use' : 'not in use'}
+                      </Badge>
+                    )}
                     {why.get(region) ??
                       (view?.notEnabled.includes(region)
                         ? 'chosen, but not enabled for the account: recorded, never read'
                         : status.get(region) === 'not_enabled'
-                          ? 'not enabled for the account: not read'
+                          ? 'not opted in (or disabled) for the account: recorded, never read'
                           : 'not chosen: not read')}
                   </Text>
                 </Table.Td>

@@ -12,8 +12,13 @@ export interface RegionsView {
   chosen: string[] | null;
   /** Account ListRegions: every region and whether the account may use it (empty when it could not be listed). */
   listed: { region: string; status: 'enabled_by_default' | 'opted_in' | 'not_enabled' }[];
-  /** What the next run reads, each with why. */
-  inUse: { region: string; why: string }[];
+  /**
+   * What the next run reads, each with why: where the account has resources ("3 VPCs besides the
+   * default one", "bucket audit-logs lives here"), or "enabled, nothing found". `counted`: the
+   * checks about a region as a whole (GuardDuty, EBS default, Config) judge it; an enabled
+   * region with nothing found is read and listed, not counted.
+   */
+  inUse: { region: string; why: string; counted: boolean }[];
   /** Chosen but disabled or not opted in: recorded as such, never read. */
   notEnabled: string[];
   /** Why the regions could not be listed (not signed in, denied); the choice can still be edited. */

@@ -12,6 +12,7 @@ export interface RegionUse {
 
 /** The sources whose answers say where the account has resources: read anyway by the resource checks. */
 export const USAGE_SOURCES = ['buckets', 'trails', 'vpcs', 'securityGroups', 'rdsDatabases', 'kmsKeys'] as const;
+export type UsageSource = (typeof USAGE_SOURCES)[number];
 
 const inRegion = <T>(readings: InRegion<T>[] | undefined, region: string) => readings?.find((r) => r.region === region);
 
@@ -26,8 +27,9 @@ const inRegion = <T>(readings: InRegion<T>[] | undefined, region: string) => rea
 export function regionUsage(
   snapshot: Snapshot,
   regions: readonly string[],
-  o: { homeRegion?: string; chosen?: boolean },
+  o: { homeRegion?: string; chosen?: boolean; read?: readonly UsageSource[] },
 ): RegionUse[] {
+  const asked = new Set<UsageSource>(o.read ?? USAGE_SOURCES);
   return regions.map((region): RegionUse => {
     const why: string[] = [];
     if (o.chosen) why.push('chosen in Settings');
@@ -39,11 +41,13 @@ export function regionUsage(
     if (trails.length > 0) why.push(`trail ${trails.map((t) => t.trail.Name).join(', ')} is created here`);
     const unread: string[] = [];
     const count = <T>(
+      key: UsageSource,
       readings: InRegion<T[]>[] | undefined,
       what: string,
       keep: (x: T) => boolean,
       words: (n: number) => string,
     ) => {
+      if (!asked.has(key)) return;
       const r = inRegion(readings, region);
       if (!r) unread.push(what);
       else if ('error' in r) {
@@ -54,24 +58,28 @@ export function regionUsage(
       }
     };
     count(
+      'vpcs',
       snapshot.vpcs,
       'VPCs',
       (v) => !v.IsDefault,
       (n) => `${plural(n, 'VPC')} besides the default one`,
     );
     count(
+      'securityGroups',
       snapshot.securityGroups,
       'security groups',
       (g) => g.GroupName !== 'default',
       (n) => `${plural(n, 'security group')} besides the default ones`,
     );
     count(
+      'rdsDatabases',
       snapshot.rdsDatabases,
       'RDS databases',
       () => true,
       (n) => plural(n, 'RDS database'),
     );
     count(
+      'kmsKeys',
       snapshot.kmsKeys,
       'KMS keys',
       () => true,

@@ -50,6 +50,9 @@ export const multiAccountSteps: ScreenshotStep[] = [
         await page.getByTestId('nav-settings').click();
         const regions = page.getByTestId('regions-card');
         await regions.locator('[data-testid="region-row"]').first().waitFor();
+        // Each enabled region says whether it is in use and why ("1 VPC besides the default one", "enabled, nothing found").
+        await regions.locator('[data-testid="region-counted"]').first().waitFor();
+        await page.setViewportSize({ width: 1360, height: 1900 });
         await regions.scrollIntoViewIfNeeded();
         await ctx.shot(app, 'settings-regions');
         await app.quit();

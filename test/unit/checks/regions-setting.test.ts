@@ -37,15 +37,26 @@ describe('the regions the checks read, in the workspace’s Settings', () => {
     expect(view.accountId).toBe(PRODUCTION);
     expect(view.chosen).toBeNull();
     const why = Object.fromEntries(view.inUse.map((r) => [r.region, r.why]));
-    expect(why['eu-south-1']).toBe('opted in for the account');
-    expect(why['us-east-1']).toBe('enabled by default for the account');
+    const counted = Object.fromEntries(view.inUse.map((r) => [r.region, r.counted]));
+    // Where the account has resources, found from the account itself, with the engine's words.
+    expect(why['eu-south-1']).toBe('1 VPC besides the default one; 1 security group besides the default ones');
+    expect(why['eu-west-1']).toMatch(/^the home region; 2 buckets live here; /);
+    expect(counted['eu-west-1']).toBe(true);
+    expect(why['ap-northeast-1']).toBe('enabled, nothing found');
+    expect(counted['ap-northeast-1']).toBe(false);
     expect(why['ap-east-1']).toBeUndefined();
     expect(view.listed.find((r) => r.region === 'ap-east-1')?.status).toBe('not_enabled');
 
     const saved = await router.invoke('regions.choose', { regions: ['eu-west-1', 'ap-east-1', 'eu-west-1'] }, APP);
     expect(saved).toMatchObject({ ok: true, value: { regions: ['ap-east-1', 'eu-west-1'] } });
     const chosen = await services.regions.view();
-    expect(chosen.inUse).toEqual([{ region: 'eu-west-1', why: 'chosen in Settings' }]);
+    expect(chosen.inUse).toEqual([
+      {
+        region: 'eu-west-1',
+        why: expect.stringMatching(/^chosen in Settings; the home region; 2 buckets live here/),
+        counted: true,
+      },
+    ]);
     expect(chosen.notEnabled).toEqual(['ap-east-1']);
     expect(activityOnDisk(folder).at(-1)).toMatchObject({
       action: 'aws.regions-chosen',
@@ -87,6 +98,6 @@ describe('the regions the checks read, in the workspace’s Settings', () => {
     const value = view.value as Awaited<ReturnType<typeof services.regions.view>>;
     expect(value.problem?.code).toBe('ACCESS_DENIED');
     expect(value.chosen).toEqual(['eu-west-1']);
-    expect(value.inUse).toEqual([{ region: 'eu-west-1', why: 'chosen in Settings' }]);
+    expect(value.inUse).toEqual([{ region: 'eu-west-1', why: 'chosen in Settings', counted: true }]);
   });
 });
