@@ -41,5 +41,5 @@ describe('the checks beyond IAM, in every account in scope, through the real SDK
     ).toBe('error');
     expect(result(STAGING, 'encryption.rds')?.result).toBe('not_applicable');
     expect(result(SANDBOX, 'monitoring.guardduty')?.result).toBe('error');
-  });
+  }, 120_000);
 });
