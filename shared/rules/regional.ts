@@ -1,4 +1,5 @@
 import type { CheckResult, FindingEntity, FindingError } from '../domain/findings';
+import type { RuleOutcome } from '../checks/types';
 
 /** One region's answer to a regional source: its value, or why it could not be read there. */
 export type InRegion<T> = { region: string; value: T } | { region: string; error: FindingError };
@@ -53,7 +54,7 @@ export function judgeRegions<T>(
   regionEntity: (region: string) => Pick<FindingEntity, 'arn' | 'name'>,
   judge: (region: string, value: T) => FindingEntity[],
   words: { pass: (entities: FindingEntity[]) => string; fail: (failing: FindingEntity[]) => string; none: string },
-): { result: CheckResult; summary: string; entities: FindingEntity[]; error?: FindingError } {
+): RuleOutcome {
   const entities: FindingEntity[] = [];
   let error: FindingError | undefined;
   for (const r of readings) {

@@ -58,7 +58,7 @@ export async function readRegionUsage(o: UsageReadInput): Promise<Snapshot> {
           ),
         ),
       );
-      (snapshot as Record<string, unknown>)[key] = readings;
+      (snapshot as unknown as Record<string, unknown>)[key] = readings;
     }),
   );
   return snapshot;
