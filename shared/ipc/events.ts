@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { LoginProgress } from '../domain/aws';
 import { CheckResult } from '../domain/findings';
 
+/** Long work that reports `progress` and can be cancelled, each through its own domain's cancel channel. */
+export const PROGRESS_TASKS = ['export', 'verify', 'import'] as const;
+export const ProgressTask = z.enum(PROGRESS_TASKS);
+export type ProgressTask = z.infer<typeof ProgressTask>;
+
 /** Push events main sends to the renderer. Payloads are validated before they are sent. */
 export const events = {
   'workspace.changed': z.object({ reason: z.string() }),
@@ -17,8 +22,9 @@ export const events = {
     total: z.number(),
     result: CheckResult.optional(),
   }),
+  /** Long work moved on: `done` of `total` (bytes), with the step it is in and a sentence for people. */
   progress: z.object({
-    task: z.string(),
+    task: ProgressTask,
     step: z.string().optional(),
     done: z.number(),
     total: z.number(),

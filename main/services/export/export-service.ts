@@ -19,6 +19,7 @@ import { slugify } from './layout';
 import { preflight } from './preflight';
 import { formatBytes } from '../../../shared/util/format-bytes';
 import { verifyBundle } from './verify';
+import { LongTask, type ProgressEvent } from '../long-task';
 
 export interface ExportServiceDeps {
   workspaces: WorkspaceService;
@@ -31,8 +32,6 @@ export interface ExportServiceDeps {
   logger: Logger;
 }
 
-const PROGRESS_INTERVAL_MS = 150;
-
 const STEP_LABELS: Record<ExportProgress['step'], string> = {
   preparing: 'Reading the workspace',
   documents: 'Writing index.pdf, index.html, CSV files and manifest',
@@ -42,11 +41,26 @@ const STEP_LABELS: Record<ExportProgress['step'], string> = {
 
 /** Export, pre-flight and verify for the open workspace, with progress events and cancel. */
 export class ExportService {
-  private running: AbortController | null = null;
-  /** Settles when the current run has fully stopped (files removed, nothing more read). */
-  private settled: Promise<void> = Promise.resolve();
+  private readonly exporting: LongTask;
+  private readonly verifying: LongTask;
 
-  constructor(private readonly deps: ExportServiceDeps) {}
+  constructor(private readonly deps: ExportServiceDeps) {
+    const emit = (p: ProgressEvent) => deps.emit('progress', p);
+    this.exporting = new LongTask({
+      task: 'export',
+      emit,
+      cancelled: () => new AppError('CANCELLED', 'The export was cancelled.'),
+      busy: () =>
+        new AppError('CONFLICT', 'An export is already running.', {
+          hint: 'Wait for it to finish, or cancel it first.',
+        }),
+    });
+    this.verifying = new LongTask({
+      task: 'verify',
+      emit,
+      cancelled: () => new AppError('CANCELLED', 'Verification cancelled — nothing was changed.'),
+    });
+  }
 
   private context() {
     const ws = this.deps.workspaces.require();
@@ -78,29 +92,15 @@ export class ExportService {
   }
 
   async run(input: ExportOptionsInput & { outPath: string }, sign?: SigningKeyChoice): Promise<ExportResultView> {
-    if (this.running)
-      throw new AppError('CONFLICT', 'An export is already running.', {
-        hint: 'Wait for it to finish, or cancel it first.',
-      });
     const { ws, preparedBy } = this.context();
-    const controller = new AbortController();
-    this.running = controller;
-    let markSettled = () => {};
-    this.settled = new Promise((resolve) => (markSettled = resolve));
-    let last = 0;
-    const onProgress = (p: ExportProgress) => {
-      const now = Date.now();
-      if (p.step === 'evidence' && now - last < PROGRESS_INTERVAL_MS && p.bytesDone < p.bytesTotal) return;
-      last = now;
-      this.deps.emit('progress', {
-        task: 'export',
-        step: p.step,
-        done: p.bytesDone,
-        total: p.bytesTotal,
-        message: `${STEP_LABELS[p.step]}: ${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`,
-      });
-    };
-    try {
+    return this.exporting.run(async (signal, progress) => {
+      const onProgress = (p: ExportProgress) =>
+        progress({
+          step: p.step,
+          done: p.bytesDone,
+          total: p.bytesTotal,
+          message: `${STEP_LABELS[p.step]}: ${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`,
+        });
       const signer = sign ? await bundleSigner(this.deps.signing, sign) : undefined;
       const result = await exportBundle(ws, {
         signer,
@@ -110,57 +110,38 @@ export class ExportService {
         preparedBy,
         appVersion: this.deps.appVersion,
         now: this.deps.now,
-        signal: controller.signal,
+        signal,
         onProgress,
         onLeftoversRemoved: (names) =>
           this.deps.logger.info('export: removed what killed exports left beside the target', { names }),
       });
-      this.deps.emit('progress', {
-        task: 'export',
-        step: 'done',
-        done: 1,
-        total: 1,
-        message: `Exported ${basename(result.path)}`,
-      });
+      progress({ step: 'done', done: 1, total: 1, message: `Exported ${basename(result.path)}` });
       await this.recordExport(result).catch((error) =>
         this.deps.logger.warn('export: activity not recorded', { error: (error as Error).message }),
       );
       return result;
-    } finally {
-      this.running = null;
-      markSettled();
-    }
+    });
   }
 
   /** Cancels a running export and waits until it has stopped: the workspace closes after. */
   async stop(): Promise<void> {
-    this.cancel();
-    await this.settled;
+    await this.exporting.stop();
   }
 
   cancel(): { cancelled: boolean } {
-    if (!this.running) return { cancelled: false };
-    this.running.abort(new AppError('CANCELLED', 'The export was cancelled.'));
-    return { cancelled: true };
+    return this.exporting.cancel();
   }
 
   async verify(path: string, expectedSeal?: string): Promise<VerifyReportView> {
-    let last = 0;
-    return verifyBundle(path, {
-      expectedSeal,
-      signing: this.deps.signing,
-      onProgress: (done, total) => {
-        const now = Date.now();
-        if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
-        last = now;
-        this.deps.emit('progress', {
-          task: 'verify',
-          done,
-          total,
-          message: `Checking ${formatBytes(done)} of ${formatBytes(total)}`,
-        });
-      },
-    });
+    return this.verifying.run((signal, progress) =>
+      verifyBundle(path, {
+        expectedSeal,
+        signing: this.deps.signing,
+        signal,
+        onProgress: (done, total) =>
+          progress({ done, total, message: `Checking ${formatBytes(done)} of ${formatBytes(total)}` }),
+      }),
+    );
   }
 
   /** The export reads the workspace only; this one activity line is its sole trace there. */

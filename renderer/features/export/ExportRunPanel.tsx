@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Code, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { SigningKeyChoice } from '../../../shared/domain/signing';
 import type { ExportResultView } from '../../../shared/ipc/channels/export';
@@ -7,7 +7,8 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { ExportFormState } from './ExportOptionsForm';
-import { useProgress } from './use-progress';
+import { useProgress } from '../../api/use-progress';
+import { TaskProgress } from '../../components/TaskProgress';
 
 /** Where to write, the export button, progress with cancel, and the result with its fingerprint. */
 export function ExportRunPanel({
@@ -44,7 +45,6 @@ export function ExportRunPanel({
     if (value) setResult(value);
   };
 
-  const percent = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -69,23 +69,12 @@ export function ExportRunPanel({
           </Button>
         </Group>
         {run.busy && (
-          <Stack gap={4} data-testid="export-progress">
-            <Progress value={percent} animated aria-label="Export progress" />
-            <Group justify="space-between">
-              <Text size="xs" c="dimmed" data-testid="export-progress-message">
-                {progress?.message ?? 'Starting…'}
-              </Text>
-              <Button
-                size="xs"
-                color="red"
-                variant="light"
-                onClick={() => void api().export.cancel()}
-                data-testid="export-cancel"
-              >
-                Cancel
-              </Button>
-            </Group>
-          </Stack>
+          <TaskProgress
+            progress={progress}
+            label="Export progress"
+            onCancel={() => void api().export.cancel()}
+            testId="export"
+          />
         )}
         <ErrorNotice
           error={run.error}

@@ -6,7 +6,7 @@ import { formatBytes } from '../../../shared/util/format-bytes';
 import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useProgress } from './use-progress';
+import { useProgress } from '../../api/use-progress';
 import { chainCheckSentence } from '../../../shared/rules/chain-check-wording';
 
 /** "Verify a bundle": for one the user just wrote, or one they received back from the auditor. */
