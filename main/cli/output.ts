@@ -7,6 +7,8 @@ import { safeLines } from '../services/security/safe-text';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** True when `err` reaches a terminal: progress lines are printed only then. */
+  readonly errIsTty?: boolean;
 }
 
 /** Every line printed is made safe first: a secret-shaped value or a terminal escape never reaches the terminal. */
@@ -18,6 +20,9 @@ const line = (text: string) => {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(line(text)),
   err: (text) => process.stderr.write(line(text)),
+  get errIsTty() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** Thrown for wrong arguments: the dispatcher prints the usage and exits with 2. */

@@ -1,9 +1,20 @@
 import { parseArgs } from 'node:util';
-import { verifyBundle } from '../services/export/verify';
+import { verifyBundle, verifyProgressMessage, type VerifyProgress } from '../services/export/verify';
 import { formatBytes } from '../../shared/util/format-bytes';
 import { SAMPLE_MARK } from '../../shared/domain/workspace';
 import { type CliIo, UsageError } from './output';
 import { chainCheckSentence } from '../../shared/rules/chain-check-wording';
+
+/** One line on stderr per tenth of the bytes, for a person watching a large bundle being checked. */
+function progressPrinter(io: CliIo) {
+  let lastTenth = -1;
+  return (p: VerifyProgress) => {
+    const tenth = p.bytesTotal ? Math.floor((p.bytesDone / p.bytesTotal) * 10) : 10;
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    io.err(`[verify] ${verifyProgressMessage(p)}`);
+  };
+}
 
 /**
  * `verify FILE.zip [--seal HEX] [--json]`: checks a bundle without extracting it. Exit 0 only
@@ -22,7 +33,10 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       `--seal "${values.seal}" is not a seal: give the 64 hexadecimal characters the export printed as "Bundle seal".`,
     );
   }
-  const report = await verifyBundle(positionals[0]!, { expectedSeal: values.seal });
+  const report = await verifyBundle(positionals[0]!, {
+    expectedSeal: values.seal,
+    ...(!values.json && io.errIsTty ? { onProgress: progressPrinter(io) } : {}),
+  });
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
     return report.ok ? 0 : 1;

@@ -9,4 +9,5 @@ export const exportHandlers = (s: Services): DomainHandlers<'export'> => ({
   run: ({ outPath, sign, ...options }) => s.exports.run({ ...options, outPath }, sign),
   cancel: () => s.exports.cancel(),
   verify: (input) => s.exports.verify(input.path, input.seal),
+  cancelVerify: () => s.exports.cancelVerify(),
 });

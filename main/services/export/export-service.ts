@@ -18,7 +18,7 @@ import { exportBundle, type ExportProgress } from './export-bundle';
 import { slugify } from './layout';
 import { preflight } from './preflight';
 import { formatBytes } from '../../../shared/util/format-bytes';
-import { verifyBundle } from './verify';
+import { verifyBundle, verifyProgressMessage } from './verify';
 import { LongTask, type ProgressEvent } from '../long-task';
 
 export interface ExportServiceDeps {
@@ -132,16 +132,26 @@ export class ExportService {
     return this.exporting.cancel();
   }
 
+  /** Read-only: a cancel stops the hashing and rejects with CANCELLED ("nothing was changed"). */
   async verify(path: string, expectedSeal?: string): Promise<VerifyReportView> {
     return this.verifying.run((signal, progress) =>
       verifyBundle(path, {
         expectedSeal,
         signing: this.deps.signing,
         signal,
-        onProgress: (done, total) =>
-          progress({ done, total, message: `Checking ${formatBytes(done)} of ${formatBytes(total)}` }),
+        onProgress: (p) =>
+          progress({
+            step: 'hashing',
+            done: p.bytesDone,
+            total: p.bytesTotal,
+            message: verifyProgressMessage(p),
+          }),
       }),
     );
+  }
+
+  cancelVerify(): { cancelled: boolean } {
+    return this.verifying.cancel();
   }
 
   /** The export reads the workspace only; this one activity line is its sole trace there. */

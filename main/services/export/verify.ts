@@ -86,22 +86,27 @@ async function digestEntry(
   let size = 0;
   const chunks: Buffer[] = [];
   const limit = entry.uncompressedSize;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    signal?.throwIfAborted();
-    if (size + chunk.length > limit) {
-      // Stop at the first byte beyond the stated size: a small entry that inflates to gigabytes
-      // costs one chunk, never the gigabytes.
-      raw.destroy();
-      inflater?.destroy();
-      throw new Error(
-        `it inflates to more than the ${limit} bytes the ZIP states (reading stopped at ${size + chunk.length} bytes)`,
-      );
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      if (size + chunk.length > limit) {
+        // Stop at the first byte beyond the stated size: a small entry that inflates to gigabytes
+        // costs one chunk, never the gigabytes (the streams are destroyed below).
+        throw new Error(
+          `it inflates to more than the ${limit} bytes the ZIP states (reading stopped at ${size + chunk.length} bytes)`,
+        );
+      }
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      onBytes(chunk.length);
+      if (keep) chunks.push(chunk);
     }
-    hash.update(chunk);
-    crc = crc32(chunk, crc);
-    size += chunk.length;
-    onBytes(chunk.length);
-    if (keep) chunks.push(chunk);
+  } catch (error) {
+    // A cancel or a failure mid-entry: the ZIP's file stays open while any read stream of it does.
+    raw.destroy();
+    inflater?.destroy();
+    throw error;
   }
   if (size !== entry.uncompressedSize)
     throw new Error(`it holds ${size} bytes, not the ${entry.uncompressedSize} the ZIP states`);
@@ -114,9 +119,26 @@ async function digestEntry(
   };
 }
 
+/**
+ * How far verify is: entries and bytes hashed. `bytesTotal` starts as every entry's stated size and
+ * shrinks to what manifest.json lets it read, so the share done only grows; the last call has
+ * `bytesDone === bytesTotal`.
+ */
+export interface VerifyProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** The sentence the window and the CLI show while verify runs. */
+export const verifyProgressMessage = (p: VerifyProgress) =>
+  `Checking ${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`;
+
 export interface VerifyOptions {
+  /** Stops the hashing promptly; verify then rejects with the signal's reason. */
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (progress: VerifyProgress) => void;
   /** The seal the sender gave (SHA-256 of SHA256SUMS): proves this is the bundle that was sent. */
   expectedSeal?: string;
   /** The largest manifest.json, SHA256SUMS, README.txt or index.html read; tests lower it. */
@@ -192,10 +214,11 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
     problems.push(...(await checkLayout(path, entries)));
     const maxDocumentBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
     report.files = files.size;
-    let done = 0;
     const digests = new Map<string, string>();
     const kept = new Map<string, Buffer>();
-    const digest = async (name: string, entry: Entry, total: number) => {
+    const progress: VerifyProgress = { filesDone: 0, filesTotal: files.size, bytesDone: 0, bytesTotal: 0 };
+    const digest = async (name: string, entry: Entry) => {
+      options.signal?.throwIfAborted();
       const keep = keptInMemory(name);
       if (keep && entry.uncompressedSize > maxDocumentBytes) {
         problems.push(
@@ -209,8 +232,8 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
           entry,
           keep,
           (n) => {
-            done += n;
-            options.onProgress?.(done, total);
+            progress.bytesDone += n;
+            options.onProgress?.({ ...progress });
           },
           options.signal,
         );
@@ -225,18 +248,29 @@ async function inspectBundle(path: string, options: VerifyOptions): Promise<Veri
       } catch (error) {
         options.signal?.throwIfAborted();
         problems.push(`${name} cannot be read from the ZIP (${(error as Error).message}).`);
+      } finally {
+        progress.filesDone++;
       }
     };
     // The documents first: the manifest says which other entries belong, so an entry no export
     // wrote is refused by its name and never inflated, however large it claims or turns out to be.
     const documents = [...files].filter(([name]) => keptInMemory(name));
     const documentBytes = documents.reduce((sum, [, e]) => sum + Math.min(e.uncompressedSize, maxDocumentBytes), 0);
-    for (const [name, entry] of documents) await digest(name, entry, documentBytes);
+    const others = [...files].filter(([name]) => !keptInMemory(name));
+    // Until the manifest is read, every entry may have to be hashed.
+    progress.bytesTotal = documentBytes + others.reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
+    for (const [name, entry] of documents) await digest(name, entry);
     const listed = listedInManifest(kept.get(BUNDLE_FILES.manifest));
-    const rest = [...files].filter(([name]) => !keptInMemory(name) && (listed === null || listed.has(name)));
-    const unread = [...files.keys()].filter((name) => !keptInMemory(name) && listed !== null && !listed.has(name));
-    const total = documentBytes + rest.reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
-    for (const [name, entry] of rest) await digest(name, entry, total);
+    const rest = others.filter(([name]) => listed === null || listed.has(name));
+    const unread = others.map(([name]) => name).filter((name) => listed !== null && !listed.has(name));
+    progress.filesTotal = documents.length + rest.length;
+    progress.bytesTotal = documentBytes + rest.reduce((sum, [, e]) => sum + e.uncompressedSize, 0);
+    for (const [name, entry] of rest) await digest(name, entry);
+    const done = progress.bytesDone;
+    // What was refused unread or stopped short is not counted: the end is where hashing ended.
+    options.onProgress?.({ ...progress, filesDone: progress.filesTotal, bytesTotal: done });
+    // Read-only to the end: nothing below writes, and a cancel still stops before ssh-keygen runs.
+    options.signal?.throwIfAborted();
     report.bytes = done;
     for (const name of REQUIRED) if (!files.has(name)) problems.push(`${name} is missing from the bundle.`);
     checkSums(kept.get(BUNDLE_FILES.sums), digests, new Set(files.keys()), problems);

@@ -1,5 +1,5 @@
 import { SAMPLE_MARK } from '../../../shared/domain/workspace';
-import { Alert, Button, Card, Code, Group, List, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { VerifyReportView } from '../../../shared/ipc/channels/export';
 import { formatBytes } from '../../../shared/util/format-bytes';
@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProgress } from '../../api/use-progress';
+import { TaskProgress } from '../../components/TaskProgress';
 import { chainCheckSentence } from '../../../shared/rules/chain-check-wording';
 
 /** "Verify a bundle": for one the user just wrote, or one they received back from the auditor. */
@@ -14,11 +15,13 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
   const [path, setPath] = useState('');
   const [seal, setSeal] = useState('');
   const [report, setReport] = useState<VerifyReportView | null>(null);
-  const [progress] = useProgress('verify');
+  const [progress, setProgress] = useProgress('verify');
   const verify = useAction(api().export.verify);
+  const cancelled = verify.error?.code === 'CANCELLED';
 
   const check = async (target: string, expectedSeal: string) => {
     setReport(null);
+    setProgress(null);
     const value = await verify.run({ path: target, seal: expectedSeal.trim() || undefined });
     if (value) setReport(value);
   };
@@ -71,10 +74,21 @@ export function VerifyPanel({ request }: { request: { path: string; seal?: strin
           onChange={(e) => setSeal(e.currentTarget.value)}
           data-testid="verify-seal"
         />
-        {verify.busy && progress && (
-          <Progress value={progress.total ? (100 * progress.done) / progress.total : 0} aria-label="Verify progress" />
+        {verify.busy && (
+          <TaskProgress
+            progress={progress}
+            label="Verify progress"
+            onCancel={() => void api().export.cancelVerify()}
+            testId="verify"
+          />
         )}
-        <ErrorNotice error={verify.error} />
+        {cancelled ? (
+          <Alert color="gray" title="Verification cancelled" data-testid="verify-cancelled">
+            <Text size="sm">{verify.error?.message}</Text>
+          </Alert>
+        ) : (
+          <ErrorNotice error={verify.error} />
+        )}
         {report && (
           <Alert
             color={report.ok ? 'green' : 'red'}

@@ -192,6 +192,10 @@ export const exportChannels = {
     ExportOptionsInput.extend({ outPath: BundlePathInput, sign: SigningKeyChoice.optional() }),
   ).returns<ExportResultView>(),
   cancel: method(z.undefined()).returns<{ cancelled: boolean }>(),
-  /** With `seal`, also checks that this is exactly the bundle that was sent. */
+  /**
+   * With `seal`, also checks that this is exactly the bundle that was sent. Progress arrives as
+   * `progress` events with task "verify"; cancelled, it fails with CANCELLED (it never changes anything).
+   */
   verify: method(z.object({ path: BundlePathInput, seal: SealInput.optional() })).returns<VerifyReportView>(),
+  cancelVerify: method(z.undefined()).returns<{ cancelled: boolean }>(),
 };
