@@ -106,6 +106,7 @@ export function createServices(options: ServiceOptions) {
   const imports = new ImportService({
     workspaces,
     pickFiles: async () => (adapters.pickFiles ? adapters.pickFiles() : null),
+    emit: (progress) => adapters.emit('progress', progress),
     ...(options.evidence?.importMaxBytes ? { maxBytes: options.evidence.importMaxBytes } : {}),
   });
   const capture = new CaptureService({
@@ -184,6 +185,7 @@ export function createServices(options: ServiceOptions) {
   // finish before that workspace closes.
   workspaces.onBeforeClose(() => checks.stop());
   workspaces.onBeforeClose(() => exports.stop());
+  workspaces.onBeforeClose(() => imports.stop());
   // A sample company's sandbox runs only while its workspace is open, and stops after the work in it.
   const sample = new SampleCompanyService({ workspaces, team, controls, aws, checks, now });
   workspaces.onAfterOpen((open) => sample.workspaceOpened(open));

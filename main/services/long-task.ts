@@ -7,7 +7,7 @@ export type ProgressEvent = EventPayload<'progress'>;
 export type TaskProgress = Omit<ProgressEvent, 'task'>;
 export type ReportProgress = (progress: TaskProgress) => void;
 
-/** How often one run's progress reaches the window at most; a new step and the end always do. */
+/** How often one run's progress reaches the window at most between whole percents, new steps and the end. */
 export const PROGRESS_INTERVAL_MS = 150;
 
 export interface LongTaskOptions {
@@ -22,8 +22,7 @@ export interface LongTaskOptions {
 /**
  * One kind of long work (export, verify, a large import) with progress and cancel, the same way
  * for each: the work gets an AbortSignal and a progress reporter; progress goes out as `progress`
- * events named by the task, at most every PROGRESS_INTERVAL_MS per run except a step change and
- * the end; `cancel()` aborts every run of the task and `stop()` also waits until each has
+ * events named by the task (about a hundred a run, see `reporter`); `cancel()` aborts every run of the task and `stop()` also waits until each has
  * stopped (the workspace closes after).
  */
 export class LongTask {
@@ -61,18 +60,30 @@ export class LongTask {
     await Promise.all(runs);
   }
 
-  /** Throttled per run: a step change and `done >= total` always go out, so the last event says where it ended. */
+  /**
+   * Throttled per run: an event goes out for a new step, each whole percent of the total, the end
+   * (`done >= total`, so the last event says where it ended) and otherwise at most every
+   * PROGRESS_INTERVAL_MS; so a run sends about a hundred events however large it is.
+   */
   private reporter(): ReportProgress {
     let last = 0;
     let lastStep: string | undefined;
+    let lastPercent = -1;
     let first = true;
     return (p) => {
       const now = Date.now();
-      const due = first || p.step !== lastStep || p.done >= p.total || now - last >= PROGRESS_INTERVAL_MS;
+      const percent = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0;
+      const due =
+        first ||
+        p.step !== lastStep ||
+        p.done >= p.total ||
+        percent > lastPercent ||
+        now - last >= PROGRESS_INTERVAL_MS;
       if (!due) return;
       first = false;
       last = now;
       lastStep = p.step;
+      lastPercent = percent;
       this.options.emit({ task: this.options.task, ...p });
     };
   }

@@ -11,4 +11,5 @@ export const evidenceHandlers = (s: Services): DomainHandlers<'evidence'> => ({
   importPicked: async ({ token, ...details }) => s.evidence.item((await s.imports.importPicked(token, details)).id),
   importBytes: async ({ name, dataBase64, via, ...details }) =>
     s.evidence.item((await s.imports.importBytes(name, Buffer.from(dataBase64, 'base64'), details, via)).id),
+  cancelImport: () => s.imports.cancel(),
 });

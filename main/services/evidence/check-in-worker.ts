@@ -12,24 +12,34 @@ export type CheckOutcome = { ok: true; facts: ContentFacts } | { ok: false; mess
 
 /**
  * Runs the check in a worker thread with a heap limit and a deadline; past the deadline (or out
- * of memory) the worker is terminated and the file refused with that reason.
+ * of memory) the worker is terminated and the file refused with that reason. Aborted, the worker
+ * is terminated and the promise rejects with the signal's reason.
  */
-export function checkContentInWorker(job: ContentJob, deadlineMs = DEFAULT_CHECK_DEADLINE_MS): Promise<CheckOutcome> {
+export function checkContentInWorker(
+  job: ContentJob,
+  deadlineMs = DEFAULT_CHECK_DEADLINE_MS,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
   const entry = workerEntry(__dirname, 'syntax-worker', 'syntax-worker.ts');
   const worker = new Worker(entry.file, {
     workerData: job,
     execArgv: entry.execArgv,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: CheckOutcome) => {
+    const settle = (outcome: CheckOutcome | { cancelled: unknown }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
-      resolve(outcome);
+      if ('cancelled' in outcome) reject(outcome.cancelled);
+      else resolve(outcome);
     };
+    const onAbort = () => settle({ cancelled: signal!.reason });
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(
       () =>
         settle({

@@ -107,8 +107,17 @@ export class EvidenceStore {
     return this.writeRecord(record);
   }
 
-  /** Streams a file in (hashing while copying) so large imports never sit in memory. */
-  async addFile(sourcePath: string, fields: NewEvidence): Promise<EvidenceRecord> {
+  /**
+   * Streams a file in (hashing while copying) so large imports never sit in memory. `onBytes`
+   * sees each chunk copied; aborted before the file is put in place, nothing is stored and this
+   * rejects with the signal's reason. Once the file is in place the record follows whatever happens.
+   */
+  async addFile(
+    sourcePath: string,
+    fields: NewEvidence,
+    options: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+  ): Promise<EvidenceRecord> {
+    const { signal, onBytes } = options;
     // Refuse a bad record before copying anything.
     this.prepare(fields, '0'.repeat(64), 0);
     await this.beforeWrite();
@@ -120,13 +129,17 @@ export class EvidenceStore {
       transform(chunk: Buffer, _enc, done) {
         hash.update(chunk);
         size += chunk.length;
+        onBytes?.(chunk.length);
         done(null, chunk);
       },
     });
     try {
-      await pipeline(createReadStream(sourcePath), tap, createWriteStream(tmp, { flags: 'wx', mode: 0o444 }));
+      await pipeline(createReadStream(sourcePath), tap, createWriteStream(tmp, { flags: 'wx', mode: 0o444 }), {
+        ...(signal ? { signal } : {}),
+      });
     } catch (error) {
       await fs.rm(tmp, { force: true });
+      signal?.throwIfAborted();
       if (isAppError(error)) throw error;
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
         throw new AppError('IMPORT_REJECTED', `The file ${sourcePath} could not be read.`, {
@@ -138,6 +151,8 @@ export class EvidenceStore {
     const sha256 = hash.digest('hex');
     const record = this.prepare(fields, sha256, size);
     try {
+      // The last point a cancel is honoured: after it the file is in place and its record follows.
+      signal?.throwIfAborted();
       await this.place(record, async () => {
         try {
           await fs.rename(tmp, this.filePath(sha256));

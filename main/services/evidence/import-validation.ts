@@ -110,13 +110,14 @@ const WANTED: Record<ImportType, Format> = {
  * end, a second format hidden in the same bytes, the Office package's parts), checks its
  * extension agrees, and checks its whole content (UTF-8, JSON, CSV syntax) in a worker with a
  * deadline. Refuses empty, huge, unreadable, damaged and two-format files with the reason.
- * Nothing is written. What the checks found (CSV cells that look like formulas) is returned.
+ * Nothing is written. Aborted, the content check stops and this rejects with the signal's reason. What the checks found (CSV cells that look like formulas) is returned.
  */
 export async function inspectImport(
   path: string,
   name: string,
   maxBytes = DEFAULT_IMPORT_MAX_BYTES,
   deadlineMs?: number,
+  signal?: AbortSignal,
 ): Promise<InspectedFile> {
   const { type, size } = await checkImportable(path, name, maxBytes);
   const extension = extname(name).toLowerCase();
@@ -165,7 +166,7 @@ export async function inspectImport(
   }
   let facts: ContentFacts = {};
   if (type === 'txt' || type === 'csv' || type === 'json' || type === 'xlsx' || type === 'docx') {
-    const outcome = await checkContentInWorker({ path, type, label: info.label }, deadlineMs);
+    const outcome = await checkContentInWorker({ path, type, label: info.label }, deadlineMs, signal);
     if (!outcome.ok) throw rejected(name, outcome.message, outcome.hint);
     facts = outcome.facts;
   }

@@ -1,10 +1,12 @@
-import { Button, Group, MultiSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { CONTROLS } from '../../../shared/catalog';
-import { DROP_MAX_BYTES, type PickedFile } from '../../../shared/ipc/channels/evidence';
+import { DROP_MAX_BYTES, IMPORT_PROGRESS_MIN_BYTES, type PickedFile } from '../../../shared/ipc/channels/evidence';
 import type { AppErrorData } from '../../../shared/ipc/result';
 import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TaskProgress } from '../../components/TaskProgress';
+import { useProgress } from '../../api/use-progress';
 import { formatBytes } from './labels';
 
 /** A file waiting to be imported: picked (main holds the path) or dropped/pasted (bytes here). */
@@ -40,6 +42,10 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
   const [errors, setErrors] = useState<AppErrorData[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
+  /** The file being imported now, when it is large enough to show its progress. */
+  const [large, setLarge] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const [progress, setProgress] = useProgress('import');
 
   const suggestTitle = (fileName: string) => setTitle((typed) => typed || fileName.replace(/\.[^.]+$/, ''));
 
@@ -85,10 +91,19 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
 
   const importAll = async () => {
     setBusy(true);
+    setCancelled(null);
     const failed: AppErrorData[] = [];
     const left: Pending[] = [];
+    let stopped = false;
     for (const p of pending) {
+      // A cancel stops the batch: this file and the ones after it stay listed, nothing of them added.
+      if (stopped) {
+        left.push(p);
+        continue;
+      }
       const details = { title: pending.length > 1 ? `${title} (${p.name})` : title, effectiveDate, controlIds };
+      setProgress(null);
+      setLarge(p.size >= IMPORT_PROGRESS_MIN_BYTES ? p.name : null);
       const r =
         p.via === 'picked'
           ? await api().evidence.importPicked({ ...details, token: p.token })
@@ -99,14 +114,18 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
               dataBase64: await readBase64(p.file),
             });
       if (!r.ok) {
-        failed.push(r.error);
         left.push(p);
+        if (r.error.code === 'CANCELLED') {
+          stopped = true;
+          setCancelled(r.error.message);
+        } else failed.push(r.error);
       }
     }
+    setLarge(null);
     setBusy(false);
     setErrors(failed);
     setPending(left);
-    if (!failed.length) onDone();
+    if (!failed.length && !stopped) onDone();
   };
 
   const onDrop = (e: DragEvent) => {
@@ -189,6 +208,19 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
         searchable
         data-testid="import-controls"
       />
+      {busy && large && (
+        <TaskProgress
+          progress={progress}
+          label={`Import progress of ${large}`}
+          onCancel={() => void api().evidence.cancelImport()}
+          testId="import"
+        />
+      )}
+      {cancelled && (
+        <Alert color="gray" title="Import cancelled" data-testid="import-cancelled">
+          <Text size="sm">{cancelled}</Text>
+        </Alert>
+      )}
       {errors.map((e, i) => (
         <ErrorNotice key={i} error={e} title="Not imported" />
       ))}
@@ -201,7 +233,7 @@ export function ImportPanel({ controlId, onDone }: { controlId: string; onDone: 
         >
           Import {pending.length > 1 ? `${pending.length} files` : ''}
         </Button>
-        <Button variant="subtle" onClick={onDone}>
+        <Button variant="subtle" onClick={onDone} disabled={busy}>
           Cancel
         </Button>
       </Group>

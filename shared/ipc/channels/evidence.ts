@@ -63,6 +63,9 @@ export interface PickedFile {
 /** Bytes the viewer receives at most: images whole up to the first, text up to the second. */
 export const VIEWER_LIMITS = { imageBytes: 40 * 1024 * 1024, textBytes: 2 * 1024 * 1024 };
 
+/** Imports of this size or more show their progress (bytes copied, checked and hashed) with Cancel. */
+export const IMPORT_PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
+
 /** Dropped and pasted files travel over IPC as base64; larger ones go through "Choose files". */
 export const DROP_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -100,6 +103,10 @@ export const evidenceChannels = {
     z.object({ id: EvidenceId, reason: z.string().trim().min(3, 'Say why the evidence is retired').max(1000) }),
   ).returns<EvidenceItem>(),
   pickFiles: method(z.undefined()).returns<PickedFile[]>(),
+  /**
+   * Imports report `progress` events with task "import" from IMPORT_PROGRESS_MIN_BYTES on;
+   * cancelled, an import fails with CANCELLED and the workspace is as it was.
+   */
   importPicked: method(ImportDetails.extend({ token: z.string().min(8).max(80) })).returns<EvidenceItem>(),
   importBytes: method(
     ImportDetails.extend({
@@ -112,4 +119,6 @@ export const evidenceChannels = {
       via: z.enum(['drop', 'paste']),
     }),
   ).returns<EvidenceItem>(),
+  /** Cancels the imports in progress: each removes its staged copy and adds nothing. */
+  cancelImport: method(z.undefined()).returns<{ cancelled: boolean }>(),
 };
