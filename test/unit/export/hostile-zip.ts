@@ -16,6 +16,8 @@ export interface RawEntry {
   unixMode?: number;
   /** Written instead of `data` as a deflated entry (method 8); `data` still gives the CRC-32 and size. */
   deflated?: Buffer;
+  /** With `deflated` and no `data`: what it inflates to, so large entries need not be held twice. */
+  inflated?: { crc32: number; size: number };
 }
 
 const UNIX_MADE_BY = (3 << 8) | 30;
@@ -41,7 +43,8 @@ export function rawZip(entries: RawEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const localName = Buffer.from(entry.localName ?? entry.name, 'utf8');
     const extra = entry.extra ?? Buffer.alloc(0);
-    const crc = crc32(data);
+    const crc = entry.inflated?.crc32 ?? crc32(data);
+    const size = entry.inflated?.size ?? data.length;
     const mode = entry.unixMode ?? (entry.name.endsWith('/') ? 0o40755 : 0o100644);
     const stored = entry.deflated ?? data;
     const method = entry.deflated ? 8 : 0;
@@ -53,7 +56,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(extra.length, 28);
     locals.push(local, localName, extra, stored);
@@ -66,7 +69,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE((mode << 16) >>> 0, 38);

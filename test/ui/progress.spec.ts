@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
+import { createWorkspaceInUi } from './helpers';
+import { rawZip } from '../unit/export/hostile-zip';
+import { WORKSPACE_TEMP_DIR } from '../../main/services/workspace/workspace-temp';
+
+const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
+const MB = 1024 * 1024;
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/**
+ * A ZIP whose entries inflate to 16 GB of zeros from a few MB on disk: verify inflates and hashes
+ * every byte, which takes seconds, long enough to look at the progress and cancel it.
+ */
+function largeZip(): string {
+  const zeros = Buffer.alloc(256 * MB);
+  const deflated = deflateRawSync(zeros);
+  const inflated = { crc32: crc32(zeros), size: zeros.length };
+  const entries = Array.from({ length: 64 }, (_, i) => ({ name: `evidence/large-${i}.bin`, deflated, inflated }));
+  const path = join(mkdtempSync(join(tmpdir(), 'aw-verify-large-')), 'returned-bundle.zip');
+  writeFileSync(path, rawZip(entries));
+  return path;
+}
+
+/**
+ * A large JSON export, written a megabyte at a time: its syntax check in the worker reads every
+ * token, which takes tens of seconds at this size, long enough to look at the progress and cancel.
+ */
+function largeJson(mb: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'aw-import-large-')), 'vendor-inventory.json');
+  const fd = openSync(path, 'w');
+  const block = Buffer.from('1,'.repeat(MB / 2));
+  writeSync(fd, '[');
+  for (let i = 0; i < mb; i++) writeSync(fd, block);
+  writeSync(fd, '1]');
+  closeSync(fd);
+  return path;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`verifying a large bundle shows files and bytes; Cancel by keyboard stops it and nothing was changed (${scheme})`, async ({
+    launch,
+    workspaceDir,
+  }) => {
+    test.setTimeout(120_000);
+    const bundle = largeZip();
+    const before = { sha: sha(bundle), files: readdirSync(dirname(bundle)) };
+    const app = await launch();
+    const { page, services } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await services.workspaces.create({
+      folder: workspaceDir,
+      companyName: 'Acme Analytics',
+      systemName: 'Acme Cloud',
+      asOfDate: '2026-12-31',
+      categories: ['security'],
+      me: DANA,
+    });
+    await page.getByTestId('nav-export').click();
+    await page.getByTestId('verify-path').fill(bundle);
+    // Enter on Verify starts it; the keyboard focus moves to Cancel while the button is busy.
+    await page.getByTestId('verify-start').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('verify-cancel')).toBeFocused();
+    await expect(page.getByTestId('verify-progress-message')).toContainText(/Checking \d+ of 64 files, .* of 16 GB/);
+    // The hashing runs in this process beside the test: axe reads the panel, not the whole screen, in time.
+    expect(await seriousViolations(page, { include: '[data-testid="verify-panel"]' }), 'verify in progress').toEqual(
+      [],
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('verify-cancelled')).toContainText('Verification cancelled — nothing was changed.');
+    await expect(page.getByTestId('verify-progress')).toHaveCount(0);
+    await expect(page.getByTestId('verify-report')).toHaveCount(0);
+    await expect(page.getByTestId('error-notice')).toHaveCount(0);
+    await expect(page.getByTestId('verify-start')).toBeEnabled();
+    expect(await seriousViolations(page), 'verify cancelled').toEqual([]);
+    const events = app.pushed.filter(
+      (e) => e.event === 'progress' && (e.payload as { task: string }).task === 'verify',
+    );
+    const last = events.at(-1)!.payload as { done: number; total: number };
+    expect(last.done).toBeLessThan(last.total);
+    expect({ sha: sha(bundle), files: readdirSync(dirname(bundle)) }).toEqual(before);
+  });
+
+  test(`importing a large file shows bytes copied, checked and hashed; Cancel by keyboard adds nothing (${scheme})`, async ({
+    launch,
+    workspaceDir,
+  }) => {
+    test.setTimeout(120_000);
+    const source = largeJson(400);
+    const app = await launch({
+      adapters: { pickFiles: async () => [source] },
+      services: { evidence: { importMaxBytes: 1024 * MB } },
+    });
+    const { page, services } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await createWorkspaceInUi(page, workspaceDir);
+    const activity = readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8');
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('control-row-vendor-risk-management').click();
+    await page.getByTestId('add-evidence').click();
+    await page.getByTestId('import-choose').click();
+    await expect(page.getByTestId('import-pending')).toContainText('vendor-inventory.json');
+    await page.getByTestId('import-title').fill('Vendor inventory');
+    await page.getByTestId('import-submit').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('import-cancel')).toBeFocused();
+    await expect(page.getByTestId('import-progress-message')).toContainText('vendor-inventory.json');
+    // The content check runs in a worker for most of the import: the view holds still while axe reads it.
+    await expect(page.getByTestId('import-progress-message')).toHaveText('Checking what vendor-inventory.json holds', {
+      timeout: 30_000,
+    });
+    expect(await seriousViolations(page, { include: '[data-testid="import-panel"]' }), 'import in progress').toEqual(
+      [],
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('import-cancelled')).toContainText(
+      'Import cancelled — nothing was added to the workspace.',
+    );
+    await expect(page.getByTestId('import-progress')).toHaveCount(0);
+    await expect(page.getByTestId('import-panel').getByTestId('error-notice')).toHaveCount(0);
+    // The file stays listed, to import later; nothing of it reached the workspace.
+    await expect(page.getByTestId('import-pending')).toContainText('vendor-inventory.json');
+    await expect(page.getByTestId('import-submit')).toBeEnabled();
+    expect(await seriousViolations(page), 'import cancelled').toEqual([]);
+    expect(await services.evidence.list()).toEqual([]);
+    expect(readdirSync(join(workspaceDir, WORKSPACE_TEMP_DIR))).toEqual([]);
+    expect(readFileSync(join(workspaceDir, 'activity.jsonl'), 'utf8')).toBe(activity);
+    const steps = app.pushed
+      .filter((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'import')
+      .map((e) => (e.payload as { step: string }).step);
+    expect(steps[0]).toBe('copying');
+    expect(steps).not.toContain('stored');
+  });
+}
