@@ -1,46 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { seriousViolations } from './axe';
 import { createWorkspaceInUi } from './helpers';
-import { rawZip } from '../unit/export/hostile-zip';
+import { largeJson, largeZip } from '../fixtures/large-files';
 import { WORKSPACE_TEMP_DIR } from '../../main/services/workspace/workspace-temp';
 
 const DANA = { name: 'Dana Founder', email: 'dana@acme.example' };
 const MB = 1024 * 1024;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/**
- * A ZIP whose entries inflate to 16 GB of zeros from a few MB on disk: verify inflates and hashes
- * every byte, which takes seconds, long enough to look at the progress and cancel it.
- */
-function largeZip(): string {
-  const zeros = Buffer.alloc(256 * MB);
-  const deflated = deflateRawSync(zeros);
-  const inflated = { crc32: crc32(zeros), size: zeros.length };
-  const entries = Array.from({ length: 64 }, (_, i) => ({ name: `evidence/large-${i}.bin`, deflated, inflated }));
-  const path = join(mkdtempSync(join(tmpdir(), 'aw-verify-large-')), 'returned-bundle.zip');
-  writeFileSync(path, rawZip(entries));
-  return path;
-}
-
-/**
- * A large JSON export, written a megabyte at a time: its syntax check in the worker reads every
- * token, which takes tens of seconds at this size, long enough to look at the progress and cancel.
- */
-function largeJson(mb: number): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'aw-import-large-')), 'vendor-inventory.json');
-  const fd = openSync(path, 'w');
-  const block = Buffer.from('1,'.repeat(MB / 2));
-  writeSync(fd, '[');
-  for (let i = 0; i < mb; i++) writeSync(fd, block);
-  writeSync(fd, '1]');
-  closeSync(fd);
-  return path;
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`verifying a large bundle shows files and bytes; Cancel by keyboard stops it and nothing was changed (${scheme})`, async ({
@@ -48,7 +17,7 @@ for (const scheme of ['light', 'dark'] as const) {
     workspaceDir,
   }) => {
     test.setTimeout(120_000);
-    const bundle = largeZip();
+    const bundle = largeZip(64);
     const before = { sha: sha(bundle), files: readdirSync(dirname(bundle)) };
     const app = await launch();
     const { page, services } = app;

@@ -14,6 +14,7 @@ import { accessReviewSteps } from './access-reviews';
 import { sampleCompanySteps } from './sample-company';
 import { requestsSteps } from './requests';
 import { signOffSteps } from './sign-offs';
+import { progressSteps } from './progress';
 
 /** Every screenshot step, in order; features append theirs. */
 export const STEPS: ScreenshotStep[] = [
@@ -26,6 +27,7 @@ export const STEPS: ScreenshotStep[] = [
   ...catalogRequestSteps,
   ...exportSteps,
   ...exportSigningSteps,
+  ...progressSteps,
   ...awsReportSteps,
   ...signOffSteps,
   ...accessReviewSteps,
