@@ -111,8 +111,55 @@ test('every screen is reached with the keyboard alone, with a visible focus', as
     onRow = await page.evaluate(() => !!document.activeElement?.closest('[data-testid^="control-row-"]'));
   }
   expect(onRow).toBe(true);
+  // The arrow keys, Home and End move between the controls list's rows.
+  const rows = page.locator('[data-testid^="control-row-"]');
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows.last()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(rows.nth((await rows.count()) - 2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(rows.first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('control-status')).toBeVisible();
+});
+
+test('the evidence library is navigable with the arrow keys, and Enter opens the evidence', async ({
+  launch,
+  workspaceDir,
+}) => {
+  const { page, services } = await launch();
+  await createWorkspaceInUi(page, workspaceDir);
+  const ws = services.workspaces.require();
+  for (const title of ['Password policy export', 'Vendor inventory', 'Incident response plan']) {
+    await ws.evidence.addBytes(`${title}\n`, {
+      title,
+      kind: 'document',
+      mediaType: 'text/plain',
+      fileName: 'notes.txt',
+      controlIds: ['iam-password-policy'],
+      source: { type: 'import', originalName: 'notes.txt' },
+      effectiveDate: '2026-12-01',
+      capturedBy: { name: 'Dana Founder', email: 'dana@acme.example' },
+    });
+  }
+  await page.getByTestId('nav-evidence').click();
+  const rows = page.getByTestId('evidence-row');
+  await expect(rows).toHaveCount(3);
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows.nth(2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  // Newest first: the second row is the second of the three added.
+  await expect(rows.nth(1)).toContainText('Vendor inventory');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('provenance')).toContainText('Added evidence "Vendor inventory"');
 });
 
 test('About names the versions and the bundled licenses; Export diagnostics says where it wrote the file', async ({
