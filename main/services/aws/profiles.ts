@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   profileStatus,
   type ConfigFileStatus,
@@ -8,12 +7,11 @@ import {
   type ProfileSummary,
 } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
-import { diagnoseIni, type FileDiagnostics, type FileKind, type RawSection } from './ini-diagnostics';
-import { configFilePath, credentialsFilePath } from './paths';
+import type { FileDiagnostics, FileKind, RawSection } from './ini-diagnostics';
+import { configFilePath } from './paths';
+import { readSharedConfig, type Section } from './shared-config';
 import { redactSecrets } from '../security/redact';
 import { tokenStatus } from './token-cache';
-
-type Section = Record<string, string | undefined>;
 
 /** What an SSO profile needs to sign in: the session (or legacy) settings, resolved. */
 export interface SsoTarget {
@@ -220,52 +218,6 @@ export function ssoTargetOf(summary: ProfileSummary, sessions: Record<string, Se
   return undefined;
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AppError('CONFIG_FILE_INVALID', `Cannot read ${path}: ${(e as Error).message}`, {
-      hint: 'Check the file exists and that you may read it.',
-    });
-  }
-}
-
-/**
- * The sections of one type as the AWS SDK reads them: sections of one name merged in file order
- * (later values win), sections without a setting absent, nothing from a file the SDK refuses.
- * One pass over the sections, so a file of 100,000 profiles is read in linear time.
- */
-const hasValues = (values: Section) => {
-  for (const _ in values) return true;
-  return false;
-};
-
-function sdkValues(d: FileDiagnostics | undefined, type: 'profile' | 'sso-session'): Record<string, Section> {
-  const out: Record<string, Section> = Object.create(null) as Record<string, Section>;
-  if (!d || d.refusedBySdk) return out;
-  for (const s of d.sections) {
-    if (s.type !== type || s.name === undefined) continue;
-    if (!(s.name in out) && !hasValues(s.values)) continue;
-    out[s.name] = Object.assign(out[s.name] ?? {}, s.values);
-  }
-  return out;
-}
-
-async function readDiagnostics(): Promise<{
-  paths: Record<FileKind, string>;
-  texts: Partial<Record<FileKind, string>>;
-  diag: Partial<Record<FileKind, FileDiagnostics>>;
-}> {
-  const paths: Record<FileKind, string> = { config: configFilePath(), credentials: credentialsFilePath() };
-  const texts = { config: await readText(paths.config), credentials: await readText(paths.credentials) };
-  const diag = {
-    config: texts.config === undefined ? undefined : diagnoseIni(texts.config, 'config'),
-    credentials: texts.credentials === undefined ? undefined : diagnoseIni(texts.credentials, 'credentials'),
-  };
-  return { paths, texts, diag };
-}
-
 /** A profile's own section problems, from both files (sso-session and services sections carry theirs elsewhere). */
 function sectionProblems(index: SectionIndex, name: string): ProfileProblem[] {
   return (['profile', 'ignored'] as const).flatMap((type) =>
@@ -277,11 +229,20 @@ function sectionProblems(index: SectionIndex, name: string): ProfileProblem[] {
  * Values as the AWS CLI reads them: where a value goes on after " ;" or " #", botocore keeps
  * that as part of it (the SDK drops it). ini-diagnostics reports each such line as an error.
  */
-function asTheCliReads(sdk: Record<string, Section>, d: FileDiagnostics | undefined, type: RawSection['type']) {
-  for (const s of d?.inlineCommented ?? []) {
-    const values = s.type === type && s.name !== undefined ? sdk[s.name] : undefined;
-    if (values) for (const [key, value] of s.inlineComments ?? []) values[key] = value;
+function asTheCliReads(
+  sdk: Record<string, Section>,
+  d: FileDiagnostics | undefined,
+  type: RawSection['type'],
+): Record<string, Section> {
+  const commented = (d?.inlineCommented ?? []).filter((s) => s.type === type && s.name !== undefined && sdk[s.name]);
+  if (!commented.length) return sdk;
+  // The SDK's view is shared (the clients' settings read it): the CLI's values go into copies.
+  const out = Object.assign(Object.create(null) as Record<string, Section>, sdk);
+  for (const s of commented) {
+    const values = (out[s.name!] = { ...out[s.name!] });
+    for (const [key, value] of s.inlineComments ?? []) values[key] = value;
   }
+  return out;
 }
 
 /** Reads the user's AWS profiles: values as the SDK parses them, problems from a raw line pass. */
@@ -293,14 +254,12 @@ export class ProfileService {
   }
 
   private async read(): Promise<{ list: ProfileList; sessions: Record<string, Section> }> {
-    const { paths, texts, diag } = await readDiagnostics();
+    const shared = readSharedConfig();
+    const { paths, exists, diag } = shared;
     const index = indexSections(diag);
-    const sessions = sdkValues(diag.config, 'sso-session');
-    const configProfiles = sdkValues(diag.config, 'profile');
-    const credentialProfiles = sdkValues(diag.credentials, 'profile');
-    asTheCliReads(configProfiles, diag.config, 'profile');
-    asTheCliReads(sessions, diag.config, 'sso-session');
-    asTheCliReads(credentialProfiles, diag.credentials, 'profile');
+    const sessions = asTheCliReads(shared.sessions, diag.config, 'sso-session');
+    const configProfiles = asTheCliReads(shared.configProfiles, diag.config, 'profile');
+    const credentialProfiles = asTheCliReads(shared.credentialProfiles, diag.credentials, 'profile');
     const ignored = [...(diag.config?.sections ?? []), ...(diag.credentials?.sections ?? [])].filter(
       (s) => s.type === 'ignored' && s.name !== undefined,
     );
@@ -328,7 +287,7 @@ export class ProfileService {
     const files: ConfigFileStatus[] = (['config', 'credentials'] as const).map((kind) => ({
       kind,
       path: paths[kind],
-      exists: texts[kind] !== undefined,
+      exists: exists[kind],
       problems: [
         ...(diag[kind]?.problems ?? []),
         ...(diag[kind]?.sections ?? []).filter((s) => s.type === 'sso-session').flatMap((s) => s.problems),
