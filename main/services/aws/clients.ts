@@ -2,18 +2,20 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
 import type { LookupFunction } from 'node:net';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { runCredentialProcess } from './credential-process';
+import { resolveProfileCredentials } from './profile-credentials';
 import { RunClients, type ClientBase, type RunClientOptions } from './run-clients';
+import { clientSettings } from './sdk-settings';
+import { readSharedConfig } from './shared-config';
 
 /**
  * Builds SDK clients with timeouts and bounded retries, and holds each profile's resolved
  * credentials in main-process memory only (re-resolved 5 minutes before they expire).
- * Endpoints are left to the SDK's own configuration (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>,
- * profile `endpoint_url`), which is how tests and emulators point it elsewhere.
+ * Endpoints follow the SDK's own configuration (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>,
+ * profile `endpoint_url` and `services`), which is how tests and emulators point it elsewhere;
+ * like every other setting the SDK would look up in the shared config files, they are resolved
+ * from our one parse of those files (sdk-settings.ts), so no SDK code parses them itself.
  */
 export interface AwsClientSettings {
   connectionTimeoutMs: number;
@@ -34,29 +36,19 @@ export const DEFAULT_CLIENT_SETTINGS: AwsClientSettings = {
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
-function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+type CallerRegion = { callerClientConfig?: { region?: () => Promise<string> } } | undefined;
+
+function memoize(provider: (caller: CallerRegion) => Promise<AwsCredentialIdentity>): AwsCredentialIdentityProvider {
   let current: AwsCredentialIdentity | undefined;
   let pending: Promise<AwsCredentialIdentity> | undefined;
-  return async () => {
+  return async (caller?: CallerRegion) => {
     if (current && (!current.expiration || current.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS))
       return current;
-    pending ??= provider()
+    pending ??= provider(caller)
       .then((c) => (current = c))
       .finally(() => (pending = undefined));
     return pending;
   };
-}
-
-/**
- * The profile's credential_process when that is what supplies its credentials (fromIni's
- * order: a role, static keys and web identity come first). The SDK's own runner has no
- * deadline, no process group and no output cap, so this one runs it instead.
- */
-async function ownCredentialProcess(profile: string): Promise<string | undefined> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const p = { ...configFile[profile], ...credentialsFile[profile] };
-  if (p.role_arn || p.aws_access_key_id || p.web_identity_token_file) return undefined;
-  return p.credential_process || undefined;
 }
 
 export class AwsClientFactory {
@@ -91,13 +83,32 @@ export class AwsClientFactory {
     };
   }
 
+  /**
+   * What a client of `serviceId` (as the SDK names it: "STS", "S3 Control") in `region` is given:
+   * the shared handler settings plus every setting the SDK would otherwise read from the files.
+   */
+  clientConfig(serviceId: string, region: string) {
+    return { ...clientSettings(readSharedConfig(), serviceId, region), ...this.base() };
+  }
+
+  /**
+   * The profile's credentials, resolved from our parse of the files (profile-credentials.ts) as
+   * the SDK's fromIni would; its credential_process, also one reached through source_profile,
+   * runs bounded (credential-process.ts). Read afresh from the files at each resolution.
+   */
   credentials(profile: string): AwsCredentialIdentityProvider {
     let provider = this.credentialsByProfile.get(profile);
     if (!provider) {
-      const sdk = fromIni({ profile, ignoreCache: true, clientConfig: this.base() });
-      provider = memoize(async () => {
-        const command = await ownCredentialProcess(profile);
-        return command === undefined ? sdk() : runCredentialProcess(command, { profile });
+      provider = memoize(async (caller) => {
+        const callerRegion = (await caller?.callerClientConfig?.region?.()) ?? 'us-east-1';
+        return resolveProfileCredentials(profile, {
+          config: readSharedConfig(),
+          callerRegion,
+          sts: (region, credentials) => new STSClient({ ...this.clientConfig('STS', region), credentials }),
+          sso: (region) => this.sso(region),
+          oidc: (region) => this.oidc(region),
+          clientConfig: this.clientConfig('STS', callerRegion),
+        });
       });
       this.credentialsByProfile.set(profile, provider);
     }
@@ -128,24 +139,24 @@ export class AwsClientFactory {
   }
 
   sts(profile: string, region: string): STSClient {
-    return new STSClient({ ...this.base(), region, credentials: this.credentials(profile) });
+    return new STSClient({ ...this.clientConfig('STS', region), credentials: this.credentials(profile) });
   }
 
   iam(profile: string, region: string): IAMClient {
-    return new IAMClient({ ...this.base(), region, credentials: this.credentials(profile) });
+    return new IAMClient({ ...this.clientConfig('IAM', region), credentials: this.credentials(profile) });
   }
 
   /** The clients of one collection run for one account (see RunClients). */
   forRun(options: RunClientOptions): RunClients {
-    return new RunClients(this.base(), options);
+    return new RunClients((serviceId, region) => this.clientConfig(serviceId, region), options);
   }
 
   /** The portal API authenticates with the SSO access token, not with credentials. */
   sso(region: string): SSOClient {
-    return new SSOClient({ ...this.base(), region });
+    return new SSOClient(this.clientConfig('SSO', region));
   }
 
   oidc(region: string): SSOOIDCClient {
-    return new SSOOIDCClient({ ...this.base(), region });
+    return new SSOOIDCClient(this.clientConfig('SSO OIDC', region));
   }
 }

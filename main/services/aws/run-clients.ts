@@ -50,15 +50,17 @@ export class RunClients {
   private readonly made = new Map<string, Destroyable>();
 
   constructor(
-    private readonly base: ClientBase,
+    /** The factory's settings for one service and region (handler, and everything from the config files). */
+    private readonly sdkSettings: (serviceId: string, region: string) => ClientBase & { region: string },
     private readonly options: RunClientOptions,
   ) {}
 
-  private settings(region: string) {
+  private settings(serviceId: string, region: string) {
+    const settings = this.sdkSettings(serviceId, region);
     return {
-      region,
+      ...settings,
       credentials: this.options.credentials,
-      requestHandler: { ...this.base.requestHandler, requestTimeout: this.options.requestTimeoutMs },
+      requestHandler: { ...settings.requestHandler, requestTimeout: this.options.requestTimeoutMs },
       retryStrategy: this.options.retryStrategy,
     };
   }
@@ -73,81 +75,81 @@ export class RunClients {
   }
 
   iam(region: string): IAMClient {
-    return this.once(`iam/${region}`, () => new IAMClient(this.settings(region)));
+    return this.once(`iam/${region}`, () => new IAMClient(this.settings('IAM', region)));
   }
 
   /** Without SDK retries: the credential report loop backs off itself, within its time limit. */
   iamPoll(region: string): IAMClient {
     return this.once(`iam-poll/${region}`, () => {
-      const { retryStrategy: _own, ...config } = this.settings(region);
+      const { retryStrategy: _own, ...config } = this.settings('IAM', region);
       return new IAMClient({ ...config, maxAttempts: 1 });
     });
   }
 
   sts(region: string) {
-    return this.once(`sts/${region}`, () => new STSClient(this.settings(region)));
+    return this.once(`sts/${region}`, () => new STSClient(this.settings('STS', region)));
   }
 
   account(region: string) {
-    return this.once(`account/${region}`, () => new AccountClient(this.settings(region)));
+    return this.once(`account/${region}`, () => new AccountClient(this.settings('Account', region)));
   }
 
   ec2(region: string) {
-    return this.once(`ec2/${region}`, () => new EC2Client(this.settings(region)));
+    return this.once(`ec2/${region}`, () => new EC2Client(this.settings('EC2', region)));
   }
 
   /** Buckets are read in their own region; a bucket whose region was unknown is followed through S3's redirect. */
   s3(region: string) {
-    return this.once(`s3/${region}`, () => new S3Client({ ...this.settings(region), followRegionRedirects: true }));
+    return this.once(`s3/${region}`, () => new S3Client({ ...this.settings('S3', region), followRegionRedirects: true }));
   }
 
   s3control(region: string) {
-    return this.once(`s3control/${region}`, () => new S3ControlClient(this.settings(region)));
+    return this.once(`s3control/${region}`, () => new S3ControlClient(this.settings('S3 Control', region)));
   }
 
   cloudtrail(region: string) {
-    return this.once(`cloudtrail/${region}`, () => new CloudTrailClient(this.settings(region)));
+    return this.once(`cloudtrail/${region}`, () => new CloudTrailClient(this.settings('CloudTrail', region)));
   }
 
   logs(region: string) {
-    return this.once(`logs/${region}`, () => new CloudWatchLogsClient(this.settings(region)));
+    return this.once(`logs/${region}`, () => new CloudWatchLogsClient(this.settings('CloudWatch Logs', region)));
   }
 
   cloudwatch(region: string) {
-    return this.once(`cloudwatch/${region}`, () => new CloudWatchClient(this.settings(region)));
+    return this.once(`cloudwatch/${region}`, () => new CloudWatchClient(this.settings('CloudWatch', region)));
   }
 
   guardduty(region: string) {
-    return this.once(`guardduty/${region}`, () => new GuardDutyClient(this.settings(region)));
+    return this.once(`guardduty/${region}`, () => new GuardDutyClient(this.settings('GuardDuty', region)));
   }
 
   configService(region: string) {
-    return this.once(`config/${region}`, () => new ConfigServiceClient(this.settings(region)));
+    return this.once(`config/${region}`, () => new ConfigServiceClient(this.settings('Config Service', region)));
   }
 
   inspector2(region: string) {
-    return this.once(`inspector2/${region}`, () => new Inspector2Client(this.settings(region)));
+    return this.once(`inspector2/${region}`, () => new Inspector2Client(this.settings('Inspector2', region)));
   }
 
   rds(region: string) {
-    return this.once(`rds/${region}`, () => new RDSClient(this.settings(region)));
+    return this.once(`rds/${region}`, () => new RDSClient(this.settings('RDS', region)));
   }
 
   kms(region: string) {
-    return this.once(`kms/${region}`, () => new KMSClient(this.settings(region)));
+    return this.once(`kms/${region}`, () => new KMSClient(this.settings('KMS', region)));
   }
 
   backup(region: string) {
-    return this.once(`backup/${region}`, () => new BackupClient(this.settings(region)));
+    return this.once(`backup/${region}`, () => new BackupClient(this.settings('Backup', region)));
   }
 
   /** IAM Identity Center's administration API (permission sets, assignments), in the instance's region. */
   ssoAdmin(region: string) {
-    return this.once(`sso-admin/${region}`, () => new SSOAdminClient(this.settings(region)));
+    return this.once(`sso-admin/${region}`, () => new SSOAdminClient(this.settings('SSO Admin', region)));
   }
 
   identitystore(region: string) {
-    return this.once(`identitystore/${region}`, () => new IdentitystoreClient(this.settings(region)));
+    return this.once(`identitystore/${region}`, () => new IdentitystoreClient(this.settings('identitystore', region)));
   }
 
   destroy(): void {

@@ -1,18 +1,19 @@
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand } from '@aws-sdk/client-sso';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { fromSso } from '@aws-sdk/token-providers';
 import type { SsoAccount, SsoRole } from '../../../shared/domain/aws';
 import { AppError } from '../../../shared/ipc/result';
 import type { AwsClientFactory } from './clients';
 import { mapAwsError } from './errors';
 import type { SsoTarget } from './profiles';
+import { profileValues, readSharedConfig } from './shared-config';
+import { ssoSessionToken } from './sso-token';
 import { readTokenCache } from './token-cache';
 
 const MAX_PAGES = 50;
 
 /**
- * The SSO access token for a profile, from the CLI-shared cache. sso-session tokens go
- * through the SDK's token provider, which refreshes them (and rewrites the cache) when it can.
+ * The SSO access token for a profile, from the CLI-shared cache. sso-session tokens are
+ * refreshed (and the cache rewritten) when they can be, as the SDK's token provider does (sso-token.ts).
  */
 async function accessToken(target: SsoTarget, clients: AwsClientFactory): Promise<string> {
   const signIn = {
@@ -21,7 +22,9 @@ async function accessToken(target: SsoTarget, clients: AwsClientFactory): Promis
   };
   if (target.kind === 'sso') {
     try {
-      return (await fromSso({ profile: target.profile, ignoreCache: true, clientConfig: clients.base() })()).token;
+      const config = readSharedConfig();
+      const profile = profileValues(config, target.profile);
+      return (await ssoSessionToken(target.profile, profile, config.sessions, (region) => clients.oidc(region))).token;
     } catch (e) {
       throw mapAwsError(e, { profile: target.profile, sso: true });
     }
