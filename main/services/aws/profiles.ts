@@ -253,7 +253,8 @@ export class ProfileService {
     return (await this.read()).list;
   }
 
-  private async read(): Promise<{ list: ProfileList; sessions: Record<string, Section> }> {
+  /** With `only`, the list holds that one profile (when it exists): what `get` needs, without summarizing all. */
+  private async read(only?: string): Promise<{ list: ProfileList; sessions: Record<string, Section> }> {
     const shared = readSharedConfig();
     const { paths, exists, diag } = shared;
     const index = indexSections(diag);
@@ -275,12 +276,13 @@ export class ProfileService {
       return status;
     };
     const byName = new Intl.Collator().compare;
-    for (const name of [...names].sort(byName)) {
+    const wanted = only === undefined ? [...names].sort(byName) : names.has(only) ? [only] : [];
+    for (const name of wanted) {
       profiles.push(
         await this.summarize(name, configProfiles[name], credentialProfiles[name], sessions, names, index, tokenOf),
       );
     }
-    for (const name of new Set(ignoredNames)) {
+    for (const name of new Set(only === undefined ? ignoredNames : ignoredNames.filter((n) => n === only))) {
       const problems = sectionProblems(index, name);
       profiles.push({ name, kind: 'none', status: profileStatus({ kind: 'none', problems }), files: [], problems });
     }
@@ -353,10 +355,10 @@ export class ProfileService {
 
   /** One profile, or PROFILE_NOT_FOUND naming the ones that exist. */
   async get(name: string): Promise<{ summary: ProfileSummary; sso?: SsoTarget }> {
-    const { list, sessions } = await this.read();
+    const { list, sessions } = await this.read(name);
     const summary = list.profiles.find((p) => p.name === name);
     if (!summary) {
-      const known = list.profiles.map((p) => p.name);
+      const known = (await this.read()).list.profiles.map((p) => p.name);
       throw new AppError('PROFILE_NOT_FOUND', `There is no AWS profile named "${name}".`, {
         hint: known.length
           ? `Choose one of: ${known.slice(0, 10).join(', ')}.`
