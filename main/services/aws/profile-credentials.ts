@@ -46,8 +46,7 @@ export interface CredentialDeps {
 const isStatic = (p: Section | undefined) =>
   !!p && typeof p.aws_access_key_id === 'string' && typeof p.aws_secret_access_key === 'string';
 const withSourceProfile = (p: Section) => typeof p.source_profile === 'string' && p.credential_source === undefined;
-const withCredentialSource = (p: Section) =>
-  typeof p.credential_source === 'string' && p.source_profile === undefined;
+const withCredentialSource = (p: Section) => typeof p.credential_source === 'string' && p.source_profile === undefined;
 const isAssumeRole = (p: Section | undefined) =>
   !!p && typeof p.role_arn === 'string' && (withSourceProfile(p) || withCredentialSource(p));
 const credentialSourceOnly = (p: Section) => !p.role_arn && !!p.credential_source;
@@ -163,15 +162,13 @@ async function ssoCredentials(name: string, profile: Section, deps: CredentialDe
     throw new CredentialsProviderError(`The SSO session associated with this profile has expired. ${REFRESH}`, false);
   let answer;
   try {
-    answer = await deps
-      .sso(p.sso_region)
-      .send(
-        new GetRoleCredentialsCommand({
-          accountId: p.sso_account_id,
-          roleName: p.sso_role_name,
-          accessToken: token.accessToken,
-        }),
-      );
+    answer = await deps.sso(p.sso_region).send(
+      new GetRoleCredentialsCommand({
+        accountId: p.sso_account_id,
+        roleName: p.sso_role_name,
+        accessToken: token.accessToken,
+      }),
+    );
   } catch (e) {
     throw Object.assign(new CredentialsProviderError(String(e), false), { cause: e });
   }
@@ -204,7 +201,8 @@ function resolve(
       ...(p.role_session_name ? { roleSessionName: p.role_session_name } : {}),
       clientConfig: { ...deps.clientConfig, region: p.region ?? deps.callerRegion },
     })();
-  if (p && typeof p.credential_process === 'string') return runCredentialProcess(p.credential_process, { profile: name });
+  if (p && typeof p.credential_process === 'string')
+    return runCredentialProcess(p.credential_process, { profile: name });
   if (isSso(p)) return ssoCredentials(name, p!, deps);
   // `aws login` sessions: rare, left to the SDK (which reads the files itself for them).
   if (p?.login_session) return fromIni({ profile: name, clientConfig: deps.clientConfig })();

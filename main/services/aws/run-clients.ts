@@ -100,7 +100,10 @@ export class RunClients {
 
   /** Buckets are read in their own region; a bucket whose region was unknown is followed through S3's redirect. */
   s3(region: string) {
-    return this.once(`s3/${region}`, () => new S3Client({ ...this.settings('S3', region), followRegionRedirects: true }));
+    return this.once(
+      `s3/${region}`,
+      () => new S3Client({ ...this.settings('S3', region), followRegionRedirects: true }),
+    );
   }
 
   s3control(region: string) {

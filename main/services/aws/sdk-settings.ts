@@ -61,7 +61,9 @@ export function commonClientSettings(config: SharedConfig) {
     maxAttempts: first(['AWS_MAX_ATTEMPTS', 'max_attempts'], p, int) ?? 3,
     retryMode: first(['AWS_RETRY_MODE', 'retry_mode'], p, text) ?? 'standard',
     // An unknown mode is the SDK's error, at the first call, as before.
-    defaultsMode: (first(['AWS_DEFAULTS_MODE', 'defaults_mode'], p, text) ?? 'legacy') as NonNullable<STSClientConfig['defaultsMode']>,
+    defaultsMode: (first(['AWS_DEFAULTS_MODE', 'defaults_mode'], p, text) ?? 'legacy') as NonNullable<
+      STSClientConfig['defaultsMode']
+    >,
     authSchemePreference: first(['AWS_AUTH_SCHEME_PREFERENCE', 'auth_scheme_preference'], p, commaList) ?? [],
     // Providers, since "none" must stay undefined without the SDK looking it up again.
     userAgentAppId: () => Promise.resolve(appId),
@@ -80,14 +82,10 @@ export function s3ClientSettings(config: SharedConfig) {
   return {
     requestChecksumCalculation:
       (first(['AWS_REQUEST_CHECKSUM_CALCULATION', 'request_checksum_calculation'], p, checksums) as
-        | 'WHEN_SUPPORTED'
-        | 'WHEN_REQUIRED'
-        | undefined) ?? 'WHEN_SUPPORTED',
+        'WHEN_SUPPORTED' | 'WHEN_REQUIRED' | undefined) ?? 'WHEN_SUPPORTED',
     responseChecksumValidation:
       (first(['AWS_RESPONSE_CHECKSUM_VALIDATION', 'response_checksum_validation'], p, checksums) as
-        | 'WHEN_SUPPORTED'
-        | 'WHEN_REQUIRED'
-        | undefined) ?? 'WHEN_SUPPORTED',
+        'WHEN_SUPPORTED' | 'WHEN_REQUIRED' | undefined) ?? 'WHEN_SUPPORTED',
     disableS3ExpressSessionAuth:
       first(['AWS_S3_DISABLE_EXPRESS_SESSION_AUTH', 's3_disable_express_session_auth'], p, bool) ?? false,
     useArnRegion: () => Promise.resolve(useArnRegion),
@@ -115,10 +113,7 @@ export function cloudWatchClientSettings(config: SharedConfig) {
  * profile's `services` section and `endpoint_url`; none when ignore_configured_endpoint_urls
  * says so. A `services` name with no section is the SDK's error, at the first call.
  */
-export function endpointFor(
-  config: SharedConfig,
-  serviceId: string,
-): { endpoint?: string | (() => Promise<never>) } {
+export function endpointFor(config: SharedConfig, serviceId: string): { endpoint?: string | (() => Promise<never>) } {
   const p = settingsProfile(config);
   if (first(['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore_configured_endpoint_urls'], p, bool)) return {};
   const words = serviceId.split(' ');

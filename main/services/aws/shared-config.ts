@@ -75,7 +75,8 @@ function readText(path: string): string | undefined {
     const st = fstatSync(fd);
     if (st.isCharacterDevice() && path === '/dev/null') return '';
     if (st.isDirectory()) throw refuse('it is a folder, not a file.');
-    if (!st.isFile()) throw refuse(st.isFIFO() ? 'it is a named pipe (FIFO), not a file.' : 'it is not a regular file.');
+    if (!st.isFile())
+      throw refuse(st.isFIFO() ? 'it is a named pipe (FIFO), not a file.' : 'it is not a regular file.');
     return readFileSync(fd, 'utf8');
   } catch (e) {
     if (e instanceof AppError) throw e;

@@ -53,7 +53,8 @@ export async function ssoSessionToken(
   if (!profile)
     throw new TokenProviderError(`Profile '${profileName}' could not be found in shared credentials file.`, false);
   const sessionName = profile.sso_session;
-  if (!sessionName) throw new TokenProviderError(`Profile '${profileName}' is missing required property 'sso_session'.`);
+  if (!sessionName)
+    throw new TokenProviderError(`Profile '${profileName}' is missing required property 'sso_session'.`);
   const running = inFlight.get(sessionName);
   if (running) return running;
   const session = sessions[sessionName];
