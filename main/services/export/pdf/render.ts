@@ -75,7 +75,7 @@ function bodyParts(content: BundleContent, sizes: typeof PART_SIZES): Part[] {
     part.thumbnails.push(...thumbnails);
     inPart++;
   }
-  parts.push({ nodes: exclusionsSection(content), thumbnails: [] });
+  for (const nodes of exclusionsSection(content, sizes.evidenceRows)) parts.push({ nodes, thumbnails: [] });
   if (content.accessReview) parts.push({ nodes: accessReviewSection(content.accessReview), thumbnails: [] });
   if (content.requests) for (const nodes of requestsSection(content.requests)) parts.push({ nodes, thumbnails: [] });
   for (const nodes of evidenceIndex(content, sizes.evidenceRows)) parts.push({ nodes, thumbnails: [] });
