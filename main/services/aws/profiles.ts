@@ -220,9 +220,12 @@ export function ssoTargetOf(summary: ProfileSummary, sessions: Record<string, Se
 
 /** A profile's own section problems, from both files (sso-session and services sections carry theirs elsewhere). */
 function sectionProblems(index: SectionIndex, name: string): ProfileProblem[] {
-  return (['profile', 'ignored'] as const).flatMap((type) =>
-    (index.get(sectionKey(type, name)) ?? []).flatMap((x) => x.s.problems),
-  );
+  // Plain loops: this runs for every profile, and nested flatMap cost a second over 100,000 of them.
+  const out: ProfileProblem[] = [];
+  for (const type of ['profile', 'ignored'] as const) {
+    for (const x of index.get(sectionKey(type, name)) ?? []) out.push(...x.s.problems);
+  }
+  return out;
 }
 
 /**
