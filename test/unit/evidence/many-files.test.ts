@@ -34,6 +34,7 @@ describe('an evidence library of hundreds of files', () => {
     // A fresh process has nothing cached: every record is read and every file hashed.
     const script = join(import.meta.dirname, 'list-evidence.child.ts');
     const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    execFileSync(tsx, [script, '--load-only'], { timeout: 60_000 });
     const out = execFileSync('bash', ['-c', 'ulimit -n 128 && exec "$0" "$1" "$2"', tsx, script, folder], {
       encoding: 'utf8',
       timeout: 60_000,
