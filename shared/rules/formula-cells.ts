@@ -29,7 +29,26 @@ export function cellName(columnIndex: number, row: number): string {
   return `${name}${row}`;
 }
 
-/** What an import found, kept in the evidence record's `meta.formulaCells`. */
+/**
+ * Counts formula-looking cells record by record and names the first as a spreadsheet would:
+ * the one count for imported CSV files and for the CSV files the collectors store.
+ */
+export function formulaCellTally() {
+  let count = 0;
+  let first = '';
+  let row = 0;
+  return {
+    add(record: readonly string[]) {
+      row++;
+      for (let i = 0; i < record.length; i++) {
+        if (isFormulaCell(record[i]!) && count++ === 0) first = cellName(i, row);
+      }
+    },
+    result: (): FormulaCells | undefined => (count ? { count, first } : undefined),
+  };
+}
+
+/** What an import or a collector found, kept in the evidence record's `meta.formulaCells`. */
 export const FormulaCells = z.object({ count: z.number().int().positive(), first: z.string() });
 export type FormulaCells = z.infer<typeof FormulaCells>;
 

@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { cellName, isFormulaCell } from '../../../shared/rules/formula-cells';
+import { formulaCellTally, type FormulaCells } from '../../../shared/rules/formula-cells';
 import { jsonSyntaxCheck, JsonSyntaxError } from './json-syntax';
 
 /**
@@ -57,24 +58,27 @@ async function checkUtf8(path: string, onChunk?: (bytes: Buffer) => void): Promi
 }
 
 async function checkCsv(path: string): Promise<ContentFacts> {
-  let count = 0;
-  let first = '';
-  let row = 0;
+  const tally = formulaCellTally();
   await pipeline(
     createReadStream(path, 'utf8'),
     parseCsv({ relax_column_count: true, bom: true, max_record_size: 8 * 1024 * 1024 }),
     new Writable({
       objectMode: true,
       write(record: string[], _e, done) {
-        row++;
-        for (let i = 0; i < record.length; i++) {
-          if (isFormulaCell(record[i]!) && count++ === 0) first = cellName(i, row);
-        }
+        tally.add(record);
         done();
       },
     }),
   );
-  return count ? { formulaCells: { count, first } } : {};
+  const formulaCells = tally.result();
+  return formulaCells ? { formulaCells } : {};
+}
+
+/** Formula-looking cells in CSV text the app holds in memory (a collector's CSV answer, such as the credential report). */
+export function formulaCellsInCsv(text: string): FormulaCells | undefined {
+  const tally = formulaCellTally();
+  for (const record of parseCsvText(text, { relax_column_count: true, bom: true }) as string[][]) tally.add(record);
+  return tally.result();
 }
 
 export async function checkText(path: string, type: 'csv' | 'txt' | 'json', label: string): Promise<ContentFacts> {

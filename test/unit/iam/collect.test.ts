@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { controlsForCheck } from '../../../shared/catalog';
 import { Finding, type CheckRun } from '../../../shared/domain/findings';
+import { formulaCellsOf } from '../../../shared/rules/formula-cells';
 import { parseCredentialReport } from '../../../main/services/collectors/sources/credential-report-csv';
 import type { FindingsDocument } from '../../../main/services/collectors/check-evidence';
 import { startAwsEndpoint } from '../../../main/sandbox/aws-endpoint';
@@ -128,6 +129,7 @@ describe('collecting IAM evidence through the real SDK and the local endpoint', 
     // The credential report is kept exactly as returned: a CSV the rules read again to the same result.
     const csv = records.find((r) => r.fileName === 'iam-credential-report.csv')!;
     expect(csv.mediaType).toBe('text/csv');
+    expect(formulaCellsOf(csv)).toBeUndefined();
     expect(parseCredentialReport((await store.read(csv)).toString()).map((r) => r.user)).toEqual([
       '<root_account>',
       'alice',

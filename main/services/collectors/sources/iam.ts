@@ -18,6 +18,7 @@ import {
   type VirtualMfaDevice,
 } from '../../../../shared/rules/iam';
 import type { RawPage } from '../call-recorder';
+import { formulaCellsInCsv } from '../../evidence/content-checks';
 import { fetchCredentialReport } from './credential-report';
 import { jsonFile, type Fetcher, type SourceContext } from './types';
 
@@ -105,6 +106,8 @@ const passwordPolicy: Fetcher<'passwordPolicy'> = async ({ clients, region, sign
 
 const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
   const report = await fetchCredentialReport(ctx);
+  // IAM user names may start with = + - @: the bytes stay as AWS sent them, and the flag travels with them.
+  const formulaCells = formulaCellsInCsv(report.csv);
   return {
     value: report.rows,
     files: [
@@ -113,7 +116,11 @@ const credentialReport: Fetcher<'credentialReport'> = async (ctx) => {
         title: `IAM credential report (generated ${report.generatedAt ?? 'at an unknown time'})`,
         mediaType: 'text/csv',
         content: report.bytes,
-        meta: { generatedTime: report.generatedAt, requestIds: report.pages.map((p) => p.requestId) },
+        meta: {
+          generatedTime: report.generatedAt,
+          requestIds: report.pages.map((p) => p.requestId),
+          ...(formulaCells ? { formulaCells } : {}),
+        },
       },
     ],
     calls: ctx.recorder.calls,
