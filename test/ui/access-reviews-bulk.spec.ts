@@ -162,4 +162,10 @@ test('a hand-edited access-review sign-off is shown forged, in red, and counts a
   await expect(panel).toContainText('Forged sign-off: it counts as not signed');
   expect(await panel.getAttribute('style')).toContain('--mantine-color-red');
   await expect(again.page.getByTestId('access-review-due')).toContainText('No access review has been signed yet');
+  // The badge takes the kernel's standing too: red "Forged sign-off", never green from the stored sign-off.
+  const badge = again.page.getByTestId('access-review-state');
+  await expect(badge).toHaveText('Forged sign-off');
+  expect(await badge.getAttribute('style')).toContain('--mantine-color-red');
+  // No follow-up check against a sign-off that does not stand.
+  await expect(again.page.getByTestId('access-followups')).toHaveCount(0);
 });

@@ -24,13 +24,14 @@ import { collectPopulation, type PopulationDeps } from './population-collector';
 import { refuseWhenSigned, refuseWhenUnsigned, reopenReason, signatureOver } from '../reviews/review-kernel';
 import type { SignOffKeys } from '../reviews/sign-off-keys';
 import type { SigningKeyChoice } from '../../../shared/domain/signing';
-import { standingSummary } from '../../../shared/rules/reviews/review-standing';
+import { signatureStands } from '../../../shared/rules/reviews/review-standing';
 import { canonicalJson } from '../../../shared/util/canonical-json';
 import {
   accessReviewKeyVerdict,
   accessReviewKeyVerdicts,
   accessReviewStanding,
   accessReviewStatement,
+  historyWords,
 } from './access-review-sign-off';
 
 export interface AccessReviewDeps extends PopulationDeps {
@@ -291,9 +292,16 @@ export class AccessReviewService {
   async closeLoop(input: { profile?: string; region?: string } = {}): Promise<AccessReviewView> {
     const ws = this.deps.workspaces.require();
     const person = ws.actor();
-    const signed = [...ws.accessReviews.reviews].reverse().find((r) => r.signed);
+    // The kernel's answer: a forged or outdated sign-off is not a signed review to compare with.
+    const reviews = ws.accessReviews.reviews;
+    const verdicts = await accessReviewKeyVerdicts(this.deps.signOffKeys, reviews, ws.meta.id);
+    const signed = reviews.findLast((r) =>
+      signatureStands(accessReviewStanding(r, ws.team.members, verdicts.get(r.id)!)),
+    );
     if (!signed)
-      throw new AppError('CONFLICT', 'No signed access review to compare with.', { hint: 'Sign a review first.' });
+      throw new AppError('CONFLICT', 'No signed access review to compare with.', {
+        hint: 'Sign a review first (a forged sign-off, or one that no longer stands, does not count).',
+      });
     const profile = input.profile ?? ws.meta.aws.profile;
     if (!profile) throw new AppError('INVALID_INPUT', 'Choose the AWS profile to read the account with.');
     const population = await collectPopulation(this.deps, {
@@ -375,8 +383,8 @@ export class AccessReviewService {
     const problems = review ? reviewRowProblems(review, ws.team.members) : [];
     const verdicts = await accessReviewKeyVerdicts(this.deps.signOffKeys, doc.reviews, ws.meta.id);
     const standingOfReview = (r: AccessReview) => accessReviewStanding(r, ws.team.members, verdicts.get(r.id)!);
-    // The kernel's answer: a forged sign-off is not the last one signed.
-    const due = nextDue(doc.reviews.map(standingOfReview), doc.cadenceDays);
+    // The kernel's answer: only a sign-off that stands (not forged, not outdated) is the last one signed.
+    const due = nextDue(doc.reviews.map(standingOfReview).filter(signatureStands), doc.cadenceDays);
     return {
       review,
       standing: review ? standingOfReview(review) : null,
@@ -385,7 +393,7 @@ export class AccessReviewService {
       history: doc.reviews.map((r) => ({
         id: r.id,
         startedAt: r.startedAt,
-        signOff: r.signed ? standingSummary(standingOfReview(r)) : 'not signed',
+        signOff: historyWords(standingOfReview(r)),
         rows: r.rows.length,
       })),
       ...due,

@@ -1,7 +1,12 @@
 import type { AccessReview } from '../../../shared/domain/access-review';
 import type { TeamMember } from '../../../shared/domain/team';
 import { accessReviewContent, reviewRowProblems } from '../../../shared/rules/access/review-rules';
-import type { KeyVerdict, ReviewSignatureCore, ReviewStanding } from '../../../shared/rules/reviews/review-standing';
+import {
+  standingSummary,
+  type KeyVerdict,
+  type ReviewSignatureCore,
+  type ReviewStanding,
+} from '../../../shared/rules/reviews/review-standing';
 import type { SignOffStatementInput } from '../../../shared/rules/reviews/sign-off-statement';
 import { standingOf } from '../reviews/review-kernel';
 import { statementOf, type SignOffKeys } from '../reviews/sign-off-keys';
@@ -44,3 +49,7 @@ export const accessReviewStanding = (
   key: KeyVerdict,
 ): ReviewStanding =>
   standingOf(review.signed, accessReviewContent(review), reviewRowProblems(review, members).length, key);
+
+/** A review of the history in the kernel's words: "not signed" when no sign-off was ever recorded on it. */
+export const historyWords = (standing: ReviewStanding): string =>
+  standing.signed || standing.forged ? standingSummary(standing) : 'not signed';

@@ -11,11 +11,11 @@ import type { TeamDoc } from '../../../shared/domain/team';
 import { nextDue, reviewersOf } from '../../../shared/rules/access/review-rules';
 import {
   NO_KEY,
-  standingSummary,
+  signatureStands,
   type KeyVerdict,
   type ReviewStanding,
 } from '../../../shared/rules/reviews/review-standing';
-import { accessReviewStanding } from '../access-reviews/access-review-sign-off';
+import { accessReviewStanding, historyWords } from '../access-reviews/access-review-sign-off';
 import type { BundleModel, ModelEvidence } from './bundle-model';
 
 /** A line of the flagged or decided-to-change identities, as both index documents show it. */
@@ -67,13 +67,25 @@ export interface BundleAccessReview {
 }
 
 /**
- * The review the bundle shows: the newest signed one (an auditor tests the signed record), or,
- * when none is signed, the newest, shown as not signed. None when no review was ever started.
+ * The review the bundle shows: the newest one whose sign-off stands by the review kernel's answer
+ * (an auditor tests the signed record), or, when none stands, the newest, shown with its standing
+ * (a forged or outdated sign-off is never the signed review). None when no review was ever started.
  */
-export function reviewForBundle(doc: AccessReviewsDoc | undefined): AccessReview | undefined {
+export function reviewForBundle(
+  doc: AccessReviewsDoc | undefined,
+  team: TeamDoc,
+  keys: ReadonlyMap<string, KeyVerdict>,
+): AccessReview | undefined {
   if (!doc || doc.reviews.length === 0) return undefined;
-  return doc.reviews.findLast((r) => r.signed) ?? doc.reviews.at(-1);
+  const stands = (r: AccessReview) => signatureStands(accessReviewStanding(r, team.members, keys.get(r.id) ?? NO_KEY));
+  return doc.reviews.findLast(stands) ?? doc.reviews.at(-1);
 }
+
+/** The stored review a worded one stands for (the decisions CSV and the sign-off files ship it). */
+export const storedReviewOf = (
+  doc: AccessReviewsDoc | undefined,
+  worded: BundleAccessReview | undefined,
+): AccessReview | undefined => (worded ? doc?.reviews.find((r) => r.id === worded.id) : undefined);
 
 /** The access review worded for the bundle (see `reviewForBundle`). */
 export function bundleAccessReview(
@@ -81,7 +93,7 @@ export function bundleAccessReview(
   team: TeamDoc,
   model: BundleModel,
 ): BundleAccessReview | undefined {
-  const review = reviewForBundle(doc);
+  const review = reviewForBundle(doc, team, model.signOffs.accessReviews);
   if (!doc || !review) return undefined;
   const evidence = new Map(model.evidence.map((e) => [e.record.id, e]));
   return {
@@ -108,8 +120,8 @@ export function wordedAccessReview(
   for (const d of decisions) deciders.set(d.by.name, (deciders.get(d.by.name) ?? 0) + 1);
   const kinds = new Map<IdentityKind, number>();
   for (const r of review.rows) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-  // The kernel's answer: a forged sign-off is not the last one signed.
-  const due = nextDue(doc.reviews.map(standingOfReview), doc.cadenceDays);
+  // The kernel's answer: only a sign-off that stands (not forged, not outdated) is the last one signed.
+  const due = nextDue(doc.reviews.map(standingOfReview).filter(signatureStands), doc.cadenceDays);
   return {
     id: review.id,
     collectedAt: review.collectedAt,
@@ -136,11 +148,13 @@ export function wordedAccessReview(
       id: r.id,
       startedAt: r.startedAt,
       rows: r.rows.length,
-      signed: r.signed ? standingSummary(standingOfReview(r)) : 'not signed',
+      signed: historyWords(standingOfReview(r)),
     })),
     cadenceDays: doc.cadenceDays,
     ...due,
-    inProgressAfter: doc.reviews.slice(doc.reviews.indexOf(review) + 1).filter((r) => !r.signed).length,
+    inProgressAfter: doc.reviews
+      .slice(doc.reviews.indexOf(review) + 1)
+      .filter((r) => !signatureStands(standingOfReview(r))).length,
   };
 }
 

@@ -11,7 +11,7 @@ import { buildModel, type ExportOptions, type ExportSource } from './bundle-mode
 import type { BundleContent } from './content';
 import { controlsCsv, cuecsCsv, evidenceCsv } from './csv';
 import { bundleRequests, requestRows, requestsCsv, requestsXlsx } from './requests-files';
-import { bundleAccessReview, reviewForBundle } from './access-review-bundle';
+import { bundleAccessReview, storedReviewOf } from './access-review-bundle';
 import { decisionsCsv } from '../access-reviews/decisions-csv';
 import { loadFindings } from './evidence-files';
 import { renderHtml } from './html';
@@ -270,7 +270,7 @@ export async function exportBundle(source: ExportSource, run: ExportRun): Promis
         ? [
             {
               path: ADDED_BUNDLE_FILES.accessReviewDecisionsCsv,
-              bytes: decisionsCsv(reviewForBundle(source.accessReviews)!, source.team.members),
+              bytes: decisionsCsv(storedReviewOf(source.accessReviews, accessReview)!, source.team.members),
               mediaType: 'text/csv',
             },
           ]

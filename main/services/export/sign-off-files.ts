@@ -12,7 +12,7 @@ import { canonicalJson } from '../../../shared/util/canonical-json';
 import { accessReviewStatement } from '../access-reviews/access-review-sign-off';
 import { awsReportStatement } from '../reviews/aws-report-standing';
 import { signOffAllowedSigners } from '../reviews/sign-off-keys';
-import { reviewForBundle, type BundleAccessReview } from './access-review-bundle';
+import { storedReviewOf, type BundleAccessReview } from './access-review-bundle';
 import type { BundleAwsReview } from './aws-review';
 import type { ExportSource } from './bundle-model';
 import { SIGN_OFF_ALLOWED_SIGNERS, signOffPaths } from './layout';
@@ -71,7 +71,7 @@ export function signOffFiles(
     () => awsReportStatement(aws.signed!, source.meta.id),
     reviewDraftOf(aws),
   );
-  const review = reviewForBundle(source.accessReviews);
+  const review = storedReviewOf(source.accessReviews, accessReview);
   if (review && accessReview)
     add(
       'access-review',

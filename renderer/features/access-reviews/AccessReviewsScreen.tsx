@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { standingBadge } from '../../../shared/rules/reviews/review-standing';
+import { standingBadge, type ReviewState } from '../../../shared/rules/reviews/review-standing';
 import { useWorkspace } from '../../app/workspace-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AccessSignPanel } from './AccessSignPanel';
@@ -23,6 +23,15 @@ import { DecisionPanel } from './DecisionPanel';
 import { FollowUpsCard } from './FollowUpsCard';
 import { PopulationTable } from './PopulationTable';
 import { useAccessReview } from './use-access-review';
+
+/** The badge's colour from the review kernel's standing: green only for a sign-off that stands. */
+const STATE_COLOURS: Record<ReviewState, string> = {
+  draft: 'gray',
+  ready_to_sign: 'gray',
+  signed: 'green',
+  signature_stale: 'orange',
+  signature_forged: 'red',
+};
 
 /**
  * Access reviews (CC6.2, CC6.3): the population of IAM and IAM Identity Center identities
@@ -55,11 +64,14 @@ export function AccessReviewsScreen() {
       </Stack>
     );
   const review = view.review;
-  const signed = !!review?.signed;
-  const canStart = !review || signed;
+  // A sign-off is recorded (standing or not): the review is read-only until reopened.
+  const locked = !!review?.signed;
+  // The kernel's answer: only a sign-off that stands (not forged, not outdated) counts as signed.
+  const stands = view.standing?.state === 'signed';
+  const canStart = !review || locked;
   const profile = snapshot.meta.aws.profile;
   const progress = view.progress;
-  const canAct = !!review && !signed && !!snapshot.me;
+  const canAct = !!review && !locked && !!snapshot.me;
   // Accounts in scope whose role was refused or whose IAM could not be read (the notes say why).
   const notRead = (review?.accounts ?? []).filter((a) => !a.read).map((a) => a.id);
 
@@ -76,7 +88,13 @@ export function AccessReviewsScreen() {
           </Text>
         </div>
         {view.standing && (
-          <Badge size="lg" variant="light" color={signed ? 'green' : 'gray'} data-testid="access-review-state">
+          <Badge
+            size="lg"
+            variant="light"
+            color={STATE_COLOURS[view.standing.state]}
+            data-testid="access-review-state"
+            data-state={view.standing.state}
+          >
             {standingBadge(view.standing)}
           </Badge>
         )}
@@ -206,7 +224,7 @@ export function AccessReviewsScreen() {
               </Stack>
             </Grid.Col>
           </Grid>
-          {signed && (
+          {stands && (
             <FollowUpsCard review={review} busy={r.busy} error={r.errorOf('closeLoop')} onCheck={r.closeLoop} />
           )}
         </>

@@ -116,8 +116,8 @@ const DAY = 86_400_000;
 
 /**
  * When the next review is due: the last sign-off plus the cadence; null when none was ever signed.
- * Callers pass the review kernel's standings (`ReviewStanding.signed`), where a forged sign-off is
- * null, so a forged review never counts as the last one signed.
+ * Callers pass the review kernel's standings that stand (`signatureStands`), so a forged or outdated
+ * sign-off never counts as the last one signed.
  */
 export function nextDue(
   reviews: readonly { signed: { at: string } | null }[],

@@ -35,8 +35,16 @@ async function signedWithKey() {
   await services.team.add({ name: 'Sam Engineer', email: 'sam@acme.example', role: 'Engineer' });
   const members = services.workspaces.require().team.members;
   const dana = members.find((m) => m.email === DANA.email)!;
-  const sam = members.find((m) => m.email === 'sam@acme.example')!;
   await services.controls.setOwner('access-reviews', dana.id);
+  const signed = await startDecideSign(services);
+  return { ...h, signed };
+}
+
+/** Starts the next review, decides every row and signs it with a new key of Dana's. */
+async function startDecideSign(services: Awaited<ReturnType<typeof checksHarness>>['services']) {
+  const members = services.workspaces.require().team.members;
+  const dana = members.find((m) => m.email === DANA.email)!;
+  const sam = members.find((m) => m.email === 'sam@acme.example')!;
   const api = services.accessReview;
   const rows = (await api.start({ profile: 'audit' })).review!.rows;
   const own = rows.filter((r) => r.email === DANA.email).map((r) => r.id);
@@ -45,9 +53,8 @@ async function signedWithKey() {
   services.workspaces.setMe({ name: sam.name, email: sam.email });
   for (const id of own) await api.decide(id, 'keep', 'Founder; administers the accounts');
   services.workspaces.setMe(DANA);
-  const key = makeKey(keys.dir, `id_${Date.now()}`, { comment: DANA.email });
-  const signed = await api.sign({ source: 'file', path: key.path });
-  return { ...h, signed };
+  const key = makeKey(keys.dir, `id_${Date.now()}_${Math.random().toString(36).slice(2)}`, { comment: DANA.email });
+  return api.sign({ source: 'file', path: key.path });
 }
 
 describe('a forged access-review sign-off', () => {
@@ -82,4 +89,32 @@ describe('a forged access-review sign-off', () => {
     expect(pre.accessReview.open.join(' ')).not.toMatch(/was due by/);
     await again.workspaces.close();
   }, 180_000);
+
+  it('is never chosen as the signed review the bundle shows: the newest sign-off that stands is', async () => {
+    const { services, folder, userDataDir, signed } = await signedWithKey();
+    const first = signed.review!;
+    const second = (await startDecideSign(services)).review!;
+    expect(second.id).not.toBe(first.id);
+    await services.workspaces.close();
+
+    // The second review's sign-off backdated by hand: its signature no longer verifies.
+    const file = join(folder, 'access-reviews.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.reviews[1].signed.at = '2025-01-06T10:00:00.000Z';
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+
+    const again = testServices({ userDataDir }).services;
+    await again.workspaces.open(folder);
+    const view = await again.accessReview.get();
+    expect(view.standing).toMatchObject({ state: 'signature_forged' });
+    expect(view.lastSigned).toBe(first.signed!.at);
+    expect(view.history.map((h) => h.signOff)).toEqual([
+      expect.stringMatching(/^Signed by Dana Founder on /),
+      expect.stringMatching(/^Forged sign-off \(it names Dana Founder\)/),
+    ]);
+    // The bundle (and its pre-flight) shows the first review, whose sign-off stands, not the forged one.
+    const pre = await again.exports.preflight({});
+    expect(pre.accessReview.standing).toMatchObject({ state: 'signed', signed: { at: first.signed!.at } });
+    await again.workspaces.close();
+  }, 240_000);
 });
