@@ -122,6 +122,8 @@ export const AccessReview = z.object({
   /** Team member ids reviewing each row; rows not listed go to `defaultReviewerIds`. */
   reviewers: z.record(z.string(), z.array(z.string()).max(10)).default({}),
   defaultReviewerIds: z.array(z.string()).default([]),
+  /** Who each reviewer was when assigned (by member id), so one removed from the team later is still named. */
+  reviewerNames: z.record(z.string(), z.string().max(120)).optional(),
   decisions: z.record(z.string(), AccessDecision).default({}),
   signed: AccessReviewSignature.nullable().default(null),
   /** Evidence written on sign-off: population snapshot, decisions CSV, PDF summary. */

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'WORKSPACE_FILE_REFUSED',
   // Sample company
   'SAMPLE_WORKSPACE',
+  // Reviews (appended): a decision from someone who is not a current reviewer of the row
+  'NOT_A_REVIEWER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

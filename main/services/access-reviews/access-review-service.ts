@@ -5,6 +5,7 @@ import {
   type AccessReview,
   type AccessReviewsDoc,
   type Decision,
+  type PopulationRow,
 } from '../../../shared/domain/access-review';
 import { ACCESS_REVIEW_CONTROL_ID } from '../../../shared/catalog';
 import { AppError } from '../../../shared/ipc/result';
@@ -13,9 +14,14 @@ import {
   accessReviewContent,
   nextDue,
   reviewProgress,
+  goneReviewers,
+  reviewerName,
+  reviewersOf,
   reviewRowProblems,
   selfReviewedRows,
 } from '../../../shared/rules/access/review-rules';
+import type { Person } from '../../../shared/domain/common';
+import type { TeamMember } from '../../../shared/domain/team';
 import type { AccessReviewView } from '../../../shared/ipc/channels/access-review';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { decisionsCsv } from './decisions-csv';
@@ -33,6 +39,34 @@ import {
   accessReviewStatement,
   historyWords,
 } from './access-review-sign-off';
+
+/** The names of these team members by id, recorded on the review so a reviewer who leaves is still named. */
+const namesOf = (ids: readonly string[], members: readonly TeamMember[]): Record<string, string> =>
+  Object.fromEntries(members.filter((m) => ids.includes(m.id)).map((m) => [m.id, m.name]));
+
+/**
+ * Only a current teammate assigned to the row decides it: someone removed from the team, or not
+ * among the row's reviewers, is refused and nothing changes.
+ */
+function refuseUnlessReviewer(review: AccessReview, row: PopulationRow, by: Person, members: readonly TeamMember[]) {
+  const me = members.find((m) => m.email.toLowerCase() === by.email.toLowerCase());
+  const reviewers = reviewersOf(review, row.id);
+  if (!me)
+    throw new AppError('NOT_A_REVIEWER', `${by.name} is no longer on the team, so cannot decide ${row.name}.`, {
+      hint: 'Only a current teammate assigned to the row decides it. Nothing was changed.',
+    });
+  if (!reviewers.includes(me.id)) {
+    const current = reviewers.filter((id) => members.some((m) => m.id === id));
+    throw new AppError(
+      'NOT_A_REVIEWER',
+      `${me.name} is not a reviewer of ${row.name}: ${current.length ? `it is assigned to ${current.map((id) => reviewerName(review, id, members)).join(', ')}` : 'nobody on the team is assigned to it'}.`,
+      {
+        hint: 'Assign yourself to the row first (or ask its reviewer to decide it). Nothing was changed.',
+        details: { rowId: row.id, reviewerIds: reviewers },
+      },
+    );
+  }
+}
 
 export interface AccessReviewDeps extends PopulationDeps {
   workspaces: WorkspaceService;
@@ -114,6 +148,7 @@ export class AccessReviewService {
       rows: population.rows,
       reviewers: {},
       defaultReviewerIds: owner ? [owner] : [],
+      reviewerNames: namesOf(owner ? [owner] : [], ws.team.members),
       decisions: {},
       signed: null,
       evidenceIds: [population.evidence.id],
@@ -160,7 +195,11 @@ export class AccessReviewService {
             },
           );
         }
-        return { ...r, reviewers: { ...r.reviewers, ...Object.fromEntries(rowIds.map((id) => [id, [...memberIds]])) } };
+        return {
+          ...r,
+          reviewers: { ...r.reviewers, ...Object.fromEntries(rowIds.map((id) => [id, [...memberIds]])) },
+          reviewerNames: { ...r.reviewerNames, ...namesOf(memberIds, ws.team.members) },
+        };
       },
       'access-review.assigned',
       `Assigned ${rowIds.length} row${rowIds.length === 1 ? '' : 's'} of the access review`,
@@ -177,6 +216,7 @@ export class AccessReviewService {
       (r) => {
         const row = r.rows.find((x) => x.id === rowId);
         if (!row) throw new AppError('NOT_FOUND', `No row ${rowId} in this review.`, { hint: 'Nothing was changed.' });
+        refuseUnlessReviewer(r, row, by, ws.team.members);
         return { ...r, decisions: { ...r.decisions, [rowId]: parsed } };
       },
       'access-review.decided',
@@ -390,6 +430,7 @@ export class AccessReviewService {
       standing: review ? standingOfReview(review) : null,
       progress: review ? reviewProgress(review) : null,
       problems,
+      goneReviewers: review ? goneReviewers(review, ws.team.members) : [],
       history: doc.reviews.map((r) => ({
         id: r.id,
         startedAt: r.startedAt,

@@ -144,6 +144,30 @@ export function AccessReviewsScreen() {
               </List>
             </Alert>
           )}
+          {!locked && view.goneReviewers.length > 0 && (
+            <Alert color="orange" title="A reviewer has left the team" data-testid="access-review-gone-reviewers">
+              <Stack gap={6}>
+                {view.goneReviewers.map((g) => {
+                  const names = g.onlyReviewerRowIds.map((id) => review.rows.find((x) => x.id === id)?.name ?? id);
+                  return (
+                    <div key={g.id} data-testid="access-review-gone-reviewer">
+                      <Text size="sm">
+                        {g.message}.{' '}
+                        {names.length > 0
+                          ? `${names.length} row${names.length === 1 ? ' has' : 's have'} no other reviewer: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}. The review cannot be signed until they are reassigned.`
+                          : 'Each of their rows has another reviewer.'}
+                      </Text>
+                      {g.onlyReviewerRowIds.length > 0 && canAct && (
+                        <Button size="xs" variant="light" mt={4} onClick={() => check(g.onlyReviewerRowIds, true)}>
+                          Select these rows to reassign them
+                        </Button>
+                      )}
+                    </div>
+                  );
+                })}
+              </Stack>
+            </Alert>
+          )}
           {progress && (
             <Card withBorder data-testid="access-review-progress">
               <Group justify="space-between" mb={6}>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { DECISIONS, type AccessReview } from '../../domain/access-review';
-import type { ReviewProgress, RowProblem } from '../../rules/access/review-rules';
+import type { GoneReviewer, ReviewProgress, RowProblem } from '../../rules/access/review-rules';
 import type { ReviewStanding } from '../../rules/reviews/review-standing';
 import { AwsRegion } from '../../domain/aws';
 import { SigningKeyChoice } from '../../domain/signing';
@@ -14,6 +14,8 @@ export interface AccessReviewView {
   progress: ReviewProgress | null;
   /** What stands before sign-off. */
   problems: RowProblem[];
+  /** Reviewers removed from the team while assigned rows of the newest review, with the rows only they reviewed. */
+  goneReviewers: GoneReviewer[];
   /** Every review, oldest first; `signOff` words where its sign-off stands (the kernel's words). */
   history: { id: string; startedAt: string; signOff: string; rows: number }[];
   lastSigned: string | null;

@@ -42,6 +42,45 @@ export function selfReviewedRows(
   });
 }
 
+/** A reviewer's name, also once they have left the team (the review keeps the names of those it assigned). */
+export const reviewerName = (review: AccessReview, id: string, members: readonly Member[]): string =>
+  members.find((m) => m.id === id)?.name ?? review.reviewerNames?.[id] ?? `A former teammate (${id})`;
+
+/** What the review says of a reviewer who has left the team. */
+export const goneReviewerWords = (name: string): string =>
+  `${name} is no longer on the team: assign their rows to someone else`;
+
+/** A reviewer removed from the team while assigned rows: which rows, and which have nobody else left to review them. */
+export interface GoneReviewer {
+  id: string;
+  name: string;
+  message: string;
+  rowIds: string[];
+  /** Rows whose only reviewers have left: nobody on the team can decide them until they are reassigned. */
+  onlyReviewerRowIds: string[];
+}
+
+/** The reviewers assigned rows of this review who are no longer on the team, in the order first assigned. */
+export function goneReviewers(review: AccessReview, members: readonly Member[]): GoneReviewer[] {
+  const current = new Set(members.map((m) => m.id));
+  const out = new Map<string, GoneReviewer>();
+  for (const row of review.rows) {
+    const reviewers = reviewersOf(review, row.id);
+    const onlyGone = reviewers.length > 0 && reviewers.every((id) => !current.has(id));
+    for (const id of reviewers.filter((x) => !current.has(x))) {
+      let gone = out.get(id);
+      if (!gone) {
+        const name = reviewerName(review, id, members);
+        gone = { id, name, message: goneReviewerWords(name), rowIds: [], onlyReviewerRowIds: [] };
+        out.set(id, gone);
+      }
+      gone.rowIds.push(row.id);
+      if (onlyGone) gone.onlyReviewerRowIds.push(row.id);
+    }
+  }
+  return [...out.values()];
+}
+
 export interface RowProblem {
   rowId: string;
   message: string;
@@ -59,10 +98,10 @@ export function reviewRowProblems(review: AccessReview, members: readonly Member
     const gone = reviewers.filter((id) => !byId.has(id));
     if (reviewers.length === 0)
       problems.push({ rowId: row.id, message: `${row.name}: nobody reviews it; assign a reviewer.` });
-    if (gone.length > 0)
+    for (const id of gone)
       problems.push({
         rowId: row.id,
-        message: `${row.name}: a reviewer is no longer on the team; assign a current teammate (decisions already made are kept).`,
+        message: `${row.name}: ${goneReviewerWords(reviewerName(review, id, members))} (decisions already made are kept).`,
       });
     const current = reviewers.map((id) => byId.get(id)).filter((m): m is Member => m !== undefined);
     const sole = soleOwnReviewer(row, current);

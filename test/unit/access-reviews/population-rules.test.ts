@@ -3,7 +3,7 @@ import type { AccessReview, PopulationRow } from '../../../shared/domain/access-
 import { expandAssignments } from '../../../shared/rules/access/group-expansion';
 import { compareFollowUps } from '../../../shared/rules/access/loop-closing';
 import { buildPopulation, type PopulationInput } from '../../../shared/rules/access/population';
-import { nextDue, reviewRowProblems } from '../../../shared/rules/access/review-rules';
+import { goneReviewers, nextDue, reviewRowProblems } from '../../../shared/rules/access/review-rules';
 import { assumableFromOutside, readTrustPolicy } from '../../../shared/rules/access/trust-policy';
 
 const ACCOUNT = '111122223333';
@@ -292,15 +292,35 @@ describe('the self-review rule and what blocks sign-off', () => {
     });
   });
 
-  it('a reviewer removed from the team mid-review is named, and their decisions are kept', () => {
+  it('a reviewer removed from the team mid-review is named in every row they review, and their decisions are kept', () => {
     const at = NOW.toISOString();
     const r = review(rows, {
       defaultReviewerIds: ['m-gone'],
+      reviewerNames: { 'm-gone': 'Kim Contractor' },
       decisions: { [`iam:${ACCOUNT}:user/sam`]: { decision: 'keep', justification: 'needed', by: SAM, at } },
     });
     const problems = reviewRowProblems(r, MEMBERS);
-    expect(problems.filter((p) => p.message.includes('no longer on the team'))).toHaveLength(rows.length);
+    const named = problems.filter((p) =>
+      p.message.includes('Kim Contractor is no longer on the team: assign their rows to someone else'),
+    );
+    expect(named).toHaveLength(rows.length);
     expect(r.decisions[`iam:${ACCOUNT}:user/sam`]).toBeDefined();
+    // The rows only they reviewed, for the screen.
+    expect(goneReviewers(r, MEMBERS)).toEqual([
+      {
+        id: 'm-gone',
+        name: 'Kim Contractor',
+        message: 'Kim Contractor is no longer on the team: assign their rows to someone else',
+        rowIds: rows.map((x) => x.id),
+        onlyReviewerRowIds: rows.map((x) => x.id),
+      },
+    ]);
+    // A row that also has a current reviewer is not left without one.
+    const shared = review(rows, {
+      defaultReviewerIds: ['m-gone', 'm-sam'],
+      reviewerNames: { 'm-gone': 'Kim Contractor' },
+    });
+    expect(goneReviewers(shared, MEMBERS)[0]!.onlyReviewerRowIds).toEqual([]);
   });
 });
 
