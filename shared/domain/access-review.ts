@@ -59,6 +59,8 @@ export const PopulationRow = z.object({
   consolePassword: z.boolean().optional(),
   mfa: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  /** Why nobody needs to explain it: "teammate NAME", "owner tag: …", "documented owner: …", a role's trust. */
+  explainedBy: z.string().max(600).optional(),
   flags: z.array(z.enum(ACCESS_FLAGS)),
   /** One sentence per flag, for people. */
   reasons: z.array(z.string()),

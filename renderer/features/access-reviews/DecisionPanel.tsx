@@ -98,6 +98,7 @@ export function DecisionPanel({
             ['Groups', row.groups.join(', ')],
             ['Policies', row.policies.join('; ')],
             ['Who may assume it', row.trust ?? ''],
+            ['Explained by', row.explainedBy ?? ''],
             ['Last used', row.lastUsed ? row.lastUsed.slice(0, 10) : 'never or not known'],
             ['Console password', row.consolePassword === undefined ? '' : row.consolePassword ? 'yes' : 'no'],
             ['MFA', row.mfa === undefined ? '' : row.mfa ? 'yes' : 'no'],

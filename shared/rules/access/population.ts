@@ -3,6 +3,7 @@ import { resolveAdminPrincipals } from '../iam/admin-principals';
 import type { AuthorizationDetails } from '../iam/authorization-details';
 import type { CredentialReportRow, ReportDate } from '../iam/credential-report';
 import { analyzePolicy, decodePolicyDocument, noGrants, type PolicyAnalysis } from '../iam/policy-document';
+import { roleExplanation, userExplanation } from './explained-by';
 import { accessLabel, expandAssignments, type Assignment, type UserAccess } from './group-expansion';
 import { assumableFromOutside, describeTrust, readTrustPolicy } from './trust-policy';
 
@@ -46,7 +47,7 @@ export interface IdentityCenterData {
 export interface PopulationInput {
   iam: IamAccountData[];
   identityCenter?: IdentityCenterData;
-  /** Teammates: an identity whose email or user name is theirs is explained. */
+  /** Teammates: an identity whose email or user name is theirs, or whose Owner tag names them, is explained. */
   team: readonly { name: string; email: string }[];
   unusedDays: number;
   now: Date;
@@ -85,13 +86,6 @@ function unusedReason(lastUsed: string | null, createdAt: string | null, days: n
   return `Never used${createdAt ? ` since it was created on ${createdAt.slice(0, 10)}` : ''} (limit ${days} days).`;
 }
 
-function explainedBy(team: PopulationInput['team'], ...names: (string | undefined)[]): boolean {
-  const known = new Set(
-    team.flatMap((m) => [m.email.toLowerCase(), m.name.toLowerCase(), m.email.split('@')[0]!.toLowerCase()]),
-  );
-  return names.some((n) => n !== undefined && known.has(n.toLowerCase()));
-}
-
 function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
   const d = a.authorizationDetails;
   const admin = resolveAdminPrincipals(d, a.awsManagedPolicyDocuments);
@@ -120,8 +114,9 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
       f.add('console_without_mfa', 'Signs in to the console with a password and no MFA.');
     const unused = r ? unusedReason(lastUsed, iso(r.createdAt), input.unusedDays, input.now) : null;
     if (unused) f.add('unused', unused);
-    if (!explainedBy(input.team, u.UserName))
-      f.add('unexplained', 'No teammate has this user name or email: say whose it is.');
+    const explained = userExplanation(input.team, [u.UserName], u.Tags);
+    if (!explained)
+      f.add('unexplained', 'No teammate has this user name or email, and no Owner tag names one: say whose it is.');
     rows.push({
       id: `iam:${a.accountId}:user/${u.UserName}`,
       kind: 'iam_user',
@@ -134,6 +129,7 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
       serviceLinked: false,
       lastUsed,
       ...(password !== undefined ? { consolePassword: password, mfa: r!.mfaActive } : {}),
+      ...(explained ? { explainedBy: explained } : {}),
       flags: f.flags,
       reasons: f.reasons,
     });
@@ -164,14 +160,25 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
       ? readTrustPolicy(role.AssumeRolePolicyDocument, a.accountId)
       : undefined;
     const lastUsed = iso(role.RoleLastUsed?.LastUsedDate);
+    const explained = roleExplanation(
+      input.team,
+      { name: role.RoleName ?? '', path: role.Path, serviceLinked, tags: role.Tags },
+      trust,
+    );
     // AWS creates and manages service-linked roles: they are listed apart, not judged.
     if (!serviceLinked) {
       accessFlags(f, arn, 'Has');
       if (trust?.anyone) f.add('assumable_by_anyone', 'Its trust policy lets anyone (*) assume it.');
       if (trust && assumableFromOutside(trust))
         f.add('assumable_from_outside', `Can be assumed from outside the account: ${describeTrust(trust)}.`);
-      const unused = unusedReason(lastUsed, null, input.unusedDays, input.now);
-      if (unused && lastUsed) f.add('unused', unused);
+      // Never used and created before the limit is unused too (a new role is not).
+      const unused = unusedReason(lastUsed, iso(role.CreateDate), input.unusedDays, input.now);
+      if (unused && (lastUsed || role.CreateDate !== undefined)) f.add('unused', unused);
+      if (!explained)
+        f.add(
+          'unexplained',
+          'No Owner tag names who it is for, and its trust is not AWS services or Identity Center: say whose it is.',
+        );
     }
     rows.push({
       id: `iam:${a.accountId}:role/${role.RoleName}`,
@@ -185,6 +192,7 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
       ...(trust ? { trust: describeTrust(trust) } : {}),
       serviceLinked,
       lastUsed,
+      ...(explained ? { explainedBy: explained } : {}),
       flags: f.flags,
       reasons: f.reasons,
     });
@@ -251,8 +259,8 @@ function identityCenterRows(idc: IdentityCenterData, input: PopulationInput): Po
     const email = u.Emails?.[0]?.Value;
     const f = new Flags();
     judge(f, access);
-    if (!explainedBy(input.team, email, u.UserName))
-      f.add('unexplained', 'No teammate has this user name or email: say whose it is.');
+    const explained = userExplanation(input.team, [email, u.UserName]);
+    if (!explained) f.add('unexplained', 'No teammate has this user name or email: say whose it is.');
     rows.push({
       id: `sso:${idc.identityStoreId}:user/${u.UserId}`,
       kind: 'sso_user',
@@ -265,6 +273,7 @@ function identityCenterRows(idc: IdentityCenterData, input: PopulationInput): Po
       serviceLinked: false,
       lastUsed: null,
       ...(u.UserStatus === 'DISABLED' ? { disabled: true } : {}),
+      ...(explained ? { explainedBy: explained } : {}),
       flags: f.flags,
       reasons: f.reasons,
     });

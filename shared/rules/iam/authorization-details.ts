@@ -22,6 +22,8 @@ export interface UserDetail {
   GroupList?: string[];
   AttachedManagedPolicies?: AttachedPolicy[];
   PermissionsBoundary?: { PermissionsBoundaryArn?: string };
+  CreateDate?: string | Date;
+  Tags?: { Key?: string; Value?: string }[];
 }
 
 export interface GroupDetail {
@@ -40,6 +42,8 @@ export interface RoleDetail {
   AttachedManagedPolicies?: AttachedPolicy[];
   PermissionsBoundary?: { PermissionsBoundaryArn?: string };
   RoleLastUsed?: { LastUsedDate?: string | Date };
+  CreateDate?: string | Date;
+  Tags?: { Key?: string; Value?: string }[];
 }
 
 export interface ManagedPolicyDetail {

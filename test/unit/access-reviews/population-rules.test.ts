@@ -226,9 +226,9 @@ describe('the population and its flags', () => {
   });
 
   it('flags roles assumable by anyone or from outside, and lists service-linked roles apart, unflagged and last', () => {
-    expect(rowOf(rows, `iam:${ACCOUNT}:role/open`).flags).toEqual(['assumable_by_anyone']);
+    expect(rowOf(rows, `iam:${ACCOUNT}:role/open`).flags).toEqual(['assumable_by_anyone', 'unexplained']);
     const partner = rowOf(rows, `iam:${ACCOUNT}:role/partner`);
-    expect(partner.flags).toEqual(['assumable_from_outside', 'unused']);
+    expect(partner.flags).toEqual(['assumable_from_outside', 'unused', 'unexplained']);
     expect(partner.trust).toBe('other accounts: 444455556666');
     const linked = rows.at(-1)!;
     expect(linked).toMatchObject({ name: 'AWSServiceRoleForSupport', serviceLinked: true, flags: [] });
