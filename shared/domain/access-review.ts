@@ -59,6 +59,14 @@ export const PopulationRow = z.object({
   consolePassword: z.boolean().optional(),
   mfa: z.boolean().optional(),
   disabled: z.boolean().optional(),
+  /** IAM users (credential report): how many active access keys, the oldest's creation date and its last use. */
+  accessKeys: z
+    .object({
+      active: z.number().int().min(0),
+      oldestCreated: z.string().nullable(),
+      oldestLastUsed: z.string().nullable(),
+    })
+    .optional(),
   /** Why nobody needs to explain it: "teammate NAME", "owner tag: …", "documented owner: …", a role's trust. */
   explainedBy: z.string().max(600).optional(),
   flags: z.array(z.enum(ACCESS_FLAGS)),

@@ -24,6 +24,14 @@ export const DECISIONS_CSV_HEADER = [
   'decided_at',
   'follow_up',
   'first_seen_done',
+  // IAM identities: what their `access` column does not say (appended, so earlier columns keep their place).
+  'groups',
+  'policies',
+  'trust',
+  'explained_by',
+  'active_access_keys',
+  'oldest_key_created',
+  'oldest_key_last_used',
 ];
 
 /** The decisions as an auditor reads them: one line per identity, with who reviewed and decided it (formula-guarded). */
@@ -55,6 +63,13 @@ export function decisionsCsv(
         d?.at ?? '',
         f ? (f.status === 'carried_out' ? 'carried out' : 'open') : '',
         f?.firstSeenDone ?? '',
+        row.groups.join('; '),
+        row.policies.join('; '),
+        row.trust ?? '',
+        row.explainedBy ?? '',
+        row.accessKeys ? String(row.accessKeys.active) : '',
+        row.accessKeys?.oldestCreated ?? '',
+        row.accessKeys?.oldestLastUsed ?? '',
       ];
     }),
   );

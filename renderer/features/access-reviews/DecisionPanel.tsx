@@ -1,3 +1,4 @@
+import { accessKeyWords } from '../../../shared/rules/access/access-keys';
 import { Button, Card, Group, List, MultiSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import {
@@ -99,6 +100,7 @@ export function DecisionPanel({
             ['Policies', row.policies.join('; ')],
             ['Who may assume it', row.trust ?? ''],
             ['Explained by', row.explainedBy ?? ''],
+            ['Access keys', accessKeyWords(row.accessKeys, new Date())],
             ['Last used', row.lastUsed ? row.lastUsed.slice(0, 10) : 'never or not known'],
             ['Console password', row.consolePassword === undefined ? '' : row.consolePassword ? 'yes' : 'no'],
             ['MFA', row.mfa === undefined ? '' : row.mfa ? 'yes' : 'no'],

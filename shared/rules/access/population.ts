@@ -108,7 +108,12 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
     const f = new Flags();
     accessFlags(f, arn, 'Has');
     const password = r ? r.passwordEnabled === true : undefined;
-    const keyUse = r?.accessKeys.filter((k) => k.active).map((k) => iso(k.lastUsed)) ?? [];
+    const activeKeys = r?.accessKeys.filter((k) => k.active) ?? [];
+    const keyUse = activeKeys.map((k) => iso(k.lastUsed));
+    // The oldest active key (created, or last rotated, first): its age and last use go on the row.
+    const oldest = activeKeys
+      .map((k) => ({ created: iso(k.lastRotated), lastUsed: iso(k.lastUsed) }))
+      .sort((x, y) => (x.created ?? '').localeCompare(y.created ?? ''))[0];
     const lastUsed = r ? latest(iso(r.passwordLastUsed), ...keyUse) : null;
     if (password && r && !r.mfaActive)
       f.add('console_without_mfa', 'Signs in to the console with a password and no MFA.');
@@ -129,6 +134,15 @@ function iamRows(a: IamAccountData, input: PopulationInput): PopulationRow[] {
       serviceLinked: false,
       lastUsed,
       ...(password !== undefined ? { consolePassword: password, mfa: r!.mfaActive } : {}),
+      ...(r
+        ? {
+            accessKeys: {
+              active: activeKeys.length,
+              oldestCreated: oldest?.created ?? null,
+              oldestLastUsed: oldest?.lastUsed ?? null,
+            },
+          }
+        : {}),
       ...(explained ? { explainedBy: explained } : {}),
       flags: f.flags,
       reasons: f.reasons,

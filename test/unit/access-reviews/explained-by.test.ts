@@ -1,4 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { decisionsCsv } from '../../../main/services/access-reviews/decisions-csv';
+import { accessKeyWords } from '../../../shared/rules/access/access-keys';
 import { buildPopulation } from '../../../shared/rules/access/population';
 import { roleExplanation, userExplanation } from '../../../shared/rules/access/explained-by';
 import { readTrustPolicy } from '../../../shared/rules/access/trust-policy';
@@ -146,5 +149,102 @@ describe('the population says why each identity is explained, and flags roles no
     expect(row('lambda-exec').flags).toContain('unused');
     expect(row('lambda-exec').reasons).toContain('Never used since it was created on 2025-01-10 (limit 90 days).');
     expect(row('partner-audit').flags).not.toContain('unused');
+  });
+});
+
+describe('an IAM user’s access keys', () => {
+  const key = (slot: 1 | 2, active: boolean, lastRotated: Date | 'N/A', lastUsed: Date | 'N/A' | 'no_information') => ({
+    slot,
+    active,
+    lastRotated,
+    lastUsed,
+    lastUsedRegion: 'N/A',
+    lastUsedService: 'N/A',
+  });
+  const rows = buildPopulation({
+    iam: [
+      {
+        accountId: ACCOUNT,
+        awsManagedPolicyDocuments: {},
+        authorizationDetails: {
+          UserDetailList: [
+            { UserName: 'ci', Arn: `arn:aws:iam::${ACCOUNT}:user/ci`, GroupList: ['Deployers'] },
+            { UserName: 'dana', Arn: `arn:aws:iam::${ACCOUNT}:user/dana` },
+          ],
+          GroupDetailList: [],
+          RoleDetailList: [],
+          Policies: [],
+        },
+        credentialReport: [
+          {
+            user: 'ci',
+            arn: `arn:aws:iam::${ACCOUNT}:user/ci`,
+            isRoot: false,
+            createdAt: new Date('2024-01-01T00:00:00Z'),
+            passwordEnabled: false,
+            passwordLastUsed: 'N/A',
+            passwordLastChanged: 'N/A',
+            mfaActive: false,
+            accessKeys: [
+              key(1, true, new Date('2026-06-01T00:00:00Z'), new Date('2026-11-30T00:00:00Z')),
+              key(2, true, new Date('2025-01-10T00:00:00Z'), 'no_information'),
+            ],
+          },
+          {
+            user: 'dana',
+            arn: `arn:aws:iam::${ACCOUNT}:user/dana`,
+            isRoot: false,
+            createdAt: new Date('2024-01-01T00:00:00Z'),
+            passwordEnabled: true,
+            passwordLastUsed: new Date('2026-11-30T00:00:00Z'),
+            passwordLastChanged: 'N/A',
+            mfaActive: true,
+            accessKeys: [key(1, false, new Date('2025-01-10T00:00:00Z'), 'N/A'), key(2, false, 'N/A', 'N/A')],
+          },
+        ],
+      },
+    ],
+    team: TEAM,
+    unusedDays: 90,
+    now: NOW,
+  });
+  const ci = rows.find((r) => r.name === 'ci')!;
+
+  it('the row says how many are active, the oldest one’s creation and last use; inactive keys do not count', () => {
+    expect(ci.accessKeys).toEqual({ active: 2, oldestCreated: '2025-01-10T00:00:00.000Z', oldestLastUsed: null });
+    expect(accessKeyWords(ci.accessKeys, NOW)).toBe(
+      '2 active; the oldest created 2025-01-10 (690 days ago), never used',
+    );
+    const dana = rows.find((r) => r.name === 'dana')!;
+    expect(dana.accessKeys).toEqual({ active: 0, oldestCreated: null, oldestLastUsed: null });
+    expect(accessKeyWords(dana.accessKeys, NOW)).toBe('none active');
+  });
+
+  it('the decisions CSV has columns for groups, policies, trust, what explains it and the keys', () => {
+    const review = {
+      id: 'ar-2026-12-01-abc',
+      startedAt: NOW.toISOString(),
+      startedBy: TEAM[0]!,
+      accountIds: [ACCOUNT],
+      notes: [],
+      collectedAt: NOW.toISOString(),
+      rows,
+      reviewers: {},
+      defaultReviewerIds: [],
+      decisions: {},
+      signed: null,
+      evidenceIds: [],
+      followUps: {},
+    };
+    const table = parse(decisionsCsv(review, []), { bom: true }) as string[][];
+    const header = table[0]!;
+    const line = Object.fromEntries(header.map((h, i) => [h, table.find((l) => l[2] === 'ci')![i]]));
+    expect(line).toMatchObject({
+      groups: 'Deployers',
+      active_access_keys: '2',
+      oldest_key_created: '2025-01-10T00:00:00.000Z',
+      oldest_key_last_used: '',
+    });
+    expect(header).toEqual(expect.arrayContaining(['policies', 'trust', 'explained_by']));
   });
 });
