@@ -90,24 +90,25 @@ export function openAdminPorts({ snapshot }: RuleInput): RuleOutcome {
     need(snapshot, 'securityGroups'),
     (region) => ({ arn: regionArn(snapshot, 'ec2', region), name: region }),
     (region, groups) =>
-      groups.flatMap((g): FindingEntity[] => {
+      groups.map((g): FindingEntity => {
         const open = (g.IpPermissions ?? []).flatMap(openAdminAccess);
-        if (open.length === 0) return [];
-        return [
-          {
-            arn: `arn:${snapshot.partition}:ec2:${region}:${g.OwnerId ?? snapshot.accountId}:security-group/${g.GroupId}`,
-            name: `${g.GroupId}${g.GroupName ? ` (${g.GroupName})` : ''}`,
-            region,
-            result: 'fail',
-            detail: `Allows ${open.join(', ')}.`,
-            facts: { VpcId: g.VpcId ?? null, open },
-          },
-        ];
+        return {
+          arn: `arn:${snapshot.partition}:ec2:${region}:${g.OwnerId ?? snapshot.accountId}:security-group/${g.GroupId}`,
+          name: `${g.GroupId}${g.GroupName ? ` (${g.GroupName})` : ''}`,
+          region,
+          result: open.length > 0 ? 'fail' : 'pass',
+          detail:
+            open.length > 0
+              ? `Allows ${open.join(', ')}.`
+              : 'No inbound rule opens SSH, RDP or all ports to 0.0.0.0/0 or ::/0.',
+          facts: { VpcId: g.VpcId ?? null, open },
+        };
       }),
     {
-      pass: () => 'No security group allows SSH, RDP or all ports from the internet.',
+      pass: (e) =>
+        `${plural(e.length, 'security group')} checked: none allows SSH, RDP or all ports from the internet.`,
       fail: (f) => `${plural(f.length, 'security group')} open administration ports to the internet: ${names(f)}.`,
-      none: 'No security group in the regions in use opens administration ports to the internet.',
+      none: 'There are no security groups in the regions read.',
     },
   );
 }

@@ -214,7 +214,7 @@ describe('resource checks', () => {
   const sg = (IpPermissions: object[]) => [
     { region: 'eu-west-1', value: [{ GroupId: 'sg-0123456789abcdef0', GroupName: 'web', IpPermissions }] },
   ];
-  it('open admin ports: SSH or all traffic from anywhere fails; HTTPS from anywhere and SSH from a range pass', () => {
+  it('open admin ports: SSH or all traffic from anywhere fails; HTTPS from anywhere and SSH from a range pass, listing the groups; no groups is not applicable', () => {
     const ssh = run('network.open-admin-ports', {
       securityGroups: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]),
     });
@@ -225,14 +225,37 @@ describe('resource checks', () => {
         securityGroups: sg([{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }]),
       }).entities[0]!.detail,
     ).toBe('Allows all traffic from ::/0.');
-    expect(
-      run('network.open-admin-ports', {
-        securityGroups: sg([
+    const clean = run('network.open-admin-ports', {
+      securityGroups: [
+        ...sg([
           { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
           { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
         ]),
-      }).result,
-    ).toBe('not_applicable');
+        { region: 'us-east-1', value: [{ GroupId: 'sg-0fedcba9876543210', GroupName: 'default', IpPermissions: [] }] },
+      ],
+    });
+    expect(clean.result).toBe('pass');
+    expect(clean.summary).toBe('2 security groups checked: none allows SSH, RDP or all ports from the internet.');
+    expect(clean.entities).toEqual([
+      expect.objectContaining({
+        arn: `arn:aws:ec2:eu-west-1:${ACCT}:security-group/sg-0123456789abcdef0`,
+        name: 'sg-0123456789abcdef0 (web)',
+        region: 'eu-west-1',
+        result: 'pass',
+        detail: 'No inbound rule opens SSH, RDP or all ports to 0.0.0.0/0 or ::/0.',
+      }),
+      expect.objectContaining({ name: 'sg-0fedcba9876543210 (default)', region: 'us-east-1', result: 'pass' }),
+    ]);
+    const empty = run('network.open-admin-ports', {
+      securityGroups: [
+        { region: 'eu-west-1', value: [] },
+        { region: 'us-east-1', value: [] },
+      ],
+    });
+    expect(empty).toMatchObject({
+      result: 'not_applicable',
+      summary: 'There are no security groups in the regions read.',
+    });
   });
 
   it('VPC flow logs: active passes, none fails, no VPCs is not applicable', () => {
