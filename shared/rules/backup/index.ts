@@ -1,7 +1,7 @@
 import type { FindingEntity } from '../../domain/findings';
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { need } from '../iam/snapshot';
-import { hasValue, names, plural, unreadable, worst, type InRegion } from '../regional';
+import { hasValue, isNotOptedIn, names, plural, unreadable, worst, type InRegion } from '../regional';
 
 /** GetBackupPlan and its ListBackupSelections/GetBackupSelection resources. */
 export interface BackupPlan {
@@ -48,7 +48,16 @@ export function backupPlans({ snapshot }: RuleInput): RuleOutcome {
   }
   const dbs = need(snapshot, 'rdsDatabases');
   for (const r of dbs) {
-    if (!hasValue(r)) continue;
+    if (!hasValue(r)) {
+      const e = unreadable(
+        `arn:${snapshot.partition}:rds:${r.region}:${snapshot.accountId}:`,
+        'RDS',
+        r.region,
+        r.error,
+      );
+      entities.push({ ...e, detail: `RDS automated backups unknown here. ${e.detail}` });
+      continue;
+    }
     for (const d of r.value) {
       if (d.kind === 'instance' && d.clusterId) continue;
       const days = d.BackupRetentionPeriod ?? 0;
@@ -64,7 +73,8 @@ export function backupPlans({ snapshot }: RuleInput): RuleOutcome {
   }
   const plans = entities.filter((e) => e.arn.includes(':backup-plan:'));
   const failing = entities.filter((e) => e.result === 'fail');
-  if (plans.length === 0 && !entities.some((e) => e.result === 'error'))
+  const plansUnread = entities.some((e) => e.result === 'error' && e.arn.includes(':backup:'));
+  if (plans.length === 0 && !plansUnread)
     return {
       result: 'fail',
       summary: `No AWS Backup plan exists in the regions in use${failing.length ? `; ${names(failing)} without automated backups` : ''}.`,
@@ -72,8 +82,16 @@ export function backupPlans({ snapshot }: RuleInput): RuleOutcome {
     };
   const result = worst(entities);
   if (result === 'fail') return { result, summary: `Backups are missing: ${names(failing)}.`, entities };
-  if (result === 'error')
-    return { result, summary: 'Backup plans could not be read in every region in use.', entities };
+  if (result === 'error') {
+    const unread = entities.filter((e) => e.result === 'error');
+    const first = [...need(snapshot, 'backupPlans'), ...dbs].find((r) => !hasValue(r) && !isNotOptedIn(r.error));
+    return {
+      result,
+      summary: `Backups could not be read everywhere in use: ${names(unread)}.`,
+      entities,
+      ...(first && 'error' in first ? { error: first.error } : {}),
+    };
+  }
   return {
     result: 'pass',
     summary: `${plural(plans.length, 'backup plan')} protect resources with a retention; RDS automated backups are on.`,

@@ -1,7 +1,7 @@
-import type { FindingEntity } from '../../domain/findings';
+import type { FindingEntity, FindingError } from '../../domain/findings';
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { need } from '../iam/snapshot';
-import { hasValue, names, plural, unreadable, worst, type PerResource } from '../regional';
+import { hasValue, isNotOptedIn, names, plural, unreadable, worst, type PerResource } from '../regional';
 
 export interface PublicAccessBlock {
   BlockPublicAcls?: boolean;
@@ -131,6 +131,20 @@ const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'Rest
 const allOn = (b: PublicAccessBlock | null) => b !== null && FLAGS.every((f) => b[f] === true);
 const offFlags = (b: PublicAccessBlock | null) => (b === null ? [...FLAGS] : FLAGS.filter((f) => b[f] !== true));
 
+/** A bucket whose GetBucketPolicyStatus was not answered: whether its policy is public is unknown, never a pass. */
+function unreadPolicyStatus(
+  b: { arn: string; name: string; region: string },
+  status: PerResource<unknown> | undefined,
+  accountId: string,
+): FindingEntity {
+  const error: FindingError =
+    status && 'error' in status
+      ? status.error
+      : { code: 'NOT_READ', message: `GetBucketPolicyStatus was not read for ${b.name} in account ${accountId}.` };
+  const entity = unreadable(b.arn, b.name, b.region, error);
+  return { ...entity, detail: `Whether its policy is public is unknown. ${entity.detail}` };
+}
+
 export function s3PublicAccess({ snapshot }: RuleInput): RuleOutcome {
   const account = need(snapshot, 'accountPublicAccessBlock');
   const statuses = need(snapshot, 'bucketPolicyStatus');
@@ -149,7 +163,8 @@ export function s3PublicAccess({ snapshot }: RuleInput): RuleOutcome {
     need(snapshot, 'bucketPublicAccessBlocks'),
     (b) => {
       const status = statuses.find((s) => s.name === b.name);
-      const isPublic = status && hasValue(status) ? status.value?.IsPublic === true : false;
+      if (!status || !hasValue(status)) return unreadPolicyStatus(b, status, snapshot.accountId);
+      const isPublic = status.value?.IsPublic === true;
       const blocked = allOn(b.value) || allOn(account);
       const gaps = [
         ...(isPublic ? ['its bucket policy is public'] : []),
@@ -164,11 +179,7 @@ export function s3PublicAccess({ snapshot }: RuleInput): RuleOutcome {
           gaps.length === 0
             ? `Public access blocked (${allOn(b.value) ? 'bucket settings' : 'account settings'}); the policy is not public.`
             : `${gaps.join('; ')}.`,
-        facts: {
-          ...(b.value ?? {}),
-          policyIsPublic: isPublic,
-          ...(status && !hasValue(status) ? { policyStatusError: status.error.code } : {}),
-        },
+        facts: { ...(b.value ?? {}), policyIsPublic: isPublic },
       };
     },
     {
@@ -176,6 +187,9 @@ export function s3PublicAccess({ snapshot }: RuleInput): RuleOutcome {
       fail: (f) => `${plural(f.length, 'bucket')} can be made or are public: ${names(f)}.`,
     },
   );
+  const unreadStatus = statuses.find((st) => !hasValue(st) && !isNotOptedIn(st.error));
+  if (outcome.result === 'error' && !outcome.error && unreadStatus && 'error' in unreadStatus)
+    outcome.error = unreadStatus.error;
   const entities = [accountEntity, ...outcome.entities];
   if (accountEntity.result === 'fail' && outcome.result !== 'fail')
     return {

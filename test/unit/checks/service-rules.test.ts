@@ -330,6 +330,27 @@ describe('resource checks', () => {
     expect(none.summary).toMatch(
       /No AWS Backup plan exists.*prod-db \(instance\) \(eu-west-1\) without automated backups/,
     );
+    const rdsDenied = run('backup.plans', {
+      backupPlans: [{ region: 'eu-west-1', value: [plan] }],
+      protectedResources: [{ region: 'eu-west-1', value: [] }],
+      rdsDatabases: [
+        { region: 'eu-west-1', value: [db(true)] },
+        {
+          region: 'us-east-1',
+          error: { code: 'ACCESS_DENIED', message: 'denied', missingAction: 'rds:DescribeDBInstances' },
+        },
+      ],
+    });
+    expect(rdsDenied.result).toBe('error');
+    expect(rdsDenied.summary).toBe('Backups could not be read everywhere in use: RDS (us-east-1).');
+    expect(rdsDenied.entities).toContainEqual(
+      expect.objectContaining({
+        name: 'RDS',
+        region: 'us-east-1',
+        result: 'error',
+        detail: 'RDS automated backups unknown here. Could not be read: denied (missing rds:DescribeDBInstances)',
+      }),
+    );
   });
 });
 
@@ -408,6 +429,35 @@ describe('S3 checks, per bucket in its region', () => {
       bucketPolicyStatus: [],
     });
     expect(noAccount).toMatchObject({ result: 'fail', summary: 'The account has no public access block.' });
+  });
+
+  it('public access: a bucket whose policy status could not be read is an error with the reason, never a pass', () => {
+    const all = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+    const denied = {
+      code: 'ACCESS_DENIED',
+      message: 'User is not authorized to perform: s3:GetBucketPolicyStatus',
+      missingAction: 's3:GetBucketPolicyStatus',
+    };
+    const f = run('network.s3-public-access', {
+      accountPublicAccessBlock: all,
+      bucketPublicAccessBlocks: [
+        { ...b('x'), value: all },
+        { ...b('y'), value: all },
+      ],
+      bucketPolicyStatus: [
+        { ...b('x'), error: denied },
+        { ...b('y'), value: { IsPublic: false } },
+      ],
+    });
+    expect(f.result).toBe('error');
+    expect(f.error).toEqual(denied);
+    expect(f.entities.find((e) => e.name === 'x')).toMatchObject({
+      result: 'error',
+      region: 'eu-west-1',
+      detail:
+        'Whether its policy is public is unknown. Could not be read: User is not authorized to perform: s3:GetBucketPolicyStatus (missing s3:GetBucketPolicyStatus)',
+    });
+    expect(f.entities.find((e) => e.name === 'y')?.result).toBe('pass');
   });
 });
 
