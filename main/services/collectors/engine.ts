@@ -11,6 +11,7 @@ import { mapAwsError, type ErrorContext } from '../aws/errors';
 import type { RunClients } from '../aws/run-clients';
 import type { Limit } from '../map-limit';
 import { CallRecorder } from './call-recorder';
+import { regionNotEnabled } from './region-errors';
 import { ACCOUNT_FETCHERS, REGIONAL_FETCHERS } from './sources';
 import type { PollOptions, RawFile, SourceContext, SourceResult } from './sources/types';
 import { isCredentialError, isErrorCode, type ErrorCode } from '../../../shared/ipc/errors';
@@ -141,7 +142,8 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
         ? REGIONAL_FETCHERS[key as RegionalKey]
         : ACCOUNT_FETCHERS[key as AccountKey]) as unknown as (ctx: SourceContext) => Promise<Read>;
       p = fetch(ctx).catch((e: unknown) => {
-        const mapped = mapAwsError(e, { ...o.errorContext, action: SOURCES[key].actions[0] });
+        const aws = mapAwsError(e, { ...o.errorContext, action: SOURCES[key].actions[0] });
+        const mapped = isRegional(key) ? regionNotEnabled(aws, region, account.homeRegion) : aws;
         if (isFatal(mapped.code) && !stopped) {
           stopped = mapped;
           internal.abort(abortError());

@@ -156,7 +156,9 @@ export async function reachAccounts(
           partition,
           homeRegion: home,
           regions: regions.regions.map((r) => r.region),
-          notEnabled: regions.notEnabled,
+          // A chosen region not enabled gets a "not enabled" row in each regional check; the ones
+          // ListRegions merely lists as disabled are recorded in the run's summary only.
+          notEnabled: o.chosenRegions && o.chosenRegions.length > 0 ? regions.notEnabled : [],
           ...(o.chosenRegions && o.chosenRegions.length > 0 ? { regionsChosen: true } : {}),
           clients,
         };

@@ -125,7 +125,7 @@ export function RegionsCard() {
                       </Badge>
                     )}
                     {why.get(region) ??
-                      (view?.notEnabled.includes(region)
+                      (view?.chosen?.includes(region) && view.notEnabled.includes(region)
                         ? 'chosen, but not enabled for the account: recorded, never read'
                         : status.get(region) === 'not_enabled'
                           ? 'not opted in (or disabled) for the account: recorded, never read'

@@ -67,6 +67,9 @@ export function regionsInUse(
             : 'opted in for the account',
       }))
       .sort((a, b) => a.region.localeCompare(b.region)),
-    notEnabled: [],
+    notEnabled: listed
+      .filter((r) => !isEnabledRegion(r))
+      .map((r) => r.RegionName)
+      .sort(),
   };
 }

@@ -475,7 +475,7 @@ describe('regions in use', () => {
         { region: 'me-central-1', why: 'opted in for the account' },
         { region: 'us-east-1', why: 'enabled by default for the account' },
       ],
-      notEnabled: [],
+      notEnabled: ['ap-east-1'],
     });
     expect(regionsInUse(listed, ['eu-west-1', 'ap-east-1'], 'eu-west-1')).toEqual({
       regions: [{ region: 'eu-west-1', why: 'chosen in Settings' }],
