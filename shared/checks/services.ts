@@ -80,7 +80,7 @@ export const SERVICE_CHECKS = [
     description: 'Amazon Inspector is enabled for EC2, ECR and Lambda in every region in use.',
     controls: ['vulnerability-management'],
     requires: ['inspectorStatus'],
-    uses: [],
+    uses: [...USAGE_SOURCES],
     rule: () =>
       'Per region in use: pass when BatchGetAccountStatus says the account is ENABLED and resourceState ec2, ecr and lambda are ENABLED.',
     limits: none,

@@ -1,7 +1,8 @@
 import type { RuleInput, RuleOutcome } from '../../checks/types';
 import { regionArn } from '../account';
+import { judgeRegionsInUse } from '../account/region-usage';
 import { need } from '../iam/snapshot';
-import { judgeRegions, names, plural, type InRegion } from '../regional';
+import { names, plural, type InRegion } from '../regional';
 
 /** BatchGetAccountStatus for the caller's account in one region. */
 export interface InspectorRegion {
@@ -17,8 +18,11 @@ export interface InspectorSourceValues {
 /** The resource types Amazon Inspector scans that an account on AWS typically runs. */
 export const INSPECTOR_TYPES = ['ec2', 'ecr', 'lambda'] as const;
 
-export function inspectorEnabled({ snapshot }: RuleInput): RuleOutcome {
-  return judgeRegions(
+/** Judged in the regions in use (where the account has resources), like GuardDuty, EBS default and Config. */
+export function inspectorEnabled(input: RuleInput): RuleOutcome {
+  const { snapshot } = input;
+  return judgeRegionsInUse(
+    input,
     need(snapshot, 'inspectorStatus'),
     (region) => ({ arn: regionArn(snapshot, 'inspector2', region), name: region }),
     (region, value) => {

@@ -6,10 +6,15 @@ import { signedInSsoHome } from '../helpers/sso-home';
 import { createTestWorkspace } from '../helpers/services';
 
 const endpoint = useLocalEndpoint(() => ({ scenario: multiAccountScenario() }));
-const REGION_CHECKS = ['monitoring.guardduty', 'encryption.ebs-default', 'monitoring.config-recorder'];
+const REGION_CHECKS = [
+  'monitoring.guardduty',
+  'encryption.ebs-default',
+  'monitoring.config-recorder',
+  'vuln.inspector',
+];
 
 describe('regions in use: enabled, then where the account has resources; Settings wins', () => {
-  it('judges GuardDuty, EBS default and Config where resources exist, lists an empty enabled region as not in use, and counts every chosen region', async () => {
+  it('judges GuardDuty, EBS default, Config and Inspector where resources exist, lists an empty enabled region as not in use, and counts every chosen region', async () => {
     signedInSsoHome(endpoint.url);
     const ws = await createTestWorkspace({ aws: { clientSettings: { maxAttempts: 3, lookup: sandboxLookup } } });
     const { awsWorkspace, checks, regions } = ws.services;
@@ -36,6 +41,11 @@ describe('regions in use: enabled, then where the account has resources; Setting
     expect(empty.detail).toMatch(
       /^Not in use \(enabled, nothing found\): not counted\. GuardDuty has never been enabled here/,
     );
+    // Inspector likewise: judged where resources exist, listed but not counted in an empty region.
+    expect(entity(PRODUCTION, 'vuln.inspector', 'eu-south-1')!.detail).toMatch(/In use: 1 VPC besides the default one/);
+    const idle = entity(PRODUCTION, 'vuln.inspector', 'ap-northeast-1')!;
+    expect(idle.result).toBe('not_applicable');
+    expect(idle.detail).toMatch(/^Not in use \(enabled, nothing found\): not counted\./);
     const staging = run.checks.find((c) => c.accountId === STAGING && c.checkId === 'encryption.ebs-default')!;
     expect(staging.notes.join(' ')).toMatch(/enabled regions with nothing found .* listed but not counted/);
     // A region that is not opted in is recorded as such, never judged.

@@ -189,7 +189,7 @@ describe('regional checks say per region', () => {
       ],
     });
     expect(partial.result).toBe('fail');
-    expect(partial.entities[0]!.detail).toBe('Not scanning lambda.');
+    expect(partial.entities[0]!.detail).toMatch(/^Not scanning lambda. In use: /);
     expect(run('vuln.inspector', { inspectorStatus: [] }).result).toBe('not_applicable');
   });
 
