@@ -55,6 +55,14 @@ test('the full collection on two accounts shows findings per account on a contro
   await page.getByTestId('nav-checks').click();
   await page.getByTestId('checks-run-all').click();
   await expect(page.getByTestId('run-results')).toHaveAttribute('data-status', 'completed', { timeout: 200_000 });
+  // Each result says its account: one row per account and check.
+  for (const id of [PRODUCTION, STAGING]) {
+    const row = page.locator(
+      `[data-testid="run-check"][data-check-id="monitoring.guardduty"][data-account-id="${id}"]`,
+    );
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('run-check-account')).toContainText(`AWS account ${id}`);
+  }
 
   // GuardDuty is regional: the control page says per account, and per region within it.
   const controlId = controlsForCheck('monitoring.guardduty')[0]!.id;
@@ -66,6 +74,7 @@ test('the full collection on two accounts shows findings per account on a contro
   await expect(prod.getByTestId('check-result')).toHaveText('Fail');
   await expect(prod.getByTestId('finding-provenance')).toContainText(`AWS account ${PRODUCTION}`);
   await expect(prod.getByTestId('finding-entities')).toContainText('eu-south-1');
+  await expect(prod.getByTestId('entity-region').first()).not.toBeEmpty();
   await expect(staging.getByTestId('finding-provenance')).toContainText(`AWS account ${STAGING}`);
   await expect(guardduty.getByTestId('out-of-scope-findings')).toHaveCount(0);
 

@@ -1,34 +1,44 @@
 import { Alert, Anchor, Code, List, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { arnAccount, spansAccounts } from '../../../shared/domain/arn-account';
 import type { FindingEntity, FindingError } from '../../../shared/domain/findings';
 import { ResultBadge } from './labels';
 
 const SHOWN = 10;
 
-/** The entities behind a finding: ARN, result and why, the first few then "show all". */
+/**
+ * The entities behind a finding: ARN, region (for regional checks), account (when they span
+ * accounts), result and why; the first few then "show all".
+ */
 export function EntitiesTable({ entities }: { entities: FindingEntity[] }) {
   const [all, setAll] = useState(false);
   if (entities.length === 0) return null;
   const shown = all ? entities : entities.slice(0, SHOWN);
+  const regional = entities.some((e) => e.region);
+  const accounts = spansAccounts(entities.map((e) => e.arn));
   return (
     <>
       <Table fz="xs" withTableBorder data-testid="finding-entities">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Entity</Table.Th>
+            {regional && <Table.Th w={120}>Region</Table.Th>}
+            {accounts && <Table.Th w={120}>Account</Table.Th>}
             <Table.Th w={150}>Result</Table.Th>
             <Table.Th>Why</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.map((e) => (
-            <Table.Tr key={e.arn} data-testid="finding-entity">
+          {shown.map((e, i) => (
+            <Table.Tr key={`${i} ${e.arn}`} data-testid="finding-entity">
               <Table.Td style={{ wordBreak: 'break-all' }}>
                 <Text size="xs" fw={600}>
                   {e.name}
                 </Text>
                 <Code fz={10}>{e.arn}</Code>
               </Table.Td>
+              {regional && <Table.Td data-testid="entity-region">{e.region ?? 'global'}</Table.Td>}
+              {accounts && <Table.Td data-testid="entity-account">{arnAccount(e.arn) ?? '—'}</Table.Td>}
               <Table.Td>
                 <ResultBadge result={e.result} testId="entity-result" />
               </Table.Td>

@@ -7,6 +7,8 @@ import { ResultBadge, utc } from './labels';
 /** The result panel after a run: where it ran, who ran it, and every check's finding. */
 export function RunResults({ run }: { run: CheckRun }) {
   const account = run.account.alias ? `${run.account.id} (${run.account.alias})` : run.account.id;
+  const aliases = new Map(run.accounts.map((a) => [a.id, a.alias]));
+  const accountLabel = (id: string) => (aliases.get(id) ? `${id} (${aliases.get(id)})` : id);
   return (
     <Stack gap="sm" data-testid="run-results" data-status={run.status}>
       {run.stopped && (
@@ -32,12 +34,23 @@ export function RunResults({ run }: { run: CheckRun }) {
       </Text>
       <Accordion multiple variant="separated">
         {run.checks.map((c) => (
-          <Accordion.Item key={c.checkId} value={c.checkId} data-testid="run-check" data-check-id={c.checkId}>
+          <Accordion.Item
+            key={`${c.accountId}/${c.checkId}`}
+            value={`${c.accountId}/${c.checkId}`}
+            data-testid="run-check"
+            data-check-id={c.checkId}
+            data-account-id={c.accountId}
+          >
             <Accordion.Control>
               <Group justify="space-between" wrap="nowrap">
-                <Text size="sm" fw={500}>
-                  {checkById(c.checkId)?.title ?? c.checkId}
-                </Text>
+                <Stack gap={0}>
+                  <Text size="sm" fw={500}>
+                    {checkById(c.checkId)?.title ?? c.checkId}
+                  </Text>
+                  <Text size="xs" c="dimmed" data-testid="run-check-account">
+                    AWS account {accountLabel(c.accountId)}
+                  </Text>
+                </Stack>
                 <ResultBadge result={c.result} />
               </Group>
             </Accordion.Control>
