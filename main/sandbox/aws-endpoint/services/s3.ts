@@ -114,7 +114,11 @@ function listBuckets(req: AwsRequest, env: HandlerEnv): AwsResponse {
     Owner: { DisplayName: `owner-${accountId}`, ID: canonicalUserId(accountId) },
     Buckets: new XmlList(
       'Bucket',
-      pg.items.map((b) => ({ Name: b.Name, CreationDate: b.CreationDate, BucketRegion: b.region })),
+      pg.items.map((b) => ({
+        Name: b.Name,
+        CreationDate: b.CreationDate,
+        BucketRegion: env.faults.listBucketsWithoutRegion ? undefined : b.region,
+      })),
     ),
     ContinuationToken: pg.next,
     Prefix: req.query.prefix,
