@@ -79,10 +79,10 @@ export const SERVICE_CHECKS = [
     title: 'Amazon Inspector scans EC2, ECR and Lambda',
     description: 'Amazon Inspector is enabled for EC2, ECR and Lambda in every region in use.',
     controls: ['vulnerability-management'],
-    requires: ['inspectorStatus'],
+    requires: ['inspectorStatus', 'ec2Instances'],
     uses: [...USAGE_SOURCES],
     rule: () =>
-      'Per region in use: pass when BatchGetAccountStatus says the account is ENABLED and resourceState ec2, ecr and lambda are ENABLED.',
+      'Per region in use: pass when BatchGetAccountStatus says the account is ENABLED and resourceState ecr and lambda are ENABLED, and ec2 too where DescribeInstances lists instances (or could not be read).',
     limits: none,
     evaluate: inspectorEnabled,
   },

@@ -143,6 +143,12 @@ export const SOURCES = {
     actions: ['ec2:DescribeSecurityGroups'],
     name: 'the security groups',
   },
+  ec2Instances: {
+    service: 'ec2',
+    scope: 'regional',
+    actions: ['ec2:DescribeInstances'],
+    name: 'the EC2 instances',
+  },
   vpcs: {
     service: 'ec2',
     scope: 'regional',

@@ -24,6 +24,8 @@ export interface SecurityGroup {
 export interface Ec2SourceValues {
   ebsEncryptionByDefault: InRegion<{ enabled: boolean; kmsKeyId?: string }>[];
   securityGroups: InRegion<SecurityGroup[]>[];
+  /** DescribeInstances, terminated ones left out. */
+  ec2Instances: InRegion<{ InstanceId: string; State?: string }[]>[];
   vpcs: InRegion<{ VpcId: string; IsDefault?: boolean; OwnerId?: string; CidrBlock?: string }[]>[];
   flowLogs: InRegion<
     {

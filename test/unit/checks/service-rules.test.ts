@@ -181,16 +181,41 @@ describe('regional checks say per region', () => {
   });
 
   it('Inspector: passes scanning EC2, ECR and Lambda; fails when Lambda is off', () => {
+    const ec2Instances = [{ region: 'eu-west-1', value: [{ InstanceId: 'i-0123456789abcdef0', State: 'running' }] }];
     const all = { status: 'ENABLED', resources: { ec2: 'ENABLED', ecr: 'ENABLED', lambda: 'ENABLED' } };
-    expect(run('vuln.inspector', { inspectorStatus: [{ region: 'eu-west-1', value: all }] }).result).toBe('pass');
+    expect(run('vuln.inspector', { inspectorStatus: [{ region: 'eu-west-1', value: all }], ec2Instances }).result).toBe(
+      'pass',
+    );
     const partial = run('vuln.inspector', {
       inspectorStatus: [
         { region: 'eu-west-1', value: { ...all, resources: { ...all.resources, lambda: 'DISABLED' } } },
       ],
+      ec2Instances,
     });
     expect(partial.result).toBe('fail');
     expect(partial.entities[0]!.detail).toMatch(/^Not scanning lambda. In use: /);
-    expect(run('vuln.inspector', { inspectorStatus: [] }).result).toBe('not_applicable');
+    expect(run('vuln.inspector', { inspectorStatus: [], ec2Instances: [] }).result).toBe('not_applicable');
+  });
+
+  it('Inspector asks for EC2 scanning only where instances run (or could not be listed)', () => {
+    const noEc2 = { status: 'ENABLED', resources: { ec2: 'DISABLED', ecr: 'ENABLED', lambda: 'ENABLED' } };
+    const without = run('vuln.inspector', {
+      inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
+      ec2Instances: [{ region: 'eu-west-1', value: [] }],
+    });
+    expect(without.result).toBe('pass');
+    expect(without.entities[0]!.detail).toMatch(/^Scanning ECR and Lambda \(EC2 not needed: no instances here\)\./);
+    const running = run('vuln.inspector', {
+      inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
+      ec2Instances: [{ region: 'eu-west-1', value: [{ InstanceId: 'i-0123456789abcdef0', State: 'running' }] }],
+    });
+    expect(running.result).toBe('fail');
+    expect(running.entities[0]!.detail).toMatch(/^Not scanning ec2\./);
+    const unread = run('vuln.inspector', {
+      inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
+      ec2Instances: [{ region: 'eu-west-1', error: { code: 'ACCESS_DENIED', message: 'denied' } }],
+    });
+    expect(unread.result).toBe('fail');
   });
 
   it('EBS default: per region on or off', () => {

@@ -1,5 +1,6 @@
 import {
   DescribeFlowLogsCommand,
+  DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
   GetEbsEncryptionByDefaultCommand,
@@ -126,6 +127,36 @@ export const flowLogs: RegionalFetcher<'flowLogs'> = async ({ clients, region, s
     value,
     files: [
       jsonFile('ec2-DescribeFlowLogs.json', `EC2 DescribeFlowLogs (${value.length})`, {
+        pages: pages.map((p) => p.page),
+      }),
+    ],
+    calls: recorder.calls,
+  };
+};
+
+/** The account's EC2 instances in one region (terminated ones left out): where Inspector must scan EC2. */
+export const ec2Instances: RegionalFetcher<'ec2Instances'> = async ({ clients, region, signal, recorder }) => {
+  const client = clients.ec2(region);
+  const pages = await tokenPages(
+    'ec2:DescribeInstances',
+    (token) => {
+      const input = { MaxResults: PAGE, ...(token ? { NextToken: token } : {}) };
+      return recorder.call(
+        'DescribeInstances',
+        () => client.send(new DescribeInstancesCommand(input), { abortSignal: signal }),
+        input,
+      );
+    },
+    (o) => o.NextToken,
+  );
+  const value = pages
+    .flatMap((p) => (p.output.Reservations ?? []).flatMap((r) => r.Instances ?? []))
+    .filter((i) => i.State?.Name !== 'terminated')
+    .map((i) => ({ InstanceId: i.InstanceId ?? '', ...(i.State?.Name ? { State: i.State.Name } : {}) }));
+  return {
+    value,
+    files: [
+      jsonFile('ec2-DescribeInstances.json', `EC2 DescribeInstances (${value.length})`, {
         pages: pages.map((p) => p.page),
       }),
     ],

@@ -3,7 +3,7 @@ import { regions } from './account';
 import { backupPlans, protectedResources } from './backup';
 import { rootLoginMonitoring, trails } from './cloudtrail';
 import { configRecorders, guardDutyDetectors, inspectorStatus } from './detection';
-import { ebsEncryptionByDefault, flowLogs, securityGroups, vpcs } from './ec2';
+import { ebsEncryptionByDefault, ec2Instances, flowLogs, securityGroups, vpcs } from './ec2';
 import { IAM_FETCHERS } from './iam';
 import { kmsKeys } from './kms';
 import { rdsDatabases } from './rds';
@@ -40,6 +40,7 @@ export const REGIONAL_FETCHERS: { [K in RegionalKey]: RegionalFetcher<K> } = {
   securityGroups,
   vpcs,
   flowLogs,
+  ec2Instances,
   rdsDatabases,
   kmsKeys,
   backupPlans,
