@@ -122,6 +122,20 @@ export interface CheckProgress {
   result?: CheckResult;
 }
 
+/**
+ * Pushed while a run is going: where it is in one account. `regionsRead` of `regionsTotal` (the
+ * enabled regions the run reads there) only when the run has regional checks; `checksDone` of
+ * `checksTotal` counts the checks evaluated for the account.
+ */
+export interface AccountRunProgress {
+  runId: string;
+  account: { id: string; alias?: string };
+  regionsRead?: number;
+  regionsTotal?: number;
+  checksDone: number;
+  checksTotal: number;
+}
+
 /** The most recent stored finding of one check, with who collected it and when. */
 export interface LatestFinding {
   checkId: string;

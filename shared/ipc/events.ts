@@ -14,14 +14,27 @@ export const events = {
   'app.command': z.object({ command: z.enum(['about', 'export-diagnostics']) }),
   /** AWS sign-in progress: the user code to match, then done, failed or cancelled. */
   'aws.login': LoginProgress,
-  /** One check of a collection run moved on: `done` of `total` steps; `result` once it is stored. */
-  'checks.progress': z.object({
-    runId: z.string(),
-    checkId: z.string(),
-    done: z.number(),
-    total: z.number(),
-    result: CheckResult.optional(),
-  }),
+  /**
+   * A collection run moved on: one check (`done` of `total` steps; `result` once it is stored), or
+   * one account (its regions read and checks done, see AccountRunProgress).
+   */
+  'checks.progress': z.union([
+    z.object({
+      runId: z.string(),
+      checkId: z.string(),
+      done: z.number(),
+      total: z.number(),
+      result: CheckResult.optional(),
+    }),
+    z.object({
+      runId: z.string(),
+      account: z.object({ id: z.string(), alias: z.string().optional() }),
+      regionsRead: z.number().int().nonnegative().optional(),
+      regionsTotal: z.number().int().nonnegative().optional(),
+      checksDone: z.number().int().nonnegative(),
+      checksTotal: z.number().int().nonnegative(),
+    }),
+  ]),
   /** Long work moved on: `done` of `total` (bytes), with the step it is in and a sentence for people. */
   progress: z.object({
     task: ProgressTask,

@@ -54,6 +54,14 @@ test('the full collection on two accounts shows findings per account on a contro
 
   await page.getByTestId('nav-checks').click();
   await page.getByTestId('checks-run-all').click();
+  // While it runs, one line per account says how many of its regions are read and checks done.
+  const accountLine = (id: string) => page.locator(`[data-testid="account-progress-row"][data-account-id="${id}"]`);
+  for (const id of [PRODUCTION, STAGING])
+    await expect(accountLine(id)).toContainText(
+      new RegExp(`${id}\\)?: \\d+ of \\d+ regions read, \\d+ of \\d+ checks done`),
+    );
+  await expect(page.getByTestId('account-progress-row')).toHaveCount(2);
+  await expect(page.getByTestId('checks-cancel')).toBeVisible();
   await expect(page.getByTestId('run-results')).toHaveAttribute('data-status', 'completed', { timeout: 200_000 });
   // Each result says its account: one row per account and check.
   for (const id of [PRODUCTION, STAGING]) {

@@ -4,6 +4,7 @@ import { CHECK_IDS, checkById, isCheckId } from '../../../shared/checks/registry
 import type { Person } from '../../../shared/domain/common';
 import type { EvidenceRecord } from '../../../shared/domain/evidence';
 import {
+  type AccountRunProgress,
   type CheckProgress,
   type CheckRun,
   type CheckRunItem,
@@ -40,7 +41,7 @@ export interface ChecksServiceDeps {
   aws: Pick<AwsService, 'whoami' | 'profile' | 'clients' | 'accountCredentials'>;
   appVersion: string;
   now: () => Date;
-  emitProgress: (p: CheckProgress) => void;
+  emitProgress: (p: CheckProgress | AccountRunProgress) => void;
   /** Tells the window new evidence and activity exist (evidence library, activity feeds). */
   onChange?: (reason: string) => void;
   /** Credential report polling; tests shorten the waits. */
@@ -207,6 +208,10 @@ export class ChecksService {
         errorContext: { profile, sso },
         limit,
         onProgress: (checkId, done, total) => this.deps.emitProgress({ runId, checkId, done, total }),
+        onAccountProgress: (accountId, p) => {
+          const alias = contexts.get(accountId)?.aws.accountAlias;
+          this.deps.emitProgress({ runId, account: { id: accountId, ...(alias ? { alias } : {}) }, ...p });
+        },
         onCheck: async (o) => {
           const context = contexts.get(o.accountId)!;
           const write = writes.then(() => storeCheckEvidence(open.evidence, context, o.checkId, o.finding, o.sources));

@@ -10,6 +10,7 @@ import { abortError } from '../abortable-sleep';
 import { mapAwsError, type ErrorContext } from '../aws/errors';
 import type { RunClients } from '../aws/run-clients';
 import type { Limit } from '../map-limit';
+import { trackAccounts, type AccountProgress } from './account-progress';
 import { CallRecorder } from './call-recorder';
 import { regionNotEnabled } from './region-errors';
 import { ACCOUNT_FETCHERS, REGIONAL_FETCHERS } from './sources';
@@ -69,6 +70,8 @@ export interface CollectOptions {
   limit: Limit;
   /** A source settled: `done` of `total` steps of this check are finished. */
   onProgress?: (checkId: string, done: number, total: number) => void;
+  /** An account moved on: a region's regional sources all settled, or a check was evaluated there. */
+  onAccountProgress?: (accountId: string, progress: AccountProgress) => void;
   /** Called as soon as a check is evaluated for an account, so its evidence is stored while others still run. */
   onCheck: (outcome: CheckOutcome) => Promise<void>;
 }
@@ -122,6 +125,12 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
   // Evidence that cannot be stored (disk full) ends the run: findings without evidence are worthless.
   let storeFailure: unknown;
   const started = new Map<string, Promise<Read>>();
+  const checks = o.checkIds.map((id) => {
+    const def = checkById(id);
+    if (!def) throw new Error(`Unknown check ${id}`);
+    return def;
+  });
+  const accountProgress = trackAccounts(o, checks);
 
   const read = (account: AccountTarget, key: SourceKey, region: string): Promise<Read> => {
     const cacheKey = `${account.accountId}/${region}/${key}`;
@@ -150,6 +159,10 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
         }
         throw mapped;
       });
+      p.then(
+        () => accountProgress.settled(account, key, region),
+        () => accountProgress.settled(account, key, region),
+      );
       started.set(cacheKey, p);
     }
     return p;
@@ -200,11 +213,6 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
     return { value, used };
   };
 
-  const checks = o.checkIds.map((id) => {
-    const def = checkById(id);
-    if (!def) throw new Error(`Unknown check ${id}`);
-    return def;
-  });
   // The credential report takes longest (AWS generates it); start it before anything else.
   for (const account of o.accounts)
     if (checks.some((c) => [...c.requires, ...c.uses].includes('credentialReport')))
@@ -260,9 +268,11 @@ export async function collectChecks(o: CollectOptions): Promise<CollectResult> {
         internal.abort(abortError());
       }
     }
+    accountProgress.checked(account);
     return outcome;
   };
 
+  accountProgress.start();
   const outcomes = await Promise.all(
     checks.map(async (def) => {
       const total = (def.requires.length + def.uses.length) * o.accounts.length + 1;

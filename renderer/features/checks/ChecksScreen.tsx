@@ -7,6 +7,7 @@ import { useRoute } from '../../app/route';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LatestResults } from './LatestResults';
 import { RunProgress } from './RunProgress';
+import { RunProgressAccounts } from './RunProgressAccounts';
 import { RunResults } from './RunResults';
 import { useCheckRun } from './use-check-run';
 
@@ -72,7 +73,10 @@ export function ChecksScreen() {
       </Card>
       {(checks.busy || Object.keys(checks.progress).length > 0) && !checks.run && (
         <Card withBorder>
-          <RunProgress checkIds={ALL} progress={checks.progress} />
+          <Stack gap="sm">
+            <RunProgressAccounts accounts={checks.accounts} />
+            <RunProgress checkIds={ALL} progress={checks.progress} />
+          </Stack>
         </Card>
       )}
       {checks.run && <RunResults run={checks.run} />}

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { FindingBody } from './FindingView';
 import { ResultBadge, utc } from './labels';
 import { RunProgress } from './RunProgress';
+import { RunProgressAccounts } from './RunProgressAccounts';
 import { useCheckRun } from './use-check-run';
 
 /**
@@ -51,6 +52,7 @@ export function ControlFindings({ controlId }: { controlId: string }) {
         </Group>
       </Group>
       <ErrorNotice error={checks.error} title="The checks could not run" />
+      {checks.busy && <RunProgressAccounts accounts={checks.accounts} />}
       {checks.busy && <RunProgress checkIds={checkIds} progress={checks.progress} />}
       <Stack gap="md">
         {data?.checks.map(({ checkId, title, latest, outOfScope }) => {

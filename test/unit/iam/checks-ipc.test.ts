@@ -66,7 +66,7 @@ it('runs checks through the IPC router: validated input, progress events, findin
   expect(run).toMatchObject({ ok: true, value: { status: 'completed', account: { id: '111122223333' } } });
   expect(await call('checks.running')).toEqual({ ok: true, value: false });
   expect(await call('checks.cancel')).toEqual({ ok: true, value: false });
-  const progress = events.filter((e) => e.event === 'checks.progress');
+  const progress = events.filter((e) => e.event === 'checks.progress' && 'checkId' in (e.payload as object));
   expect(progress.length).toBeGreaterThan(18);
   expect(new Set(progress.map((e) => (e.payload as { checkId: string }).checkId)).size).toBe(9);
   expect(events).toContainEqual({ event: 'workspace.changed', payload: { reason: 'checks.run' } });

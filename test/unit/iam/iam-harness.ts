@@ -31,7 +31,8 @@ export async function checksHarness(
     checks: { poll: { delaysMs: [5, 10, 20], maxWaitMs: 2_000 }, ...options },
     adapters: {
       emit: (event, payload) => {
-        if (event !== 'checks.progress') return;
+        // Per-check progress only; the per-account events are tested in checks/run-progress.test.ts.
+        if (event !== 'checks.progress' || !('checkId' in payload)) return;
         progress.push(payload as CheckProgress);
         for (const l of listeners) l(payload as CheckProgress);
       },
