@@ -9,8 +9,9 @@ import { seedDemoWorkspace } from '../../fixtures/demo-workspace';
 import type { ScreenshotStep } from '../context';
 
 /**
- * The checks run on two accounts of the multi-account scenario: a control page with a regional
- * finding per account (GuardDuty, region by region), and the regions card in Settings.
+ * The checks run on two accounts of the multi-account scenario: the run's progress per account,
+ * a control page with a regional finding per account (GuardDuty, region by region), and the
+ * regions card in Settings.
  */
 export const multiAccountSteps: ScreenshotStep[] = [
   {
@@ -30,9 +31,19 @@ export const multiAccountSteps: ScreenshotStep[] = [
         await seedDemoWorkspace(app.services, join(ctx.tempDir('aw-shots-'), 'acme'));
         await app.services.awsWorkspace.setProfile('audit');
         await app.services.awsWorkspace.selectAccounts([PRODUCTION, STAGING], 'audit');
-        await app.services.checks.run({});
         await app.page.reload();
         const { page } = app;
+
+        // The run from the Checks screen: one progress line per account (regions read, checks done) above the bars.
+        await page.getByTestId('nav-checks').click();
+        await page.getByTestId('checks-run-all').click();
+        await page
+          .getByTestId('account-progress')
+          .filter({ hasText: /: [1-9]\d* of \d+ regions read/ })
+          .waitFor({ timeout: 120_000 });
+        await page.locator('[data-testid="account-progress-row"]').nth(1).waitFor();
+        await ctx.shot(app, 'checks-account-progress');
+        await page.locator('[data-testid="run-results"][data-status="completed"]').waitFor({ timeout: 240_000 });
 
         await page.setViewportSize({ width: 1360, height: 900 });
         await page.getByTestId('nav-controls').click();
