@@ -16,9 +16,12 @@ export function LatestResults() {
   // Reloaded on every change main reports: a run started elsewhere (the sample company's first) ends later.
   const { version } = useWorkspace();
   useEffect(() => {
+    // Reads overlap while a run reports changes; only the newest may fill the table.
+    let newest = true;
     void api()
       .checks.latest()
       .then((r) => {
+        if (!newest) return;
         // A failed read must not look like checks that never ran.
         if (!r.ok) return setError(r.error);
         const byCheck: Record<string, LatestFinding[]> = {};
@@ -26,6 +29,9 @@ export function LatestResults() {
         setLatest(byCheck);
         setError(null);
       });
+    return () => {
+      newest = false;
+    };
   }, [version]);
 
   if (error) return <ErrorNotice error={error} title="The latest results could not be read" />;
