@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { controlsForCheck } from '../../shared/catalog';
 import { startAwsEndpoint, type AwsEndpoint } from '../../main/sandbox/aws-endpoint';
+import { hostNameUrl, sandboxLookup } from '../../main/sandbox/aws-endpoint/sandbox-http';
 import { applyEnvironment } from '../fixtures/process-environment';
 import { signedInAwsHomeEnvironment } from '../fixtures/signed-in-aws-home';
 import { iamScenario } from '../../main/sandbox/aws-endpoint/scenarios/iam';
@@ -17,8 +18,9 @@ let endpoint: AwsEndpoint;
 
 test.beforeAll(async () => {
   endpoint = await startAwsEndpoint({ scenario: iamScenario(new Date()) });
+  // By host name, so S3 Control's account prefix reaches the endpoint (an IP makes an invalid URL).
   restoreEnvironment = applyEnvironment(
-    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-ui-home-')), endpoint.url),
+    signedInAwsHomeEnvironment(mkdtempSync(join(tmpdir(), 'aw-ui-home-')), hostNameUrl(endpoint.url)),
   );
 });
 
@@ -38,7 +40,12 @@ async function workspaceWithProfile(page: Page, folder: string) {
   expect(set.ok).toBe(true);
 }
 
-const fast = { services: { checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } } } };
+const fast = {
+  services: {
+    aws: { clientSettings: { lookup: sandboxLookup } },
+    checks: { poll: { delaysMs: [5, 10], maxWaitMs: 5_000 } },
+  },
+};
 
 test('runs all checks on a scenario account and shows the findings on the controls\u2019 pages', async ({
   launch,
@@ -68,6 +75,10 @@ test('runs all checks on a scenario account and shows the findings on the contro
   await expect(
     page.locator('[data-testid="run-check"][data-check-id="iam.admin-access"]').getByTestId('check-result'),
   ).toHaveText('Needs review');
+  // S3 Control is reached under its account prefix: the account's public access block is read.
+  await expect(
+    page.locator('[data-testid="run-check"][data-check-id="network.s3-public-access"]').getByTestId('check-result'),
+  ).not.toHaveText('Error');
 
   // The control that expects iam.admin-access shows its latest finding with the entities, when and by whom.
   const controlId = controlsForCheck('iam.admin-access')[0]!.id;
