@@ -42,7 +42,10 @@ for (const scheme of ['light', 'dark'] as const) {
       [],
     );
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('verify-cancelled')).toContainText('Verification cancelled — nothing was changed.');
+    // Cancel lands at the next chunk, which a loaded machine may take a while to reach.
+    await expect(page.getByTestId('verify-cancelled')).toContainText('Verification cancelled — nothing was changed.', {
+      timeout: 30_000,
+    });
     await expect(page.getByTestId('verify-progress')).toHaveCount(0);
     await expect(page.getByTestId('verify-report')).toHaveCount(0);
     await expect(page.getByTestId('error-notice')).toHaveCount(0);
@@ -90,6 +93,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('import-cancelled')).toContainText(
       'Import cancelled — nothing was added to the workspace.',
+      { timeout: 30_000 },
     );
     await expect(page.getByTestId('import-progress')).toHaveCount(0);
     await expect(page.getByTestId('import-panel').getByTestId('error-notice')).toHaveCount(0);
