@@ -10,9 +10,11 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConfigurationRecorder, ConfigurationRecorderStatus } from '@aws-sdk/client-config-service';
 import type { FlowLog, Reservation, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
+import type { Repository } from '@aws-sdk/client-ecr';
 import type { GetDetectorResponse } from '@aws-sdk/client-guardduty';
 import type { ResourceState, State } from '@aws-sdk/client-inspector2';
 import type { AliasListEntry, KeyMetadata } from '@aws-sdk/client-kms';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import type { PublicAccessBlockConfiguration, ServerSideEncryptionRule } from '@aws-sdk/client-s3';
 
@@ -50,6 +52,8 @@ export interface BucketModel {
   policyIsPublic?: boolean;
   /** Absent: NoSuchPublicAccessBlockConfiguration. */
   publicAccessBlock?: PublicAccessBlockConfiguration;
+  /** What GetBucketLocation answers when not the region itself: `EU` for a legacy eu-west-1 bucket. */
+  locationConstraint?: 'EU';
 }
 
 export interface TrailModel {
@@ -92,6 +96,10 @@ export interface RegionResources {
   guardduty?: { detectors: DetectorModel[] };
   /** BatchGetAccountStatus; absent means Inspector was never enabled here (DISABLED). */
   inspector2?: { state: State; resourceState: ResourceState };
+  /** DescribeRepositories (the account's own registry). */
+  ecr?: { repositories: Repository[] };
+  /** ListFunctions ($LATEST of each function). */
+  lambda?: { functions: FunctionConfiguration[] };
   /** Plans with their selections, and the resources AWS Backup has backed up (ListProtectedResources). */
   backup?: { plans: BackupPlanModel[]; protectedResources?: ProtectedResource[] };
   rds?: { instances: DBInstance[]; clusters: DBCluster[] };

@@ -6,8 +6,10 @@ import {
   allBlocked,
   bucket,
   dbInstance,
+  ecrRepository,
   flowLog,
   kmsKey,
+  lambdaFunction,
   multiRegionTrail,
   regionsWith,
   securityGroup,
@@ -22,9 +24,12 @@ import {
  *   pass and a fail for most checks (open SSH, a VPC without flow logs, EBS default off in
  *   eu-west-1, an unencrypted bucket and database, a key that does not rotate, GuardDuty
  *   missing in eu-south-1, Config stopped in eu-west-1), a bucket in another region than the
- *   reader's client (redirect) and one whose policy denies the reader.
+ *   reader's client (redirect) and one whose policy denies the reader; ECR repositories and
+ *   Lambda functions in us-east-1 (six functions, so ListFunctions pages), a repository in
+ *   eu-west-1, neither in eu-south-1 (where Inspector need scan nothing).
  * - 123456789012 Staging: us-east-1 only, mostly healthy; nothing to check for S3, RDS, KMS and
- *   Backup (not applicable); Inspector never enabled; the role lacks `backup:ListBackupPlans`.
+ *   Backup (not applicable); Inspector never enabled, with a Lambda function it should scan; the
+ *   role lacks `backup:ListBackupPlans`.
  * - 444455556666 Sandbox: the user has no `AuditRole` there (GetRoleCredentials is refused).
  * Every account has the 17 default regions, `ap-east-1` not opted in, `me-south-1` disabled
  * (opted out again) and `eu-south-1` opted in. Pages are at most 5 items.
@@ -229,6 +234,12 @@ function production(): AccountResources {
             lambdaCode: { status: 'DISABLED', errorCode: 'RESOURCE_NOT_FOUND', errorMessage: '' },
           },
         },
+        ecr: { repositories: [ecrRepository(a, 'us-east-1', 'web/app'), ecrRepository(a, 'us-east-1', 'web/worker')] },
+        lambda: {
+          functions: ['thumbnailer', 'invoice-mailer', 'audit-export', 'webhook-in', 'nightly-report', 'cleanup'].map(
+            (name) => lambdaFunction(a, 'us-east-1', name),
+          ),
+        },
         backup: {
           protectedResources: [
             {
@@ -314,6 +325,7 @@ function production(): AccountResources {
         config: { recorders: [recorder('eu-west-1')], statuses: [recorderStatus('eu-west-1', false)] },
         guardduty: { detectors: [detector('34cde56f789a0bc123de4f56eexample', 'some')] },
         rds: { instances: [dbInstance(a, 'eu-west-1', 'reporting-mysql', false, 0)], clusters: [] },
+        ecr: { repositories: [ecrRepository(a, 'eu-west-1', 'reporting/etl')] },
       },
       'eu-south-1': {
         ec2: {
@@ -342,6 +354,7 @@ function staging(): AccountResources {
           securityGroups: [securityGroup(a, 'us-east-1', v.VpcId!, 'default')],
           flowLogs: [flowLog(a, 'us-east-1', v.VpcId!)],
         },
+        lambda: { functions: [lambdaFunction(a, 'us-east-1', 'staging-api')] },
         guardduty: {
           detectors: [
             {

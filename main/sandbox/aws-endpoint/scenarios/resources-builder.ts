@@ -1,4 +1,6 @@
 import type { SecurityGroup, Vpc, FlowLog } from '@aws-sdk/client-ec2';
+import type { Repository } from '@aws-sdk/client-ecr';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type {
   AccountResources,
@@ -144,7 +146,9 @@ export function bucket(
   name: string,
   region: string,
   encryption: BucketEncryption,
-  options: Partial<Pick<BucketModel, 'policy' | 'publicAccessBlock' | 'policyIsPublic'>> & { kmsKeyArn?: string } = {},
+  options: Partial<Pick<BucketModel, 'policy' | 'publicAccessBlock' | 'policyIsPublic' | 'locationConstraint'>> & {
+    kmsKeyArn?: string;
+  } = {},
 ): BucketModel {
   const { kmsKeyArn, ...rest } = options;
   return {
@@ -269,6 +273,47 @@ export function multiRegionTrail(accountId: string, homeRegion: string, name: st
     eventSelectors: [
       { ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
     ],
+  };
+}
+
+/** An ECR repository as DescribeRepositories answers it. */
+export function ecrRepository(accountId: string, region: string, name: string): Repository {
+  return {
+    repositoryArn: `arn:aws:ecr:${region}:${accountId}:repository/${name}`,
+    registryId: accountId,
+    repositoryName: name,
+    repositoryUri: `${accountId}.dkr.ecr.${region}.amazonaws.com/${name}`,
+    createdAt: new Date('2024-05-01T09:00:00Z'),
+    imageTagMutability: 'IMMUTABLE',
+    imageScanningConfiguration: { scanOnPush: false },
+    encryptionConfiguration: { encryptionType: 'AES256' },
+  };
+}
+
+/** A Lambda function's $LATEST as ListFunctions answers it. */
+export function lambdaFunction(accountId: string, region: string, name: string): FunctionConfiguration {
+  return {
+    FunctionName: name,
+    FunctionArn: `arn:aws:lambda:${region}:${accountId}:function:${name}`,
+    Runtime: 'nodejs22.x',
+    Role: `arn:aws:iam::${accountId}:role/service-role/${name}-role`,
+    Handler: 'index.handler',
+    CodeSize: 2048,
+    Description: '',
+    Timeout: 30,
+    MemorySize: 256,
+    LastModified: '2025-03-01T10:00:00.000+0000',
+    CodeSha256: hex(`${accountId}/${region}/${name}`, 43),
+    Version: '$LATEST',
+    TracingConfig: { Mode: 'PassThrough' },
+    RevisionId: uuid(`${accountId}/${region}/${name}/rev`),
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    PackageType: 'Zip',
+    Architectures: ['arm64'],
+    EphemeralStorage: { Size: 512 },
+    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}` },
   };
 }
 

@@ -3,8 +3,10 @@ import {
   allBlocked,
   bucket,
   dbInstance,
+  ecrRepository,
   flowLog,
   kmsKey,
+  lambdaFunction,
   multiRegionTrail,
   regionsWith,
   securityGroup,
@@ -17,8 +19,8 @@ import {
  * production account used in us-east-1, us-west-2 and eu-west-1 and a staging account in
  * us-east-1. Most checks pass in production with a few findings worth showing (a bucket
  * without TLS-only policy, an SSH port open to the world in us-west-2, a key that does not
- * rotate, GuardDuty off in eu-west-1); staging is smaller, with Inspector never enabled and no
- * flow log. Times are relative to `now`.
+ * rotate, GuardDuty off in eu-west-1); staging is smaller, with Inspector never enabled (though
+ * a Lambda function runs there) and no flow log. Times are relative to `now`.
  */
 export interface SampleAccounts {
   production: string;
@@ -151,6 +153,8 @@ function production(a: string, now: Date): AccountResources {
           state: enabled,
           resourceState: { ec2: enabled, ecr: enabled, lambda: enabled, lambdaCode: enabled },
         },
+        ecr: { repositories: [ecrRepository(a, 'us-east-1', 'example/api')] },
+        lambda: { functions: [lambdaFunction(a, 'us-east-1', 'example-webhooks')] },
         rds: { instances: [db], clusters: [] },
         backup: {
           protectedResources: [
@@ -250,6 +254,7 @@ function staging(a: string): AccountResources {
         config: recorder(a, 'us-east-1'),
         guardduty: { detectors: [guardDuty(a, '3c4d5e6f7a8b9c0d1e2f3a4b5cexample')] },
         rds: { instances: [dbInstance(a, 'us-east-1', 'staging-db', true, 1)], clusters: [] },
+        lambda: { functions: [lambdaFunction(a, 'us-east-1', 'staging-webhooks')] },
       },
     }),
   };
