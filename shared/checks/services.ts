@@ -77,12 +77,13 @@ export const SERVICE_CHECKS = [
   {
     id: 'vuln.inspector',
     title: 'Amazon Inspector scans EC2, ECR and Lambda',
-    description: 'Amazon Inspector is enabled for EC2, ECR and Lambda in every region in use.',
+    description:
+      'Amazon Inspector is enabled for the resource types the account uses (EC2 instances, ECR repositories, Lambda functions) in every region in use.',
     controls: ['vulnerability-management'],
-    requires: ['inspectorStatus', 'ec2Instances'],
+    requires: ['inspectorStatus', 'ec2Instances', 'ecrRepositories', 'lambdaFunctions'],
     uses: [...USAGE_SOURCES],
     rule: () =>
-      'Per region in use: pass when BatchGetAccountStatus says the account is ENABLED and resourceState ecr and lambda are ENABLED, and ec2 too where DescribeInstances lists instances (or could not be read).',
+      'Per region in use: pass when BatchGetAccountStatus says resourceState ec2 is ENABLED where DescribeInstances lists instances, ecr where DescribeRepositories lists repositories, and lambda where ListFunctions lists functions (each required too where its listing could not be read).',
     limits: none,
     evaluate: inspectorEnabled,
   },

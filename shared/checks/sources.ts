@@ -91,6 +91,18 @@ export const SOURCES = {
     actions: ['inspector2:BatchGetAccountStatus'],
     name: 'the Amazon Inspector status',
   },
+  ecrRepositories: {
+    service: 'ecr',
+    scope: 'regional',
+    actions: ['ecr:DescribeRepositories'],
+    name: 'the ECR repositories',
+  },
+  lambdaFunctions: {
+    service: 'lambda',
+    scope: 'regional',
+    actions: ['lambda:ListFunctions'],
+    name: 'the Lambda functions',
+  },
   buckets: {
     service: 's3',
     scope: 'account',

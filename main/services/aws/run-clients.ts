@@ -5,11 +5,13 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -132,6 +134,14 @@ export class RunClients {
 
   inspector2(region: string) {
     return this.once(`inspector2/${region}`, () => new Inspector2Client(this.settings('Inspector2', region)));
+  }
+
+  ecr(region: string) {
+    return this.once(`ecr/${region}`, () => new ECRClient(this.settings('ECR', region)));
+  }
+
+  lambda(region: string) {
+    return this.once(`lambda/${region}`, () => new LambdaClient(this.settings('Lambda', region)));
   }
 
   rds(region: string) {

@@ -180,42 +180,116 @@ describe('regional checks say per region', () => {
     );
   });
 
-  it('Inspector: passes scanning EC2, ECR and Lambda; fails when Lambda is off', () => {
-    const ec2Instances = [{ region: 'eu-west-1', value: [{ InstanceId: 'i-0123456789abcdef0', State: 'running' }] }];
+  const instance = [{ InstanceId: 'i-0123456789abcdef0', State: 'running' }];
+  const repository = [{ repositoryName: 'web/app', repositoryArn: `arn:aws:ecr:eu-west-1:${ACCT}:repository/web/app` }];
+  const fn = [{ FunctionName: 'thumbnailer', FunctionArn: `arn:aws:lambda:eu-west-1:${ACCT}:function:thumbnailer` }];
+  /** One region's listings: what runs there, or an error for a listing that could not be read. */
+  const workloads = (
+    region: string,
+    w: { ec2?: typeof instance; ecr?: typeof repository; lambda?: typeof fn; unread?: 'ec2' | 'ecr' | 'lambda' },
+  ) => {
+    const one = <T>(key: 'ec2' | 'ecr' | 'lambda', value: T[]) =>
+      w.unread === key ? [{ region, error: { ...denied, missingAction: key } }] : [{ region, value }];
+    return {
+      ec2Instances: one('ec2', w.ec2 ?? []),
+      ecrRepositories: one('ecr', w.ecr ?? []),
+      lambdaFunctions: one('lambda', w.lambda ?? []),
+    };
+  };
+  const everything = { ec2: instance, ecr: repository, lambda: fn };
+
+  it('Inspector: passes scanning EC2, ECR and Lambda where all three run; fails when Lambda is off', () => {
     const all = { status: 'ENABLED', resources: { ec2: 'ENABLED', ecr: 'ENABLED', lambda: 'ENABLED' } };
-    expect(run('vuln.inspector', { inspectorStatus: [{ region: 'eu-west-1', value: all }], ec2Instances }).result).toBe(
-      'pass',
-    );
+    const pass = run('vuln.inspector', {
+      inspectorStatus: [{ region: 'eu-west-1', value: all }],
+      ...workloads('eu-west-1', everything),
+    });
+    expect(pass.result).toBe('pass');
+    expect(pass.entities[0]!.detail).toMatch(/^Scanning EC2, ECR and Lambda\. In use: /);
+    expect(pass.entities[0]!.facts).toMatchObject({ ec2Instances: 1, ecrRepositories: 1, lambdaFunctions: 1 });
     const partial = run('vuln.inspector', {
       inspectorStatus: [
         { region: 'eu-west-1', value: { ...all, resources: { ...all.resources, lambda: 'DISABLED' } } },
       ],
-      ec2Instances,
+      ...workloads('eu-west-1', everything),
     });
     expect(partial.result).toBe('fail');
     expect(partial.entities[0]!.detail).toMatch(/^Not scanning lambda. In use: /);
-    expect(run('vuln.inspector', { inspectorStatus: [], ec2Instances: [] }).result).toBe('not_applicable');
+    expect(
+      run('vuln.inspector', { inspectorStatus: [], ec2Instances: [], ecrRepositories: [], lambdaFunctions: [] }).result,
+    ).toBe('not_applicable');
   });
 
   it('Inspector asks for EC2 scanning only where instances run (or could not be listed)', () => {
     const noEc2 = { status: 'ENABLED', resources: { ec2: 'DISABLED', ecr: 'ENABLED', lambda: 'ENABLED' } };
     const without = run('vuln.inspector', {
       inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
-      ec2Instances: [{ region: 'eu-west-1', value: [] }],
+      ...workloads('eu-west-1', { ecr: repository, lambda: fn }),
     });
     expect(without.result).toBe('pass');
     expect(without.entities[0]!.detail).toMatch(/^Scanning ECR and Lambda \(EC2 not needed: no instances here\)\./);
     const running = run('vuln.inspector', {
       inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
-      ec2Instances: [{ region: 'eu-west-1', value: [{ InstanceId: 'i-0123456789abcdef0', State: 'running' }] }],
+      ...workloads('eu-west-1', everything),
     });
     expect(running.result).toBe('fail');
     expect(running.entities[0]!.detail).toMatch(/^Not scanning ec2\./);
     const unread = run('vuln.inspector', {
       inspectorStatus: [{ region: 'eu-west-1', value: noEc2 }],
-      ec2Instances: [{ region: 'eu-west-1', error: { code: 'ACCESS_DENIED', message: 'denied' } }],
+      ...workloads('eu-west-1', { ecr: repository, lambda: fn, unread: 'ec2' }),
     });
     expect(unread.result).toBe('fail');
+    expect(unread.entities[0]!.detail).toContain(
+      'EC2 counts as used: the EC2 instances could not be read (Not allowed',
+    );
+  });
+
+  it('Inspector asks for ECR scanning only where repositories exist and Lambda only where functions run, each with the reason when its listing could not be read', () => {
+    const ec2Only = { status: 'ENABLED', resources: { ec2: 'ENABLED', ecr: 'DISABLED', lambda: 'DISABLED' } };
+    const regions = ['eu-west-1', 'us-east-1'];
+    const both = (east: Parameters<typeof workloads>[1], west: Parameters<typeof workloads>[1]) => {
+      const e = workloads('us-east-1', east);
+      const w = workloads('eu-west-1', west);
+      return {
+        inspectorStatus: regions.map((region) => ({ region, value: ec2Only })),
+        ec2Instances: [...w.ec2Instances, ...e.ec2Instances],
+        ecrRepositories: [...w.ecrRepositories, ...e.ecrRepositories],
+        lambdaFunctions: [...w.lambdaFunctions, ...e.lambdaFunctions],
+      };
+    };
+    // Instances only in eu-west-1; in us-east-1 nothing runs: both pass without ECR or Lambda scanning.
+    const idle = run('vuln.inspector', both({}, { ec2: instance }));
+    expect(idle.result).toBe('pass');
+    const at = (f: typeof idle, region: string) => f.entities.find((e) => e.region === region)!;
+    expect(at(idle, 'eu-west-1').detail).toMatch(
+      /^Scanning EC2 \(ECR not needed: no repositories here; Lambda not needed: no functions here\)\./,
+    );
+    expect(at(idle, 'us-east-1').detail).toMatch(/^Nothing here for Amazon Inspector to scan \(EC2 not needed/);
+    // A repository in us-east-1 asks for ECR scanning there, and only there.
+    const repo = run('vuln.inspector', both({ ecr: repository }, { ec2: instance }));
+    expect(repo.result).toBe('fail');
+    expect(at(repo, 'us-east-1')).toMatchObject({ result: 'fail' });
+    expect(at(repo, 'us-east-1').detail).toMatch(
+      /^Not scanning ecr \(EC2 not needed: no instances here; Lambda not needed/,
+    );
+    expect(at(repo, 'eu-west-1').result).toBe('pass');
+    // A function likewise asks for Lambda scanning.
+    const lambda = run('vuln.inspector', both({ lambda: fn }, { ec2: instance }));
+    expect(at(lambda, 'us-east-1').detail).toMatch(/^Not scanning lambda /);
+    // Listings that could not be read count as used, and say why.
+    const unreadEcr = run('vuln.inspector', both({ unread: 'ecr' }, { ec2: instance }));
+    expect(at(unreadEcr, 'us-east-1').result).toBe('fail');
+    expect(at(unreadEcr, 'us-east-1').detail).toContain(
+      'ECR counts as used: the ECR repositories could not be read (Not allowed, missing ecr).',
+    );
+    const unreadLambda = run('vuln.inspector', both({ unread: 'lambda' }, { ec2: instance }));
+    expect(at(unreadLambda, 'us-east-1').detail).toMatch(
+      /^Not scanning lambda .*Lambda counts as used: the Lambda functions could not be read/,
+    );
+    // A region missing from a listing is not taken as empty either.
+    const missing = run('vuln.inspector', { ...both({}, { ec2: instance }), lambdaFunctions: [] });
+    expect(at(missing, 'us-east-1').detail).toContain('the Lambda functions were not read in us-east-1');
+    expect(at(missing, 'us-east-1').result).toBe('fail');
   });
 
   it('EBS default: per region on or off', () => {

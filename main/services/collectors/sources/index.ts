@@ -15,6 +15,7 @@ import {
   bucketPublicAccessBlocks,
   buckets,
 } from './s3';
+import { ecrRepositories, lambdaFunctions } from './workloads';
 import type { Fetcher, RegionalFetcher } from './types';
 
 /** How each account-wide source (shared/checks/sources.ts) is read; a source without a fetcher does not compile. */
@@ -36,6 +37,8 @@ export const REGIONAL_FETCHERS: { [K in RegionalKey]: RegionalFetcher<K> } = {
   guardDutyDetectors,
   configRecorders,
   inspectorStatus,
+  ecrRepositories,
+  lambdaFunctions,
   ebsEncryptionByDefault,
   securityGroups,
   vpcs,
