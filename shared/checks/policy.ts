@@ -70,8 +70,10 @@ export function policyActions(
   };
   for (const check of checks) {
     for (const key of withDependencies([...check.requires, ...check.uses])) {
-      for (const action of SOURCES[key].actions) {
-        const entry = entryOf(action, `reads ${SOURCES[key].name}`);
+      const source = SOURCES[key] as SourceDeclaration;
+      for (const action of source.actions) {
+        const when = source.onlyWhen?.[action];
+        const entry = entryOf(action, `reads ${source.name}${when ? ` (only ${when})` : ''}`);
         if (!entry.checks.includes(check.id)) entry.checks.push(check.id);
       }
     }

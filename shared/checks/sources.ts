@@ -12,6 +12,8 @@ export interface SourceDeclaration {
   actions: readonly string[];
   /** For people: "Could not evaluate: … the credential report was not collected." */
   name: string;
+  /** An action called only in some cases, with that case in words (added to its reason on the Permissions screen). */
+  onlyWhen?: Readonly<Record<string, string>>;
   /** Sources this one reads first (a bucket's policy needs the bucket list), in the same account. */
   dependsOn?: readonly SourceKey[];
 }
@@ -106,8 +108,11 @@ export const SOURCES = {
   buckets: {
     service: 's3',
     scope: 'account',
-    actions: ['s3:ListAllMyBuckets'],
+    actions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation'],
     name: 'the S3 bucket list',
+    onlyWhen: {
+      's3:GetBucketLocation': 'for a bucket ListBuckets gives no BucketRegion for, to read it in its own region',
+    },
   },
   bucketEncryption: {
     service: 's3',

@@ -11,8 +11,11 @@ export interface PublicAccessBlock {
 }
 
 export interface S3SourceValues {
-  /** ListBuckets with each bucket's region. */
-  buckets: { Name: string; BucketRegion?: string; CreationDate?: string }[];
+  /**
+   * ListBuckets with each bucket's region; where ListBuckets gave none, GetBucketLocation's
+   * (`RegionFrom`). Without either the region is unknown and the bucket is read through S3's redirect.
+   */
+  buckets: { Name: string; BucketRegion?: string; RegionFrom?: 'GetBucketLocation'; CreationDate?: string }[];
   /** GetBucketEncryption's rules; `null` when the bucket has none. */
   bucketEncryption: PerResource<
     { SSEAlgorithm?: string; KMSMasterKeyID?: string; BucketKeyEnabled?: boolean }[] | null

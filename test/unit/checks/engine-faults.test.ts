@@ -5,7 +5,15 @@ import { useLocalEndpoint } from '../helpers/local-endpoint';
 import { signedInSsoHome } from '../helpers/sso-home';
 import { createTestWorkspace } from '../helpers/services';
 
-const endpoint = useLocalEndpoint(() => ({ scenario: multiAccountScenario() }));
+/** The multi-account scenario, with prod-app-data made a legacy eu-west-1 bucket (GetBucketLocation answers `EU`). */
+function scenario() {
+  const s = multiAccountScenario();
+  const appData = s.resources!.accounts[PRODUCTION]!.s3!.buckets.find((b) => b.Name === `prod-app-data-${PRODUCTION}`)!;
+  appData.locationConstraint = 'EU';
+  return s;
+}
+
+const endpoint = useLocalEndpoint(() => ({ scenario: scenario() }));
 
 async function productionWorkspace() {
   signedInSsoHome(endpoint.url);
@@ -31,18 +39,39 @@ describe('the checks engine under AWS faults, through the real SDK clients', () 
     expect(endpoint.calls.get('guardduty:ListDetectors')).toBe(2);
   }, 120_000);
 
-  it('a bucket in another region, not named by ListBuckets, is read through S3’s 301 PermanentRedirect', async () => {
+  it('a bucket ListBuckets names no region for is located with GetBucketLocation, read in its own region and labelled with it', async () => {
     const services = await productionWorkspace();
     endpoint.setFaults({ listBucketsWithoutRegion: true });
     const run = await services.checks.run({ checkIds: ['encryption.s3-default'] });
     expect(run.status).toBe('completed');
     const check = run.checks.find((c) => c.accountId === PRODUCTION && c.checkId === 'encryption.s3-default')!;
-    // The home region is eu-west-1; prod-logs lives in us-east-1, so its read is redirected there and followed.
+    // The home region is eu-west-1; prod-logs lives in us-east-1 and is labelled so.
+    expect(check.entities.find((e) => e.name === `prod-logs-${PRODUCTION}`)).toMatchObject({
+      region: 'us-east-1',
+      result: 'pass',
+      detail: 'Default encryption SSE-S3.',
+    });
+    // prod-app-data is a legacy bucket whose LocationConstraint is `EU`: that is eu-west-1.
+    expect(check.entities.find((e) => e.name === `prod-app-data-${PRODUCTION}`)).toMatchObject({
+      region: 'eu-west-1',
+      result: 'pass',
+    });
+    // One GetBucketLocation per bucket, and every bucket read in its own region at once: no redirect.
+    expect(endpoint.iamActions.get('s3:GetBucketLocation')).toBe(check.entities.length);
+    expect(endpoint.calls.get('s3:GetBucketEncryption')).toBe(check.entities.length);
+  }, 120_000);
+
+  it('without s3:GetBucketLocation such a bucket is still read, through S3’s 301 PermanentRedirect', async () => {
+    const services = await productionWorkspace();
+    endpoint.setFaults({ listBucketsWithoutRegion: true, denyActions: ['s3:GetBucketLocation'] });
+    const run = await services.checks.run({ checkIds: ['encryption.s3-default'] });
+    expect(run.status).toBe('completed');
+    const check = run.checks.find((c) => c.accountId === PRODUCTION && c.checkId === 'encryption.s3-default')!;
+    // Its region unknown, it is read from the home region (eu-west-1); the SDK follows the redirect to us-east-1.
     expect(check.entities.find((e) => e.name === `prod-logs-${PRODUCTION}`)).toMatchObject({
       result: 'pass',
       detail: 'Default encryption SSE-S3.',
     });
-    expect(check.entities.find((e) => e.name === `prod-app-data-${PRODUCTION}`)?.result).toBe('pass');
     expect(endpoint.calls.get('s3:GetBucketEncryption')).toBeGreaterThan(check.entities.length);
   }, 120_000);
 });

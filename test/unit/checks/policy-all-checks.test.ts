@@ -32,6 +32,8 @@ describe('the least-privilege policy on the Permissions screen, over every check
     await awsWorkspace.setProfile('audit');
     await awsWorkspace.selectAccounts([PRODUCTION, STAGING, SANDBOX], 'audit');
     endpoint.resetCalls();
+    // ListBuckets without BucketRegion, so the run also calls GetBucketLocation, which it needs only then.
+    endpoint.setFaults({ listBucketsWithoutRegion: true });
     const run = await checks.run({ checkIds: [...CHECK_IDS] });
     expect(run.status).toBe('completed');
     expect(new Set(run.checks.map((c) => c.checkId))).toEqual(new Set(CHECK_IDS));

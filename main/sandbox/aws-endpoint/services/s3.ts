@@ -132,12 +132,13 @@ function bucketAnswer(op: string, bucket: BucketModel, env: HandlerEnv): AwsResp
     case 'HeadBucket':
       return { ...s3Response(env, 200, '', { 'x-amz-bucket-region': bucket.region }), body: '' };
     case 'GetBucketLocation':
+      // us-east-1 is an empty LocationConstraint; a legacy eu-west-1 bucket answers `EU`.
       return s3Response(
         env,
         200,
         bucket.region === 'us-east-1'
           ? `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${NAMESPACE}"/>`
-          : xmlDoc('LocationConstraint', xmlEscape(bucket.region)),
+          : xmlDoc('LocationConstraint', xmlEscape(bucket.locationConstraint ?? bucket.region)),
       );
     case 'GetBucketEncryption':
       if (!bucket.encryption)

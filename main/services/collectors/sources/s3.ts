@@ -1,5 +1,6 @@
 import {
   GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
   GetBucketPolicyCommand,
   GetBucketPolicyStatusCommand,
   GetPublicAccessBlockCommand,
@@ -8,6 +9,7 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import type { SourceValues } from '../../../../shared/checks/types';
 import type { PerResource } from '../../../../shared/rules/regional';
+import { regionOfLocation } from '../../../../shared/rules/s3/bucket-location';
 import type { RawPage } from '../call-recorder';
 import { tokenPages } from './pages';
 import { readError } from './read-error';
@@ -29,19 +31,64 @@ export const buckets: Fetcher<'buckets'> = async ({ clients, region, signal, rec
     },
     (o) => o.ContinuationToken,
   );
-  const value = pages.flatMap((p) =>
-    (p.output.Buckets ?? []).map((b) => ({
-      Name: b.Name ?? '',
-      ...(b.BucketRegion ? { BucketRegion: b.BucketRegion } : {}),
-      ...(b.CreationDate ? { CreationDate: b.CreationDate.toISOString() } : {}),
-    })),
+  const listed = pages.flatMap((p) => p.output.Buckets ?? []);
+  const located = await Promise.all(
+    listed.map((b) => (b.BucketRegion || !b.Name ? undefined : bucketLocation(client, b.Name, signal, recorder))),
   );
+  const value = listed.map((b, i) => ({
+    Name: b.Name ?? '',
+    ...(b.BucketRegion
+      ? { BucketRegion: b.BucketRegion }
+      : located[i]?.region
+        ? { BucketRegion: located[i].region, RegionFrom: 'GetBucketLocation' as const }
+        : {}),
+    ...(b.CreationDate ? { CreationDate: b.CreationDate.toISOString() } : {}),
+  }));
+  const locations = located.flatMap((l) => (l ? [l.page] : []));
   return {
     value,
-    files: [jsonFile('s3-ListBuckets.json', `S3 ListBuckets (${value.length})`, { pages: pages.map((p) => p.page) })],
+    files: [
+      jsonFile(
+        's3-ListBuckets.json',
+        `S3 ListBuckets (${value.length})${locations.length ? ` and GetBucketLocation (${locations.length})` : ''}`,
+        { pages: [...pages.map((p) => p.page), ...locations] },
+      ),
+    ],
     calls: recorder.calls,
   };
 };
+
+/**
+ * A bucket ListBuckets gave no BucketRegion for (older answers, some S3-compatible endpoints):
+ * GetBucketLocation names its region, so it is read and labelled there. If that fails too, the
+ * region stays unknown: the bucket is read through S3's redirect, in the home region's name.
+ */
+async function bucketLocation(
+  client: ReturnType<SourceContext['clients']['s3']>,
+  Bucket: string,
+  signal: AbortSignal,
+  recorder: SourceContext['recorder'],
+): Promise<{ region?: string; page: RawPage }> {
+  try {
+    const r = await recorder.call(
+      'GetBucketLocation',
+      () => client.send(new GetBucketLocationCommand({ Bucket }), { abortSignal: signal }),
+      { Bucket },
+    );
+    return { region: regionOfLocation(r.output.LocationConstraint), page: r.page };
+  } catch (e) {
+    if (signal.aborted) throw e;
+    const call = recorder.calls.at(-1);
+    return {
+      page: {
+        operation: 'GetBucketLocation',
+        at: call?.at ?? new Date().toISOString(),
+        input: { Bucket },
+        error: { code: errorName(e), message: (e as Error).message },
+      },
+    };
+  }
+}
 
 type PerBucketKey = 'bucketEncryption' | 'bucketPolicies' | 'bucketPolicyStatus' | 'bucketPublicAccessBlocks';
 type Inner<K extends PerBucketKey> = SourceValues[K][number] extends PerResource<infer T> ? T : never;
