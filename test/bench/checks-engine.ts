@@ -47,7 +47,7 @@ function perResourceCalls(accounts: number): number {
     SIZE.vpcs * 2 + // DescribeVpcs and DescribeFlowLogs per VPC
     SIZE.kmsKeys * 2 + // DescribeKey and GetKeyRotationStatus per key (as the batched run does too)
     SIZE.buckets * 4 + // encryption, policy, policy status, public access block per bucket
-    SIZE.regions * 8; // the per-region service settings (GuardDuty, Config, EBS, Inspector, ...)
+    SIZE.regions * 10; // the per-region service settings and listings (GuardDuty, Config, EBS, Inspector, ECR, Lambda, ...)
   return perAccount * accounts;
 }
 
