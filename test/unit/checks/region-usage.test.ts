@@ -43,6 +43,20 @@ describe('regions in use: enabled, then where the account has resources; Setting
     );
     // Inspector likewise: judged where resources exist, listed but not counted in an empty region.
     expect(entity(PRODUCTION, 'vuln.inspector', 'eu-south-1')!.detail).toMatch(/In use: 1 VPC besides the default one/);
+    // Nothing runs in eu-south-1 for Inspector to scan; in us-east-1 functions run (six: ListFunctions paged) and
+    // Lambda scanning is off; in eu-west-1 a repository waits, and Inspector was never enabled there.
+    expect(entity(PRODUCTION, 'vuln.inspector', 'eu-south-1')).toMatchObject({
+      result: 'pass',
+      detail: expect.stringMatching(/^Nothing here for Amazon Inspector to scan \(EC2 not needed/),
+    });
+    expect(entity(PRODUCTION, 'vuln.inspector', 'us-east-1')).toMatchObject({
+      result: 'fail',
+      detail: expect.stringMatching(/^Not scanning lambda\./),
+      facts: expect.objectContaining({ ec2Instances: 1, ecrRepositories: 2, lambdaFunctions: 6 }),
+    });
+    expect(entity(PRODUCTION, 'vuln.inspector', 'eu-west-1')!.detail).toMatch(
+      /^Amazon Inspector is DISABLED here; needed for ECR \(EC2 not needed: no instances here; Lambda not needed/,
+    );
     const idle = entity(PRODUCTION, 'vuln.inspector', 'ap-northeast-1')!;
     expect(idle.result).toBe('not_applicable');
     expect(idle.detail).toMatch(/^Not in use \(enabled, nothing found\): not counted\./);

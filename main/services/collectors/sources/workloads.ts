@@ -1,73 +1,75 @@
-import { DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
-import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { DescribeRepositoriesCommand, type DescribeRepositoriesCommandOutput } from '@aws-sdk/client-ecr';
+import { ListFunctionsCommand, type ListFunctionsCommandOutput } from '@aws-sdk/client-lambda';
 import { tokenPages } from './pages';
-import { jsonFile, type RegionalFetcher } from './types';
+import { jsonFile, type RegionalFetcher, type RegionalValue, type SourceContext } from './types';
 
 /**
  * Where the account runs what Amazon Inspector scans besides EC2 instances: ECR repositories and
  * Lambda functions, one region at a time, in the largest pages each model allows.
  */
 
+/** One region's listing followed to its last page, stored as one evidence file. */
+function listing<
+  K extends 'ecrRepositories' | 'lambdaFunctions',
+  O extends { $metadata?: { requestId?: string } },
+>(spec: {
+  action: string;
+  operation: string;
+  input: (token: string | undefined) => Record<string, unknown>;
+  send: (ctx: SourceContext, input: Record<string, unknown>) => Promise<O>;
+  next: (output: O) => string | undefined;
+  items: (output: O) => RegionalValue<K> & unknown[];
+  fileName: string;
+  title: string;
+}): RegionalFetcher<K> {
+  return async (ctx) => {
+    const pages = await tokenPages(
+      spec.action,
+      (token) => {
+        const input = spec.input(token);
+        return ctx.recorder.call(spec.operation, () => spec.send(ctx, input), input);
+      },
+      spec.next,
+    );
+    const value = pages.flatMap((p) => spec.items(p.output)) as RegionalValue<K> & unknown[];
+    return {
+      value,
+      files: [jsonFile(spec.fileName, `${spec.title} (${value.length})`, { pages: pages.map((p) => p.page) })],
+      calls: ctx.recorder.calls,
+    };
+  };
+}
+
 /** DescribeRepositories: nextToken/maxResults, 1 to 1,000 (100 when not asked). */
-export const ecrRepositories: RegionalFetcher<'ecrRepositories'> = async ({ clients, region, signal, recorder }) => {
-  const client = clients.ecr(region);
-  const pages = await tokenPages(
-    'ecr:DescribeRepositories',
-    (token) => {
-      const input = { maxResults: 1000, ...(token ? { nextToken: token } : {}) };
-      return recorder.call(
-        'DescribeRepositories',
-        () => client.send(new DescribeRepositoriesCommand(input), { abortSignal: signal }),
-        input,
-      );
-    },
-    (o) => o.nextToken,
-  );
-  const value = pages.flatMap((p) =>
-    (p.output.repositories ?? []).map((r) => ({
+export const ecrRepositories = listing<'ecrRepositories', DescribeRepositoriesCommandOutput>({
+  action: 'ecr:DescribeRepositories',
+  operation: 'DescribeRepositories',
+  input: (token) => ({ maxResults: 1000, ...(token ? { nextToken: token } : {}) }),
+  send: ({ clients, region, signal }, input) =>
+    clients.ecr(region).send(new DescribeRepositoriesCommand(input), { abortSignal: signal }),
+  next: (o) => o.nextToken,
+  items: (o) =>
+    (o.repositories ?? []).map((r) => ({
       repositoryName: r.repositoryName ?? '',
       ...(r.repositoryArn ? { repositoryArn: r.repositoryArn } : {}),
     })),
-  );
-  return {
-    value,
-    files: [
-      jsonFile('ecr-DescribeRepositories.json', `ECR DescribeRepositories (${value.length})`, {
-        pages: pages.map((p) => p.page),
-      }),
-    ],
-    calls: recorder.calls,
-  };
-};
+  fileName: 'ecr-DescribeRepositories.json',
+  title: 'ECR DescribeRepositories',
+});
 
 /** ListFunctions: Marker/NextMarker; Lambda answers at most 50 a page, whatever MaxItems asks. */
-export const lambdaFunctions: RegionalFetcher<'lambdaFunctions'> = async ({ clients, region, signal, recorder }) => {
-  const client = clients.lambda(region);
-  const pages = await tokenPages(
-    'lambda:ListFunctions',
-    (token) => {
-      const input = { MaxItems: 50, ...(token ? { Marker: token } : {}) };
-      return recorder.call(
-        'ListFunctions',
-        () => client.send(new ListFunctionsCommand(input), { abortSignal: signal }),
-        input,
-      );
-    },
-    (o) => o.NextMarker,
-  );
-  const value = pages.flatMap((p) =>
-    (p.output.Functions ?? []).map((f) => ({
+export const lambdaFunctions = listing<'lambdaFunctions', ListFunctionsCommandOutput>({
+  action: 'lambda:ListFunctions',
+  operation: 'ListFunctions',
+  input: (token) => ({ MaxItems: 50, ...(token ? { Marker: token } : {}) }),
+  send: ({ clients, region, signal }, input) =>
+    clients.lambda(region).send(new ListFunctionsCommand(input), { abortSignal: signal }),
+  next: (o) => o.NextMarker,
+  items: (o) =>
+    (o.Functions ?? []).map((f) => ({
       FunctionName: f.FunctionName ?? '',
       ...(f.FunctionArn ? { FunctionArn: f.FunctionArn } : {}),
     })),
-  );
-  return {
-    value,
-    files: [
-      jsonFile('lambda-ListFunctions.json', `Lambda ListFunctions (${value.length})`, {
-        pages: pages.map((p) => p.page),
-      }),
-    ],
-    calls: recorder.calls,
-  };
-};
+  fileName: 'lambda-ListFunctions.json',
+  title: 'Lambda ListFunctions',
+});
